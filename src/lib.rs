@@ -1,14 +1,30 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! channelshift: a Monte Carlo engine for channel-shift business cases.
+//!
+//! Municipalities move citizens' contacts from the counter, phone and letters
+//! to web self-service and Digital Post. This crate reads a scenario (TOML),
+//! draws every uncertain input once per trial, projects costs, savings and
+//! goal attainment month by month through the end year (MODEL.md), and
+//! summarises thousands of trials into tables, JSON, CSV and charts.
+//!
+//! Layout: [`scenario`] (the file format and its checks), [`model`] (one
+//! trial), [`engine`] (parallel trials), [`stats`] (summaries),
+//! [`summary`] (what a run reports), [`export`] (JSON, CSV, Excel),
+//! [`charts`] and [`report`] (what people look at), [`cli`] (the commands).
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+// pub mod charts;
+pub mod cli;
+pub mod comparison;
+pub mod report;
+pub mod correlation;
+pub mod distribution;
+pub mod domain;
+pub mod engine;
+pub mod error;
+pub mod export;
+pub mod hours;
+pub mod i18n;
+pub mod model;
+pub mod sampling;
+pub mod scenario;
+pub mod stats;
+pub mod summary;

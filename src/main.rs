@@ -1,1 +1,5 @@
-fn main() {}
+//! The `channelshift` binary: everything lives in the library.
+
+fn main() {
+    std::process::exit(channelshift::cli::main());
+}

@@ -1,0 +1,151 @@
+//! Fan chart: annual cost of the scenario against the status quo, with the
+//! median as a line and the 50 % and 90 % intervals as bands.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::common::*;
+use super::data::{FanChartData, FanSeries, Quantiles};
+use super::{invalid, ChartError, ChartText};
+use crate::i18n::{format_money, labels, Lang};
+
+/// Opacity of the 90 % band and of the 50 % band drawn on top of it.
+const ALPHA_90: f64 = 0.16;
+const ALPHA_50: f64 = 0.30;
+
+/// Annual cost per year: scenario (blue) and status quo (grey), each with its
+/// median line, 50 % band (dark) and 90 % band (light). The median in the
+/// last year is written at the right end of each line.
+pub fn fan_chart(
+    data: &FanChartData,
+    text: &ChartText,
+    lang: Lang,
+    path: &Path,
+) -> Result<(), ChartError> {
+    check_series(&data.status_quo, "status quo")?;
+    check_series(&data.scenario, "scenario")?;
+    render_chart!(path, draw, data, text, lang)
+}
+
+pub(crate) fn check_series(s: &FanSeries, what: &str) -> Result<(), ChartError> {
+    if s.years.is_empty() {
+        return Err(invalid(format!("fan chart: the {what} series has no years")));
+    }
+    if s.years.len() != s.q.len() {
+        return Err(invalid(format!(
+            "fan chart: the {what} series has {} years but {} quantiles",
+            s.years.len(),
+            s.q.len()
+        )));
+    }
+    if !s.q.iter().all(|q| q.is_finite()) {
+        return Err(invalid(format!("fan chart: the {what} series has a value that is not finite")));
+    }
+    Ok(())
+}
+
+fn draw<DB: Backend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &FanChartData,
+    text: &ChartText,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let l = labels(lang);
+    let name = |s: &FanSeries, default: &str| {
+        if s.label.trim().is_empty() {
+            default.to_string()
+        } else {
+            s.label.clone()
+        }
+    };
+    let series = [
+        (&data.status_quo, STATUS_QUO, name(&data.status_quo, l.status_quo)),
+        (&data.scenario, SCENARIO, name(&data.scenario, l.scenario)),
+    ];
+
+    let band_50 = tint(SCENARIO, 1.0 - (1.0 - (1.0 - ALPHA_90) * (1.0 - ALPHA_50)));
+    let band_90 = tint(SCENARIO, 1.0 - ALPHA_90);
+    let frame = Frame::new(l.title_fan_cost, text, l.explain_fan, data.trials, lang).legend(vec![
+        LegendItem::new(series[1].2.clone(), Swatch::Line(SCENARIO, 4)),
+        LegendItem::new(series[0].2.clone(), Swatch::Line(STATUS_QUO, 4)),
+        LegendItem::new(l.interval_50, Swatch::Fill(band_50)),
+        LegendItem::new(l.interval_90, Swatch::Fill(band_90)),
+    ]);
+    let plot = draw_frame(root, &frame)?;
+
+    let first = series.iter().flat_map(|s| s.0.years.iter()).min().copied().unwrap_or(0);
+    let last = series.iter().flat_map(|s| s.0.years.iter()).max().copied().unwrap_or(0);
+    let lo = series.iter().flat_map(|s| s.0.q.iter()).map(|q| q.p5.min(q.p50)).fold(f64::INFINITY, f64::min);
+    let hi = series.iter().flat_map(|s| s.0.q.iter()).map(|q| q.p95.max(q.p50)).fold(f64::NEG_INFINITY, f64::max);
+    let pad = (hi - lo).abs().max(hi.abs() * 0.02) * 0.04;
+    let x = year_axis(first, last, 0.25, l.year);
+    let y = money_axis(lo - pad, hi + pad, 6, l.annual_cost, lang);
+
+    let mut chart = build_chart(
+        &plot,
+        &x,
+        &y,
+        Margins {
+            right: 150,
+            ..Margins::default()
+        },
+        Mesh {
+            x_grid: false,
+            ..Mesh::default()
+        },
+    )?;
+
+    for (s, color, _) in &series {
+        chart.draw_series(std::iter::once(Polygon::new(
+            band_polygon(s, |q| q.p5, |q| q.p95),
+            color.mix(ALPHA_90).filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Polygon::new(
+            band_polygon(s, |q| q.p25, |q| q.p75),
+            color.mix(ALPHA_50).filled(),
+        )))?;
+    }
+    for (s, color, _) in &series {
+        let med: Vec<(f64, f64)> = s.years.iter().zip(&s.q).map(|(y, q)| (*y as f64, q.p50)).collect();
+        chart.draw_series(std::iter::once(PathElement::new(med.clone(), color.stroke_width(4))))?;
+        chart.draw_series(med.iter().map(|p| Circle::new(*p, 5, color.filled())))?;
+        chart.draw_series(med.iter().map(|p| Circle::new(*p, 2, WHITE.filled())))?;
+    }
+
+    // Median of the last year at the right end of each line.
+    let (px, py) = plot_pixels(&chart);
+    let mut ys = Vec::new();
+    for (s, _, _) in &series {
+        let (yr, q) = s.years.iter().zip(&s.q).max_by_key(|(y, _)| **y).unwrap();
+        ys.push(chart.backend_coord(&(*yr as f64, q.p50)).1 as f64);
+    }
+    let ys = spread(&ys, 24.0, py.start as f64 + 10.0, py.end as f64 - 10.0);
+    for (k, (s, color, _)) in series.iter().enumerate() {
+        let (_, q) = s.years.iter().zip(&s.q).max_by_key(|(y, _)| **y).unwrap();
+        put_text(
+            root,
+            &format_money(q.p50, lang),
+            ANNOTATION_SIZE,
+            true,
+            *color,
+            (px.end + 12, ys[k] as i32),
+            HPos::Left,
+            VPos::Center,
+        )?;
+    }
+    Ok(())
+}
+
+/// Closed outline of a band: upper edge left to right, lower edge back.
+pub(crate) fn band_polygon(
+    s: &FanSeries,
+    lower: fn(&Quantiles) -> f64,
+    upper: fn(&Quantiles) -> f64,
+) -> Vec<(f64, f64)> {
+    let mut poly: Vec<(f64, f64)> = s.years.iter().zip(&s.q).map(|(y, q)| (*y as f64, upper(q))).collect();
+    poly.extend(s.years.iter().zip(&s.q).rev().map(|(y, q)| (*y as f64, lower(q))));
+    poly
+}

@@ -1,0 +1,178 @@
+//! Histogram of one amount over the trials (typically cumulative net savings
+//! in the end year), with the median and the 5 % / 95 % limits marked and
+//! 0 kr. (neither saving nor loss) emphasised.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::common::*;
+use super::data::HistogramData;
+use super::{invalid, ChartError, ChartText};
+use crate::i18n::{labels, Lang};
+
+/// Colour of the median line and label.
+const MEDIAN: RGBColor = RGBColor(0x0b, 0x3d, 0x6b);
+
+/// Bars show the share of trials per bin (green above 0 kr., red below for
+/// savings measures); vertical lines mark the 5 % limit, the median and the
+/// 95 % limit, each labelled with its amount; a thick line marks 0 kr.
+pub fn histogram(
+    data: &HistogramData,
+    text: &ChartText,
+    lang: Lang,
+    path: &Path,
+) -> Result<(), ChartError> {
+    if data.bins.is_empty() {
+        return Err(invalid("histogram: no bins"));
+    }
+    if data.trials == 0 {
+        return Err(invalid("histogram: zero trials"));
+    }
+    for &(lo, hi, _) in &data.bins {
+        if !(lo.is_finite() && hi.is_finite() && lo < hi) {
+            return Err(invalid(format!("histogram: bad bin {lo}..{hi}")));
+        }
+    }
+    if ![data.p5, data.p50, data.p95, data.mean].iter().all(|v| v.is_finite()) {
+        return Err(invalid("histogram: a percentile is not finite"));
+    }
+    render_chart!(path, draw, data, text, lang)
+}
+
+fn draw<DB: Backend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &HistogramData,
+    text: &ChartText,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let l = labels(lang);
+    let measure = data.measure.label(lang);
+    let savings = data.measure.is_savings();
+    let bar_pos = if savings { tint(GAIN, 0.25) } else { tint(SCENARIO, 0.25) };
+    let bar_neg = if savings { tint(LOSS, 0.25) } else { tint(SCENARIO, 0.25) };
+
+    let mut legend = Vec::new();
+    if savings {
+        legend.push(LegendItem::new(l.saving, Swatch::Fill(bar_pos)));
+        legend.push(LegendItem::new(l.loss, Swatch::Fill(bar_neg)));
+    }
+    legend.push(LegendItem::new(l.median, Swatch::Line(MEDIAN, 3)));
+    legend.push(LegendItem::new(l.limits_5_95, Swatch::Dashed(TEXT_SOFT)));
+    let mut frame = Frame::new(
+        l.outcomes_title(&measure),
+        text,
+        l.explain_histogram,
+        Some(data.trials),
+        lang,
+    )
+    .legend(legend)
+    .caption_extra(l.mean_value(data.mean));
+    if let (Some(p), true) = (data.prob_positive, savings) {
+        let color = if p >= 0.5 { GAIN } else { LOSS };
+        frame = frame.highlight(l.probability_of_saving(p), color);
+    }
+    let plot = draw_frame(root, &frame)?;
+
+    // x range: the bins and the marked percentiles; 0 kr. as well when it is
+    // not far away (then the reader sees the distance to break-even).
+    let mut lo = data.bins.iter().map(|b| b.0).fold(data.p5, f64::min);
+    let mut hi = data.bins.iter().map(|b| b.1).fold(data.p95, f64::max);
+    if savings && (lo > 0.0 && lo < hi - lo || hi < 0.0 && -hi < hi - lo) {
+        lo = lo.min(0.0);
+        hi = hi.max(0.0);
+    }
+    let pad = (hi - lo) * 0.02;
+    let x = money_axis(lo - pad, hi + pad, 7, &measure, lang);
+
+    let max_share = data
+        .bins
+        .iter()
+        .map(|b| b.2 as f64 / data.trials as f64)
+        .fold(0.0, f64::max);
+    // Head room above the bars for the labels of the lines.
+    let (_, top, step, _) = nice_ticks(0.0, (max_share * 1.5).max(1e-3), 5);
+    let y = percent_axis(0.0, top, step, l.share_of_simulations, lang);
+
+    let mut chart = build_chart(
+        &plot,
+        &x,
+        &y,
+        Margins::default(),
+        Mesh {
+            x_grid: false,
+            ..Mesh::default()
+        },
+    )?;
+
+    for &(b_lo, b_hi, count) in &data.bins {
+        let h = count as f64 / data.trials as f64;
+        if h <= 0.0 {
+            continue;
+        }
+        let inset = (b_hi - b_lo) * 0.04;
+        let (a, b) = (b_lo + inset, b_hi - inset);
+        let mut parts = Vec::new();
+        if b <= 0.0 {
+            parts.push((a, b, bar_neg));
+        } else if a >= 0.0 {
+            parts.push((a, b, bar_pos));
+        } else {
+            parts.push((a, 0.0, bar_neg));
+            parts.push((0.0, b, bar_pos));
+        }
+        for (a, b, c) in parts {
+            chart.draw_series(std::iter::once(Rectangle::new([(a, 0.0), (b, h)], c.filled())))?;
+        }
+    }
+
+    let (px, py) = plot_pixels(&chart);
+    let x_px = |v: f64| chart.backend_coord(&(v, 0.0)).0;
+
+    // 0 kr.
+    if savings && x.contains(0.0) {
+        let zx = x_px(0.0);
+        root.draw(&PathElement::new(
+            vec![(zx, py.start), (zx, py.end)],
+            TEXT.stroke_width(3),
+        ))?;
+        let row_y = py.start + 14;
+        if zx - px.start > 90 {
+            put_text(root, l.loss_arrow, ANNOTATION_SIZE, true, LOSS, (zx - 8, row_y), HPos::Right, VPos::Center)?;
+        }
+        if px.end - zx > 130 {
+            put_text(root, l.saving_arrow, ANNOTATION_SIZE, true, GAIN, (zx + 8, row_y), HPos::Left, VPos::Center)?;
+        }
+    }
+
+    // Percentile lines and their labels, median first so it gets the top row.
+    let marks = [
+        (data.p50, l.median_value(data.p50), MEDIAN, true),
+        (data.p5, l.percentile_value(5, data.p5), TEXT_SOFT, false),
+        (data.p95, l.percentile_value(95, data.p95), TEXT_SOFT, false),
+    ];
+    let label_top = py.start + 44;
+    let mut extents = Vec::new();
+    let mut anchors = Vec::new();
+    for (v, label, _, bold) in &marks {
+        let cx = x_px(*v);
+        let w = text_width(label, ANNOTATION_SIZE, *bold) + 8;
+        let left = (cx - w / 2).clamp(px.start + 2, px.end - w - 2);
+        extents.push((left, left + w));
+        anchors.push(left + w / 2);
+    }
+    let rows = assign_rows(&extents, 6);
+    for (k, (v, label, color, bold)) in marks.iter().enumerate() {
+        let cx = x_px(*v);
+        let ly = label_top + rows[k] as i32 * 28;
+        if *bold {
+            root.draw(&PathElement::new(vec![(cx, ly + 12), (cx, py.end)], color.stroke_width(3)))?;
+        } else {
+            dashed_px(root, (cx, ly + 12), (cx, py.end), color.stroke_width(2), 8, 5)?;
+        }
+        boxed_text(root, label, ANNOTATION_SIZE, *bold, *color, (anchors[k], ly), HPos::Center, VPos::Center)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! `channelshift check`: validate a scenario and summarise it.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::scenario::Scenario;
+
+pub fn check(path: &Path) -> Result<(), Error> {
+    let s = Scenario::from_file(path)?;
+    print!("{}", describe(&s));
+    Ok(())
+}
+
+/// A short human description of what a scenario contains.
+pub fn describe(s: &Scenario) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "ok: {} ({})", s.name, s.path.display());
+    let _ = writeln!(o, "horizon: {}-{} ({} months)", s.base_year, s.end_year, s.months());
+    let _ = writeln!(o, "areas: {}, cells (area x contact type): {}", s.areas.len(), s.cells.len());
+    let _ = writeln!(o, "uncertain inputs: {}", s.inputs.len());
+    for i in &s.inputs {
+        let _ = writeln!(o, "  {:<55} {:<40} {}", i.key, i.distribution.describe(), i.unit);
+    }
+    if !s.departments.is_empty() {
+        let _ = writeln!(o, "opening hours (hours per week):");
+        for r in crate::summary::hours_rows(s) {
+            match (&r.proposal, r.proposal_hours_per_week) {
+                (Some(p), Some(h)) => {
+                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"\n  {:<22} {:<8} option {:>4} h  \"{}\"", r.department, r.channel, fmt_h(r.today_hours_per_week), r.today, "", "", fmt_h(h), p);
+                }
+                _ => {
+                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"", r.department, r.channel, fmt_h(r.today_hours_per_week), r.today);
+                }
+            }
+        }
+    }
+    if let Some(p) = &s.proposal {
+        let _ = writeln!(o, "proposal: {} from month {} of the horizon", p.name, p.start + 1);
+    }
+    if !s.events.is_empty() {
+        let _ = writeln!(o, "events:");
+        for e in &s.events {
+            let kind = match e.kind {
+                crate::scenario::EventKind::Policy => "policy",
+                crate::scenario::EventKind::External => "external",
+            };
+            let _ = writeln!(o, "  {:<40} {:<8} months {}-{}", e.name, kind, e.start + 1, e.end + 1);
+        }
+    }
+    if !s.goals.is_empty() {
+        let _ = writeln!(o, "goals:");
+        for g in &s.goals {
+            let years: Vec<String> = g
+                .targets
+                .iter()
+                .enumerate()
+                .filter_map(|(y, t)| t.map(|t| format!("{}: {} {}", s.base_year + y as i32, g.op.symbol(), t)))
+                .collect();
+            let _ = writeln!(o, "  {:<40} {} [{}]", g.name, g.metric.key(), years.join(", "));
+        }
+    }
+    if s.raised_ceilings.is_empty() {
+        let _ = writeln!(o, "ceilings: none below today's digital share");
+    } else {
+        let _ = writeln!(o, "ceilings raised to today's digital share:");
+        for r in &s.raised_ceilings {
+            let _ = writeln!(o, "  {r}");
+        }
+    }
+    o
+}
+
+fn fmt_h(h: f64) -> String {
+    if (h - h.round()).abs() < 1e-9 {
+        format!("{}", h.round())
+    } else {
+        format!("{h:.1}")
+    }
+}

@@ -1,0 +1,114 @@
+//! The command line: argument parsing and the commands.
+//!
+//! `main.rs` only calls [`main`]; each command lives in its own module.
+
+mod check;
+mod compare;
+mod progress;
+mod run;
+pub mod table;
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::error::{Error, InputError};
+use crate::i18n::Lang;
+
+/// Monte Carlo forecasts of channel-shift business cases: costs, savings and
+/// goal attainment per year, with their uncertainty.
+#[derive(Debug, Parser)]
+#[command(name = "channelshift", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by the commands that simulate.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SimOptions {
+    /// Number of trials (default: the scenario's [simulation] trials, else 10000).
+    #[arg(long, short = 'n')]
+    pub trials: Option<u64>,
+    /// Random seed (default: the scenario's [simulation] seed, else 1).
+    #[arg(long, short = 's')]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Directory for summary.json, CSV files and charts.
+    #[arg(long, short = 'o', default_value = "out")]
+    pub out: PathBuf,
+    /// No progress bar and no table on the terminal.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Language of charts and reports: da (Danish) or en (English).
+    #[arg(long, default_value = "da")]
+    pub lang: Lang,
+    /// Skip writing charts (faster for scripted runs).
+    #[arg(long)]
+    pub no_charts: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Simulate a scenario and write summary.json, CSV and charts.
+    Run(run::RunArgs),
+    /// Validate a scenario and show what it contains.
+    Check {
+        /// The scenario file (TOML).
+        scenario: PathBuf,
+    },
+    /// Compare opening-hour options on common random numbers.
+    Compare(compare::CompareArgs),
+    /// Print shell completions.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match dispatch(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Check { scenario } => check::check(&scenario),
+        Command::Compare(args) => compare::compare(args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "channelshift", &mut std::io::stdout());
+            Ok(())
+        }
+    }
+}
+
+/// Sets up the worker threads once.
+pub(crate) fn init_threads(threads: Option<usize>) -> Result<(), Error> {
+    if let Some(n) = threads {
+        if n == 0 {
+            return Err(InputError::new("--threads must be at least 1").into());
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::Other(anyhow::anyhow!("cannot start {n} threads: {e}")))?;
+    }
+    Ok(())
+}

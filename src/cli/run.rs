@@ -1,0 +1,116 @@
+//! `channelshift run`: simulate one scenario.
+
+use std::path::PathBuf;
+
+use crate::engine::{self, Engine, Trials};
+use crate::error::{Error, InputError};
+use crate::scenario::Scenario;
+use crate::summary::{Precision, RunSummary};
+
+use super::{init_threads, progress, table, SimOptions};
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The scenario file (TOML).
+    pub scenario: PathBuf,
+    #[command(flatten)]
+    pub sim: SimOptions,
+    /// Keep adding batches of trials until the 95 % confidence half-width of
+    /// the mean cumulative net savings at the end year is within this share
+    /// of the mean, e.g. 1% or 0.01.
+    #[arg(long)]
+    pub precision: Option<String>,
+    /// Upper limit on trials with --precision.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub max_trials: u64,
+    /// Trials per batch with --precision.
+    #[arg(long, default_value_t = 10_000)]
+    pub batch: u64,
+}
+
+/// Parses "1%", "0.5 %" or "0.01" into a share.
+pub fn parse_share(text: &str) -> Result<f64, InputError> {
+    let t = text.trim();
+    let (num, pct) = match t.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (t, false),
+    };
+    let x: f64 = num.replace(',', ".").parse().map_err(|_| {
+        InputError::new(format!("--precision \"{text}\" is not a number")).with_help("write e.g. --precision 1% or --precision 0.01")
+    })?;
+    let share = if pct { x / 100.0 } else { x };
+    if !(share > 0.0 && share < 1.0) {
+        return Err(InputError::new(format!("--precision {text} must be between 0 and 100 %")));
+    }
+    Ok(share)
+}
+
+/// Trials and seed from the flags, else the scenario, else the defaults.
+pub fn trials_and_seed(s: &Scenario, sim: &SimOptions) -> Result<(u64, u64), InputError> {
+    let trials = sim.trials.or(s.default_trials).unwrap_or(10_000);
+    if trials == 0 {
+        return Err(InputError::new("--trials must be at least 1"));
+    }
+    Ok((trials, sim.seed.or(s.default_seed).unwrap_or(1)))
+}
+
+/// Runs `n` trials with a progress bar.
+pub fn run_with_progress(engine: &Engine, n: u64, quiet: bool, label: &str) -> Trials {
+    let pb = progress::bar(n, quiet, label);
+    let trials = engine.run_range(0, n as usize, &|k| pb.inc(k as u64));
+    pb.finish_and_clear();
+    trials
+}
+
+/// Runs batches until the precision target or `max_trials` is reached.
+/// Deterministic: the stopping point depends only on the trials' values.
+pub fn run_to_precision(engine: &Engine, target: f64, max_trials: u64, batch: u64, quiet: bool) -> (Trials, Precision) {
+    let slot = engine.layout.slots.cumulative + engine.layout.n_years - 1;
+    let pb = progress::bar(max_trials, quiet, "precision");
+    let mut all = Trials { n: 0, core: Vec::new(), detail: Vec::new() };
+    loop {
+        let n = batch.min(max_trials - all.n as u64) as usize;
+        let more = engine.run_range(all.n as u64, n, &|k| pb.inc(k as u64));
+        engine::append(&mut all, more);
+        let mut col = all.core_column(&engine.layout, slot);
+        let s = crate::stats::Summary::of(&mut col);
+        let achieved = if s.se == 0.0 { 0.0 } else { s.ci95_half_width() / s.mean.abs() };
+        let reached = achieved <= target;
+        if reached || all.n as u64 >= max_trials {
+            pb.finish_and_clear();
+            let p = Precision {
+                metric: "cumulative_net_savings_kr".into(),
+                year: engine.scenario.end_year,
+                target_relative: Some(target),
+                achieved_relative: achieved,
+                reached,
+            };
+            return (all, p);
+        }
+    }
+}
+
+pub fn run(args: RunArgs) -> Result<(), Error> {
+    init_threads(args.sim.threads)?;
+    let scenario = Scenario::from_file(&args.scenario)?;
+    let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
+    let precision_target = args.precision.as_deref().map(parse_share).transpose()?;
+    if args.batch == 0 || args.max_trials == 0 {
+        return Err(InputError::new("--batch and --max-trials must be at least 1").into());
+    }
+    let engine = Engine::new(&scenario, seed);
+    let (trials, precision) = match precision_target {
+        Some(t) => {
+            let (tr, p) = run_to_precision(&engine, t, args.max_trials, args.batch, args.sim.quiet);
+            (tr, Some(p))
+        }
+        None => (run_with_progress(&engine, n, args.sim.quiet, &scenario.name), None),
+    };
+    let summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
+    let written = crate::report::write_run_outputs(&summary, &args.sim.out, args.sim.lang, !args.sim.no_charts)?;
+    if !args.sim.quiet {
+        print!("{}", table::run_table(&summary));
+        println!("\nWrote {} files to {}", written.len(), args.sim.out.display());
+    }
+    Ok(())
+}

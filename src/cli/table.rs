@@ -1,0 +1,119 @@
+//! Plain-text tables for the terminal: what finance reads first.
+
+use std::fmt::Write;
+
+use crate::i18n::{format_number, Lang};
+use crate::stats::Summary;
+use crate::summary::RunSummary;
+
+/// "610,000 (5-95 %: 590,000 to 640,000)" style cell: median and range.
+pub fn range_cell(s: &Summary) -> String {
+    if s.p5 == s.p95 {
+        format!("{}", kr(s.p50))
+    } else {
+        format!("{} [{} .. {}]", kr(s.p50), kr(s.p5), kr(s.p95))
+    }
+}
+
+fn kr(x: f64) -> String {
+    format_number(x, 0, Lang::En)
+}
+
+/// Renders rows as a left-aligned first column and right-aligned others.
+pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
+    let cols = header.len();
+    let mut width = vec![0; cols];
+    for r in std::iter::once(header).chain(rows.iter().map(|r| r.as_slice())) {
+        for (i, c) in r.iter().enumerate() {
+            width[i] = width[i].max(c.chars().count());
+        }
+    }
+    let mut o = String::new();
+    let line = |o: &mut String, r: &[String]| {
+        for (i, c) in r.iter().enumerate() {
+            let pad = width[i] - c.chars().count();
+            if i == 0 {
+                let _ = write!(o, "{c}{}", " ".repeat(pad));
+            } else {
+                let _ = write!(o, "  {}{c}", " ".repeat(pad));
+            }
+        }
+        o.push('\n');
+    };
+    line(&mut o, header);
+    let total: usize = width.iter().sum::<usize>() + 2 * (cols - 1);
+    o.push_str(&"-".repeat(total));
+    o.push('\n');
+    for r in rows {
+        line(&mut o, r);
+    }
+    o
+}
+
+/// The per-year table of `run`.
+pub fn run_table(s: &RunSummary) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "{}: {} trials, seed {}", s.scenario, s.trials, s.seed);
+    if let Some(p) = &s.proposal {
+        let _ = writeln!(o, "proposal: {p}");
+    }
+    let _ = writeln!(o, "kr. per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n");
+    let header: Vec<String> = ["year", "cost, status quo", "cost, scenario", "savings", "cumulative net savings"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = s
+        .years
+        .iter()
+        .enumerate()
+        .map(|(i, y)| {
+            vec![
+                y.to_string(),
+                range_cell(&s.metric("cost_status_quo_kr")[i]),
+                range_cell(&s.metric("cost_scenario_kr")[i]),
+                range_cell(&s.metric("savings_kr")[i]),
+                range_cell(&s.metric("cumulative_net_savings_kr")[i]),
+            ]
+        })
+        .collect();
+    o.push_str(&render(&header, &rows));
+    let end = s.years.len() - 1;
+    let cum = &s.metric("cumulative_net_savings_kr")[end];
+    let npv = &s.metric("npv_kr")[end];
+    let _ = writeln!(o, "\nmean cumulative net savings {}: {} ± {} (95 % CI of the mean)", s.end_year, kr(cum.mean), kr(1.96 * cum.se));
+    let _ = writeln!(o, "net present value {}: median {}", s.end_year, range_cell(npv));
+    let payback: Vec<String> = s.payback.iter().map(|(k, v)| format!("{k}: {:.1} %", v * 100.0)).collect();
+    let _ = writeln!(o, "payback year: {}", payback.join(", "));
+    if let Some(p) = &s.precision {
+        let _ = writeln!(
+            o,
+            "precision: 95 % half-width {:.2} % of the mean of {} {} ({}; target {})",
+            p.achieved_relative * 100.0,
+            p.metric,
+            p.year,
+            if p.reached { "reached" } else { "not reached within --max-trials" },
+            p.target_relative.map(|t| format!("{:.2} %", t * 100.0)).unwrap_or_default()
+        );
+    }
+    if !s.goals.is_empty() {
+        let _ = writeln!(o, "\nprobability that each goal is met");
+        let mut header = vec!["goal".to_string()];
+        header.extend(s.years.iter().map(|y| y.to_string()));
+        let rows: Vec<Vec<String>> = s
+            .goals
+            .iter()
+            .map(|g| {
+                let mut r = vec![format!("{} ({} {})", g.name, g.op, g.targets.iter().flatten().last().map(|t| short(*t)).unwrap_or_default())];
+                r.extend(g.probability.iter().map(|p| p.map(|p| format!("{:.0} %", p * 100.0)).unwrap_or_else(|| "-".into())));
+                r
+            })
+            .collect();
+        o.push_str(&render(&header, &rows));
+    }
+    o
+}
+
+fn short(x: f64) -> String {
+    if x.abs() >= 1000.0 {
+        format_number(x, 0, Lang::En)
+    } else {
+        format!("{x}")
+    }
+}

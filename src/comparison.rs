@@ -1,0 +1,184 @@
+//! Comparing options (e.g. Solrød's Proposal 1 and 2) on common random numbers.
+//!
+//! Every option runs with the same seed and trial count, and an input drawn
+//! in one option is drawn identically in the others (streams are keyed by the
+//! input's name), so the difference between two options is computed trial by
+//! trial: a paired comparison whose noise is far below that of two
+//! independent runs.
+
+use serde::Serialize;
+
+use crate::engine::Trials;
+use crate::model::layout::Layout;
+use crate::scenario::Scenario;
+use crate::stats::Summary;
+use crate::summary::{paired_difference, prob_greater, GoalSummary, HoursRow, RunSummary};
+
+/// Version of the comparison.json schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One option's results per year.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionYear {
+    pub year: i32,
+    pub cost_status_quo_kr: Summary,
+    pub cost_kr: Summary,
+    pub savings_kr: Summary,
+    pub cumulative_net_savings_kr: Summary,
+    pub opening_cost_kr: Summary,
+    pub displaced_retimed: Summary,
+    pub displaced_to_digital: Summary,
+    pub displaced_to_phone: Summary,
+    pub displaced_avoided: Summary,
+}
+
+/// Staffing of one staffed channel under an option, per year (medians).
+#[derive(Debug, Clone, Serialize)]
+pub struct StaffingRow {
+    pub channel: String,
+    pub year: i32,
+    pub agents_per_open_hour: f64,
+    pub service_level: f64,
+    pub asa_seconds: f64,
+    pub agents_per_open_hour_status_quo: f64,
+    pub service_level_status_quo: f64,
+    pub asa_seconds_status_quo: f64,
+}
+
+/// One option.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionResult {
+    pub name: String,
+    pub file: String,
+    pub hours: Vec<HoursRow>,
+    pub years: Vec<OptionYear>,
+    pub staffing: Vec<StaffingRow>,
+    pub goals: Vec<GoalSummary>,
+}
+
+/// Option `a` against option `b`, trial by trial.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairwiseYear {
+    pub year: i32,
+    /// Share of trials in which `a` saves more than `b` that year.
+    pub prob_a_saves_more: f64,
+    /// Savings of `a` minus savings of `b` that year, kr.
+    pub savings_difference_kr: Summary,
+    /// Share of trials in which `a`'s cumulative net savings exceed `b`'s.
+    pub prob_a_cumulative_more: f64,
+    pub cumulative_difference_kr: Summary,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Pairwise {
+    pub a: String,
+    pub b: String,
+    pub years: Vec<PairwiseYear>,
+}
+
+/// The whole comparison: the content of comparison.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub schema_version: u32,
+    pub seed: u64,
+    pub trials: usize,
+    pub years: Vec<i32>,
+    pub options: Vec<OptionResult>,
+    pub pairwise: Vec<Pairwise>,
+}
+
+/// One simulated option, as input to [`Comparison::new`].
+pub struct OptionRun<'a> {
+    pub scenario: &'a Scenario,
+    pub layout: &'a Layout,
+    pub trials: &'a Trials,
+    pub summary: &'a RunSummary,
+}
+
+/// The display name of an option: its proposal's name, else the scenario's.
+pub fn option_name(s: &Scenario) -> String {
+    s.proposal.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| s.name.clone())
+}
+
+impl Comparison {
+    /// Builds the comparison from simulated options (same seed and trials).
+    pub fn new(runs: &[OptionRun], seed: u64) -> Comparison {
+        let years = runs[0].scenario.year_list();
+        let options = runs
+            .iter()
+            .map(|r| {
+                let m = |k: &str, y: usize| r.summary.metric(k)[y];
+                let oy = years
+                    .iter()
+                    .enumerate()
+                    .map(|(y, year)| OptionYear {
+                        year: *year,
+                        cost_status_quo_kr: m("cost_status_quo_kr", y),
+                        cost_kr: m("cost_scenario_kr", y),
+                        savings_kr: m("savings_kr", y),
+                        cumulative_net_savings_kr: m("cumulative_net_savings_kr", y),
+                        opening_cost_kr: m("opening_cost_scenario_kr", y),
+                        displaced_retimed: m("displaced_retimed", y),
+                        displaced_to_digital: m("displaced_to_digital", y),
+                        displaced_to_phone: m("displaced_to_phone", y),
+                        displaced_avoided: m("displaced_avoided", y),
+                    })
+                    .collect();
+                let mut staffing = Vec::new();
+                for &(d, ch) in &r.layout.staffed {
+                    let dep = &r.scenario.departments[d];
+                    let chname = if ch == 0 { "counter" } else { "phone" };
+                    let base = format!("staffing.{}.{chname}", dep.name);
+                    for (y, year) in years.iter().enumerate() {
+                        let g = |path: &str, what: &str| r.summary.metric(&format!("{base}.{path}.{what}"))[y].p50;
+                        staffing.push(StaffingRow {
+                            channel: format!("{} {chname}", dep.label),
+                            year: *year,
+                            agents_per_open_hour: g("scenario", "agents_per_open_hour"),
+                            service_level: g("scenario", "service_level"),
+                            asa_seconds: g("scenario", "asa_seconds"),
+                            agents_per_open_hour_status_quo: g("status_quo", "agents_per_open_hour"),
+                            service_level_status_quo: g("status_quo", "service_level"),
+                            asa_seconds_status_quo: g("status_quo", "asa_seconds"),
+                        });
+                    }
+                }
+                OptionResult {
+                    name: option_name(r.scenario),
+                    file: r.scenario.path.display().to_string(),
+                    hours: r.summary.hours.clone(),
+                    years: oy,
+                    staffing,
+                    goals: r.summary.goals.clone(),
+                }
+            })
+            .collect();
+        let mut pairwise = Vec::new();
+        for (i, a) in runs.iter().enumerate() {
+            for (j, b) in runs.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let ys = years
+                    .iter()
+                    .enumerate()
+                    .map(|(y, year)| {
+                        let sa = a.trials.core_column(a.layout, a.layout.slots.savings + y);
+                        let sb = b.trials.core_column(b.layout, b.layout.slots.savings + y);
+                        let ca = a.trials.core_column(a.layout, a.layout.slots.cumulative + y);
+                        let cb = b.trials.core_column(b.layout, b.layout.slots.cumulative + y);
+                        PairwiseYear {
+                            year: *year,
+                            prob_a_saves_more: prob_greater(&sa, &sb),
+                            savings_difference_kr: paired_difference(&sa, &sb),
+                            prob_a_cumulative_more: prob_greater(&ca, &cb),
+                            cumulative_difference_kr: paired_difference(&ca, &cb),
+                        }
+                    })
+                    .collect();
+                pairwise.push(Pairwise { a: option_name(a.scenario), b: option_name(b.scenario), years: ys });
+            }
+        }
+        Comparison { schema_version: SCHEMA_VERSION, seed, trials: runs[0].trials.n, years, options, pairwise }
+    }
+}

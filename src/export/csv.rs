@@ -1,0 +1,59 @@
+//! CSV files for spreadsheets: one row per metric and year.
+
+use super::Exporter;
+use crate::summary::RunSummary;
+
+/// `years.csv`: metric, year, mean, sd, se and percentiles.
+pub struct YearsCsvExporter;
+
+/// `goals.csv`: goal, year, target, probability.
+pub struct GoalsCsvExporter;
+
+impl Exporter for YearsCsvExporter {
+    fn file_name(&self) -> &'static str {
+        "years.csv"
+    }
+
+    fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["metric", "unit", "year", "mean", "sd", "se", "p5", "p25", "p50", "p75", "p95"])?;
+        for (key, m) in &s.metrics {
+            for (i, v) in m.values.iter().enumerate() {
+                let year = if m.values.len() == s.years.len() { s.years[i].to_string() } else { "all".into() };
+                let nums = [v.mean, v.sd, v.se, v.p5, v.p25, v.p50, v.p75, v.p95].map(num);
+                let mut rec = vec![key.clone(), m.unit.clone(), year];
+                rec.extend(nums);
+                w.write_record(&rec)?;
+            }
+        }
+        Ok(w.into_inner()?)
+    }
+}
+
+impl Exporter for GoalsCsvExporter {
+    fn file_name(&self) -> &'static str {
+        "goals.csv"
+    }
+
+    fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["goal", "metric", "op", "year", "target", "probability", "median_value"])?;
+        for g in &s.goals {
+            for (i, year) in s.years.iter().enumerate() {
+                if let (Some(t), Some(p)) = (g.targets[i], g.probability[i]) {
+                    w.write_record([g.name.clone(), g.metric.clone(), g.op.clone(), year.to_string(), num(t), num(p), num(g.value[i].p50)])?;
+                }
+            }
+        }
+        Ok(w.into_inner()?)
+    }
+}
+
+/// Full precision, plain decimal point, empty for NaN.
+fn num(x: f64) -> String {
+    if x.is_nan() {
+        String::new()
+    } else {
+        format!("{x}")
+    }
+}

@@ -1,0 +1,168 @@
+//! Bass diffusion of the digital channel, advanced in exact closed form.
+//!
+//! MODEL.md section 4: `dF/dt = (p + q F)(1 - F)`, `s = c F`. Between changes
+//! of `p`, `q` or `c` the solution through `F0` is
+//! `F(t) = (1 - E) / (1 + (q/p) E)` with `E = e^{-(p+q)(tau + t)}`. Writing
+//! the state as `E` instead of `F` makes a month's step one multiplication,
+//! `E <- E * e^{-(p+q)/12}`, which is the closed form evaluated one month on:
+//! there is no Euler step, and a month's result does not depend on any step
+//! size. Inverting, `E = (1 - F) / (1 + (q/p) F)` re-enters the curve at any
+//! share (after a floor, or when `p`, `q` or `c` change) without a logarithm.
+
+/// The adoption state of one (area, type) cell.
+#[derive(Debug, Clone, Copy)]
+pub struct BassState {
+    /// Ceiling: the share that will ever go digital.
+    c: f64,
+    /// q / p.
+    k: f64,
+    /// e^{-(p+q)/12}: the factor E shrinks by each month.
+    r: f64,
+    /// e^{-(p+q) t}: the position on the curve.
+    e: f64,
+}
+
+impl BassState {
+    /// Starts at today's digital share `s0`. A ceiling below `s0` is raised to
+    /// it (MODEL.md section 13: no de-adoption).
+    pub fn new(s0: f64, p: f64, q: f64, c: f64) -> Self {
+        let mut st = BassState { c: c.max(s0), k: 0.0, r: 1.0, e: 1.0 };
+        st.set_rates(p, q);
+        st.enter_at(s0);
+        st
+    }
+
+    /// The digital share now.
+    #[inline]
+    pub fn share(&self) -> f64 {
+        self.c * (1.0 - self.e) / (1.0 + self.k * self.e)
+    }
+
+    /// Advances one month with the rates in force.
+    #[inline]
+    pub fn step(&mut self) {
+        self.e *= self.r;
+    }
+
+    /// Changes `p`, `q` and the ceiling, keeping today's share. A ceiling
+    /// below the share is raised to it.
+    pub fn change(&mut self, p: f64, q: f64, c: f64) {
+        let s = self.share();
+        self.c = c.max(s);
+        self.set_rates(p, q);
+        self.enter_at(s);
+    }
+
+    /// Raises the share to `floor` if it is below (a mandatory floor); the
+    /// ceiling rises with it if needed. Adoption continues from there.
+    #[inline]
+    pub fn raise_to(&mut self, floor: f64) {
+        if self.share() < floor {
+            if self.c < floor {
+                self.c = floor;
+            }
+            self.enter_at(floor);
+        }
+    }
+
+    fn set_rates(&mut self, p: f64, q: f64) {
+        self.k = q / p;
+        self.r = (-(p + q) / 12.0).exp();
+    }
+
+    fn enter_at(&mut self, s: f64) {
+        let f = if self.c > 0.0 { (s / self.c).clamp(0.0, 1.0) } else { 0.0 };
+        self.e = (1.0 - f) / (1.0 + self.k * f);
+    }
+}
+
+/// The closed-form Bass curve `F(t)` from `F(0) = 0`, `t` in years.
+pub fn bass_f(t: f64, p: f64, q: f64) -> f64 {
+    let e = (-(p + q) * t).exp();
+    (1.0 - e) / (1.0 + (q / p) * e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fine-step RK4 integration of dF/dt = (p + qF)(1 - F).
+    fn integrate(f0: f64, p: f64, q: f64, years: f64, steps: usize) -> f64 {
+        let h = years / steps as f64;
+        let d = |f: f64| (p + q * f) * (1.0 - f);
+        let mut f = f0;
+        for _ in 0..steps {
+            let k1 = d(f);
+            let k2 = d(f + h / 2.0 * k1);
+            let k3 = d(f + h / 2.0 * k2);
+            let k4 = d(f + h * k3);
+            f += h / 6.0 * (k1 + 2.0 * k2 + 2.0 * k3 + k4);
+        }
+        f
+    }
+
+    #[test]
+    fn monthly_steps_match_a_fine_numerical_integration_of_the_ode() {
+        for &(s0, p, q, c) in &[(0.05, 0.03, 0.38, 0.9), (0.2, 0.1, 0.0, 0.8), (0.0, 0.01, 0.9, 1.0), (0.5, 0.2, 0.5, 0.6)] {
+            let mut st = BassState::new(s0, p, q, c);
+            for month in 1..=60 {
+                st.step();
+                let expected = c * integrate(s0 / c, p, q, month as f64 / 12.0, month * 400);
+                assert!((st.share() - expected).abs() < 1e-9, "s0={s0} p={p} q={q} month {month}: {} vs {expected}", st.share());
+            }
+        }
+    }
+
+    #[test]
+    fn month_zero_shows_todays_share_and_the_closed_form_agrees() {
+        let st = BassState::new(0.0, 0.03, 0.38, 1.0);
+        assert_eq!(st.share(), 0.0);
+        let mut st2 = st;
+        for _ in 0..24 {
+            st2.step();
+        }
+        assert!((st2.share() - bass_f(2.0, 0.03, 0.38)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn ceiling_equal_to_todays_share_means_no_adoption() {
+        let mut st = BassState::new(0.2, 0.05, 0.4, 0.2);
+        for _ in 0..60 {
+            st.step();
+            assert_eq!(st.share(), 0.2);
+        }
+    }
+
+    #[test]
+    fn ceiling_below_todays_share_is_raised() {
+        let st = BassState::new(0.3, 0.05, 0.4, 0.1);
+        assert!((st.share() - 0.3).abs() < 1e-15);
+    }
+
+    #[test]
+    fn floor_raises_the_share_and_adoption_continues_from_there() {
+        let mut st = BassState::new(0.1, 0.02, 0.3, 0.9);
+        st.raise_to(0.5);
+        assert!((st.share() - 0.5).abs() < 1e-12);
+        st.step();
+        let expected = 0.9 * integrate(0.5 / 0.9, 0.02, 0.3, 1.0 / 12.0, 1000);
+        assert!((st.share() - expected).abs() < 1e-10);
+        // A floor above the ceiling lifts the ceiling.
+        st.raise_to(0.95);
+        assert!((st.share() - 0.95).abs() < 1e-12);
+    }
+
+    #[test]
+    fn changing_rates_keeps_the_share_continuous() {
+        let mut st = BassState::new(0.1, 0.02, 0.3, 0.9);
+        for _ in 0..7 {
+            st.step();
+        }
+        let before = st.share();
+        st.change(0.05, 0.5, 0.95);
+        assert!((st.share() - before).abs() < 1e-12);
+        st.step();
+        let expected = 0.95 * integrate(before / 0.95, 0.05, 0.5, 1.0 / 12.0, 1000);
+        assert!((st.share() - expected).abs() < 1e-10);
+    }
+}

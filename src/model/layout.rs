@@ -1,0 +1,199 @@
+//! What one trial records: a fixed row of numbers per trial.
+//!
+//! Money and goal values are kept as `f64` (the figures finance re-derives to
+//! the øre); the breakdowns behind them (volumes per channel, displaced
+//! contacts, cost components, staffing) as `f32`, which holds 7 significant
+//! digits and halves the memory of a million-trial run. A [`Layout`] names
+//! every slot, so summaries, JSON, CSV and charts all read the same row.
+
+use crate::domain::{Channel, N_CHANNELS};
+use crate::scenario::{Scenario, OPENING_CHANNELS};
+
+/// Which array of the trial store a metric lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Store {
+    /// `f64`: costs, savings, goal values.
+    Core,
+    /// `f32`: breakdowns.
+    Detail,
+}
+
+/// One recorded quantity.
+#[derive(Debug, Clone)]
+pub struct MetricDef {
+    /// Stable key used in summary.json and CSV, e.g. `savings_kr`.
+    pub key: String,
+    /// Unit, e.g. "kr.", "contacts", "share".
+    pub unit: &'static str,
+    /// One value per year (true) or one per trial (false).
+    pub per_year: bool,
+    pub store: Store,
+    /// Offset of the first slot in its store's row.
+    pub offset: usize,
+}
+
+/// Offsets of the slots the model writes.
+#[derive(Debug, Clone)]
+pub struct Slots {
+    pub cost_status_quo: usize,
+    pub cost_scenario: usize,
+    pub savings: usize,
+    pub cumulative: usize,
+    pub npv: usize,
+    pub payback: usize,
+    pub goals: Vec<usize>,
+    pub handling: [usize; 2],
+    pub opening: [usize; 2],
+    pub campaign: [usize; 2],
+    pub outbound: [usize; 2],
+    pub contacts: [usize; 2],
+    pub volume: [[usize; N_CHANNELS]; 2],
+    pub digital_share: usize,
+    pub displaced: [usize; 4],
+    pub closure_avoided: usize,
+    pub paper_letters: [usize; 2],
+    pub digital_post_letters: usize,
+    /// Per staffed (department, channel): agents per open hour, service level, ASA; per path.
+    pub staffing: Vec<[[usize; 3]; 2]>,
+}
+
+/// The row layout of a scenario's trials.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub metrics: Vec<MetricDef>,
+    pub core_len: usize,
+    pub detail_len: usize,
+    pub n_years: usize,
+    pub slots: Slots,
+    /// (department, opening channel) of each staffed channel, in slot order.
+    pub staffed: Vec<(usize, usize)>,
+}
+
+/// Path names used in keys: index 0 = status quo, 1 = scenario.
+pub const PATH_KEYS: [&str; 2] = ["status_quo", "scenario"];
+
+struct Builder {
+    metrics: Vec<MetricDef>,
+    core: usize,
+    detail: usize,
+    n_years: usize,
+}
+
+impl Builder {
+    fn add(&mut self, key: String, unit: &'static str, per_year: bool, store: Store) -> usize {
+        let width = if per_year { self.n_years } else { 1 };
+        let offset = match store {
+            Store::Core => {
+                self.core += width;
+                self.core - width
+            }
+            Store::Detail => {
+                self.detail += width;
+                self.detail - width
+            }
+        };
+        self.metrics.push(MetricDef { key, unit, per_year, store, offset });
+        offset
+    }
+}
+
+impl Layout {
+    /// The layout for a scenario: fixed metrics, one per goal, one set per staffed channel.
+    pub fn new(s: &Scenario) -> Layout {
+        let n_years = s.years();
+        let mut b = Builder { metrics: Vec::new(), core: 0, detail: 0, n_years };
+        use Store::*;
+        let cost_status_quo = b.add("cost_status_quo_kr".into(), "kr.", true, Core);
+        let cost_scenario = b.add("cost_scenario_kr".into(), "kr.", true, Core);
+        let savings = b.add("savings_kr".into(), "kr.", true, Core);
+        let cumulative = b.add("cumulative_net_savings_kr".into(), "kr.", true, Core);
+        let npv = b.add("npv_kr".into(), "kr.", true, Core);
+        let payback = b.add("payback_year".into(), "year", false, Core);
+        let goals = s.goals.iter().enumerate().map(|(i, _)| b.add(format!("goal_{i}"), "goal metric", true, Core)).collect();
+        let pair = |b: &mut Builder, base: &str, unit: &'static str| -> [usize; 2] {
+            [b.add(format!("{base}_status_quo{}", suffix(unit)), unit, true, Detail), b.add(format!("{base}_scenario{}", suffix(unit)), unit, true, Detail)]
+        };
+        let handling = pair(&mut b, "handling_cost", "kr.");
+        let opening = pair(&mut b, "opening_cost", "kr.");
+        let campaign = pair(&mut b, "campaign_cost", "kr.");
+        let outbound = pair(&mut b, "outbound_mail_cost", "kr.");
+        let contacts = pair(&mut b, "contacts", "contacts");
+        let mut volume = [[0; N_CHANNELS]; 2];
+        for (p, path) in PATH_KEYS.iter().enumerate() {
+            for c in Channel::ALL {
+                volume[p][c.index()] = b.add(format!("volume_{path}.{}", c.key()), "contacts", true, Detail);
+            }
+        }
+        let digital_share = b.add("digital_share_scenario".into(), "share", true, Detail);
+        let displaced = [
+            b.add("displaced_retimed".into(), "contacts", true, Detail),
+            b.add("displaced_to_digital".into(), "contacts", true, Detail),
+            b.add("displaced_to_phone".into(), "contacts", true, Detail),
+            b.add("displaced_avoided".into(), "contacts", true, Detail),
+        ];
+        let closure_avoided = b.add("closure_avoided".into(), "contacts", true, Detail);
+        let paper_letters = pair(&mut b, "paper_letters", "letters");
+        let digital_post_letters = b.add("digital_post_letters_scenario".into(), "letters", true, Detail);
+        let mut staffed = Vec::new();
+        let mut staffing = Vec::new();
+        for (di, d) in s.departments.iter().enumerate() {
+            for (ci, _) in OPENING_CHANNELS.iter().enumerate() {
+                if d.staffing[ci].is_some() {
+                    let ch = if ci == 0 { "counter" } else { "phone" };
+                    let mut slots = [[0; 3]; 2];
+                    for (p, path) in PATH_KEYS.iter().enumerate() {
+                        let base = format!("staffing.{}.{ch}.{path}", d.name);
+                        slots[p] = [
+                            b.add(format!("{base}.agents_per_open_hour"), "agents", true, Detail),
+                            b.add(format!("{base}.service_level"), "share", true, Detail),
+                            b.add(format!("{base}.asa_seconds"), "seconds", true, Detail),
+                        ];
+                    }
+                    staffed.push((di, ci));
+                    staffing.push(slots);
+                }
+            }
+        }
+        Layout {
+            metrics: b.metrics,
+            core_len: b.core,
+            detail_len: b.detail,
+            n_years,
+            slots: Slots {
+                cost_status_quo,
+                cost_scenario,
+                savings,
+                cumulative,
+                npv,
+                payback,
+                goals,
+                handling,
+                opening,
+                campaign,
+                outbound,
+                contacts,
+                volume,
+                digital_share,
+                displaced,
+                closure_avoided,
+                paper_letters,
+                digital_post_letters,
+                staffing,
+            },
+            staffed,
+        }
+    }
+
+    /// The metric with a key.
+    pub fn metric(&self, key: &str) -> Option<&MetricDef> {
+        self.metrics.iter().find(|m| m.key == key)
+    }
+}
+
+fn suffix(unit: &str) -> &'static str {
+    if unit == "kr." {
+        "_kr"
+    } else {
+        ""
+    }
+}

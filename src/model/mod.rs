@@ -1,0 +1,7 @@
+//! The forecasting model of MODEL.md: Bass adoption, routing of contacts,
+//! opening hours, events, costs and goals for one trial.
+
+pub mod bass;
+pub mod layout;
+pub mod plan;
+pub mod trial;

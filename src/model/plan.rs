@@ -1,0 +1,231 @@
+//! Everything about a scenario that is the same in every trial, worked out
+//! once before the trials run: which events act on which cells in which
+//! path, the months where something changes, displaced fractions of the
+//! opening hours (schedules are fixed, not uncertain), open hours per year.
+//!
+//! Keeping this out of the trial loop is what makes a trial cheap.
+
+use crate::hours::schedule::WeeklySchedule;
+use crate::scenario::{EventKind, Scenario};
+
+/// Status quo path index.
+pub const STATUS_QUO: usize = 0;
+/// Scenario path index.
+pub const SCENARIO: usize = 1;
+
+/// Weeks in a month (MODEL.md section 13).
+pub const WEEKS_PER_MONTH: f64 = 52.0 / 12.0;
+
+/// A run of months inside one year in which the routing of contacts
+/// (closures, opening hours) does not change.
+#[derive(Debug, Clone, Copy)]
+pub struct Epoch {
+    pub start: usize,
+    pub end: usize,
+    pub year: usize,
+}
+
+/// One group of open hours of a staffed channel with the same demand per
+/// hour: Erlang C gives the same number of agents for all of them.
+#[derive(Debug, Clone, Copy)]
+pub struct StaffClass {
+    /// Share of the week's contacts arriving per hour of this class.
+    pub share_per_hour: f64,
+    /// Open hours a week in this class.
+    pub hours: f64,
+}
+
+/// Precomputed facts of one path (status quo or scenario).
+#[derive(Debug, Clone)]
+pub struct PathPlan {
+    /// Events present in this path.
+    pub events: Vec<usize>,
+    /// Per cell: events of this path that change its adoption (p, q, ceiling, floor).
+    pub bass_events: Vec<Vec<usize>>,
+    /// Per cell: sorted months at which its adoption parameters change.
+    pub change_months: Vec<Vec<usize>>,
+    /// Per cell: whether any floor ever acts on it.
+    pub has_floor: Vec<bool>,
+    /// Per epoch: closure events active.
+    pub closures: Vec<Vec<usize>>,
+    /// Per epoch, department, opening channel: displaced fraction rho.
+    pub rho: Vec<Vec<[f64; 2]>>,
+    /// Per year, department, opening channel: open hours in the year
+    /// (weekly hours x 52/12 summed over its months).
+    pub open_hours_year: Vec<Vec<[f64; 2]>>,
+    /// Per epoch and staffed channel: hour classes for Erlang C.
+    pub staff_classes: Vec<Vec<Vec<StaffClass>>>,
+    /// Events moving outbound letters to Digital Post.
+    pub digital_post: Vec<usize>,
+}
+
+/// The precomputed plan of a scenario.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub n_months: usize,
+    pub n_years: usize,
+    pub epochs: Vec<Epoch>,
+    pub paths: [PathPlan; 2],
+    /// Per cell: true if its adoption is the same in both paths, so it is computed once.
+    pub shared_bass: Vec<bool>,
+    /// Per cell: department index.
+    pub cell_dept: Vec<Option<usize>>,
+    /// Per cell: goals (share/volume) whose filter includes it.
+    pub cell_goals: Vec<Vec<usize>>,
+    /// Staffed (department, opening channel) pairs in layout order.
+    pub staffed: Vec<(usize, usize)>,
+}
+
+impl Plan {
+    /// Works out the plan of a scenario; `staffed` comes from the layout.
+    pub fn new(s: &Scenario, staffed: &[(usize, usize)]) -> Plan {
+        let n_months = s.months();
+        let n_years = s.years();
+        let n_cells = s.cells.len();
+
+        // Epoch boundaries: years, proposal start, closure starts and ends.
+        let mut cuts: Vec<usize> = (0..=n_years).map(|y| y * 12).collect();
+        if let Some(p) = &s.proposal {
+            cuts.push(p.start);
+        }
+        for e in &s.events {
+            if e.closure.is_some() {
+                cuts.push(e.start);
+                cuts.push(e.end + 1);
+            }
+        }
+        cuts.retain(|m| *m <= n_months);
+        cuts.sort_unstable();
+        cuts.dedup();
+        let epochs: Vec<Epoch> = cuts.windows(2).map(|w| Epoch { start: w[0], end: w[1], year: w[0] / 12 }).collect();
+
+        let paths = [0, 1].map(|path| path_plan(s, path, &epochs, staffed));
+        let shared_bass = (0..n_cells).map(|c| paths[0].bass_events[c] == paths[1].bass_events[c]).collect();
+        let cell_dept = s.cells.iter().map(|c| s.areas[c.area].department).collect();
+        let cell_goals = (0..n_cells)
+            .map(|c| {
+                s.goals
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, g)| g.cells[c] && matches!(g.metric, crate::scenario::GoalMetric::Share | crate::scenario::GoalMetric::Volume))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        Plan { n_months, n_years, epochs, paths, shared_bass, cell_dept, cell_goals, staffed: staffed.to_vec() }
+    }
+}
+
+/// The schedule of a department's opening channel in a path at a month.
+pub fn schedule_at(s: &Scenario, path: usize, dept: usize, ch: usize, month: usize) -> Option<&WeeklySchedule> {
+    let today = s.departments[dept].today[ch].as_ref()?;
+    if path == SCENARIO {
+        if let Some(p) = &s.proposal {
+            if month >= p.start {
+                if let Some(new) = &p.hours[dept][ch] {
+                    return Some(new);
+                }
+            }
+        }
+    }
+    Some(today)
+}
+
+fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usize)]) -> PathPlan {
+    let n_months = s.months();
+    let n_years = s.years();
+    let events: Vec<usize> = (0..s.events.len()).filter(|&i| path == SCENARIO || s.events[i].kind == EventKind::External).collect();
+    let n_cells = s.cells.len();
+    let mut bass_events = vec![Vec::new(); n_cells];
+    let mut change_months = vec![Vec::new(); n_cells];
+    let mut has_floor = vec![false; n_cells];
+    for c in 0..n_cells {
+        for &ei in &events {
+            let e = &s.events[ei];
+            let acts = e.p_add.is_some() || e.q_add.is_some() || e.ceiling_add.is_some() || e.floor.is_some();
+            if acts && e.cells[c] {
+                bass_events[c].push(ei);
+                if e.p_add.is_some() || e.q_add.is_some() || e.ceiling_add.is_some() {
+                    change_months[c].push(e.start);
+                    change_months[c].push(e.end + 1);
+                }
+                has_floor[c] |= e.floor.is_some();
+            }
+        }
+        change_months[c].retain(|m| *m < n_months);
+        change_months[c].sort_unstable();
+        change_months[c].dedup();
+    }
+    let closures = epochs
+        .iter()
+        .map(|ep| events.iter().copied().filter(|&ei| {
+            let e = &s.events[ei];
+            e.closure.is_some() && e.start <= ep.start && ep.start <= e.end
+        }).collect())
+        .collect();
+    let n_depts = s.departments.len();
+    let rho = epochs
+        .iter()
+        .map(|ep| {
+            (0..n_depts)
+                .map(|d| {
+                    let mut r = [0.0; 2];
+                    for (ch, slot) in r.iter_mut().enumerate() {
+                        let dep = &s.departments[d];
+                        if let (Some(today), Some(now)) = (dep.today[ch].as_ref(), schedule_at(s, path, d, ch, ep.start)) {
+                            let h0 = today.weighted_hours(&dep.profile[ch]);
+                            let h1 = now.weighted_hours(&dep.profile[ch]);
+                            *slot = if h0 > 0.0 { (1.0 - h1 / h0).max(0.0) } else { 0.0 };
+                        }
+                    }
+                    r
+                })
+                .collect()
+        })
+        .collect();
+    let mut open_hours_year = vec![vec![[0.0; 2]; n_depts]; n_years];
+    for m in 0..n_months {
+        for d in 0..n_depts {
+            for ch in 0..2 {
+                if let Some(sch) = schedule_at(s, path, d, ch, m) {
+                    open_hours_year[m / 12][d][ch] += sch.hours_per_week() * WEEKS_PER_MONTH;
+                }
+            }
+        }
+    }
+    let staff_classes = epochs
+        .iter()
+        .map(|ep| {
+            staffed
+                .iter()
+                .map(|&(d, ch)| {
+                    let sch = schedule_at(s, path, d, ch, ep.start).expect("staffed channels have hours");
+                    staff_classes(sch, &s.departments[d].profile[ch])
+                })
+                .collect()
+        })
+        .collect();
+    let digital_post = events.iter().copied().filter(|&ei| s.events[ei].digital_post.is_some()).collect();
+    PathPlan { events, bass_events, change_months, has_floor, closures, rho, open_hours_year, staff_classes, digital_post }
+}
+
+/// Groups a schedule's open hours by demand per hour.
+pub fn staff_classes(sch: &WeeklySchedule, profile: &crate::hours::schedule::DemandProfile) -> Vec<StaffClass> {
+    let segments = sch.hourly_segments();
+    let total: f64 = sch.weighted_hours(profile);
+    let mut classes: Vec<StaffClass> = Vec::new();
+    if total <= 0.0 {
+        return classes;
+    }
+    for (day, start, len) in segments {
+        if len <= 0.0 {
+            continue;
+        }
+        let share_per_hour = profile.weight_in(sch, day, start, len) / len / total;
+        match classes.iter_mut().find(|c| (c.share_per_hour - share_per_hour).abs() <= 1e-12 * share_per_hour.max(1e-300)) {
+            Some(c) => c.hours += len,
+            None => classes.push(StaffClass { share_per_hour, hours: len }),
+        }
+    }
+    classes
+}

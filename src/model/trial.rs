@@ -1,0 +1,587 @@
+//! One Monte Carlo trial: both paths (status quo and scenario) from the same
+//! input draws, written into one row of the trial store.
+//!
+//! The arithmetic is arranged around what is linear. Costs and volumes are
+//! linear in each cell's monthly volume `V(m)` and digital volume
+//! `V(m) s(m)`, and the routing of contacts (closures, opening hours) only
+//! changes at epoch boundaries. So the month loop per cell keeps just two
+//! sums per epoch, and the channel split, displacement, prices and goals are
+//! applied once per (cell, epoch) instead of once per month.
+
+use super::bass::BassState;
+use super::layout::Layout;
+use super::plan::{Plan, SCENARIO, STATUS_QUO, WEEKS_PER_MONTH};
+use crate::domain::{Channel, N_CHANNELS};
+use crate::hours::erlang;
+use crate::sampling;
+use crate::scenario::{GoalMetric, Param, Scenario, Volume, COUNTER, PHONE};
+
+/// Reusable buffers of one worker thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    area_month: Vec<f64>,
+    area_epoch: Vec<f64>,
+    cells: Vec<CellTrial>,
+    digital_epoch: [Vec<f64>; 2],
+    digital_month: [Vec<f64>; 2],
+    volume: [Vec<[f64; N_CHANNELS]>; 2],
+    handling: [Vec<f64>; 2],
+    displaced: Vec<[f64; 4]>,
+    closure_avoided: Vec<f64>,
+    goal_num: Vec<f64>,
+    goal_den: Vec<f64>,
+    staff_volume: Vec<f64>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct CellTrial {
+    type_share: f64,
+    s0: f64,
+    /// Base shares of the non-digital channels, renormalised to sum to 1.
+    other: [f64; N_CHANNELS],
+    p: f64,
+    q: f64,
+    c: f64,
+}
+
+/// Scenario-wide numbers of one trial.
+struct TrialConst {
+    idx: Vec<f64>,
+    fractions: [[f64; 3]; 2],
+    price_by_dept: Vec<[f64; N_CHANNELS]>,
+    price_no_dept: [f64; N_CHANNELS],
+}
+
+/// Runs trial `trial` with input draws `values` and writes its row.
+#[allow(clippy::too_many_arguments)]
+pub fn simulate(
+    s: &Scenario,
+    plan: &Plan,
+    layout: &Layout,
+    values: &[f64],
+    noise_stream: u64,
+    trial: u64,
+    sc: &mut Scratch,
+    core: &mut [f64],
+    detail: &mut [f32],
+) {
+    let n_months = plan.n_months;
+    let n_years = plan.n_years;
+    let n_epochs = plan.epochs.len();
+    let n_areas = s.areas.len();
+    let n_cells = s.cells.len();
+    let v = |p: Param| p.get(values);
+
+    // Demand: population growth, season, optional noise.
+    let p0 = s.population_base.map(v).unwrap_or(1.0);
+    let monthly_growth = (1.0 + v(s.growth)).powf(1.0 / 12.0);
+    sc.area_month.clear();
+    sc.area_month.resize(n_areas * n_months, 0.0);
+    for (a, area) in s.areas.iter().enumerate() {
+        let annual = match area.volume {
+            Volume::Absolute(x) => v(x),
+            Volume::Per1000(x) => v(x) * p0 / 1000.0,
+        };
+        let mut g = 1.0;
+        let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
+        for (m, slot) in row.iter_mut().enumerate() {
+            let mut x = annual / 12.0 * g * area.season[m % 12];
+            if s.noise_relative_sd > 0.0 {
+                let z = sampling::standard_normal(noise_stream, trial, (a * n_months + m) as u64);
+                x *= (1.0 + s.noise_relative_sd * z).max(0.0);
+            }
+            *slot = x;
+            g *= monthly_growth;
+        }
+    }
+    sc.area_epoch.clear();
+    sc.area_epoch.resize(n_areas * n_epochs, 0.0);
+    for a in 0..n_areas {
+        for (e, ep) in plan.epochs.iter().enumerate() {
+            sc.area_epoch[a * n_epochs + e] = sc.area_month[a * n_months + ep.start..a * n_months + ep.end].iter().sum();
+        }
+    }
+
+    // Cells.
+    sc.cells.clear();
+    for cell in &s.cells {
+        let area = &s.areas[cell.area];
+        let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
+        let type_share = if split_total > 0.0 { v(area.type_split[cell.contact_type.index()]) / split_total } else { 0.0 };
+        let mut mix = [0.0; N_CHANNELS];
+        let mut total = 0.0;
+        for (i, p) in cell.mix.iter().enumerate() {
+            mix[i] = v(*p);
+            total += mix[i];
+        }
+        let d = cell.digital.index();
+        let s0 = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let rest = total - mix[d];
+        let mut other = [0.0; N_CHANNELS];
+        if rest > 0.0 {
+            for i in 0..N_CHANNELS {
+                if i != d {
+                    other[i] = mix[i] / rest;
+                }
+            }
+        }
+        sc.cells.push(CellTrial { type_share, s0, other, p: v(cell.p), q: v(cell.q), c: v(cell.ceiling).max(s0) });
+    }
+
+    let tc = trial_constants(s, values, n_years);
+
+    // Adoption per path: digital volume per (cell, epoch), and per month when staffed.
+    let staffed = !plan.staffed.is_empty();
+    for path in 0..2 {
+        sc.digital_epoch[path].clear();
+        sc.digital_epoch[path].resize(n_cells * n_epochs, 0.0);
+        if staffed {
+            sc.digital_month[path].clear();
+            sc.digital_month[path].resize(n_cells * n_months, 0.0);
+        }
+    }
+    for c in 0..n_cells {
+        for path in [SCENARIO, STATUS_QUO] {
+            if path == STATUS_QUO && plan.shared_bass[c] {
+                let (sq, scn) = sc.digital_epoch.split_at_mut(1);
+                sq[0][c * n_epochs..(c + 1) * n_epochs].copy_from_slice(&scn[0][c * n_epochs..(c + 1) * n_epochs]);
+                if staffed {
+                    let (sq, scn) = sc.digital_month.split_at_mut(1);
+                    sq[0][c * n_months..(c + 1) * n_months].copy_from_slice(&scn[0][c * n_months..(c + 1) * n_months]);
+                }
+                continue;
+            }
+            adopt(s, plan, path, c, &sc.cells[c], values, &sc.area_month, n_months, &mut sc.digital_epoch[path], if staffed { Some(&mut sc.digital_month[path]) } else { None });
+        }
+    }
+
+    // Routing and accumulation per path.
+    let n_goals = s.goals.len();
+    sc.displaced.clear();
+    sc.displaced.resize(n_years, [0.0; 4]);
+    sc.closure_avoided.clear();
+    sc.closure_avoided.resize(n_years, 0.0);
+    sc.goal_num.clear();
+    sc.goal_num.resize(n_goals * n_years, 0.0);
+    sc.goal_den.clear();
+    sc.goal_den.resize(n_goals * n_years, 0.0);
+    let n_staffed = plan.staffed.len();
+    let mut staffing_cost = [vec![0.0; n_years], vec![0.0; n_years]];
+    let mut staffing_stats = [vec![[0.0f64; 5]; n_years * n_staffed], vec![[0.0f64; 5]; n_years * n_staffed]];
+    for path in 0..2 {
+        let pp = &plan.paths[path];
+        sc.volume[path].clear();
+        sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
+        sc.handling[path].clear();
+        sc.handling[path].resize(n_years, 0.0);
+        if staffed {
+            sc.staff_volume.clear();
+            sc.staff_volume.resize(n_staffed * n_months, 0.0);
+        }
+        for (e, ep) in plan.epochs.iter().enumerate() {
+            let y = ep.year;
+            for c in 0..n_cells {
+                let cell = &s.cells[c];
+                let ct = &sc.cells[c];
+                let dept = plan.cell_dept[c];
+                let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
+                let t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
+                let d = sc.digital_epoch[path][c * n_epochs + e];
+                let mut out = Routed::default();
+                route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, t, d, &mut out);
+                let prices = dept.map(|d| &tc.price_by_dept[d]).unwrap_or(&tc.price_no_dept);
+                let vol = &mut sc.volume[path][y];
+                let mut cost = 0.0;
+                let mut total = 0.0;
+                for i in 0..N_CHANNELS {
+                    vol[i] += out.volume[i];
+                    cost += out.volume[i] * prices[i];
+                    total += out.volume[i];
+                }
+                sc.handling[path][y] += cost;
+                if path == SCENARIO {
+                    for k in 0..4 {
+                        sc.displaced[y][k] += out.displaced[k];
+                    }
+                    sc.closure_avoided[y] += out.closure_avoided;
+                    for &g in &plan.cell_goals[c] {
+                        let goal = &s.goals[g];
+                        let num: f64 = (0..N_CHANNELS).filter(|i| goal.channels[*i]).map(|i| out.volume[i]).sum();
+                        sc.goal_num[g * n_years + y] += num;
+                        sc.goal_den[g * n_years + y] += total;
+                    }
+                }
+                if staffed {
+                    if let Some(dd) = dept {
+                        // Monthly volumes of staffed channels: routing is linear in (T, D).
+                        let mut unit_t = Routed::default();
+                        let mut unit_d = Routed::default();
+                        route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, 1.0, 0.0, &mut unit_t);
+                        route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, 0.0, 1.0, &mut unit_d);
+                        for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
+                            if sd != dd {
+                                continue;
+                            }
+                            let chi = if sch == COUNTER { Channel::Personal.index() } else { Channel::Phone.index() };
+                            for m in ep.start..ep.end {
+                                let tm = ct.type_share * sc.area_month[cell.area * n_months + m];
+                                let dm = sc.digital_month[path][c * n_months + m];
+                                sc.staff_volume[k * n_months + m] += unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
+                            }
+                        }
+                    }
+                }
+            }
+            // Erlang C per month for staffed channels.
+            for (k, &(d, ch)) in plan.staffed.iter().enumerate() {
+                let st = s.departments[d].staffing[ch].as_ref().expect("staffed");
+                let aht = v(st.aht_seconds);
+                let wage = v(st.hourly_wage_kr);
+                let shrink = v(st.shrinkage).min(0.99);
+                for m in ep.start..ep.end {
+                    let weekly = sc.staff_volume[k * n_months + m] / WEEKS_PER_MONTH;
+                    let mut agent_hours = 0.0;
+                    let (mut sl_calls, mut asa_calls, mut calls) = (0.0, 0.0, 0.0);
+                    let mut hours = 0.0;
+                    for cls in &pp.staff_classes[e][k] {
+                        let rate = weekly * cls.share_per_hour;
+                        let r = erlang::agents_needed(rate, aht, st.service_level, st.answer_within_seconds);
+                        agent_hours += r.agents as f64 * cls.hours;
+                        hours += cls.hours;
+                        let n_calls = rate * cls.hours;
+                        calls += n_calls;
+                        sl_calls += r.service_level * n_calls;
+                        asa_calls += r.asa_seconds * n_calls;
+                    }
+                    staffing_cost[path][y] += agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
+                    let stt = &mut staffing_stats[path][y * n_staffed + k];
+                    stt[0] += agent_hours;
+                    stt[1] += hours;
+                    stt[2] += sl_calls;
+                    stt[3] += asa_calls;
+                    stt[4] += calls;
+                }
+            }
+        }
+    }
+
+    // Costs per path and year.
+    let sl = &layout.slots;
+    let mut cost = [vec![0.0; n_years], vec![0.0; n_years]];
+    let mut paper = [vec![0.0; n_years], vec![0.0; n_years]];
+    let mut dp_letters = vec![0.0; n_years];
+    for path in 0..2 {
+        let pp = &plan.paths[path];
+        let (campaign, outbound) = campaign_and_outbound(s, plan, path, values, monthly_growth, &tc.idx, &mut paper[path], if path == SCENARIO { Some(&mut dp_letters) } else { None });
+        for y in 0..n_years {
+            let handling = sc.handling[path][y] * tc.idx[y];
+            let mut opening = staffing_cost[path][y];
+            for (d, dep) in s.departments.iter().enumerate() {
+                for ch in 0..2 {
+                    if let Some(c) = dep.open_hour_cost_kr[ch] {
+                        opening += pp.open_hours_year[y][d][ch] * v(c) * tc.idx[y];
+                    }
+                }
+            }
+            cost[path][y] = handling + opening + campaign[y] + outbound[y];
+            detail[sl.handling[path] + y] = handling as f32;
+            detail[sl.opening[path] + y] = opening as f32;
+            detail[sl.campaign[path] + y] = campaign[y] as f32;
+            detail[sl.outbound[path] + y] = outbound[y] as f32;
+            let vol = &sc.volume[path][y];
+            detail[sl.contacts[path] + y] = vol.iter().sum::<f64>() as f32;
+            for i in 0..N_CHANNELS {
+                detail[sl.volume[path][i] + y] = vol[i] as f32;
+            }
+            detail[sl.paper_letters[path] + y] = paper[path][y] as f32;
+            for (k, slots) in sl.staffing.iter().enumerate() {
+                let stt = staffing_stats[path][y * n_staffed + k];
+                detail[slots[path][0] + y] = if stt[1] > 0.0 { (stt[0] / stt[1]) as f32 } else { 0.0 };
+                detail[slots[path][1] + y] = if stt[4] > 0.0 { (stt[2] / stt[4]) as f32 } else { 1.0 };
+                detail[slots[path][2] + y] = if stt[4] > 0.0 { (stt[3] / stt[4]) as f32 } else { 0.0 };
+            }
+        }
+    }
+
+    // Savings, cumulative, NPV, payback.
+    let r = v(s.discount_rate);
+    let mut cumulative = 0.0;
+    let mut npv = 0.0;
+    let mut cum_by_year = vec![0.0; n_years];
+    for y in 0..n_years {
+        let savings = cost[STATUS_QUO][y] - cost[SCENARIO][y];
+        cumulative += savings;
+        npv += savings / (1.0 + r).powi(y as i32);
+        cum_by_year[y] = cumulative;
+        core[sl.cost_status_quo + y] = cost[STATUS_QUO][y];
+        core[sl.cost_scenario + y] = cost[SCENARIO][y];
+        core[sl.savings + y] = savings;
+        core[sl.cumulative + y] = cumulative;
+        core[sl.npv + y] = npv;
+        let vol = &sc.volume[SCENARIO][y];
+        let total: f64 = vol.iter().sum();
+        let digital: f64 = Channel::ALL.iter().filter(|c| c.can_be_digital_target()).map(|c| vol[c.index()]).sum();
+        detail[sl.digital_share + y] = if total > 0.0 { (digital / total) as f32 } else { 0.0 };
+        for k in 0..4 {
+            detail[sl.displaced[k] + y] = sc.displaced[y][k] as f32;
+        }
+        detail[sl.closure_avoided + y] = sc.closure_avoided[y] as f32;
+        detail[sl.digital_post_letters + y] = dp_letters[y] as f32;
+    }
+    // Payback: first year with cumulative > 0 that stays > 0 through the end year.
+    let mut payback = f64::NAN;
+    for y in (0..n_years).rev() {
+        if cum_by_year[y] > 0.0 {
+            payback = (s.base_year + y as i32) as f64;
+        } else {
+            break;
+        }
+    }
+    core[sl.payback] = payback;
+
+    // Goals.
+    for (g, goal) in s.goals.iter().enumerate() {
+        for y in 0..n_years {
+            let value = match goal.metric {
+                GoalMetric::Share => {
+                    let den = sc.goal_den[g * n_years + y];
+                    if den > 0.0 { sc.goal_num[g * n_years + y] / den } else { 0.0 }
+                }
+                GoalMetric::Volume => sc.goal_num[g * n_years + y],
+                GoalMetric::PaperLetters => paper[SCENARIO][y],
+                GoalMetric::Cost => cost[SCENARIO][y],
+                GoalMetric::Savings => core[sl.savings + y],
+                GoalMetric::CumulativeNetSavings => core[sl.cumulative + y],
+                GoalMetric::Npv => core[sl.npv + y],
+            };
+            core[sl.goals[g] + y] = value;
+        }
+    }
+}
+
+fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
+    let v = |p: Param| p.get(values);
+    let i = v(s.price_index);
+    let idx = (0..n_years).map(|y| (1.0 + i).powi(y as i32)).collect();
+    let mut fractions = [[0.0; 3]; 2];
+    for ch in 0..2 {
+        let f = &s.displacement[ch];
+        let mut x = [v(f.retime), v(f.to_digital), v(f.to_phone)];
+        let sum: f64 = x.iter().sum();
+        if sum > 1.0 {
+            for xi in &mut x {
+                *xi /= sum;
+            }
+        }
+        fractions[ch] = x;
+    }
+    let mut price_no_dept = [0.0; N_CHANNELS];
+    for (i, p) in s.prices.iter().enumerate() {
+        price_no_dept[i] = p.map(v).unwrap_or(0.0);
+    }
+    let price_by_dept = s
+        .departments
+        .iter()
+        .map(|d| {
+            let mut pr = price_no_dept;
+            if d.staffing[COUNTER].is_some() {
+                pr[Channel::Personal.index()] = 0.0;
+            }
+            if d.staffing[PHONE].is_some() {
+                pr[Channel::Phone.index()] = 0.0;
+            }
+            pr
+        })
+        .collect();
+    TrialConst { idx, fractions, price_by_dept, price_no_dept }
+}
+
+/// Runs the Bass adoption of one cell in one path; adds the digital volume
+/// per epoch (and per month when `monthly` is given).
+#[allow(clippy::too_many_arguments)]
+fn adopt(
+    s: &Scenario,
+    plan: &Plan,
+    path: usize,
+    c: usize,
+    ct: &CellTrial,
+    values: &[f64],
+    area_month: &[f64],
+    n_months: usize,
+    digital_epoch: &mut [f64],
+    mut monthly: Option<&mut Vec<f64>>,
+) {
+    let pp = &plan.paths[path];
+    let cell = &s.cells[c];
+    let n_epochs = plan.epochs.len();
+    let events = &pp.bass_events[c];
+    let changes = &pp.change_months[c];
+    let has_floor = pp.has_floor[c];
+    let vol = &area_month[cell.area * n_months..(cell.area + 1) * n_months];
+    let mut st = BassState::new(ct.s0, ct.p, ct.q, ct.c);
+    let mut next_change = 0;
+    for (e, ep) in plan.epochs.iter().enumerate() {
+        let mut sum = 0.0;
+        for m in ep.start..ep.end {
+            if next_change < changes.len() && changes[next_change] == m {
+                next_change += 1;
+                let (mut p, mut q, mut cap) = (ct.p, ct.q, ct.c);
+                for &ei in events {
+                    let ev = &s.events[ei];
+                    if ev.start <= m && m <= ev.end {
+                        p += ev.p_add.map(|x| x.get(values)).unwrap_or(0.0);
+                        q += ev.q_add.map(|x| x.get(values)).unwrap_or(0.0);
+                        cap += ev.ceiling_add.map(|x| x.get(values)).unwrap_or(0.0);
+                    }
+                }
+                st.change(p, q, cap.min(1.0));
+            }
+            if has_floor {
+                let mut floor: f64 = 0.0;
+                for &ei in events {
+                    let ev = &s.events[ei];
+                    if let Some(f) = ev.floor {
+                        if ev.start <= m && m <= ev.end {
+                            let x = f.value.get(values);
+                            let level = if f.from_exemption { 1.0 - x } else { x };
+                            let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
+                            floor = floor.max(level * ramp);
+                        }
+                    }
+                }
+                st.raise_to(floor);
+            }
+            let d = ct.type_share * vol[m] * st.share();
+            sum += d;
+            if let Some(mm) = monthly.as_deref_mut() {
+                mm[c * n_months + m] = d;
+            }
+            st.step();
+        }
+        digital_epoch[c * n_epochs + e] = sum;
+    }
+}
+
+/// Volumes of one cell in one epoch after the channel split, closures and
+/// opening hours.
+#[derive(Debug, Default, Clone, Copy)]
+struct Routed {
+    volume: [f64; N_CHANNELS],
+    /// Contacts displaced by opening hours: retimed, to digital, to phone, avoided.
+    displaced: [f64; 4],
+    closure_avoided: f64,
+}
+
+/// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
+/// sections 5-7). Linear in (t, d).
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn route(s: &Scenario, digital: Channel, ct: &CellTrial, closures: &[usize], values: &[f64], rho: [f64; 2], fr: &[[f64; 3]; 2], t: f64, d: f64, out: &mut Routed) {
+    let di = digital.index();
+    let nd = t - d;
+    for i in 0..N_CHANNELS {
+        out.volume[i] = nd * ct.other[i];
+    }
+    out.volume[di] += d;
+    for &ei in closures {
+        let cl = s.events[ei].closure.as_ref().expect("closure event");
+        let ci = cl.channel.index();
+        let x = out.volume[ci];
+        if x == 0.0 {
+            continue;
+        }
+        out.volume[ci] = 0.0;
+        let shares: Vec<(usize, f64)> = cl.to.iter().map(|(ch, p)| (ch.index(), p.get(values))).collect();
+        let sum: f64 = shares.iter().map(|(_, w)| *w).sum();
+        let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
+        for (i, w) in &shares {
+            out.volume[*i] += x * w * scale;
+        }
+        out.closure_avoided += x * (1.0 - sum * scale).max(0.0);
+    }
+    let pi = Channel::Phone.index();
+    let ci = Channel::Personal.index();
+    let phone_own = out.volume[pi];
+    let [rc, rp] = rho;
+    if rc > 0.0 {
+        let disp = out.volume[ci] * rc;
+        let [retime, to_dig, to_phone] = fr[COUNTER];
+        out.volume[ci] -= disp * (1.0 - retime);
+        out.volume[di] += disp * to_dig;
+        out.volume[pi] += disp * to_phone;
+        out.displaced[0] += disp * retime;
+        out.displaced[1] += disp * to_dig;
+        out.displaced[2] += disp * to_phone;
+        out.displaced[3] += disp * (1.0 - retime - to_dig - to_phone).max(0.0);
+    }
+    if rp > 0.0 {
+        let disp = phone_own * rp;
+        let [retime, to_dig, _] = fr[PHONE];
+        out.volume[pi] -= disp * (1.0 - retime);
+        out.volume[di] += disp * to_dig;
+        out.displaced[0] += disp * retime;
+        out.displaced[1] += disp * to_dig;
+        out.displaced[3] += disp * (1.0 - retime - to_dig).max(0.0);
+    }
+}
+
+/// Campaign costs and outbound mail cost per year of a path; fills paper
+/// (and Digital Post) letters per year.
+#[allow(clippy::too_many_arguments)]
+fn campaign_and_outbound(
+    s: &Scenario,
+    plan: &Plan,
+    path: usize,
+    values: &[f64],
+    monthly_growth: f64,
+    idx: &[f64],
+    paper: &mut [f64],
+    mut dp: Option<&mut Vec<f64>>,
+) -> (Vec<f64>, Vec<f64>) {
+    let n_years = plan.n_years;
+    let v = |p: Param| p.get(values);
+    let pp = &plan.paths[path];
+    let mut campaign = vec![0.0; n_years];
+    for &ei in &pp.events {
+        let e = &s.events[ei];
+        if let Some(c) = e.cost_one_off_kr {
+            campaign[e.start / 12] += v(c);
+        }
+        if let Some(c) = e.cost_monthly_kr {
+            let c = v(c);
+            for m in e.start..=e.end {
+                campaign[m / 12] += c;
+            }
+        }
+        for (year, c) in &e.cost_by_year_kr {
+            campaign[(year - s.base_year) as usize] += v(*c);
+        }
+    }
+    let mut outbound = vec![0.0; n_years];
+    if let Some(o) = &s.outbound {
+        let letters_month = v(o.letters_per_year) / 12.0;
+        let base_share = v(o.digital_share);
+        let (pl, pd) = (v(o.price_letter_kr), v(o.price_digital_post_kr));
+        let mut g = 1.0;
+        for m in 0..plan.n_months {
+            let mut share = base_share;
+            for &ei in &pp.digital_post {
+                let e = &s.events[ei];
+                if e.start <= m && m <= e.end {
+                    let (ex, ramp) = e.digital_post.expect("digital post event");
+                    let r = ((m - e.start + 1) as f64 / ramp as f64).min(1.0);
+                    share = share.max((1.0 - v(ex)) * r);
+                }
+            }
+            let letters = letters_month * g;
+            let y = m / 12;
+            paper[y] += letters * (1.0 - share);
+            if let Some(d) = dp.as_deref_mut() {
+                d[y] += letters * share;
+            }
+            outbound[y] += (letters * (1.0 - share) * pl + letters * share * pd) * idx[y];
+            g *= monthly_growth;
+        }
+    }
+    (campaign, outbound)
+}

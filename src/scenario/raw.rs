@@ -1,0 +1,301 @@
+//! The scenario file exactly as written: serde types mirroring the TOML.
+//!
+//! Every table denies unknown keys, so a typo is an error at its line rather
+//! than a silently ignored setting. Values that need a location in later
+//! validation errors are wrapped in [`Spanned`]. Turning these into the
+//! checked [`crate::scenario::Scenario`] happens in `build.rs`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::distribution::Distribution;
+
+/// A number or distribution with its place in the file.
+pub type Num = Spanned<Distribution>;
+/// Channel key -> number or distribution (shares, prices).
+pub type ChannelMap = BTreeMap<String, Num>;
+
+/// One scenario file (possibly extending another).
+#[derive(Debug, Deserialize, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawFile {
+    /// Path of the base scenario this file overrides, relative to this file.
+    pub extends: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub horizon: Option<Spanned<RawHorizon>>,
+    pub simulation: Option<Spanned<RawSimulation>>,
+    pub population: Option<Spanned<RawPopulation>>,
+    pub economics: Option<Spanned<RawEconomics>>,
+    pub prices: Option<Spanned<ChannelMap>>,
+    pub defaults: Option<Spanned<RawDefaults>>,
+    pub areas: Option<Vec<Spanned<RawArea>>>,
+    pub departments: Option<Vec<Spanned<RawDepartment>>>,
+    pub displacement: Option<Spanned<RawDisplacement>>,
+    pub proposal: Option<Spanned<RawProposal>>,
+    pub outbound_mail: Option<Spanned<RawOutbound>>,
+    pub events: Option<Vec<Spanned<RawEvent>>>,
+    pub goals: Option<Vec<Spanned<RawGoal>>>,
+    pub noise: Option<Spanned<RawNoise>>,
+    pub correlations: Option<Vec<Spanned<RawCorrelation>>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawHorizon {
+    pub base_year: Spanned<i64>,
+    pub end_year: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawSimulation {
+    pub trials: Option<Spanned<i64>>,
+    pub seed: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawPopulation {
+    pub base: Option<Num>,
+    pub growth: Option<Num>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawEconomics {
+    pub discount_rate: Option<Num>,
+    pub price_index: Option<Num>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdoptionLeaf {
+    pub p: Option<Num>,
+    pub q: Option<Num>,
+    pub ceiling: Option<Num>,
+}
+
+/// Bass parameters for all types, with optional per-type overrides.
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdoption {
+    pub p: Option<Num>,
+    pub q: Option<Num>,
+    pub ceiling: Option<Num>,
+    pub transaction: Option<Spanned<RawAdoptionLeaf>>,
+    pub information: Option<Spanned<RawAdoptionLeaf>>,
+    pub case_information: Option<Spanned<RawAdoptionLeaf>>,
+}
+
+/// Per contact type: the channel shares of that type.
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawMix {
+    pub transaction: Option<Spanned<ChannelMap>>,
+    pub information: Option<Spanned<ChannelMap>>,
+    pub case_information: Option<Spanned<ChannelMap>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTypeSplit {
+    pub transaction: Option<Num>,
+    pub information: Option<Num>,
+    pub case_information: Option<Num>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDigitalChannel {
+    pub transaction: Option<Spanned<String>>,
+    pub information: Option<Spanned<String>>,
+    pub case_information: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDefaults {
+    pub type_split: Option<Spanned<RawTypeSplit>>,
+    pub mix: Option<Spanned<RawMix>>,
+    pub adoption: Option<Spanned<RawAdoption>>,
+    pub digital_channel: Option<Spanned<RawDigitalChannel>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawArea {
+    pub name: Spanned<String>,
+    pub department: Option<Spanned<String>>,
+    /// Contacts a year at the base population.
+    pub volume: Option<Num>,
+    /// Contacts a year per 1,000 citizens.
+    pub volume_per_1000: Option<Num>,
+    /// Twelve month factors averaging 1.
+    pub season: Option<Spanned<Vec<f64>>>,
+    pub type_split: Option<Spanned<RawTypeSplit>>,
+    pub mix: Option<Spanned<RawMix>>,
+    pub adoption: Option<Spanned<RawAdoption>>,
+    pub digital_channel: Option<Spanned<RawDigitalChannel>>,
+    pub note: Option<String>,
+}
+
+/// A schedule as text (`"Mon-Wed 9-15; Thu 9-18.30"`) or as a day table.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum RawSchedule {
+    Text(String),
+    Days(BTreeMap<String, StringOrList>),
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum StringOrList {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawChannelSchedules {
+    pub counter: Option<Spanned<RawSchedule>>,
+    pub phone: Option<Spanned<RawSchedule>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawOpenHourCost {
+    pub counter: Option<Num>,
+    pub phone: Option<Num>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawStaffing {
+    /// Average handling time per contact, seconds.
+    pub aht_seconds: Num,
+    /// Share answered within `answer_within_seconds` (e.g. 0.8).
+    pub service_level: Spanned<f64>,
+    pub answer_within_seconds: Spanned<f64>,
+    pub hourly_wage_kr: Num,
+    /// Share of paid time not available for contacts (breaks, training).
+    pub shrinkage: Num,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawStaffingByChannel {
+    pub counter: Option<Spanned<RawStaffing>>,
+    pub phone: Option<Spanned<RawStaffing>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDemandProfiles {
+    /// Schedule text -> weight (1 elsewhere).
+    pub counter: Option<Spanned<BTreeMap<String, f64>>>,
+    pub phone: Option<Spanned<BTreeMap<String, f64>>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawDepartment {
+    pub name: Spanned<String>,
+    pub label: Option<String>,
+    /// Today's opening hours.
+    pub hours: Option<Spanned<RawChannelSchedules>>,
+    pub open_hour_cost_kr: Option<Spanned<RawOpenHourCost>>,
+    pub staffing: Option<Spanned<RawStaffingByChannel>>,
+    pub demand_profile: Option<Spanned<RawDemandProfiles>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDisplacementFractions {
+    pub retime: Option<Num>,
+    pub to_digital: Option<Num>,
+    pub to_phone: Option<Num>,
+}
+
+#[derive(Debug, Deserialize, Clone, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawDisplacement {
+    pub counter: Option<Spanned<RawDisplacementFractions>>,
+    pub phone: Option<Spanned<RawDisplacementFractions>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawProposal {
+    pub name: Spanned<String>,
+    pub description: Option<String>,
+    pub start: Spanned<String>,
+    /// Department name -> new hours per channel.
+    pub hours: Option<Spanned<BTreeMap<String, Spanned<RawChannelSchedules>>>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutbound {
+    pub letters_per_year: Num,
+    pub digital_share: Option<Num>,
+    pub price_letter_kr: Num,
+    pub price_digital_post_kr: Num,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub name: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub description: Option<String>,
+    pub start: Spanned<String>,
+    pub end: Option<Spanned<String>>,
+    pub areas: Option<Spanned<Vec<String>>>,
+    pub types: Option<Spanned<Vec<String>>>,
+    pub cost_one_off_kr: Option<Num>,
+    pub cost_monthly_kr: Option<Num>,
+    pub cost_by_year_kr: Option<Spanned<BTreeMap<String, Num>>>,
+    pub p_add: Option<Num>,
+    pub q_add: Option<Num>,
+    pub ceiling_add: Option<Num>,
+    pub floor: Option<Num>,
+    pub exemption: Option<Num>,
+    pub ramp_months: Option<Spanned<i64>>,
+    pub close_channel: Option<Spanned<String>>,
+    pub close_to: Option<Spanned<ChannelMap>>,
+    pub digital_post_exemption: Option<Num>,
+    pub digital_post_ramp_months: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    pub name: Spanned<String>,
+    pub metric: Spanned<String>,
+    pub channels: Option<Spanned<Vec<String>>>,
+    pub areas: Option<Spanned<Vec<String>>>,
+    pub types: Option<Spanned<Vec<String>>>,
+    pub op: Spanned<String>,
+    pub target: Option<Spanned<f64>>,
+    pub year: Option<Spanned<i64>>,
+    pub from_year: Option<Spanned<i64>>,
+    pub targets: Option<Spanned<BTreeMap<String, f64>>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawNoise {
+    /// Relative standard deviation of each area's monthly volume.
+    pub volume_relative_sd: Spanned<f64>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCorrelation {
+    /// Two input keys as `check` lists them, e.g. `prices.personal`.
+    pub inputs: Spanned<Vec<String>>,
+    pub rank_correlation: Spanned<f64>,
+}

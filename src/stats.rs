@@ -1,0 +1,224 @@
+//! Summaries of trial outcomes (MODEL.md section 10).
+//!
+//! Kept apart from plotting and printing: charts and tables are functions of
+//! these summaries, never of raw trials.
+
+use serde::Serialize;
+
+/// The summary of one quantity across trials.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Summary {
+    pub mean: f64,
+    /// Sample standard deviation (n - 1).
+    pub sd: f64,
+    /// Monte Carlo standard error of the mean, sd / sqrt(n).
+    pub se: f64,
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+impl Summary {
+    /// Summarises `values`; reorders them. NaN values are left out.
+    pub fn of(values: &mut [f64]) -> Summary {
+        let mut n = values.len();
+        // Move NaNs to the end and ignore them.
+        let mut i = 0;
+        while i < n {
+            if values[i].is_nan() {
+                n -= 1;
+                values.swap(i, n);
+            } else {
+                i += 1;
+            }
+        }
+        let v = &mut values[..n];
+        if v.is_empty() {
+            let nan = f64::NAN;
+            return Summary { mean: nan, sd: nan, se: nan, p5: nan, p25: nan, p50: nan, p75: nan, p95: nan, min: nan, max: nan };
+        }
+        let mean = kahan_mean(v);
+        let var = if n > 1 { v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64 } else { 0.0 };
+        let sd = var.sqrt();
+        v.sort_unstable_by(|a, b| a.total_cmp(b));
+        Summary {
+            mean,
+            sd,
+            se: sd / (n as f64).sqrt(),
+            p5: percentile_sorted(v, 0.05),
+            p25: percentile_sorted(v, 0.25),
+            p50: percentile_sorted(v, 0.50),
+            p75: percentile_sorted(v, 0.75),
+            p95: percentile_sorted(v, 0.95),
+            min: v[0],
+            max: v[n - 1],
+        }
+    }
+
+    /// Half-width of the 95 % confidence interval of the mean.
+    pub fn ci95_half_width(&self) -> f64 {
+        1.959_963_984_540_054 * self.se
+    }
+}
+
+/// Mean with compensated summation, so the mean of a million equal values is that value.
+pub fn kahan_mean(v: &[f64]) -> f64 {
+    let mut sum = 0.0;
+    let mut c = 0.0;
+    for x in v {
+        let y = x - c;
+        let t = sum + y;
+        c = (t - sum) - y;
+        sum = t;
+    }
+    sum / v.len() as f64
+}
+
+/// Percentile of sorted data by linear interpolation between order
+/// statistics (Hyndman-Fan type 7: R's default, NumPy's, Excel PERCENTILE.INC).
+pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+    let lo = h.floor() as usize;
+    let hi = (lo + 1).min(n - 1);
+    let frac = h - lo as f64;
+    if frac == 0.0 || sorted[lo] == sorted[hi] {
+        sorted[lo]
+    } else {
+        sorted[lo] + frac * (sorted[hi] - sorted[lo])
+    }
+}
+
+/// Share of values strictly greater than `x` (exceedance probability).
+pub fn share_above(values: &[f64], x: f64) -> f64 {
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    values.iter().filter(|v| **v > x).count() as f64 / values.len() as f64
+}
+
+/// Equal-width histogram of `values` (NaNs left out): (low, high, count) per bin.
+pub fn histogram(values: &[f64], bins: usize) -> Vec<(f64, f64, u64)> {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    if finite.is_empty() || bins == 0 {
+        return Vec::new();
+    }
+    let lo = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if hi <= lo {
+        let w = lo.abs().max(1.0) * 0.01;
+        return vec![(lo - w, lo + w, finite.len() as u64)];
+    }
+    let width = (hi - lo) / bins as f64;
+    let mut counts = vec![0u64; bins];
+    for v in finite {
+        let i = (((v - lo) / width) as usize).min(bins - 1);
+        counts[i] += 1;
+    }
+    counts.into_iter().enumerate().map(|(i, c)| (lo + i as f64 * width, lo + (i + 1) as f64 * width, c)).collect()
+}
+
+/// Ranks (0-based, ties averaged) for Spearman correlation.
+pub fn ranks(x: &[f64]) -> Vec<f64> {
+    let mut idx: Vec<usize> = (0..x.len()).collect();
+    idx.sort_by(|a, b| x[*a].total_cmp(&x[*b]));
+    let mut r = vec![0.0; x.len()];
+    let mut i = 0;
+    while i < idx.len() {
+        let mut j = i;
+        while j + 1 < idx.len() && x[idx[j + 1]] == x[idx[i]] {
+            j += 1;
+        }
+        let avg = (i + j) as f64 / 2.0;
+        for k in i..=j {
+            r[idx[k]] = avg;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+/// Pearson correlation; NaN when either side is constant.
+pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len() as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut cov, mut va, mut vb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        cov += (x - ma) * (y - mb);
+        va += (x - ma) * (x - ma);
+        vb += (y - mb) * (y - mb);
+    }
+    if va == 0.0 || vb == 0.0 {
+        return f64::NAN;
+    }
+    cov / (va * vb).sqrt()
+}
+
+/// Spearman rank correlation.
+pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
+    pearson(&ranks(a), &ranks(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_follow_type_7() {
+        // NumPy: np.percentile([1,2,3,4,10], [5,25,50,75,95]) = [1.2, 2, 3, 4, 8.8]
+        let mut v = vec![10.0, 2.0, 4.0, 1.0, 3.0];
+        let s = Summary::of(&mut v);
+        assert!((s.p5 - 1.2).abs() < 1e-12);
+        assert_eq!(s.p25, 2.0);
+        assert_eq!(s.p50, 3.0);
+        assert_eq!(s.p75, 4.0);
+        assert!((s.p95 - 8.8).abs() < 1e-12);
+        assert_eq!(s.mean, 4.0);
+        // sd with n - 1: var = (9+4+1+0+36)/4 = 12.5
+        assert!((s.sd - 12.5f64.sqrt()).abs() < 1e-12);
+        assert!((s.se - (12.5f64 / 5.0).sqrt()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn constant_values_summarise_exactly() {
+        let mut v = vec![610_000.0; 1000];
+        let s = Summary::of(&mut v);
+        assert_eq!(s.mean, 610_000.0);
+        assert_eq!(s.p5, 610_000.0);
+        assert_eq!(s.p95, 610_000.0);
+        assert_eq!(s.sd, 0.0);
+    }
+
+    #[test]
+    fn nans_are_left_out() {
+        let mut v = vec![f64::NAN, 1.0, 3.0];
+        let s = Summary::of(&mut v);
+        assert_eq!(s.mean, 2.0);
+        assert_eq!(s.p50, 2.0);
+    }
+
+    #[test]
+    fn histogram_counts_every_value() {
+        let v: Vec<f64> = (0..100).map(|i| i as f64).collect();
+        let h = histogram(&v, 10);
+        assert_eq!(h.len(), 10);
+        assert!(h.iter().all(|b| b.2 == 10));
+        assert_eq!(h[0].0, 0.0);
+        assert_eq!(h[9].1, 99.0);
+    }
+
+    #[test]
+    fn spearman_sees_monotone_relations_and_ties() {
+        let a = [1.0, 2.0, 3.0, 4.0];
+        let b = [1.0, 8.0, 27.0, 64.0];
+        assert!((spearman(&a, &b) - 1.0).abs() < 1e-12);
+        assert_eq!(ranks(&[5.0, 5.0, 1.0]), vec![1.5, 1.5, 0.0]);
+    }
+}

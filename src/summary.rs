@@ -1,0 +1,226 @@
+//! What a run reports: summaries per metric and year, goal probabilities,
+//! payback, the inputs. This is the content of `summary.json` (schema in
+//! docs/outputs.md) and the only thing tables, charts and reports read.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::engine::Trials;
+use crate::model::layout::{Layout, Store};
+use crate::scenario::{GoalOp, Scenario, OPENING_CHANNELS};
+use crate::stats::{self, Summary};
+
+/// Version of the summary.json schema; bumped on any breaking change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Summary of one metric: per year, or a single value.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetricSummary {
+    pub unit: String,
+    /// One summary per year of `years` (or a single entry for per-trial metrics).
+    pub values: Vec<Summary>,
+}
+
+/// How often a goal is met.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalSummary {
+    pub name: String,
+    pub metric: String,
+    pub op: String,
+    /// Target per year (null where the goal is not evaluated).
+    pub targets: Vec<Option<f64>>,
+    /// Share of trials meeting the target, per year (null where not evaluated).
+    pub probability: Vec<Option<f64>>,
+    /// The goal's metric per year, summarised.
+    pub value: Vec<Summary>,
+    /// Share of trials by the first evaluated year in which the goal is met;
+    /// key "not_met" for trials that never meet it.
+    pub first_year_met: BTreeMap<String, f64>,
+}
+
+/// Weekly open hours of one department's channel today and under the proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct HoursRow {
+    pub department: String,
+    pub channel: String,
+    pub today: String,
+    pub today_hours_per_week: f64,
+    pub proposal: Option<String>,
+    pub proposal_hours_per_week: Option<f64>,
+}
+
+/// An uncertain input as the assumptions table shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputRow {
+    pub key: String,
+    pub unit: String,
+    pub distribution: String,
+    pub mean: f64,
+    pub location: String,
+    pub comment: Option<String>,
+}
+
+/// How precisely the chosen output's mean is known (precision control).
+#[derive(Debug, Clone, Serialize)]
+pub struct Precision {
+    pub metric: String,
+    pub year: i32,
+    pub target_relative: Option<f64>,
+    pub achieved_relative: f64,
+    pub reached: bool,
+}
+
+/// Everything a run reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub schema_version: u32,
+    pub scenario: String,
+    pub scenario_file: String,
+    pub proposal: Option<String>,
+    pub seed: u64,
+    pub trials: usize,
+    pub base_year: i32,
+    pub end_year: i32,
+    pub years: Vec<i32>,
+    pub metrics: BTreeMap<String, MetricSummary>,
+    pub goals: Vec<GoalSummary>,
+    /// Share of trials by payback year; key "not_by_<end_year>" for the rest.
+    pub payback: BTreeMap<String, f64>,
+    pub precision: Option<Precision>,
+    pub hours: Vec<HoursRow>,
+    pub inputs: Vec<InputRow>,
+}
+
+impl RunSummary {
+    /// Summarises a run.
+    pub fn new(s: &Scenario, layout: &Layout, trials: &Trials, seed: u64, precision: Option<Precision>) -> RunSummary {
+        let years = s.year_list();
+        let mut metrics = BTreeMap::new();
+        let column = |store: Store, slot: usize| match store {
+            Store::Core => trials.core_column(layout, slot),
+            Store::Detail => trials.detail_column(layout, slot),
+        };
+        for m in &layout.metrics {
+            if m.key.starts_with("goal_") {
+                continue;
+            }
+            let width = if m.per_year { layout.n_years } else { 1 };
+            let values = (0..width).map(|y| Summary::of(&mut column(m.store, m.offset + y))).collect();
+            metrics.insert(m.key.clone(), MetricSummary { unit: m.unit.to_string(), values });
+        }
+        let goals = s
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(g, goal)| {
+                let slot = layout.slots.goals[g];
+                let cols: Vec<Vec<f64>> = (0..layout.n_years).map(|y| trials.core_column(layout, slot + y)).collect();
+                let probability = goal
+                    .targets
+                    .iter()
+                    .enumerate()
+                    .map(|(y, t)| t.map(|t| cols[y].iter().filter(|v| goal.op.met(**v, t)).count() as f64 / trials.n.max(1) as f64))
+                    .collect();
+                let mut first = BTreeMap::new();
+                for i in 0..trials.n {
+                    let year = goal.targets.iter().enumerate().find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false)).map(|(y, _)| y);
+                    let key = year.map(|y| years[y].to_string()).unwrap_or_else(|| "not_met".into());
+                    *first.entry(key).or_insert(0.0) += 1.0 / trials.n as f64;
+                }
+                GoalSummary {
+                    name: goal.name.clone(),
+                    metric: goal.metric.key().to_string(),
+                    op: goal.op.symbol().to_string(),
+                    targets: goal.targets.clone(),
+                    probability,
+                    value: cols.into_iter().map(|mut c| Summary::of(&mut c)).collect(),
+                    first_year_met: first,
+                }
+            })
+            .collect();
+        let mut payback = BTreeMap::new();
+        for v in trials.core_column(layout, layout.slots.payback) {
+            let key = if v.is_nan() { format!("not_by_{}", s.end_year) } else { format!("{}", v as i32) };
+            *payback.entry(key).or_insert(0.0) += 1.0 / trials.n.max(1) as f64;
+        }
+        RunSummary {
+            schema_version: SCHEMA_VERSION,
+            scenario: s.name.clone(),
+            scenario_file: s.path.display().to_string(),
+            proposal: s.proposal.as_ref().map(|p| p.name.clone()),
+            seed,
+            trials: trials.n,
+            base_year: s.base_year,
+            end_year: s.end_year,
+            years,
+            metrics,
+            goals,
+            payback,
+            precision,
+            hours: hours_rows(s),
+            inputs: input_rows(s),
+        }
+    }
+
+    /// The per-year summaries of a metric.
+    pub fn metric(&self, key: &str) -> &[Summary] {
+        self.metrics.get(key).map(|m| m.values.as_slice()).unwrap_or(&[])
+    }
+}
+
+/// Today's and the proposal's weekly hours per department and channel.
+pub fn hours_rows(s: &Scenario) -> Vec<HoursRow> {
+    let mut rows = Vec::new();
+    for (d, dep) in s.departments.iter().enumerate() {
+        for (ch, name) in OPENING_CHANNELS.iter().enumerate() {
+            if let Some(today) = &dep.today[ch] {
+                let prop = s.proposal.as_ref().and_then(|p| p.hours[d][ch].as_ref());
+                rows.push(HoursRow {
+                    department: dep.label.clone(),
+                    channel: if *name == crate::domain::Channel::Personal { "counter".into() } else { "phone".into() },
+                    today: today.to_string(),
+                    today_hours_per_week: today.hours_per_week(),
+                    proposal: s.proposal.as_ref().map(|_| prop.unwrap_or(today).to_string()),
+                    proposal_hours_per_week: s.proposal.as_ref().map(|_| prop.unwrap_or(today).hours_per_week()),
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// The uncertain inputs with their distributions.
+pub fn input_rows(s: &Scenario) -> Vec<InputRow> {
+    s.inputs
+        .iter()
+        .map(|i| InputRow {
+            key: i.key.clone(),
+            unit: i.unit.clone(),
+            distribution: i.distribution.describe(),
+            mean: i.distribution.mean(),
+            location: i.location.clone(),
+            comment: i.comment.clone(),
+        })
+        .collect()
+}
+
+/// Whether a goal value meets a target (re-exported for reports).
+pub fn met(op: GoalOp, value: f64, target: f64) -> bool {
+    op.met(value, target)
+}
+
+/// Probability that `a` beats `b` trial by trial (paired, same streams).
+pub fn prob_greater(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    if n == 0 {
+        return f64::NAN;
+    }
+    (0..n).filter(|&i| a[i] > b[i]).count() as f64 / n as f64
+}
+
+/// Summary of the paired difference `a - b`.
+pub fn paired_difference(a: &[f64], b: &[f64]) -> Summary {
+    let mut d: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
+    stats::Summary::of(&mut d)
+}
