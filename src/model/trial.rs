@@ -72,7 +72,9 @@ pub fn simulate(
     let n_cells = s.cells.len();
     let v = |p: Param| p.get(values);
 
-    // Demand: population growth, season, optional noise.
+    // Demand: population growth, season, optional noise. `area_month` holds
+    // each month's volume as an annual rate (contacts a year at that month's
+    // pace); sums are divided by 12 once, so a flat year sums exactly.
     let p0 = s.population_base.map(v).unwrap_or(1.0);
     let monthly_growth = (1.0 + v(s.growth)).powf(1.0 / 12.0);
     sc.area_month.clear();
@@ -85,7 +87,7 @@ pub fn simulate(
         let mut g = 1.0;
         let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
         for (m, slot) in row.iter_mut().enumerate() {
-            let mut x = annual / 12.0 * g * area.season[m % 12];
+            let mut x = annual * g * area.season[m % 12];
             if s.noise_relative_sd > 0.0 {
                 let z = sampling::standard_normal(noise_stream, trial, (a * n_months + m) as u64);
                 x *= (1.0 + s.noise_relative_sd * z).max(0.0);
@@ -98,7 +100,7 @@ pub fn simulate(
     sc.area_epoch.resize(n_areas * n_epochs, 0.0);
     for a in 0..n_areas {
         for (e, ep) in plan.epochs.iter().enumerate() {
-            sc.area_epoch[a * n_epochs + e] = sc.area_month[a * n_months + ep.start..a * n_months + ep.end].iter().sum();
+            sc.area_epoch[a * n_epochs + e] = sc.area_month[a * n_months + ep.start..a * n_months + ep.end].iter().sum::<f64>() / 12.0;
         }
     }
 
@@ -224,7 +226,7 @@ pub fn simulate(
                             }
                             let chi = if sch == COUNTER { Channel::Personal.index() } else { Channel::Phone.index() };
                             for m in ep.start..ep.end {
-                                let tm = ct.type_share * sc.area_month[cell.area * n_months + m];
+                                let tm = ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
                                 let dm = sc.digital_month[path][c * n_months + m];
                                 sc.staff_volume[k * n_months + m] += unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
                             }
@@ -454,11 +456,11 @@ fn adopt(
             let d = ct.type_share * vol[m] * st.share();
             sum += d;
             if let Some(mm) = monthly.as_deref_mut() {
-                mm[c * n_months + m] = d;
+                mm[c * n_months + m] = d / 12.0;
             }
             st.step();
         }
-        digital_epoch[c * n_epochs + e] = sum;
+        digital_epoch[c * n_epochs + e] = sum / 12.0;
     }
 }
 
