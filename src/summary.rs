@@ -126,8 +126,9 @@ impl RunSummary {
                 for i in 0..trials.n {
                     let year = goal.targets.iter().enumerate().find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false)).map(|(y, _)| y);
                     let key = year.map(|y| years[y].to_string()).unwrap_or_else(|| "not_met".into());
-                    *first.entry(key).or_insert(0.0) += 1.0 / trials.n as f64;
+                    *first.entry(key).or_insert(0usize) += 1;
                 }
+                let first = shares(first, trials.n);
                 GoalSummary {
                     name: goal.name.clone(),
                     metric: goal.metric.key().to_string(),
@@ -142,8 +143,9 @@ impl RunSummary {
         let mut payback = BTreeMap::new();
         for v in trials.core_column(layout, layout.slots.payback) {
             let key = if v.is_nan() { format!("not_by_{}", s.end_year) } else { format!("{}", v as i32) };
-            *payback.entry(key).or_insert(0.0) += 1.0 / trials.n.max(1) as f64;
+            *payback.entry(key).or_insert(0usize) += 1;
         }
+        let payback = shares(payback, trials.n);
         RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),
@@ -167,6 +169,11 @@ impl RunSummary {
     pub fn metric(&self, key: &str) -> &[Summary] {
         self.metrics.get(key).map(|m| m.values.as_slice()).unwrap_or(&[])
     }
+}
+
+/// Turns counts into shares of `n`.
+fn shares(counts: BTreeMap<String, usize>, n: usize) -> BTreeMap<String, f64> {
+    counts.into_iter().map(|(k, c)| (k, c as f64 / n.max(1) as f64)).collect()
 }
 
 /// Today's and the proposal's weekly hours per department and channel.

@@ -122,7 +122,7 @@ fn draw<DB: Backend>(
     }
     let total = &stack[data.channels.len()];
     let max_total = total.iter().copied().fold(0.0, f64::max);
-    let x_title = if monthly { "" } else { l.year };
+    let x_title = if monthly { l.month } else { l.year };
     let x = time_axis(&data.periods, lang, x_title);
     let y = count_axis(0.0, max_total.max(1.0) * 1.04, 6, l.contacts_per(monthly), lang);
 

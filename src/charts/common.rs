@@ -21,7 +21,6 @@ pub(crate) const TEXT_SOFT: RGBColor = RGBColor(0x4a, 0x4a, 0x4a);
 pub(crate) const TEXT_FAINT: RGBColor = RGBColor(0x66, 0x66, 0x66);
 pub(crate) const GRID: RGBColor = RGBColor(0xe2, 0xe2, 0xe2);
 pub(crate) const AXIS: RGBColor = RGBColor(0x8c, 0x8c, 0x8c);
-pub(crate) const ZERO_LINE: RGBColor = RGBColor(0x22, 0x22, 0x22);
 
 /// Status quo: neutral grey.
 pub(crate) const STATUS_QUO: RGBColor = RGBColor(0x72, 0x72, 0x72);
@@ -320,8 +319,6 @@ pub(crate) enum Swatch {
     Dashed(RGBColor),
     /// A filled box.
     Fill(RGBColor),
-    /// A filled box with a darker edge.
-    Boxed(RGBColor, RGBColor),
 }
 
 #[derive(Debug, Clone)]
@@ -438,16 +435,6 @@ fn draw_swatch<DB: DrawingBackend>(
                 c.filled(),
             ))?;
         }
-        Swatch::Boxed(fill, edge) => {
-            root.draw(&Rectangle::new(
-                [(x, y_mid - 8), (x + 30, y_mid + 8)],
-                fill.filled(),
-            ))?;
-            root.draw(&Rectangle::new(
-                [(x, y_mid - 8), (x + 30, y_mid + 8)],
-                edge.stroke_width(1),
-            ))?;
-        }
     }
     Ok(())
 }
@@ -529,15 +516,6 @@ pub(crate) struct Axis {
 }
 
 impl Axis {
-    pub(crate) fn label_for(&self, v: f64) -> String {
-        let tol = (self.hi - self.lo).abs() * 1e-9;
-        self.ticks
-            .iter()
-            .position(|t| (t - v).abs() <= tol)
-            .map(|i| self.labels[i].clone())
-            .unwrap_or_default()
-    }
-
     pub(crate) fn range(&self) -> Ticked {
         Ticked {
             lo: self.lo,

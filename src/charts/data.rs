@@ -34,14 +34,6 @@ impl Quantiles {
         [self.p5, self.p25, self.p50, self.p75, self.p95, self.mean]
     }
 
-    pub(crate) fn min(&self) -> f64 {
-        self.values().into_iter().fold(f64::INFINITY, f64::min)
-    }
-
-    pub(crate) fn max(&self) -> f64 {
-        self.values().into_iter().fold(f64::NEG_INFINITY, f64::max)
-    }
-
     pub(crate) fn is_finite(&self) -> bool {
         self.values().iter().all(|v| v.is_finite())
     }

@@ -56,27 +56,27 @@ macro_rules! render_chart {
     };
 }
 
-// mod attribution;
-// mod channel_mix;
+mod attribution;
+mod channel_mix;
 mod common;
 pub mod data;
-// mod exceedance;
+mod exceedance;
 mod fan;
 pub mod font;
-// mod goals;
-// mod histogram;
-// mod options;
-// mod tornado;
+mod goals;
+mod histogram;
+mod options;
+mod tornado;
 
-// pub use attribution::attribution;
-// pub use channel_mix::channel_mix;
+pub use attribution::attribution;
+pub use channel_mix::channel_mix;
 pub use data::*;
-// pub use exceedance::exceedance;
+pub use exceedance::exceedance;
 pub use fan::fan_chart;
-// pub use goals::goal_probability;
-// pub use histogram::histogram;
-// pub use options::{option_cumulative, option_hours, option_savings};
-// pub use tornado::tornado;
+pub use goals::goal_probability;
+pub use histogram::histogram;
+pub use options::{option_cumulative, option_hours, option_savings};
+pub use tornado::tornado;
 
 /// Size of every chart in pixels (PNG) or user units (SVG).
 pub const SIZE: (u32, u32) = (1200, 700);
@@ -268,7 +268,6 @@ where
     }
     result
 }
-
 
 #[cfg(test)]
 mod tests;

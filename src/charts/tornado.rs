@@ -1,0 +1,121 @@
+//! Tornado chart: which uncertain inputs move the result most.
+
+use std::path::Path;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::common::*;
+use super::data::{TornadoBar, TornadoData};
+use super::{invalid, ChartError, ChartText};
+use crate::i18n::{format_money, labels, Lang};
+
+/// Widest input name before it is shortened with "…".
+const MAX_NAME_W: i32 = 330;
+
+/// Horizontal bars, largest swing on top, centred on the overall median:
+/// from the median to the result with the input in its lowest decile
+/// (orange) and to the result with it in its highest decile (blue), with the
+/// two amounts written at the bar ends.
+pub fn tornado(
+    data: &TornadoData,
+    text: &ChartText,
+    lang: Lang,
+    path: &Path,
+) -> Result<(), ChartError> {
+    if data.bars.is_empty() {
+        return Err(invalid("tornado: no bars"));
+    }
+    if data
+        .bars
+        .iter()
+        .any(|b| !(b.low_value.is_finite() && b.high_value.is_finite() && b.base.is_finite()))
+    {
+        return Err(invalid("tornado: a value is not finite"));
+    }
+    render_chart!(path, draw, data, text, lang)
+}
+
+fn draw<DB: Backend>(
+    root: &DrawingArea<DB, Shift>,
+    data: &TornadoData,
+    text: &ChartText,
+    lang: Lang,
+) -> Result<(), ChartError> {
+    let l = labels(lang);
+    let base = data.bars[0].base;
+    let mut bars: Vec<&TornadoBar> = data.bars.iter().collect();
+    bars.sort_by(|a, b| {
+        let sa = (a.high_value - a.low_value).abs();
+        let sb = (b.high_value - b.low_value).abs();
+        sb.total_cmp(&sa)
+    });
+    let n = bars.len();
+
+    let frame = Frame::new(l.title_tornado, text, l.explain_tornado, data.trials, lang).legend(vec![
+        LegendItem::new(l.low_decile, Swatch::Fill(LOW_DECILE)),
+        LegendItem::new(l.high_decile, Swatch::Fill(HIGH_DECILE)),
+        LegendItem::new(l.median_value(base), Swatch::Line(TEXT, 3)),
+    ]);
+    let plot = draw_frame(root, &frame)?;
+
+    let lo = bars.iter().map(|b| b.low_value.min(b.high_value)).fold(base, f64::min);
+    let hi = bars.iter().map(|b| b.low_value.max(b.high_value)).fold(base, f64::max);
+    // Room at both ends for the amounts.
+    let span = (hi - lo).max(hi.abs() * 0.01).max(1.0);
+    let x = money_axis(lo - span * 0.22, hi + span * 0.22, 7, &data.measure.label(lang), lang);
+    // Bar i (0 = largest swing) is centred at y = n - i - 0.5.
+    let y = Axis {
+        lo: 0.0,
+        hi: n as f64,
+        ticks: (0..n).map(|i| (n - i) as f64 - 0.5).collect(),
+        labels: bars.iter().map(|b| ellipsize(&b.input, TICK_SIZE, false, MAX_NAME_W)).collect(),
+        title: String::new(),
+    };
+    let mut chart = build_chart(
+        &plot,
+        &x,
+        &y,
+        Margins::default(),
+        Mesh {
+            y_grid: false,
+            ..Mesh::default()
+        },
+    )?;
+
+    let half = 0.32;
+    for (i, b) in bars.iter().enumerate() {
+        let yc = (n - i) as f64 - 0.5;
+        for (v, c) in [(b.low_value, LOW_DECILE), (b.high_value, HIGH_DECILE)] {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(base.min(v), yc - half), (base.max(v), yc + half)],
+                c.filled(),
+            )))?;
+        }
+    }
+    vline(&mut chart, base, &y, TEXT.stroke_width(3))?;
+
+    // Amounts at the outer ends of each bar.
+    for (i, b) in bars.iter().enumerate() {
+        let yc = (n - i) as f64 - 0.5;
+        let size = if n > 12 { CAPTION_SIZE } else { ANNOTATION_SIZE };
+        // The outermost amount on each side of the median (when both
+        // deciles land on the same side, the inner bar end is not labelled).
+        let ends = [(b.low_value, LOW_DECILE), (b.high_value, HIGH_DECILE)];
+        let left = ends.iter().filter(|e| e.0 < base).min_by(|a, b| a.0.total_cmp(&b.0));
+        let right = ends.iter().filter(|e| e.0 >= base).max_by(|a, b| a.0.total_cmp(&b.0));
+        for (end, is_left) in [(left, true), (right, false)] {
+            if let Some((v, c)) = end {
+                let (px, py) = chart.backend_coord(&(*v, yc));
+                let (pos, h) = if is_left { ((px - 8, py), HPos::Right) } else { ((px + 8, py), HPos::Left) };
+                put_text(root, &format_money(*v, lang), size, false, darker(*c), pos, h, VPos::Center)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn darker(c: RGBColor) -> RGBColor {
+    lerp_color(c, RGBColor(0, 0, 0), 0.25)
+}

@@ -1,0 +1,226 @@
+//! End-to-end tests of the `channelshift` command.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn bin() -> Command {
+    Command::cargo_bin("channelshift").unwrap()
+}
+
+fn scenario(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name)
+}
+
+fn run_json(file: &Path, extra: &[&str]) -> (Value, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = bin();
+    cmd.arg("run").arg(file).arg("--quiet").arg("--no-charts").arg("--out").arg(dir.path()).args(extra);
+    cmd.assert().success();
+    let text = std::fs::read_to_string(dir.path().join("summary.json")).unwrap();
+    (serde_json::from_str(&text).unwrap(), dir)
+}
+
+fn metric(v: &Value, key: &str, year: usize, stat: &str) -> f64 {
+    v["metrics"][key]["values"][year][stat].as_f64().unwrap_or_else(|| panic!("{key}[{year}].{stat} missing"))
+}
+
+#[test]
+fn worked_example_costs_610000_every_year_and_saves_nothing() {
+    let (v, _d) = run_json(&scenario("model-worked-example.toml"), &["--trials", "200"]);
+    assert_eq!(v["trials"], 200);
+    for y in 0..5 {
+        for stat in ["mean", "p5", "p50", "p95"] {
+            assert_eq!(metric(&v, "cost_scenario_kr", y, stat), 610_000.0);
+            assert_eq!(metric(&v, "cost_status_quo_kr", y, stat), 610_000.0);
+            assert_eq!(metric(&v, "savings_kr", y, stat), 0.0);
+        }
+        assert_eq!(metric(&v, "cost_scenario_kr", y, "sd"), 0.0);
+    }
+}
+
+#[test]
+fn worked_example_with_shorter_counter_hours_saves_74571_43_a_year() {
+    let (v, _d) = run_json(&scenario("model-worked-example-hours.toml"), &["--trials", "50"]);
+    let round2 = |x: f64| (x * 100.0).round() / 100.0;
+    for y in 0..5 {
+        assert_eq!(round2(metric(&v, "cost_scenario_kr", y, "p50")), 535_428.57);
+        assert_eq!(round2(metric(&v, "savings_kr", y, "p50")), 74_571.43);
+        assert_eq!(round2(metric(&v, "cumulative_net_savings_kr", y, "p50")), round2(74_571.428_571_428_6 * (y + 1) as f64));
+        // Volumes of MODEL.md section 12 (stored with 7 significant digits).
+        assert!((metric(&v, "volume_scenario.personal", y, "p50") - 3142.857).abs() < 1e-3);
+        assert!((metric(&v, "volume_scenario.self_service", y, "p50") - 2514.286).abs() < 1e-3);
+        assert!((metric(&v, "volume_scenario.phone", y, "p50") - 4171.429).abs() < 1e-3);
+        assert!((metric(&v, "displaced_avoided", y, "p50") - 171.4286).abs() < 1e-3);
+    }
+    assert_eq!(v["hours"][0]["today_hours_per_week"], 31.5);
+    assert_eq!(v["hours"][0]["proposal_hours_per_week"], 18.0);
+    assert_eq!(v["payback"]["2011"], 1.0);
+}
+
+#[test]
+fn results_are_bit_identical_on_one_and_two_threads() {
+    let file = scenario("vallensbaek-2012.toml");
+    let file = if file.exists() { file } else { scenario("model-worked-example.toml") };
+    let (a, _da) = run_json(&file, &["--trials", "3000", "--seed", "7", "--threads", "1"]);
+    let (b, _db) = run_json(&file, &["--trials", "3000", "--seed", "7", "--threads", "2"]);
+    assert_eq!(a["metrics"], b["metrics"]);
+    assert_eq!(a["goals"], b["goals"]);
+    let (c, _dc) = run_json(&file, &["--trials", "3000", "--seed", "8", "--threads", "2"]);
+    if !a["inputs"].as_array().unwrap().is_empty() {
+        assert_ne!(a["metrics"], c["metrics"], "a different seed must give different draws");
+    }
+}
+
+#[test]
+fn precision_control_stops_deterministically() {
+    let file = scenario("vallensbaek-2012.toml");
+    if !file.exists() {
+        return;
+    }
+    let args = ["--precision", "2%", "--batch", "500", "--max-trials", "20000"];
+    let (a, _da) = run_json(&file, &args);
+    let (b, _db) = run_json(&file, &args);
+    assert_eq!(a["trials"], b["trials"]);
+    let p = &a["precision"];
+    assert_eq!(p["reached"], true);
+    assert!(p["achieved_relative"].as_f64().unwrap() <= 0.02);
+    assert_eq!(a["trials"].as_u64().unwrap() % 500, 0);
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const GOOD: &str = r#"name = "t"
+[horizon]
+base_year = 2011
+[prices]
+personal = 100
+phone = 50
+self_service = 5
+[defaults]
+type_split = { transaction = 1.0 }
+adoption = { p = 0.03, q = 0.38, ceiling = 0.6 }
+[[areas]]
+name = "A"
+volume = 10000
+[areas.mix]
+transaction = { personal = 0.4, phone = 0.4, self_service = 0.2 }
+"#;
+
+/// Each bad input exits 2, names file:line, says what to do, writes nothing.
+#[test]
+fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("unknown key", "volume = 10000", "volume = 10000\ncolour = \"red\"", "unknown field"),
+        ("shares not summing to 1", "personal = 0.4, phone = 0.4", "personal = 0.5, phone = 0.4", "sum to 1.1"),
+        ("min above mode", "personal = 100", "personal = { triangular = [120, 100, 130] }", "triangular"),
+        ("negative sd", "phone = 50", "phone = { normal = [50, -3] }", "sd"),
+        ("beta share outside (0,1)", "ceiling = 0.6", "ceiling = { beta = [0, 2] }", "beta"),
+        ("negative volume", "volume = 10000", "volume = -5", "negative"),
+        ("negative price", "phone = 50", "phone = -50", "negative"),
+        ("wrong type", "volume = 10000", "volume = \"many\"", "invalid type"),
+        ("unknown channel", "self_service = 5", "self_service = 5\nfax = 3", "unknown channel"),
+        ("year outside horizon", "[[areas]]", "[[goals]]\nname = \"g\"\nmetric = \"savings\"\nop = \">=\"\ntarget = 0\nyear = 2030\n[[areas]]", "outside the horizon"),
+        ("end year before base", "base_year = 2011", "base_year = 2011\nend_year = 2009", "end_year"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (what, from, to, needle) in cases {
+        assert!(GOOD.contains(from), "{what}: fixture lacks {from}");
+        let text = GOOD.replacen(from, to, 1);
+        let file = write(dir.path(), "bad.toml", &text);
+        let out_dir = dir.path().join(format!("out-{}", what.replace(' ', "-")));
+        let out = bin().arg("run").arg(&file).arg("--quiet").arg("--out").arg(&out_dir).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{what}: {err}");
+        assert!(err.contains("bad.toml:"), "{what}: no file:line in {err}");
+        let re_line = err.split("bad.toml:").nth(1).unwrap_or("");
+        assert!(re_line.chars().next().unwrap_or('x').is_ascii_digit(), "{what}: no line number in {err}");
+        assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{what}: expected '{needle}' in {err}");
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{what}: {err}");
+        assert!(!out_dir.exists(), "{what}: output written despite the error");
+    }
+    // The good fixture itself passes.
+    let file = write(dir.path(), "good.toml", GOOD);
+    bin().arg("check").arg(&file).assert().success();
+}
+
+#[test]
+fn malformed_schedule_names_file_department_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("{GOOD}[[departments]]\nname = \"bsa\"\nhours.counter = \"Mon 9-15; Tue 15-9\"\n");
+    let file = write(dir.path(), "sched.toml", &text);
+    let out = bin().arg("check").arg(&file).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("sched.toml:18:"), "{err}");
+    assert!(err.contains("bsa") && err.contains("15-9"), "{err}");
+}
+
+#[test]
+fn extends_cycle_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.toml", "extends = \"b.toml\"\nname = \"a\"\n");
+    let b = write(dir.path(), "b.toml", "extends = \"a.toml\"\nname = \"b\"\n");
+    let out = bin().arg("check").arg(&b).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cycle"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_file_is_clear() {
+    bin().arg("run").assert().code(2);
+    bin().args(["frobnicate"]).assert().code(2);
+    let out = bin().args(["check", "no-such-file.toml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-file.toml"));
+}
+
+#[test]
+fn every_shipped_scenario_passes_check() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().map(|e| e == "toml").unwrap_or(false) {
+            let out = bin().arg("check").arg(&p).output().unwrap();
+            assert!(out.status.success(), "{}: {}", p.display(), String::from_utf8_lossy(&out.stderr));
+            n += 1;
+        }
+    }
+    assert!(n >= 2);
+}
+
+#[test]
+fn completions_are_printed() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("channelshift"));
+}
+
+#[test]
+fn run_writes_json_csv_and_prints_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .arg("run")
+        .arg(scenario("model-worked-example-hours.toml"))
+        .args(["--trials", "20", "--no-charts", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("535,429"), "{stdout}");
+    assert!(stdout.contains("74,571"), "{stdout}");
+    let csv = std::fs::read_to_string(dir.path().join("years.csv")).unwrap();
+    assert!(csv.lines().any(|l| l.starts_with("savings_kr,kr.,2013,74571.42857")), "{csv}");
+    // No temporary files are left behind.
+    for e in std::fs::read_dir(dir.path()).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().to_string();
+        assert!(!name.contains(".tmp-"), "{name}");
+    }
+}
