@@ -97,7 +97,10 @@ pub struct OptionRun<'a> {
 
 /// The display name of an option: its proposal's name, else the scenario's.
 pub fn option_name(s: &Scenario) -> String {
-    s.proposal.as_ref().map(|p| p.name.clone()).unwrap_or_else(|| s.name.clone())
+    s.proposal
+        .as_ref()
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| s.name.clone())
 }
 
 impl Comparison {
@@ -130,14 +133,19 @@ impl Comparison {
                     let chname = if ch == 0 { "counter" } else { "phone" };
                     let base = format!("staffing.{}.{chname}", dep.name);
                     for (y, year) in years.iter().enumerate() {
-                        let g = |path: &str, what: &str| r.summary.metric(&format!("{base}.{path}.{what}"))[y].p50;
+                        let g = |path: &str, what: &str| {
+                            r.summary.metric(&format!("{base}.{path}.{what}"))[y].p50
+                        };
                         staffing.push(StaffingRow {
                             channel: format!("{} {chname}", dep.label),
                             year: *year,
                             agents_per_open_hour: g("scenario", "agents_per_open_hour"),
                             service_level: g("scenario", "service_level"),
                             asa_seconds: g("scenario", "asa_seconds"),
-                            agents_per_open_hour_status_quo: g("status_quo", "agents_per_open_hour"),
+                            agents_per_open_hour_status_quo: g(
+                                "status_quo",
+                                "agents_per_open_hour",
+                            ),
                             service_level_status_quo: g("status_quo", "service_level"),
                             asa_seconds_status_quo: g("status_quo", "asa_seconds"),
                         });
@@ -165,8 +173,12 @@ impl Comparison {
                     .map(|(y, year)| {
                         let sa = a.trials.core_column(a.layout, a.layout.slots.savings + y);
                         let sb = b.trials.core_column(b.layout, b.layout.slots.savings + y);
-                        let ca = a.trials.core_column(a.layout, a.layout.slots.cumulative + y);
-                        let cb = b.trials.core_column(b.layout, b.layout.slots.cumulative + y);
+                        let ca = a
+                            .trials
+                            .core_column(a.layout, a.layout.slots.cumulative + y);
+                        let cb = b
+                            .trials
+                            .core_column(b.layout, b.layout.slots.cumulative + y);
                         PairwiseYear {
                             year: *year,
                             prob_a_saves_more: prob_greater(&sa, &sb),
@@ -176,9 +188,20 @@ impl Comparison {
                         }
                     })
                     .collect();
-                pairwise.push(Pairwise { a: option_name(a.scenario), b: option_name(b.scenario), years: ys });
+                pairwise.push(Pairwise {
+                    a: option_name(a.scenario),
+                    b: option_name(b.scenario),
+                    years: ys,
+                });
             }
         }
-        Comparison { schema_version: SCHEMA_VERSION, seed, trials: runs[0].trials.n, years, options, pairwise }
+        Comparison {
+            schema_version: SCHEMA_VERSION,
+            seed,
+            trials: runs[0].trials.n,
+            years,
+            options,
+            pairwise,
+        }
     }
 }

@@ -77,16 +77,27 @@ impl<S: InputSampler> GaussianCopula<S> {
         let (ids, m) = matrix(correlations);
         let chol = cholesky(&m).unwrap_or_else(|_| {
             let n = ids.len();
-            (0..n).map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect()).collect()
+            (0..n)
+                .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+                .collect()
         });
-        GaussianCopula { inner, ids, chol, normal: Normal::standard() }
+        GaussianCopula {
+            inner,
+            ids,
+            chol,
+            normal: Normal::standard(),
+        }
     }
 }
 
 impl<S: InputSampler> InputSampler for GaussianCopula<S> {
     fn fill(&self, trial: u64, out: &mut [f64]) {
         self.inner.fill(trial, out);
-        let z: Vec<f64> = self.ids.iter().map(|&i| self.normal.inverse_cdf(out[i])).collect();
+        let z: Vec<f64> = self
+            .ids
+            .iter()
+            .map(|&i| self.normal.inverse_cdf(out[i]))
+            .collect();
         for (row, &id) in self.chol.iter().zip(&self.ids) {
             let x: f64 = row.iter().zip(&z).map(|(l, z)| l * z).sum();
             out[id] = self.normal.cdf(x).clamp(1e-16, 1.0 - 1e-16);
@@ -121,7 +132,18 @@ mod tests {
     #[test]
     fn achieved_rank_correlation_matches_the_declared_one() {
         let keys: Vec<String> = vec!["a".into(), "b".into(), "c".into()];
-        let corr = [Correlation { a: 0, b: 1, rho: 0.7 }, Correlation { a: 1, b: 2, rho: -0.3 }];
+        let corr = [
+            Correlation {
+                a: 0,
+                b: 1,
+                rho: 0.7,
+            },
+            Correlation {
+                a: 1,
+                b: 2,
+                rho: -0.3,
+            },
+        ];
         let s = GaussianCopula::new(PseudoRandom::new(11, &keys), 3, &corr);
         let n = 50_000;
         let mut cols = vec![Vec::with_capacity(n); 3];
@@ -145,7 +167,23 @@ mod tests {
     #[test]
     fn an_impossible_matrix_is_detected() {
         // a~b 0.9, b~c 0.9, a~c -0.9 cannot hold together.
-        let corr = [Correlation { a: 0, b: 1, rho: 0.9 }, Correlation { a: 1, b: 2, rho: 0.9 }, Correlation { a: 0, b: 2, rho: -0.9 }];
+        let corr = [
+            Correlation {
+                a: 0,
+                b: 1,
+                rho: 0.9,
+            },
+            Correlation {
+                a: 1,
+                b: 2,
+                rho: 0.9,
+            },
+            Correlation {
+                a: 0,
+                b: 2,
+                rho: -0.9,
+            },
+        ];
         let (_, m) = matrix(&corr);
         assert!(cholesky(&m).is_err());
     }

@@ -105,7 +105,7 @@ use std::fmt;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use statrs::function::beta::{beta_reg, inv_beta_reg, ln_beta};
+use statrs::function::beta::{beta_reg, ln_beta};
 use statrs::function::erf::erfc_inv;
 
 /// The PERT shape parameter used when a scenario gives none.
@@ -320,9 +320,11 @@ impl Distribution {
     /// the input, so callers never have to.
     pub fn discrete(values: Vec<f64>, weights: Option<Vec<f64>>) -> Result<Self, String> {
         if values.is_empty() {
-            return Err("discrete needs at least one value, got []: list the possible values, \
+            return Err(
+                "discrete needs at least one value, got []: list the possible values, \
                         e.g. { discrete = [1, 2, 3] }"
-                .to_string());
+                    .to_string(),
+            );
         }
         let weights = weights.unwrap_or_else(|| vec![1.0; values.len()]);
         if weights.len() != values.len() {
@@ -751,9 +753,11 @@ impl Distribution {
                 ref weights,
             } => {
                 if values.is_empty() {
-                    return Err("discrete needs at least one value, got []: list the possible \
+                    return Err(
+                        "discrete needs at least one value, got []: list the possible \
                                 values, e.g. { discrete = [1, 2, 3] }"
-                        .to_string());
+                            .to_string(),
+                    );
                 }
                 if weights.len() != values.len() {
                     return Err(format!(
@@ -1293,57 +1297,112 @@ fn scaled_beta_quantile(a: f64, b: f64, u: f64, min: f64, max: f64) -> f64 {
     x.clamp(min, max)
 }
 
-/// I⁻¹ₚ(a, b) for `p <= 0.5`: statrs' `inv_beta_reg` (the function behind
-/// `statrs::distribution::Beta::inverse_cdf`, AS 109), polished in the
-/// tail.
+/// I⁻¹ₚ(a, b), the inverse regularized incomplete beta function, for
+/// `p <= 0.5`, to about 1e-14 relative even far in the tail.
 ///
-/// statrs stops once its Newton step is below 1e-15 *absolute*, which is
-/// ample for the body but leaves tiny results (x < 1e-3, e.g. the lower tail
-/// of Beta(0.2, 3)) with large relative errors, sometimes exactly 0, and
-/// even non-monotone in `p`. There, Newton's method on
-/// `ln I_x(a, b) = ln p` in `t = ln x` (almost linear in `t`, since
-/// I_x ≈ x^a / (a B(a, b)) for small x) restores full relative precision in
-/// one or two steps. The polish costs two incomplete-beta evaluations and
-/// runs only in that rarely reached tail.
+/// Why not `statrs::distribution::Beta::inverse_cdf` (statrs'
+/// `inv_beta_reg`, AS 109) directly: in statrs 0.19 it panics for
+/// p < 1e-162, never returns for some large shapes (Beta(200, 3) at
+/// p = 1e-75), and stops at an *absolute* error of 1e-15, so tail values
+/// such as the lower 1e-4 of Beta(0.2, 3) come out as 0 or in the wrong
+/// order. This keeps AS 109's starting value but solves
+/// `ln I_x(a, b) = ln p` for `t = ln x` itself with Halley's method
+/// (statrs' `beta_reg` for I_x), safeguarded by a bracket so it always ends
+/// within a fixed number of steps. Working in `ln x` makes the tail
+/// almost linear (I_x ≈ x^a / (a B(a, b)) for small x) and gives relative
+/// rather than absolute precision. Usually two evaluations of I_x.
 fn beta_lower_quantile(a: f64, b: f64, p: f64) -> f64 {
     if p <= 0.0 {
         return 0.0;
     }
-    let mut x = inv_beta_reg(a, b, p);
-    if x >= 1e-3 {
-        return x;
-    }
     let ln_b = ln_beta(a, b);
-    let ln_p = p.ln();
-    // Start from the power law I_x ≈ x^a / (a B(a, b)), relatively accurate
-    // to O(x |b - 1|) here, unlike statrs' result.
-    let power_law = ((ln_p + a.ln() + ln_b) / a).exp();
-    if power_law > 0.0 && power_law < 1e-3 {
-        x = power_law;
+    // Power law for the tail: ln x ≈ (ln p + ln a + ln B(a, b)) / a.
+    let t_power = (p.ln() + a.ln() + ln_b) / a;
+    if t_power < -745.0 {
+        return 0.0; // the quantile underflows
     }
-    for _ in 0..10 {
-        if x.is_nan() || x <= 0.0 {
-            break;
-        }
+    let x0 = if t_power < (1e-2f64).ln() {
+        t_power.exp()
+    } else {
+        as109_start(a, b, p, ln_b)
+    };
+    let mut t = x0.clamp(1e-300, 1.0 - f64::EPSILON).ln();
+    // Bracket of the root in t: g(t_lo) < 0 < g(t_hi); g(0) = -ln p > 0.
+    let mut t_lo = f64::NEG_INFINITY;
+    let mut t_hi = 0.0_f64;
+    for _ in 0..100 {
+        let x = t.exp();
         let f = beta_reg(a, b, x);
-        if f.is_nan() || f <= 0.0 {
-            break;
+        // g = ln(I_x / p), formed from I_x − p to stay exact near the root.
+        let g = ((f - p) / p).ln_1p();
+        if g == 0.0 {
+            return x;
         }
-        let ln_x = x.ln();
-        // d ln I / d ln x = x pdf(x) / I.
-        let x_pdf = (a * ln_x + (b - 1.0) * (-x).ln_1p() - ln_b).exp();
-        if x_pdf.is_nan() || x_pdf <= 0.0 {
-            break;
+        if g < 0.0 {
+            t_lo = t;
+        } else {
+            t_hi = t;
         }
-        let step = ((f.ln() - ln_p) * f / x_pdf).clamp(-5.0, 5.0);
-        let next = (ln_x - step).exp().min(0.5);
-        let converged = (next - x).abs() <= 4.0 * f64::EPSILON * x;
-        x = next;
-        if converged {
-            break;
+        // g' = x pdf(x) / I_x and g'' = g' (a − (b − 1) x / (1 − x) − g').
+        let x_pdf = (a * t + (b - 1.0) * (-x).ln_1p() - ln_b).exp();
+        let g1 = x_pdf / f;
+        let g2 = g1 * (a - (b - 1.0) * x / (1.0 - x) - g1);
+        let newton = -g / g1;
+        let denominator = 1.0 - 0.5 * g * g2 / (g1 * g1);
+        let halley = denominator.is_finite() && denominator > 0.5;
+        let step = if halley { newton / denominator } else { newton };
+        let mut next = t + step;
+        if !next.is_finite() || next <= t_lo || next >= t_hi {
+            // Off the bracket: bisect, or walk left until the root is bracketed.
+            next = if t_lo.is_finite() {
+                0.5 * (t_lo + t_hi)
+            } else {
+                2.0 * t_hi.min(t) - 1.0
+            };
+        } else if step.abs() <= if halley { 1e-6 } else { 1e-8 } {
+            // Halley (Newton) leaves an error of order step³ (step²).
+            return next.exp();
         }
+        if t_lo.is_finite() && t_hi - t_lo <= 4.0 * f64::EPSILON * t_lo.abs().max(1.0) {
+            return next.exp();
+        }
+        t = next;
     }
-    x
+    t.exp()
+}
+
+/// AS 109's starting value for I⁻¹ₚ(a, b), `p <= 0.5` (Carter's
+/// approximation for a, b > 1; Cran, Martin and Thomas otherwise).
+fn as109_start(a: f64, b: f64, p: f64, ln_b: f64) -> f64 {
+    // Upper-tail normal deviate for p (Hastings).
+    let r = (-2.0 * p.ln()).sqrt();
+    let y = r - (2.30753 + 0.27061 * r) / (1.0 + (0.99229 + 0.04481 * r) * r);
+    let x = if a > 1.0 && b > 1.0 {
+        let rr = (y * y - 3.0) / 6.0;
+        let s = 1.0 / (2.0 * a - 1.0);
+        let t = 1.0 / (2.0 * b - 1.0);
+        let h = 2.0 / (s + t);
+        let w = y * (h + rr).sqrt() / h - (t - s) * (rr + 5.0 / 6.0 - 2.0 / (3.0 * h));
+        a / (a + b * (2.0 * w).exp())
+    } else {
+        let t = 1.0 / (9.0 * b);
+        let t = 2.0 * b * (1.0 - t + y * t.sqrt()).powi(3);
+        if t <= 0.0 {
+            1.0 - ((((1.0 - p) * b).ln() + ln_b) / b).exp()
+        } else {
+            let t = 2.0 * (2.0 * a + b - 1.0) / t;
+            if t <= 1.0 {
+                (((p * a).ln() + ln_b) / a).exp()
+            } else {
+                1.0 - 2.0 / (t + 1.0)
+            }
+        }
+    };
+    if x.is_finite() {
+        x.clamp(1e-4, 0.9999)
+    } else {
+        0.5
+    }
 }
 
 /// erfc(x) with < 1 ulp error, ported from FreeBSD msun `s_erf.c` (via the
@@ -1451,7 +1510,8 @@ fn erfc(x: f64) -> f64 {
         let s = 1.0 / (ax * ax);
         let (r, big_s) = if ax < 1.0 / 0.35 {
             (
-                RA0 + s * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7)))))),
+                RA0 + s
+                    * (RA1 + s * (RA2 + s * (RA3 + s * (RA4 + s * (RA5 + s * (RA6 + s * RA7)))))),
                 1.0 + s
                     * (SA1
                         + s * (SA2
@@ -1781,8 +1841,18 @@ mod tests {
             (-300.0, -200.0),
         ] {
             let d = Distribution::ci90(low, high).unwrap();
-            assert_close(d.quantile(0.05), low, 1e-12, &format!("q05 of ci90 [{low}, {high}]"));
-            assert_close(d.quantile(0.95), high, 1e-12, &format!("q95 of ci90 [{low}, {high}]"));
+            assert_close(
+                d.quantile(0.05),
+                low,
+                1e-12,
+                &format!("q05 of ci90 [{low}, {high}]"),
+            );
+            assert_close(
+                d.quantile(0.95),
+                high,
+                1e-12,
+                &format!("q95 of ci90 [{low}, {high}]"),
+            );
         }
     }
 
@@ -1918,16 +1988,34 @@ mod tests {
             ("x = 100", "100"),
             ("x = 0.35", "0.35"),
             ("x = { uniform = [80, 130] }", "uniform(80, 130)"),
-            ("x = { triangular = [80, 100, 130] }", "triangular(80, 100, 130)"),
+            (
+                "x = { triangular = [80, 100, 130] }",
+                "triangular(80, 100, 130)",
+            ),
             ("x = { pert = [80, 100, 130] }", "pert(80, 100, 130)"),
-            ("x = { pert = [80, 100, 130], lambda = 6 }", "pert(80, 100, 130, lambda 6)"),
+            (
+                "x = { pert = [80, 100, 130], lambda = 6 }",
+                "pert(80, 100, 130, lambda 6)",
+            ),
             ("x = { normal = [100, 10] }", "normal(mean 100, sd 10)"),
-            ("x = { normal = [100, 10], min = 0 }", "normal(mean 100, sd 10, min 0)"),
-            ("x = { ci90 = [80, 130] }", "log-normal(median 102, 90 % in [80, 130])"),
+            (
+                "x = { normal = [100, 10], min = 0 }",
+                "normal(mean 100, sd 10, min 0)",
+            ),
+            (
+                "x = { ci90 = [80, 130] }",
+                "log-normal(median 102, 90 % in [80, 130])",
+            ),
             ("x = { beta = [2, 5] }", "beta(2, 5)"),
-            ("x = { beta = [2, 5], min = 10, max = 20 }", "beta(2, 5) on [10, 20]"),
+            (
+                "x = { beta = [2, 5], min = 10, max = 20 }",
+                "beta(2, 5) on [10, 20]",
+            ),
             ("x = { discrete = [3, 1, 2] }", "discrete(1, 2, 3)"),
-            ("x = { discrete = [1, 2], weights = [0.3, 0.7] }", "discrete(1: 30 %, 2: 70 %)"),
+            (
+                "x = { discrete = [1, 2], weights = [0.3, 0.7] }",
+                "discrete(1: 30 %, 2: 70 %)",
+            ),
         ];
         for (src, text) in cases {
             let d = parse(src);
@@ -1945,7 +2033,10 @@ mod tests {
     fn fixed_and_degenerate_cases() {
         let f = Distribution::Fixed(7.5);
         assert!(f.is_fixed());
-        assert_eq!((f.quantile(0.01), f.quantile(0.99), f.mean()), (7.5, 7.5, 7.5));
+        assert_eq!(
+            (f.quantile(0.01), f.quantile(0.99), f.mean()),
+            (7.5, 7.5, 7.5)
+        );
         assert_eq!(f.quantile(f64::NAN), 7.5, "Fixed ignores u");
         assert_eq!(f.support(), (7.5, 7.5));
 
@@ -1978,9 +2069,15 @@ mod tests {
         assert_eq!(parse("x = { uniform = [1, 2] }").support(), (1.0, 2.0));
         assert_eq!(parse("x = { pert = [1, 2, 4] }").support(), (1.0, 4.0));
         assert_eq!(parse("x = { normal = [1, 2] }").support(), (-inf, inf));
-        assert_eq!(parse("x = { normal = [1, 2], min = 0 }").support(), (0.0, inf));
+        assert_eq!(
+            parse("x = { normal = [1, 2], min = 0 }").support(),
+            (0.0, inf)
+        );
         assert_eq!(parse("x = { lognormal = [1, 2] }").support(), (0.0, inf));
-        assert_eq!(parse("x = { beta = [1, 2], min = 3, max = 4 }").support(), (3.0, 4.0));
+        assert_eq!(
+            parse("x = { beta = [1, 2], min = 3, max = 4 }").support(),
+            (3.0, 4.0)
+        );
         assert_eq!(
             parse("x = { discrete = [1, 2, 3], weights = [0, 1, 1] }").support(),
             (2.0, 3.0)
@@ -1995,9 +2092,15 @@ mod tests {
     #[test]
     fn closed_form_means() {
         assert_eq!(parse("x = { uniform = [80, 130] }").mean(), 105.0);
-        assert_eq!(parse("x = { triangular = [80, 100, 130] }").mean(), 310.0 / 3.0);
+        assert_eq!(
+            parse("x = { triangular = [80, 100, 130] }").mean(),
+            310.0 / 3.0
+        );
         assert_eq!(parse("x = { pert = [80, 100, 130] }").mean(), 610.0 / 6.0);
-        assert_eq!(parse("x = { beta = [2, 6], min = 10, max = 20 }").mean(), 12.5);
+        assert_eq!(
+            parse("x = { beta = [2, 6], min = 10, max = 20 }").mean(),
+            12.5
+        );
         assert_close(
             parse("x = { discrete = [1, 2], weights = [0.3, 0.7] }").mean(),
             1.7,
@@ -2050,8 +2153,7 @@ mod tests {
             d.validate().unwrap();
             let (a, b) = (lo.max(mean - 12.0 * sd), hi.min(mean + 12.0 * sd));
             let pdf = |x: f64| (-0.5 * ((x - mean) / sd).powi(2)).exp();
-            let expected =
-                simpson(|x| x * pdf(x), a, b, 20_000) / simpson(pdf, a, b, 20_000);
+            let expected = simpson(|x| x * pdf(x), a, b, 20_000) / simpson(pdf, a, b, 20_000);
             assert_close(d.mean(), expected, 1e-10, &format!("mean of {d:?}"));
         }
     }
@@ -2088,22 +2190,48 @@ mod tests {
     fn beta_quantile_keeps_relative_precision_in_the_tails() {
         // Beta(0.5, 0.5) is the arcsine law: F(x) = (2 / pi) asin(sqrt(x)),
         // so x = sin^2(pi u / 2); x is ~2.5e-20 at u = 1e-10.
-        let d = Distribution::Beta { alpha: 0.5, beta: 0.5, min: 0.0, max: 1.0 };
+        let d = Distribution::Beta {
+            alpha: 0.5,
+            beta: 0.5,
+            min: 0.0,
+            max: 1.0,
+        };
         for &u in &GRID {
             let exact = (std::f64::consts::FRAC_PI_2 * u).sin().powi(2);
-            assert_close(d.quantile(u) / exact, 1.0, 1e-12, &format!("arcsine at {u}"));
+            assert_close(
+                d.quantile(u) / exact,
+                1.0,
+                1e-12,
+                &format!("arcsine at {u}"),
+            );
         }
         // Beta(0.2, 1) has F(x) = x^0.2, so x = u^5 (1e-50 at u = 1e-10).
-        let d = Distribution::Beta { alpha: 0.2, beta: 1.0, min: 0.0, max: 1.0 };
+        let d = Distribution::Beta {
+            alpha: 0.2,
+            beta: 1.0,
+            min: 0.0,
+            max: 1.0,
+        };
         for &u in &GRID {
-            assert_close(d.quantile(u) / u.powi(5), 1.0, 1e-12, &format!("Beta(0.2, 1) at {u}"));
+            assert_close(
+                d.quantile(u) / u.powi(5),
+                1.0,
+                1e-12,
+                &format!("Beta(0.2, 1) at {u}"),
+            );
         }
         // Upper tail near max, measured from max: Beta(1, 0.2) has 1 - F = (1 - x)^0.2.
-        let d = Distribution::Beta { alpha: 1.0, beta: 0.2, min: 10.0, max: 20.0 };
+        let d = Distribution::Beta {
+            alpha: 1.0,
+            beta: 0.2,
+            min: 10.0,
+            max: 20.0,
+        };
         for &u in &GRID[7..] {
             let from_top = 10.0 * (1.0 - u).powi(5);
             assert!(
-                ((20.0 - d.quantile(u)) - from_top).abs() <= 1e-12 * from_top + 4.0 * f64::EPSILON * 20.0,
+                ((20.0 - d.quantile(u)) - from_top).abs()
+                    <= 1e-12 * from_top + 4.0 * f64::EPSILON * 20.0,
                 "Beta(1, 0.2) at {u}"
             );
         }
@@ -2111,7 +2239,12 @@ mod tests {
         let d = Distribution::pert(0.0, 0.0, 1.0);
         for &u in &GRID[..5] {
             let exact = -((-u).ln_1p() / 5.0).exp_m1();
-            assert_close(d.quantile(u) / exact, 1.0, 1e-12, &format!("pert(0, 0, 1) at {u}"));
+            assert_close(
+                d.quantile(u) / exact,
+                1.0,
+                1e-12,
+                &format!("pert(0, 0, 1) at {u}"),
+            );
         }
     }
 
@@ -2128,24 +2261,42 @@ mod tests {
             (1e-300, -37.047096299361199),
         ] {
             let got = std_normal_quantile(p);
-            assert!((got - z).abs() <= 1e-12 * z.abs().max(1.0), "probit({p}) = {got}, expected {z}");
+            assert!(
+                (got - z).abs() <= 1e-12 * z.abs().max(1.0),
+                "probit({p}) = {got}, expected {z}"
+            );
         }
         // And it inverts the CDF to ~1e-15 over the usual range.
         for &u in &GRID {
             let z = std_normal_quantile(u);
-            assert!((std_normal_cdf(z) - u).abs() <= 1e-14 * u.max(1e-3), "Phi(Phi^-1({u}))");
+            assert!(
+                (std_normal_cdf(z) - u).abs() <= 1e-14 * u.max(1e-3),
+                "Phi(Phi^-1({u}))"
+            );
         }
     }
 
     #[test]
     fn uniform_and_triangular_quantiles_are_closed_form() {
-        let uni = Distribution::Uniform { min: 80.0, max: 130.0 };
+        let uni = Distribution::Uniform {
+            min: 80.0,
+            max: 130.0,
+        };
         let s_uni = SUniform::new(80.0, 130.0).unwrap();
-        let tri = Distribution::Triangular { min: 80.0, mode: 100.0, max: 130.0 };
+        let tri = Distribution::Triangular {
+            min: 80.0,
+            mode: 100.0,
+            max: 130.0,
+        };
         let s_tri = STriangular::new(80.0, 130.0, 100.0).unwrap();
         for &u in &GRID {
             assert_close(uni.quantile(u), 80.0 + 50.0 * u, 1e-14, "uniform");
-            assert_close(uni.quantile(u), s_uni.inverse_cdf(u), 1e-12, "uniform vs statrs");
+            assert_close(
+                uni.quantile(u),
+                s_uni.inverse_cdf(u),
+                1e-12,
+                "uniform vs statrs",
+            );
             // F(x) = (x - a)^2 / ((b - a)(c - a)) below the mode, 1 - (b - x)^2 / ((b - a)(b - c)) above.
             let expected = if u <= 0.4 {
                 80.0 + (u * 50.0 * 20.0).sqrt()
@@ -2153,15 +2304,40 @@ mod tests {
                 130.0 - ((1.0 - u) * 50.0 * 30.0).sqrt()
             };
             assert_close(tri.quantile(u), expected, 1e-14, "triangular");
-            assert_close(tri.quantile(u), s_tri.inverse_cdf(u), 1e-9, "triangular vs statrs");
-            assert!((s_tri.cdf(tri.quantile(u)) - u).abs() < 1e-12, "triangular cdf round trip");
+            assert_close(
+                tri.quantile(u),
+                s_tri.inverse_cdf(u),
+                1e-9,
+                "triangular vs statrs",
+            );
+            assert!(
+                (s_tri.cdf(tri.quantile(u)) - u).abs() < 1e-12,
+                "triangular cdf round trip"
+            );
         }
-        assert_eq!(tri.quantile(0.4), 100.0, "the mode sits at F = (c - a) / (b - a)");
+        assert_eq!(
+            tri.quantile(0.4),
+            100.0,
+            "the mode sits at F = (c - a) / (b - a)"
+        );
         // Modes at either end (right and left triangles).
-        let left = Distribution::Triangular { min: 0.0, mode: 0.0, max: 1.0 };
-        let right = Distribution::Triangular { min: 0.0, mode: 1.0, max: 1.0 };
+        let left = Distribution::Triangular {
+            min: 0.0,
+            mode: 0.0,
+            max: 1.0,
+        };
+        let right = Distribution::Triangular {
+            min: 0.0,
+            mode: 1.0,
+            max: 1.0,
+        };
         for &u in &GRID {
-            assert_close(left.quantile(u), 1.0 - (1.0 - u).sqrt(), 1e-14, "left triangle");
+            assert_close(
+                left.quantile(u),
+                1.0 - (1.0 - u).sqrt(),
+                1e-14,
+                "left triangle",
+            );
             assert_close(right.quantile(u), u.sqrt(), 1e-14, "right triangle");
         }
     }
@@ -2172,15 +2348,38 @@ mod tests {
         let pert = Distribution::pert(80.0, 100.0, 130.0);
         let s_beta = SBeta::new(2.6, 3.4).unwrap();
         for &u in &GRID {
-            assert_close(pert.quantile(u), 80.0 + 50.0 * s_beta.inverse_cdf(u), 1e-9, "pert");
-            assert!((s_beta.cdf((pert.quantile(u) - 80.0) / 50.0) - u).abs() < 1e-12, "pert cdf");
+            assert_close(
+                pert.quantile(u),
+                80.0 + 50.0 * s_beta.inverse_cdf(u),
+                1e-9,
+                "pert",
+            );
+            assert!(
+                (s_beta.cdf((pert.quantile(u) - 80.0) / 50.0) - u).abs() < 1e-12,
+                "pert cdf"
+            );
         }
         // lambda = 0 is uniform; PERT(0, 0, 1) with lambda 1 is Beta(1, 2).
-        let flat = Distribution::Pert { min: 2.0, mode: 3.0, max: 4.0, lambda: 0.0 };
-        let left = Distribution::Pert { min: 0.0, mode: 0.0, max: 1.0, lambda: 1.0 };
+        let flat = Distribution::Pert {
+            min: 2.0,
+            mode: 3.0,
+            max: 4.0,
+            lambda: 0.0,
+        };
+        let left = Distribution::Pert {
+            min: 0.0,
+            mode: 0.0,
+            max: 1.0,
+            lambda: 1.0,
+        };
         for &u in &GRID {
             assert_close(flat.quantile(u), 2.0 + 2.0 * u, 1e-12, "pert lambda 0");
-            assert_close(left.quantile(u), 1.0 - (1.0 - u).sqrt(), 1e-12, "pert Beta(1, 2)");
+            assert_close(
+                left.quantile(u),
+                1.0 - (1.0 - u).sqrt(),
+                1e-12,
+                "pert Beta(1, 2)",
+            );
         }
 
         for (alpha, beta, min, max) in [
@@ -2190,41 +2389,90 @@ mod tests {
             (30.0, 2.0, -1.0, 1.0),
             (2.0, 1.0, 0.0, 1.0),
         ] {
-            let d = Distribution::Beta { alpha, beta, min, max };
+            let d = Distribution::Beta {
+                alpha,
+                beta,
+                min,
+                max,
+            };
             let s = SBeta::new(alpha, beta).unwrap();
-            let unit = Distribution::Beta { alpha, beta, min: 0.0, max: 1.0 };
+            let unit = Distribution::Beta {
+                alpha,
+                beta,
+                min: 0.0,
+                max: 1.0,
+            };
             for &u in &GRID {
                 let x = d.quantile(u);
-                assert_close(x, min + (max - min) * s.inverse_cdf(u), 1e-9, "beta vs statrs");
+                assert_close(
+                    x,
+                    min + (max - min) * s.inverse_cdf(u),
+                    1e-9,
+                    "beta vs statrs",
+                );
                 assert_close(x, min + (max - min) * unit.quantile(u), 1e-14, "scaling");
                 // On [0, 1] even the far tails invert the CDF to 1e-9 relative.
                 let back = s.cdf(unit.quantile(u));
-                assert!((back - u).abs() <= 1e-9 * u, "Beta({alpha}, {beta}) cdf(q({u})) = {back}");
+                assert!(
+                    (back - u).abs() <= 1e-9 * u,
+                    "Beta({alpha}, {beta}) cdf(q({u})) = {back}"
+                );
             }
         }
         // Closed forms independent of statrs: Beta(2, 1) has F = x^2; Beta(2, 2) has F = 3x^2 - 2x^3.
-        let b21 = Distribution::Beta { alpha: 2.0, beta: 1.0, min: 0.0, max: 1.0 };
-        let b22 = Distribution::Beta { alpha: 2.0, beta: 2.0, min: 0.0, max: 1.0 };
+        let b21 = Distribution::Beta {
+            alpha: 2.0,
+            beta: 1.0,
+            min: 0.0,
+            max: 1.0,
+        };
+        let b22 = Distribution::Beta {
+            alpha: 2.0,
+            beta: 2.0,
+            min: 0.0,
+            max: 1.0,
+        };
         for &u in &GRID {
             assert_close(b21.quantile(u), u.sqrt(), 1e-12, "Beta(2, 1)");
             let x = b22.quantile(u);
-            assert!((3.0 * x * x - 2.0 * x * x * x - u).abs() < 1e-13, "Beta(2, 2) at {u}");
+            assert!(
+                (3.0 * x * x - 2.0 * x * x * x - u).abs() < 1e-13,
+                "Beta(2, 2) at {u}"
+            );
         }
     }
 
     #[test]
     fn normal_and_lognormal_quantiles_match_statrs() {
-        let n = Distribution::Normal { mean: 1000.0, sd: 300.0, min: None, max: None };
+        let n = Distribution::Normal {
+            mean: 1000.0,
+            sd: 300.0,
+            min: None,
+            max: None,
+        };
         let s_n = SNormal::new(1000.0, 300.0).unwrap();
-        let ln = Distribution::LogNormal { mu: 4.6, sigma: 0.3 };
+        let ln = Distribution::LogNormal {
+            mu: 4.6,
+            sigma: 0.3,
+        };
         let s_ln = SLogNormal::new(4.6, 0.3).unwrap();
         for &u in &GRID {
             assert_close(n.quantile(u), s_n.inverse_cdf(u), 1e-12, "normal");
             assert_close(ln.quantile(u), s_ln.inverse_cdf(u), 1e-9, "lognormal");
-            assert_close(ln.quantile(u), (4.6 + 0.3 * std_normal_quantile(u)).exp(), 1e-14, "lognormal");
+            assert_close(
+                ln.quantile(u),
+                (4.6 + 0.3 * std_normal_quantile(u)).exp(),
+                1e-14,
+                "lognormal",
+            );
         }
         assert_close(ln.quantile(0.5), 4.6f64.exp(), 1e-15, "lognormal median");
-        assert_close(n.quantile(0.975), 1000.0 + 300.0 * 1.959963984540054, 1e-14, "normal 97.5 %");
+        assert_close(
+            n.quantile(0.975),
+            1000.0 + 300.0 * 1.959963984540054,
+            1e-14,
+            "normal 97.5 %",
+        );
     }
 
     #[test]
@@ -2236,7 +2484,12 @@ mod tests {
             (5.0, 2.0, None, Some(4.0)),
             (0.0, 1.0, Some(-1.0), Some(2.0)),
         ] {
-            let d = Distribution::Normal { mean, sd, min: lo, max: hi };
+            let d = Distribution::Normal {
+                mean,
+                sd,
+                min: lo,
+                max: hi,
+            };
             let s = SNormal::new(mean, sd).unwrap();
             let fa = lo.map_or(0.0, |x| s.cdf(x));
             let fb = hi.map_or(1.0, |x| s.cdf(x));
@@ -2247,24 +2500,40 @@ mod tests {
         }
         // Far upper tail: Phi(8) rounds to 1, so the textbook formula would
         // fail. Check through the survival function instead.
-        let d = Distribution::Normal { mean: 0.0, sd: 1.0, min: Some(8.0), max: None };
+        let d = Distribution::Normal {
+            mean: 0.0,
+            sd: 1.0,
+            min: Some(8.0),
+            max: None,
+        };
         let sa = std_normal_sf(8.0);
         for &u in &GRID {
             let x = d.quantile(u);
             assert!(x >= 8.0);
             let fraction_below = (sa - std_normal_sf(x)) / sa;
-            assert!((fraction_below - u).abs() < 1e-9 * u.max(1e-3), "tail u {u}: x {x}, F {fraction_below}");
+            assert!(
+                (fraction_below - u).abs() < 1e-9 * u.max(1e-3),
+                "tail u {u}: x {x}, F {fraction_below}"
+            );
         }
         // Mean of N(0, 1) truncated to [8, inf) is phi(8) / Q(8) = 8.1211... (Mills ratio).
         assert_close(d.mean(), std_normal_pdf(8.0) / sa, 1e-14, "far-tail mean");
         assert!(d.mean() > 8.12 && d.mean() < 8.125);
         // Far lower tail, two-sided.
-        let d = Distribution::Normal { mean: 0.0, sd: 1.0, min: Some(-12.0), max: Some(-10.0) };
+        let d = Distribution::Normal {
+            mean: 0.0,
+            sd: 1.0,
+            min: Some(-12.0),
+            max: Some(-10.0),
+        };
         let (ca, cb) = (std_normal_cdf(-12.0), std_normal_cdf(-10.0));
         for &u in &GRID {
             let x = d.quantile(u);
             let frac = (std_normal_cdf(x) - ca) / (cb - ca);
-            assert!((frac - u).abs() < 1e-9 * u.max(1e-3), "lower tail u {u}: {frac}");
+            assert!(
+                (frac - u).abs() < 1e-9 * u.max(1e-3),
+                "lower tail u {u}: {frac}"
+            );
         }
     }
 
@@ -2296,7 +2565,9 @@ mod tests {
     /// Draws `n` values through `quantile` with open-interval uniforms.
     fn draw(d: &Distribution, n: usize, seed: u64) -> Vec<f64> {
         let mut rng = Pcg64Mcg::seed_from_u64(seed);
-        (0..n).map(|_| d.quantile(rng.sample::<f64, _>(Open01))).collect()
+        (0..n)
+            .map(|_| d.quantile(rng.sample::<f64, _>(Open01)))
+            .collect()
     }
 
     const N: usize = 200_000;
@@ -2327,7 +2598,11 @@ mod tests {
         );
         xs.sort_by(f64::total_cmp);
         let (lo, hi) = d.support();
-        assert!(xs[0] >= lo && xs[N - 1] <= hi, "{}: draws outside support", d.describe());
+        assert!(
+            xs[0] >= lo && xs[N - 1] <= hi,
+            "{}: draws outside support",
+            d.describe()
+        );
         for p in [0.05, 0.5, 0.95] {
             let k = (p * n).ceil() as usize;
             let x_hat = xs[k - 1];
@@ -2339,27 +2614,54 @@ mod tests {
                 d.describe()
             );
             // And the exact quantile itself sits at probability p.
-            assert!((reference_cdf(d.quantile(p)) - p).abs() < 1e-9, "{}: F(q({p}))", d.describe());
+            assert!(
+                (reference_cdf(d.quantile(p)) - p).abs() < 1e-9,
+                "{}: F(q({p}))",
+                d.describe()
+            );
         }
     }
 
     #[test]
     fn sampling_uniform_triangular() {
         let s = SUniform::new(80.0, 130.0).unwrap();
-        check_sampling(&Distribution::Uniform { min: 80.0, max: 130.0 }, |x| s.cdf(x), 1);
+        check_sampling(
+            &Distribution::Uniform {
+                min: 80.0,
+                max: 130.0,
+            },
+            |x| s.cdf(x),
+            1,
+        );
         let s = STriangular::new(80.0, 130.0, 100.0).unwrap();
-        check_sampling(&parse("x = { triangular = [80, 100, 130] }"), |x| s.cdf(x), 2);
+        check_sampling(
+            &parse("x = { triangular = [80, 100, 130] }"),
+            |x| s.cdf(x),
+            2,
+        );
     }
 
     #[test]
     fn sampling_pert_beta() {
         let s = SBeta::new(2.6, 3.4).unwrap();
-        check_sampling(&parse("x = { pert = [80, 100, 130] }"), |x| s.cdf((x - 80.0) / 50.0), 3);
+        check_sampling(
+            &parse("x = { pert = [80, 100, 130] }"),
+            |x| s.cdf((x - 80.0) / 50.0),
+            3,
+        );
         // lambda 6: shapes 1 + 6 * 0.1 = 1.6 and 1 + 6 * 0.9 = 6.4.
         let s = SBeta::new(1.6, 6.4).unwrap();
-        check_sampling(&parse("x = { pert = [0, 1, 10], lambda = 6 }"), |x| s.cdf(x / 10.0), 4);
+        check_sampling(
+            &parse("x = { pert = [0, 1, 10], lambda = 6 }"),
+            |x| s.cdf(x / 10.0),
+            4,
+        );
         let s = SBeta::new(0.5, 2.0).unwrap();
-        check_sampling(&parse("x = { beta = [0.5, 2], min = 10, max = 20 }"), |x| s.cdf((x - 10.0) / 10.0), 5);
+        check_sampling(
+            &parse("x = { beta = [0.5, 2], min = 10, max = 20 }"),
+            |x| s.cdf((x - 10.0) / 10.0),
+            5,
+        );
     }
 
     #[test]
@@ -2387,12 +2689,24 @@ mod tests {
         let s = SLogNormal::new(mu, sigma).unwrap();
         check_sampling(&Distribution::LogNormal { mu, sigma }, |x| s.cdf(x), 9);
         let d = parse("x = { ci90 = [80, 130] }");
-        let Distribution::LogNormal { mu, sigma } = d else { unreachable!() };
+        let Distribution::LogNormal { mu, sigma } = d else {
+            unreachable!()
+        };
         let s = SLogNormal::new(mu, sigma).unwrap();
         check_sampling(&d, |x| s.cdf(x), 10);
         // The interval really is the 5th to 95th percentile.
-        assert_close(std_normal_cdf((80f64.ln() - mu) / sigma), 0.05, 1e-14, "F(80)");
-        assert_close(std_normal_sf((130f64.ln() - mu) / sigma), 0.05, 1e-13, "1 - F(130)");
+        assert_close(
+            std_normal_cdf((80f64.ln() - mu) / sigma),
+            0.05,
+            1e-14,
+            "F(80)",
+        );
+        assert_close(
+            std_normal_sf((130f64.ln() - mu) / sigma),
+            0.05,
+            1e-13,
+            "1 - F(130)",
+        );
     }
 
     #[test]
@@ -2403,7 +2717,10 @@ mod tests {
         let mean = xs.iter().sum::<f64>() / n;
         let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
         assert_close(d.mean(), 2.74, 1e-14, "discrete mean");
-        assert!((mean - 2.74).abs() < 4.0 * sd / n.sqrt(), "sample mean {mean}");
+        assert!(
+            (mean - 2.74).abs() < 4.0 * sd / n.sqrt(),
+            "sample mean {mean}"
+        );
         // Cumulative 0.02, 0.32, 0.92, 1.0: the 5 %, 50 %, 95 % quantiles
         // are 2, 3, 4 and every step is > 50 standard errors away from p,
         // so the empirical quantiles must equal them exactly.
@@ -2415,7 +2732,10 @@ mod tests {
         // Observed frequencies within 5 binomial SE of the weights.
         for (v, w) in [(1.0, 0.02), (2.0, 0.3), (3.0, 0.6), (4.0, 0.08)] {
             let freq = xs.iter().filter(|&&x| x == v).count() as f64 / n;
-            assert!((freq - w).abs() < 5.0 * (w * (1.0 - w) / n).sqrt(), "frequency of {v}: {freq}");
+            assert!(
+                (freq - w).abs() < 5.0 * (w * (1.0 - w) / n).sqrt(),
+                "frequency of {v}: {freq}"
+            );
         }
     }
 
@@ -2450,28 +2770,50 @@ mod tests {
     fn arb_distribution() -> impl proptest::strategy::Strategy<Value = Distribution> {
         use proptest::prelude::*;
         prop_oneof![
-            (-1e3..1e3f64, 1e-3..1e3f64).prop_map(|(a, w)| Distribution::Uniform { min: a, max: a + w }),
-            (-1e3..1e3f64, 0.0..=1.0f64, 1e-3..1e3f64).prop_map(|(a, f, w)| Distribution::Triangular {
-                min: a,
-                mode: a + f * w,
-                max: a + w
+            (-1e3..1e3f64, 1e-3..1e3f64)
+                .prop_map(|(a, w)| Distribution::Uniform { min: a, max: a + w }),
+            (-1e3..1e3f64, 0.0..=1.0f64, 1e-3..1e3f64).prop_map(|(a, f, w)| {
+                Distribution::Triangular {
+                    min: a,
+                    mode: a + f * w,
+                    max: a + w,
+                }
             }),
             (-1e3..1e3f64, 0.0..=1.0f64, 1e-3..1e3f64, 0.0..20.0f64).prop_map(|(a, f, w, l)| {
-                Distribution::Pert { min: a, mode: a + f * w, max: a + w, lambda: l }
+                Distribution::Pert {
+                    min: a,
+                    mode: a + f * w,
+                    max: a + w,
+                    lambda: l,
+                }
             }),
-            (-1e3..1e3f64, 1e-3..1e3f64, proptest::option::of(-3.0..0.0f64), proptest::option::of(0.1..3.0f64))
+            (
+                -1e3..1e3f64,
+                1e-3..1e3f64,
+                proptest::option::of(-3.0..0.0f64),
+                proptest::option::of(0.1..3.0f64)
+            )
                 .prop_map(|(m, s, lo, hi)| Distribution::Normal {
                     mean: m,
                     sd: s,
                     min: lo.map(|z| m + z * s),
                     max: hi.map(|z| m + z * s)
                 }),
-            (-5.0..5.0f64, 0.0..2.0f64).prop_map(|(mu, sigma)| Distribution::LogNormal { mu, sigma }),
-            (0.1..20.0f64, 0.1..20.0f64).prop_map(|(a, b)| Distribution::Beta { alpha: a, beta: b, min: 0.0, max: 1.0 }),
-            proptest::collection::vec((-1e3..1e3f64, 0.0..1.0f64), 1..8).prop_filter_map("positive weights", |pairs| {
-                let (v, w): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
-                Distribution::discrete(v, Some(w)).ok()
+            (-5.0..5.0f64, 0.0..2.0f64)
+                .prop_map(|(mu, sigma)| Distribution::LogNormal { mu, sigma }),
+            (0.1..20.0f64, 0.1..20.0f64).prop_map(|(a, b)| Distribution::Beta {
+                alpha: a,
+                beta: b,
+                min: 0.0,
+                max: 1.0
             }),
+            proptest::collection::vec((-1e3..1e3f64, 0.0..1.0f64), 1..8).prop_filter_map(
+                "positive weights",
+                |pairs| {
+                    let (v, w): (Vec<f64>, Vec<f64>) = pairs.into_iter().unzip();
+                    Distribution::discrete(v, Some(w)).ok()
+                }
+            ),
         ]
     }
 

@@ -111,13 +111,21 @@ impl Channel {
     pub fn can_be_digital_target(self) -> bool {
         matches!(
             self,
-            Channel::SelfService | Channel::Website | Channel::DigitalPostIn | Channel::Chat | Channel::Sms
+            Channel::SelfService
+                | Channel::Website
+                | Channel::DigitalPostIn
+                | Channel::Chat
+                | Channel::Sms
         )
     }
 
     /// The list of keys, for error messages.
     pub fn all_keys() -> String {
-        Channel::ALL.iter().map(|c| c.key()).collect::<Vec<_>>().join(", ")
+        Channel::ALL
+            .iter()
+            .map(|c| c.key())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -143,8 +151,11 @@ pub const N_TYPES: usize = 3;
 
 impl ContactType {
     /// Every type in array order.
-    pub const ALL: [ContactType; N_TYPES] =
-        [ContactType::Transaction, ContactType::Information, ContactType::CaseInformation];
+    pub const ALL: [ContactType; N_TYPES] = [
+        ContactType::Transaction,
+        ContactType::Information,
+        ContactType::CaseInformation,
+    ];
 
     /// The key used in scenario files and JSON.
     pub fn key(self) -> &'static str {
@@ -229,7 +240,13 @@ mod tests {
     #[test]
     fn year_month_parses_and_counts_months() {
         let m = YearMonth::parse("2014-11").unwrap();
-        assert_eq!(m, YearMonth { year: 2014, month: 11 });
+        assert_eq!(
+            m,
+            YearMonth {
+                year: 2014,
+                month: 11
+            }
+        );
         assert_eq!(m.index_from(2011), 46);
         assert_eq!(YearMonth::parse("2012").unwrap().index_from(2011), 12);
         assert!(YearMonth::parse("2012-13").is_none());

@@ -28,12 +28,16 @@ pub struct Trials {
 impl Trials {
     /// The values of one metric slot across trials.
     pub fn core_column(&self, layout: &Layout, slot: usize) -> Vec<f64> {
-        (0..self.n).map(|i| self.core[i * layout.core_len + slot]).collect()
+        (0..self.n)
+            .map(|i| self.core[i * layout.core_len + slot])
+            .collect()
     }
 
     /// The values of one detail slot across trials, widened to f64.
     pub fn detail_column(&self, layout: &Layout, slot: usize) -> Vec<f64> {
-        (0..self.n).map(|i| self.detail[i * layout.detail_len + slot] as f64).collect()
+        (0..self.n)
+            .map(|i| self.detail[i * layout.detail_len + slot] as f64)
+            .collect()
     }
 }
 
@@ -54,22 +58,41 @@ impl<'a> Engine<'a> {
         let sampler: Box<dyn InputSampler> = if scenario.correlations.is_empty() {
             Box::new(PseudoRandom::new(seed, &keys))
         } else {
-            Box::new(crate::correlation::GaussianCopula::new(PseudoRandom::new(seed, &keys), scenario.inputs.len(), &scenario.correlations))
+            Box::new(crate::correlation::GaussianCopula::new(
+                PseudoRandom::new(seed, &keys),
+                scenario.inputs.len(),
+                &scenario.correlations,
+            ))
         };
         Self::with_sampler(scenario, seed, sampler)
     }
 
     /// Prepares a scenario with any input sampler (Latin hypercube, Sobol', ...).
-    pub fn with_sampler(scenario: &'a Scenario, seed: u64, sampler: Box<dyn InputSampler + 'a>) -> Self {
+    pub fn with_sampler(
+        scenario: &'a Scenario,
+        seed: u64,
+        sampler: Box<dyn InputSampler + 'a>,
+    ) -> Self {
         let layout = Layout::new(scenario);
         let plan = Plan::new(scenario, &layout.staffed);
-        Engine { scenario, layout, plan, seed, sampler, noise_stream: sampling::stream_id(seed, "noise.volume") }
+        Engine {
+            scenario,
+            layout,
+            plan,
+            seed,
+            sampler,
+            noise_stream: sampling::stream_id(seed, "noise.volume"),
+        }
     }
 
     /// The input values of trial `trial` (inverse CDF of the sampler's uniforms).
     pub fn input_values(&self, trial: u64, uniforms: &mut [f64], values: &mut [f64]) {
         self.sampler.fill(trial, uniforms);
-        for ((v, u), input) in values.iter_mut().zip(uniforms.iter()).zip(&self.scenario.inputs) {
+        for ((v, u), input) in values
+            .iter_mut()
+            .zip(uniforms.iter())
+            .zip(&self.scenario.inputs)
+        {
             *v = input.distribution.quantile(*u);
         }
     }

@@ -26,12 +26,22 @@ pub struct InputError {
 impl InputError {
     /// A problem that is not tied to a place in a file (a flag, a missing file).
     pub fn new(message: impl Into<String>) -> Self {
-        InputError { file: None, line_col: None, message: message.into(), help: None }
+        InputError {
+            file: None,
+            line_col: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// A problem somewhere in `file` without a precise position.
     pub fn in_file(file: &Path, message: impl Into<String>) -> Self {
-        InputError { file: Some(file.to_path_buf()), line_col: None, message: message.into(), help: None }
+        InputError {
+            file: Some(file.to_path_buf()),
+            line_col: None,
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// A problem at a byte offset of a file whose text is `source`.
@@ -56,7 +66,12 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = &source[..floor_char_boundary(source, offset)];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|s| s.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|s| s.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -70,7 +85,9 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.file, self.line_col) {
-            (Some(file), Some((l, c))) => write!(f, "{}:{}:{}: {}", file.display(), l, c, self.message)?,
+            (Some(file), Some((l, c))) => {
+                write!(f, "{}:{}:{}: {}", file.display(), l, c, self.message)?
+            }
             (Some(file), None) => write!(f, "{}: {}", file.display(), self.message)?,
             _ => write!(f, "{}", self.message)?,
         }

@@ -157,7 +157,7 @@ fn round_half_away(x: f64, decimals: usize) -> String {
 fn push_grouped(out: &mut String, int_digits: &str, sep: char) {
     let n = int_digits.len();
     for (i, c) in int_digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -205,6 +205,31 @@ pub fn format_money(x: f64, lang: Lang) -> String {
     }
 }
 
+/// An amount rounded to `sig` significant digits (at least whole kroner),
+/// in whole kroner below one million and in millions above:
+/// `format_money_sig(918_821.0, 3, Da)` = "919.000 kr.",
+/// `format_money_sig(2_345_678.0, 3, Da)` = "2,35 mio. kr.". For chart
+/// annotations, where the exact øre would only distract.
+pub fn format_money_sig(x: f64, sig: usize, lang: Lang) -> String {
+    let a = x.abs();
+    if !a.is_finite() || a == 0.0 {
+        return format_kr(x, lang);
+    }
+    let digits = a.log10().floor() as i32 + 1;
+    if a < 1e6 {
+        let step = 10f64.powi((digits - sig as i32).max(0));
+        // Round the kroner first, so that ties follow format_number's rule.
+        let kr: f64 = format_number(x / step, 0, Lang::En)
+            .replace(',', "")
+            .parse()
+            .unwrap_or(0.0);
+        format_kr(kr * step, lang)
+    } else {
+        let decimals = (sig as i32 - (digits - 6)).max(0) as usize;
+        format_mkr_decimals(x, decimals, lang)
+    }
+}
+
 /// A share (0.125) as a percentage: "12,5 %" / "12.5 %" (a space before %).
 pub fn format_pct(share: f64, decimals: usize, lang: Lang) -> String {
     format!("{} %", format_number(share * 100.0, decimals, lang))
@@ -216,7 +241,7 @@ pub fn format_pct(share: f64, decimals: usize, lang: Lang) -> String {
 pub fn format_probability(p: f64, lang: Lang) -> String {
     if p > 0.0 && p < 0.005 {
         "< 1 %".to_string()
-    } else if p < 1.0 && p >= 0.995 {
+    } else if (0.995..1.0).contains(&p) {
         "> 99 %".to_string()
     } else {
         format_pct(p, 0, lang)
@@ -285,7 +310,10 @@ fn month_index(month: u32) -> usize {
 }
 
 fn day_index(weekday: usize) -> usize {
-    assert!(weekday < 7, "weekday must be 0 (Monday) ..= 6 (Sunday), got {weekday}");
+    assert!(
+        weekday < 7,
+        "weekday must be 0 (Monday) ..= 6 (Sunday), got {weekday}"
+    );
     weekday
 }
 
@@ -553,7 +581,11 @@ impl Labels {
 
     /// "Akkumuleret nettobesparelse til og med 2015".
     pub fn cumulative_net_savings_through(&self, year: i32) -> String {
-        format!("{} {}", self.cumulative_net_savings, self.through_year(year))
+        format!(
+            "{} {}",
+            self.cumulative_net_savings,
+            self.through_year(year)
+        )
     }
 
     /// "Nettonutidsværdi 2011–2015" / "Net present value 2011–2015".
@@ -591,9 +623,11 @@ impl Labels {
         }
     }
 
-    /// "Gennemsnit: 3,40 mio. kr." / "Mean: 3.40 m kr.".
-    pub fn mean_value(&self, value: f64) -> String {
-        format!("{}: {}.", self.mean, format_money(value, self.lang))
+    /// "Gennemsnit: 3,40 mio. kr." / "Mean: 3.40 m kr." (a sentence: ends
+    /// with a full stop).
+    pub fn mean_value(&self, amount: &str) -> String {
+        let stop = if amount.ends_with('.') { "" } else { "." };
+        format!("{}: {amount}{stop}", self.mean)
     }
 
     /// Title of a distribution chart: "Besparelse i 2015: mulige udfald".
@@ -609,14 +643,15 @@ impl Labels {
         }
     }
 
-    /// Label of a percentile line: "5 %: 1,2 mio. kr.".
-    pub fn percentile_value(&self, pct: u32, value: f64) -> String {
-        format!("{pct} %: {}", format_money(value, self.lang))
+    /// Label of a percentile line: "5 %: 1,2 mio. kr." (`amount` formatted
+    /// by the caller).
+    pub fn percentile_value(&self, pct: u32, amount: &str) -> String {
+        format!("{pct} %: {amount}")
     }
 
     /// "Median: 3,4 mio. kr.".
-    pub fn median_value(&self, value: f64) -> String {
-        format!("{}: {}", self.median, format_money(value, self.lang))
+    pub fn median_value(&self, amount: &str) -> String {
+        format!("{}: {amount}", self.median)
     }
 
     /// "0 kr.: hverken besparelse eller tab" / "0 kr.: break-even".
@@ -629,8 +664,8 @@ impl Labels {
 
     /// Legend entry for the 90 % point of an S-curve:
     /// "90 % sikkert: mindst 2,1 mio. kr." / "90 % certain: at least 2.1 m kr.".
-    pub fn at_least_with_90(&self, value: f64) -> String {
-        let v = format_money(value, self.lang);
+    pub fn at_least_with_90(&self, amount: &str) -> String {
+        let v = amount;
         match self.lang {
             Lang::Da => format!("90 % sandsynligt: mindst {v}"),
             Lang::En => format!("90 % probable: at least {v}"),
@@ -712,7 +747,10 @@ mod tests {
             format_number(123456789012.0, 0, Lang::En),
             "123,456,789,012"
         );
-        assert_eq!(format_number(2f64.powi(60), 0, Lang::Da), "1.152.921.504.606.846.976");
+        assert_eq!(
+            format_number(2f64.powi(60), 0, Lang::Da),
+            "1.152.921.504.606.846.976"
+        );
         assert_eq!(format_number(f64::NAN, 0, Lang::Da), "–");
         assert_eq!(format_number(f64::INFINITY, 0, Lang::Da), "∞");
         assert_eq!(format_number(f64::NEG_INFINITY, 0, Lang::En), "-∞");
@@ -730,6 +768,13 @@ mod tests {
         assert_eq!(format_money(74_571.43, Lang::Da), "74.571 kr.");
         assert_eq!(format_money(5_000_000.0, Lang::Da), "5,00 mio. kr.");
         assert_eq!(format_money(25_000_000.0, Lang::En), "25.0 m kr.");
+        assert_eq!(format_money_sig(918_821.0, 3, Lang::Da), "919.000 kr.");
+        assert_eq!(format_money_sig(74_571.43, 3, Lang::En), "74,600 kr.");
+        assert_eq!(format_money_sig(-120_000.0, 3, Lang::Da), "-120.000 kr.");
+        assert_eq!(format_money_sig(999.4, 3, Lang::Da), "999 kr.");
+        assert_eq!(format_money_sig(2_345_678.0, 3, Lang::Da), "2,35 mio. kr.");
+        assert_eq!(format_money_sig(23_456_789.0, 3, Lang::En), "23.5 m kr.");
+        assert_eq!(format_money_sig(0.0, 3, Lang::Da), "0 kr.");
         assert_eq!(format_pct(0.125, 1, Lang::Da), "12,5 %");
         assert_eq!(format_pct(0.125, 1, Lang::En), "12.5 %");
         assert_eq!(format_pct(0.8, 0, Lang::Da), "80 %");
@@ -766,13 +811,24 @@ mod tests {
         let en = labels(Lang::En);
         assert_eq!(da.year, "År");
         assert_eq!(en.year, "Year");
-        assert_eq!(da.based_on_trials(10_000), "Baseret på 10.000 simuleringer.");
+        assert_eq!(
+            da.based_on_trials(10_000),
+            "Baseret på 10.000 simuleringer."
+        );
         assert_eq!(en.based_on_trials(10_000), "Based on 10,000 simulations.");
         assert_eq!(
             da.cumulative_net_savings_through(2015),
             "Akkumuleret nettobesparelse til og med 2015"
         );
-        assert_eq!(da.median_value(3_400_000.0), "Median: 3,40 mio. kr.");
-        assert_eq!(en.percentile_value(5, -250_000.0), "5 %: -250,000 kr.");
+        assert_eq!(
+            da.median_value(&format_money(3_400_000.0, Lang::Da)),
+            "Median: 3,40 mio. kr."
+        );
+        assert_eq!(
+            en.percentile_value(5, &format_money(-250_000.0, Lang::En)),
+            "5 %: -250,000 kr."
+        );
+        assert_eq!(da.mean_value("3,4 mio. kr."), "Gennemsnit: 3,4 mio. kr.");
+        assert_eq!(en.mean_value("12 %"), "Mean: 12 %.");
     }
 }

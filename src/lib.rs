@@ -11,10 +11,9 @@
 //! [`summary`] (what a run reports), [`export`] (JSON, CSV, Excel),
 //! [`charts`] and [`report`] (what people look at), [`cli`] (the commands).
 
-// pub mod charts;
+pub mod charts;
 pub mod cli;
 pub mod comparison;
-pub mod report;
 pub mod correlation;
 pub mod distribution;
 pub mod domain;
@@ -24,6 +23,7 @@ pub mod export;
 pub mod hours;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod sampling;
 pub mod scenario;
 pub mod stats;

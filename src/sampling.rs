@@ -54,7 +54,10 @@ pub fn stream_id(seed: u64, key: &str) -> u64 {
 /// The `draw`-th uniform in (0, 1) of trial `trial` of stream `stream`.
 #[inline]
 pub fn uniform(stream: u64, trial: u64, draw: u64) -> f64 {
-    let x = mix64(mix64(trial.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream).wrapping_add(draw.wrapping_mul(0xD1B5_4A32_D192_ED03)));
+    let x = mix64(
+        mix64(trial.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ stream)
+            .wrapping_add(draw.wrapping_mul(0xD1B5_4A32_D192_ED03)),
+    );
     // 53 random bits, shifted half a step off zero: strictly inside (0, 1).
     ((x >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
 }
@@ -109,7 +112,10 @@ mod tests {
         // sd of the mean of U(0,1) is sqrt(1/12/n) = 0.000645; allow 5 sd.
         assert!((mean - 0.5).abs() < 0.0033, "mean {mean}");
         // binomial sd sqrt(n 0.1 0.9) = 134; allow 5 sd.
-        assert!((below_tenth as f64 - 20_000.0).abs() < 670.0, "{below_tenth}");
+        assert!(
+            (below_tenth as f64 - 20_000.0).abs() < 670.0,
+            "{below_tenth}"
+        );
     }
 
     #[test]

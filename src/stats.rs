@@ -39,10 +39,25 @@ impl Summary {
         let v = &mut values[..n];
         if v.is_empty() {
             let nan = f64::NAN;
-            return Summary { mean: nan, sd: nan, se: nan, p5: nan, p25: nan, p50: nan, p75: nan, p95: nan, min: nan, max: nan };
+            return Summary {
+                mean: nan,
+                sd: nan,
+                se: nan,
+                p5: nan,
+                p25: nan,
+                p50: nan,
+                p75: nan,
+                p95: nan,
+                min: nan,
+                max: nan,
+            };
         }
         let mean = kahan_mean(v);
-        let var = if n > 1 { v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64 } else { 0.0 };
+        let var = if n > 1 {
+            v.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64
+        } else {
+            0.0
+        };
         let sd = var.sqrt();
         v.sort_unstable_by(|a, b| a.total_cmp(b));
         Summary {
@@ -122,7 +137,11 @@ pub fn histogram(values: &[f64], bins: usize) -> Vec<(f64, f64, u64)> {
         let i = (((v - lo) / width) as usize).min(bins - 1);
         counts[i] += 1;
     }
-    counts.into_iter().enumerate().map(|(i, c)| (lo + i as f64 * width, lo + (i + 1) as f64 * width, c)).collect()
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| (lo + i as f64 * width, lo + (i + 1) as f64 * width, c))
+        .collect()
 }
 
 /// Ranks (0-based, ties averaged) for Spearman correlation.

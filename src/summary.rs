@@ -61,6 +61,41 @@ pub struct InputRow {
     pub comment: Option<String>,
 }
 
+/// The shape of one output's distribution, for histograms and S-curves.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shape {
+    /// Metric key and year, e.g. cumulative_net_savings_kr in 2015.
+    pub metric: String,
+    pub year: i32,
+    /// Equal-width bins: (low, high, count).
+    pub histogram: Vec<(f64, f64, u64)>,
+    /// (x, share of trials with a value above x) at the 0th..100th percentiles.
+    pub exceedance: Vec<(f64, f64)>,
+    /// Share of trials with a value above 0 (a saving).
+    pub prob_positive: f64,
+}
+
+impl Shape {
+    /// Summarises the distribution of `values`.
+    pub fn of(metric: &str, year: i32, values: &[f64]) -> Shape {
+        let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+        sorted.sort_unstable_by(|a, b| a.total_cmp(b));
+        let exceedance = (0..=100)
+            .map(|i| {
+                let x = stats::percentile_sorted(&sorted, i as f64 / 100.0);
+                (x, stats::share_above(&sorted, x))
+            })
+            .collect();
+        Shape {
+            metric: metric.to_string(),
+            year,
+            histogram: stats::histogram(&sorted, 40),
+            exceedance,
+            prob_positive: stats::share_above(&sorted, 0.0),
+        }
+    }
+}
+
 /// How precisely the chosen output's mean is known (precision control).
 #[derive(Debug, Clone, Serialize)]
 pub struct Precision {
@@ -88,13 +123,21 @@ pub struct RunSummary {
     /// Share of trials by payback year; key "not_by_<end_year>" for the rest.
     pub payback: BTreeMap<String, f64>,
     pub precision: Option<Precision>,
+    /// Distribution shapes of annual savings and cumulative net savings in the end year.
+    pub shapes: Vec<Shape>,
     pub hours: Vec<HoursRow>,
     pub inputs: Vec<InputRow>,
 }
 
 impl RunSummary {
     /// Summarises a run.
-    pub fn new(s: &Scenario, layout: &Layout, trials: &Trials, seed: u64, precision: Option<Precision>) -> RunSummary {
+    pub fn new(
+        s: &Scenario,
+        layout: &Layout,
+        trials: &Trials,
+        seed: u64,
+        precision: Option<Precision>,
+    ) -> RunSummary {
         let years = s.year_list();
         let mut metrics = BTreeMap::new();
         let column = |store: Store, slot: usize| match store {
@@ -106,8 +149,16 @@ impl RunSummary {
                 continue;
             }
             let width = if m.per_year { layout.n_years } else { 1 };
-            let values = (0..width).map(|y| Summary::of(&mut column(m.store, m.offset + y))).collect();
-            metrics.insert(m.key.clone(), MetricSummary { unit: m.unit.to_string(), values });
+            let values = (0..width)
+                .map(|y| Summary::of(&mut column(m.store, m.offset + y)))
+                .collect();
+            metrics.insert(
+                m.key.clone(),
+                MetricSummary {
+                    unit: m.unit.to_string(),
+                    values,
+                },
+            );
         }
         let goals = s
             .goals
@@ -115,17 +166,31 @@ impl RunSummary {
             .enumerate()
             .map(|(g, goal)| {
                 let slot = layout.slots.goals[g];
-                let cols: Vec<Vec<f64>> = (0..layout.n_years).map(|y| trials.core_column(layout, slot + y)).collect();
+                let cols: Vec<Vec<f64>> = (0..layout.n_years)
+                    .map(|y| trials.core_column(layout, slot + y))
+                    .collect();
                 let probability = goal
                     .targets
                     .iter()
                     .enumerate()
-                    .map(|(y, t)| t.map(|t| cols[y].iter().filter(|v| goal.op.met(**v, t)).count() as f64 / trials.n.max(1) as f64))
+                    .map(|(y, t)| {
+                        t.map(|t| {
+                            cols[y].iter().filter(|v| goal.op.met(**v, t)).count() as f64
+                                / trials.n.max(1) as f64
+                        })
+                    })
                     .collect();
                 let mut first = BTreeMap::new();
                 for i in 0..trials.n {
-                    let year = goal.targets.iter().enumerate().find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false)).map(|(y, _)| y);
-                    let key = year.map(|y| years[y].to_string()).unwrap_or_else(|| "not_met".into());
+                    let year = goal
+                        .targets
+                        .iter()
+                        .enumerate()
+                        .find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false))
+                        .map(|(y, _)| y);
+                    let key = year
+                        .map(|y| years[y].to_string())
+                        .unwrap_or_else(|| "not_met".into());
                     *first.entry(key).or_insert(0usize) += 1;
                 }
                 let first = shares(first, trials.n);
@@ -142,10 +207,27 @@ impl RunSummary {
             .collect();
         let mut payback = BTreeMap::new();
         for v in trials.core_column(layout, layout.slots.payback) {
-            let key = if v.is_nan() { format!("not_by_{}", s.end_year) } else { format!("{}", v as i32) };
+            let key = if v.is_nan() {
+                format!("not_by_{}", s.end_year)
+            } else {
+                format!("{}", v as i32)
+            };
             *payback.entry(key).or_insert(0usize) += 1;
         }
         let payback = shares(payback, trials.n);
+        let end = layout.n_years - 1;
+        let shapes = vec![
+            Shape::of(
+                "cumulative_net_savings_kr",
+                s.end_year,
+                &trials.core_column(layout, layout.slots.cumulative + end),
+            ),
+            Shape::of(
+                "savings_kr",
+                s.end_year,
+                &trials.core_column(layout, layout.slots.savings + end),
+            ),
+        ];
         RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),
@@ -160,20 +242,32 @@ impl RunSummary {
             goals,
             payback,
             precision,
+            shapes,
             hours: hours_rows(s),
             inputs: input_rows(s),
         }
     }
 
+    /// The shape of a metric's end-year distribution.
+    pub fn shape(&self, metric: &str) -> Option<&Shape> {
+        self.shapes.iter().find(|s| s.metric == metric)
+    }
+
     /// The per-year summaries of a metric.
     pub fn metric(&self, key: &str) -> &[Summary] {
-        self.metrics.get(key).map(|m| m.values.as_slice()).unwrap_or(&[])
+        self.metrics
+            .get(key)
+            .map(|m| m.values.as_slice())
+            .unwrap_or(&[])
     }
 }
 
 /// Turns counts into shares of `n`.
 fn shares(counts: BTreeMap<String, usize>, n: usize) -> BTreeMap<String, f64> {
-    counts.into_iter().map(|(k, c)| (k, c as f64 / n.max(1) as f64)).collect()
+    counts
+        .into_iter()
+        .map(|(k, c)| (k, c as f64 / n.max(1) as f64))
+        .collect()
 }
 
 /// Today's and the proposal's weekly hours per department and channel.
@@ -185,11 +279,21 @@ pub fn hours_rows(s: &Scenario) -> Vec<HoursRow> {
                 let prop = s.proposal.as_ref().and_then(|p| p.hours[d][ch].as_ref());
                 rows.push(HoursRow {
                     department: dep.label.clone(),
-                    channel: if *name == crate::domain::Channel::Personal { "counter".into() } else { "phone".into() },
+                    channel: if *name == crate::domain::Channel::Personal {
+                        "counter".into()
+                    } else {
+                        "phone".into()
+                    },
                     today: today.to_string(),
                     today_hours_per_week: today.hours_per_week(),
-                    proposal: s.proposal.as_ref().map(|_| prop.unwrap_or(today).to_string()),
-                    proposal_hours_per_week: s.proposal.as_ref().map(|_| prop.unwrap_or(today).hours_per_week()),
+                    proposal: s
+                        .proposal
+                        .as_ref()
+                        .map(|_| prop.unwrap_or(today).to_string()),
+                    proposal_hours_per_week: s
+                        .proposal
+                        .as_ref()
+                        .map(|_| prop.unwrap_or(today).hours_per_week()),
                 });
             }
         }

@@ -10,20 +10,30 @@ fn bin() -> Command {
 }
 
 fn scenario(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
 }
 
 fn run_json(file: &Path, extra: &[&str]) -> (Value, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut cmd = bin();
-    cmd.arg("run").arg(file).arg("--quiet").arg("--no-charts").arg("--out").arg(dir.path()).args(extra);
+    cmd.arg("run")
+        .arg(file)
+        .arg("--quiet")
+        .arg("--no-charts")
+        .arg("--out")
+        .arg(dir.path())
+        .args(extra);
     cmd.assert().success();
     let text = std::fs::read_to_string(dir.path().join("summary.json")).unwrap();
     (serde_json::from_str(&text).unwrap(), dir)
 }
 
 fn metric(v: &Value, key: &str, year: usize, stat: &str) -> f64 {
-    v["metrics"][key]["values"][year][stat].as_f64().unwrap_or_else(|| panic!("{key}[{year}].{stat} missing"))
+    v["metrics"][key]["values"][year][stat]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key}[{year}].{stat} missing"))
 }
 
 #[test]
@@ -42,12 +52,18 @@ fn worked_example_costs_610000_every_year_and_saves_nothing() {
 
 #[test]
 fn worked_example_with_shorter_counter_hours_saves_74571_43_a_year() {
-    let (v, _d) = run_json(&scenario("model-worked-example-hours.toml"), &["--trials", "50"]);
+    let (v, _d) = run_json(
+        &scenario("model-worked-example-hours.toml"),
+        &["--trials", "50"],
+    );
     let round2 = |x: f64| (x * 100.0).round() / 100.0;
     for y in 0..5 {
         assert_eq!(round2(metric(&v, "cost_scenario_kr", y, "p50")), 535_428.57);
         assert_eq!(round2(metric(&v, "savings_kr", y, "p50")), 74_571.43);
-        assert_eq!(round2(metric(&v, "cumulative_net_savings_kr", y, "p50")), round2(74_571.428_571_428_6 * (y + 1) as f64));
+        assert_eq!(
+            round2(metric(&v, "cumulative_net_savings_kr", y, "p50")),
+            round2(74_571.428_571_428_6 * (y + 1) as f64)
+        );
         // Volumes of MODEL.md section 12 (stored with 7 significant digits).
         assert!((metric(&v, "volume_scenario.personal", y, "p50") - 3142.857).abs() < 1e-3);
         assert!((metric(&v, "volume_scenario.self_service", y, "p50") - 2514.286).abs() < 1e-3);
@@ -62,14 +78,30 @@ fn worked_example_with_shorter_counter_hours_saves_74571_43_a_year() {
 #[test]
 fn results_are_bit_identical_on_one_and_two_threads() {
     let file = scenario("vallensbaek-2012.toml");
-    let file = if file.exists() { file } else { scenario("model-worked-example.toml") };
-    let (a, _da) = run_json(&file, &["--trials", "3000", "--seed", "7", "--threads", "1"]);
-    let (b, _db) = run_json(&file, &["--trials", "3000", "--seed", "7", "--threads", "2"]);
+    let file = if file.exists() {
+        file
+    } else {
+        scenario("model-worked-example.toml")
+    };
+    let (a, _da) = run_json(
+        &file,
+        &["--trials", "3000", "--seed", "7", "--threads", "1"],
+    );
+    let (b, _db) = run_json(
+        &file,
+        &["--trials", "3000", "--seed", "7", "--threads", "2"],
+    );
     assert_eq!(a["metrics"], b["metrics"]);
     assert_eq!(a["goals"], b["goals"]);
-    let (c, _dc) = run_json(&file, &["--trials", "3000", "--seed", "8", "--threads", "2"]);
+    let (c, _dc) = run_json(
+        &file,
+        &["--trials", "3000", "--seed", "8", "--threads", "2"],
+    );
     if !a["inputs"].as_array().unwrap().is_empty() {
-        assert_ne!(a["metrics"], c["metrics"], "a different seed must give different draws");
+        assert_ne!(
+            a["metrics"], c["metrics"],
+            "a different seed must give different draws"
+        );
     }
 }
 
@@ -79,7 +111,14 @@ fn precision_control_stops_deterministically() {
     if !file.exists() {
         return;
     }
-    let args = ["--precision", "2%", "--batch", "500", "--max-trials", "20000"];
+    let args = [
+        "--precision",
+        "2%",
+        "--batch",
+        "500",
+        "--max-trials",
+        "20000",
+    ];
     let (a, _da) = run_json(&file, &args);
     let (b, _db) = run_json(&file, &args);
     assert_eq!(a["trials"], b["trials"]);
@@ -134,15 +173,34 @@ fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
         let text = GOOD.replacen(from, to, 1);
         let file = write(dir.path(), "bad.toml", &text);
         let out_dir = dir.path().join(format!("out-{}", what.replace(' ', "-")));
-        let out = bin().arg("run").arg(&file).arg("--quiet").arg("--out").arg(&out_dir).output().unwrap();
+        let out = bin()
+            .arg("run")
+            .arg(&file)
+            .arg("--quiet")
+            .arg("--out")
+            .arg(&out_dir)
+            .output()
+            .unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{what}: {err}");
         assert!(err.contains("bad.toml:"), "{what}: no file:line in {err}");
         let re_line = err.split("bad.toml:").nth(1).unwrap_or("");
-        assert!(re_line.chars().next().unwrap_or('x').is_ascii_digit(), "{what}: no line number in {err}");
-        assert!(err.to_lowercase().contains(&needle.to_lowercase()), "{what}: expected '{needle}' in {err}");
-        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{what}: {err}");
-        assert!(!out_dir.exists(), "{what}: output written despite the error");
+        assert!(
+            re_line.chars().next().unwrap_or('x').is_ascii_digit(),
+            "{what}: no line number in {err}"
+        );
+        assert!(
+            err.to_lowercase().contains(&needle.to_lowercase()),
+            "{what}: expected '{needle}' in {err}"
+        );
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{what}: {err}"
+        );
+        assert!(
+            !out_dir.exists(),
+            "{what}: output written despite the error"
+        );
     }
     // The good fixture itself passes.
     let file = write(dir.path(), "good.toml", GOOD);
@@ -152,7 +210,8 @@ fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
 #[test]
 fn malformed_schedule_names_file_department_and_text() {
     let dir = tempfile::tempdir().unwrap();
-    let text = format!("{GOOD}[[departments]]\nname = \"bsa\"\nhours.counter = \"Mon 9-15; Tue 15-9\"\n");
+    let text =
+        format!("{GOOD}[[departments]]\nname = \"bsa\"\nhours.counter = \"Mon 9-15; Tue 15-9\"\n");
     let file = write(dir.path(), "sched.toml", &text);
     let out = bin().arg("check").arg(&file).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
@@ -188,7 +247,12 @@ fn every_shipped_scenario_passes_check() {
         let p = entry.unwrap().path();
         if p.extension().map(|e| e == "toml").unwrap_or(false) {
             let out = bin().arg("check").arg(&p).output().unwrap();
-            assert!(out.status.success(), "{}: {}", p.display(), String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}: {}",
+                p.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
             n += 1;
         }
     }
@@ -217,7 +281,11 @@ fn run_writes_json_csv_and_prints_a_table() {
     assert!(stdout.contains("535,429"), "{stdout}");
     assert!(stdout.contains("74,571"), "{stdout}");
     let csv = std::fs::read_to_string(dir.path().join("years.csv")).unwrap();
-    assert!(csv.lines().any(|l| l.starts_with("savings_kr,kr.,2013,74571.42857")), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("savings_kr,kr.,2013,74571.42857")),
+        "{csv}"
+    );
     // No temporary files are left behind.
     for e in std::fs::read_dir(dir.path()).unwrap() {
         let name = e.unwrap().file_name().to_string_lossy().to_string();

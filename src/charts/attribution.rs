@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{AttributionBar, AttributionData};
 use super::{invalid, ChartError, ChartText};
-use crate::i18n::{format_money, labels, Lang};
+use crate::i18n::{labels, Lang};
 
 const MAX_NAME_W: i32 = 330;
 
@@ -26,7 +26,11 @@ pub fn attribution(
     if data.bars.is_empty() {
         return Err(invalid("attribution: no events"));
     }
-    if data.bars.iter().any(|b| !(b.p5.is_finite() && b.p50.is_finite() && b.p95.is_finite())) {
+    if data
+        .bars
+        .iter()
+        .any(|b| !(b.p5.is_finite() && b.p50.is_finite() && b.p95.is_finite()))
+    {
         return Err(invalid("attribution: a value is not finite"));
     }
     render_chart!(path, draw, data, text, lang)
@@ -47,7 +51,14 @@ fn draw<DB: Backend>(
         legend.push(LegendItem::new(l.loss, Swatch::Fill(tint(LOSS, 0.2))));
     }
     legend.push(LegendItem::new(l.interval_90, Swatch::Line(TEXT, 2)));
-    let frame = Frame::new(l.title_attribution, text, l.explain_attribution, data.trials, lang).legend(legend);
+    let frame = Frame::new(
+        l.title_attribution,
+        text,
+        l.explain_attribution,
+        data.trials,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
     let lo = bars.iter().map(|b| b.p5.min(b.p50)).fold(0.0, f64::min);
@@ -55,13 +66,23 @@ fn draw<DB: Backend>(
     let span = (hi - lo).max(1.0);
     // Room on the right (and left, for losses) for the amounts.
     let left_room = if lo < 0.0 { span * 0.2 } else { span * 0.02 };
-    let x = money_axis(lo - left_room, hi + span * 0.2, 7, &data.measure.label(lang), lang);
+    let x = money_axis(
+        lo - left_room,
+        hi + span * 0.2,
+        7,
+        &data.measure.label(lang),
+        lang,
+    );
     let y = Axis {
         lo: 0.0,
         hi: n as f64,
         ticks: (0..n).map(|i| (n - i) as f64 - 0.5).collect(),
-        labels: bars.iter().map(|b| ellipsize(&b.event, TICK_SIZE, false, MAX_NAME_W)).collect(),
+        labels: bars
+            .iter()
+            .map(|b| ellipsize(&b.event, TICK_SIZE, false, MAX_NAME_W))
+            .collect(),
         title: String::new(),
+        unit: None,
     };
     let mut chart = build_chart(
         &plot,
@@ -76,12 +97,22 @@ fn draw<DB: Backend>(
     let half = 0.3;
     for (i, b) in bars.iter().enumerate() {
         let yc = (n - i) as f64 - 0.5;
-        let c = if b.p50 >= 0.0 { tint(GAIN, 0.2) } else { tint(LOSS, 0.2) };
+        let c = if b.p50 >= 0.0 {
+            tint(GAIN, 0.2)
+        } else {
+            tint(LOSS, 0.2)
+        };
         chart.draw_series(std::iter::once(Rectangle::new(
-            [(0.0_f64.min(b.p50), yc - half), (0.0_f64.max(b.p50), yc + half)],
+            [
+                (0.0_f64.min(b.p50), yc - half),
+                (0.0_f64.max(b.p50), yc + half),
+            ],
             c.filled(),
         )))?;
-        chart.draw_series(std::iter::once(PathElement::new(vec![(b.p5, yc), (b.p95, yc)], TEXT.stroke_width(2))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(b.p5, yc), (b.p95, yc)],
+            TEXT.stroke_width(2),
+        )))?;
         for v in [b.p5, b.p95] {
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(v, yc - half * 0.5), (v, yc + half * 0.5)],
@@ -92,14 +123,36 @@ fn draw<DB: Backend>(
     vline(&mut chart, 0.0, &y, TEXT.stroke_width(2))?;
     for (i, b) in bars.iter().enumerate() {
         let yc = (n - i) as f64 - 0.5;
-        let size = if n > 12 { CAPTION_SIZE } else { ANNOTATION_SIZE };
-        let label = format_money(b.p50, lang);
+        let size = if n > 12 {
+            CAPTION_SIZE
+        } else {
+            ANNOTATION_SIZE
+        };
+        let label = x.money_text(b.p50, lang);
         if b.p50 >= 0.0 {
             let (px, py) = chart.backend_coord(&(b.p95.max(b.p50), yc));
-            put_text(root, &label, size, true, TEXT, (px + 10, py), HPos::Left, VPos::Center)?;
+            put_text(
+                root,
+                &label,
+                size,
+                true,
+                TEXT,
+                (px + 10, py),
+                HPos::Left,
+                VPos::Center,
+            )?;
         } else {
             let (px, py) = chart.backend_coord(&(b.p5.min(b.p50), yc));
-            put_text(root, &label, size, true, LOSS, (px - 10, py), HPos::Right, VPos::Center)?;
+            put_text(
+                root,
+                &label,
+                size,
+                true,
+                LOSS,
+                (px - 10, py),
+                HPos::Right,
+                VPos::Center,
+            )?;
         }
     }
     Ok(())

@@ -23,7 +23,11 @@ pub fn channel_mix(
         return Err(invalid("channel mix: no periods or no channels"));
     }
     let monthly = matches!(data.periods[0], Period::Month { .. });
-    if data.periods.iter().any(|p| matches!(p, Period::Month { .. }) != monthly) {
+    if data
+        .periods
+        .iter()
+        .any(|p| matches!(p, Period::Month { .. }) != monthly)
+    {
         return Err(invalid("channel mix: periods mix years and months"));
     }
     for p in &data.periods {
@@ -42,7 +46,9 @@ pub fn channel_mix(
             )));
         }
         if v.iter().any(|x| !x.is_finite() || *x < 0.0) {
-            return Err(invalid(format!("channel mix: channel {name:?} has a negative or non-finite volume")));
+            return Err(invalid(format!(
+                "channel mix: channel {name:?} has a negative or non-finite volume"
+            )));
         }
     }
     render_chart!(path, draw, data, text, lang)
@@ -55,7 +61,13 @@ fn time_axis(periods: &[Period], lang: Lang, title: &str) -> Axis {
     let mut labels = Vec::new();
     match periods[0] {
         Period::Year(_) => {
-            let every = if n <= 13 { 1 } else if n <= 26 { 2 } else { 5 };
+            let every = if n <= 13 {
+                1
+            } else if n <= 26 {
+                2
+            } else {
+                5
+            };
             for (i, p) in periods.iter().enumerate() {
                 if let Period::Year(y) = p {
                     if i % every == 0 {
@@ -93,6 +105,7 @@ fn time_axis(periods: &[Period], lang: Lang, title: &str) -> Axis {
         ticks,
         labels,
         title: title.to_string(),
+        unit: None,
     }
 }
 
@@ -108,9 +121,18 @@ fn draw<DB: Backend>(
         .channels
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| LegendItem::new(name.clone(), Swatch::Fill(channel_color(i))))
+        .map(|(i, (name, _))| {
+            LegendItem::new(name.clone(), Swatch::Fill(tint(channel_color(i), 0.15)))
+        })
         .collect();
-    let frame = Frame::new(l.title_channel_mix, text, l.explain_channel_mix, data.trials, lang).legend(legend);
+    let frame = Frame::new(
+        l.title_channel_mix,
+        text,
+        l.explain_channel_mix,
+        data.trials,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
     let n = data.periods.len();
@@ -124,7 +146,13 @@ fn draw<DB: Backend>(
     let max_total = total.iter().copied().fold(0.0, f64::max);
     let x_title = if monthly { l.month } else { l.year };
     let x = time_axis(&data.periods, lang, x_title);
-    let y = count_axis(0.0, max_total.max(1.0) * 1.04, 6, l.contacts_per(monthly), lang);
+    let y = count_axis(
+        0.0,
+        max_total.max(1.0) * 1.04,
+        6,
+        l.contacts_per(monthly),
+        lang,
+    );
 
     // Room on the right for the channel names.
     let label_w = data
@@ -150,13 +178,36 @@ fn draw<DB: Backend>(
 
     let single = n == 1;
     for c in 0..data.channels.len() {
-        let xs: Vec<f64> = if single { vec![-0.5, 0.5] } else { (0..n).map(|i| i as f64).collect() };
+        let xs: Vec<f64> = if single {
+            vec![-0.5, 0.5]
+        } else {
+            (0..n).map(|i| i as f64).collect()
+        };
         let at = |v: &Vec<f64>, k: usize| if single { v[0] } else { v[k] };
-        let mut poly: Vec<(f64, f64)> = xs.iter().enumerate().map(|(k, xv)| (*xv, at(&stack[c + 1], k))).collect();
-        poly.extend(xs.iter().enumerate().rev().map(|(k, xv)| (*xv, at(&stack[c], k))));
-        chart.draw_series(std::iter::once(Polygon::new(poly, channel_color(c).mix(0.85).filled())))?;
-        let top: Vec<(f64, f64)> = xs.iter().enumerate().map(|(k, xv)| (*xv, at(&stack[c + 1], k))).collect();
-        chart.draw_series(std::iter::once(PathElement::new(top, WHITE.stroke_width(1))))?;
+        let mut poly: Vec<(f64, f64)> = xs
+            .iter()
+            .enumerate()
+            .map(|(k, xv)| (*xv, at(&stack[c + 1], k)))
+            .collect();
+        poly.extend(
+            xs.iter()
+                .enumerate()
+                .rev()
+                .map(|(k, xv)| (*xv, at(&stack[c], k))),
+        );
+        chart.draw_series(std::iter::once(Polygon::new(
+            poly,
+            channel_color(c).mix(0.85).filled(),
+        )))?;
+        let top: Vec<(f64, f64)> = xs
+            .iter()
+            .enumerate()
+            .map(|(k, xv)| (*xv, at(&stack[c + 1], k)))
+            .collect();
+        chart.draw_series(std::iter::once(PathElement::new(
+            top,
+            WHITE.stroke_width(1),
+        )))?;
     }
 
     // Channel names with their share in the last period, at the middle of
@@ -165,13 +216,35 @@ fn draw<DB: Backend>(
     let last = n - 1;
     let last_x = if single { 0.5 } else { last as f64 };
     let mids: Vec<f64> = (0..data.channels.len())
-        .map(|c| chart.backend_coord(&(last_x, (stack[c][last] + stack[c + 1][last]) / 2.0)).1 as f64)
+        .map(|c| {
+            chart
+                .backend_coord(&(last_x, (stack[c][last] + stack[c + 1][last]) / 2.0))
+                .1 as f64
+        })
         .collect();
     let ys = spread(&mids, 22.0, py.start as f64 + 8.0, py.end as f64 - 8.0);
     for (c, (name, v)) in data.channels.iter().enumerate() {
-        let share = if total[last] > 0.0 { v[last] / total[last] } else { 0.0 };
-        let label = ellipsize(&format!("{name} {}", format_pct(share, 0, lang)), ANNOTATION_SIZE, true, label_w);
-        put_text(root, &label, ANNOTATION_SIZE, true, darker(channel_color(c)), (px.end + 10, ys[c] as i32), HPos::Left, VPos::Center)?;
+        let share = if total[last] > 0.0 {
+            v[last] / total[last]
+        } else {
+            0.0
+        };
+        let label = ellipsize(
+            &format!("{name} {}", format_pct(share, 0, lang)),
+            ANNOTATION_SIZE,
+            true,
+            label_w,
+        );
+        put_text(
+            root,
+            &label,
+            ANNOTATION_SIZE,
+            true,
+            darker(channel_color(c)),
+            (px.end + 10, ys[c] as i32),
+            HPos::Left,
+            VPos::Center,
+        )?;
     }
     Ok(())
 }
@@ -179,5 +252,9 @@ fn draw<DB: Backend>(
 /// A darker shade for text in a channel's colour (light colours read badly
 /// on white).
 fn darker(c: RGBColor) -> RGBColor {
-    lerp_color(c, RGBColor(0, 0, 0), if luminance(c) > 0.35 { 0.35 } else { 0.1 })
+    lerp_color(
+        c,
+        RGBColor(0, 0, 0),
+        if luminance(c) > 0.35 { 0.35 } else { 0.1 },
+    )
 }

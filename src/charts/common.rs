@@ -121,7 +121,13 @@ pub(crate) fn font(size: f64, bold: bool) -> FontDesc<'static> {
 }
 
 /// A text style with colour and anchor.
-pub(crate) fn style(size: f64, bold: bool, color: RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
+pub(crate) fn style(
+    size: f64,
+    bold: bool,
+    color: RGBColor,
+    h: HPos,
+    v: VPos,
+) -> TextStyle<'static> {
     font(size, bold).color(&color).pos(Pos::new(h, v))
 }
 
@@ -186,7 +192,7 @@ pub(crate) fn put_text<DB: Backend>(
     let st = style(size, bold, color, HPos::Left, VPos::Top);
     let mut buf = [0u8; 4];
     for g in m.place(text, size) {
-        area.draw_text(g.ch.encode_utf8(&mut buf), &st, (x0 + g.x, top))?;
+        area.draw_text(g.ch.encode_utf8(&mut buf), &st, (x0 + g.x, top + g.dy))?;
     }
     Ok(())
 }
@@ -452,18 +458,45 @@ pub(crate) fn draw_frame<DB: Backend>(
 
     let mut y = 16;
     for line in wrap_lines(&frame.title, TITLE_SIZE, true, inner, 2) {
-        put_text(root, &line, TITLE_SIZE, true, TEXT, (MARGIN_X, y), HPos::Left, VPos::Top)?;
+        put_text(
+            root,
+            &line,
+            TITLE_SIZE,
+            true,
+            TEXT,
+            (MARGIN_X, y),
+            HPos::Left,
+            VPos::Top,
+        )?;
         y += 36;
     }
     if let Some(sub) = &frame.subtitle {
         for line in wrap_lines(sub, SUBTITLE_SIZE, false, inner, 2) {
-            put_text(root, &line, SUBTITLE_SIZE, false, TEXT_SOFT, (MARGIN_X, y), HPos::Left, VPos::Top)?;
+            put_text(
+                root,
+                &line,
+                SUBTITLE_SIZE,
+                false,
+                TEXT_SOFT,
+                (MARGIN_X, y),
+                HPos::Left,
+                VPos::Top,
+            )?;
             y += 26;
         }
     }
     if let Some((line, color)) = &frame.highlight {
         y += 4;
-        put_text(root, line, SUBTITLE_SIZE, true, *color, (MARGIN_X, y), HPos::Left, VPos::Top)?;
+        put_text(
+            root,
+            line,
+            SUBTITLE_SIZE,
+            true,
+            *color,
+            (MARGIN_X, y),
+            HPos::Left,
+            VPos::Top,
+        )?;
         y += 26;
     }
     if !frame.legend.is_empty() {
@@ -479,7 +512,16 @@ pub(crate) fn draw_frame<DB: Backend>(
                 y_mid += row_h;
             }
             draw_swatch(root, item.swatch, x, y_mid)?;
-            put_text(root, &label, LEGEND_SIZE, false, TEXT, (x + 38, y_mid), HPos::Left, VPos::Center)?;
+            put_text(
+                root,
+                &label,
+                LEGEND_SIZE,
+                false,
+                TEXT,
+                (x + 38, y_mid),
+                HPos::Left,
+                VPos::Center,
+            )?;
             x += item_w + 28;
         }
         y = y_mid + row_h / 2;
@@ -494,10 +536,21 @@ pub(crate) fn draw_frame<DB: Backend>(
     let line_h = 20;
     let caption_top = h - 12 - line_h * lines.len() as i32;
     for (k, line) in lines.iter().enumerate() {
-        put_text(root, line, CAPTION_SIZE, false, TEXT_FAINT, (MARGIN_X, caption_top + k as i32 * line_h), HPos::Left, VPos::Top)?;
+        put_text(
+            root,
+            line,
+            CAPTION_SIZE,
+            false,
+            TEXT_FAINT,
+            (MARGIN_X, caption_top + k as i32 * line_h),
+            HPos::Left,
+            VPos::Top,
+        )?;
     }
     let bottom = caption_top - 8;
-    let plot = root.clone().shrink((0, y), (w as u32, (bottom - y).max(50) as u32));
+    let plot = root
+        .clone()
+        .shrink((0, y), (w as u32, (bottom - y).max(50) as u32));
     Ok(plot)
 }
 
@@ -513,9 +566,31 @@ pub(crate) struct Axis {
     pub ticks: Vec<f64>,
     pub labels: Vec<String>,
     pub title: String,
+    /// Set for money axes.
+    pub unit: Option<MoneyUnit>,
 }
 
 impl Axis {
+    /// An amount in this axis' unit for an annotation: "0,70 mio. kr." on a
+    /// mio. kr. axis (two decimals below 10 mio., one below 100 mio.),
+    /// three significant digits on a kr. axis ("919.000 kr.").
+    pub(crate) fn money_text(&self, v: f64, lang: Lang) -> String {
+        match self.unit {
+            Some(MoneyUnit::Mio) => {
+                let m = self.lo.abs().max(self.hi.abs());
+                let dec = if m <= 1e7 {
+                    2
+                } else if m <= 1e8 {
+                    1
+                } else {
+                    0
+                };
+                crate::i18n::format_mkr_decimals(v, dec, lang)
+            }
+            _ => crate::i18n::format_money_sig(v, 3, lang),
+        }
+    }
+
     pub(crate) fn range(&self) -> Ticked {
         Ticked {
             lo: self.lo,
@@ -540,7 +615,20 @@ impl Axis {
 /// A "nice" step (1, 2, 2.5 or 5 times a power of ten) giving about
 /// `target` intervals over `span`.
 pub(crate) fn nice_step(span: f64, target: usize) -> f64 {
-    let span = if span.is_finite() && span > 0.0 { span } else { 1.0 };
+    nice_step_from(span, target, true)
+}
+
+/// Like [`nice_step`], without 2.5 (for percent axes: 2 %, 5 %, 10 %).
+pub(crate) fn nice_step_125(span: f64, target: usize) -> f64 {
+    nice_step_from(span, target, false)
+}
+
+fn nice_step_from(span: f64, target: usize, allow_25: bool) -> f64 {
+    let span = if span.is_finite() && span > 0.0 {
+        span
+    } else {
+        1.0
+    };
     let raw = span / target.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
     let norm = raw / mag;
@@ -548,7 +636,7 @@ pub(crate) fn nice_step(span: f64, target: usize) -> f64 {
         1.0
     } else if norm <= 2.0 {
         2.0
-    } else if norm <= 2.5 {
+    } else if allow_25 && norm <= 2.5 {
         2.5
     } else if norm <= 5.0 {
         5.0
@@ -574,8 +662,8 @@ pub(crate) fn nice_ticks(min: f64, max: f64, target: usize) -> (f64, f64, f64, V
         max += d;
     }
     let step = nice_step(max - min, target);
-    let lo = (min / step - 1e-9).floor() * step;
-    let hi = (max / step + 1e-9).ceil() * step;
+    let lo = (min / step + 1e-9).floor() * step;
+    let hi = (max / step - 1e-9).ceil() * step;
     let n = ((hi - lo) / step).round() as i64;
     let ticks = (0..=n).map(|k| clean(lo + k as f64 * step, step)).collect();
     (lo, hi, step, ticks)
@@ -650,6 +738,7 @@ pub(crate) fn money_axis(min: f64, max: f64, target: usize, what: &str, lang: La
         ticks,
         labels,
         title: format!("{what} ({})", unit.name(lang)),
+        unit: Some(unit),
     }
 }
 
@@ -664,6 +753,7 @@ pub(crate) fn count_axis(min: f64, max: f64, target: usize, title: &str, lang: L
         ticks,
         labels,
         title: title.to_string(),
+        unit: None,
     }
 }
 
@@ -682,6 +772,7 @@ pub(crate) fn percent_axis(lo: f64, hi: f64, step: f64, title: &str, lang: Lang)
         ticks,
         labels,
         title: title.to_string(),
+        unit: None,
     }
 }
 
@@ -707,6 +798,7 @@ pub(crate) fn year_axis(first: i32, last: i32, pad: f64, title: &str) -> Axis {
         ticks,
         labels,
         title: title.to_string(),
+        unit: None,
     }
 }
 
@@ -725,7 +817,11 @@ impl Ranged for Ticked {
 
     fn map(&self, v: &f64, limit: (i32, i32)) -> i32 {
         let span = self.hi - self.lo;
-        let t = if span == 0.0 { 0.5 } else { (v - self.lo) / span };
+        let t = if span == 0.0 {
+            0.5
+        } else {
+            (v - self.lo) / span
+        };
         (limit.0 as f64 + t * (limit.1 - limit.0) as f64).round() as i32
     }
 
@@ -756,7 +852,7 @@ impl Default for Margins {
     fn default() -> Self {
         Margins {
             top: 8,
-            right: 36,
+            right: 48,
             left: MARGIN_X,
         }
     }
@@ -802,11 +898,15 @@ pub(crate) fn build_chart<'a, DB: Backend>(
     margins: Margins,
     mesh: Mesh,
 ) -> Result<ChartContext<'a, DB, Coord>, ChartError> {
-    let y_area = if mesh.y_labels { y.max_label_width() + 14 } else { 8 };
+    let y_area = if mesh.y_labels {
+        y.max_label_width() + 14
+    } else {
+        8
+    };
     let x_title_h = if x.title.is_empty() { 0 } else { 30 };
     let x_area = 32 + x_title_h + mesh.x_extra;
     let mut chart = ChartBuilder::on(area)
-        .margin_top(margins.top + Y_TITLE_ROW)
+        .margin_top(margins.top + if y.title.is_empty() { 0 } else { Y_TITLE_ROW })
         .margin_right(margins.right)
         .margin_left(margins.left)
         .margin_bottom(2)
@@ -836,23 +936,59 @@ pub(crate) fn build_chart<'a, DB: Backend>(
     if mesh.x_labels {
         for (t, label) in x.ticks.iter().zip(&x.labels) {
             let cx = chart.backend_coord(&(*t, y.lo)).0;
-            put_text(area, label, TICK_SIZE, false, TEXT_SOFT, (cx, py.end + 10), HPos::Center, VPos::Top)?;
+            put_text(
+                area,
+                label,
+                TICK_SIZE,
+                false,
+                TEXT_SOFT,
+                (cx, py.end + 10),
+                HPos::Center,
+                VPos::Top,
+            )?;
         }
     }
     if mesh.y_labels {
         for (t, label) in y.ticks.iter().zip(&y.labels) {
             let cy = chart.backend_coord(&(x.lo, *t)).1;
-            put_text(area, label, TICK_SIZE, false, TEXT_SOFT, (px.start - 10, cy), HPos::Right, VPos::Center)?;
+            put_text(
+                area,
+                label,
+                TICK_SIZE,
+                false,
+                TEXT_SOFT,
+                (px.start - 10, cy),
+                HPos::Right,
+                VPos::Center,
+            )?;
         }
     }
     if !x.title.is_empty() {
         let cx = (px.start + px.end) / 2;
         let ty = py.end + 36 + mesh.x_extra;
-        put_text(area, &x.title, AXIS_TITLE_SIZE, false, TEXT, (cx, ty), HPos::Center, VPos::Top)?;
+        put_text(
+            area,
+            &x.title,
+            AXIS_TITLE_SIZE,
+            false,
+            TEXT,
+            (cx, ty),
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     if !y.title.is_empty() {
         let left = area.get_base_pixel().0 + margins.left;
-        put_text(area, &y.title, AXIS_TITLE_SIZE, false, TEXT, (left, py.start - 14), HPos::Left, VPos::Bottom)?;
+        put_text(
+            area,
+            &y.title,
+            AXIS_TITLE_SIZE,
+            false,
+            TEXT,
+            (left, py.start - 14),
+            HPos::Left,
+            VPos::Bottom,
+        )?;
     }
     Ok(chart)
 }
@@ -951,7 +1087,16 @@ pub(crate) fn boxed_text<DB: Backend>(
         [(x0 - 4, y0 - 3), (x0 + w + 4, y0 + th + 3)],
         WHITE.mix(0.88).filled(),
     ))?;
-    put_text(root, text, size, bold, color, (x0, y0 + th / 2), HPos::Left, VPos::Center)?;
+    put_text(
+        root,
+        text,
+        size,
+        bold,
+        color,
+        (x0, y0 + th / 2),
+        HPos::Left,
+        VPos::Center,
+    )?;
     Ok(())
 }
 
@@ -969,7 +1114,9 @@ mod tests {
         let (_, _, step, ticks) = nice_ticks(-0.3, 0.7, 5);
         assert_eq!(step, 0.2);
         assert!(ticks.contains(&0.0));
-        assert!(ticks.iter().all(|t| (t / 0.2 - (t / 0.2).round()).abs() < 1e-12));
+        assert!(ticks
+            .iter()
+            .all(|t| (t / 0.2 - (t / 0.2).round()).abs() < 1e-12));
     }
 
     #[test]

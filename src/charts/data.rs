@@ -147,7 +147,10 @@ pub struct ExceedanceData {
 pub enum Period {
     Year(i32),
     /// `month` 1 = January.
-    Month { year: i32, month: u32 },
+    Month {
+        year: i32,
+        month: u32,
+    },
 }
 
 /// Input of [`super::channel_mix`]: median volume per channel and period.

@@ -22,7 +22,11 @@ pub(crate) fn crossing(points: &[(f64, f64)], level: f64) -> Option<f64> {
     for w in points.windows(2) {
         let ((x0, p0), (x1, p1)) = (w[0], w[1]);
         if p0 >= level && p1 < level {
-            let t = if p0 == p1 { 0.0 } else { (p0 - level) / (p0 - p1) };
+            let t = if p0 == p1 {
+                0.0
+            } else {
+                (p0 - level) / (p0 - p1)
+            };
             return Some(x0 + t * (x1 - x0));
         }
     }
@@ -49,10 +53,19 @@ pub fn exceedance(
     }
     for c in &data.curves {
         if c.points.len() < 2 {
-            return Err(invalid(format!("S-curve {:?}: fewer than two points", c.label)));
+            return Err(invalid(format!(
+                "S-curve {:?}: fewer than two points",
+                c.label
+            )));
         }
-        if c.points.iter().any(|(x, p)| !x.is_finite() || !p.is_finite()) {
-            return Err(invalid(format!("S-curve {:?}: a point is not finite", c.label)));
+        if c.points
+            .iter()
+            .any(|(x, p)| !x.is_finite() || !p.is_finite())
+        {
+            return Err(invalid(format!(
+                "S-curve {:?}: a point is not finite",
+                c.label
+            )));
         }
     }
     render_chart!(path, draw, data, text, lang)
@@ -73,6 +86,18 @@ fn draw<DB: Backend>(
             option_color(i)
         }
     };
+    let measure = data.measure.label(lang);
+    let lo = curves
+        .iter()
+        .flatten()
+        .map(|p| p.0)
+        .fold(f64::INFINITY, f64::min);
+    let hi = curves
+        .iter()
+        .flatten()
+        .map(|p| p.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let x = money_axis(lo, hi, 7, &measure, lang);
     let legend = data
         .curves
         .iter()
@@ -80,27 +105,50 @@ fn draw<DB: Backend>(
         .enumerate()
         .map(|(i, (c, pts))| {
             let label = match crossing(pts, 0.9) {
-                Some(v) => format!("{} ({})", c.label, l.at_least_with_90(v)),
+                Some(v) => format!(
+                    "{} ({})",
+                    c.label,
+                    l.at_least_with_90(&x.money_text(v, lang))
+                ),
                 None => c.label.clone(),
             };
             LegendItem::new(label, Swatch::Line(color(i), 4))
         })
         .collect();
-    let frame = Frame::new(l.title_exceedance, text, l.explain_exceedance, data.trials, lang).legend(legend);
+    let frame = Frame::new(
+        l.title_exceedance,
+        text,
+        l.explain_exceedance,
+        data.trials,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
-    let measure = data.measure.label(lang);
-    let lo = curves.iter().flatten().map(|p| p.0).fold(f64::INFINITY, f64::min);
-    let hi = curves.iter().flatten().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-    let x = money_axis(lo, hi, 7, &measure, lang);
     let y = percent_axis(0.0, 1.0, 0.1, l.probability_at_least_axis(), lang);
-    let mut chart = build_chart(&plot, &x, &y, Margins { right: 60, ..Margins::default() }, Mesh::default())?;
+    let mut chart = build_chart(
+        &plot,
+        &x,
+        &y,
+        Margins {
+            right: 60,
+            ..Margins::default()
+        },
+        Mesh::default(),
+    )?;
     let (px, _) = plot_pixels(&chart);
 
     // Emphasised levels, labelled at the right edge.
     for level in [0.5, 0.9] {
         let yy = chart.backend_coord(&(x.lo, level)).1;
-        dashed_px(root, (px.start, yy), (px.end, yy), TEXT_SOFT.stroke_width(2), 10, 6)?;
+        dashed_px(
+            root,
+            (px.start, yy),
+            (px.end, yy),
+            TEXT_SOFT.stroke_width(2),
+            10,
+            6,
+        )?;
         put_text(
             root,
             &crate::i18n::format_pct(level, 0, lang),
@@ -117,24 +165,18 @@ fn draw<DB: Backend>(
     }
 
     for (i, pts) in curves.iter().enumerate() {
-        // Step-free curve: extend flat to the axis ends so every curve spans
-        // the whole chart.
-        let mut line = Vec::with_capacity(pts.len() + 2);
-        if let Some(f) = pts.first() {
-            if f.0 > x.lo {
-                line.push((x.lo, f.1));
-            }
-        }
-        line.extend(pts.iter().copied());
-        if let Some(last) = pts.last() {
-            if last.0 < x.hi {
-                line.push((x.hi, last.1));
-            }
-        }
-        chart.draw_series(std::iter::once(PathElement::new(line, color(i).stroke_width(4))))?;
+        let line = pts.clone();
+        chart.draw_series(std::iter::once(PathElement::new(
+            line,
+            color(i).stroke_width(4),
+        )))?;
         for level in [0.5, 0.9] {
             if let Some(v) = crossing(pts, level) {
-                chart.draw_series(std::iter::once(Circle::new((v, level), 7, color(i).filled())))?;
+                chart.draw_series(std::iter::once(Circle::new(
+                    (v, level),
+                    7,
+                    color(i).filled(),
+                )))?;
                 chart.draw_series(std::iter::once(Circle::new((v, level), 3, WHITE.filled())))?;
             }
         }

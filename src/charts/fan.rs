@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{FanChartData, FanSeries, Quantiles};
 use super::{invalid, ChartError, ChartText};
-use crate::i18n::{format_money, labels, Lang};
+use crate::i18n::{labels, Lang};
 
 /// Opacity of the 90 % band and of the 50 % band drawn on top of it.
 const ALPHA_90: f64 = 0.16;
@@ -32,7 +32,9 @@ pub fn fan_chart(
 
 pub(crate) fn check_series(s: &FanSeries, what: &str) -> Result<(), ChartError> {
     if s.years.is_empty() {
-        return Err(invalid(format!("fan chart: the {what} series has no years")));
+        return Err(invalid(format!(
+            "fan chart: the {what} series has no years"
+        )));
     }
     if s.years.len() != s.q.len() {
         return Err(invalid(format!(
@@ -42,7 +44,9 @@ pub(crate) fn check_series(s: &FanSeries, what: &str) -> Result<(), ChartError> 
         )));
     }
     if !s.q.iter().all(|q| q.is_finite()) {
-        return Err(invalid(format!("fan chart: the {what} series has a value that is not finite")));
+        return Err(invalid(format!(
+            "fan chart: the {what} series has a value that is not finite"
+        )));
     }
     Ok(())
 }
@@ -62,7 +66,11 @@ fn draw<DB: Backend>(
         }
     };
     let series = [
-        (&data.status_quo, STATUS_QUO, name(&data.status_quo, l.status_quo)),
+        (
+            &data.status_quo,
+            STATUS_QUO,
+            name(&data.status_quo, l.status_quo),
+        ),
         (&data.scenario, SCENARIO, name(&data.scenario, l.scenario)),
     ];
 
@@ -76,12 +84,30 @@ fn draw<DB: Backend>(
     ]);
     let plot = draw_frame(root, &frame)?;
 
-    let first = series.iter().flat_map(|s| s.0.years.iter()).min().copied().unwrap_or(0);
-    let last = series.iter().flat_map(|s| s.0.years.iter()).max().copied().unwrap_or(0);
-    let lo = series.iter().flat_map(|s| s.0.q.iter()).map(|q| q.p5.min(q.p50)).fold(f64::INFINITY, f64::min);
-    let hi = series.iter().flat_map(|s| s.0.q.iter()).map(|q| q.p95.max(q.p50)).fold(f64::NEG_INFINITY, f64::max);
+    let first = series
+        .iter()
+        .flat_map(|s| s.0.years.iter())
+        .min()
+        .copied()
+        .unwrap_or(0);
+    let last = series
+        .iter()
+        .flat_map(|s| s.0.years.iter())
+        .max()
+        .copied()
+        .unwrap_or(0);
+    let lo = series
+        .iter()
+        .flat_map(|s| s.0.q.iter())
+        .map(|q| q.p5.min(q.p50))
+        .fold(f64::INFINITY, f64::min);
+    let hi = series
+        .iter()
+        .flat_map(|s| s.0.q.iter())
+        .map(|q| q.p95.max(q.p50))
+        .fold(f64::NEG_INFINITY, f64::max);
     let pad = (hi - lo).abs().max(hi.abs() * 0.02) * 0.04;
-    let x = year_axis(first, last, 0.25, l.year);
+    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
     let y = money_axis(lo - pad, hi + pad, 6, l.annual_cost, lang);
 
     let mut chart = build_chart(
@@ -109,8 +135,16 @@ fn draw<DB: Backend>(
         )))?;
     }
     for (s, color, _) in &series {
-        let med: Vec<(f64, f64)> = s.years.iter().zip(&s.q).map(|(y, q)| (*y as f64, q.p50)).collect();
-        chart.draw_series(std::iter::once(PathElement::new(med.clone(), color.stroke_width(4))))?;
+        let med: Vec<(f64, f64)> = s
+            .years
+            .iter()
+            .zip(&s.q)
+            .map(|(y, q)| (*y as f64, q.p50))
+            .collect();
+        chart.draw_series(std::iter::once(PathElement::new(
+            med.clone(),
+            color.stroke_width(4),
+        )))?;
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 5, color.filled())))?;
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 2, WHITE.filled())))?;
     }
@@ -127,7 +161,7 @@ fn draw<DB: Backend>(
         let (_, q) = s.years.iter().zip(&s.q).max_by_key(|(y, _)| **y).unwrap();
         put_text(
             root,
-            &format_money(q.p50, lang),
+            &y.money_text(q.p50, lang),
             ANNOTATION_SIZE,
             true,
             *color,
@@ -145,7 +179,23 @@ pub(crate) fn band_polygon(
     lower: fn(&Quantiles) -> f64,
     upper: fn(&Quantiles) -> f64,
 ) -> Vec<(f64, f64)> {
-    let mut poly: Vec<(f64, f64)> = s.years.iter().zip(&s.q).map(|(y, q)| (*y as f64, upper(q))).collect();
-    poly.extend(s.years.iter().zip(&s.q).rev().map(|(y, q)| (*y as f64, lower(q))));
+    if let ([y], [q]) = (&s.years[..], &s.q[..]) {
+        // A single year: a box around the point instead of a zero-width band.
+        let (a, b) = (*y as f64 - 0.12, *y as f64 + 0.12);
+        return vec![(a, upper(q)), (b, upper(q)), (b, lower(q)), (a, lower(q))];
+    }
+    let mut poly: Vec<(f64, f64)> = s
+        .years
+        .iter()
+        .zip(&s.q)
+        .map(|(y, q)| (*y as f64, upper(q)))
+        .collect();
+    poly.extend(
+        s.years
+            .iter()
+            .zip(&s.q)
+            .rev()
+            .map(|(y, q)| (*y as f64, lower(q))),
+    );
     poly
 }

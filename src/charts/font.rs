@@ -51,6 +51,7 @@ pub(crate) struct Metrics {
     height_units: f64,
     advance: Vec<u16>,
     x_min: Vec<i16>,
+    y_max: Vec<i16>,
     glyph: HashMap<char, u16>,
     kern: HashMap<(u16, u16), i16>,
 }
@@ -62,14 +63,25 @@ pub(crate) struct PlacedGlyph {
     /// Pixels from the start of the line to the left edge of the glyph's
     /// pixel bounding box (what plotters draws at the pen position).
     pub x: i32,
+    /// Vertical correction in pixels: plotters truncates the glyph's offset
+    /// from the top towards zero, which puts tall glyphs one pixel too low
+    /// at odd font sizes; adding this makes all glyphs share one baseline.
+    pub dy: i32,
 }
 
 impl Metrics {
     fn parse(data: &[u8]) -> Option<Metrics> {
-        let u16_at = |o: usize| -> Option<u16> { Some(u16::from_be_bytes([*data.get(o)?, *data.get(o + 1)?])) };
+        let u16_at = |o: usize| -> Option<u16> {
+            Some(u16::from_be_bytes([*data.get(o)?, *data.get(o + 1)?]))
+        };
         let i16_at = |o: usize| -> Option<i16> { u16_at(o).map(|v| v as i16) };
         let u32_at = |o: usize| -> Option<u32> {
-            Some(u32::from_be_bytes([*data.get(o)?, *data.get(o + 1)?, *data.get(o + 2)?, *data.get(o + 3)?]))
+            Some(u32::from_be_bytes([
+                *data.get(o)?,
+                *data.get(o + 1)?,
+                *data.get(o + 2)?,
+                *data.get(o + 3)?,
+            ]))
         };
         let num_tables = u16_at(4)? as usize;
         let mut tables = HashMap::new();
@@ -98,13 +110,29 @@ impl Metrics {
         let loca = table(b"loca")?;
         let glyf = table(b"glyf")?;
         let mut x_min = Vec::with_capacity(num_glyphs);
+        let mut y_max = Vec::with_capacity(num_glyphs);
         for g in 0..num_glyphs {
             let (start, end) = if long_loca {
-                (u32_at(loca + 4 * g)? as usize, u32_at(loca + 4 * g + 4)? as usize)
+                (
+                    u32_at(loca + 4 * g)? as usize,
+                    u32_at(loca + 4 * g + 4)? as usize,
+                )
             } else {
-                (2 * u16_at(loca + 2 * g)? as usize, 2 * u16_at(loca + 2 * g + 2)? as usize)
+                (
+                    2 * u16_at(loca + 2 * g)? as usize,
+                    2 * u16_at(loca + 2 * g + 2)? as usize,
+                )
             };
-            x_min.push(if end > start { i16_at(glyf + start + 2)? } else { 0 });
+            x_min.push(if end > start {
+                i16_at(glyf + start + 2)?
+            } else {
+                0
+            });
+            y_max.push(if end > start {
+                i16_at(glyf + start + 8)?
+            } else {
+                0
+            });
         }
 
         // cmap: Windows Unicode BMP subtable (format 4).
@@ -176,6 +204,7 @@ impl Metrics {
             height_units: ascent - descent,
             advance,
             x_min,
+            y_max,
             glyph,
             kern,
         })
@@ -218,9 +247,12 @@ impl Metrics {
             }
             if !c.is_whitespace() {
                 let x_min = *self.x_min.get(g as usize).unwrap_or(&0) as f64 * s;
+                let top = (-(*self.y_max.get(g as usize).unwrap_or(&0) as f64) * s).floor();
+                let t = size / 2.0 + top;
                 out.push(PlacedGlyph {
                     ch: c,
                     x: (pen.round() + x_min.floor()) as i32,
+                    dy: t.floor() as i32 - t.trunc() as i32,
                 });
             }
             pen += *self.advance.get(g as usize).unwrap_or(&0) as f64 * s;
@@ -235,7 +267,9 @@ pub(crate) fn metrics(bold: bool) -> &'static Metrics {
     static REG: OnceLock<Metrics> = OnceLock::new();
     static BLD: OnceLock<Metrics> = OnceLock::new();
     let (cell, bytes) = if bold { (&BLD, BOLD) } else { (&REG, REGULAR) };
-    cell.get_or_init(|| Metrics::parse(bytes).expect("embedded DejaVu font has the tables the charts need"))
+    cell.get_or_init(|| {
+        Metrics::parse(bytes).expect("embedded DejaVu font has the tables the charts need")
+    })
 }
 
 #[cfg(test)]

@@ -51,7 +51,10 @@ pub fn goal_probability(
             )));
         }
         if r.probability.iter().flatten().any(|p| !p.is_finite()) {
-            return Err(invalid(format!("goal chart: goal {:?} has a probability that is not finite", r.name)));
+            return Err(invalid(format!(
+                "goal chart: goal {:?} has a probability that is not finite",
+                r.name
+            )));
         }
     }
     if data.rows.iter().all(|r| r.years.is_empty()) {
@@ -85,7 +88,7 @@ fn draw<DB: Backend>(
     // Columns: goal names, then one per year.
     let left = ax0 + MARGIN_X;
     let right = ax1 - MARGIN_X;
-    let name_size = ANNOTATION_SIZE + 1.0;
+    let name_size = ANNOTATION_SIZE + 2.0;
     let longest = data
         .rows
         .iter()
@@ -100,26 +103,47 @@ fn draw<DB: Backend>(
     let header_h = 34;
     let key_h = 64;
     let avail = ay1 - ay0 - header_h - key_h - 10;
-    let cell_h = (avail / data.rows.len() as i32).clamp(18, 72);
-    let grid_top = ay0 + header_h;
+    let cell_h = (avail / data.rows.len() as i32).clamp(18, 80);
+    // Centre the table and its key vertically in the space there is.
+    let used = header_h + cell_h * data.rows.len() as i32 + key_h;
+    let offset = ((ay1 - ay0 - used) / 2).clamp(0, 80);
+    let grid_top = ay0 + offset + header_h;
 
     for (j, year) in years.iter().enumerate() {
         let cx = grid_left + j as i32 * cell_w + cell_w / 2;
-        put_text(root, &year.to_string(), TICK_SIZE, true, TEXT, (cx, grid_top - 10), HPos::Center, VPos::Bottom)?;
+        put_text(
+            root,
+            &year.to_string(),
+            TICK_SIZE,
+            true,
+            TEXT,
+            (cx, grid_top - 10),
+            HPos::Center,
+            VPos::Bottom,
+        )?;
     }
 
-    let pct_size = if cell_h >= 40 && cell_w >= 70 { 19.0 } else { 15.0 };
+    let pct_size = if cell_h >= 40 && cell_w >= 70 {
+        20.0
+    } else {
+        16.0
+    };
     for (i, row) in data.rows.iter().enumerate() {
         let top = grid_top + i as i32 * cell_h;
-        let max_lines = if cell_h >= 44 { 2 } else { 1 };
-        let lines = wrap_lines(&row.name, name_size, false, name_w - 16, max_lines);
-        let line_h = 21;
+        let max_lines = if cell_h >= 38 { 2 } else { 1 };
+        let size = if cell_h >= 46 {
+            name_size
+        } else {
+            name_size - 2.0
+        };
+        let lines = wrap_lines(&row.name, size, false, name_w - 16, max_lines);
+        let line_h = (cell_h / 2 - 1).min(22);
         let first_y = top + cell_h / 2 - (lines.len() as i32 - 1) * line_h / 2;
         for (k, line) in lines.iter().enumerate() {
             put_text(
                 root,
                 line,
-                name_size,
+                size,
                 false,
                 TEXT,
                 (grid_left - 12, first_y + k as i32 * line_h),
@@ -139,10 +163,16 @@ fn draw<DB: Backend>(
                     let c = probability_color(p);
                     (c, format_probability(p, lang), text_on(c))
                 }
-                None => (NOT_EVALUATED, "–".to_string(), TEXT_FAINT),
+                None => (NOT_EVALUATED, "–".to_string(), TEXT_SOFT),
             };
-            root.draw(&Rectangle::new([(x0, top), (x0 + cell_w, top + cell_h)], fill.filled()))?;
-            root.draw(&Rectangle::new([(x0, top), (x0 + cell_w, top + cell_h)], WHITE.stroke_width(2)))?;
+            root.draw(&Rectangle::new(
+                [(x0, top), (x0 + cell_w, top + cell_h)],
+                fill.filled(),
+            ))?;
+            root.draw(&Rectangle::new(
+                [(x0, top), (x0 + cell_w, top + cell_h)],
+                WHITE.stroke_width(2),
+            ))?;
             put_text(
                 root,
                 &label,
@@ -164,22 +194,75 @@ fn draw<DB: Backend>(
     for k in 0..key_w {
         let c = probability_color(k as f64 / (key_w - 1) as f64);
         root.draw(&Rectangle::new(
-            [(key_left + k, key_top), (key_left + k + 1, key_top + key_h_bar)],
+            [
+                (key_left + k, key_top),
+                (key_left + k + 1, key_top + key_h_bar),
+            ],
             c.filled(),
         ))?;
     }
-    put_text(root, l.unlikely, CAPTION_SIZE + 1.0, false, TEXT, (key_left - 10, key_top + key_h_bar / 2), HPos::Right, VPos::Center)?;
-    put_text(root, l.likely, CAPTION_SIZE + 1.0, false, TEXT, (key_left + key_w + 10, key_top + key_h_bar / 2), HPos::Left, VPos::Center)?;
+    put_text(
+        root,
+        l.unlikely,
+        CAPTION_SIZE + 1.0,
+        false,
+        TEXT,
+        (key_left - 10, key_top + key_h_bar / 2),
+        HPos::Right,
+        VPos::Center,
+    )?;
+    put_text(
+        root,
+        l.likely,
+        CAPTION_SIZE + 1.0,
+        false,
+        TEXT,
+        (key_left + key_w + 10, key_top + key_h_bar / 2),
+        HPos::Left,
+        VPos::Center,
+    )?;
     for (v, label) in [(0.0, "0 %"), (0.5, "50 %"), (1.0, "100 %")] {
         let x = key_left + (v * (key_w - 1) as f64) as i32;
-        root.draw(&PathElement::new(vec![(x, key_top + key_h_bar), (x, key_top + key_h_bar + 4)], TEXT_SOFT.stroke_width(1)))?;
-        put_text(root, label, CAPTION_SIZE, false, TEXT_SOFT, (x, key_top + key_h_bar + 6), HPos::Center, VPos::Top)?;
+        root.draw(&PathElement::new(
+            vec![(x, key_top + key_h_bar), (x, key_top + key_h_bar + 4)],
+            TEXT_SOFT.stroke_width(1),
+        ))?;
+        put_text(
+            root,
+            label,
+            CAPTION_SIZE,
+            false,
+            TEXT_SOFT,
+            (x, key_top + key_h_bar + 6),
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     // "–" explanation next to the key.
     let nx = key_left + key_w + 10 + text_width(l.likely, CAPTION_SIZE + 1.0, false) + 40;
-    root.draw(&Rectangle::new([(nx, key_top), (nx + 30, key_top + key_h_bar)], NOT_EVALUATED.filled()))?;
-    put_text(root, "–", CAPTION_SIZE, false, TEXT_FAINT, (nx + 15, key_top + key_h_bar / 2), HPos::Center, VPos::Center)?;
-    put_text(root, l.not_evaluated, CAPTION_SIZE + 1.0, false, TEXT, (nx + 38, key_top + key_h_bar / 2), HPos::Left, VPos::Center)?;
-    let _ = ay1;
+    root.draw(&Rectangle::new(
+        [(nx, key_top), (nx + 30, key_top + key_h_bar)],
+        NOT_EVALUATED.filled(),
+    ))?;
+    put_text(
+        root,
+        "–",
+        CAPTION_SIZE,
+        false,
+        TEXT_FAINT,
+        (nx + 15, key_top + key_h_bar / 2),
+        HPos::Center,
+        VPos::Center,
+    )?;
+    put_text(
+        root,
+        l.not_evaluated,
+        CAPTION_SIZE + 1.0,
+        false,
+        TEXT,
+        (nx + 38, key_top + key_h_bar / 2),
+        HPos::Left,
+        VPos::Center,
+    )?;
     Ok(())
 }

@@ -36,7 +36,10 @@ pub fn histogram(
             return Err(invalid(format!("histogram: bad bin {lo}..{hi}")));
         }
     }
-    if ![data.p5, data.p50, data.p95, data.mean].iter().all(|v| v.is_finite()) {
+    if ![data.p5, data.p50, data.p95, data.mean]
+        .iter()
+        .all(|v| v.is_finite())
+    {
         return Err(invalid("histogram: a percentile is not finite"));
     }
     render_chart!(path, draw, data, text, lang)
@@ -51,30 +54,16 @@ fn draw<DB: Backend>(
     let l = labels(lang);
     let measure = data.measure.label(lang);
     let savings = data.measure.is_savings();
-    let bar_pos = if savings { tint(GAIN, 0.25) } else { tint(SCENARIO, 0.25) };
-    let bar_neg = if savings { tint(LOSS, 0.25) } else { tint(SCENARIO, 0.25) };
-
-    let mut legend = Vec::new();
-    if savings {
-        legend.push(LegendItem::new(l.saving, Swatch::Fill(bar_pos)));
-        legend.push(LegendItem::new(l.loss, Swatch::Fill(bar_neg)));
-    }
-    legend.push(LegendItem::new(l.median, Swatch::Line(MEDIAN, 3)));
-    legend.push(LegendItem::new(l.limits_5_95, Swatch::Dashed(TEXT_SOFT)));
-    let mut frame = Frame::new(
-        l.outcomes_title(&measure),
-        text,
-        l.explain_histogram,
-        Some(data.trials),
-        lang,
-    )
-    .legend(legend)
-    .caption_extra(l.mean_value(data.mean));
-    if let (Some(p), true) = (data.prob_positive, savings) {
-        let color = if p >= 0.5 { GAIN } else { LOSS };
-        frame = frame.highlight(l.probability_of_saving(p), color);
-    }
-    let plot = draw_frame(root, &frame)?;
+    let bar_pos = if savings {
+        tint(GAIN, 0.25)
+    } else {
+        tint(SCENARIO, 0.25)
+    };
+    let bar_neg = if savings {
+        tint(LOSS, 0.25)
+    } else {
+        tint(SCENARIO, 0.25)
+    };
 
     // x range: the bins and the marked percentiles; 0 kr. as well when it is
     // not far away (then the reader sees the distance to break-even).
@@ -87,13 +76,40 @@ fn draw<DB: Backend>(
     let pad = (hi - lo) * 0.02;
     let x = money_axis(lo - pad, hi + pad, 7, &measure, lang);
 
+    let mut legend = Vec::new();
+    if savings {
+        if data.bins.iter().any(|b| b.1 > 0.0 && b.2 > 0) {
+            legend.push(LegendItem::new(l.saving, Swatch::Fill(bar_pos)));
+        }
+        if data.bins.iter().any(|b| b.0 < 0.0 && b.2 > 0) {
+            legend.push(LegendItem::new(l.loss, Swatch::Fill(bar_neg)));
+        }
+    }
+    legend.push(LegendItem::new(l.median, Swatch::Line(MEDIAN, 3)));
+    legend.push(LegendItem::new(l.limits_5_95, Swatch::Dashed(TEXT_SOFT)));
+    let mut frame = Frame::new(
+        l.outcomes_title(&measure),
+        text,
+        l.explain_histogram,
+        Some(data.trials),
+        lang,
+    )
+    .legend(legend)
+    .caption_extra(l.mean_value(&x.money_text(data.mean, lang)));
+    if let (Some(p), true) = (data.prob_positive, savings) {
+        let color = if p >= 0.5 { GAIN } else { LOSS };
+        frame = frame.highlight(l.probability_of_saving(p), color);
+    }
+    let plot = draw_frame(root, &frame)?;
+
     let max_share = data
         .bins
         .iter()
         .map(|b| b.2 as f64 / data.trials as f64)
         .fold(0.0, f64::max);
     // Head room above the bars for the labels of the lines.
-    let (_, top, step, _) = nice_ticks(0.0, (max_share * 1.5).max(1e-3), 5);
+    let step = nice_step_125((max_share * 1.5).max(1e-3), 5);
+    let top = ((max_share * 1.5).max(1e-3) / step - 1e-9).ceil() * step;
     let y = percent_axis(0.0, top, step, l.share_of_simulations, lang);
 
     let mut chart = build_chart(
@@ -124,7 +140,10 @@ fn draw<DB: Backend>(
             parts.push((0.0, b, bar_pos));
         }
         for (a, b, c) in parts {
-            chart.draw_series(std::iter::once(Rectangle::new([(a, 0.0), (b, h)], c.filled())))?;
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(a, 0.0), (b, h)],
+                c.filled(),
+            )))?;
         }
     }
 
@@ -140,18 +159,51 @@ fn draw<DB: Backend>(
         ))?;
         let row_y = py.start + 14;
         if zx - px.start > 90 {
-            put_text(root, l.loss_arrow, ANNOTATION_SIZE, true, LOSS, (zx - 8, row_y), HPos::Right, VPos::Center)?;
+            put_text(
+                root,
+                l.loss_arrow,
+                ANNOTATION_SIZE,
+                true,
+                LOSS,
+                (zx - 8, row_y),
+                HPos::Right,
+                VPos::Center,
+            )?;
         }
         if px.end - zx > 130 {
-            put_text(root, l.saving_arrow, ANNOTATION_SIZE, true, GAIN, (zx + 8, row_y), HPos::Left, VPos::Center)?;
+            put_text(
+                root,
+                l.saving_arrow,
+                ANNOTATION_SIZE,
+                true,
+                GAIN,
+                (zx + 8, row_y),
+                HPos::Left,
+                VPos::Center,
+            )?;
         }
     }
 
     // Percentile lines and their labels, median first so it gets the top row.
     let marks = [
-        (data.p50, l.median_value(data.p50), MEDIAN, true),
-        (data.p5, l.percentile_value(5, data.p5), TEXT_SOFT, false),
-        (data.p95, l.percentile_value(95, data.p95), TEXT_SOFT, false),
+        (
+            data.p50,
+            l.median_value(&x.money_text(data.p50, lang)),
+            MEDIAN,
+            true,
+        ),
+        (
+            data.p5,
+            l.percentile_value(5, &x.money_text(data.p5, lang)),
+            TEXT_SOFT,
+            false,
+        ),
+        (
+            data.p95,
+            l.percentile_value(95, &x.money_text(data.p95, lang)),
+            TEXT_SOFT,
+            false,
+        ),
     ];
     let label_top = py.start + 44;
     let mut extents = Vec::new();
@@ -168,11 +220,30 @@ fn draw<DB: Backend>(
         let cx = x_px(*v);
         let ly = label_top + rows[k] as i32 * 28;
         if *bold {
-            root.draw(&PathElement::new(vec![(cx, ly + 12), (cx, py.end)], color.stroke_width(3)))?;
+            root.draw(&PathElement::new(
+                vec![(cx, ly + 12), (cx, py.end)],
+                color.stroke_width(3),
+            ))?;
         } else {
-            dashed_px(root, (cx, ly + 12), (cx, py.end), color.stroke_width(2), 8, 5)?;
+            dashed_px(
+                root,
+                (cx, ly + 12),
+                (cx, py.end),
+                color.stroke_width(2),
+                8,
+                5,
+            )?;
         }
-        boxed_text(root, label, ANNOTATION_SIZE, *bold, *color, (anchors[k], ly), HPos::Center, VPos::Center)?;
+        boxed_text(
+            root,
+            label,
+            ANNOTATION_SIZE,
+            *bold,
+            *color,
+            (anchors[k], ly),
+            HPos::Center,
+            VPos::Center,
+        )?;
     }
     Ok(())
 }

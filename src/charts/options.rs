@@ -11,7 +11,7 @@ use super::common::*;
 use super::data::{FanSeries, OpenHours, OptionComparison, Quantiles};
 use super::fan::band_polygon;
 use super::{invalid, ChartError, ChartText};
-use crate::i18n::{format_money, format_number, labels, Lang};
+use crate::i18n::{format_number, labels, Lang};
 
 fn check(data: &OptionComparison) -> Result<(), ChartError> {
     if data.options.is_empty() {
@@ -27,8 +27,16 @@ fn check(data: &OptionComparison) -> Result<(), ChartError> {
                 o.cumulative_net.len()
             )));
         }
-        if !o.savings.iter().chain(&o.cumulative_net).all(|q| q.is_finite()) {
-            return Err(invalid(format!("option {:?}: a value is not finite", o.name)));
+        if !o
+            .savings
+            .iter()
+            .chain(&o.cumulative_net)
+            .all(|q| q.is_finite())
+        {
+            return Err(invalid(format!(
+                "option {:?}: a value is not finite",
+                o.name
+            )));
         }
     }
     Ok(())
@@ -57,7 +65,16 @@ fn category_label<DB: Backend>(
             .collect(),
     };
     for (k, (line, bold)) in lines.iter().enumerate() {
-        put_text(root, line, TICK_SIZE, *bold, TEXT, (cx, top + 22 * k as i32), HPos::Center, VPos::Top)?;
+        put_text(
+            root,
+            line,
+            TICK_SIZE,
+            *bold,
+            TEXT,
+            (cx, top + 22 * k as i32),
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     Ok(())
 }
@@ -70,6 +87,7 @@ fn category_axis(n: usize, title: &str) -> Axis {
         ticks: (0..n).map(|i| i as f64 + 0.5).collect(),
         labels: vec![String::new(); n],
         title: title.to_string(),
+        unit: None,
     }
 }
 
@@ -98,7 +116,9 @@ pub fn option_savings(
 ) -> Result<(), ChartError> {
     check(data)?;
     if !data.options.iter().any(|o| o.years.contains(&year)) {
-        return Err(invalid(format!("option savings: no option has the year {year}")));
+        return Err(invalid(format!(
+            "option savings: no option has the year {year}"
+        )));
     }
     render_chart!(path, draw_savings, data, year, text, lang)
 }
@@ -122,14 +142,26 @@ fn draw_savings<DB: Backend>(
                 .map(|k| (i, o.name.as_str(), o.savings[k]))
         })
         .collect();
-    let frame = Frame::new(l.title_option_savings(year), text, l.explain_boxplot, data.trials, lang);
+    let frame = Frame::new(
+        l.title_option_savings(year),
+        text,
+        l.explain_boxplot,
+        data.trials,
+        lang,
+    );
     let plot = draw_frame(root, &frame)?;
 
-    let lo = items.iter().map(|it| it.2.p5.min(it.2.p50)).fold(f64::INFINITY, f64::min);
-    let hi = items.iter().map(|it| it.2.p95.max(it.2.p50)).fold(f64::NEG_INFINITY, f64::max);
+    let lo = items
+        .iter()
+        .map(|it| it.2.p5.min(it.2.p50))
+        .fold(f64::INFINITY, f64::min);
+    let hi = items
+        .iter()
+        .map(|it| it.2.p95.max(it.2.p50))
+        .fold(f64::NEG_INFINITY, f64::max);
     let (lo, hi) = with_zero(lo, hi);
     let pad = (hi - lo).max(1.0) * 0.05;
-    let y = money_axis(lo - pad, hi + pad, 6, &l.savings_in_year(year), lang);
+    let y = money_axis(lo - pad, hi + pad * 2.0, 6, &l.savings_in_year(year), lang);
     let x = category_axis(items.len(), l.option);
     let mut chart = build_chart(
         &plot,
@@ -149,12 +181,15 @@ fn draw_savings<DB: Backend>(
 
     let (px, py) = plot_pixels(&chart);
     let cat_w = (px.end - px.start) / items.len().max(1) as i32;
-    let box_half = if items.len() <= 3 { 0.17 } else { 0.22 };
+    let box_half = if items.len() <= 3 { 0.17 } else { 0.2 };
     for (k, (i, name, q)) in items.iter().enumerate() {
         let c = option_color(*i);
         let cx = k as f64 + 0.5;
         // Whisker and caps.
-        chart.draw_series(std::iter::once(PathElement::new(vec![(cx, q.p5), (cx, q.p95)], c.stroke_width(2))))?;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(cx, q.p5), (cx, q.p95)],
+            c.stroke_width(2),
+        )))?;
         for v in [q.p5, q.p95] {
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(cx - box_half * 0.5, v), (cx + box_half * 0.5, v)],
@@ -174,8 +209,35 @@ fn draw_savings<DB: Backend>(
             vec![(cx - box_half, q.p50), (cx + box_half, q.p50)],
             TEXT.stroke_width(4),
         )))?;
+        // The median's amount right of the box if it fits in the category,
+        // else above the upper whisker.
+        let label = y.money_text(q.p50, lang);
         let (mx, my) = chart.backend_coord(&(cx + box_half, q.p50));
-        put_text(root, &format_money(q.p50, lang), ANNOTATION_SIZE, true, TEXT, (mx + 8, my), HPos::Left, VPos::Center)?;
+        let cell_right = chart.backend_coord(&(cx + 0.5, q.p50)).0;
+        if mx + 8 + text_width(&label, ANNOTATION_SIZE, true) <= cell_right - 4 {
+            put_text(
+                root,
+                &label,
+                ANNOTATION_SIZE,
+                true,
+                TEXT,
+                (mx + 8, my),
+                HPos::Left,
+                VPos::Center,
+            )?;
+        } else {
+            let (tx, ty) = chart.backend_coord(&(cx, q.p95));
+            put_text(
+                root,
+                &label,
+                ANNOTATION_SIZE,
+                true,
+                TEXT,
+                (tx, ty - 8),
+                HPos::Center,
+                VPos::Bottom,
+            )?;
+        }
         let lx = chart.backend_coord(&(cx, y.lo)).0;
         category_label(root, name, None, lx, py.end + 10, cat_w - 12, true)?;
     }
@@ -187,7 +249,7 @@ fn draw_savings<DB: Backend>(
 // ---------------------------------------------------------------------------
 
 /// Opacity of the 90 % bands (several may overlap).
-const BAND_ALPHA: f64 = 0.14;
+const BAND_ALPHA: f64 = 0.08;
 
 /// Cumulative net savings of each option per year: median line with a 90 %
 /// band, 0 kr. emphasised (above it the option has paid for itself), the
@@ -232,16 +294,41 @@ fn draw_cumulative<DB: Backend>(
         .iter()
         .map(|(i, s)| LegendItem::new(s.label.clone(), Swatch::Line(option_color(*i), 4)))
         .collect();
-    legend.push(LegendItem::new(l.interval_90, Swatch::Fill(tint(TEXT_SOFT, 1.0 - BAND_ALPHA * 1.6))));
-    let frame = Frame::new(l.title_option_cumulative, text, l.explain_option_cumulative, data.trials, lang).legend(legend);
+    legend.push(LegendItem::new(l.interval_90, Swatch::Dashed(TEXT_SOFT)));
+    let frame = Frame::new(
+        l.title_option_cumulative,
+        text,
+        l.explain_option_cumulative,
+        data.trials,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
-    let first = series.iter().flat_map(|s| s.1.years.iter()).min().copied().unwrap_or(0);
-    let last = series.iter().flat_map(|s| s.1.years.iter()).max().copied().unwrap_or(0);
-    let lo = series.iter().flat_map(|s| s.1.q.iter()).map(|q| q.p5.min(q.p50)).fold(0.0, f64::min);
-    let hi = series.iter().flat_map(|s| s.1.q.iter()).map(|q| q.p95.max(q.p50)).fold(0.0, f64::max);
+    let first = series
+        .iter()
+        .flat_map(|s| s.1.years.iter())
+        .min()
+        .copied()
+        .unwrap_or(0);
+    let last = series
+        .iter()
+        .flat_map(|s| s.1.years.iter())
+        .max()
+        .copied()
+        .unwrap_or(0);
+    let lo = series
+        .iter()
+        .flat_map(|s| s.1.q.iter())
+        .map(|q| q.p5.min(q.p50))
+        .fold(0.0, f64::min);
+    let hi = series
+        .iter()
+        .flat_map(|s| s.1.q.iter())
+        .map(|q| q.p95.max(q.p50))
+        .fold(0.0, f64::max);
     let pad = (hi - lo).max(1.0) * 0.04;
-    let x = year_axis(first, last, 0.25, l.year);
+    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
     let y = money_axis(lo - pad, hi + pad, 6, l.cumulative_net_savings, lang);
     let mut chart = build_chart(
         &plot,
@@ -262,11 +349,34 @@ fn draw_cumulative<DB: Backend>(
             option_color(*i).mix(BAND_ALPHA).filled(),
         )))?;
     }
+    // Band edges as dashed lines in the option's colour, so overlapping
+    // bands stay attributable.
+    for (i, s) in &series {
+        for edge in [|q: &Quantiles| q.p5, |q: &Quantiles| q.p95] {
+            let px: Vec<(i32, i32)> = s
+                .years
+                .iter()
+                .zip(&s.q)
+                .map(|(y, q)| chart.backend_coord(&(*y as f64, edge(q))))
+                .collect();
+            for w in px.windows(2) {
+                dashed_px(root, w[0], w[1], option_color(*i).stroke_width(2), 9, 6)?;
+            }
+        }
+    }
     hline(&mut chart, 0.0, &x, TEXT.stroke_width(2))?;
     for (i, s) in &series {
         let c = option_color(*i);
-        let med: Vec<(f64, f64)> = s.years.iter().zip(&s.q).map(|(y, q)| (*y as f64, q.p50)).collect();
-        chart.draw_series(std::iter::once(PathElement::new(med.clone(), c.stroke_width(4))))?;
+        let med: Vec<(f64, f64)> = s
+            .years
+            .iter()
+            .zip(&s.q)
+            .map(|(y, q)| (*y as f64, q.p50))
+            .collect();
+        chart.draw_series(std::iter::once(PathElement::new(
+            med.clone(),
+            c.stroke_width(4),
+        )))?;
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 5, c.filled())))?;
     }
 
@@ -278,12 +388,15 @@ fn draw_cumulative<DB: Backend>(
             (*i, *yr as f64, q.p50)
         })
         .collect();
-    let ys: Vec<f64> = ends.iter().map(|e| chart.backend_coord(&(e.1, e.2)).1 as f64).collect();
+    let ys: Vec<f64> = ends
+        .iter()
+        .map(|e| chart.backend_coord(&(e.1, e.2)).1 as f64)
+        .collect();
     let ys = spread(&ys, 24.0, py.start as f64 + 10.0, py.end as f64 - 10.0);
     for (k, (i, _, v)) in ends.iter().enumerate() {
         put_text(
             root,
-            &format_money(*v, lang),
+            &y.money_text(*v, lang),
             ANNOTATION_SIZE,
             true,
             option_color(*i),
@@ -312,7 +425,10 @@ pub fn option_hours(
     if data.options.is_empty() {
         return Err(invalid("option hours: no options"));
     }
-    let all = data.current_hours.iter().chain(data.options.iter().flat_map(|o| o.hours.iter()));
+    let all = data
+        .current_hours
+        .iter()
+        .chain(data.options.iter().flat_map(|o| o.hours.iter()));
     let mut any = false;
     for h in all {
         any = true;
@@ -338,7 +454,11 @@ fn draw_hours<DB: Backend>(
     let l = labels(lang);
     // Categories in order of first appearance.
     let mut cats: Vec<(String, String)> = Vec::new();
-    for h in data.current_hours.iter().chain(data.options.iter().flat_map(|o| o.hours.iter())) {
+    for h in data
+        .current_hours
+        .iter()
+        .chain(data.options.iter().flat_map(|o| o.hours.iter()))
+    {
         let key = (h.department.clone(), h.channel.clone());
         if !cats.contains(&key) {
             cats.push(key);
@@ -352,8 +472,18 @@ fn draw_hours<DB: Backend>(
     for (i, o) in data.options.iter().enumerate() {
         series.push((o.name.clone(), option_color(i), &o.hours));
     }
-    let legend = series.iter().map(|(n, c, _)| LegendItem::new(n.clone(), Swatch::Fill(*c))).collect();
-    let frame = Frame::new(l.title_option_hours, text, l.explain_option_hours, None, lang).legend(legend);
+    let legend = series
+        .iter()
+        .map(|(n, c, _)| LegendItem::new(n.clone(), Swatch::Fill(*c)))
+        .collect();
+    let frame = Frame::new(
+        l.title_option_hours,
+        text,
+        l.explain_option_hours,
+        None,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
     let value = |hours: &[OpenHours], cat: &(String, String)| {
@@ -384,19 +514,35 @@ fn draw_hours<DB: Backend>(
     let cat_w = (px.end - px.start) / cats.len().max(1) as i32;
     let group = 0.8;
     let bar = group / series.len() as f64;
-    let label_size = if series.len() * cats.len() > 24 { CAPTION_SIZE - 1.0 } else { CAPTION_SIZE };
+    let label_size = if series.len() * cats.len() > 24 {
+        CAPTION_SIZE - 1.0
+    } else {
+        CAPTION_SIZE
+    };
     for (j, cat) in cats.iter().enumerate() {
         for (k, (_, c, hours)) in series.iter().enumerate() {
             let Some(v) = value(hours, cat) else { continue };
             let x0 = j as f64 + 0.5 - group / 2.0 + k as f64 * bar;
             let x1 = x0 + bar * 0.9;
-            chart.draw_series(std::iter::once(Rectangle::new([(x0, 0.0), (x1, v)], c.filled())))?;
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, 0.0), (x1, v)],
+                c.filled(),
+            )))?;
             let dec = if (v - v.round()).abs() < 1e-9 { 0 } else { 1 };
             let label = format_number(v, dec, lang);
             let (a, top) = chart.backend_coord(&(x0, v));
             let b = chart.backend_coord(&(x1, v)).0;
             if text_width(&label, label_size, false) <= b - a + 4 {
-                put_text(root, &label, label_size, false, TEXT, ((a + b) / 2, top - 4), HPos::Center, VPos::Bottom)?;
+                put_text(
+                    root,
+                    &label,
+                    label_size,
+                    false,
+                    TEXT,
+                    ((a + b) / 2, top - 4),
+                    HPos::Center,
+                    VPos::Bottom,
+                )?;
             }
         }
         let cx = chart.backend_coord(&(j as f64 + 0.5, 0.0)).0;

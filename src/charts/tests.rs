@@ -6,14 +6,49 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::i18n::Lang;
 
-fn out_dir(test: &str) -> PathBuf {
-    let base = match std::env::var_os("CHANNELSHIFT_CHART_SAMPLES") {
-        Some(d) => PathBuf::from(d),
-        None => std::env::temp_dir().join(format!("channelshift-charts-{}", std::process::id())),
+/// A per-test output directory, removed at the end of the test unless
+/// `CHANNELSHIFT_CHART_SAMPLES` asks to keep the files.
+struct OutDir {
+    path: PathBuf,
+    keep: bool,
+}
+
+impl OutDir {
+    fn join(&self, p: impl AsRef<Path>) -> PathBuf {
+        self.path.join(p)
+    }
+}
+
+impl std::ops::Deref for OutDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for OutDir {
+    fn drop(&mut self) {
+        if !self.keep {
+            let _ = std::fs::remove_dir_all(&self.path);
+            // The shared parent goes when the last test is done with it.
+            if let Some(parent) = self.path.parent() {
+                let _ = std::fs::remove_dir(parent);
+            }
+        }
+    }
+}
+
+fn out_dir(test: &str) -> OutDir {
+    let (base, keep) = match std::env::var_os("CHANNELSHIFT_CHART_SAMPLES") {
+        Some(d) => (PathBuf::from(d), true),
+        None => (
+            std::env::temp_dir().join(format!("channelshift-charts-{}", std::process::id())),
+            false,
+        ),
     };
-    let dir = base.join(test);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    let path = base.join(test);
+    std::fs::create_dir_all(&path).unwrap();
+    OutDir { path, keep }
 }
 
 fn q(p50: f64, spread: f64) -> Quantiles {
@@ -50,15 +85,25 @@ where
         let stem = dir.join(format!("{test}_{}", lang.code()));
         let [png, svg] = render_both(&stem, |p| chart(lang, p)).unwrap();
         let png_bytes = std::fs::read(&png).unwrap();
-        assert!(png_bytes.len() > 10_000, "{} is only {} bytes", png.display(), png_bytes.len());
+        assert!(
+            png_bytes.len() > 10_000,
+            "{} is only {} bytes",
+            png.display(),
+            png_bytes.len()
+        );
         assert_eq!(&png_bytes[1..4], b"PNG");
         let s = svg_text(&svg);
-        assert!(s.len() > 2_000, "{} is only {} bytes", svg.display(), s.len());
+        assert!(
+            s.len() > 2_000,
+            "{} is only {} bytes",
+            svg.display(),
+            s.len()
+        );
         assert!(s.starts_with("<svg"));
         assert!(s.contains("font-family=\"sans-serif\""));
         svgs.push(s);
         // No temporary files are left behind.
-        for e in std::fs::read_dir(&dir).unwrap() {
+        for e in std::fs::read_dir(&dir.path).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
             assert!(!name.contains(".tmp."), "left over {name}");
         }
@@ -76,7 +121,12 @@ pub(crate) fn sample_fan() -> FanChartData {
             q: YEARS
                 .iter()
                 .enumerate()
-                .map(|(i, _)| q(12_400_000.0 + 250_000.0 * i as f64, 150_000.0 + 120_000.0 * i as f64))
+                .map(|(i, _)| {
+                    q(
+                        12_400_000.0 + 250_000.0 * i as f64,
+                        150_000.0 + 120_000.0 * i as f64,
+                    )
+                })
                 .collect(),
         },
         scenario: FanSeries {
@@ -85,7 +135,12 @@ pub(crate) fn sample_fan() -> FanChartData {
             q: YEARS
                 .iter()
                 .enumerate()
-                .map(|(i, _)| q(12_600_000.0 - 700_000.0 * i as f64, 150_000.0 + 260_000.0 * i as f64))
+                .map(|(i, _)| {
+                    q(
+                        12_600_000.0 - 700_000.0 * i as f64,
+                        150_000.0 + 260_000.0 * i as f64,
+                    )
+                })
                 .collect(),
         },
         trials: Some(10_000),
@@ -99,7 +154,10 @@ fn fan_chart_renders() {
     let (da, en) = render_all("fan", |lang, p| fan_chart(&data, &text, lang, p));
     assert!(da.contains("Årlig omkostning: scenarie og status quo"));
     assert!(da.contains("Årlig omkostning (mio. kr.)"));
-    assert!(da.contains("9,80 mio. kr."), "Danish decimal comma in the end label");
+    assert!(
+        da.contains("9,8 mio. kr."),
+        "Danish decimal comma in the end label"
+    );
     assert!(da.contains("Baseret på 10.000 simuleringer."));
     assert!(da.contains("mio. kr."));
     assert!(en.contains("Annual cost: scenario and status quo"));
@@ -154,12 +212,12 @@ fn histogram_renders() {
     let (da, en) = render_all("histogram", |lang, p| histogram(&data, &text, lang, p));
     assert!(da.contains("Akkumuleret nettobesparelse til og med 2015: mulige udfald"));
     assert!(da.contains("Median: 3,42 mio. kr."));
-    assert!(da.contains("5 %: 980.000 kr."));
+    assert!(da.contains("5 %: 0,98 mio. kr."));
     assert!(da.contains("95 %: 6,05 mio. kr."));
     assert!(da.contains("Sandsynlighed for en besparelse: 99 %"));
     assert!(da.contains("(mio. kr.)"));
     assert!(en.contains("Median: 3.42 m kr."));
-    assert!(en.contains("5 %: 980,000 kr."));
+    assert!(en.contains("5 %: 0.98 m kr."));
 
     // A distribution straddling zero shows the loss side.
     let mut loss = data.clone();
@@ -172,10 +230,12 @@ fn histogram_renders() {
     loss.p95 -= 4_000_000.0;
     loss.mean -= 4_000_000.0;
     loss.prob_positive = Some(0.38);
-    let (da, _) = render_all("histogram_loss", |lang, p| histogram(&loss, &ChartText::new(), lang, p));
+    let (da, _) = render_all("histogram_loss", |lang, p| {
+        histogram(&loss, &ChartText::new(), lang, p)
+    });
     assert!(da.contains("← Tab"));
     assert!(da.contains("Besparelse →"));
-    assert!(da.contains("Median: -580.000 kr."));
+    assert!(da.contains("Median: -0,58 mio. kr."));
 }
 
 pub(crate) fn sample_goals() -> GoalData {
@@ -248,7 +308,12 @@ pub(crate) fn sample_exceedance() -> ExceedanceData {
 fn exceedance_renders() {
     let data = sample_exceedance();
     let (da, en) = render_all("exceedance", |lang, p| {
-        exceedance(&data, &ChartText::subtitle("Åbningstider i Borgerservice"), lang, p)
+        exceedance(
+            &data,
+            &ChartText::subtitle("Åbningstider i Borgerservice"),
+            lang,
+            p,
+        )
     });
     assert!(da.contains("Sandsynlighed for at spare mindst et givet beløb"));
     assert!(da.contains("90 % sandsynligt: mindst"));
@@ -258,7 +323,12 @@ fn exceedance_renders() {
 
 pub(crate) fn sample_channel_mix(monthly: bool) -> ChannelMix {
     let periods: Vec<Period> = if monthly {
-        (0..24).map(|i| Period::Month { year: 2012 + i / 12, month: (i % 12 + 1) as u32 }).collect()
+        (0..24)
+            .map(|i| Period::Month {
+                year: 2012 + i / 12,
+                month: (i % 12 + 1) as u32,
+            })
+            .collect()
     } else {
         YEARS.iter().map(|y| Period::Year(*y)).collect()
     };
@@ -266,7 +336,10 @@ pub(crate) fn sample_channel_mix(monthly: bool) -> ChannelMix {
     let f = |k: usize| k as f64 / (n - 1).max(1) as f64;
     let scale = if monthly { 1.0 / 12.0 } else { 1.0 };
     let ch = |name: &str, a: f64, b: f64| {
-        (name.to_string(), (0..n).map(|k| scale * (a + (b - a) * f(k))).collect())
+        (
+            name.to_string(),
+            (0..n).map(|k| scale * (a + (b - a) * f(k))).collect(),
+        )
     };
     ChannelMix {
         periods,
@@ -326,7 +399,9 @@ pub(crate) fn sample_tornado() -> TornadoData {
 #[test]
 fn tornado_renders() {
     let data = sample_tornado();
-    let (da, en) = render_all("tornado", |lang, p| tornado(&data, &ChartText::subtitle("Digital strategi"), lang, p));
+    let (da, en) = render_all("tornado", |lang, p| {
+        tornado(&data, &ChartText::subtitle("Digital strategi"), lang, p)
+    });
     assert!(da.contains("Hvilke usikkerheder betyder mest?"));
     assert!(da.contains("Bass-imitation q (selvbetjening)"));
     assert!(da.contains("Median: 3,42 mio. kr."));
@@ -337,17 +412,38 @@ fn tornado_renders() {
 pub(crate) fn sample_options() -> OptionComparison {
     let hours = |counter: f64, phone: f64, jc: f64| {
         vec![
-            OpenHours { department: "Borgerservice".into(), channel: "Personlig".into(), hours_per_week: counter },
-            OpenHours { department: "Borgerservice".into(), channel: "Telefon".into(), hours_per_week: phone },
-            OpenHours { department: "Jobcenter".into(), channel: "Personlig".into(), hours_per_week: jc },
-            OpenHours { department: "Ydelsescenter".into(), channel: "Telefon".into(), hours_per_week: 30.0 },
+            OpenHours {
+                department: "Borgerservice".into(),
+                channel: "Personlig".into(),
+                hours_per_week: counter,
+            },
+            OpenHours {
+                department: "Borgerservice".into(),
+                channel: "Telefon".into(),
+                hours_per_week: phone,
+            },
+            OpenHours {
+                department: "Jobcenter".into(),
+                channel: "Personlig".into(),
+                hours_per_week: jc,
+            },
+            OpenHours {
+                department: "Ydelsescenter".into(),
+                channel: "Telefon".into(),
+                hours_per_week: 30.0,
+            },
         ]
     };
     let option = |name: &str, annual: f64, spread: f64, h: Vec<OpenHours>| {
         let savings: Vec<Quantiles> = YEARS
             .iter()
             .enumerate()
-            .map(|(i, _)| q(annual * (i as f64 + 1.0) / 5.0, spread * (1.0 + i as f64) / 3.0))
+            .map(|(i, _)| {
+                q(
+                    annual * (i as f64 + 1.0) / 5.0,
+                    spread * (1.0 + i as f64) / 3.0,
+                )
+            })
             .collect();
         let mut cum = 0.0;
         let mut cum_sd: f64 = 0.0;
@@ -360,13 +456,34 @@ pub(crate) fn sample_options() -> OptionComparison {
                 q(cum, cum_sd)
             })
             .collect();
-        OptionSeries { name: name.into(), years: YEARS.to_vec(), savings, cumulative_net, hours: h }
+        OptionSeries {
+            name: name.into(),
+            years: YEARS.to_vec(),
+            savings,
+            cumulative_net,
+            hours: h,
+        }
     };
     OptionComparison {
         options: vec![
-            option("A: Skranke 18 timer", 1_100_000.0, 250_000.0, hours(18.0, 35.0, 25.0)),
-            option("B: Skranke 24 timer", 700_000.0, 180_000.0, hours(24.0, 35.0, 31.5)),
-            option("C: Lukket fredag, telefon kun formiddag", 900_000.0, 400_000.0, hours(25.0, 20.0, 25.0)),
+            option(
+                "A: Skranke 18 timer",
+                1_100_000.0,
+                250_000.0,
+                hours(18.0, 35.0, 25.0),
+            ),
+            option(
+                "B: Skranke 24 timer",
+                700_000.0,
+                180_000.0,
+                hours(24.0, 35.0, 31.5),
+            ),
+            option(
+                "C: Lukket fredag, telefon kun formiddag",
+                900_000.0,
+                400_000.0,
+                hours(25.0, 20.0, 25.0),
+            ),
         ],
         current_hours: hours(31.5, 37.0, 31.5),
         trials: Some(10_000),
@@ -377,33 +494,66 @@ pub(crate) fn sample_options() -> OptionComparison {
 fn option_charts_render() {
     let data = sample_options();
     let text = ChartText::subtitle("Åbningstider 2012, Eksempel Kommune");
-    let (da, en) = render_all("option_savings", |lang, p| option_savings(&data, 2015, &text, lang, p));
+    let (da, en) = render_all("option_savings", |lang, p| {
+        option_savings(&data, 2015, &text, lang, p)
+    });
     assert!(da.contains("Besparelse i 2015 pr. forslag"));
     assert!(da.contains("1,10 mio. kr."));
     assert!(da.contains("Besparelse i 2015 (mio. kr.)"));
     assert!(en.contains("Savings in 2015 by proposal"));
-    let (da, en) = render_all("option_cumulative", |lang, p| option_cumulative(&data, &text, lang, p));
+    let (da, en) = render_all("option_cumulative", |lang, p| {
+        option_cumulative(&data, &text, lang, p)
+    });
     assert!(da.contains("Akkumuleret nettobesparelse pr. forslag"));
     assert!(da.contains("Akkumuleret nettobesparelse (mio. kr.)"));
     assert!(en.contains("Cumulative net savings (m kr.)"));
-    let (da, en) = render_all("option_hours", |lang, p| option_hours(&data, &text, lang, p));
+    let (da, en) = render_all("option_hours", |lang, p| {
+        option_hours(&data, &text, lang, p)
+    });
     assert!(da.contains("Åbningstimer pr. uge pr. forslag"));
     assert!(da.contains("31,5"));
     assert!(da.contains("I dag"));
     assert!(en.contains("31.5"));
     assert!(en.contains("Today"));
-    let err = option_savings(&data, 2030, &text, Lang::Da, &out_dir("errors").join("y.png")).unwrap_err();
+    let err = option_savings(
+        &data,
+        2030,
+        &text,
+        Lang::Da,
+        &out_dir("errors").join("y.png"),
+    )
+    .unwrap_err();
     assert!(matches!(err, ChartError::InvalidData(_)));
 }
 
 pub(crate) fn sample_attribution() -> AttributionData {
-    let b = |event: &str, p5: f64, p50: f64, p95: f64| AttributionBar { event: event.into(), p5, p50, p95 };
+    let b = |event: &str, p5: f64, p50: f64, p95: f64| AttributionBar {
+        event: event.into(),
+        p5,
+        p50,
+        p95,
+    };
     AttributionData {
         measure: Measure::CumulativeNetSavings { through: 2015 },
         bars: vec![
-            b("Kampagne for selvbetjening 2012", 300_000.0, 900_000.0, 1_600_000.0),
-            b("Kortere åbningstid i Borgerservice", 800_000.0, 1_350_000.0, 1_900_000.0),
-            b("Digital Post til alle virksomheder", 150_000.0, 420_000.0, 700_000.0),
+            b(
+                "Kampagne for selvbetjening 2012",
+                300_000.0,
+                900_000.0,
+                1_600_000.0,
+            ),
+            b(
+                "Kortere åbningstid i Borgerservice",
+                800_000.0,
+                1_350_000.0,
+                1_900_000.0,
+            ),
+            b(
+                "Digital Post til alle virksomheder",
+                150_000.0,
+                420_000.0,
+                700_000.0,
+            ),
             b("Ny telefonløsning", -350_000.0, -120_000.0, 90_000.0),
         ],
         trials: Some(10_000),
@@ -418,7 +568,7 @@ fn attribution_renders() {
     });
     assert!(da.contains("Hvad bidrager hvert tiltag med?"));
     assert!(da.contains("1,35 mio. kr."));
-    assert!(da.contains("-120.000 kr."));
+    assert!(da.contains("-0,12 mio. kr."));
     assert!(en.contains("What does each measure contribute?"));
 }
 
@@ -437,4 +587,136 @@ fn png_text_is_rendered() {
     fan_chart(&sample_fan(), &text, Lang::Da, &path2).unwrap();
     // More text gives a larger (less compressible) PNG.
     assert!(std::fs::read(&path2).unwrap().len() > with_title);
+}
+
+/// Awkward inputs: many series, long names, one year, far from zero.
+#[test]
+fn edge_cases_render() {
+    let dir = out_dir("edge");
+    let text = ChartText::subtitle("Et meget langt scenarienavn der fortsætter og fortsætter for at se om undertitlen ombrydes pænt på to linjer uden at løbe ud over kanten af diagrammet")
+        .with_note("Kørsel 2011-05-02, seed 42.");
+
+    // One year only.
+    let mut one = sample_fan();
+    one.status_quo.years.truncate(1);
+    one.status_quo.q.truncate(1);
+    one.scenario.years.truncate(1);
+    one.scenario.q.truncate(1);
+    render_both(&dir.join("fan_one_year"), |p| {
+        fan_chart(&one, &text, Lang::Da, p)
+    })
+    .unwrap();
+
+    // Many goals and years, long names.
+    let years: Vec<i32> = (2008..=2015).collect();
+    let rows = (0..10)
+        .map(|i| GoalRow {
+            name: format!("Mål nummer {i}: andel af henvendelser via selvbetjening i alle afdelinger og kanaler ≥ {} %", 50 + i * 3),
+            years: years.clone(),
+            probability: years.iter().map(|y| if *y < 2010 { None } else { Some(((y - 2009) as f64 * 0.15 + i as f64 * 0.03).min(1.0)) }).collect(),
+        })
+        .collect();
+    let goals = GoalData {
+        rows,
+        trials: Some(1_000),
+    };
+    render_both(&dir.join("goals_many"), |p| {
+        goal_probability(&goals, &text, Lang::Da, p)
+    })
+    .unwrap();
+
+    // Histogram far from zero: 0 kr. is not forced into view.
+    let mut far = sample_histogram();
+    for b in &mut far.bins {
+        b.0 += 40_000_000.0;
+        b.1 += 40_000_000.0;
+    }
+    far.p5 += 40_000_000.0;
+    far.p50 += 40_000_000.0;
+    far.p95 += 40_000_000.0;
+    far.mean += 40_000_000.0;
+    render_both(&dir.join("histogram_far"), |p| {
+        histogram(&far, &text, Lang::En, p)
+    })
+    .unwrap();
+
+    // Twelve tornado bars.
+    let mut t = sample_tornado();
+    for i in 0..6 {
+        let mut b = t.bars[i].clone();
+        b.input = format!(
+            "{} (variant {i}) med et ekstra langt navn til sidst",
+            b.input
+        );
+        b.low_value = b.base + (b.low_value - b.base) * 0.3;
+        b.high_value = b.base + (b.high_value - b.base) * 0.3;
+        t.bars.push(b);
+    }
+    render_both(&dir.join("tornado_many"), |p| {
+        tornado(&t, &text, Lang::Da, p)
+    })
+    .unwrap();
+
+    // Six options.
+    let mut o = sample_options();
+    for k in 0..3 {
+        let mut extra = o.options[k].clone();
+        extra.name = format!("{} (variant)", extra.name);
+        for q in extra
+            .savings
+            .iter_mut()
+            .chain(extra.cumulative_net.iter_mut())
+        {
+            q.p5 *= 0.8;
+            q.p25 *= 0.8;
+            q.p50 *= 0.8;
+            q.p75 *= 0.8;
+            q.p95 *= 0.8;
+        }
+        o.options.push(extra);
+    }
+    render_both(&dir.join("option_savings_many"), |p| {
+        option_savings(&o, 2015, &text, Lang::Da, p)
+    })
+    .unwrap();
+    render_both(&dir.join("option_cumulative_many"), |p| {
+        option_cumulative(&o, &text, Lang::Da, p)
+    })
+    .unwrap();
+    render_both(&dir.join("option_hours_many"), |p| {
+        option_hours(&o, &text, Lang::Da, p)
+    })
+    .unwrap();
+
+    // Channel mix with one period; exceedance with one curve.
+    let mut mix = sample_channel_mix(false);
+    mix.periods.truncate(1);
+    for c in &mut mix.channels {
+        c.1.truncate(1);
+    }
+    render_both(&dir.join("channel_mix_one"), |p| {
+        channel_mix(&mix, &text, Lang::Da, p)
+    })
+    .unwrap();
+    let mut ex = sample_exceedance();
+    ex.curves.truncate(1);
+    render_both(&dir.join("exceedance_one"), |p| {
+        exceedance(&ex, &text, Lang::Da, p)
+    })
+    .unwrap();
+
+    // Small amounts (kr. axis).
+    let mut small = sample_attribution();
+    for b in &mut small.bars {
+        b.p5 /= 20.0;
+        b.p50 /= 20.0;
+        b.p95 /= 20.0;
+    }
+    render_both(&dir.join("attribution_small"), |p| {
+        attribution(&small, &text, Lang::Da, p)
+    })
+    .unwrap();
+    let svg = std::fs::read_to_string(dir.join("attribution_small.svg")).unwrap();
+    assert!(svg.contains("(kr.)"));
+    assert!(svg.contains("67.500 kr."));
 }

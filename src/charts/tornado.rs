@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{TornadoBar, TornadoData};
 use super::{invalid, ChartError, ChartText};
-use crate::i18n::{format_money, labels, Lang};
+use crate::i18n::{labels, Lang};
 
 /// Widest input name before it is shortened with "…".
 const MAX_NAME_W: i32 = 330;
@@ -53,25 +53,45 @@ fn draw<DB: Backend>(
     });
     let n = bars.len();
 
-    let frame = Frame::new(l.title_tornado, text, l.explain_tornado, data.trials, lang).legend(vec![
-        LegendItem::new(l.low_decile, Swatch::Fill(LOW_DECILE)),
-        LegendItem::new(l.high_decile, Swatch::Fill(HIGH_DECILE)),
-        LegendItem::new(l.median_value(base), Swatch::Line(TEXT, 3)),
-    ]);
-    let plot = draw_frame(root, &frame)?;
-
-    let lo = bars.iter().map(|b| b.low_value.min(b.high_value)).fold(base, f64::min);
-    let hi = bars.iter().map(|b| b.low_value.max(b.high_value)).fold(base, f64::max);
+    let lo = bars
+        .iter()
+        .map(|b| b.low_value.min(b.high_value))
+        .fold(base, f64::min);
+    let hi = bars
+        .iter()
+        .map(|b| b.low_value.max(b.high_value))
+        .fold(base, f64::max);
     // Room at both ends for the amounts.
     let span = (hi - lo).max(hi.abs() * 0.01).max(1.0);
-    let x = money_axis(lo - span * 0.22, hi + span * 0.22, 7, &data.measure.label(lang), lang);
+    let x = money_axis(
+        lo - span * 0.22,
+        hi + span * 0.22,
+        7,
+        &data.measure.label(lang),
+        lang,
+    );
+    let frame =
+        Frame::new(l.title_tornado, text, l.explain_tornado, data.trials, lang).legend(vec![
+            LegendItem::new(l.low_decile, Swatch::Fill(LOW_DECILE)),
+            LegendItem::new(l.high_decile, Swatch::Fill(HIGH_DECILE)),
+            LegendItem::new(
+                l.median_value(&x.money_text(base, lang)),
+                Swatch::Line(TEXT, 3),
+            ),
+        ]);
+    let plot = draw_frame(root, &frame)?;
+
     // Bar i (0 = largest swing) is centred at y = n - i - 0.5.
     let y = Axis {
         lo: 0.0,
         hi: n as f64,
         ticks: (0..n).map(|i| (n - i) as f64 - 0.5).collect(),
-        labels: bars.iter().map(|b| ellipsize(&b.input, TICK_SIZE, false, MAX_NAME_W)).collect(),
+        labels: bars
+            .iter()
+            .map(|b| ellipsize(&b.input, TICK_SIZE, false, MAX_NAME_W))
+            .collect(),
         title: String::new(),
+        unit: None,
     };
     let mut chart = build_chart(
         &plot,
@@ -99,17 +119,40 @@ fn draw<DB: Backend>(
     // Amounts at the outer ends of each bar.
     for (i, b) in bars.iter().enumerate() {
         let yc = (n - i) as f64 - 0.5;
-        let size = if n > 12 { CAPTION_SIZE } else { ANNOTATION_SIZE };
+        let size = if n > 12 {
+            CAPTION_SIZE
+        } else {
+            ANNOTATION_SIZE
+        };
         // The outermost amount on each side of the median (when both
         // deciles land on the same side, the inner bar end is not labelled).
         let ends = [(b.low_value, LOW_DECILE), (b.high_value, HIGH_DECILE)];
-        let left = ends.iter().filter(|e| e.0 < base).min_by(|a, b| a.0.total_cmp(&b.0));
-        let right = ends.iter().filter(|e| e.0 >= base).max_by(|a, b| a.0.total_cmp(&b.0));
+        let left = ends
+            .iter()
+            .filter(|e| e.0 < base)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        let right = ends
+            .iter()
+            .filter(|e| e.0 >= base)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
         for (end, is_left) in [(left, true), (right, false)] {
             if let Some((v, c)) = end {
                 let (px, py) = chart.backend_coord(&(*v, yc));
-                let (pos, h) = if is_left { ((px - 8, py), HPos::Right) } else { ((px + 8, py), HPos::Left) };
-                put_text(root, &format_money(*v, lang), size, false, darker(*c), pos, h, VPos::Center)?;
+                let (pos, h) = if is_left {
+                    ((px - 8, py), HPos::Right)
+                } else {
+                    ((px + 8, py), HPos::Left)
+                };
+                put_text(
+                    root,
+                    &x.money_text(*v, lang),
+                    size,
+                    false,
+                    darker(*c),
+                    pos,
+                    h,
+                    VPos::Center,
+                )?;
             }
         }
     }

@@ -16,11 +16,28 @@ pub fn describe(s: &Scenario) -> String {
     use std::fmt::Write;
     let mut o = String::new();
     let _ = writeln!(o, "ok: {} ({})", s.name, s.path.display());
-    let _ = writeln!(o, "horizon: {}-{} ({} months)", s.base_year, s.end_year, s.months());
-    let _ = writeln!(o, "areas: {}, cells (area x contact type): {}", s.areas.len(), s.cells.len());
+    let _ = writeln!(
+        o,
+        "horizon: {}-{} ({} months)",
+        s.base_year,
+        s.end_year,
+        s.months()
+    );
+    let _ = writeln!(
+        o,
+        "areas: {}, cells (area x contact type): {}",
+        s.areas.len(),
+        s.cells.len()
+    );
     let _ = writeln!(o, "uncertain inputs: {}", s.inputs.len());
     for i in &s.inputs {
-        let _ = writeln!(o, "  {:<55} {:<40} {}", i.key, i.distribution.describe(), i.unit);
+        let _ = writeln!(
+            o,
+            "  {:<55} {:<40} {}",
+            i.key,
+            i.distribution.describe(),
+            i.unit
+        );
     }
     if !s.departments.is_empty() {
         let _ = writeln!(o, "opening hours (hours per week):");
@@ -30,13 +47,25 @@ pub fn describe(s: &Scenario) -> String {
                     let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"\n  {:<22} {:<8} option {:>4} h  \"{}\"", r.department, r.channel, fmt_h(r.today_hours_per_week), r.today, "", "", fmt_h(h), p);
                 }
                 _ => {
-                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"", r.department, r.channel, fmt_h(r.today_hours_per_week), r.today);
+                    let _ = writeln!(
+                        o,
+                        "  {:<22} {:<8} today {:>5} h  \"{}\"",
+                        r.department,
+                        r.channel,
+                        fmt_h(r.today_hours_per_week),
+                        r.today
+                    );
                 }
             }
         }
     }
     if let Some(p) = &s.proposal {
-        let _ = writeln!(o, "proposal: {} from month {} of the horizon", p.name, p.start + 1);
+        let _ = writeln!(
+            o,
+            "proposal: {} from month {} of the horizon",
+            p.name,
+            p.start + 1
+        );
     }
     if !s.events.is_empty() {
         let _ = writeln!(o, "events:");
@@ -45,7 +74,14 @@ pub fn describe(s: &Scenario) -> String {
                 crate::scenario::EventKind::Policy => "policy",
                 crate::scenario::EventKind::External => "external",
             };
-            let _ = writeln!(o, "  {:<40} {:<8} months {}-{}", e.name, kind, e.start + 1, e.end + 1);
+            let _ = writeln!(
+                o,
+                "  {:<40} {:<8} months {}-{}",
+                e.name,
+                kind,
+                e.start + 1,
+                e.end + 1
+            );
         }
     }
     if !s.goals.is_empty() {
@@ -55,9 +91,17 @@ pub fn describe(s: &Scenario) -> String {
                 .targets
                 .iter()
                 .enumerate()
-                .filter_map(|(y, t)| t.map(|t| format!("{}: {} {}", s.base_year + y as i32, g.op.symbol(), t)))
+                .filter_map(|(y, t)| {
+                    t.map(|t| format!("{}: {} {}", s.base_year + y as i32, g.op.symbol(), t))
+                })
                 .collect();
-            let _ = writeln!(o, "  {:<40} {} [{}]", g.name, g.metric.key(), years.join(", "));
+            let _ = writeln!(
+                o,
+                "  {:<40} {} [{}]",
+                g.name,
+                g.metric.key(),
+                years.join(", ")
+            );
         }
     }
     if s.raised_ceilings.is_empty() {

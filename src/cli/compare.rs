@@ -34,28 +34,73 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     let (n, seed) = trials_and_seed(&scenarios[0], &args.sim)?;
     for s in &scenarios[1..] {
         if s.base_year != scenarios[0].base_year || s.end_year != scenarios[0].end_year {
-            return Err(InputError::in_file(&s.path, format!(
-                "horizon {}-{} differs from the base's {}-{}",
-                s.base_year, s.end_year, scenarios[0].base_year, scenarios[0].end_year
-            ))
+            return Err(InputError::in_file(
+                &s.path,
+                format!(
+                    "horizon {}-{} differs from the base's {}-{}",
+                    s.base_year, s.end_year, scenarios[0].base_year, scenarios[0].end_year
+                ),
+            )
             .with_help("options must share the base's [horizon]; let them `extends` the base")
             .into());
         }
     }
-    let engines: Vec<Engine> = scenarios.iter().map(|s| Engine::new(s, seed)).collect();
-    let trials: Vec<_> = engines.iter().map(|e| run_with_progress(e, n, args.sim.quiet, &crate::comparison::option_name(e.scenario))).collect();
-    let summaries: Vec<RunSummary> = engines.iter().zip(&trials).map(|(e, t)| RunSummary::new(e.scenario, &e.layout, t, seed, None)).collect();
+    // A base without a proposal or policy events is today's situation: every
+    // option's status quo path already is that base, so it is not an option.
+    let base = &scenarios[0];
+    let base_is_option = base.proposal.is_some()
+        || base
+            .events
+            .iter()
+            .any(|e| e.kind == crate::scenario::EventKind::Policy);
+    let options: Vec<&Scenario> = if base_is_option {
+        scenarios.iter().collect()
+    } else {
+        scenarios[1..].iter().collect()
+    };
+    let engines: Vec<Engine> = options.iter().map(|s| Engine::new(s, seed)).collect();
+    let trials: Vec<_> = engines
+        .iter()
+        .map(|e| {
+            run_with_progress(
+                e,
+                n,
+                args.sim.quiet,
+                &crate::comparison::option_name(e.scenario),
+            )
+        })
+        .collect();
+    let summaries: Vec<RunSummary> = engines
+        .iter()
+        .zip(&trials)
+        .map(|(e, t)| RunSummary::new(e.scenario, &e.layout, t, seed, None))
+        .collect();
     let runs: Vec<OptionRun> = engines
         .iter()
         .zip(&trials)
         .zip(&summaries)
-        .map(|((e, t), s)| OptionRun { scenario: e.scenario, layout: &e.layout, trials: t, summary: s })
+        .map(|((e, t), s)| OptionRun {
+            scenario: e.scenario,
+            layout: &e.layout,
+            trials: t,
+            summary: s,
+        })
         .collect();
     let cmp = Comparison::new(&runs, seed);
-    let written = crate::report::write_comparison_outputs(&cmp, &summaries, &args.sim.out, args.sim.lang, !args.sim.no_charts)?;
+    let written = crate::report::write_comparison_outputs(
+        &cmp,
+        &summaries,
+        &args.sim.out,
+        args.sim.lang,
+        !args.sim.no_charts,
+    )?;
     if !args.sim.quiet {
         print!("{}", comparison_table(&cmp));
-        println!("\nWrote {} files to {}", written.len(), args.sim.out.display());
+        println!(
+            "\nWrote {} files to {}",
+            written.len(),
+            args.sim.out.display()
+        );
     }
     Ok(())
 }
@@ -67,7 +112,13 @@ fn kr(x: f64) -> String {
 /// The terminal view of a comparison.
 pub fn comparison_table(c: &Comparison) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{} options, {} trials each, seed {} (common random numbers)\n", c.options.len(), c.trials, c.seed);
+    let _ = writeln!(
+        o,
+        "{} options, {} trials each, seed {} (common random numbers)\n",
+        c.options.len(),
+        c.trials,
+        c.seed
+    );
     let _ = writeln!(o, "weekly open hours");
     let mut header = vec!["department / channel".to_string()];
     header.push("today".into());
@@ -75,9 +126,17 @@ pub fn comparison_table(c: &Comparison) -> String {
     let mut rows = Vec::new();
     if let Some(first) = c.options.first() {
         for (i, h) in first.hours.iter().enumerate() {
-            let mut r = vec![format!("{} {}", h.department, h.channel), fmt_h(h.today_hours_per_week)];
+            let mut r = vec![
+                format!("{} {}", h.department, h.channel),
+                fmt_h(h.today_hours_per_week),
+            ];
             for opt in &c.options {
-                r.push(opt.hours.get(i).map(|x| fmt_h(x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week))).unwrap_or_default());
+                r.push(
+                    opt.hours
+                        .get(i)
+                        .map(|x| fmt_h(x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week)))
+                        .unwrap_or_default(),
+                );
             }
             rows.push(r);
         }
@@ -85,7 +144,15 @@ pub fn comparison_table(c: &Comparison) -> String {
     o.push_str(&render(&header, &rows));
     for opt in &c.options {
         let _ = writeln!(o, "\n{}  (kr.: median [5 % .. 95 %])", opt.name);
-        let header: Vec<String> = ["year", "cost", "savings vs status quo", "cumulative net savings", "displaced: retimed / digital / phone / avoided"].map(String::from).to_vec();
+        let header: Vec<String> = [
+            "year",
+            "cost",
+            "savings vs status quo",
+            "cumulative net savings",
+            "displaced: retimed / digital / phone / avoided",
+        ]
+        .map(String::from)
+        .to_vec();
         let rows: Vec<Vec<String>> = opt
             .years
             .iter()
@@ -95,13 +162,27 @@ pub fn comparison_table(c: &Comparison) -> String {
                     range_cell(&y.cost_kr),
                     range_cell(&y.savings_kr),
                     range_cell(&y.cumulative_net_savings_kr),
-                    format!("{} / {} / {} / {}", kr(y.displaced_retimed.p50), kr(y.displaced_to_digital.p50), kr(y.displaced_to_phone.p50), kr(y.displaced_avoided.p50)),
+                    format!(
+                        "{} / {} / {} / {}",
+                        kr(y.displaced_retimed.p50),
+                        kr(y.displaced_to_digital.p50),
+                        kr(y.displaced_to_phone.p50),
+                        kr(y.displaced_avoided.p50)
+                    ),
                 ]
             })
             .collect();
         o.push_str(&render(&header, &rows));
         if !opt.staffing.is_empty() {
-            let header: Vec<String> = ["staffed channel", "year", "agents/open hour (today -> option)", "service level", "avg. speed of answer"].map(String::from).to_vec();
+            let header: Vec<String> = [
+                "staffed channel",
+                "year",
+                "agents/open hour (today -> option)",
+                "service level",
+                "avg. speed of answer",
+            ]
+            .map(String::from)
+            .to_vec();
             let rows: Vec<Vec<String>> = opt
                 .staffing
                 .iter()
@@ -109,9 +190,19 @@ pub fn comparison_table(c: &Comparison) -> String {
                     vec![
                         s.channel.clone(),
                         s.year.to_string(),
-                        format!("{:.1} -> {:.1}", s.agents_per_open_hour_status_quo, s.agents_per_open_hour),
-                        format!("{:.1} % -> {:.1} %", s.service_level_status_quo * 100.0, s.service_level * 100.0),
-                        format!("{:.0} s -> {:.0} s", s.asa_seconds_status_quo, s.asa_seconds),
+                        format!(
+                            "{:.1} -> {:.1}",
+                            s.agents_per_open_hour_status_quo, s.agents_per_open_hour
+                        ),
+                        format!(
+                            "{:.1} % -> {:.1} %",
+                            s.service_level_status_quo * 100.0,
+                            s.service_level * 100.0
+                        ),
+                        format!(
+                            "{:.0} s -> {:.0} s",
+                            s.asa_seconds_status_quo, s.asa_seconds
+                        ),
                     ]
                 })
                 .collect();
@@ -119,7 +210,11 @@ pub fn comparison_table(c: &Comparison) -> String {
         }
     }
     let end = c.years.len() - 1;
-    let _ = writeln!(o, "\nprobability that the row option's cumulative net savings {} exceed the column option's", c.years[end]);
+    let _ = writeln!(
+        o,
+        "\nprobability that the row option's cumulative net savings {} exceed the column option's",
+        c.years[end]
+    );
     let mut header = vec!["".to_string()];
     header.extend(c.options.iter().map(|o| o.name.clone()));
     let rows: Vec<Vec<String>> = c
@@ -131,7 +226,11 @@ pub fn comparison_table(c: &Comparison) -> String {
                 if a.name == b.name {
                     r.push("-".into());
                 } else {
-                    let p = c.pairwise.iter().find(|p| p.a == a.name && p.b == b.name).map(|p| p.years[end].prob_a_cumulative_more);
+                    let p = c
+                        .pairwise
+                        .iter()
+                        .find(|p| p.a == a.name && p.b == b.name)
+                        .map(|p| p.years[end].prob_a_cumulative_more);
                     r.push(p.map(|p| format!("{:.0} %", p * 100.0)).unwrap_or_default());
                 }
             }

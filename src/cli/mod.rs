@@ -93,7 +93,12 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Check { scenario } => check::check(&scenario),
         Command::Compare(args) => compare::compare(args),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "channelshift", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "channelshift",
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
     }

@@ -36,11 +36,14 @@ pub fn parse_share(text: &str) -> Result<f64, InputError> {
         None => (t, false),
     };
     let x: f64 = num.replace(',', ".").parse().map_err(|_| {
-        InputError::new(format!("--precision \"{text}\" is not a number")).with_help("write e.g. --precision 1% or --precision 0.01")
+        InputError::new(format!("--precision \"{text}\" is not a number"))
+            .with_help("write e.g. --precision 1% or --precision 0.01")
     })?;
     let share = if pct { x / 100.0 } else { x };
     if !(share > 0.0 && share < 1.0) {
-        return Err(InputError::new(format!("--precision {text} must be between 0 and 100 %")));
+        return Err(InputError::new(format!(
+            "--precision {text} must be between 0 and 100 %"
+        )));
     }
     Ok(share)
 }
@@ -64,17 +67,31 @@ pub fn run_with_progress(engine: &Engine, n: u64, quiet: bool, label: &str) -> T
 
 /// Runs batches until the precision target or `max_trials` is reached.
 /// Deterministic: the stopping point depends only on the trials' values.
-pub fn run_to_precision(engine: &Engine, target: f64, max_trials: u64, batch: u64, quiet: bool) -> (Trials, Precision) {
+pub fn run_to_precision(
+    engine: &Engine,
+    target: f64,
+    max_trials: u64,
+    batch: u64,
+    quiet: bool,
+) -> (Trials, Precision) {
     let slot = engine.layout.slots.cumulative + engine.layout.n_years - 1;
     let pb = progress::bar(max_trials, quiet, "precision");
-    let mut all = Trials { n: 0, core: Vec::new(), detail: Vec::new() };
+    let mut all = Trials {
+        n: 0,
+        core: Vec::new(),
+        detail: Vec::new(),
+    };
     loop {
         let n = batch.min(max_trials - all.n as u64) as usize;
         let more = engine.run_range(all.n as u64, n, &|k| pb.inc(k as u64));
         engine::append(&mut all, more);
         let mut col = all.core_column(&engine.layout, slot);
         let s = crate::stats::Summary::of(&mut col);
-        let achieved = if s.se == 0.0 { 0.0 } else { s.ci95_half_width() / s.mean.abs() };
+        let achieved = if s.se == 0.0 {
+            0.0
+        } else {
+            s.ci95_half_width() / s.mean.abs()
+        };
         let reached = achieved <= target;
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();
@@ -104,13 +121,25 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
             let (tr, p) = run_to_precision(&engine, t, args.max_trials, args.batch, args.sim.quiet);
             (tr, Some(p))
         }
-        None => (run_with_progress(&engine, n, args.sim.quiet, &scenario.name), None),
+        None => (
+            run_with_progress(&engine, n, args.sim.quiet, &scenario.name),
+            None,
+        ),
     };
     let summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
-    let written = crate::report::write_run_outputs(&summary, &args.sim.out, args.sim.lang, !args.sim.no_charts)?;
+    let written = crate::report::write_run_outputs(
+        &summary,
+        &args.sim.out,
+        args.sim.lang,
+        !args.sim.no_charts,
+    )?;
     if !args.sim.quiet {
         print!("{}", table::run_table(&summary));
-        println!("\nWrote {} files to {}", written.len(), args.sim.out.display());
+        println!(
+            "\nWrote {} files to {}",
+            written.len(),
+            args.sim.out.display()
+        );
     }
     Ok(())
 }

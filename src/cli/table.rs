@@ -57,8 +57,19 @@ pub fn run_table(s: &RunSummary) -> String {
     if let Some(p) = &s.proposal {
         let _ = writeln!(o, "proposal: {p}");
     }
-    let _ = writeln!(o, "kr. per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n");
-    let header: Vec<String> = ["year", "cost, status quo", "cost, scenario", "savings", "cumulative net savings"].map(String::from).to_vec();
+    let _ = writeln!(
+        o,
+        "kr. per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n"
+    );
+    let header: Vec<String> = [
+        "year",
+        "cost, status quo",
+        "cost, scenario",
+        "savings",
+        "cumulative net savings",
+    ]
+    .map(String::from)
+    .to_vec();
     let rows: Vec<Vec<String>> = s
         .years
         .iter()
@@ -77,9 +88,24 @@ pub fn run_table(s: &RunSummary) -> String {
     let end = s.years.len() - 1;
     let cum = &s.metric("cumulative_net_savings_kr")[end];
     let npv = &s.metric("npv_kr")[end];
-    let _ = writeln!(o, "\nmean cumulative net savings {}: {} ± {} (95 % CI of the mean)", s.end_year, kr(cum.mean), kr(1.96 * cum.se));
-    let _ = writeln!(o, "net present value {}: median {}", s.end_year, range_cell(npv));
-    let payback: Vec<String> = s.payback.iter().map(|(k, v)| format!("{k}: {:.1} %", v * 100.0)).collect();
+    let _ = writeln!(
+        o,
+        "\nmean cumulative net savings {}: {} ± {} (95 % CI of the mean)",
+        s.end_year,
+        kr(cum.mean),
+        kr(1.96 * cum.se)
+    );
+    let _ = writeln!(
+        o,
+        "net present value {}: median {}",
+        s.end_year,
+        range_cell(npv)
+    );
+    let payback: Vec<String> = s
+        .payback
+        .iter()
+        .map(|(k, v)| format!("{k}: {:.1} %", v * 100.0))
+        .collect();
     let _ = writeln!(o, "payback year: {}", payback.join(", "));
     if let Some(p) = &s.precision {
         let _ = writeln!(
@@ -88,8 +114,14 @@ pub fn run_table(s: &RunSummary) -> String {
             p.achieved_relative * 100.0,
             p.metric,
             p.year,
-            if p.reached { "reached" } else { "not reached within --max-trials" },
-            p.target_relative.map(|t| format!("{:.2} %", t * 100.0)).unwrap_or_default()
+            if p.reached {
+                "reached"
+            } else {
+                "not reached within --max-trials"
+            },
+            p.target_relative
+                .map(|t| format!("{:.2} %", t * 100.0))
+                .unwrap_or_default()
         );
     }
     if !s.goals.is_empty() {
@@ -100,8 +132,21 @@ pub fn run_table(s: &RunSummary) -> String {
             .goals
             .iter()
             .map(|g| {
-                let mut r = vec![format!("{} ({} {})", g.name, g.op, g.targets.iter().flatten().last().map(|t| short(*t)).unwrap_or_default())];
-                r.extend(g.probability.iter().map(|p| p.map(|p| format!("{:.0} %", p * 100.0)).unwrap_or_else(|| "-".into())));
+                let mut r = vec![format!(
+                    "{} ({} {})",
+                    g.name,
+                    g.op,
+                    g.targets
+                        .iter()
+                        .flatten()
+                        .last()
+                        .map(|t| short(*t))
+                        .unwrap_or_default()
+                )];
+                r.extend(g.probability.iter().map(|p| {
+                    p.map(|p| format!("{:.0} %", p * 100.0))
+                        .unwrap_or_else(|| "-".into())
+                }));
                 r
             })
             .collect();

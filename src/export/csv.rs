@@ -16,10 +16,16 @@ impl Exporter for YearsCsvExporter {
 
     fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(["metric", "unit", "year", "mean", "sd", "se", "p5", "p25", "p50", "p75", "p95"])?;
+        w.write_record([
+            "metric", "unit", "year", "mean", "sd", "se", "p5", "p25", "p50", "p75", "p95",
+        ])?;
         for (key, m) in &s.metrics {
             for (i, v) in m.values.iter().enumerate() {
-                let year = if m.values.len() == s.years.len() { s.years[i].to_string() } else { "all".into() };
+                let year = if m.values.len() == s.years.len() {
+                    s.years[i].to_string()
+                } else {
+                    "all".into()
+                };
                 let nums = [v.mean, v.sd, v.se, v.p5, v.p25, v.p50, v.p75, v.p95].map(num);
                 let mut rec = vec![key.clone(), m.unit.clone(), year];
                 rec.extend(nums);
@@ -37,11 +43,27 @@ impl Exporter for GoalsCsvExporter {
 
     fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(["goal", "metric", "op", "year", "target", "probability", "median_value"])?;
+        w.write_record([
+            "goal",
+            "metric",
+            "op",
+            "year",
+            "target",
+            "probability",
+            "median_value",
+        ])?;
         for g in &s.goals {
             for (i, year) in s.years.iter().enumerate() {
                 if let (Some(t), Some(p)) = (g.targets[i], g.probability[i]) {
-                    w.write_record([g.name.clone(), g.metric.clone(), g.op.clone(), year.to_string(), num(t), num(p), num(g.value[i].p50)])?;
+                    w.write_record([
+                        g.name.clone(),
+                        g.metric.clone(),
+                        g.op.clone(),
+                        year.to_string(),
+                        num(t),
+                        num(p),
+                        num(g.value[i].p50),
+                    ])?;
                 }
             }
         }

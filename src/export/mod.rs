@@ -21,14 +21,24 @@ pub trait Exporter {
 
 /// The exporters `run` uses.
 pub fn default_exporters() -> Vec<Box<dyn Exporter>> {
-    vec![Box::new(json::JsonExporter), Box::new(csv::YearsCsvExporter), Box::new(csv::GoalsCsvExporter)]
+    vec![
+        Box::new(json::JsonExporter),
+        Box::new(csv::YearsCsvExporter),
+        Box::new(csv::GoalsCsvExporter),
+    ]
 }
 
 /// Writes every exporter's file into `dir`; returns the paths written.
-pub fn export_all(summary: &RunSummary, dir: &Path, exporters: &[Box<dyn Exporter>]) -> anyhow::Result<Vec<PathBuf>> {
+pub fn export_all(
+    summary: &RunSummary,
+    dir: &Path,
+    exporters: &[Box<dyn Exporter>],
+) -> anyhow::Result<Vec<PathBuf>> {
     // Render everything first, so a failure leaves no file behind.
-    let rendered: Vec<(PathBuf, Vec<u8>)> =
-        exporters.iter().map(|e| Ok((dir.join(e.file_name()), e.render(summary)?))).collect::<anyhow::Result<_>>()?;
+    let rendered: Vec<(PathBuf, Vec<u8>)> = exporters
+        .iter()
+        .map(|e| Ok((dir.join(e.file_name()), e.render(summary)?)))
+        .collect::<anyhow::Result<_>>()?;
     let mut written = Vec::new();
     for (path, bytes) in rendered {
         write_atomic(&path, &bytes)?;
@@ -39,8 +49,12 @@ pub fn export_all(summary: &RunSummary, dir: &Path, exporters: &[Box<dyn Exporte
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create output directory {}: {e}", dir.display()))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create output directory {}: {e}", dir.display()))?;
     let tmp = temp_path(path);
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
@@ -57,6 +71,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// A temporary sibling of `path` (same directory, so rename is atomic).
 pub fn temp_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }

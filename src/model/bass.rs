@@ -26,7 +26,12 @@ impl BassState {
     /// Starts at today's digital share `s0`. A ceiling below `s0` is raised to
     /// it (MODEL.md section 13: no de-adoption).
     pub fn new(s0: f64, p: f64, q: f64, c: f64) -> Self {
-        let mut st = BassState { c: c.max(s0), k: 0.0, r: 1.0, e: 1.0 };
+        let mut st = BassState {
+            c: c.max(s0),
+            k: 0.0,
+            r: 1.0,
+            e: 1.0,
+        };
         st.set_rates(p, q);
         st.enter_at(s0);
         st
@@ -71,7 +76,11 @@ impl BassState {
     }
 
     fn enter_at(&mut self, s: f64) {
-        let f = if self.c > 0.0 { (s / self.c).clamp(0.0, 1.0) } else { 0.0 };
+        let f = if self.c > 0.0 {
+            (s / self.c).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         self.e = (1.0 - f) / (1.0 + self.k * f);
     }
 }
@@ -103,12 +112,21 @@ mod tests {
 
     #[test]
     fn monthly_steps_match_a_fine_numerical_integration_of_the_ode() {
-        for &(s0, p, q, c) in &[(0.05, 0.03, 0.38, 0.9), (0.2, 0.1, 0.0, 0.8), (0.0, 0.01, 0.9, 1.0), (0.5, 0.2, 0.5, 0.6)] {
+        for &(s0, p, q, c) in &[
+            (0.05, 0.03, 0.38, 0.9),
+            (0.2, 0.1, 0.0, 0.8),
+            (0.0, 0.01, 0.9, 1.0),
+            (0.5, 0.2, 0.5, 0.6),
+        ] {
             let mut st = BassState::new(s0, p, q, c);
             for month in 1..=60 {
                 st.step();
                 let expected = c * integrate(s0 / c, p, q, month as f64 / 12.0, month * 400);
-                assert!((st.share() - expected).abs() < 1e-9, "s0={s0} p={p} q={q} month {month}: {} vs {expected}", st.share());
+                assert!(
+                    (st.share() - expected).abs() < 1e-9,
+                    "s0={s0} p={p} q={q} month {month}: {} vs {expected}",
+                    st.share()
+                );
             }
         }
     }

@@ -92,7 +92,13 @@ impl Builder {
                 self.detail - width
             }
         };
-        self.metrics.push(MetricDef { key, unit, per_year, store, offset });
+        self.metrics.push(MetricDef {
+            key,
+            unit,
+            per_year,
+            store,
+            offset,
+        });
         offset
     }
 }
@@ -101,7 +107,12 @@ impl Layout {
     /// The layout for a scenario: fixed metrics, one per goal, one set per staffed channel.
     pub fn new(s: &Scenario) -> Layout {
         let n_years = s.years();
-        let mut b = Builder { metrics: Vec::new(), core: 0, detail: 0, n_years };
+        let mut b = Builder {
+            metrics: Vec::new(),
+            core: 0,
+            detail: 0,
+            n_years,
+        };
         use Store::*;
         let cost_status_quo = b.add("cost_status_quo_kr".into(), "kr.", true, Core);
         let cost_scenario = b.add("cost_scenario_kr".into(), "kr.", true, Core);
@@ -109,9 +120,27 @@ impl Layout {
         let cumulative = b.add("cumulative_net_savings_kr".into(), "kr.", true, Core);
         let npv = b.add("npv_kr".into(), "kr.", true, Core);
         let payback = b.add("payback_year".into(), "year", false, Core);
-        let goals = s.goals.iter().enumerate().map(|(i, _)| b.add(format!("goal_{i}"), "goal metric", true, Core)).collect();
+        let goals = s
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, _)| b.add(format!("goal_{i}"), "goal metric", true, Core))
+            .collect();
         let pair = |b: &mut Builder, base: &str, unit: &'static str| -> [usize; 2] {
-            [b.add(format!("{base}_status_quo{}", suffix(unit)), unit, true, Detail), b.add(format!("{base}_scenario{}", suffix(unit)), unit, true, Detail)]
+            [
+                b.add(
+                    format!("{base}_status_quo{}", suffix(unit)),
+                    unit,
+                    true,
+                    Detail,
+                ),
+                b.add(
+                    format!("{base}_scenario{}", suffix(unit)),
+                    unit,
+                    true,
+                    Detail,
+                ),
+            ]
         };
         let handling = pair(&mut b, "handling_cost", "kr.");
         let opening = pair(&mut b, "opening_cost", "kr.");
@@ -121,7 +150,12 @@ impl Layout {
         let mut volume = [[0; N_CHANNELS]; 2];
         for (p, path) in PATH_KEYS.iter().enumerate() {
             for c in Channel::ALL {
-                volume[p][c.index()] = b.add(format!("volume_{path}.{}", c.key()), "contacts", true, Detail);
+                volume[p][c.index()] = b.add(
+                    format!("volume_{path}.{}", c.key()),
+                    "contacts",
+                    true,
+                    Detail,
+                );
             }
         }
         let digital_share = b.add("digital_share_scenario".into(), "share", true, Detail);
@@ -133,7 +167,12 @@ impl Layout {
         ];
         let closure_avoided = b.add("closure_avoided".into(), "contacts", true, Detail);
         let paper_letters = pair(&mut b, "paper_letters", "letters");
-        let digital_post_letters = b.add("digital_post_letters_scenario".into(), "letters", true, Detail);
+        let digital_post_letters = b.add(
+            "digital_post_letters_scenario".into(),
+            "letters",
+            true,
+            Detail,
+        );
         let mut staffed = Vec::new();
         let mut staffing = Vec::new();
         for (di, d) in s.departments.iter().enumerate() {
@@ -144,7 +183,12 @@ impl Layout {
                     for (p, path) in PATH_KEYS.iter().enumerate() {
                         let base = format!("staffing.{}.{ch}.{path}", d.name);
                         slots[p] = [
-                            b.add(format!("{base}.agents_per_open_hour"), "agents", true, Detail),
+                            b.add(
+                                format!("{base}.agents_per_open_hour"),
+                                "agents",
+                                true,
+                                Detail,
+                            ),
                             b.add(format!("{base}.service_level"), "share", true, Detail),
                             b.add(format!("{base}.asa_seconds"), "seconds", true, Detail),
                         ];

@@ -74,6 +74,9 @@ pub struct Plan {
     pub cell_goals: Vec<Vec<usize>>,
     /// Staffed (department, opening channel) pairs in layout order.
     pub staffed: Vec<(usize, usize)>,
+    /// True when the scenario has no proposal and no policy events: both
+    /// paths are the same, so the status quo is copied, not recomputed.
+    pub identical_paths: bool,
 }
 
 impl Plan {
@@ -97,27 +100,61 @@ impl Plan {
         cuts.retain(|m| *m <= n_months);
         cuts.sort_unstable();
         cuts.dedup();
-        let epochs: Vec<Epoch> = cuts.windows(2).map(|w| Epoch { start: w[0], end: w[1], year: w[0] / 12 }).collect();
+        let epochs: Vec<Epoch> = cuts
+            .windows(2)
+            .map(|w| Epoch {
+                start: w[0],
+                end: w[1],
+                year: w[0] / 12,
+            })
+            .collect();
 
         let paths = [0, 1].map(|path| path_plan(s, path, &epochs, staffed));
-        let shared_bass = (0..n_cells).map(|c| paths[0].bass_events[c] == paths[1].bass_events[c]).collect();
+        let shared_bass = (0..n_cells)
+            .map(|c| paths[0].bass_events[c] == paths[1].bass_events[c])
+            .collect();
         let cell_dept = s.cells.iter().map(|c| s.areas[c.area].department).collect();
         let cell_goals = (0..n_cells)
             .map(|c| {
                 s.goals
                     .iter()
                     .enumerate()
-                    .filter(|(_, g)| g.cells[c] && matches!(g.metric, crate::scenario::GoalMetric::Share | crate::scenario::GoalMetric::Volume))
+                    .filter(|(_, g)| {
+                        g.cells[c]
+                            && matches!(
+                                g.metric,
+                                crate::scenario::GoalMetric::Share
+                                    | crate::scenario::GoalMetric::Volume
+                            )
+                    })
                     .map(|(i, _)| i)
                     .collect()
             })
             .collect();
-        Plan { n_months, n_years, epochs, paths, shared_bass, cell_dept, cell_goals, staffed: staffed.to_vec() }
+        let identical_paths =
+            s.proposal.is_none() && s.events.iter().all(|e| e.kind == EventKind::External);
+        Plan {
+            n_months,
+            n_years,
+            epochs,
+            paths,
+            shared_bass,
+            cell_dept,
+            cell_goals,
+            staffed: staffed.to_vec(),
+            identical_paths,
+        }
     }
 }
 
 /// The schedule of a department's opening channel in a path at a month.
-pub fn schedule_at(s: &Scenario, path: usize, dept: usize, ch: usize, month: usize) -> Option<&WeeklySchedule> {
+pub fn schedule_at(
+    s: &Scenario,
+    path: usize,
+    dept: usize,
+    ch: usize,
+    month: usize,
+) -> Option<&WeeklySchedule> {
     let today = s.departments[dept].today[ch].as_ref()?;
     if path == SCENARIO {
         if let Some(p) = &s.proposal {
@@ -134,7 +171,9 @@ pub fn schedule_at(s: &Scenario, path: usize, dept: usize, ch: usize, month: usi
 fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usize)]) -> PathPlan {
     let n_months = s.months();
     let n_years = s.years();
-    let events: Vec<usize> = (0..s.events.len()).filter(|&i| path == SCENARIO || s.events[i].kind == EventKind::External).collect();
+    let events: Vec<usize> = (0..s.events.len())
+        .filter(|&i| path == SCENARIO || s.events[i].kind == EventKind::External)
+        .collect();
     let n_cells = s.cells.len();
     let mut bass_events = vec![Vec::new(); n_cells];
     let mut change_months = vec![Vec::new(); n_cells];
@@ -142,7 +181,10 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
     for c in 0..n_cells {
         for &ei in &events {
             let e = &s.events[ei];
-            let acts = e.p_add.is_some() || e.q_add.is_some() || e.ceiling_add.is_some() || e.floor.is_some();
+            let acts = e.p_add.is_some()
+                || e.q_add.is_some()
+                || e.ceiling_add.is_some()
+                || e.floor.is_some();
             if acts && e.cells[c] {
                 bass_events[c].push(ei);
                 if e.p_add.is_some() || e.q_add.is_some() || e.ceiling_add.is_some() {
@@ -158,10 +200,16 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
     }
     let closures = epochs
         .iter()
-        .map(|ep| events.iter().copied().filter(|&ei| {
-            let e = &s.events[ei];
-            e.closure.is_some() && e.start <= ep.start && ep.start <= e.end
-        }).collect())
+        .map(|ep| {
+            events
+                .iter()
+                .copied()
+                .filter(|&ei| {
+                    let e = &s.events[ei];
+                    e.closure.is_some() && e.start <= ep.start && ep.start <= e.end
+                })
+                .collect()
+        })
         .collect();
     let n_depts = s.departments.len();
     let rho = epochs
@@ -172,10 +220,17 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
                     let mut r = [0.0; 2];
                     for (ch, slot) in r.iter_mut().enumerate() {
                         let dep = &s.departments[d];
-                        if let (Some(today), Some(now)) = (dep.today[ch].as_ref(), schedule_at(s, path, d, ch, ep.start)) {
+                        if let (Some(today), Some(now)) = (
+                            dep.today[ch].as_ref(),
+                            schedule_at(s, path, d, ch, ep.start),
+                        ) {
                             let h0 = today.weighted_hours(&dep.profile[ch]);
                             let h1 = now.weighted_hours(&dep.profile[ch]);
-                            *slot = if h0 > 0.0 { (1.0 - h1 / h0).max(0.0) } else { 0.0 };
+                            *slot = if h0 > 0.0 {
+                                (1.0 - h1 / h0).max(0.0)
+                            } else {
+                                0.0
+                            };
                         }
                     }
                     r
@@ -199,18 +254,36 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
             staffed
                 .iter()
                 .map(|&(d, ch)| {
-                    let sch = schedule_at(s, path, d, ch, ep.start).expect("staffed channels have hours");
+                    let sch =
+                        schedule_at(s, path, d, ch, ep.start).expect("staffed channels have hours");
                     staff_classes(sch, &s.departments[d].profile[ch])
                 })
                 .collect()
         })
         .collect();
-    let digital_post = events.iter().copied().filter(|&ei| s.events[ei].digital_post.is_some()).collect();
-    PathPlan { events, bass_events, change_months, has_floor, closures, rho, open_hours_year, staff_classes, digital_post }
+    let digital_post = events
+        .iter()
+        .copied()
+        .filter(|&ei| s.events[ei].digital_post.is_some())
+        .collect();
+    PathPlan {
+        events,
+        bass_events,
+        change_months,
+        has_floor,
+        closures,
+        rho,
+        open_hours_year,
+        staff_classes,
+        digital_post,
+    }
 }
 
 /// Groups a schedule's open hours by demand per hour.
-pub fn staff_classes(sch: &WeeklySchedule, profile: &crate::hours::schedule::DemandProfile) -> Vec<StaffClass> {
+pub fn staff_classes(
+    sch: &WeeklySchedule,
+    profile: &crate::hours::schedule::DemandProfile,
+) -> Vec<StaffClass> {
     let segments = sch.hourly_segments();
     let total: f64 = sch.weighted_hours(profile);
     let mut classes: Vec<StaffClass> = Vec::new();
@@ -222,9 +295,14 @@ pub fn staff_classes(sch: &WeeklySchedule, profile: &crate::hours::schedule::Dem
             continue;
         }
         let share_per_hour = profile.weight_in(sch, day, start, len) / len / total;
-        match classes.iter_mut().find(|c| (c.share_per_hour - share_per_hour).abs() <= 1e-12 * share_per_hour.max(1e-300)) {
+        match classes.iter_mut().find(|c| {
+            (c.share_per_hour - share_per_hour).abs() <= 1e-12 * share_per_hour.max(1e-300)
+        }) {
             Some(c) => c.hours += len,
-            None => classes.push(StaffClass { share_per_hour, hours: len }),
+            None => classes.push(StaffClass {
+                share_per_hour,
+                hours: len,
+            }),
         }
     }
     classes

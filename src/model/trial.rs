@@ -77,7 +77,7 @@ pub fn simulate(
     // pace); sums are divided by 12 once, so a flat year sums exactly.
     let p0 = s.population_base.map(v).unwrap_or(1.0);
     let monthly_growth = (1.0 + v(s.growth)).powf(1.0 / 12.0);
-    sc.area_month.clear();
+    // Fully overwritten below: resize only, no clearing.
     sc.area_month.resize(n_areas * n_months, 0.0);
     for (a, area) in s.areas.iter().enumerate() {
         let annual = match area.volume {
@@ -96,11 +96,14 @@ pub fn simulate(
             g *= monthly_growth;
         }
     }
-    sc.area_epoch.clear();
     sc.area_epoch.resize(n_areas * n_epochs, 0.0);
     for a in 0..n_areas {
         for (e, ep) in plan.epochs.iter().enumerate() {
-            sc.area_epoch[a * n_epochs + e] = sc.area_month[a * n_months + ep.start..a * n_months + ep.end].iter().sum::<f64>() / 12.0;
+            sc.area_epoch[a * n_epochs + e] = sc.area_month
+                [a * n_months + ep.start..a * n_months + ep.end]
+                .iter()
+                .sum::<f64>()
+                / 12.0;
         }
     }
 
@@ -109,7 +112,11 @@ pub fn simulate(
     for cell in &s.cells {
         let area = &s.areas[cell.area];
         let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
-        let type_share = if split_total > 0.0 { v(area.type_split[cell.contact_type.index()]) / split_total } else { 0.0 };
+        let type_share = if split_total > 0.0 {
+            v(area.type_split[cell.contact_type.index()]) / split_total
+        } else {
+            0.0
+        };
         let mut mix = [0.0; N_CHANNELS];
         let mut total = 0.0;
         for (i, p) in cell.mix.iter().enumerate() {
@@ -127,7 +134,14 @@ pub fn simulate(
                 }
             }
         }
-        sc.cells.push(CellTrial { type_share, s0, other, p: v(cell.p), q: v(cell.q), c: v(cell.ceiling).max(s0) });
+        sc.cells.push(CellTrial {
+            type_share,
+            s0,
+            other,
+            p: v(cell.p),
+            q: v(cell.q),
+            c: v(cell.ceiling).max(s0),
+        });
     }
 
     let tc = trial_constants(s, values, n_years);
@@ -135,25 +149,68 @@ pub fn simulate(
     // Adoption per path: digital volume per (cell, epoch), and per month when staffed.
     let staffed = !plan.staffed.is_empty();
     for path in 0..2 {
-        sc.digital_epoch[path].clear();
         sc.digital_epoch[path].resize(n_cells * n_epochs, 0.0);
         if staffed {
             sc.digital_month[path].clear();
             sc.digital_month[path].resize(n_cells * n_months, 0.0);
         }
     }
+    for path in [SCENARIO, STATUS_QUO] {
+        if staffed {
+            break;
+        }
+        let pp = &plan.paths[path];
+        let plain: Vec<usize> = (0..n_cells)
+            .filter(|&c| {
+                pp.change_months[c].is_empty()
+                    && !pp.has_floor[c]
+                    && !(path == STATUS_QUO && plan.shared_bass[c])
+            })
+            .collect();
+        adopt_plain(
+            plan,
+            &plain,
+            &s.cells,
+            &sc.cells,
+            &sc.area_month,
+            n_months,
+            &mut sc.digital_epoch[path],
+        );
+    }
     for c in 0..n_cells {
         for path in [SCENARIO, STATUS_QUO] {
+            let pp = &plan.paths[path];
+            let plain = pp.change_months[c].is_empty() && !pp.has_floor[c];
+            if plain && !staffed && !(path == STATUS_QUO && plan.shared_bass[c]) {
+                continue;
+            }
             if path == STATUS_QUO && plan.shared_bass[c] {
                 let (sq, scn) = sc.digital_epoch.split_at_mut(1);
-                sq[0][c * n_epochs..(c + 1) * n_epochs].copy_from_slice(&scn[0][c * n_epochs..(c + 1) * n_epochs]);
+                sq[0][c * n_epochs..(c + 1) * n_epochs]
+                    .copy_from_slice(&scn[0][c * n_epochs..(c + 1) * n_epochs]);
                 if staffed {
                     let (sq, scn) = sc.digital_month.split_at_mut(1);
-                    sq[0][c * n_months..(c + 1) * n_months].copy_from_slice(&scn[0][c * n_months..(c + 1) * n_months]);
+                    sq[0][c * n_months..(c + 1) * n_months]
+                        .copy_from_slice(&scn[0][c * n_months..(c + 1) * n_months]);
                 }
                 continue;
             }
-            adopt(s, plan, path, c, &sc.cells[c], values, &sc.area_month, n_months, &mut sc.digital_epoch[path], if staffed { Some(&mut sc.digital_month[path]) } else { None });
+            adopt(
+                s,
+                plan,
+                path,
+                c,
+                &sc.cells[c],
+                values,
+                &sc.area_month,
+                n_months,
+                &mut sc.digital_epoch[path],
+                if staffed {
+                    Some(&mut sc.digital_month[path])
+                } else {
+                    None
+                },
+            );
         }
     }
 
@@ -169,9 +226,23 @@ pub fn simulate(
     sc.goal_den.resize(n_goals * n_years, 0.0);
     let n_staffed = plan.staffed.len();
     let mut staffing_cost = [vec![0.0; n_years], vec![0.0; n_years]];
-    let mut staffing_stats = [vec![[0.0f64; 5]; n_years * n_staffed], vec![[0.0f64; 5]; n_years * n_staffed]];
-    for path in 0..2 {
+    let mut staffing_stats = [
+        vec![[0.0f64; 5]; n_years * n_staffed],
+        vec![[0.0f64; 5]; n_years * n_staffed],
+    ];
+    for path in [SCENARIO, STATUS_QUO] {
         let pp = &plan.paths[path];
+        if path == STATUS_QUO && plan.identical_paths {
+            let (sq, scn) = sc.volume.split_at_mut(1);
+            sq[0].clone_from(&scn[0]);
+            let (sq, scn) = sc.handling.split_at_mut(1);
+            sq[0].clone_from(&scn[0]);
+            let (sq, scn) = staffing_cost.split_at_mut(1);
+            sq[0].clone_from(&scn[0]);
+            let (sq, scn) = staffing_stats.split_at_mut(1);
+            sq[0].clone_from(&scn[0]);
+            continue;
+        }
         sc.volume[path].clear();
         sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
         sc.handling[path].clear();
@@ -189,9 +260,48 @@ pub fn simulate(
                 let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
                 let t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
                 let d = sc.digital_epoch[path][c * n_epochs + e];
+                let prices = dept
+                    .map(|d| &tc.price_by_dept[d])
+                    .unwrap_or(&tc.price_no_dept);
+                if rho == [0.0; 2] && pp.closures[e].is_empty() && !staffed {
+                    // Fast path: only the base split applies, linear in (nd, d).
+                    let nd = t - d;
+                    let di = cell.digital.index();
+                    let vol = &mut sc.volume[path][y];
+                    let mut cost = 0.0;
+                    for i in 0..N_CHANNELS {
+                        vol[i] += nd * ct.other[i];
+                        cost += ct.other[i] * prices[i];
+                    }
+                    vol[di] += d;
+                    sc.handling[path][y] += nd * cost + d * prices[di];
+                    if path == SCENARIO {
+                        for &g in &plan.cell_goals[c] {
+                            let goal = &s.goals[g];
+                            let share: f64 = (0..N_CHANNELS)
+                                .filter(|i| goal.channels[*i])
+                                .map(|i| ct.other[i])
+                                .sum();
+                            sc.goal_num[g * n_years + y] +=
+                                nd * share + if goal.channels[di] { d } else { 0.0 };
+                            sc.goal_den[g * n_years + y] += t;
+                        }
+                    }
+                    continue;
+                }
                 let mut out = Routed::default();
-                route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, t, d, &mut out);
-                let prices = dept.map(|d| &tc.price_by_dept[d]).unwrap_or(&tc.price_no_dept);
+                route(
+                    s,
+                    cell.digital,
+                    ct,
+                    &pp.closures[e],
+                    values,
+                    rho,
+                    &tc.fractions,
+                    t,
+                    d,
+                    &mut out,
+                );
                 let vol = &mut sc.volume[path][y];
                 let mut cost = 0.0;
                 let mut total = 0.0;
@@ -208,7 +318,10 @@ pub fn simulate(
                     sc.closure_avoided[y] += out.closure_avoided;
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
-                        let num: f64 = (0..N_CHANNELS).filter(|i| goal.channels[*i]).map(|i| out.volume[i]).sum();
+                        let num: f64 = (0..N_CHANNELS)
+                            .filter(|i| goal.channels[*i])
+                            .map(|i| out.volume[i])
+                            .sum();
                         sc.goal_num[g * n_years + y] += num;
                         sc.goal_den[g * n_years + y] += total;
                     }
@@ -218,17 +331,45 @@ pub fn simulate(
                         // Monthly volumes of staffed channels: routing is linear in (T, D).
                         let mut unit_t = Routed::default();
                         let mut unit_d = Routed::default();
-                        route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, 1.0, 0.0, &mut unit_t);
-                        route(s, cell.digital, ct, &pp.closures[e], values, rho, &tc.fractions, 0.0, 1.0, &mut unit_d);
+                        route(
+                            s,
+                            cell.digital,
+                            ct,
+                            &pp.closures[e],
+                            values,
+                            rho,
+                            &tc.fractions,
+                            1.0,
+                            0.0,
+                            &mut unit_t,
+                        );
+                        route(
+                            s,
+                            cell.digital,
+                            ct,
+                            &pp.closures[e],
+                            values,
+                            rho,
+                            &tc.fractions,
+                            0.0,
+                            1.0,
+                            &mut unit_d,
+                        );
                         for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
                             if sd != dd {
                                 continue;
                             }
-                            let chi = if sch == COUNTER { Channel::Personal.index() } else { Channel::Phone.index() };
+                            let chi = if sch == COUNTER {
+                                Channel::Personal.index()
+                            } else {
+                                Channel::Phone.index()
+                            };
                             for m in ep.start..ep.end {
-                                let tm = ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
+                                let tm =
+                                    ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
                                 let dm = sc.digital_month[path][c * n_months + m];
-                                sc.staff_volume[k * n_months + m] += unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
+                                sc.staff_volume[k * n_months + m] +=
+                                    unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
                             }
                         }
                     }
@@ -247,7 +388,12 @@ pub fn simulate(
                     let mut hours = 0.0;
                     for cls in &pp.staff_classes[e][k] {
                         let rate = weekly * cls.share_per_hour;
-                        let r = erlang::agents_needed(rate, aht, st.service_level, st.answer_within_seconds);
+                        let r = erlang::agents_needed(
+                            rate,
+                            aht,
+                            st.service_level,
+                            st.answer_within_seconds,
+                        );
                         agent_hours += r.agents as f64 * cls.hours;
                         hours += cls.hours;
                         let n_calls = rate * cls.hours;
@@ -255,7 +401,8 @@ pub fn simulate(
                         sl_calls += r.service_level * n_calls;
                         asa_calls += r.asa_seconds * n_calls;
                     }
-                    staffing_cost[path][y] += agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
+                    staffing_cost[path][y] +=
+                        agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
                     let stt = &mut staffing_stats[path][y * n_staffed + k];
                     stt[0] += agent_hours;
                     stt[1] += hours;
@@ -274,7 +421,20 @@ pub fn simulate(
     let mut dp_letters = vec![0.0; n_years];
     for path in 0..2 {
         let pp = &plan.paths[path];
-        let (campaign, outbound) = campaign_and_outbound(s, plan, path, values, monthly_growth, &tc.idx, &mut paper[path], if path == SCENARIO { Some(&mut dp_letters) } else { None });
+        let (campaign, outbound) = campaign_and_outbound(
+            s,
+            plan,
+            path,
+            values,
+            monthly_growth,
+            &tc.idx,
+            &mut paper[path],
+            if path == SCENARIO {
+                Some(&mut dp_letters)
+            } else {
+                None
+            },
+        );
         for y in 0..n_years {
             let handling = sc.handling[path][y] * tc.idx[y];
             let mut opening = staffing_cost[path][y];
@@ -298,9 +458,21 @@ pub fn simulate(
             detail[sl.paper_letters[path] + y] = paper[path][y] as f32;
             for (k, slots) in sl.staffing.iter().enumerate() {
                 let stt = staffing_stats[path][y * n_staffed + k];
-                detail[slots[path][0] + y] = if stt[1] > 0.0 { (stt[0] / stt[1]) as f32 } else { 0.0 };
-                detail[slots[path][1] + y] = if stt[4] > 0.0 { (stt[2] / stt[4]) as f32 } else { 1.0 };
-                detail[slots[path][2] + y] = if stt[4] > 0.0 { (stt[3] / stt[4]) as f32 } else { 0.0 };
+                detail[slots[path][0] + y] = if stt[1] > 0.0 {
+                    (stt[0] / stt[1]) as f32
+                } else {
+                    0.0
+                };
+                detail[slots[path][1] + y] = if stt[4] > 0.0 {
+                    (stt[2] / stt[4]) as f32
+                } else {
+                    1.0
+                };
+                detail[slots[path][2] + y] = if stt[4] > 0.0 {
+                    (stt[3] / stt[4]) as f32
+                } else {
+                    0.0
+                };
             }
         }
     }
@@ -322,8 +494,16 @@ pub fn simulate(
         core[sl.npv + y] = npv;
         let vol = &sc.volume[SCENARIO][y];
         let total: f64 = vol.iter().sum();
-        let digital: f64 = Channel::ALL.iter().filter(|c| c.can_be_digital_target()).map(|c| vol[c.index()]).sum();
-        detail[sl.digital_share + y] = if total > 0.0 { (digital / total) as f32 } else { 0.0 };
+        let digital: f64 = Channel::ALL
+            .iter()
+            .filter(|c| c.can_be_digital_target())
+            .map(|c| vol[c.index()])
+            .sum();
+        detail[sl.digital_share + y] = if total > 0.0 {
+            (digital / total) as f32
+        } else {
+            0.0
+        };
         for k in 0..4 {
             detail[sl.displaced[k] + y] = sc.displaced[y][k] as f32;
         }
@@ -347,7 +527,11 @@ pub fn simulate(
             let value = match goal.metric {
                 GoalMetric::Share => {
                     let den = sc.goal_den[g * n_years + y];
-                    if den > 0.0 { sc.goal_num[g * n_years + y] / den } else { 0.0 }
+                    if den > 0.0 {
+                        sc.goal_num[g * n_years + y] / den
+                    } else {
+                        0.0
+                    }
                 }
                 GoalMetric::Volume => sc.goal_num[g * n_years + y],
                 GoalMetric::PaperLetters => paper[SCENARIO][y],
@@ -395,7 +579,52 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
             pr
         })
         .collect();
-    TrialConst { idx, fractions, price_by_dept, price_no_dept }
+    TrialConst {
+        idx,
+        fractions,
+        price_by_dept,
+        price_no_dept,
+    }
+}
+
+/// Bass adoption of cells on which nothing acts, four at a time: the
+/// interleaved recurrences hide the latency of each cell's dependency chain.
+fn adopt_plain(
+    plan: &Plan,
+    cells: &[usize],
+    spec: &[crate::scenario::Cell],
+    ct: &[CellTrial],
+    area_month: &[f64],
+    n_months: usize,
+    digital_epoch: &mut [f64],
+) {
+    const W: usize = 4;
+    let n_epochs = plan.epochs.len();
+    for group in cells.chunks(W) {
+        let mut st = [BassState::new(0.0, 1.0, 0.0, 0.0); W];
+        let mut vols: [&[f64]; W] = [&area_month[..0]; W];
+        for (j, &c) in group.iter().enumerate() {
+            let t = &ct[c];
+            st[j] = BassState::new(t.s0, t.p, t.q, t.c);
+            let a = spec[c].area;
+            vols[j] = &area_month[a * n_months..(a + 1) * n_months];
+        }
+        for j in group.len()..W {
+            vols[j] = vols[0];
+        }
+        for (e, ep) in plan.epochs.iter().enumerate() {
+            let mut sum = [0.0; W];
+            for m in ep.start..ep.end {
+                for j in 0..W {
+                    sum[j] += vols[j][m] * st[j].share();
+                    st[j].step();
+                }
+            }
+            for (j, &c) in group.iter().enumerate() {
+                digital_epoch[c * n_epochs + e] = ct[c].type_share * sum[j] / 12.0;
+            }
+        }
+    }
 }
 
 /// Runs the Bass adoption of one cell in one path; adds the digital volume
@@ -421,6 +650,18 @@ fn adopt(
     let has_floor = pp.has_floor[c];
     let vol = &area_month[cell.area * n_months..(cell.area + 1) * n_months];
     let mut st = BassState::new(ct.s0, ct.p, ct.q, ct.c);
+    if changes.is_empty() && !has_floor && monthly.is_none() {
+        // Nothing acts on this cell: the plain closed-form recurrence.
+        for (e, ep) in plan.epochs.iter().enumerate() {
+            let mut sum = 0.0;
+            for &x in &vol[ep.start..ep.end] {
+                sum += x * st.share();
+                st.step();
+            }
+            digital_epoch[c * n_epochs + e] = ct.type_share * sum / 12.0;
+        }
+        return;
+    }
     let mut next_change = 0;
     for (e, ep) in plan.epochs.iter().enumerate() {
         let mut sum = 0.0;
@@ -478,7 +719,18 @@ struct Routed {
 /// sections 5-7). Linear in (t, d).
 #[allow(clippy::too_many_arguments)]
 #[inline]
-fn route(s: &Scenario, digital: Channel, ct: &CellTrial, closures: &[usize], values: &[f64], rho: [f64; 2], fr: &[[f64; 3]; 2], t: f64, d: f64, out: &mut Routed) {
+fn route(
+    s: &Scenario,
+    digital: Channel,
+    ct: &CellTrial,
+    closures: &[usize],
+    values: &[f64],
+    rho: [f64; 2],
+    fr: &[[f64; 3]; 2],
+    t: f64,
+    d: f64,
+    out: &mut Routed,
+) {
     let di = digital.index();
     let nd = t - d;
     for i in 0..N_CHANNELS {
@@ -493,7 +745,11 @@ fn route(s: &Scenario, digital: Channel, ct: &CellTrial, closures: &[usize], val
             continue;
         }
         out.volume[ci] = 0.0;
-        let shares: Vec<(usize, f64)> = cl.to.iter().map(|(ch, p)| (ch.index(), p.get(values))).collect();
+        let shares: Vec<(usize, f64)> = cl
+            .to
+            .iter()
+            .map(|(ch, p)| (ch.index(), p.get(values)))
+            .collect();
         let sum: f64 = shares.iter().map(|(_, w)| *w).sum();
         let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
         for (i, w) in &shares {

@@ -14,7 +14,12 @@ use crate::i18n::Lang;
 use crate::summary::RunSummary;
 
 /// Writes summary.json, the CSV files and (optionally) the charts of a run.
-pub fn write_run_outputs(summary: &RunSummary, dir: &Path, lang: Lang, charts: bool) -> Result<Vec<PathBuf>, Error> {
+pub fn write_run_outputs(
+    summary: &RunSummary,
+    dir: &Path,
+    lang: Lang,
+    charts: bool,
+) -> Result<Vec<PathBuf>, Error> {
     let mut written = export::export_all(summary, dir, &export::default_exporters())?;
     if charts {
         written.extend(chart_data::run_charts(summary, dir, lang)?);
@@ -23,7 +28,13 @@ pub fn write_run_outputs(summary: &RunSummary, dir: &Path, lang: Lang, charts: b
 }
 
 /// Writes comparison.json, comparison.csv and the comparison charts.
-pub fn write_comparison_outputs(c: &Comparison, summaries: &[RunSummary], dir: &Path, lang: Lang, charts: bool) -> Result<Vec<PathBuf>, Error> {
+pub fn write_comparison_outputs(
+    c: &Comparison,
+    summaries: &[RunSummary],
+    dir: &Path,
+    lang: Lang,
+    charts: bool,
+) -> Result<Vec<PathBuf>, Error> {
     let mut written = Vec::new();
     let json = serde_json::to_vec_pretty(c).map_err(anyhow::Error::from)?;
     let csv = comparison_csv(c)?;

@@ -43,7 +43,14 @@ impl<'a> Builder<'a> {
 
     /// Registers a number or distribution, checking it lies within `bounds`.
     /// The same written value used twice is one input (one draw per trial).
-    fn param(&mut self, file: FileId, num: &Num, key: &str, unit: &str, bounds: Bounds) -> R<Param> {
+    fn param(
+        &mut self,
+        file: FileId,
+        num: &Num,
+        key: &str,
+        unit: &str,
+        bounds: Bounds,
+    ) -> R<Param> {
         let span = num.span();
         if let Some(p) = self.seen.get(&(file, span.start)) {
             return Ok(*p);
@@ -57,14 +64,19 @@ impl<'a> Builder<'a> {
             Bounds::Any => None,
             Bounds::NonNegative if lo < 0.0 => Some("must not be negative".to_string()),
             Bounds::Positive if lo <= 0.0 => Some("must be greater than 0".to_string()),
-            Bounds::Share if lo < 0.0 || hi > 1.0 => Some("is a share and must lie between 0 and 1".to_string()),
+            Bounds::Share if lo < 0.0 || hi > 1.0 => {
+                Some("is a share and must lie between 0 and 1".to_string())
+            }
             _ => None,
         };
         if let Some(why) = bad {
             let what = if dist.is_fixed() {
                 format!("{key} = {} {why}", dist.quantile(0.5))
             } else {
-                format!("{key} {why}, but {} can give values from {lo} to {hi}", dist.describe())
+                format!(
+                    "{key} {why}, but {} can give values from {lo} to {hi}",
+                    dist.describe()
+                )
             };
             let help = match bounds {
                 Bounds::Share => "write shares as fractions (0.25 for 25 %); bound a normal with min = 0, max = 1 or use beta/triangular",
@@ -91,19 +103,43 @@ impl<'a> Builder<'a> {
         Ok(p)
     }
 
-    fn opt_param(&mut self, file: FileId, num: &Option<Num>, key: &str, unit: &str, b: Bounds) -> R<Option<Param>> {
-        num.as_ref().map(|n| self.param(file, n, key, unit, b)).transpose()
+    fn opt_param(
+        &mut self,
+        file: FileId,
+        num: &Option<Num>,
+        key: &str,
+        unit: &str,
+        b: Bounds,
+    ) -> R<Option<Param>> {
+        num.as_ref()
+            .map(|n| self.param(file, n, key, unit, b))
+            .transpose()
     }
 
-    fn month(&self, file: FileId, s: &Spanned<String>, base_year: i32, end_year: i32, what: &str) -> R<usize> {
+    fn month(
+        &self,
+        file: FileId,
+        s: &Spanned<String>,
+        base_year: i32,
+        end_year: i32,
+        what: &str,
+    ) -> R<usize> {
         let ym = YearMonth::parse(s.get_ref()).ok_or_else(|| {
-            self.err(file, s.span(), format!("{what} \"{}\" is not a month", s.get_ref()))
-                .with_help("write months as \"YYYY-MM\", e.g. \"2014-11\"")
+            self.err(
+                file,
+                s.span(),
+                format!("{what} \"{}\" is not a month", s.get_ref()),
+            )
+            .with_help("write months as \"YYYY-MM\", e.g. \"2014-11\"")
         })?;
         let idx = ym.index_from(base_year);
         if ym.year < base_year || ym.year > end_year {
             return Err(self
-                .err(file, s.span(), format!("{what} {ym} is outside the horizon {base_year}-{end_year}"))
+                .err(
+                    file,
+                    s.span(),
+                    format!("{what} {ym} is outside the horizon {base_year}-{end_year}"),
+                )
                 .with_help("move the date inside [horizon] or widen the horizon"));
         }
         Ok(idx as usize)
@@ -121,15 +157,27 @@ impl<'a> Builder<'a> {
 /// stated source or assumption, shown in the assumptions table.
 fn comment_near(text: &str, line: usize) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
-    let own = lines.get(line.wrapping_sub(1)).and_then(|l| l.split_once(" #").map(|(_, c)| c.trim().to_string()));
+    let own = lines
+        .get(line.wrapping_sub(1))
+        .and_then(|l| l.split_once(" #").map(|(_, c)| c.trim().to_string()));
     let above = line
         .checked_sub(2)
         .and_then(|i| lines.get(i))
-        .and_then(|l| l.trim_start().strip_prefix('#').map(|c| c.trim().to_string()));
-    own.filter(|c| !c.is_empty()).or(above.filter(|c| !c.is_empty()))
+        .and_then(|l| {
+            l.trim_start()
+                .strip_prefix('#')
+                .map(|c| c.trim().to_string())
+        });
+    own.filter(|c| !c.is_empty())
+        .or(above.filter(|c| !c.is_empty()))
 }
 
-fn parse_schedule(b: &Builder, file: FileId, s: &Spanned<RawSchedule>, context: &str) -> R<WeeklySchedule> {
+fn parse_schedule(
+    b: &Builder,
+    file: FileId,
+    s: &Spanned<RawSchedule>,
+    context: &str,
+) -> R<WeeklySchedule> {
     let result = match s.get_ref() {
         RawSchedule::Text(t) => WeeklySchedule::parse(t),
         RawSchedule::Days(days) => {
@@ -163,7 +211,11 @@ fn type_keyed<T: Clone>(t: ContactType, a: &Option<T>, b: &Option<T>, c: &Option
 /// Validates a merged scenario.
 pub fn build(m: Merged) -> R<Scenario> {
     let sources = m.sources.clone();
-    let mut b = Builder { sources: &sources, inputs: Vec::new(), seen: HashMap::new() };
+    let mut b = Builder {
+        sources: &sources,
+        inputs: Vec::new(),
+        seen: HashMap::new(),
+    };
     let top = m.top;
     let path = sources.files[top].path.clone();
 
@@ -171,24 +223,44 @@ pub fn build(m: Merged) -> R<Scenario> {
         .name
         .as_ref()
         .map(|n| n.value.get_ref().clone())
-        .ok_or_else(|| sources.error_in(top, "the scenario has no `name`").with_help("add a line like name = \"Solrød 2011\" at the top"))?;
+        .ok_or_else(|| {
+            sources
+                .error_in(top, "the scenario has no `name`")
+                .with_help("add a line like name = \"Solrød 2011\" at the top")
+        })?;
 
     // Horizon.
-    let horizon = m
-        .horizon
-        .as_ref()
-        .ok_or_else(|| sources.error_in(top, "missing [horizon]").with_help("add [horizon] with base_year = 2011 (end_year defaults to 2015)"))?;
+    let horizon = m.horizon.as_ref().ok_or_else(|| {
+        sources
+            .error_in(top, "missing [horizon]")
+            .with_help("add [horizon] with base_year = 2011 (end_year defaults to 2015)")
+    })?;
     let hf = horizon.file;
     let h = horizon.value.get_ref();
     let base_year = *h.base_year.get_ref();
     let end_year = h.end_year.as_ref().map(|e| *e.get_ref()).unwrap_or(2015);
     if !(1990..=2100).contains(&base_year) {
-        return Err(b.err(hf, h.base_year.span(), format!("base_year {base_year} is not a plausible year")));
+        return Err(b.err(
+            hf,
+            h.base_year.span(),
+            format!("base_year {base_year} is not a plausible year"),
+        ));
     }
     if end_year < base_year || end_year > base_year + 50 {
-        let span = h.end_year.as_ref().map(|e| e.span()).unwrap_or(h.base_year.span());
+        let span = h
+            .end_year
+            .as_ref()
+            .map(|e| e.span())
+            .unwrap_or(h.base_year.span());
         return Err(b
-            .err(hf, span, format!("end_year {end_year} must be between base_year {base_year} and {}", base_year + 50))
+            .err(
+                hf,
+                span,
+                format!(
+                    "end_year {end_year} must be between base_year {base_year} and {}",
+                    base_year + 50
+                ),
+            )
             .with_help("the horizon runs from January of base_year to December of end_year"));
     }
     let (base_year, end_year) = (base_year as i32, end_year as i32);
@@ -214,8 +286,20 @@ pub fn build(m: Merged) -> R<Scenario> {
     let (population_base, growth) = match &m.population {
         Some(p) => {
             let v = p.value.get_ref();
-            let base = b.opt_param(p.file, &v.base, "population.base", "citizens", Bounds::Positive)?;
-            let g = b.opt_param(p.file, &v.growth, "population.growth", "share per year", Bounds::Any)?;
+            let base = b.opt_param(
+                p.file,
+                &v.base,
+                "population.base",
+                "citizens",
+                Bounds::Positive,
+            )?;
+            let g = b.opt_param(
+                p.file,
+                &v.growth,
+                "population.growth",
+                "share per year",
+                Bounds::Any,
+            )?;
             (base, g.unwrap_or(Param::Fixed(0.0)))
         }
         None => (None, Param::Fixed(0.0)),
@@ -223,9 +307,24 @@ pub fn build(m: Merged) -> R<Scenario> {
     let (discount_rate, price_index) = match &m.economics {
         Some(e) => {
             let v = e.value.get_ref();
-            let d = b.opt_param(e.file, &v.discount_rate, "economics.discount_rate", "share per year", Bounds::Any)?;
-            let i = b.opt_param(e.file, &v.price_index, "economics.price_index", "share per year", Bounds::Any)?;
-            (d.unwrap_or(Param::Fixed(0.0)), i.unwrap_or(Param::Fixed(0.0)))
+            let d = b.opt_param(
+                e.file,
+                &v.discount_rate,
+                "economics.discount_rate",
+                "share per year",
+                Bounds::Any,
+            )?;
+            let i = b.opt_param(
+                e.file,
+                &v.price_index,
+                "economics.price_index",
+                "share per year",
+                Bounds::Any,
+            )?;
+            (
+                d.unwrap_or(Param::Fixed(0.0)),
+                i.unwrap_or(Param::Fixed(0.0)),
+            )
         }
         None => (Param::Fixed(0.0), Param::Fixed(0.0)),
     };
@@ -234,7 +333,13 @@ pub fn build(m: Merged) -> R<Scenario> {
     let mut prices: [Option<Param>; N_CHANNELS] = [None; N_CHANNELS];
     for (k, v) in &m.prices {
         let ch = b.channel(v.file, v.value.span(), k)?;
-        prices[ch.index()] = Some(b.param(v.file, &v.value, &format!("prices.{}", ch.key()), "kr. per contact", Bounds::NonNegative)?);
+        prices[ch.index()] = Some(b.param(
+            v.file,
+            &v.value,
+            &format!("prices.{}", ch.key()),
+            "kr. per contact",
+            Bounds::NonNegative,
+        )?);
     }
 
     // Departments.
@@ -244,35 +349,61 @@ pub fn build(m: Merged) -> R<Scenario> {
         let v = d.value.get_ref();
         let dname = v.name.get_ref().clone();
         if departments.iter().any(|x: &Department| x.name == dname) {
-            return Err(b.err(f, v.name.span(), format!("department \"{dname}\" is defined twice")));
+            return Err(b.err(
+                f,
+                v.name.span(),
+                format!("department \"{dname}\" is defined twice"),
+            ));
         }
         let mut today: [Option<WeeklySchedule>; 2] = [None, None];
         if let Some(hours) = &v.hours {
             let hv = hours.get_ref();
             if let Some(s) = &hv.counter {
-                today[COUNTER] = Some(parse_schedule(&b, f, s, &format!("department \"{dname}\", counter hours"))?);
+                today[COUNTER] = Some(parse_schedule(
+                    &b,
+                    f,
+                    s,
+                    &format!("department \"{dname}\", counter hours"),
+                )?);
             }
             if let Some(s) = &hv.phone {
-                today[PHONE] = Some(parse_schedule(&b, f, s, &format!("department \"{dname}\", phone hours"))?);
+                today[PHONE] = Some(parse_schedule(
+                    &b,
+                    f,
+                    s,
+                    &format!("department \"{dname}\", phone hours"),
+                )?);
             }
         }
         let mut open_hour_cost_kr = [None, None];
         if let Some(c) = &v.open_hour_cost_kr {
             let cv = c.get_ref();
-            for (i, (num, ch)) in [(&cv.counter, "counter"), (&cv.phone, "phone")].into_iter().enumerate() {
+            for (i, (num, ch)) in [(&cv.counter, "counter"), (&cv.phone, "phone")]
+                .into_iter()
+                .enumerate()
+            {
                 if let Some(n) = num {
                     if today[i].is_none() {
                         return Err(b.err(f, n.span(), format!("department \"{dname}\" has a cost per open {ch} hour but no {ch} hours"))
                             .with_help(format!("add hours.{ch} = \"Mon-Fri 9-15\" (today's hours) to the department")));
                     }
-                    open_hour_cost_kr[i] = Some(b.param(f, n, &format!("departments.{dname}.open_hour_cost_kr.{ch}"), "kr. per open hour", Bounds::NonNegative)?);
+                    open_hour_cost_kr[i] = Some(b.param(
+                        f,
+                        n,
+                        &format!("departments.{dname}.open_hour_cost_kr.{ch}"),
+                        "kr. per open hour",
+                        Bounds::NonNegative,
+                    )?);
                 }
             }
         }
         let mut staffing: [Option<Staffing>; 2] = [None, None];
         if let Some(s) = &v.staffing {
             let sv = s.get_ref();
-            for (i, (st, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")].into_iter().enumerate() {
+            for (i, (st, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")]
+                .into_iter()
+                .enumerate()
+            {
                 if let Some(st) = st {
                     if today[i].is_none() {
                         return Err(b.err(f, st.span(), format!("department \"{dname}\" is staffed on {ch} but has no {ch} hours"))
@@ -282,18 +413,46 @@ pub fn build(m: Merged) -> R<Scenario> {
                     let key = format!("departments.{dname}.staffing.{ch}");
                     let sl = *x.service_level.get_ref();
                     if !(0.0 < sl && sl < 1.0) {
-                        return Err(b.err(f, x.service_level.span(), format!("service_level {sl} must be between 0 and 1 (exclusive)")).with_help("e.g. 0.8 for 80 % answered within answer_within_seconds"));
+                        return Err(b
+                            .err(
+                                f,
+                                x.service_level.span(),
+                                format!("service_level {sl} must be between 0 and 1 (exclusive)"),
+                            )
+                            .with_help("e.g. 0.8 for 80 % answered within answer_within_seconds"));
                     }
                     let within = *x.answer_within_seconds.get_ref();
                     if !(within >= 0.0) {
-                        return Err(b.err(f, x.answer_within_seconds.span(), "answer_within_seconds must be 0 or more"));
+                        return Err(b.err(
+                            f,
+                            x.answer_within_seconds.span(),
+                            "answer_within_seconds must be 0 or more",
+                        ));
                     }
                     staffing[i] = Some(Staffing {
-                        aht_seconds: b.param(f, &x.aht_seconds, &format!("{key}.aht_seconds"), "seconds", Bounds::Positive)?,
+                        aht_seconds: b.param(
+                            f,
+                            &x.aht_seconds,
+                            &format!("{key}.aht_seconds"),
+                            "seconds",
+                            Bounds::Positive,
+                        )?,
                         service_level: sl,
                         answer_within_seconds: within,
-                        hourly_wage_kr: b.param(f, &x.hourly_wage_kr, &format!("{key}.hourly_wage_kr"), "kr. per hour", Bounds::NonNegative)?,
-                        shrinkage: b.param(f, &x.shrinkage, &format!("{key}.shrinkage"), "share", Bounds::Share)?,
+                        hourly_wage_kr: b.param(
+                            f,
+                            &x.hourly_wage_kr,
+                            &format!("{key}.hourly_wage_kr"),
+                            "kr. per hour",
+                            Bounds::NonNegative,
+                        )?,
+                        shrinkage: b.param(
+                            f,
+                            &x.shrinkage,
+                            &format!("{key}.shrinkage"),
+                            "share",
+                            Bounds::Share,
+                        )?,
                     });
                     if open_hour_cost_kr[i].is_some() {
                         return Err(b.err(f, st.span(), format!("department \"{dname}\" has both staffing and open_hour_cost_kr for {ch}"))
@@ -307,12 +466,26 @@ pub fn build(m: Merged) -> R<Scenario> {
             let pv = p.get_ref();
             for (i, w) in [&pv.counter, &pv.phone].into_iter().enumerate() {
                 if let Some(w) = w {
-                    let entries: Vec<(String, f64)> = w.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect();
-                    if let Some((k, x)) = entries.iter().find(|(_, x)| !(*x >= 0.0) || !x.is_finite()) {
-                        return Err(b.err(f, w.span(), format!("demand weight {x} for \"{k}\" must be a finite number >= 0")));
+                    let entries: Vec<(String, f64)> =
+                        w.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect();
+                    if let Some((k, x)) =
+                        entries.iter().find(|(_, x)| !(*x >= 0.0) || !x.is_finite())
+                    {
+                        return Err(b.err(
+                            f,
+                            w.span(),
+                            format!("demand weight {x} for \"{k}\" must be a finite number >= 0"),
+                        ));
                     }
                     profile[i] = DemandProfile::from_weights(&entries).map_err(|e| {
-                        b.err(f, w.span(), format!("department \"{dname}\", demand profile: {} (in \"{}\")", e.message, e.fragment))
+                        b.err(
+                            f,
+                            w.span(),
+                            format!(
+                                "department \"{dname}\", demand profile: {} (in \"{}\")",
+                                e.message, e.fragment
+                            ),
+                        )
                     })?;
                 }
             }
@@ -331,15 +504,25 @@ pub fn build(m: Merged) -> R<Scenario> {
     let defaults = m.defaults.as_ref();
     let def_split: Option<(FileId, Spanned<RawTypeSplit>)> =
         defaults.and_then(|d| d.value.get_ref().type_split.clone().map(|s| (d.file, s)));
-    let def_mix: Option<(FileId, Spanned<RawMix>)> = defaults.and_then(|d| d.value.get_ref().mix.clone().map(|s| (d.file, s)));
+    let def_mix: Option<(FileId, Spanned<RawMix>)> =
+        defaults.and_then(|d| d.value.get_ref().mix.clone().map(|s| (d.file, s)));
     let def_adopt: Option<(FileId, Spanned<RawAdoption>)> =
         defaults.and_then(|d| d.value.get_ref().adoption.clone().map(|s| (d.file, s)));
-    let def_digital: Option<(FileId, Spanned<RawDigitalChannel>)> =
-        defaults.and_then(|d| d.value.get_ref().digital_channel.clone().map(|s| (d.file, s)));
+    let def_digital: Option<(FileId, Spanned<RawDigitalChannel>)> = defaults.and_then(|d| {
+        d.value
+            .get_ref()
+            .digital_channel
+            .clone()
+            .map(|s| (d.file, s))
+    });
 
     // Areas and cells.
     if m.areas.is_empty() {
-        return Err(sources.error_in(top, "the scenario has no [[areas]]").with_help("add at least one [[areas]] table with a name, a volume and a channel mix"));
+        return Err(sources
+            .error_in(top, "the scenario has no [[areas]]")
+            .with_help(
+                "add at least one [[areas]] table with a name, a volume and a channel mix",
+            ));
     }
     let mut areas = Vec::new();
     let mut cells = Vec::new();
@@ -349,7 +532,13 @@ pub fn build(m: Merged) -> R<Scenario> {
         let v = a.value.get_ref();
         let aname = v.name.get_ref().clone();
         if areas.iter().any(|x: &Area| x.name == aname) {
-            return Err(b.err(f, v.name.span(), format!("area \"{aname}\" is defined twice")).with_help("give each area its own name"));
+            return Err(b
+                .err(
+                    f,
+                    v.name.span(),
+                    format!("area \"{aname}\" is defined twice"),
+                )
+                .with_help("give each area its own name"));
         }
         let key = format!("areas.{aname}");
         let department = match &v.department {
@@ -385,11 +574,25 @@ pub fn build(m: Merged) -> R<Scenario> {
             Some(s) => {
                 let xs = s.get_ref();
                 if xs.len() != 12 {
-                    return Err(b.err(f, s.span(), format!("season has {} factors, needs 12 (January to December)", xs.len())));
+                    return Err(b.err(
+                        f,
+                        s.span(),
+                        format!(
+                            "season has {} factors, needs 12 (January to December)",
+                            xs.len()
+                        ),
+                    ));
                 }
                 let mean = xs.iter().sum::<f64>() / 12.0;
                 if xs.iter().any(|x| !(*x >= 0.0)) || (mean - 1.0).abs() > 1e-6 {
-                    return Err(b.err(f, s.span(), format!("season factors must be >= 0 and average 1, they average {mean:.6}"))
+                    return Err(b
+                        .err(
+                            f,
+                            s.span(),
+                            format!(
+                                "season factors must be >= 0 and average 1, they average {mean:.6}"
+                            ),
+                        )
                         .with_help("divide each factor by their average"));
                 }
                 let mut arr = [1.0; 12];
@@ -408,14 +611,35 @@ pub fn build(m: Merged) -> R<Scenario> {
             }
         };
         let sv = split.get_ref();
-        let split_key = if v.type_split.is_some() { format!("{key}.type_split") } else { "defaults.type_split".to_string() };
+        let split_key = if v.type_split.is_some() {
+            format!("{key}.type_split")
+        } else {
+            "defaults.type_split".to_string()
+        };
         let mut type_split = [Param::Fixed(0.0); 3];
-        for (t, n) in ContactType::ALL.iter().zip([&sv.transaction, &sv.information, &sv.case_information]) {
+        for (t, n) in
+            ContactType::ALL
+                .iter()
+                .zip([&sv.transaction, &sv.information, &sv.case_information])
+        {
             if let Some(n) = n {
-                type_split[t.index()] = b.param(split_file, n, &format!("{split_key}.{}", t.key()), "share", Bounds::Share)?;
+                type_split[t.index()] = b.param(
+                    split_file,
+                    n,
+                    &format!("{split_key}.{}", t.key()),
+                    "share",
+                    Bounds::Share,
+                )?;
             }
         }
-        check_shares(&b, split_file, split.span(), &type_split, &ContactType::ALL.map(|t| t.key().to_string()), "type_split")?;
+        check_shares(
+            &b,
+            split_file,
+            split.span(),
+            &type_split,
+            &ContactType::ALL.map(|t| t.key().to_string()),
+            "type_split",
+        )?;
 
         let area_index = areas.len();
         for t in ContactType::ALL {
@@ -427,18 +651,27 @@ pub fn build(m: Merged) -> R<Scenario> {
             let digital = {
                 let own = v.digital_channel.as_ref().and_then(|d| {
                     let d2 = d.get_ref();
-                    type_keyed(t, &d2.transaction, &d2.information, &d2.case_information).map(|x| (f, x))
+                    type_keyed(t, &d2.transaction, &d2.information, &d2.case_information)
+                        .map(|x| (f, x))
                 });
                 let def = def_digital.as_ref().and_then(|(df, d)| {
                     let d2 = d.get_ref();
-                    type_keyed(t, &d2.transaction, &d2.information, &d2.case_information).map(|x| (*df, x))
+                    type_keyed(t, &d2.transaction, &d2.information, &d2.case_information)
+                        .map(|x| (*df, x))
                 });
                 match own.or(def) {
                     Some((df, s)) => {
                         let ch = b.channel(df, s.span(), s.get_ref())?;
                         if !ch.can_be_digital_target() {
-                            return Err(b.err(df, s.span(), format!("{} cannot be the digital channel", ch.key()))
-                                .with_help("use self_service, website, digital_post_in, chat or sms"));
+                            return Err(b
+                                .err(
+                                    df,
+                                    s.span(),
+                                    format!("{} cannot be the digital channel", ch.key()),
+                                )
+                                .with_help(
+                                    "use self_service, website, digital_post_in, chat or sms",
+                                ));
                         }
                         ch
                     }
@@ -448,11 +681,13 @@ pub fn build(m: Merged) -> R<Scenario> {
             // Mix.
             let own = v.mix.as_ref().and_then(|mx| {
                 let mv = mx.get_ref();
-                type_keyed(t, &mv.transaction, &mv.information, &mv.case_information).map(|x| (f, x, format!("{key}.mix.{}", t.key())))
+                type_keyed(t, &mv.transaction, &mv.information, &mv.case_information)
+                    .map(|x| (f, x, format!("{key}.mix.{}", t.key())))
             });
             let def = def_mix.as_ref().and_then(|(df, mx)| {
                 let mv = mx.get_ref();
-                type_keyed(t, &mv.transaction, &mv.information, &mv.case_information).map(|x| (*df, x, format!("defaults.mix.{}", t.key())))
+                type_keyed(t, &mv.transaction, &mv.information, &mv.case_information)
+                    .map(|x| (*df, x, format!("defaults.mix.{}", t.key())))
             });
             let (mf, mixmap, mkey) = own.or(def).ok_or_else(|| {
                 b.err(f, v.name.span(), format!("area \"{aname}\" has {} contacts but no channel mix for them", t.key()))
@@ -461,37 +696,95 @@ pub fn build(m: Merged) -> R<Scenario> {
             let mut mix = [Param::Fixed(0.0); N_CHANNELS];
             for (ck, n) in mixmap.get_ref() {
                 let ch = b.channel(mf, n.span(), ck)?;
-                mix[ch.index()] = b.param(mf, n, &format!("{mkey}.{}", ch.key()), "share", Bounds::Share)?;
+                mix[ch.index()] = b.param(
+                    mf,
+                    n,
+                    &format!("{mkey}.{}", ch.key()),
+                    "share",
+                    Bounds::Share,
+                )?;
             }
-            check_shares(&b, mf, mixmap.span(), &mix, &Channel::ALL.map(|c| c.key().to_string()), &format!("mix of {}", t.key()))?;
+            check_shares(
+                &b,
+                mf,
+                mixmap.span(),
+                &mix,
+                &Channel::ALL.map(|c| c.key().to_string()),
+                &format!("mix of {}", t.key()),
+            )?;
             for (i, pm) in mix.iter().enumerate() {
                 if *pm != Param::Fixed(0.0) && prices[i].is_none() {
-                    return Err(b.err(mf, mixmap.span(), format!("channel {} is used in the mix but has no price", Channel::ALL[i].key()))
-                        .with_help(format!("add {} = <kr. per contact> to [prices]", Channel::ALL[i].key())));
+                    return Err(b
+                        .err(
+                            mf,
+                            mixmap.span(),
+                            format!(
+                                "channel {} is used in the mix but has no price",
+                                Channel::ALL[i].key()
+                            ),
+                        )
+                        .with_help(format!(
+                            "add {} = <kr. per contact> to [prices]",
+                            Channel::ALL[i].key()
+                        )));
                 }
             }
             if prices[digital.index()].is_none() {
-                return Err(b.err(mf, mixmap.span(), format!("digital channel {} has no price", digital.key()))
-                    .with_help(format!("add {} = <kr. per contact> to [prices]", digital.key())));
+                return Err(b
+                    .err(
+                        mf,
+                        mixmap.span(),
+                        format!("digital channel {} has no price", digital.key()),
+                    )
+                    .with_help(format!(
+                        "add {} = <kr. per contact> to [prices]",
+                        digital.key()
+                    )));
             }
             // Adoption: area type > area > defaults type > defaults.
             let mut layers: Vec<(FileId, RawAdoptionLeaf, String)> = Vec::new();
             if let Some(ad) = &v.adoption {
                 let av = ad.get_ref();
-                if let Some(leaf) = type_keyed(t, &av.transaction, &av.information, &av.case_information) {
+                if let Some(leaf) =
+                    type_keyed(t, &av.transaction, &av.information, &av.case_information)
+                {
                     layers.push((f, leaf.into_inner(), format!("{key}.adoption.{}", t.key())));
                 }
-                layers.push((f, RawAdoptionLeaf { p: av.p.clone(), q: av.q.clone(), ceiling: av.ceiling.clone() }, format!("{key}.adoption")));
+                layers.push((
+                    f,
+                    RawAdoptionLeaf {
+                        p: av.p.clone(),
+                        q: av.q.clone(),
+                        ceiling: av.ceiling.clone(),
+                    },
+                    format!("{key}.adoption"),
+                ));
             }
             if let Some((df, ad)) = &def_adopt {
                 let av = ad.get_ref();
-                if let Some(leaf) = type_keyed(t, &av.transaction, &av.information, &av.case_information) {
-                    layers.push((*df, leaf.into_inner(), format!("defaults.adoption.{}", t.key())));
+                if let Some(leaf) =
+                    type_keyed(t, &av.transaction, &av.information, &av.case_information)
+                {
+                    layers.push((
+                        *df,
+                        leaf.into_inner(),
+                        format!("defaults.adoption.{}", t.key()),
+                    ));
                 }
-                layers.push((*df, RawAdoptionLeaf { p: av.p.clone(), q: av.q.clone(), ceiling: av.ceiling.clone() }, "defaults.adoption".into()));
+                layers.push((
+                    *df,
+                    RawAdoptionLeaf {
+                        p: av.p.clone(),
+                        q: av.q.clone(),
+                        ceiling: av.ceiling.clone(),
+                    },
+                    "defaults.adoption".into(),
+                ));
             }
             let pick = |get: &dyn Fn(&RawAdoptionLeaf) -> Option<Num>| {
-                layers.iter().find_map(|(lf, leaf, k)| get(leaf).map(|n| (*lf, n, k.clone())))
+                layers
+                    .iter()
+                    .find_map(|(lf, leaf, k)| get(leaf).map(|n| (*lf, n, k.clone())))
             };
             let cell_label = format!("{aname} / {}", t.key());
             let (p, q, ceiling) = {
@@ -506,7 +799,9 @@ pub fn build(m: Merged) -> R<Scenario> {
                     }
                 };
                 let q = match qq {
-                    Some((lf, n, k)) => b.param(lf, &n, &format!("{k}.q"), "per year", Bounds::NonNegative)?,
+                    Some((lf, n, k)) => {
+                        b.param(lf, &n, &format!("{k}.q"), "per year", Bounds::NonNegative)?
+                    }
                     None => Param::Fixed(0.0),
                 };
                 let c = match cc {
@@ -527,36 +822,91 @@ pub fn build(m: Merged) -> R<Scenario> {
                 };
                 (p, q, c)
             };
-            cells.push(Cell { area: area_index, contact_type: t, digital, mix, p, q, ceiling });
+            cells.push(Cell {
+                area: area_index,
+                contact_type: t,
+                digital,
+                mix,
+                p,
+                q,
+                ceiling,
+            });
         }
-        areas.push(Area { name: aname, department, volume, season, type_split });
+        areas.push(Area {
+            name: aname,
+            department,
+            volume,
+            season,
+            type_split,
+        });
     }
 
     // Displacement.
     let zero = Param::Fixed(0.0);
-    let mut displacement = [Fractions { retime: zero, to_digital: zero, to_phone: zero }; 2];
+    let mut displacement = [Fractions {
+        retime: zero,
+        to_digital: zero,
+        to_phone: zero,
+    }; 2];
     if let Some(d) = &m.displacement {
         let f = d.file;
         let dv = d.value.get_ref();
-        for (i, (fr, ch)) in [(&dv.counter, "counter"), (&dv.phone, "phone")].into_iter().enumerate() {
+        for (i, (fr, ch)) in [(&dv.counter, "counter"), (&dv.phone, "phone")]
+            .into_iter()
+            .enumerate()
+        {
             if let Some(fr) = fr {
                 let x = fr.get_ref();
                 let key = format!("displacement.{ch}");
                 if i == PHONE {
                     if let Some(tp) = &x.to_phone {
-                        return Err(b.err(f, tp.span(), "to_phone is only allowed for the counter")
-                            .with_help("displaced phone calls can be retimed, go digital or be avoided"));
+                        return Err(b
+                            .err(f, tp.span(), "to_phone is only allowed for the counter")
+                            .with_help(
+                                "displaced phone calls can be retimed, go digital or be avoided",
+                            ));
                     }
                 }
-                let retime = b.opt_param(f, &x.retime, &format!("{key}.retime"), "share", Bounds::Share)?.unwrap_or(zero);
-                let to_digital = b.opt_param(f, &x.to_digital, &format!("{key}.to_digital"), "share", Bounds::Share)?.unwrap_or(zero);
-                let to_phone = b.opt_param(f, &x.to_phone, &format!("{key}.to_phone"), "share", Bounds::Share)?.unwrap_or(zero);
-                let sum: f64 = [retime, to_digital, to_phone].iter().map(|p| fixed_or_nan(*p)).sum();
+                let retime = b
+                    .opt_param(
+                        f,
+                        &x.retime,
+                        &format!("{key}.retime"),
+                        "share",
+                        Bounds::Share,
+                    )?
+                    .unwrap_or(zero);
+                let to_digital = b
+                    .opt_param(
+                        f,
+                        &x.to_digital,
+                        &format!("{key}.to_digital"),
+                        "share",
+                        Bounds::Share,
+                    )?
+                    .unwrap_or(zero);
+                let to_phone = b
+                    .opt_param(
+                        f,
+                        &x.to_phone,
+                        &format!("{key}.to_phone"),
+                        "share",
+                        Bounds::Share,
+                    )?
+                    .unwrap_or(zero);
+                let sum: f64 = [retime, to_digital, to_phone]
+                    .iter()
+                    .map(|p| fixed_or_nan(*p))
+                    .sum();
                 if sum > 1.0 + 1e-9 {
                     return Err(b.err(f, fr.span(), format!("{key}: retime + to_digital + to_phone = {sum}, more than 1"))
                         .with_help("the fractions of displaced contacts must sum to at most 1; the rest are avoided"));
                 }
-                displacement[i] = Fractions { retime, to_digital, to_phone };
+                displacement[i] = Fractions {
+                    retime,
+                    to_digital,
+                    to_phone,
+                };
             }
         }
     }
@@ -570,23 +920,53 @@ pub fn build(m: Merged) -> R<Scenario> {
             let mut hours = vec![[None, None]; departments.len()];
             if let Some(h) = &v.hours {
                 for (dname, sched) in h.get_ref() {
-                    let di = departments.iter().position(|d| &d.name == dname).ok_or_else(|| {
-                        b.err(f, sched.span(), format!("proposal names unknown department \"{dname}\""))
-                            .with_help(format!("departments are: {}", departments.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")))
-                    })?;
+                    let di = departments
+                        .iter()
+                        .position(|d| &d.name == dname)
+                        .ok_or_else(|| {
+                            b.err(
+                                f,
+                                sched.span(),
+                                format!("proposal names unknown department \"{dname}\""),
+                            )
+                            .with_help(format!(
+                                "departments are: {}",
+                                departments
+                                    .iter()
+                                    .map(|d| d.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ))
+                        })?;
                     let sv = sched.get_ref();
-                    for (i, (s, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")].into_iter().enumerate() {
+                    for (i, (s, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")]
+                        .into_iter()
+                        .enumerate()
+                    {
                         if let Some(s) = s {
                             if departments[di].today[i].is_none() {
                                 return Err(b.err(f, s.span(), format!("proposal sets {ch} hours for \"{dname}\", which has no {ch} hours today"))
                                     .with_help(format!("add hours.{ch} (today's hours) to department \"{dname}\"")));
                             }
-                            hours[di][i] = Some(parse_schedule(&b, f, s, &format!("proposal \"{}\", department \"{dname}\", {ch} hours", v.name.get_ref()))?);
+                            hours[di][i] = Some(parse_schedule(
+                                &b,
+                                f,
+                                s,
+                                &format!(
+                                    "proposal \"{}\", department \"{dname}\", {ch} hours",
+                                    v.name.get_ref()
+                                ),
+                            )?);
                         }
                     }
                 }
             }
-            Some(Proposal { name: v.name.get_ref().clone(), description: v.description.clone(), start, hours })
+            Some(Proposal {
+                name: v.name.get_ref().clone(),
+                description: v.description.clone(),
+                start,
+                hours,
+            })
         }
         None => None,
     };
@@ -597,16 +977,48 @@ pub fn build(m: Merged) -> R<Scenario> {
             let f = o.file;
             let v = o.value.get_ref();
             Some(Outbound {
-                letters_per_year: b.param(f, &v.letters_per_year, "outbound_mail.letters_per_year", "letters per year", Bounds::NonNegative)?,
-                digital_share: b.opt_param(f, &v.digital_share, "outbound_mail.digital_share", "share", Bounds::Share)?.unwrap_or(zero),
-                price_letter_kr: b.param(f, &v.price_letter_kr, "outbound_mail.price_letter_kr", "kr. per letter", Bounds::NonNegative)?,
-                price_digital_post_kr: b.param(f, &v.price_digital_post_kr, "outbound_mail.price_digital_post_kr", "kr. per letter", Bounds::NonNegative)?,
+                letters_per_year: b.param(
+                    f,
+                    &v.letters_per_year,
+                    "outbound_mail.letters_per_year",
+                    "letters per year",
+                    Bounds::NonNegative,
+                )?,
+                digital_share: b
+                    .opt_param(
+                        f,
+                        &v.digital_share,
+                        "outbound_mail.digital_share",
+                        "share",
+                        Bounds::Share,
+                    )?
+                    .unwrap_or(zero),
+                price_letter_kr: b.param(
+                    f,
+                    &v.price_letter_kr,
+                    "outbound_mail.price_letter_kr",
+                    "kr. per letter",
+                    Bounds::NonNegative,
+                )?,
+                price_digital_post_kr: b.param(
+                    f,
+                    &v.price_digital_post_kr,
+                    "outbound_mail.price_digital_post_kr",
+                    "kr. per letter",
+                    Bounds::NonNegative,
+                )?,
             })
         }
         None => None,
     };
 
-    let ctx = Ctx { areas: &areas, cells: &cells, base_year, end_year, n_months };
+    let ctx = Ctx {
+        areas: &areas,
+        cells: &cells,
+        base_year,
+        end_year,
+        n_months,
+    };
     let mut events = Vec::new();
     for e in &m.events {
         events.push(build_event(&mut b, &ctx, e, &prices, outbound.is_some())?);
@@ -621,8 +1033,15 @@ pub fn build(m: Merged) -> R<Scenario> {
             let v = n.value.get_ref();
             let sd = *v.volume_relative_sd.get_ref();
             if !(0.0..=1.0).contains(&sd) {
-                return Err(b.err(n.file, v.volume_relative_sd.span(), format!("volume_relative_sd {sd} must be between 0 and 1"))
-                    .with_help("e.g. 0.05 for month-to-month noise of 5 % around the expected volume"));
+                return Err(b
+                    .err(
+                        n.file,
+                        v.volume_relative_sd.span(),
+                        format!("volume_relative_sd {sd} must be between 0 and 1"),
+                    )
+                    .with_help(
+                        "e.g. 0.05 for month-to-month noise of 5 % around the expected volume",
+                    ));
             }
             sd
         }
@@ -634,23 +1053,39 @@ pub fn build(m: Merged) -> R<Scenario> {
         let v = c.value.get_ref();
         let names = v.inputs.get_ref();
         if names.len() != 2 {
-            return Err(b.err(c.file, v.inputs.span(), "a correlation names exactly two inputs"));
+            return Err(b.err(
+                c.file,
+                v.inputs.span(),
+                "a correlation names exactly two inputs",
+            ));
         }
         let find = |n: &str| b.inputs.iter().position(|i| i.key == n);
         let ids: Vec<usize> = names
             .iter()
             .map(|n| {
                 find(n).ok_or_else(|| {
-                    b.err(c.file, v.inputs.span(), format!("\"{n}\" is not an uncertain input"))
-                        .with_help("`channelshift check` lists the keys of the uncertain inputs")
+                    b.err(
+                        c.file,
+                        v.inputs.span(),
+                        format!("\"{n}\" is not an uncertain input"),
+                    )
+                    .with_help("`channelshift check` lists the keys of the uncertain inputs")
                 })
             })
             .collect::<R<_>>()?;
         let rho = *v.rank_correlation.get_ref();
         if !(-1.0..=1.0).contains(&rho) || ids[0] == ids[1] {
-            return Err(b.err(c.file, v.rank_correlation.span(), format!("rank_correlation {rho} must be in [-1, 1] between two different inputs")));
+            return Err(b.err(
+                c.file,
+                v.rank_correlation.span(),
+                format!("rank_correlation {rho} must be in [-1, 1] between two different inputs"),
+            ));
         }
-        correlations.push(Correlation { a: ids[0], b: ids[1], rho });
+        correlations.push(Correlation {
+            a: ids[0],
+            b: ids[1],
+            rho,
+        });
     }
 
     if !correlations.is_empty() {
@@ -700,12 +1135,23 @@ fn fixed_or_nan(p: Param) -> f64 {
 
 fn fixed_share(mix: &[Param; N_CHANNELS], i: usize) -> f64 {
     let total: f64 = mix.iter().map(|p| fixed_or_nan(*p)).sum();
-    if total > 0.0 { fixed_or_nan(mix[i]) / total } else { 0.0 }
+    if total > 0.0 {
+        fixed_or_nan(mix[i]) / total
+    } else {
+        0.0
+    }
 }
 
 /// Fixed shares must sum to 1 (MODEL.md section 13); shares with uncertain
 /// entries are renormalised in each trial instead.
-fn check_shares(b: &Builder, file: FileId, span: Range<usize>, shares: &[Param], names: &[String], what: &str) -> R<()> {
+fn check_shares(
+    b: &Builder,
+    file: FileId,
+    span: Range<usize>,
+    shares: &[Param],
+    names: &[String],
+    what: &str,
+) -> R<()> {
     if shares.iter().all(|p| p.is_fixed()) {
         let sum: f64 = shares.iter().map(|p| fixed_or_nan(*p)).sum();
         if (sum - 1.0).abs() > 1e-6 {
@@ -733,15 +1179,33 @@ struct Ctx<'a> {
     n_months: usize,
 }
 
-fn cell_mask(b: &Builder, ctx: &Ctx, file: FileId, areas: &Option<Spanned<Vec<String>>>, types: &Option<Spanned<Vec<String>>>, owner: &str) -> R<Vec<bool>> {
+fn cell_mask(
+    b: &Builder,
+    ctx: &Ctx,
+    file: FileId,
+    areas: &Option<Spanned<Vec<String>>>,
+    types: &Option<Spanned<Vec<String>>>,
+    owner: &str,
+) -> R<Vec<bool>> {
     let mut area_ok = vec![true; ctx.areas.len()];
     if let Some(list) = areas {
         if !list.get_ref().iter().any(|a| a == "all") {
             area_ok = vec![false; ctx.areas.len()];
             for a in list.get_ref() {
                 let i = ctx.areas.iter().position(|x| &x.name == a).ok_or_else(|| {
-                    b.err(file, list.span(), format!("{owner} names unknown area \"{a}\""))
-                        .with_help(format!("areas are: {}", ctx.areas.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")))
+                    b.err(
+                        file,
+                        list.span(),
+                        format!("{owner} names unknown area \"{a}\""),
+                    )
+                    .with_help(format!(
+                        "areas are: {}",
+                        ctx.areas
+                            .iter()
+                            .map(|a| a.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
                 })?;
                 area_ok[i] = true;
             }
@@ -752,16 +1216,30 @@ fn cell_mask(b: &Builder, ctx: &Ctx, file: FileId, areas: &Option<Spanned<Vec<St
         type_ok = [false; N_TYPES];
         for t in list.get_ref() {
             let ct = ContactType::from_key(t).ok_or_else(|| {
-                b.err(file, list.span(), format!("{owner} names unknown contact type \"{t}\""))
-                    .with_help("types are: transaction, information, case_information")
+                b.err(
+                    file,
+                    list.span(),
+                    format!("{owner} names unknown contact type \"{t}\""),
+                )
+                .with_help("types are: transaction, information, case_information")
             })?;
             type_ok[ct.index()] = true;
         }
     }
-    Ok(ctx.cells.iter().map(|c| area_ok[c.area] && type_ok[c.contact_type.index()]).collect())
+    Ok(ctx
+        .cells
+        .iter()
+        .map(|c| area_ok[c.area] && type_ok[c.contact_type.index()])
+        .collect())
 }
 
-fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, prices: &[Option<Param>; N_CHANNELS], has_outbound: bool) -> R<Event> {
+fn build_event(
+    b: &mut Builder,
+    ctx: &Ctx,
+    e: &Located<Spanned<RawEvent>>,
+    prices: &[Option<Param>; N_CHANNELS],
+    has_outbound: bool,
+) -> R<Event> {
     let f = e.file;
     let v = e.value.get_ref();
     let name = v.name.get_ref().clone();
@@ -775,7 +1253,13 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
                 .with_help("policy = part of the proposal being judged; external = happens anyway (a law), also in the status quo"))
         }
     };
-    let start = b.month(f, &v.start, ctx.base_year, ctx.end_year, &format!("{owner} start"))?;
+    let start = b.month(
+        f,
+        &v.start,
+        ctx.base_year,
+        ctx.end_year,
+        &format!("{owner} start"),
+    )?;
     let end = match &v.end {
         Some(s) => {
             let end = b.month(f, s, ctx.base_year, ctx.end_year, &format!("{owner} end"))?;
@@ -787,36 +1271,108 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
         None => ctx.n_months - 1,
     };
     let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
-    let cost_one_off_kr = b.opt_param(f, &v.cost_one_off_kr, &format!("{key}.cost_one_off_kr"), "kr.", Bounds::NonNegative)?;
-    let cost_monthly_kr = b.opt_param(f, &v.cost_monthly_kr, &format!("{key}.cost_monthly_kr"), "kr. per month", Bounds::NonNegative)?;
+    let cost_one_off_kr = b.opt_param(
+        f,
+        &v.cost_one_off_kr,
+        &format!("{key}.cost_one_off_kr"),
+        "kr.",
+        Bounds::NonNegative,
+    )?;
+    let cost_monthly_kr = b.opt_param(
+        f,
+        &v.cost_monthly_kr,
+        &format!("{key}.cost_monthly_kr"),
+        "kr. per month",
+        Bounds::NonNegative,
+    )?;
     let mut cost_by_year_kr = Vec::new();
     if let Some(t) = &v.cost_by_year_kr {
         for (y, n) in t.get_ref() {
             let year: i32 = y.trim().parse().map_err(|_| {
-                b.err(f, n.span(), format!("{owner}: cost_by_year_kr key \"{y}\" is not a year")).with_help("write cost_by_year_kr = { 2011 = 1065000, 2012 = 1385000 }")
+                b.err(
+                    f,
+                    n.span(),
+                    format!("{owner}: cost_by_year_kr key \"{y}\" is not a year"),
+                )
+                .with_help("write cost_by_year_kr = { 2011 = 1065000, 2012 = 1385000 }")
             })?;
             if year < ctx.base_year || year > ctx.end_year {
-                return Err(b.err(f, n.span(), format!("{owner}: cost year {year} is outside the horizon {}-{}", ctx.base_year, ctx.end_year))
-                    .with_help("costs before the base year are sunk: leave them out, or move the horizon"));
+                return Err(b
+                    .err(
+                        f,
+                        n.span(),
+                        format!(
+                            "{owner}: cost year {year} is outside the horizon {}-{}",
+                            ctx.base_year, ctx.end_year
+                        ),
+                    )
+                    .with_help(
+                        "costs before the base year are sunk: leave them out, or move the horizon",
+                    ));
             }
-            cost_by_year_kr.push((year, b.param(f, n, &format!("{key}.cost_by_year_kr.{year}"), "kr.", Bounds::NonNegative)?));
+            cost_by_year_kr.push((
+                year,
+                b.param(
+                    f,
+                    n,
+                    &format!("{key}.cost_by_year_kr.{year}"),
+                    "kr.",
+                    Bounds::NonNegative,
+                )?,
+            ));
         }
     }
-    let p_add = b.opt_param(f, &v.p_add, &format!("{key}.p_add"), "per year", Bounds::NonNegative)?;
-    let q_add = b.opt_param(f, &v.q_add, &format!("{key}.q_add"), "per year", Bounds::NonNegative)?;
-    let ceiling_add = b.opt_param(f, &v.ceiling_add, &format!("{key}.ceiling_add"), "share", Bounds::Share)?;
+    let p_add = b.opt_param(
+        f,
+        &v.p_add,
+        &format!("{key}.p_add"),
+        "per year",
+        Bounds::NonNegative,
+    )?;
+    let q_add = b.opt_param(
+        f,
+        &v.q_add,
+        &format!("{key}.q_add"),
+        "per year",
+        Bounds::NonNegative,
+    )?;
+    let ceiling_add = b.opt_param(
+        f,
+        &v.ceiling_add,
+        &format!("{key}.ceiling_add"),
+        "share",
+        Bounds::Share,
+    )?;
     let ramp = |b: &Builder, r: &Option<Spanned<i64>>| -> R<usize> {
         match r {
-            Some(r) if *r.get_ref() < 1 => Err(b.err(f, r.span(), "ramp_months must be at least 1")),
+            Some(r) if *r.get_ref() < 1 => {
+                Err(b.err(f, r.span(), "ramp_months must be at least 1"))
+            }
             Some(r) => Ok(*r.get_ref() as usize),
             None => Ok(1),
         }
     };
     let ramp_months = ramp(b, &v.ramp_months)?;
     let floor = match (&v.floor, &v.exemption) {
-        (Some(n), None) => Some(Floor { value: b.param(f, n, &format!("{key}.floor"), "share", Bounds::Share)?, from_exemption: false, ramp_months }),
-        (None, Some(n)) => Some(Floor { value: b.param(f, n, &format!("{key}.exemption"), "share", Bounds::Share)?, from_exemption: true, ramp_months }),
-        (Some(n), Some(_)) => return Err(b.err(f, n.span(), format!("{owner} gives both floor and exemption")).with_help("floor = 1 - exemption: keep one")),
+        (Some(n), None) => Some(Floor {
+            value: b.param(f, n, &format!("{key}.floor"), "share", Bounds::Share)?,
+            from_exemption: false,
+            ramp_months,
+        }),
+        (None, Some(n)) => Some(Floor {
+            value: b.param(f, n, &format!("{key}.exemption"), "share", Bounds::Share)?,
+            from_exemption: true,
+            ramp_months,
+        }),
+        (Some(n), Some(_)) => {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} gives both floor and exemption"),
+                )
+                .with_help("floor = 1 - exemption: keep one"))
+        }
         (None, None) => None,
     };
     let closure = match (&v.close_channel, &v.close_to) {
@@ -828,12 +1384,23 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
                 for (k, n) in to.get_ref() {
                     let ch = b.channel(f, n.span(), k)?;
                     if ch == channel {
-                        return Err(b.err(f, n.span(), format!("{owner} moves the closed channel {k} to itself")));
+                        return Err(b.err(
+                            f,
+                            n.span(),
+                            format!("{owner} moves the closed channel {k} to itself"),
+                        ));
                     }
                     if prices[ch.index()].is_none() {
-                        return Err(b.err(f, n.span(), format!("{owner} moves contacts to {k}, which has no price")).with_help(format!("add {k} to [prices]")));
+                        return Err(b
+                            .err(
+                                f,
+                                n.span(),
+                                format!("{owner} moves contacts to {k}, which has no price"),
+                            )
+                            .with_help(format!("add {k} to [prices]")));
                     }
-                    let p = b.param(f, n, &format!("{key}.close_to.{k}"), "share", Bounds::Share)?;
+                    let p =
+                        b.param(f, n, &format!("{key}.close_to.{k}"), "share", Bounds::Share)?;
                     sum += fixed_or_nan(p);
                     list.push((ch, p));
                 }
@@ -844,7 +1411,13 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
             }
             Some(Closure { channel, to: list })
         }
-        (None, Some(to)) => return Err(b.err(f, to.span(), format!("{owner} has close_to but no close_channel"))),
+        (None, Some(to)) => {
+            return Err(b.err(
+                f,
+                to.span(),
+                format!("{owner} has close_to but no close_channel"),
+            ))
+        }
         (None, None) => None,
     };
     let digital_post = match &v.digital_post_exemption {
@@ -853,13 +1426,25 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
                 return Err(b.err(f, n.span(), format!("{owner} moves letters to Digital Post, but the scenario has no [outbound_mail]"))
                     .with_help("add [outbound_mail] with letters_per_year, price_letter_kr and price_digital_post_kr"));
             }
-            let p = b.param(f, n, &format!("{key}.digital_post_exemption"), "share", Bounds::Share)?;
+            let p = b.param(
+                f,
+                n,
+                &format!("{key}.digital_post_exemption"),
+                "share",
+                Bounds::Share,
+            )?;
             Some((p, ramp(b, &v.digital_post_ramp_months)?))
         }
         None => None,
     };
-    let has_cost = cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
-    let has_effect = p_add.is_some() || q_add.is_some() || ceiling_add.is_some() || floor.is_some() || closure.is_some() || digital_post.is_some();
+    let has_cost =
+        cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
+    let has_effect = p_add.is_some()
+        || q_add.is_some()
+        || ceiling_add.is_some()
+        || floor.is_some()
+        || closure.is_some()
+        || digital_post.is_some();
     if !has_cost && !has_effect {
         return Err(b.err(f, e.value.span(), format!("{owner} has neither a cost nor an effect"))
             .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel or digital_post_exemption, and its costs"));
@@ -883,7 +1468,12 @@ fn build_event(b: &mut Builder, ctx: &Ctx, e: &Located<Spanned<RawEvent>>, price
     })
 }
 
-fn build_goal(b: &Builder, ctx: &Ctx, g: &Located<Spanned<RawGoal>>, has_outbound: bool) -> R<Goal> {
+fn build_goal(
+    b: &Builder,
+    ctx: &Ctx,
+    g: &Located<Spanned<RawGoal>>,
+    has_outbound: bool,
+) -> R<Goal> {
     let f = g.file;
     let v = g.value.get_ref();
     let name = v.name.get_ref().clone();
@@ -904,7 +1494,13 @@ fn build_goal(b: &Builder, ctx: &Ctx, g: &Located<Spanned<RawGoal>>, has_outboun
     let op = match v.op.get_ref().as_str() {
         ">=" => GoalOp::AtLeast,
         "<=" => GoalOp::AtMost,
-        other => return Err(b.err(f, v.op.span(), format!("{owner}: op \"{other}\" must be \">=\" or \"<=\""))),
+        other => {
+            return Err(b.err(
+                f,
+                v.op.span(),
+                format!("{owner}: op \"{other}\" must be \">=\" or \"<=\""),
+            ))
+        }
     };
     let mut channels = [false; N_CHANNELS];
     match (&v.channels, metric) {
@@ -914,36 +1510,76 @@ fn build_goal(b: &Builder, ctx: &Ctx, g: &Located<Spanned<RawGoal>>, has_outboun
             }
         }
         (None, GoalMetric::Share | GoalMetric::Volume) => {
-            return Err(b.err(f, g.value.span(), format!("{owner}: metric {} needs channels = [...]", metric.key()))
-                .with_help("e.g. channels = [\"self_service\"] or [\"personal\", \"email\", \"letter\"]"))
+            return Err(b
+                .err(
+                    f,
+                    g.value.span(),
+                    format!("{owner}: metric {} needs channels = [...]", metric.key()),
+                )
+                .with_help(
+                    "e.g. channels = [\"self_service\"] or [\"personal\", \"email\", \"letter\"]",
+                ))
         }
         (Some(list), _) => {
-            return Err(b.err(f, list.span(), format!("{owner}: channels only apply to the share and volume metrics")))
+            return Err(b.err(
+                f,
+                list.span(),
+                format!("{owner}: channels only apply to the share and volume metrics"),
+            ))
         }
         (None, _) => {}
     }
     if metric == GoalMetric::PaperLetters && !has_outbound {
-        return Err(b.err(f, v.metric.span(), format!("{owner} counts paper letters, but the scenario has no [outbound_mail]")));
+        return Err(b.err(
+            f,
+            v.metric.span(),
+            format!("{owner} counts paper letters, but the scenario has no [outbound_mail]"),
+        ));
     }
-    if !matches!(metric, GoalMetric::Share | GoalMetric::Volume) && (v.areas.is_some() || v.types.is_some()) {
-        return Err(b.err(f, g.value.span(), format!("{owner}: areas and types only apply to the share and volume metrics")));
+    if !matches!(metric, GoalMetric::Share | GoalMetric::Volume)
+        && (v.areas.is_some() || v.types.is_some())
+    {
+        return Err(b.err(
+            f,
+            g.value.span(),
+            format!("{owner}: areas and types only apply to the share and volume metrics"),
+        ));
     }
     let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
     if !cells.iter().any(|x| *x) {
-        return Err(b.err(f, g.value.span(), format!("{owner} selects no (area, type) cell")));
+        return Err(b.err(
+            f,
+            g.value.span(),
+            format!("{owner} selects no (area, type) cell"),
+        ));
     }
     let n_years = (ctx.end_year - ctx.base_year + 1) as usize;
     let mut targets = vec![None; n_years];
     let in_horizon = |y: i64, span: Range<usize>| -> R<usize> {
         if y < ctx.base_year as i64 || y > ctx.end_year as i64 {
-            Err(b.err(f, span, format!("{owner}: year {y} is outside the horizon {}-{}", ctx.base_year, ctx.end_year)))
+            Err(b.err(
+                f,
+                span,
+                format!(
+                    "{owner}: year {y} is outside the horizon {}-{}",
+                    ctx.base_year, ctx.end_year
+                ),
+            ))
         } else {
             Ok((y - ctx.base_year as i64) as usize)
         }
     };
     let check_target = |t: f64, span: Range<usize>| -> R<f64> {
         if !t.is_finite() || (metric == GoalMetric::Share && !(0.0..=1.0).contains(&t)) {
-            return Err(b.err(f, span, format!("{owner}: target {t} is not valid for metric {}", metric.key()))
+            return Err(b
+                .err(
+                    f,
+                    span,
+                    format!(
+                        "{owner}: target {t} is not valid for metric {}",
+                        metric.key()
+                    ),
+                )
                 .with_help("share targets are fractions between 0 and 1 (0.8 for 80 %)"));
         }
         Ok(t)
@@ -962,15 +1598,33 @@ fn build_goal(b: &Builder, ctx: &Ctx, g: &Located<Spanned<RawGoal>>, has_outboun
         }
         (None, None, None, Some(ts)) => {
             for (y, t) in ts.get_ref() {
-                let year: i64 = y.trim().parse().map_err(|_| b.err(f, ts.span(), format!("{owner}: targets key \"{y}\" is not a year")))?;
+                let year: i64 = y.trim().parse().map_err(|_| {
+                    b.err(
+                        f,
+                        ts.span(),
+                        format!("{owner}: targets key \"{y}\" is not a year"),
+                    )
+                })?;
                 let i = in_horizon(year, ts.span())?;
                 targets[i] = Some(check_target(*t, ts.span())?);
             }
         }
-        _ => {
-            return Err(b.err(f, g.value.span(), format!("{owner} needs exactly one of: target + year, target + from_year, or targets"))
-                .with_help("e.g. target = 0.8, year = 2015; or targets = { 2012 = 0.2, 2013 = 0.3 }"))
-        }
+        _ => return Err(b
+            .err(
+                f,
+                g.value.span(),
+                format!(
+                    "{owner} needs exactly one of: target + year, target + from_year, or targets"
+                ),
+            )
+            .with_help("e.g. target = 0.8, year = 2015; or targets = { 2012 = 0.2, 2013 = 0.3 }")),
     }
-    Ok(Goal { name, metric, op, cells, channels, targets })
+    Ok(Goal {
+        name,
+        metric,
+        op,
+        cells,
+        channels,
+        targets,
+    })
 }

@@ -33,7 +33,12 @@ pub struct Sources {
 
 impl Sources {
     /// An error at the start of a spanned value in file `file`.
-    pub fn error_at(&self, file: FileId, span: std::ops::Range<usize>, message: impl Into<String>) -> InputError {
+    pub fn error_at(
+        &self,
+        file: FileId,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> InputError {
         let f = &self.files[file];
         InputError::at(&f.path, &f.text, span.start, message)
     }
@@ -82,19 +87,34 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
     let mut current = path.to_path_buf();
     loop {
         let canonical = std::fs::canonicalize(&current).map_err(|e| {
-            InputError::new(format!("cannot read scenario file {}: {e}", current.display()))
-                .with_help("check the path; paths in `extends` are relative to the file that contains them")
+            InputError::new(format!(
+                "cannot read scenario file {}: {e}",
+                current.display()
+            ))
+            .with_help(
+                "check the path; paths in `extends` are relative to the file that contains them",
+            )
         })?;
-        if chain.iter().any(|(p, _, _)| std::fs::canonicalize(p).ok().as_ref() == Some(&canonical)) {
-            let names: Vec<String> = chain.iter().map(|(p, _, _)| p.display().to_string()).collect();
+        if chain
+            .iter()
+            .any(|(p, _, _)| std::fs::canonicalize(p).ok().as_ref() == Some(&canonical))
+        {
+            let names: Vec<String> = chain
+                .iter()
+                .map(|(p, _, _)| p.display().to_string())
+                .collect();
             return Err(InputError::in_file(
                 &current,
                 format!("`extends` forms a cycle: {} -> {}", names.join(" -> "), current.display()),
             )
             .with_help("an option file may extend a base scenario, but the base must not extend the option"));
         }
-        let text = std::fs::read_to_string(&current)
-            .map_err(|e| InputError::new(format!("cannot read scenario file {}: {e}", current.display())))?;
+        let text = std::fs::read_to_string(&current).map_err(|e| {
+            InputError::new(format!(
+                "cannot read scenario file {}: {e}",
+                current.display()
+            ))
+        })?;
         let raw = parse_file(&current, &text)?;
         let next = raw.extends.as_ref().map(|e| {
             let dir = current.parent().unwrap_or(Path::new("."));
@@ -106,7 +126,10 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
             None => break,
         }
         if chain.len() > 32 {
-            return Err(InputError::in_file(path, "`extends` chain is longer than 32 files"));
+            return Err(InputError::in_file(
+                path,
+                "`extends` chain is longer than 32 files",
+            ));
         }
     }
     // Merge from the deepest base to the file on the command line.
@@ -153,7 +176,12 @@ fn loc<T>(file: FileId, value: T) -> Located<T> {
     Located { file, value }
 }
 
-fn replace_named<T>(list: &mut Vec<Located<Spanned<T>>>, file: FileId, items: Vec<Spanned<T>>, name: impl Fn(&T) -> String) {
+fn replace_named<T>(
+    list: &mut Vec<Located<Spanned<T>>>,
+    file: FileId,
+    items: Vec<Spanned<T>>,
+    name: impl Fn(&T) -> String,
+) {
     for item in items {
         let n = name(item.get_ref());
         if let Some(slot) = list.iter_mut().find(|x| name(x.value.get_ref()) == n) {
@@ -176,7 +204,17 @@ fn merge_into(m: &mut Merged, id: FileId, raw: RawFile) {
             if let Some(v) = raw.$field { m.$field = Some(loc(id, v)); }
         )*};
     }
-    replace!(horizon, simulation, population, economics, defaults, displacement, proposal, outbound_mail, noise);
+    replace!(
+        horizon,
+        simulation,
+        population,
+        economics,
+        defaults,
+        displacement,
+        proposal,
+        outbound_mail,
+        noise
+    );
     if let Some(prices) = raw.prices {
         for (k, v) in prices.into_inner() {
             m.prices.insert(k, loc(id, v));
