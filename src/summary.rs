@@ -96,6 +96,65 @@ impl Shape {
     }
 }
 
+/// How one uncertain input drives the chosen output (tornado, Crystal Ball's
+/// contribution to variance).
+#[derive(Debug, Clone, Serialize)]
+pub struct SensitivityRow {
+    /// Input key, e.g. `prices.personal`.
+    pub input: String,
+    pub unit: String,
+    /// Spearman rank correlation of the input with the output across trials.
+    pub spearman: f64,
+    /// Share of the output's rank variance attributed to the input:
+    /// rho^2 / sum of rho^2 over all inputs, signed like rho (as Crystal Ball shows it).
+    pub contribution_to_variance: f64,
+    /// Median of the output in trials where the input is in its lowest decile.
+    pub median_when_low: f64,
+    /// Median of the output in trials where the input is in its highest decile.
+    pub median_when_high: f64,
+    /// |median_when_high - median_when_low|.
+    pub swing: f64,
+}
+
+/// Sensitivity of one output to every uncertain input, most influential first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sensitivity {
+    /// Metric key and year of the output, e.g. cumulative_net_savings_kr, 2015.
+    pub metric: String,
+    pub year: i32,
+    /// Median of the output over the trials used.
+    pub output_median: f64,
+    /// Trials used (the first N of the run).
+    pub trials_used: usize,
+    pub rows: Vec<SensitivityRow>,
+    /// Declared rank correlations and the ones achieved in the trials.
+    pub correlations: Vec<CorrelationCheck>,
+}
+
+/// A declared rank correlation and the one the trials show.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrelationCheck {
+    pub a: String,
+    pub b: String,
+    pub declared: f64,
+    pub achieved: f64,
+}
+
+/// What one policy event buys: the run with and without it, trial by trial.
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributionRow {
+    pub event: String,
+    /// Cumulative net savings at the end year with the event minus without it, kr.
+    /// Net of the event's own cost, since that cost is in the scenario's cost.
+    pub marginal_net_savings_kr: Summary,
+    /// The event's own cost through the end year, kr.
+    pub cost_kr: Summary,
+    /// Marginal savings before the event's cost (net + cost), kr.
+    pub gross_savings_kr: Summary,
+    /// Per goal: change in the probability of meeting it, per year (with - without).
+    pub goal_probability_change: Vec<Vec<Option<f64>>>,
+}
+
 /// How precisely the chosen output's mean is known (precision control).
 #[derive(Debug, Clone, Serialize)]
 pub struct Precision {
@@ -125,6 +184,10 @@ pub struct RunSummary {
     pub precision: Option<Precision>,
     /// Distribution shapes of annual savings and cumulative net savings in the end year.
     pub shapes: Vec<Shape>,
+    /// Present when sensitivity analysis ran (see `sensitivity`).
+    pub sensitivity: Option<Sensitivity>,
+    /// Present with `run --attribution`.
+    pub attribution: Option<Vec<AttributionRow>>,
     pub hours: Vec<HoursRow>,
     pub inputs: Vec<InputRow>,
 }
@@ -243,6 +306,8 @@ impl RunSummary {
             payback,
             precision,
             shapes,
+            sensitivity: None,
+            attribution: None,
             hours: hours_rows(s),
             inputs: input_rows(s),
         }
