@@ -105,7 +105,7 @@ use std::fmt;
 use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use statrs::function::beta::{beta_reg, ln_beta};
+use statrs::function::beta::ln_beta;
 use statrs::function::erf::erfc_inv;
 
 /// The PERT shape parameter used when a scenario gives none.
@@ -350,14 +350,19 @@ impl Distribution {
         Ok(d)
     }
 
-    /// The inverse CDF: the value below which a fraction `u` of the
-    /// distribution lies. `u` should be in `(0, 1)`; values outside are
-    /// clamped to `[0, 1]` and `u = 0` / `u = 1` give the ends of
-    /// [`Distribution::support`] (possibly infinite). `Fixed` ignores `u`.
+    /// The inverse CDF: the smallest value `x` with P(X <= x) >= `u`.
+    /// `u` should be in `(0, 1)`; `u <= 0` and `u >= 1` give the ends of
+    /// [`Distribution::support`] (possibly infinite), a NaN `u` gives NaN.
+    /// `Fixed` ignores `u` altogether.
     ///
     /// Why: this is the only way the engine samples, so that Latin
     /// hypercube, Sobol' and copula designs plug in by choosing `u`. It does
-    /// not allocate and is exact up to floating-point rounding.
+    /// not allocate, is non-decreasing in `u`, and is exact to rounding
+    /// (closed forms) or to about 1e-13 relative (normal, log-normal, Beta,
+    /// PERT), far tails included. Cost per call, measured: a few ns for
+    /// fixed, uniform, triangular and discrete; about 40-60 ns for the
+    /// normal family; about 0.4-0.8 µs for Beta and PERT (an iterative
+    /// inverse of the incomplete beta function).
     pub fn quantile(&self, u: f64) -> f64 {
         if let Distribution::Fixed(v) = *self {
             return v;
@@ -1288,11 +1293,12 @@ fn std_normal_pdf(z: f64) -> f64 {
 /// full relative precision, one close to `max` as `max − w y` with `y` the
 /// quantile of Beta(`b`, `a`) at `1 − u`, so values near either end keep
 /// their precision (`1 − y` would lose it). The side is chosen by `u`
-/// against I₀.₅(a, b), the probability below the middle of the interval:
-/// for ordinary shapes (both ≥ 1 with median in [0.001, 0.999], e.g. every
-/// PERT with lambda ≤ 2000) that is within a hair of 0.5 and taken as 0.5
-/// for free; for skewed shapes such as Beta(0.01, 5), whose 90 % point is
-/// itself below 1e-20, it costs one extra evaluation of I.
+/// against I₀.₅(a, b), the probability below the middle of the interval.
+/// For ordinary shapes (both ≥ 1 with median in [0.001, 0.999], e.g. every
+/// PERT with lambda up to about 600) the split is simply at u = 0.5, which
+/// costs nothing and loses at most a factor 1/median (< 1000) of relative
+/// precision on the far side; for skewed shapes such as Beta(0.01, 5), whose
+/// 90 % point is itself below 1e-20, it costs one extra evaluation of I.
 fn scaled_beta_quantile(a: f64, b: f64, u: f64, min: f64, max: f64) -> f64 {
     let width = max - min;
     let x = if u <= beta_middle_probability(a, b) {
@@ -1313,7 +1319,7 @@ fn beta_middle_probability(a: f64, b: f64) -> f64 {
             return 0.5;
         }
     }
-    beta_reg(a, b, 0.5)
+    regularized_beta(a, b, 0.5, ln_beta(a, b))
 }
 
 /// I⁻¹ₚ(a, b), the inverse regularized incomplete beta function, for
@@ -1326,7 +1332,7 @@ fn beta_middle_probability(a: f64, b: f64) -> f64 {
 /// such as the lower 1e-4 of Beta(0.2, 3) come out as 0 or in the wrong
 /// order. This keeps AS 109's starting value but solves
 /// `ln I_x(a, b) = ln p` for `t = ln x` itself with Halley's method
-/// (statrs' `beta_reg` for I_x), safeguarded by a bracket so it always ends
+/// (I_x from [`regularized_beta`]), safeguarded by a bracket so it always ends
 /// within a fixed number of steps. Working in `ln x` makes the tail
 /// almost linear (I_x ≈ x^a / (a B(a, b)) for small x) and gives relative
 /// rather than absolute precision. Usually two evaluations of I_x.
@@ -1340,18 +1346,17 @@ fn beta_lower_quantile(a: f64, b: f64, p: f64) -> f64 {
     if t_power < -745.0 {
         return 0.0; // the quantile underflows
     }
-    let x0 = if t_power < (1e-2f64).ln() {
-        t_power.exp()
+    let mut t = if t_power < (1e-2f64).ln() {
+        t_power
     } else {
-        as109_start(a, b, p, ln_b)
+        as109_start(a, b, p, ln_b).ln()
     };
-    let mut t = x0.clamp(1e-300, 1.0 - f64::EPSILON).ln();
     // Bracket of the root in t: g(t_lo) < 0 < g(t_hi); g(0) = -ln p > 0.
     let mut t_lo = f64::NEG_INFINITY;
     let mut t_hi = 0.0_f64;
     for _ in 0..100 {
         let x = t.exp();
-        let f = beta_reg(a, b, x);
+        let f = regularized_beta(a, b, x, ln_b);
         // g = ln(I_x / p), formed from I_x − p to stay exact near the root.
         let g = ((f - p) / p).ln_1p();
         if g == 0.0 {
@@ -1388,6 +1393,57 @@ fn beta_lower_quantile(a: f64, b: f64, p: f64) -> f64 {
         t = next;
     }
     t.exp()
+}
+
+/// The regularized incomplete beta function I_x(a, b), given
+/// `ln_b = ln B(a, b)`.
+///
+/// The continued fraction of statrs' `beta_reg` (modified Lentz, as in
+/// Numerical Recipes), but taking ln B(a, b) from the caller: statrs
+/// recomputes three log-gamma values on every call, which made each solver
+/// step about 15 % slower. Relative accuracy about 1e-15 below the mean; above
+/// it, 1 − I_{1−x}(b, a) with absolute accuracy about 1e-16.
+fn regularized_beta(a: f64, b: f64, x: f64, ln_b: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    if x >= 1.0 {
+        return 1.0;
+    }
+    let front = (a * x.ln() + b * (-x).ln_1p() - ln_b).exp();
+    let (swap, a, b, x) = if x >= (a + 1.0) / (a + b + 2.0) {
+        (true, b, a, 1.0 - x)
+    } else {
+        (false, a, b, x)
+    };
+    let tiny = f64::MIN_POSITIVE / f64::EPSILON;
+    let guard = |v: f64| if v.abs() < tiny { tiny } else { v };
+    let (qab, qap, qam) = (a + b, a + 1.0, a - 1.0);
+    let mut c = 1.0;
+    let mut d = 1.0 / guard(1.0 - qab * x / qap);
+    let mut h = d;
+    for m in 1..=1000 {
+        let m = f64::from(m);
+        let m2 = 2.0 * m;
+        let even = m * (b - m) * x / ((qam + m2) * (a + m2));
+        d = 1.0 / guard(1.0 + even * d);
+        c = guard(1.0 + even / c);
+        h *= d * c;
+        let odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
+        d = 1.0 / guard(1.0 + odd * d);
+        c = guard(1.0 + odd / c);
+        let delta = d * c;
+        h *= delta;
+        if (delta - 1.0).abs() <= f64::EPSILON {
+            break;
+        }
+    }
+    let tail = front * h / a;
+    if swap {
+        1.0 - tail
+    } else {
+        tail
+    }
 }
 
 /// AS 109's starting value for I⁻¹ₚ(a, b) (Carter's approximation for
@@ -2206,7 +2262,118 @@ mod tests {
     }
 
     #[test]
+    fn regularized_beta_matches_statrs_and_closed_forms() {
+        use statrs::function::beta::beta_reg;
+        for (a, b) in [
+            (2.6, 3.4),
+            (0.5, 0.5),
+            (0.3, 4.0),
+            (30.0, 2.0),
+            (1.0, 21.0),
+            (500.0, 700.0),
+        ] {
+            let ln_b = ln_beta(a, b);
+            for &x in &[1e-12, 1e-4, 0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.999] {
+                let ours = regularized_beta(a, b, x, ln_b);
+                let theirs = beta_reg(a, b, x);
+                assert!(
+                    (ours - theirs).abs() <= 1e-12 * theirs.max(1e-300) + 1e-15,
+                    "I_{x}({a}, {b}): {ours} vs statrs {theirs}"
+                );
+            }
+        }
+        for &x in &[1e-300, 1e-20, 1e-6, 0.2, 0.5, 0.8] {
+            let x: f64 = x;
+            // I_x(a, 1) = x^a; I_x(1/2, 1/2) = (2 / pi) asin(sqrt x). The
+            // prefactor exp(a ln x + ...) carries a relative error of about
+            // eps |a ln x| (3e-14 at x = 1e-300), hence 1e-13.
+            assert_close(
+                regularized_beta(0.2, 1.0, x, ln_beta(0.2, 1.0)) / x.powf(0.2),
+                1.0,
+                1e-13,
+                "x^0.2",
+            );
+            let arcsine = std::f64::consts::FRAC_2_PI * x.sqrt().asin();
+            assert_close(
+                regularized_beta(0.5, 0.5, x, ln_beta(0.5, 0.5)) / arcsine,
+                1.0,
+                1e-13,
+                "arcsine",
+            );
+        }
+        assert_eq!(regularized_beta(2.0, 3.0, 0.0, ln_beta(2.0, 3.0)), 0.0);
+        assert_eq!(regularized_beta(2.0, 3.0, 1.0, ln_beta(2.0, 3.0)), 1.0);
+    }
+
+    #[test]
+    fn extreme_u_and_shapes_neither_panic_nor_hang() {
+        // statrs' inv_beta_reg panics below p = 1e-162 and loops forever on
+        // Beta(200, 3) at p = 1e-75; the solver here must do neither.
+        let shapes = [
+            (2.6, 3.4),
+            (200.0, 3.0),
+            (3.0, 200.0),
+            (1000.0, 1000.0),
+            (0.01, 0.01),
+            (0.01, 5.0),
+            (1.0, 101.0),
+        ];
+        let us = [
+            5e-324,
+            1e-300,
+            1e-162,
+            1e-75,
+            1e-16,
+            0.5,
+            1.0 - 1e-16,
+            1.0 - f64::EPSILON / 2.0,
+        ];
+        for (alpha, beta) in shapes {
+            let d = Distribution::Beta {
+                alpha,
+                beta,
+                min: 0.0,
+                max: 1.0,
+            };
+            let mut prev = 0.0;
+            for &u in &us {
+                let x = d.quantile(u);
+                assert!(
+                    (0.0..=1.0).contains(&x),
+                    "Beta({alpha}, {beta}) at {u}: {x}"
+                );
+                assert!(x >= prev, "Beta({alpha}, {beta}) not monotone at {u}");
+                prev = x;
+            }
+        }
+        let p = Distribution::Pert {
+            min: 0.0,
+            mode: 1.0,
+            max: 100.0,
+            lambda: 100.0,
+        };
+        assert!(p.quantile(1e-300) >= 0.0 && p.quantile(1.0 - 1e-16) <= 100.0);
+    }
+
+    #[test]
     fn beta_quantile_keeps_relative_precision_in_the_tails() {
+        // Beta(0.01, 1) has F = x^0.01: the 90 % point is 0.9^100 = 2.7e-5,
+        // computed from the lower end although u > 0.5.
+        let d = Distribution::Beta {
+            alpha: 0.01,
+            beta: 1.0,
+            min: 0.0,
+            max: 1.0,
+        };
+        for &u in &[1e-3f64, 0.1, 0.5, 0.9, 0.99, 0.999999] {
+            let exact = u.powi(100);
+            assert_close(
+                d.quantile(u) / exact,
+                1.0,
+                1e-12,
+                &format!("Beta(0.01, 1) at {u}"),
+            );
+        }
         // Beta(0.5, 0.5) is the arcsine law: F(x) = (2 / pi) asin(sqrt(x)),
         // so x = sin^2(pi u / 2); x is ~2.5e-20 at u = 1e-10.
         let d = Distribution::Beta {

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use crate::model::layout::Layout;
 use crate::model::plan::Plan;
 use crate::model::trial::{simulate, Scratch};
+use crate::quantile_table::FastQuantile;
 use crate::sampling::{self, InputSampler, PseudoRandom};
 use crate::scenario::Scenario;
 
@@ -48,6 +49,7 @@ pub struct Engine<'a> {
     pub plan: Plan,
     pub seed: u64,
     sampler: Box<dyn InputSampler + 'a>,
+    quantiles: Vec<FastQuantile>,
     noise_stream: u64,
 }
 
@@ -81,6 +83,11 @@ impl<'a> Engine<'a> {
             plan,
             seed,
             sampler,
+            quantiles: scenario
+                .inputs
+                .iter()
+                .map(|i| FastQuantile::new(&i.distribution))
+                .collect(),
             noise_stream: sampling::stream_id(seed, "noise.volume"),
         }
     }
@@ -88,12 +95,8 @@ impl<'a> Engine<'a> {
     /// The input values of trial `trial` (inverse CDF of the sampler's uniforms).
     pub fn input_values(&self, trial: u64, uniforms: &mut [f64], values: &mut [f64]) {
         self.sampler.fill(trial, uniforms);
-        for ((v, u), input) in values
-            .iter_mut()
-            .zip(uniforms.iter())
-            .zip(&self.scenario.inputs)
-        {
-            *v = input.distribution.quantile(*u);
+        for ((v, u), q) in values.iter_mut().zip(uniforms.iter()).zip(&self.quantiles) {
+            *v = q.quantile(*u);
         }
     }
 

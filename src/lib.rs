@@ -11,6 +11,7 @@
 //! [`summary`] (what a run reports), [`export`] (JSON, CSV, Excel),
 //! [`charts`] and [`report`] (what people look at), [`cli`] (the commands).
 
+pub mod attribution;
 pub mod charts;
 pub mod cli;
 pub mod comparison;
@@ -23,8 +24,10 @@ pub mod export;
 pub mod hours;
 pub mod i18n;
 pub mod model;
+pub mod quantile_table;
 pub mod report;
 pub mod sampling;
 pub mod scenario;
+pub mod sensitivity;
 pub mod stats;
 pub mod summary;

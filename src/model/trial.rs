@@ -263,7 +263,10 @@ pub fn simulate(
                 let prices = dept
                     .map(|d| &tc.price_by_dept[d])
                     .unwrap_or(&tc.price_no_dept);
-                if rho == [0.0; 2] && pp.closures[e].is_empty() && !staffed {
+                if rho == [0.0; 2]
+                    && !pp.closures[e].iter().any(|&ei| s.events[ei].cells[c])
+                    && !staffed
+                {
                     // Fast path: only the base split applies, linear in (nd, d).
                     let nd = t - d;
                     let di = cell.digital.index();
@@ -292,7 +295,7 @@ pub fn simulate(
                 let mut out = Routed::default();
                 route(
                     s,
-                    cell.digital,
+                    c,
                     ct,
                     &pp.closures[e],
                     values,
@@ -333,7 +336,7 @@ pub fn simulate(
                         let mut unit_d = Routed::default();
                         route(
                             s,
-                            cell.digital,
+                            c,
                             ct,
                             &pp.closures[e],
                             values,
@@ -345,7 +348,7 @@ pub fn simulate(
                         );
                         route(
                             s,
-                            cell.digital,
+                            c,
                             ct,
                             &pp.closures[e],
                             values,
@@ -721,7 +724,7 @@ struct Routed {
 #[inline]
 fn route(
     s: &Scenario,
-    digital: Channel,
+    cell: usize,
     ct: &CellTrial,
     closures: &[usize],
     values: &[f64],
@@ -731,13 +734,16 @@ fn route(
     d: f64,
     out: &mut Routed,
 ) {
-    let di = digital.index();
+    let di = s.cells[cell].digital.index();
     let nd = t - d;
     for i in 0..N_CHANNELS {
         out.volume[i] = nd * ct.other[i];
     }
     out.volume[di] += d;
     for &ei in closures {
+        if !s.events[ei].cells[cell] {
+            continue;
+        }
         let cl = s.events[ei].closure.as_ref().expect("closure event");
         let ci = cl.channel.index();
         let x = out.volume[ci];

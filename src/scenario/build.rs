@@ -1609,15 +1609,19 @@ fn build_goal(
                 targets[i] = Some(check_target(*t, ts.span())?);
             }
         }
-        _ => return Err(b
-            .err(
-                f,
-                g.value.span(),
-                format!(
+        _ => {
+            return Err(b
+                .err(
+                    f,
+                    g.value.span(),
+                    format!(
                     "{owner} needs exactly one of: target + year, target + from_year, or targets"
                 ),
-            )
-            .with_help("e.g. target = 0.8, year = 2015; or targets = { 2012 = 0.2, 2013 = 0.3 }")),
+                )
+                .with_help(
+                    "e.g. target = 0.8, year = 2015; or targets = { 2012 = 0.2, 2013 = 0.3 }",
+                ))
+        }
     }
     Ok(Goal {
         name,
