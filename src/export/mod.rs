@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -42,6 +42,8 @@ struct CellTrial {
     p: f64,
     q: f64,
     c: f64,
+    /// Handling cost of one non-digital contact (base split, this trial's prices).
+    other_cost: f64,
 }
 
 /// Scenario-wide numbers of one trial.
@@ -141,10 +143,17 @@ pub fn simulate(
             p: v(cell.p),
             q: v(cell.q),
             c: v(cell.ceiling).max(s0),
+            other_cost: 0.0,
         });
     }
 
     let tc = trial_constants(s, values, n_years);
+    for (c, ct) in sc.cells.iter_mut().enumerate() {
+        let prices = plan.cell_dept[c]
+            .map(|d| &tc.price_by_dept[d])
+            .unwrap_or(&tc.price_no_dept);
+        ct.other_cost = (0..N_CHANNELS).map(|i| ct.other[i] * prices[i]).sum();
+    }
 
     // Adoption per path: digital volume per (cell, epoch), and per month when staffed.
     let staffed = !plan.staffed.is_empty();
@@ -271,13 +280,11 @@ pub fn simulate(
                     let nd = t - d;
                     let di = cell.digital.index();
                     let vol = &mut sc.volume[path][y];
-                    let mut cost = 0.0;
                     for i in 0..N_CHANNELS {
                         vol[i] += nd * ct.other[i];
-                        cost += ct.other[i] * prices[i];
                     }
                     vol[di] += d;
-                    sc.handling[path][y] += nd * cost + d * prices[di];
+                    sc.handling[path][y] += nd * ct.other_cost + d * prices[di];
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];

@@ -1,0 +1,746 @@
+//! The Excel workbook for finance departments.
+//!
+//! Sheets (names and column headers in the chosen language):
+//!
+//! - per-year summary: one row per metric and year with mean, standard
+//!   deviation, standard error, 5/25/50/75/95th percentiles, min and max;
+//!   amounts formatted `#,##0 "kr."`, shares `0.0%`;
+//! - payback: share of trials by payback year;
+//! - goals: probability per year and the distribution of the first year met;
+//! - inputs: every uncertain input with its distribution, mean, unit, source
+//!   comment and file:line;
+//! - opening hours (when the scenario has any), sensitivity and attribution
+//!   (when present);
+//! - a per-trial sample in long form, one row per trial and year (the first
+//!   `max_trial_rows` trials): trial, year, costs, savings, cumulative net
+//!   savings, NPV, payback year and each goal's value, so finance can build
+//!   pivot tables and re-derive any percentile.
+//!
+//! Header rows are frozen, columns have widths, and the file is written to a
+//! temporary path and renamed into place.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::engine::Trials;
+use crate::export::write_atomic;
+use crate::i18n::{labels, Lang};
+use crate::model::layout::Layout;
+use crate::report::chart_data::opening_channel_label;
+use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
+use crate::stats::Summary;
+use crate::summary::RunSummary;
+
+/// Default number of trials in the per-trial sheet.
+pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
+
+/// Excel's last row index (1,048,576 rows, one of them the header).
+const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
+
+/// Number format of amounts in kroner.
+pub const KR_FORMAT: &str = "#,##0 \"kr.\"";
+/// Number format of shares and probabilities.
+pub const SHARE_FORMAT: &str = "0.0%";
+
+fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// The formats of the workbook.
+struct Formats {
+    header: Format,
+    title: Format,
+    note: Format,
+    kr: Format,
+    share: Format,
+    count: Format,
+    decimal: Format,
+    int: Format,
+    text_wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xDDE6EE))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
+            title: Format::new().set_bold().set_font_size(14),
+            note: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x555555)),
+            kr: Format::new().set_num_format(KR_FORMAT),
+            share: Format::new().set_num_format(SHARE_FORMAT),
+            count: Format::new().set_num_format("#,##0"),
+            decimal: Format::new().set_num_format("#,##0.00"),
+            int: Format::new().set_num_format("0"),
+            text_wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+
+    /// The number format for a unit of summary.json.
+    fn for_unit(&self, unit: &str) -> &Format {
+        match unit {
+            "kr." => &self.kr,
+            "share" => &self.share,
+            "contacts" | "letters" => &self.count,
+            "year" | "seconds" => &self.int,
+            _ => &self.decimal,
+        }
+    }
+
+    /// The number format of a goal's metric.
+    fn for_goal(&self, metric: &str) -> &Format {
+        match metric {
+            "share" => &self.share,
+            "cost" | "savings" | "cumulative_net_savings" | "npv" => &self.kr,
+            _ => &self.count,
+        }
+    }
+}
+
+/// Writes a number, leaving the cell empty for NaN (Excel has no NaN).
+fn num(ws: &mut Worksheet, row: u32, col: u16, x: f64, f: &Format) -> Result<(), XlsxError> {
+    if x.is_finite() {
+        ws.write_number_with_format(row, col, x, f)?;
+    }
+    Ok(())
+}
+
+fn headers(ws: &mut Worksheet, row: u32, names: &[String], f: &Formats) -> Result<(), XlsxError> {
+    for (c, name) in names.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, name, &f.header)?;
+    }
+    Ok(())
+}
+
+fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
+    for (c, w) in w.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+/// Excel forbids some characters in sheet names and allows 31 characters.
+fn sheet_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .take(31)
+        .collect()
+}
+
+/// Writes the workbook of a run to `path` (atomically). `max_trial_rows`
+/// limits the trials in the per-trial sheet (each trial gives one row per
+/// year); the limit is lowered further if Excel's row limit requires it.
+pub fn write_xlsx(
+    summary: &RunSummary,
+    layout: &Layout,
+    trials: &Trials,
+    path: &Path,
+    lang: Lang,
+    max_trial_rows: usize,
+) -> anyhow::Result<()> {
+    let bytes = render_xlsx(summary, layout, trials, lang, max_trial_rows)?;
+    write_atomic(path, &bytes)
+}
+
+/// The workbook's bytes (see [`write_xlsx`]).
+pub fn render_xlsx(
+    summary: &RunSummary,
+    layout: &Layout,
+    trials: &Trials,
+    lang: Lang,
+    max_trial_rows: usize,
+) -> anyhow::Result<Vec<u8>> {
+    let f = Formats::new();
+    let mut wb = Workbook::new();
+    years_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    payback_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    if !summary.goals.is_empty() {
+        goals_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    }
+    inputs_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    if !summary.hours.is_empty() {
+        hours_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    }
+    if summary.sensitivity.is_some() {
+        sensitivity_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    }
+    if summary.attribution.as_ref().is_some_and(|a| !a.is_empty()) {
+        attribution_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    }
+    trials_sheet(
+        wb.add_worksheet(),
+        summary,
+        layout,
+        trials,
+        lang,
+        max_trial_rows,
+        &f,
+    )?;
+    wb.save_to_buffer()
+        .map_err(|e| anyhow::anyhow!("cannot build the Excel workbook: {e}"))
+}
+
+/// Metric keys in report order: the headline figures first, then the rest
+/// as summary.json lists them.
+fn metric_order(summary: &RunSummary) -> Vec<&str> {
+    const FIRST: [&str; 5] = [
+        "cost_status_quo_kr",
+        "cost_scenario_kr",
+        "savings_kr",
+        "cumulative_net_savings_kr",
+        "npv_kr",
+    ];
+    let mut keys: Vec<&str> = FIRST
+        .iter()
+        .copied()
+        .filter(|k| summary.metrics.contains_key(*k))
+        .collect();
+    for k in summary.metrics.keys() {
+        if !FIRST.contains(&k.as_str()) && k != "payback_year" {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
+fn years_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = labels(lang);
+    ws.set_name(sheet_name(t(lang, "Pr. år", "By year")))?;
+    let title = match &s.proposal {
+        Some(p) if !s.scenario.contains(p.as_str()) => format!("{}: {p}", s.scenario),
+        _ => s.scenario.clone(),
+    };
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    let note = match lang {
+        Lang::Da => format!(
+            "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG).",
+            s.trials, s.seed, s.scenario_file
+        ),
+        Lang::En => format!(
+            "{} simulations, seed {}, scenario file {}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC).",
+            s.trials, s.seed, s.scenario_file
+        ),
+    };
+    ws.write_string_with_format(1, 0, note, &f.note)?;
+    let head: Vec<String> = vec![
+        t(lang, "Størrelse", "Metric").into(),
+        t(lang, "Nøgle", "Key").into(),
+        t(lang, "Enhed", "Unit").into(),
+        l.year.into(),
+        l.mean.into(),
+        t(lang, "Standardafvigelse", "Standard deviation").into(),
+        t(lang, "Standardfejl", "Standard error").into(),
+        "P5".into(),
+        "P25".into(),
+        t(lang, "P50 (median)", "P50 (median)").into(),
+        "P75".into(),
+        "P95".into(),
+        "Min".into(),
+        t(lang, "Maks", "Max").into(),
+    ];
+    let hr = 3;
+    headers(ws, hr, &head, f)?;
+    let mut row = hr + 1;
+    for key in metric_order(s) {
+        let m = &s.metrics[key];
+        let fmt = f.for_unit(&m.unit);
+        for (y, q) in m.values.iter().enumerate() {
+            ws.write_string(row, 0, metric_label(key, lang))?;
+            ws.write_string(row, 1, key)?;
+            ws.write_string(row, 2, unit_label(&m.unit, lang))?;
+            if let Some(year) = s.years.get(y) {
+                ws.write_number(row, 3, *year)?;
+            }
+            summary_cells(ws, row, 4, q, fmt, f)?;
+            row += 1;
+        }
+    }
+    ws.set_freeze_panes(hr + 1, 1)?;
+    ws.autofilter(hr, 0, row.saturating_sub(1).max(hr), head.len() as u16 - 1)?;
+    widths(
+        ws,
+        &[
+            44.0, 30.0, 12.0, 7.0, 15.0, 15.0, 13.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0,
+        ],
+    )?;
+    ws.set_landscape();
+    Ok(())
+}
+
+/// mean, sd, se, p5, p25, p50, p75, p95, min, max from column `col`.
+fn summary_cells(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    q: &Summary,
+    fmt: &Format,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let se_fmt = if std::ptr::eq(fmt, &f.int) {
+        &f.decimal
+    } else {
+        fmt
+    };
+    for (i, (x, fm)) in [
+        (q.mean, fmt),
+        (q.sd, fmt),
+        (q.se, se_fmt),
+        (q.p5, fmt),
+        (q.p25, fmt),
+        (q.p50, fmt),
+        (q.p75, fmt),
+        (q.p95, fmt),
+        (q.min, fmt),
+        (q.max, fmt),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        num(ws, row, col + i as u16, x, fm)?;
+    }
+    Ok(())
+}
+
+fn payback_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(t(lang, "Tilbagebetaling", "Payback")))?;
+    headers(
+        ws,
+        0,
+        &[
+            t(lang, "Tilbagebetalingsår", "Payback year").to_string(),
+            t(lang, "Andel af simuleringerne", "Share of simulations").to_string(),
+        ],
+        f,
+    )?;
+    let mut keys: Vec<(&String, &f64)> = s.payback.iter().collect();
+    // Years first in order, "not_by_<year>" last.
+    keys.sort_by_key(|(k, _)| (k.parse::<i32>().is_err(), (*k).clone()));
+    let mut row = 1;
+    for (k, share) in keys {
+        match k.parse::<i32>() {
+            Ok(y) => {
+                ws.write_number(row, 0, y)?;
+            }
+            Err(_) => {
+                ws.write_string(
+                    row,
+                    0,
+                    format!(
+                        "{} {}",
+                        t(lang, "Ikke inden udgangen af", "Not by the end of"),
+                        s.end_year
+                    ),
+                )?;
+            }
+        }
+        ws.write_number_with_format(row, 1, *share, &f.share)?;
+        row += 1;
+    }
+    ws.write_string_with_format(
+        row + 1,
+        0,
+        t(
+            lang,
+            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret.",
+            "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
+        ),
+        &f.note,
+    )?;
+    ws.set_freeze_panes(1, 0)?;
+    widths(ws, &[28.0, 22.0])?;
+    Ok(())
+}
+
+fn goals_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = labels(lang);
+    ws.set_name(sheet_name(t(lang, "Mål", "Goals")))?;
+    let head: Vec<String> = vec![
+        l.goal.into(),
+        t(lang, "Størrelse", "Metric").into(),
+        t(lang, "Sammenligning", "Comparison").into(),
+        l.year.into(),
+        t(lang, "Mål (værdi)", "Target").into(),
+        t(
+            lang,
+            "Sandsynlighed for at nå målet",
+            "Probability of meeting the goal",
+        )
+        .into(),
+        t(lang, "Værdi, median", "Value, median").into(),
+        t(lang, "Værdi, P5", "Value, P5").into(),
+        t(lang, "Værdi, P95", "Value, P95").into(),
+        t(lang, "Værdi, gennemsnit", "Value, mean").into(),
+    ];
+    headers(ws, 0, &head, f)?;
+    let mut row = 1;
+    for g in &s.goals {
+        let vf = f.for_goal(&g.metric);
+        for (y, year) in s.years.iter().enumerate() {
+            ws.write_string(row, 0, &g.name)?;
+            ws.write_string(row, 1, &g.metric)?;
+            ws.write_string(row, 2, &g.op)?;
+            ws.write_number(row, 3, *year)?;
+            if let Some(Some(target)) = g.targets.get(y) {
+                num(ws, row, 4, *target, vf)?;
+            }
+            if let Some(Some(p)) = g.probability.get(y) {
+                num(ws, row, 5, *p, &f.share)?;
+            }
+            if let Some(q) = g.value.get(y) {
+                num(ws, row, 6, q.p50, vf)?;
+                num(ws, row, 7, q.p5, vf)?;
+                num(ws, row, 8, q.p95, vf)?;
+                num(ws, row, 9, q.mean, vf)?;
+            }
+            row += 1;
+        }
+    }
+    // First year met.
+    row += 1;
+    ws.write_string_with_format(
+        row,
+        0,
+        t(
+            lang,
+            "Første år målet nås (andel af simuleringerne)",
+            "First year the goal is met (share of simulations)",
+        ),
+        &f.title,
+    )?;
+    row += 1;
+    let mut head2: Vec<String> = vec![l.goal.into()];
+    head2.extend(s.years.iter().map(|y| y.to_string()));
+    head2.push(t(lang, "Ikke nået", "Not met").into());
+    headers(ws, row, &head2, f)?;
+    row += 1;
+    for g in &s.goals {
+        ws.write_string(row, 0, &g.name)?;
+        for (i, y) in s.years.iter().enumerate() {
+            let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
+            ws.write_number_with_format(row, 1 + i as u16, p, &f.share)?;
+        }
+        let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
+        ws.write_number_with_format(row, 1 + s.years.len() as u16, p, &f.share)?;
+        row += 1;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    widths(
+        ws,
+        &[40.0, 24.0, 13.0, 8.0, 14.0, 16.0, 16.0, 16.0, 16.0, 16.0],
+    )?;
+    Ok(())
+}
+
+fn inputs_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(t(lang, "Antagelser", "Inputs")))?;
+    let head: Vec<String> = vec![
+        t(lang, "Antagelse", "Input").into(),
+        t(lang, "Fordeling", "Distribution").into(),
+        labels(lang).mean.into(),
+        t(lang, "Enhed", "Unit").into(),
+        t(lang, "Kilde og begrundelse", "Source and reasoning").into(),
+        t(lang, "Fil:linje", "File:line").into(),
+    ];
+    headers(ws, 0, &head, f)?;
+    for (i, inp) in s.inputs.iter().enumerate() {
+        let row = 1 + i as u32;
+        ws.write_string(row, 0, &inp.key)?;
+        ws.write_string(row, 1, distribution_label(&inp.distribution, lang))?;
+        if inp.mean.is_finite() {
+            ws.write_number(row, 2, inp.mean)?;
+        }
+        ws.write_string(row, 3, unit_label(&inp.unit, lang))?;
+        ws.write_string_with_format(row, 4, inp.comment.as_deref().unwrap_or(""), &f.text_wrap)?;
+        ws.write_string(row, 5, &inp.location)?;
+    }
+    if s.inputs.is_empty() {
+        ws.write_string_with_format(
+            1,
+            0,
+            t(
+                lang,
+                "Scenariet har ingen usikre antagelser.",
+                "The scenario has no uncertain inputs.",
+            ),
+            &f.note,
+        )?;
+    }
+    ws.set_freeze_panes(1, 1)?;
+    widths(ws, &[40.0, 38.0, 14.0, 26.0, 70.0, 34.0])?;
+    Ok(())
+}
+
+fn hours_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(t(lang, "Åbningstider", "Opening hours")))?;
+    let head: Vec<String> = vec![
+        t(lang, "Afdeling", "Department").into(),
+        t(lang, "Kanal", "Channel").into(),
+        t(lang, "I dag", "Today").into(),
+        t(lang, "Timer pr. uge i dag", "Hours per week today").into(),
+        t(lang, "Forslag", "Proposal").into(),
+        t(
+            lang,
+            "Timer pr. uge i forslaget",
+            "Hours per week, proposal",
+        )
+        .into(),
+    ];
+    headers(ws, 0, &head, f)?;
+    for (i, r) in s.hours.iter().enumerate() {
+        let row = 1 + i as u32;
+        ws.write_string(row, 0, &r.department)?;
+        ws.write_string(row, 1, opening_channel_label(&r.channel, lang))?;
+        ws.write_string(row, 2, schedule_label(&r.today, lang))?;
+        num(ws, row, 3, r.today_hours_per_week, &f.decimal)?;
+        if let Some(p) = &r.proposal {
+            ws.write_string(row, 4, schedule_label(p, lang))?;
+        }
+        if let Some(h) = r.proposal_hours_per_week {
+            num(ws, row, 5, h, &f.decimal)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    widths(ws, &[24.0, 12.0, 40.0, 14.0, 40.0, 14.0])?;
+    Ok(())
+}
+
+fn sensitivity_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let Some(sens) = &s.sensitivity else {
+        return Ok(());
+    };
+    let l = labels(lang);
+    ws.set_name(sheet_name(t(lang, "Følsomhed", "Sensitivity")))?;
+    let title = match lang {
+        Lang::Da => format!(
+            "{} {}: median {:.0} kr., {} simuleringer",
+            metric_label(&sens.metric, lang),
+            sens.year,
+            sens.output_median,
+            sens.trials_used
+        ),
+        Lang::En => format!(
+            "{} {}: median {:.0} kr., {} simulations",
+            metric_label(&sens.metric, lang),
+            sens.year,
+            sens.output_median,
+            sens.trials_used
+        ),
+    };
+    ws.write_string_with_format(0, 0, title, &f.title)?;
+    let head: Vec<String> = vec![
+        t(lang, "Antagelse", "Input").into(),
+        t(lang, "Enhed", "Unit").into(),
+        t(
+            lang,
+            "Rangkorrelation (Spearman)",
+            "Rank correlation (Spearman)",
+        )
+        .into(),
+        t(lang, "Bidrag til variansen", "Contribution to variance").into(),
+        format!("{} ({})", t(lang, "Median", "Median"), l.low_decile),
+        format!("{} ({})", t(lang, "Median", "Median"), l.high_decile),
+        t(lang, "Udsving", "Swing").into(),
+    ];
+    let hr = 2;
+    headers(ws, hr, &head, f)?;
+    let mut row = hr + 1;
+    for r in &sens.rows {
+        ws.write_string(row, 0, &r.input)?;
+        ws.write_string(row, 1, unit_label(&r.unit, lang))?;
+        num(ws, row, 2, r.spearman, &f.decimal)?;
+        num(ws, row, 3, r.contribution_to_variance, &f.share)?;
+        num(ws, row, 4, r.median_when_low, &f.kr)?;
+        num(ws, row, 5, r.median_when_high, &f.kr)?;
+        num(ws, row, 6, r.swing, &f.kr)?;
+        row += 1;
+    }
+    if !sens.correlations.is_empty() {
+        row += 1;
+        headers(
+            ws,
+            row,
+            &[
+                t(lang, "Antagelse A", "Input A").into(),
+                t(lang, "Antagelse B", "Input B").into(),
+                t(lang, "Angivet rangkorrelation", "Declared rank correlation").into(),
+                t(lang, "Opnået rangkorrelation", "Achieved rank correlation").into(),
+            ],
+            f,
+        )?;
+        row += 1;
+        for c in &sens.correlations {
+            ws.write_string(row, 0, &c.a)?;
+            ws.write_string(row, 1, &c.b)?;
+            num(ws, row, 2, c.declared, &f.decimal)?;
+            num(ws, row, 3, c.achieved, &f.decimal)?;
+            row += 1;
+        }
+    }
+    ws.set_freeze_panes(hr + 1, 1)?;
+    widths(ws, &[40.0, 20.0, 16.0, 16.0, 22.0, 22.0, 16.0])?;
+    Ok(())
+}
+
+fn attribution_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let Some(rows) = &s.attribution else {
+        return Ok(());
+    };
+    ws.set_name(sheet_name(t(lang, "Tiltag", "Measures")))?;
+    let mut head: Vec<String> = vec![t(lang, "Tiltag", "Measure").into()];
+    for (what_da, what_en) in [
+        ("Ekstra nettobesparelse", "Extra net savings"),
+        ("Omkostning", "Cost"),
+        ("Besparelse før omkostning", "Savings before cost"),
+    ] {
+        for stat in ["P50", "P5", "P95"] {
+            head.push(format!("{} {stat}", t(lang, what_da, what_en)));
+        }
+    }
+    headers(ws, 0, &head, f)?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = 1 + i as u32;
+        ws.write_string(row, 0, &r.event)?;
+        for (j, q) in [&r.marginal_net_savings_kr, &r.cost_kr, &r.gross_savings_kr]
+            .into_iter()
+            .enumerate()
+        {
+            let c = 1 + 3 * j as u16;
+            num(ws, row, c, q.p50, &f.kr)?;
+            num(ws, row, c + 1, q.p5, &f.kr)?;
+            num(ws, row, c + 2, q.p95, &f.kr)?;
+        }
+    }
+    ws.set_freeze_panes(1, 1)?;
+    ws.set_column_width(0, 40)?;
+    for c in 1..head.len() as u16 {
+        ws.set_column_width(c, 16)?;
+    }
+    Ok(())
+}
+
+/// Number of trials the per-trial sheet holds.
+pub fn trial_sample_size(n_trials: usize, n_years: usize, max_trial_rows: usize) -> usize {
+    let fit = EXCEL_MAX_DATA_ROWS / n_years.max(1);
+    n_trials.min(max_trial_rows).min(fit)
+}
+
+fn trials_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    layout: &Layout,
+    trials: &Trials,
+    lang: Lang,
+    max_trial_rows: usize,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let l = labels(lang);
+    ws.set_name(sheet_name(t(lang, "Simuleringer", "Trials")))?;
+    let mut head: Vec<String> = vec![
+        t(lang, "Simulering nr.", "Trial no.").into(),
+        l.year.into(),
+        metric_label("cost_status_quo_kr", lang),
+        metric_label("cost_scenario_kr", lang),
+        metric_label("savings_kr", lang),
+        metric_label("cumulative_net_savings_kr", lang),
+        metric_label("npv_kr", lang),
+        metric_label("payback_year", lang),
+    ];
+    let n_goals = s.goals.len().min(layout.slots.goals.len());
+    for g in s.goals.iter().take(n_goals) {
+        head.push(format!("{}: {}", l.goal, g.name));
+    }
+    headers(ws, 0, &head, f)?;
+    let n = trial_sample_size(trials.n, layout.n_years, max_trial_rows);
+    let cl = layout.core_len;
+    let slots = &layout.slots;
+    let money = [
+        slots.cost_status_quo,
+        slots.cost_scenario,
+        slots.savings,
+        slots.cumulative,
+        slots.npv,
+    ];
+    let mut row: u32 = 1;
+    for i in 0..n {
+        let core = &trials.core[i * cl..(i + 1) * cl];
+        let payback = core[slots.payback];
+        for y in 0..layout.n_years {
+            ws.write_number(row, 0, i as f64)?;
+            if let Some(year) = s.years.get(y) {
+                ws.write_number(row, 1, *year)?;
+            }
+            for (c, slot) in money.iter().enumerate() {
+                num(ws, row, 2 + c as u16, core[slot + y], &f.kr)?;
+            }
+            num(ws, row, 7, payback, &f.int)?;
+            for (g, goal) in s.goals.iter().take(n_goals).enumerate() {
+                num(
+                    ws,
+                    row,
+                    8 + g as u16,
+                    core[slots.goals[g] + y],
+                    f.for_goal(&goal.metric),
+                )?;
+            }
+            row += 1;
+        }
+    }
+    ws.set_freeze_panes(1, 2)?;
+    if row > 1 {
+        ws.autofilter(0, 0, row - 1, head.len() as u16 - 1)?;
+    }
+    ws.set_column_width(0, 11)?;
+    ws.set_column_width(1, 7)?;
+    for c in 2..8u16 {
+        ws.set_column_width(c, 17)?;
+    }
+    for c in 8..head.len() as u16 {
+        ws.set_column_width(c, 22)?;
+    }
+    ws.set_row_height(0, 45)?;
+    Ok(())
+}

@@ -1,0 +1,2364 @@
+//! The HTML report: one self-contained file a councillor can read on screen
+//! or print on A4, and a finance officer can check against the assumptions.
+//!
+//! Everything is a function of computed summaries ([`RunSummary`],
+//! [`Comparison`]). The file has no scripts, no external fonts, images or
+//! style sheets: the charts are the same charts `run` writes, embedded as
+//! inline SVG. Every text that comes from a scenario file (names,
+//! descriptions, comments, goal and event names, input keys) is HTML-escaped.
+//!
+//! Sections:
+//! 1. Summary in plain words (savings with 90 % interval, cumulative net
+//!    savings, payback, each goal's probability, displaced contacts, opening
+//!    hours, and the options when a comparison is given).
+//! 2. Assumptions: every uncertain input with its distribution and source.
+//! 3. Charts.
+//! 4. Tables per year.
+//! 5. How the numbers are made (the model in brief).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::charts::data::*;
+use crate::charts::{self, ChartError, ChartText};
+use crate::comparison::Comparison;
+use crate::domain::Channel;
+use crate::export::write_atomic;
+use crate::i18n::{
+    format_kr, format_money, format_number, format_pct, format_probability, labels, weekday_short,
+    Lang,
+};
+use crate::report::chart_data;
+use crate::stats::Summary;
+use crate::summary::{GoalSummary, RunSummary, Sensitivity};
+
+/// Renders the report of a run (and, with `comparison`, of the options
+/// compared; `summaries_of_options` are the options' run summaries in the
+/// comparison's order, used for the options' S-curves).
+pub fn render_html(
+    summary: &RunSummary,
+    comparison: Option<&Comparison>,
+    summaries_of_options: &[RunSummary],
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let r = Report {
+        s: summary,
+        c: comparison,
+        options: summaries_of_options,
+        lang,
+    };
+    r.render()
+}
+
+/// Renders the report and writes it to `path` atomically (temporary file and
+/// rename).
+pub fn write_html(
+    summary: &RunSummary,
+    comparison: Option<&Comparison>,
+    summaries_of_options: &[RunSummary],
+    lang: Lang,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let html = render_html(summary, comparison, summaries_of_options, lang)?;
+    write_atomic(path, html.as_bytes())
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers, public because the Excel export and tests share them.
+// ---------------------------------------------------------------------------
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Da => da,
+        Lang::En => en,
+    }
+}
+
+/// A number with about `sig` significant digits (trailing zeros after the
+/// decimal separator dropped), in the language's format.
+pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
+    if !x.is_finite() || x == 0.0 {
+        return format_number(x, 0, lang);
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let decimals = (sig as i32 - 1 - magnitude).clamp(0, 9) as usize;
+    let s = format_number(x, decimals, lang);
+    if decimals > 0 {
+        let sep = lang.decimal_separator();
+        let trimmed = s.trim_end_matches('0');
+        trimmed.trim_end_matches(sep).to_string()
+    } else {
+        s
+    }
+}
+
+/// A share as a percentage with one decimal where it matters ("40 %",
+/// "12,5 %").
+fn format_share(x: f64, lang: Lang) -> String {
+    let pct = x * 100.0;
+    if (pct - pct.round()).abs() < 1e-9 {
+        format_pct(x, 0, lang)
+    } else {
+        format_pct(x, 1, lang)
+    }
+}
+
+/// "status quo" / "scenario" for a path key.
+fn path_label(path: &str, lang: Lang) -> String {
+    match (path, lang) {
+        ("status_quo", _) => "status quo".into(),
+        ("scenario", Lang::Da) => "scenarie".into(),
+        ("scenario", Lang::En) => "scenario".into(),
+        (other, _) => other.into(),
+    }
+}
+
+/// The label of a metric key of summary.json in the chosen language, e.g.
+/// `savings_kr` -> "Besparelse"; unknown keys are returned as they are.
+pub fn metric_label(key: &str, lang: Lang) -> String {
+    let fixed = match key {
+        "cost_status_quo_kr" => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
+        "cost_scenario_kr" => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
+        "savings_kr" => Some(t(lang, "Besparelse", "Savings")),
+        "cumulative_net_savings_kr" => Some(t(
+            lang,
+            "Akkumuleret nettobesparelse",
+            "Cumulative net savings",
+        )),
+        "npv_kr" => Some(t(lang, "Nettonutidsværdi", "Net present value")),
+        "payback_year" => Some(t(lang, "Tilbagebetalingsår", "Payback year")),
+        "digital_share_scenario" => Some(t(
+            lang,
+            "Digital andel, scenarie",
+            "Digital share, scenario",
+        )),
+        "displaced_retimed" => Some(t(
+            lang,
+            "Fortrængte henvendelser: andet tidspunkt",
+            "Displaced contacts: retimed",
+        )),
+        "displaced_to_digital" => Some(t(
+            lang,
+            "Fortrængte henvendelser: til digital kanal",
+            "Displaced contacts: to digital",
+        )),
+        "displaced_to_phone" => Some(t(
+            lang,
+            "Fortrængte henvendelser: fra skranke til telefon",
+            "Displaced contacts: counter to phone",
+        )),
+        "displaced_avoided" => Some(t(
+            lang,
+            "Fortrængte henvendelser: bliver væk",
+            "Displaced contacts: avoided",
+        )),
+        "closure_avoided" => Some(t(
+            lang,
+            "Henvendelser undgået ved lukket kanal",
+            "Contacts avoided by channel closure",
+        )),
+        "digital_post_letters_scenario" => Some(t(
+            lang,
+            "Breve via Digital Post, scenarie",
+            "Digital Post letters, scenario",
+        )),
+        _ => None,
+    };
+    if let Some(f) = fixed {
+        return f.to_string();
+    }
+    let pairs: [(&str, &str, &str); 6] = [
+        ("handling_cost_", "Ekspeditionsomkostning", "Handling cost"),
+        ("opening_cost_", "Åbningsomkostning", "Opening cost"),
+        ("campaign_cost_", "Kampagneomkostning", "Campaign cost"),
+        ("outbound_mail_cost_", "Udgående post", "Outbound mail cost"),
+        ("contacts_", "Henvendelser i alt", "Contacts, total"),
+        ("paper_letters_", "Papirbreve", "Paper letters"),
+    ];
+    for (prefix, da, en) in pairs {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            let path = rest.trim_end_matches("_kr");
+            return format!("{}, {}", t(lang, da, en), path_label(path, lang));
+        }
+    }
+    if let Some(rest) = key.strip_prefix("volume_") {
+        if let Some((path, ch)) = rest.split_once('.') {
+            let ch = Channel::from_key(ch)
+                .map(|c| match lang {
+                    Lang::Da => c.label_da(),
+                    Lang::En => c.label_en(),
+                })
+                .unwrap_or(ch);
+            return format!(
+                "{}: {ch}, {}",
+                t(lang, "Henvendelser", "Contacts"),
+                path_label(path, lang)
+            );
+        }
+    }
+    if let Some(rest) = key.strip_prefix("staffing.") {
+        // staffing.<department>.<channel>.<path>.<what>
+        let parts: Vec<&str> = rest.split('.').collect();
+        if parts.len() == 4 {
+            let what = match parts[3] {
+                "agents_per_open_hour" => {
+                    t(lang, "medarbejdere pr. åben time", "agents per open hour")
+                }
+                "service_level" => t(lang, "serviceniveau", "service level"),
+                "asa_seconds" => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
+                other => other,
+            };
+            return format!(
+                "{} {} {}, {}: {what}",
+                t(lang, "Bemanding", "Staffing"),
+                parts[0],
+                chart_data::opening_channel_label(parts[1], lang).to_lowercase(),
+                path_label(parts[2], lang),
+            );
+        }
+    }
+    key.to_string()
+}
+
+/// The unit of an input in the chosen language ("kr. per contact" ->
+/// "kr. pr. henvendelse").
+pub fn unit_label(unit: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return unit.to_string();
+    }
+    let known = match unit {
+        "kr." => Some("kr."),
+        "share" => Some("andel"),
+        "share per year" => Some("andel pr. år"),
+        "per year" => Some("pr. år"),
+        "seconds" => Some("sekunder"),
+        "contacts" => Some("henvendelser"),
+        "letters" => Some("breve"),
+        "agents" => Some("medarbejdere"),
+        "year" => Some("år"),
+        _ => None,
+    };
+    if let Some(k) = known {
+        return k.to_string();
+    }
+    // Word by word: "kr. per open hour" -> "kr. pr. åben time".
+    let mut s = format!(" {unit} ");
+    for (en, da) in [
+        (" per 1,000 ", " pr. 1.000 "),
+        (" per ", " pr. "),
+        (" open hour ", " åben time "),
+        (" contacts ", " henvendelser "),
+        (" contact ", " henvendelse "),
+        (" letters ", " breve "),
+        (" letter ", " brev "),
+        (" citizens ", " borgere "),
+        (" year ", " år "),
+        (" month ", " måned "),
+        (" hour ", " time "),
+        (" share ", " andel "),
+        (" seconds ", " sekunder "),
+    ] {
+        while s.contains(en) {
+            s = s.replace(en, da);
+        }
+    }
+    s.trim().to_string()
+}
+
+/// A weekly schedule as summary.json writes it ("Mon-Wed 9-15; Thu
+/// 9-18.30; Wed closed") with Danish day names where asked ("man-ons 9-15").
+pub fn schedule_label(text: &str, lang: Lang) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        if let Some(i) = DAYS.iter().position(|d| d == word) {
+            out.push_str(weekday_short(i, lang));
+        } else if word == "closed" && lang == Lang::Da {
+            out.push_str("lukket");
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// A distribution as `Distribution::describe` writes it
+/// ("triangular(90, 120, 150)") in the chosen language, numbers in its
+/// format: Danish "trekantfordeling(90; 120; 150)", "normal(middel 0,5; sd 0,1)".
+pub fn distribution_label(text: &str, lang: Lang) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let prev_alnum = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.');
+        let starts_number = c.is_ascii_digit()
+            || (c == '-' && !prev_alnum && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()));
+        if starts_number && !prev_alnum {
+            let start = i;
+            i += 1;
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            let mut decimals = 0;
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                    decimals += 1;
+                }
+            }
+            let mantissa: String = chars[start..i].iter().collect();
+            let mut exponent = String::new();
+            if i + 1 < chars.len()
+                && chars[i] == 'e'
+                && (chars[i + 1].is_ascii_digit() || chars[i + 1] == '-')
+            {
+                let e0 = i;
+                i += 2;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                exponent = chars[e0..i].iter().collect();
+            }
+            match mantissa.parse::<f64>() {
+                Ok(x) => {
+                    out.push_str(&format_number(x, decimals, lang));
+                    out.push_str(&exponent);
+                }
+                Err(_) => {
+                    out.push_str(&mantissa);
+                    out.push_str(&exponent);
+                }
+            }
+            continue;
+        }
+        if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_alphabetic()
+                    || (chars[i] == '-' && chars.get(i + 1).is_some_and(|d| d.is_alphabetic())))
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let translated = match (lang, word.as_str()) {
+                (Lang::Da, "uniform") => "ligefordeling",
+                (Lang::Da, "triangular") => "trekantfordeling",
+                (Lang::Da, "pert") => "PERT",
+                (Lang::En, "pert") => "PERT",
+                (Lang::Da, "normal") => "normalfordeling",
+                (Lang::Da, "log-normal") => "lognormal",
+                (Lang::Da, "beta") => "betafordeling",
+                (Lang::Da, "discrete") => "diskret",
+                (Lang::Da, "mean") => "middel",
+                (Lang::Da, "sd") => "sd",
+                (Lang::Da, "max") => "maks.",
+                (Lang::Da, "in") => "i",
+                (Lang::Da, "on") => "på",
+                (Lang::Da, "values") => "værdier",
+                _ => word.as_str(),
+            };
+            out.push_str(translated);
+            continue;
+        }
+        if c == ',' && lang == Lang::Da {
+            // The decimal comma takes the comma's place; lists use ";".
+            out.push(';');
+        } else {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A goal's target or value in the goal's unit.
+pub fn goal_value(metric: &str, v: f64, lang: Lang) -> String {
+    match metric {
+        "share" => format_share(v, lang),
+        "cost" | "savings" | "cumulative_net_savings" | "npv" => format_money(v, lang),
+        "volume" => format!(
+            "{} {}",
+            format_number(v, 0, lang),
+            t(lang, "henvendelser", "contacts")
+        ),
+        "paper_letters" => format!(
+            "{} {}",
+            format_number(v, 0, lang),
+            t(lang, "papirbreve", "paper letters")
+        ),
+        _ => format_sig(v, 4, lang),
+    }
+}
+
+/// "andel mindst 40 %" / "share at least 40 %".
+fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
+    let what = match g.metric.as_str() {
+        "share" => t(lang, "andel", "share"),
+        "volume" => t(lang, "antal", "number"),
+        "paper_letters" => t(lang, "antal", "number"),
+        "cost" => t(lang, "omkostning", "cost"),
+        "savings" => t(lang, "besparelse", "savings"),
+        "cumulative_net_savings" => t(
+            lang,
+            "akkumuleret nettobesparelse",
+            "cumulative net savings",
+        ),
+        "npv" => t(lang, "nettonutidsværdi", "net present value"),
+        other => other,
+    };
+    let op = if g.op == "<=" {
+        t(lang, "højst", "at most")
+    } else {
+        t(lang, "mindst", "at least")
+    };
+    format!("{what} {op} {}", goal_value(&g.metric, target, lang))
+}
+
+/// A probability in words (the IPCC's likelihood scale).
+pub fn likelihood_words(p: f64, lang: Lang) -> &'static str {
+    if p >= 0.99 {
+        t(lang, "næsten sikkert", "virtually certain")
+    } else if p >= 0.9 {
+        t(lang, "meget sandsynligt", "very likely")
+    } else if p >= 0.66 {
+        t(lang, "sandsynligt", "likely")
+    } else if p > 0.33 {
+        t(
+            lang,
+            "lige så sandsynligt som ikke",
+            "about as likely as not",
+        )
+    } else if p > 0.1 {
+        t(lang, "usandsynligt", "unlikely")
+    } else if p > 0.01 {
+        t(lang, "meget usandsynligt", "very unlikely")
+    } else {
+        t(lang, "næsten udelukket", "exceptionally unlikely")
+    }
+}
+
+fn likelihood_class(p: f64) -> &'static str {
+    if p >= 0.9 {
+        "p-high"
+    } else if p > 0.33 {
+        "p-mid"
+    } else {
+        "p-low"
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Charts as inline SVG
+// ---------------------------------------------------------------------------
+
+static SVG_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Runs a chart function on a temporary `.svg` file and returns the SVG text
+/// (without an XML declaration, ready to inline).
+fn chart_svg<F>(draw: F) -> Result<String, ChartError>
+where
+    F: FnOnce(&Path) -> Result<(), ChartError>,
+{
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir: PathBuf = std::env::temp_dir().join(format!(
+        "channelshift-report-{}-{}-{nanos}",
+        std::process::id(),
+        SVG_COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).map_err(|source| ChartError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    let path = dir.join("chart.svg");
+    let result = draw(&path).and_then(|()| {
+        std::fs::read_to_string(&path).map_err(|source| ChartError::Io {
+            path: path.clone(),
+            source,
+        })
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    let svg = result?;
+    let svg = match svg.find("<svg") {
+        Some(i) => svg[i..].to_string(),
+        None => return Err(ChartError::Draw("the chart wrote no <svg> element".into())),
+    };
+    Ok(svg)
+}
+
+// ---------------------------------------------------------------------------
+// The report
+// ---------------------------------------------------------------------------
+
+struct Report<'a> {
+    s: &'a RunSummary,
+    c: Option<&'a Comparison>,
+    options: &'a [RunSummary],
+    lang: Lang,
+}
+
+const CSS: &str = r#"
+:root { --ink:#1a1a1a; --muted:#555; --rule:#c8c8c8; --band:#f3f5f7; --accent:#0b5d9e; --good:#1a7f43; --mid:#9a6a00; --bad:#b42318; }
+* { box-sizing: border-box; }
+html { background:#e9ecef; }
+body { margin:0 auto; max-width:210mm; background:#fff; color:var(--ink);
+  font-family:"DejaVu Sans","Segoe UI",Arial,Helvetica,sans-serif; font-size:11pt; line-height:1.45;
+  padding:14mm 15mm 20mm; }
+h1 { font-size:22pt; line-height:1.15; margin:0 0 2mm; }
+h2 { font-size:16pt; margin:10mm 0 3mm; padding-bottom:1.5mm; border-bottom:2px solid var(--accent); color:var(--accent); }
+h3 { font-size:12.5pt; margin:7mm 0 2mm; }
+p { margin:0 0 2.5mm; }
+.kicker { text-transform:uppercase; letter-spacing:.06em; font-size:9pt; color:var(--muted); margin:0 0 1mm; }
+.lead { font-size:12pt; color:var(--muted); margin-bottom:4mm; }
+.meta { font-size:9pt; color:var(--muted); }
+.keyfigures { display:grid; grid-template-columns:repeat(auto-fit,minmax(42mm,1fr)); gap:3mm; margin:5mm 0 5mm; }
+.kf { background:var(--band); border-left:4px solid var(--accent); padding:3mm 3.5mm; }
+.kf .label { font-size:9.5pt; color:var(--muted); line-height:1.3; }
+.kf .value { font-size:18pt; font-weight:bold; line-height:1.2; margin:1.5mm 0 1mm; white-space:nowrap; }
+.kf .range { font-size:9pt; color:var(--muted); line-height:1.3; }
+ul.plain { margin:0 0 3mm; padding-left:5mm; }
+ul.plain li { margin-bottom:2mm; }
+.goal-list { list-style:none; padding:0; margin:0 0 3mm; }
+.goal-list li { display:flex; gap:3mm; align-items:baseline; margin-bottom:2mm; }
+.badge { display:inline-block; min-width:17mm; text-align:center; font-weight:bold; padding:.5mm 1.5mm; border-radius:2px; color:#fff; white-space:nowrap; }
+.p-high { background:var(--good); } .p-mid { background:var(--mid); } .p-low { background:var(--bad); }
+table { border-collapse:collapse; width:100%; margin:2mm 0 5mm; font-size:9.5pt; }
+caption { text-align:left; font-weight:bold; font-size:10.5pt; padding-bottom:1.5mm; }
+th, td { padding:1.2mm 2mm; border-bottom:1px solid var(--rule); vertical-align:top; }
+th { text-align:left; background:var(--band); font-weight:bold; }
+td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
+td.small { font-size:8.5pt; color:var(--muted); }
+tr.total td { font-weight:bold; }
+.note { font-size:9pt; color:var(--muted); margin-top:-3mm; margin-bottom:5mm; }
+figure.chart { margin:4mm 0 6mm; }
+figure.chart svg { display:block; width:100%; height:auto; }
+.chart-error { color:var(--bad); font-style:italic; }
+.method p { margin-bottom:3mm; }
+.formula { font-family:"DejaVu Sans Mono",Consolas,monospace; background:var(--band); padding:1.5mm 3mm; display:inline-block; margin:1mm 0; }
+.grid2 { display:grid; grid-template-columns:1fr 1fr; gap:0 6mm; }
+@media (max-width: 700px) { .grid2 { grid-template-columns:1fr; } body { padding:6mm; } }
+@page { size: A4; margin: 15mm 14mm 16mm; }
+@media print {
+  html, body { background:#fff; }
+  body { max-width:none; padding:0; font-size:10pt; }
+  section.major { break-before: page; page-break-before: always; }
+  h2, h3, caption { break-after: avoid; page-break-after: avoid; }
+  figure.chart, .kf, tr, .goal-list li { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+}
+"#;
+
+impl<'a> Report<'a> {
+    fn t(&self, da: &'a str, en: &'a str) -> &'a str {
+        t(self.lang, da, en)
+    }
+
+    fn metric(&self, key: &str) -> &'a [Summary] {
+        self.s.metric(key)
+    }
+
+    fn end_index(&self) -> usize {
+        self.s.years.len().saturating_sub(1)
+    }
+
+    /// "forslaget" / "the proposal" (or the scenario when there is none).
+    fn subject(&self) -> &'a str {
+        if self.s.proposal.is_some() {
+            self.t("forslaget", "the proposal")
+        } else {
+            self.t("scenariet", "the scenario")
+        }
+    }
+
+    fn render(&self) -> anyhow::Result<String> {
+        let lang = self.lang;
+        let mut h = String::with_capacity(256 * 1024);
+        let title = match &self.s.proposal {
+            Some(p) => format!("{}: {}", self.s.scenario, p),
+            None => self.s.scenario.clone(),
+        };
+        // A proposal name that is already part of the scenario name is not repeated.
+        let title = match &self.s.proposal {
+            Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
+            _ => title,
+        };
+        writeln!(h, "<!DOCTYPE html>")?;
+        writeln!(h, "<html lang=\"{}\">", lang.code())?;
+        writeln!(h, "<head>\n<meta charset=\"utf-8\">")?;
+        writeln!(
+            h,
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        )?;
+        writeln!(
+            h,
+            "<meta name=\"generator\" content=\"channelshift {}\">",
+            env!("CARGO_PKG_VERSION")
+        )?;
+        writeln!(
+            h,
+            "<title>{} – {}</title>",
+            escape(&title),
+            escape(self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
+        )?;
+        writeln!(h, "<style>{CSS}</style>\n</head>\n<body>")?;
+        self.summary_section(&mut h, &title)?;
+        self.assumptions_section(&mut h)?;
+        self.charts_section(&mut h)?;
+        self.tables_section(&mut h)?;
+        self.method_section(&mut h)?;
+        writeln!(h, "</body>\n</html>")?;
+        Ok(h)
+    }
+
+    // ----------------------------------------------------------- section 1
+
+    fn summary_section(&self, h: &mut String, title: &str) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        let end = s.end_year;
+        let e = self.end_index();
+        writeln!(h, "<section class=\"major first\" id=\"summary\">")?;
+        writeln!(
+            h,
+            "<p class=\"kicker\">{} {}–{}</p>",
+            self.t("Prognose for kanalomlægning", "Channel-shift forecast"),
+            s.base_year,
+            end
+        )?;
+        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        writeln!(
+            h,
+            "<p class=\"lead\">{} {}</p>",
+            escape(&l.based_on_trials(s.trials as u64)),
+            escape(self.t(
+                "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love).",
+                "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
+            ))
+        )?;
+        writeln!(h, "<h2>1. {}</h2>", self.t("Sammenfatning", "Summary"))?;
+
+        // Key figures.
+        let savings = self.metric("savings_kr").get(e).copied();
+        let cumulative = self.metric("cumulative_net_savings_kr").get(e).copied();
+        let npv = self.metric("npv_kr").get(e).copied();
+        writeln!(h, "<div class=\"keyfigures\">")?;
+        if let Some(q) = savings {
+            self.key_figure(
+                h,
+                &l.savings_in_year(end),
+                &format_money(q.p50, lang),
+                Some(&q),
+            )?;
+        }
+        if let Some(q) = cumulative {
+            let label = format!("{} {}–{}", l.cumulative_net_savings, s.base_year, end);
+            self.key_figure(h, &label, &format_money(q.p50, lang), Some(&q))?;
+        }
+        let (payback_value, payback_note) = self.payback_key();
+        self.key_figure_text(
+            h,
+            self.t("Tjent hjem (tilbagebetaling)", "Pays for itself (payback)"),
+            &payback_value,
+            &payback_note,
+        )?;
+        if let Some(sh) = s.shape("cumulative_net_savings_kr") {
+            self.key_figure_text(
+                h,
+                &format!(
+                    "{} {}",
+                    self.t(
+                        "Sandsynlighed for samlet besparelse til og med",
+                        "Probability of a net saving through"
+                    ),
+                    end
+                ),
+                &format_probability(sh.prob_positive, lang),
+                likelihood_words(sh.prob_positive, lang),
+            )?;
+        }
+        writeln!(h, "</div>")?;
+
+        // In plain words.
+        writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
+        writeln!(h, "<ul class=\"plain\">")?;
+        if let Some(q) = savings {
+            writeln!(h, "<li>{}</li>", escape(&self.savings_sentence(&q, end)))?;
+        }
+        if let Some(q) = cumulative {
+            writeln!(h, "<li>{}</li>", escape(&self.cumulative_sentence(&q, end)))?;
+        }
+        if let Some(q) = npv {
+            writeln!(
+                h,
+                "<li>{}</li>",
+                escape(&match lang {
+                    Lang::Da => format!(
+                        "Nettonutidsværdien af besparelserne {}–{} er {} (median; 90 % sandsynlighed: {} til {}).",
+                        s.base_year,
+                        end,
+                        format_money(q.p50, lang),
+                        format_money(q.p5, lang),
+                        format_money(q.p95, lang)
+                    ),
+                    Lang::En => format!(
+                        "The net present value of the savings {}–{} is {} (median; 90 % probability: {} to {}).",
+                        s.base_year,
+                        end,
+                        format_money(q.p50, lang),
+                        format_money(q.p5, lang),
+                        format_money(q.p95, lang)
+                    ),
+                })
+            )?;
+        }
+        writeln!(h, "<li>{}</li>", escape(&self.payback_sentence()))?;
+        if let Some(d) = self.displaced_sentence() {
+            writeln!(h, "<li>{}</li>", escape(&d))?;
+        }
+        writeln!(h, "</ul>")?;
+
+        // Goals.
+        if !s.goals.is_empty() {
+            writeln!(h, "<h3>{}</h3>", self.t("Målene", "The goals"))?;
+            writeln!(h, "<ul class=\"goal-list\">")?;
+            for g in &s.goals {
+                let Some((y, target, p)) = last_evaluated(g, &s.years) else {
+                    continue;
+                };
+                let sentence = match lang {
+                    Lang::Da => format!(
+                        "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
+                        g.name,
+                        goal_condition(g, target, lang),
+                        format_probability(p, lang),
+                        likelihood_words(p, lang)
+                    ),
+                    Lang::En => format!(
+                        "The goal “{}” ({}) is met in {y} with probability {} – {}.",
+                        g.name,
+                        goal_condition(g, target, lang),
+                        format_probability(p, lang),
+                        likelihood_words(p, lang)
+                    ),
+                };
+                writeln!(
+                    h,
+                    "<li><span class=\"badge {}\">{}</span><span>{}</span></li>",
+                    likelihood_class(p),
+                    escape(&format_probability(p, lang)),
+                    escape(&sentence)
+                )?;
+            }
+            writeln!(h, "</ul>")?;
+        }
+
+        // Opening hours in brief.
+        if s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
+            writeln!(
+                h,
+                "<h3>{}</h3>",
+                self.t("Åbningstider pr. uge", "Opening hours per week")
+            )?;
+            writeln!(h, "<table class=\"hours-brief\">")?;
+            writeln!(
+                h,
+                "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                self.t("Afdeling", "Department"),
+                self.t("Kanal", "Channel"),
+                self.t("I dag (timer)", "Today (hours)"),
+                self.t("Forslag (timer)", "Proposal (hours)"),
+                self.t("Ændring", "Change"),
+            )?;
+            for r in &s.hours {
+                let Some(p) = r.proposal_hours_per_week else {
+                    continue;
+                };
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    escape(&r.department),
+                    escape(&chart_data::opening_channel_label(&r.channel, lang)),
+                    format_sig(r.today_hours_per_week, 4, lang),
+                    format_sig(p, 4, lang),
+                    signed(p - r.today_hours_per_week, lang),
+                )?;
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+
+        if let Some(c) = self.c {
+            self.comparison_brief(h, c)?;
+        }
+        writeln!(
+            h,
+            "<p class=\"meta\">{}: {} · seed {} · {} 5.</p>",
+            self.t("Scenariefil", "Scenario file"),
+            escape(&s.scenario_file),
+            s.seed,
+            self.t(
+                "Sådan læses tallene: se afsnit",
+                "How to read the numbers: see section"
+            ),
+        )?;
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    fn key_figure(
+        &self,
+        h: &mut String,
+        label: &str,
+        value: &str,
+        q: Option<&Summary>,
+    ) -> anyhow::Result<()> {
+        let range = q
+            .map(|q| {
+                if q.p5 == q.p95 {
+                    self.t("ingen usikkerhed i input", "no uncertainty in the inputs")
+                        .to_string()
+                } else {
+                    format!(
+                        "{}: {} {} {}",
+                        self.t("90 % sandsynlighed", "90 % probability"),
+                        format_money(q.p5, self.lang),
+                        self.t("til", "to"),
+                        format_money(q.p95, self.lang)
+                    )
+                }
+            })
+            .unwrap_or_default();
+        writeln!(
+            h,
+            "<div class=\"kf\"><div class=\"label\">{} ({})</div><div class=\"value\">{}</div><div class=\"range\">{}</div></div>",
+            escape(label),
+            escape(&labels(self.lang).median.to_lowercase()),
+            escape(value),
+            escape(&range)
+        )?;
+        Ok(())
+    }
+
+    fn key_figure_text(
+        &self,
+        h: &mut String,
+        label: &str,
+        value: &str,
+        note: &str,
+    ) -> anyhow::Result<()> {
+        writeln!(
+            h,
+            "<div class=\"kf\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"range\">{}</div></div>",
+            escape(label),
+            escape(value),
+            escape(note)
+        )?;
+        Ok(())
+    }
+
+    /// "With 90 % probability the proposal saves between X and Y in 2015."
+    fn savings_sentence(&self, q: &Summary, year: i32) -> String {
+        let lang = self.lang;
+        let m = |x: f64| format_money(x, lang);
+        let subj = self.subject();
+        let subj_cap = capitalise(subj);
+        if q.p5 == q.p95 {
+            return if q.p50 >= 0.0 {
+                match lang {
+                    Lang::Da => format!(
+                        "{subj_cap} sparer {} i {year} (ingen usikkerhed i input).",
+                        m(q.p50)
+                    ),
+                    Lang::En => format!(
+                        "{subj_cap} saves {} in {year} (no uncertainty in the inputs).",
+                        m(q.p50)
+                    ),
+                }
+            } else {
+                match lang {
+                    Lang::Da => format!(
+                        "{subj_cap} koster {} mere end status quo i {year}.",
+                        m(-q.p50)
+                    ),
+                    Lang::En => format!(
+                        "{subj_cap} costs {} more than the status quo in {year}.",
+                        m(-q.p50)
+                    ),
+                }
+            };
+        }
+        let body = if q.p5 >= 0.0 {
+            match lang {
+                Lang::Da => format!("sparer {subj} mellem {} og {} i {year}", m(q.p5), m(q.p95)),
+                Lang::En => format!(
+                    "{subj} saves between {} and {} in {year}",
+                    m(q.p5),
+                    m(q.p95)
+                ),
+            }
+        } else if q.p95 <= 0.0 {
+            match lang {
+                Lang::Da => format!(
+                    "koster {subj} mellem {} og {} mere end status quo i {year}",
+                    m(-q.p95),
+                    m(-q.p5)
+                ),
+                Lang::En => format!(
+                    "{subj} costs between {} and {} more than the status quo in {year}",
+                    m(-q.p95),
+                    m(-q.p5)
+                ),
+            }
+        } else {
+            match lang {
+                Lang::Da => format!(
+                    "ligger resultatet i {year} mellem et tab på {} og en besparelse på {}",
+                    m(-q.p5),
+                    m(q.p95)
+                ),
+                Lang::En => format!(
+                    "the result in {year} lies between a loss of {} and a saving of {}",
+                    m(-q.p5),
+                    m(q.p95)
+                ),
+            }
+        };
+        match lang {
+            Lang::Da => format!("Med 90 % sandsynlighed {body}; medianen er {}.", m(q.p50)),
+            Lang::En => format!("With 90 % probability {body}; the median is {}.", m(q.p50)),
+        }
+    }
+
+    fn cumulative_sentence(&self, q: &Summary, end: i32) -> String {
+        let lang = self.lang;
+        let m = |x: f64| format_money(x, lang);
+        let base = self.s.base_year;
+        let interval = if q.p5 == q.p95 {
+            String::new()
+        } else {
+            match lang {
+                Lang::Da => format!(
+                    "; med 90 % sandsynlighed mellem {} og {}",
+                    m(q.p5),
+                    m(q.p95)
+                ),
+                Lang::En => format!(
+                    "; with 90 % probability between {} and {}",
+                    m(q.p5),
+                    m(q.p95)
+                ),
+            }
+        };
+        match lang {
+            Lang::Da => format!(
+                "Den akkumulerede nettobesparelse {base}–{end} (efter {}s egne omkostninger) er {} (median){interval}.",
+                self.subject(),
+                m(q.p50)
+            ),
+            Lang::En => format!(
+                "Cumulative net savings {base}–{end} (after the costs of {}) are {} (median){interval}.",
+                self.subject(),
+                m(q.p50)
+            ),
+        }
+    }
+
+    /// Payback: the most likely year and the probability of payback by the end year.
+    fn payback_stats(&self) -> (f64, Option<(i32, f64)>, Option<i32>) {
+        let mut by_end = 0.0;
+        let mut mode: Option<(i32, f64)> = None;
+        let mut years: Vec<(i32, f64)> = self
+            .s
+            .payback
+            .iter()
+            .filter_map(|(k, v)| k.parse::<i32>().ok().map(|y| (y, *v)))
+            .collect();
+        years.sort_by_key(|(y, _)| *y);
+        let mut median = None;
+        for &(y, p) in &years {
+            by_end += p;
+            if mode.is_none_or(|(_, mp)| p > mp) {
+                mode = Some((y, p));
+            }
+            if median.is_none() && by_end >= 0.5 {
+                median = Some(y);
+            }
+        }
+        (by_end, mode, median)
+    }
+
+    fn payback_key(&self) -> (String, String) {
+        let lang = self.lang;
+        let (by_end, mode, _) = self.payback_stats();
+        match mode {
+            Some((y, p)) if by_end >= 0.5 => (
+                y.to_string(),
+                match lang {
+                    Lang::Da => format!(
+                        "mest sandsynlige år ({}); tjent hjem senest {}: {}",
+                        format_probability(p, lang),
+                        self.s.end_year,
+                        format_probability(by_end, lang)
+                    ),
+                    Lang::En => format!(
+                        "most likely year ({}); paid back by {}: {}",
+                        format_probability(p, lang),
+                        self.s.end_year,
+                        format_probability(by_end, lang)
+                    ),
+                },
+            ),
+            _ => (
+                format!("{} {}", self.t("Ikke inden", "Not by"), self.s.end_year),
+                match lang {
+                    Lang::Da => format!(
+                        "sandsynlighed for tilbagebetaling senest {}: {}",
+                        self.s.end_year,
+                        format_probability(by_end, lang)
+                    ),
+                    Lang::En => format!(
+                        "probability of payback by {}: {}",
+                        self.s.end_year,
+                        format_probability(by_end, lang)
+                    ),
+                },
+            ),
+        }
+    }
+
+    fn payback_sentence(&self) -> String {
+        let lang = self.lang;
+        let end = self.s.end_year;
+        let (by_end, mode, median) = self.payback_stats();
+        let subj_cap = capitalise(self.subject());
+        match (mode, median) {
+            (Some((y, p)), Some(med)) => match lang {
+                Lang::Da => format!(
+                    "{subj_cap} er tjent hjem (den akkumulerede nettobesparelse bliver positiv og forbliver det) inden udgangen af {end} med sandsynlighed {}; det mest sandsynlige år er {y} ({}), og med 50 % sandsynlighed senest {med}.",
+                    format_probability(by_end, lang),
+                    format_probability(p, lang)
+                ),
+                Lang::En => format!(
+                    "{subj_cap} pays for itself (cumulative net savings turn positive and stay so) by the end of {end} with probability {}; the most likely year is {y} ({}), and with 50 % probability by {med}.",
+                    format_probability(by_end, lang),
+                    format_probability(p, lang)
+                ),
+            },
+            _ => match lang {
+                Lang::Da => format!(
+                    "{subj_cap} er ikke tjent hjem inden udgangen af {end} (sandsynlighed for tilbagebetaling senest {end}: {}).",
+                    format_probability(by_end, lang)
+                ),
+                Lang::En => format!(
+                    "{subj_cap} does not pay for itself by the end of {end} (probability of payback by {end}: {}).",
+                    format_probability(by_end, lang)
+                ),
+            },
+        }
+    }
+
+    /// Contacts displaced by shorter opening hours in the end year (medians).
+    fn displaced_sentence(&self) -> Option<String> {
+        let lang = self.lang;
+        let e = self.end_index();
+        let get = |k: &str| self.metric(k).get(e).map(|q| q.p50).unwrap_or(0.0);
+        let retimed = get("displaced_retimed");
+        let digital = get("displaced_to_digital");
+        let phone = get("displaced_to_phone");
+        let avoided = get("displaced_avoided");
+        let total = retimed + digital + phone + avoided;
+        if total.is_nan() || total <= 0.5 {
+            return None;
+        }
+        let n = |x: f64| format_number(x, 0, lang);
+        let year = self.s.end_year;
+        Some(match lang {
+            Lang::Da => format!(
+                "De kortere åbningstider flytter ca. {} henvendelser i {year} (medianer): {} kommer igen på et andet tidspunkt, {} går til selvbetjening eller hjemmesiden, {} går fra skranken til telefonen, og {} bliver væk (borgeren finder svaret andetsteds eller opgiver).",
+                n(total), n(retimed), n(digital), n(phone), n(avoided)
+            ),
+            Lang::En => format!(
+                "The shorter opening hours displace about {} contacts in {year} (medians): {} come back at another time, {} go to self-service or the website, {} move from the counter to the phone, and {} are avoided (the citizen finds the answer elsewhere or gives up).",
+                n(total), n(retimed), n(digital), n(phone), n(avoided)
+            ),
+        })
+    }
+
+    fn comparison_brief(&self, h: &mut String, c: &Comparison) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let Some(&end) = c.years.last() else {
+            return Ok(());
+        };
+        writeln!(
+            h,
+            "<h3>{}</h3>",
+            self.t("Forslagene sammenlignet", "The proposals compared")
+        )?;
+        writeln!(h, "<table class=\"options\">")?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{} {end}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            self.t("Forslag", "Proposal"),
+            escape(&labels(lang).savings_in_year(end)),
+            self.t("Akkumuleret nettobesparelse til og med", "Cumulative net savings through"),
+            self.t("90 % sandsynlighed", "90 % probability"),
+        )?;
+        for o in &c.options {
+            let (Some(y), true) = (o.years.last(), !o.years.is_empty()) else {
+                continue;
+            };
+            writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}</td></tr>",
+                escape(&o.name),
+                format_money(y.savings_kr.p50, lang),
+                format_money(y.cumulative_net_savings_kr.p50, lang),
+                format_money(y.cumulative_net_savings_kr.p5, lang),
+                format_money(y.cumulative_net_savings_kr.p95, lang),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        let order = |name: &str| c.options.iter().position(|o| o.name == name);
+        writeln!(h, "<ul class=\"plain\">")?;
+        for p in &c.pairwise {
+            if order(&p.a) >= order(&p.b) {
+                continue;
+            }
+            let Some(y) = p.years.last() else { continue };
+            let sentence = match lang {
+                Lang::Da => format!(
+                    "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {} til {}).",
+                    p.a,
+                    p.b,
+                    format_probability(y.prob_a_cumulative_more, lang),
+                    format_money(y.cumulative_difference_kr.p50, lang),
+                    format_money(y.cumulative_difference_kr.p5, lang),
+                    format_money(y.cumulative_difference_kr.p95, lang),
+                ),
+                Lang::En => format!(
+                    "“{}” gives larger cumulative net savings than “{}” through {end} in {} of the simulations; the difference is {} (median; 90 % probability: {} to {}).",
+                    p.a,
+                    p.b,
+                    format_probability(y.prob_a_cumulative_more, lang),
+                    format_money(y.cumulative_difference_kr.p50, lang),
+                    format_money(y.cumulative_difference_kr.p5, lang),
+                    format_money(y.cumulative_difference_kr.p95, lang),
+                ),
+            };
+            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+        }
+        writeln!(h, "</ul>")?;
+        Ok(())
+    }
+
+    // ----------------------------------------------------------- section 2
+
+    fn assumptions_section(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        writeln!(h, "<section class=\"major\" id=\"assumptions\">")?;
+        writeln!(h, "<h2>2. {}</h2>", self.t("Antagelser", "Assumptions"))?;
+        if self.s.inputs.is_empty() {
+            writeln!(
+                h,
+                "<p>{}</p>",
+                self.t(
+                    "Scenariet har ingen usikre antagelser: alle tal er faste, så alle simuleringer giver det samme resultat.",
+                    "The scenario has no uncertain inputs: every number is fixed, so every simulation gives the same result."
+                )
+            )?;
+            writeln!(h, "</section>")?;
+            return Ok(());
+        }
+        writeln!(
+            h,
+            "<p>{}</p>",
+            self.t(
+                "Hvert usikkert tal i scenariet er en sandsynlighedsfordeling, som trækkes én gang pr. simulering. Kilden er kommentaren i scenariefilen; fil:linje viser, hvor tallet står.",
+                "Every uncertain number in the scenario is a probability distribution, drawn once per simulation. The source is the comment in the scenario file; file:line shows where the number is written."
+            )
+        )?;
+        writeln!(h, "<table class=\"assumptions\">")?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            self.t("Antagelse", "Input"),
+            self.t("Fordeling", "Distribution"),
+            labels(lang).mean,
+            self.t("Enhed", "Unit"),
+            self.t("Kilde og begrundelse", "Source and reasoning"),
+            self.t("Fil:linje", "File:line"),
+        )?;
+        for i in &self.s.inputs {
+            writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"small\">{}</td></tr>",
+                escape(&i.key),
+                escape(&distribution_label(&i.distribution, lang)),
+                escape(&format_sig(i.mean, 4, lang)),
+                escape(&unit_label(&i.unit, lang)),
+                escape(i.comment.as_deref().unwrap_or("–")),
+                escape(&i.location),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Fordelinger: trekantfordeling(min; typisk; maks.), PERT(min; typisk; maks.), ligefordeling(min; maks.), lognormal(median, 90 % i [fra, til]), normalfordeling(middel, sd = standardafvigelse).",
+                "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
+            )
+        )?;
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    // ----------------------------------------------------------- section 3
+
+    fn figure(
+        &self,
+        h: &mut String,
+        label: &str,
+        result: Result<String, ChartError>,
+    ) -> anyhow::Result<()> {
+        match result {
+            Ok(svg) => writeln!(
+                h,
+                "<figure class=\"chart\" role=\"img\" aria-label=\"{}\">\n{svg}\n</figure>",
+                escape(label)
+            )?,
+            Err(e) => writeln!(
+                h,
+                "<p class=\"chart-error\">{}: {}</p>",
+                escape(label),
+                escape(&format!(
+                    "{} ({e})",
+                    self.t("figuren kunne ikke tegnes", "the chart could not be drawn")
+                ))
+            )?,
+        }
+        Ok(())
+    }
+
+    fn charts_section(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        let end = s.end_year;
+        let text = ChartText::subtitle(s.scenario.clone());
+        writeln!(h, "<section class=\"major\" id=\"charts\">")?;
+        writeln!(h, "<h2>3. {}</h2>", self.t("Figurer", "Charts"))?;
+
+        let fan = chart_data::cost_fan(s);
+        self.figure(
+            h,
+            l.title_fan_cost,
+            chart_svg(|p| charts::fan_chart(&fan, &text, lang, p)),
+        )?;
+        if let Some(shape) = s.shape("cumulative_net_savings_kr") {
+            let measure = Measure::CumulativeNetSavings { through: end };
+            let hist = chart_data::histogram_data(s, shape, measure);
+            self.figure(
+                h,
+                &l.outcomes_title(&measure.label(lang)),
+                chart_svg(|p| charts::histogram(&hist, &text, lang, p)),
+            )?;
+            let label = s.proposal.clone().unwrap_or_else(|| s.scenario.clone());
+            let ex = ExceedanceData {
+                measure,
+                curves: vec![chart_data::exceedance_curve(&label, shape)],
+                trials: Some(s.trials as u64),
+            };
+            self.figure(
+                h,
+                l.title_exceedance,
+                chart_svg(|p| charts::exceedance(&ex, &text, lang, p)),
+            )?;
+        }
+        if !s.goals.is_empty() {
+            let g = chart_data::goal_data(s);
+            self.figure(
+                h,
+                l.title_goals,
+                chart_svg(|p| charts::goal_probability(&g, &text, lang, p)),
+            )?;
+        }
+        let mix = chart_data::channel_mix_data(s, lang);
+        if !mix.channels.is_empty() {
+            self.figure(
+                h,
+                l.title_channel_mix,
+                chart_svg(|p| charts::channel_mix(&mix, &text, lang, p)),
+            )?;
+        }
+        if let Some(sens) = &s.sensitivity {
+            if let Some(data) = tornado_data(sens) {
+                self.figure(
+                    h,
+                    l.title_tornado,
+                    chart_svg(|p| charts::tornado(&data, &text, lang, p)),
+                )?;
+            }
+        }
+        if let Some(rows) = &s.attribution {
+            if !rows.is_empty() {
+                let data = AttributionData {
+                    measure: Measure::CumulativeNetSavings { through: end },
+                    bars: rows
+                        .iter()
+                        .map(|r| AttributionBar {
+                            event: r.event.clone(),
+                            p5: r.marginal_net_savings_kr.p5,
+                            p50: r.marginal_net_savings_kr.p50,
+                            p95: r.marginal_net_savings_kr.p95,
+                        })
+                        .collect(),
+                    trials: Some(s.trials as u64),
+                };
+                self.figure(
+                    h,
+                    l.title_attribution,
+                    chart_svg(|p| charts::attribution(&data, &text, lang, p)),
+                )?;
+            }
+        }
+        if let Some(c) = self.c {
+            if let Some(&cend) = c.years.last() {
+                let data = chart_data::option_comparison(c, lang);
+                let ctext = ChartText::new();
+                self.figure(
+                    h,
+                    &l.title_option_savings(cend),
+                    chart_svg(|p| charts::option_savings(&data, cend, &ctext, lang, p)),
+                )?;
+                self.figure(
+                    h,
+                    l.title_option_cumulative,
+                    chart_svg(|p| charts::option_cumulative(&data, &ctext, lang, p)),
+                )?;
+                if !data.current_hours.is_empty() {
+                    self.figure(
+                        h,
+                        l.title_option_hours,
+                        chart_svg(|p| charts::option_hours(&data, &ctext, lang, p)),
+                    )?;
+                }
+                let curves: Vec<ExceedanceCurve> = c
+                    .options
+                    .iter()
+                    .zip(self.options)
+                    .filter_map(|(o, s)| {
+                        s.shape("cumulative_net_savings_kr")
+                            .map(|sh| chart_data::exceedance_curve(&o.name, sh))
+                    })
+                    .collect();
+                if !curves.is_empty() {
+                    let ex = ExceedanceData {
+                        measure: Measure::CumulativeNetSavings { through: cend },
+                        curves,
+                        trials: Some(c.trials as u64),
+                    };
+                    self.figure(
+                        h,
+                        l.title_exceedance,
+                        chart_svg(|p| charts::exceedance(&ex, &ctext, lang, p)),
+                    )?;
+                }
+            }
+        }
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    // ----------------------------------------------------------- section 4
+
+    fn tables_section(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        writeln!(h, "<section class=\"major\" id=\"tables\">")?;
+        writeln!(h, "<h2>4. {}</h2>", self.t("Tabeller", "Tables"))?;
+
+        // Overview of medians.
+        let keys = [
+            "cost_status_quo_kr",
+            "cost_scenario_kr",
+            "savings_kr",
+            "cumulative_net_savings_kr",
+            "npv_kr",
+        ];
+        writeln!(h, "<table class=\"years\" id=\"table-years\">")?;
+        writeln!(
+            h,
+            "<caption>{} ({})</caption>",
+            self.t(
+                "Omkostninger og besparelser pr. år",
+                "Costs and savings per year"
+            ),
+            self.t("median, kr.", "median, kr.")
+        )?;
+        write!(h, "<thead><tr><th>{}</th>", l.year)?;
+        for k in keys {
+            write!(
+                h,
+                "<th class=\"num\">{}</th>",
+                escape(&metric_label(k, lang))
+            )?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        for (y, year) in s.years.iter().enumerate() {
+            write!(h, "<tr><td>{year}</td>")?;
+            for k in keys {
+                let v = self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN);
+                write!(h, "<td class=\"num\">{}</td>", format_kr(v, lang))?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+
+        // Each quantity with its interval.
+        writeln!(h, "<div class=\"grid2\">")?;
+        for k in keys {
+            let values = self.metric(k);
+            if values.is_empty() {
+                continue;
+            }
+            writeln!(h, "<table class=\"metric\" data-metric=\"{}\">", escape(k))?;
+            writeln!(
+                h,
+                "<caption>{} (kr.)</caption>",
+                escape(&metric_label(k, lang))
+            )?;
+            writeln!(
+                h,
+                "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">5 %</th><th class=\"num\">95 %</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                l.year, l.median, l.mean
+            )?;
+            for (y, year) in s.years.iter().enumerate() {
+                let Some(q) = values.get(y) else { continue };
+                writeln!(
+                    h,
+                    "<tr><td>{year}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    format_kr(q.p50, lang),
+                    format_kr(q.p5, lang),
+                    format_kr(q.p95, lang),
+                    format_kr(q.mean, lang)
+                )?;
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+        writeln!(h, "</div>")?;
+
+        // Cost components.
+        let components = [
+            (
+                "handling_cost",
+                self.t("Ekspedition af henvendelser", "Handling contacts"),
+            ),
+            (
+                "opening_cost",
+                self.t(
+                    "Åbningstid (bemanding, lokaler)",
+                    "Opening hours (staff, premises)",
+                ),
+            ),
+            (
+                "campaign_cost",
+                self.t("Kampagner og tiltag", "Campaigns and measures"),
+            ),
+            (
+                "outbound_mail_cost",
+                self.t("Udgående post", "Outbound mail"),
+            ),
+        ];
+        let present: Vec<_> = components
+            .iter()
+            .filter(|(k, _)| {
+                let sq = self.metric(&format!("{k}_status_quo_kr"));
+                let sc = self.metric(&format!("{k}_scenario_kr"));
+                sq.iter().chain(sc).any(|q| q.p50 != 0.0 || q.mean != 0.0)
+            })
+            .collect();
+        if !present.is_empty() {
+            writeln!(h, "<table class=\"components\">")?;
+            writeln!(
+                h,
+                "<caption>{} {} ({})</caption>",
+                self.t("Omkostningernes sammensætning i", "Cost components in"),
+                s.end_year,
+                self.t("median, kr.", "median, kr.")
+            )?;
+            writeln!(
+                h,
+                "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                self.t("Post", "Item"),
+                l.status_quo,
+                l.scenario,
+                self.t("Forskel", "Difference")
+            )?;
+            let e = self.end_index();
+            for (k, name) in present {
+                let sq = self
+                    .metric(&format!("{k}_status_quo_kr"))
+                    .get(e)
+                    .map(|q| q.p50)
+                    .unwrap_or(0.0);
+                let sc = self
+                    .metric(&format!("{k}_scenario_kr"))
+                    .get(e)
+                    .map(|q| q.p50)
+                    .unwrap_or(0.0);
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    escape(name),
+                    format_kr(sq, lang),
+                    format_kr(sc, lang),
+                    format_kr(sc - sq, lang)
+                )?;
+            }
+            writeln!(h, "</tbody></table>")?;
+            writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                self.t(
+                    "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning.",
+                    "Medians of each item on its own; they need not add up to the median of the total cost."
+                )
+            )?;
+        }
+
+        self.hours_table(h)?;
+        self.displaced_table(h)?;
+        self.staffing_table(h)?;
+        self.goals_tables(h)?;
+        if let Some(sens) = &s.sensitivity {
+            self.sensitivity_table(h, sens)?;
+        }
+        self.attribution_table(h)?;
+        if let Some(c) = self.c {
+            self.comparison_tables(h, c)?;
+        }
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    fn hours_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        if self.s.hours.is_empty() {
+            return Ok(());
+        }
+        let has_proposal = self.s.hours.iter().any(|r| r.proposal.is_some());
+        writeln!(h, "<table class=\"hours\" id=\"table-hours\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t("Åbningstider", "Opening hours")
+        )?;
+        write!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th>",
+            self.t("Afdeling", "Department"),
+            self.t("Kanal", "Channel"),
+            self.t("I dag", "Today"),
+            self.t("Timer pr. uge", "Hours per week"),
+        )?;
+        if has_proposal {
+            write!(
+                h,
+                "<th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>",
+                self.t("Forslag", "Proposal"),
+                self.t("Timer pr. uge", "Hours per week"),
+                self.t("Fortrængt andel ρ", "Displaced share ρ"),
+            )?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        for r in &self.s.hours {
+            write!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
+                escape(&r.department),
+                escape(&chart_data::opening_channel_label(&r.channel, lang)),
+                escape(&schedule_label(&r.today, lang)),
+                format_sig(r.today_hours_per_week, 4, lang),
+            )?;
+            if has_proposal {
+                let hours = r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week);
+                let rho = if r.today_hours_per_week > 0.0 {
+                    (1.0 - hours / r.today_hours_per_week).max(0.0)
+                } else {
+                    0.0
+                };
+                write!(
+                    h,
+                    "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                    escape(&schedule_label(
+                        r.proposal.as_deref().unwrap_or(&r.today),
+                        lang
+                    )),
+                    format_sig(hours, 4, lang),
+                    format_pct(rho, 1, lang),
+                )?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        if has_proposal {
+            writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                self.t(
+                    "ρ = 1 − timer i forslaget / timer i dag: den andel af kanalens henvendelser, der ikke længere kan komme på det vante tidspunkt (jævn efterspørgsel over de åbne timer, medmindre scenariet angiver en ugeprofil).",
+                    "ρ = 1 − proposal hours / today's hours: the share of the channel's contacts that can no longer come at the usual time (demand spread evenly over the open hours unless the scenario gives a weekly profile)."
+                )
+            )?;
+        }
+        Ok(())
+    }
+
+    fn displaced_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let keys = [
+            "displaced_retimed",
+            "displaced_to_digital",
+            "displaced_to_phone",
+            "displaced_avoided",
+        ];
+        let any = keys
+            .iter()
+            .any(|k| self.metric(k).iter().any(|q| q.p50 > 0.0 || q.mean > 0.0));
+        if !any {
+            return Ok(());
+        }
+        writeln!(h, "<table class=\"displaced\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Henvendelser fortrængt af kortere åbningstid (median pr. år)",
+                "Contacts displaced by shorter opening hours (median per year)"
+            )
+        )?;
+        write!(
+            h,
+            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>",
+            labels(lang).year,
+            self.t("Andet tidspunkt", "Retimed"),
+            self.t("Til digital kanal", "To digital"),
+            self.t("Skranke → telefon", "Counter → phone"),
+            self.t("Bliver væk", "Avoided"),
+        )?;
+        writeln!(h, "</tr></thead><tbody>")?;
+        for (y, year) in self.s.years.iter().enumerate() {
+            write!(h, "<tr><td>{year}</td>")?;
+            for k in keys {
+                let v = self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN);
+                write!(h, "<td class=\"num\">{}</td>", format_number(v, 0, lang))?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    fn staffing_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        // staffing.<dep>.<channel>.<path>.<what>
+        let mut bases: Vec<String> = Vec::new();
+        for k in self.s.metrics.keys() {
+            if let Some(rest) = k.strip_prefix("staffing.") {
+                if let Some(idx) = rest.find(".status_quo.") {
+                    let base = format!("staffing.{}", &rest[..idx]);
+                    if !bases.contains(&base) {
+                        bases.push(base);
+                    }
+                }
+            }
+        }
+        if bases.is_empty() {
+            return Ok(());
+        }
+        writeln!(h, "<table class=\"staffing\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Bemandet kanal (Erlang C): status quo → scenarie (medianer)",
+                "Staffed channel (Erlang C): status quo → scenario (medians)"
+            )
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            self.t("Kanal", "Channel"),
+            labels(lang).year,
+            self.t("Medarbejdere pr. åben time", "Agents per open hour"),
+            self.t("Serviceniveau", "Service level"),
+            self.t("Gns. ventetid (sek.)", "Average wait (s)"),
+        )?;
+        for base in &bases {
+            let parts: Vec<&str> = base.split('.').collect();
+            let name = if parts.len() == 3 {
+                format!(
+                    "{} {}",
+                    parts[1],
+                    chart_data::opening_channel_label(parts[2], lang).to_lowercase()
+                )
+            } else {
+                base.clone()
+            };
+            for (y, year) in self.s.years.iter().enumerate() {
+                let g = |path: &str, what: &str| {
+                    self.metric(&format!("{base}.{path}.{what}"))
+                        .get(y)
+                        .map(|q| q.p50)
+                        .unwrap_or(f64::NAN)
+                };
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{year}</td><td class=\"num\">{} → {}</td><td class=\"num\">{} → {}</td><td class=\"num\">{} → {}</td></tr>",
+                    escape(&name),
+                    format_number(g("status_quo", "agents_per_open_hour"), 1, lang),
+                    format_number(g("scenario", "agents_per_open_hour"), 1, lang),
+                    format_pct(g("status_quo", "service_level"), 0, lang),
+                    format_pct(g("scenario", "service_level"), 0, lang),
+                    format_number(g("status_quo", "asa_seconds"), 0, lang),
+                    format_number(g("scenario", "asa_seconds"), 0, lang),
+                )?;
+            }
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    fn goals_tables(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        if s.goals.is_empty() {
+            return Ok(());
+        }
+        writeln!(h, "<table class=\"goals\" id=\"table-goals\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Sandsynlighed for at nå målene pr. år",
+                "Probability of meeting the goals per year"
+            )
+        )?;
+        write!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th>",
+            l.goal,
+            self.t("Mål", "Target")
+        )?;
+        for y in &s.years {
+            write!(h, "<th class=\"num\">{y}</th>")?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        for g in &s.goals {
+            let target = last_evaluated(g, &s.years)
+                .map(|(_, t, _)| goal_condition(g, t, lang))
+                .unwrap_or_else(|| "–".into());
+            write!(
+                h,
+                "<tr><td>{}</td><td>{}</td>",
+                escape(&g.name),
+                escape(&target)
+            )?;
+            for p in &g.probability {
+                match p {
+                    Some(p) => {
+                        write!(h, "<td class=\"num\">{}</td>", format_probability(*p, lang))?
+                    }
+                    None => write!(h, "<td class=\"num\">–</td>")?,
+                }
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+
+        // The goal metric's value.
+        writeln!(h, "<table class=\"goal-values\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Målenes tal pr. år (median; 90 %-interval under)",
+                "The goals' figures per year (median; 90 % interval below)"
+            )
+        )?;
+        write!(h, "<thead><tr><th>{}</th>", l.goal)?;
+        for y in &s.years {
+            write!(h, "<th class=\"num\">{y}</th>")?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        for g in &s.goals {
+            write!(h, "<tr><td>{}</td>", escape(&g.name))?;
+            for q in &g.value {
+                write!(
+                    h,
+                    "<td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td>",
+                    escape(&goal_value(&g.metric, q.p50, lang)),
+                    escape(&goal_value(&g.metric, q.p5, lang)),
+                    escape(&goal_value(&g.metric, q.p95, lang)),
+                )?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+
+        // First year met.
+        writeln!(h, "<table class=\"goal-first\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Første år målet nås (andel af simuleringerne)",
+                "First year the goal is met (share of simulations)"
+            )
+        )?;
+        write!(h, "<thead><tr><th>{}</th>", l.goal)?;
+        for y in &s.years {
+            write!(h, "<th class=\"num\">{y}</th>")?;
+        }
+        writeln!(
+            h,
+            "<th class=\"num\">{}</th></tr></thead><tbody>",
+            self.t("Ikke nået", "Not met")
+        )?;
+        for g in &s.goals {
+            write!(h, "<tr><td>{}</td>", escape(&g.name))?;
+            for y in &s.years {
+                let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
+                write!(h, "<td class=\"num\">{}</td>", format_probability(p, lang))?;
+            }
+            let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
+            writeln!(
+                h,
+                "<td class=\"num\">{}</td></tr>",
+                format_probability(p, lang)
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    fn sensitivity_table(&self, h: &mut String, sens: &Sensitivity) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let measure = measure_of(&sens.metric, sens.year)
+            .map(|m| m.label(lang))
+            .unwrap_or_else(|| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
+        writeln!(h, "<table class=\"sensitivity\" id=\"table-sensitivity\">")?;
+        writeln!(
+            h,
+            "<caption>{}: {} ({})</caption>",
+            self.t(
+                "Følsomhed, de ti vigtigste antagelser",
+                "Sensitivity, the ten most important inputs"
+            ),
+            escape(&measure),
+            escape(&match lang {
+                Lang::Da => format!(
+                    "median {}, {} simuleringer",
+                    format_money(sens.output_median, lang),
+                    format_number(sens.trials_used as f64, 0, lang)
+                ),
+                Lang::En => format!(
+                    "median {}, {} simulations",
+                    format_money(sens.output_median, lang),
+                    format_number(sens.trials_used as f64, 0, lang)
+                ),
+            })
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            self.t("Antagelse", "Input"),
+            self.t("Rangkorrelation", "Rank correlation"),
+            self.t("Bidrag til variansen", "Contribution to variance"),
+            escape(l.low_decile),
+            escape(l.high_decile),
+            self.t("Udsving", "Swing"),
+        )?;
+        for r in sens.rows.iter().take(10) {
+            writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(&r.input),
+                format_number(r.spearman, 2, lang),
+                format_pct(r.contribution_to_variance, 1, lang),
+                format_kr(r.median_when_low, lang),
+                format_kr(r.median_when_high, lang),
+                format_kr(r.swing, lang),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne; bidraget til variansen er korrelationen i anden potens delt med summen over alle antagelser (med korrelationens fortegn). Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %.",
+                "Rank (Spearman) correlation between the input and the result across the simulations; the contribution to variance is the squared correlation over the sum over all inputs (signed like the correlation). Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %."
+            )
+        )?;
+        if !sens.correlations.is_empty() {
+            writeln!(h, "<table class=\"correlations\">")?;
+            writeln!(
+                h,
+                "<caption>{}</caption>",
+                self.t(
+                    "Angivne og opnåede rangkorrelationer",
+                    "Declared and achieved rank correlations"
+                )
+            )?;
+            writeln!(
+                h,
+                "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                self.t("Antagelse A", "Input A"),
+                self.t("Antagelse B", "Input B"),
+                self.t("Angivet", "Declared"),
+                self.t("Opnået", "Achieved"),
+            )?;
+            for c in &sens.correlations {
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    escape(&c.a),
+                    escape(&c.b),
+                    format_number(c.declared, 2, lang),
+                    format_number(c.achieved, 2, lang)
+                )?;
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+        Ok(())
+    }
+
+    fn attribution_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let s = self.s;
+        let Some(rows) = &s.attribution else {
+            return Ok(());
+        };
+        if rows.is_empty() {
+            return Ok(());
+        }
+        writeln!(h, "<table class=\"attribution\" id=\"table-attribution\">")?;
+        writeln!(
+            h,
+            "<caption>{} {}–{} (kr.)</caption>",
+            self.t(
+                "Hvad hvert tiltag bidrager med",
+                "What each measure contributes"
+            ),
+            s.base_year,
+            s.end_year
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">5 %</th><th class=\"num\">95 %</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            self.t("Tiltag", "Measure"),
+            self.t("Ekstra nettobesparelse (median)", "Extra net savings (median)"),
+            self.t("Tiltagets omkostning (median)", "The measure's cost (median)"),
+            self.t("Besparelse før omkostning (median)", "Savings before cost (median)"),
+        )?;
+        for r in rows {
+            writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(&r.event),
+                format_kr(r.marginal_net_savings_kr.p50, lang),
+                format_kr(r.marginal_net_savings_kr.p5, lang),
+                format_kr(r.marginal_net_savings_kr.p95, lang),
+                format_kr(r.cost_kr.p50, lang),
+                format_kr(r.gross_savings_kr.p50, lang),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        // Change in goal probabilities, in each goal's last evaluated year.
+        let goal_cols: Vec<(usize, &GoalSummary, usize, i32)> = s
+            .goals
+            .iter()
+            .enumerate()
+            .filter_map(|(gi, g)| {
+                let yi = g.probability.iter().rposition(|p| p.is_some())?;
+                Some((gi, g, yi, s.years[yi]))
+            })
+            .collect();
+        if !goal_cols.is_empty() && rows.iter().any(|r| !r.goal_probability_change.is_empty()) {
+            writeln!(h, "<table class=\"attribution-goals\">")?;
+            writeln!(
+                h,
+                "<caption>{}</caption>",
+                self.t(
+                    "Tiltagenes virkning på sandsynligheden for at nå målene (procentpoint)",
+                    "The measures' effect on the probability of meeting the goals (percentage points)"
+                )
+            )?;
+            write!(h, "<thead><tr><th>{}</th>", self.t("Tiltag", "Measure"))?;
+            for (_, g, _, y) in &goal_cols {
+                write!(h, "<th class=\"num\">{} ({y})</th>", escape(&g.name))?;
+            }
+            writeln!(h, "</tr></thead><tbody>")?;
+            for r in rows {
+                write!(h, "<tr><td>{}</td>", escape(&r.event))?;
+                for (gi, _, yi, _) in &goal_cols {
+                    let v = r
+                        .goal_probability_change
+                        .get(*gi)
+                        .and_then(|v| v.get(*yi).copied().flatten());
+                    match v {
+                        Some(v) => write!(
+                            h,
+                            "<td class=\"num\">{}</td>",
+                            signed_number(v * 100.0, 0, lang)
+                        )?,
+                        None => write!(h, "<td class=\"num\">–</td>")?,
+                    }
+                }
+                writeln!(h, "</tr>")?;
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+        Ok(())
+    }
+
+    fn comparison_tables(&self, h: &mut String, c: &Comparison) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        writeln!(h, "<table class=\"options-years\" id=\"table-options\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Forslagene pr. år (median; 90 %-interval under)",
+                "The proposals per year (median; 90 % interval below)"
+            )
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            l.option,
+            l.year,
+            escape(&metric_label("cost_scenario_kr", lang)),
+            l.savings,
+            l.cumulative_net_savings,
+            self.t("Fortrængte henvendelser", "Displaced contacts"),
+        )?;
+        for o in &c.options {
+            for y in &o.years {
+                let displaced = y.displaced_retimed.p50
+                    + y.displaced_to_digital.p50
+                    + y.displaced_to_phone.p50
+                    + y.displaced_avoided.p50;
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td><td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td><td class=\"num\">{}</td></tr>",
+                    escape(&o.name),
+                    y.year,
+                    format_kr(y.cost_kr.p50, lang),
+                    format_kr(y.savings_kr.p50, lang),
+                    format_kr(y.savings_kr.p5, lang),
+                    format_kr(y.savings_kr.p95, lang),
+                    format_kr(y.cumulative_net_savings_kr.p50, lang),
+                    format_kr(y.cumulative_net_savings_kr.p5, lang),
+                    format_kr(y.cumulative_net_savings_kr.p95, lang),
+                    format_number(displaced, 0, lang),
+                )?;
+            }
+        }
+        writeln!(h, "</tbody></table>")?;
+        let order = |name: &str| c.options.iter().position(|o| o.name == name);
+        let pairs: Vec<_> = c
+            .pairwise
+            .iter()
+            .filter(|p| order(&p.a) < order(&p.b))
+            .collect();
+        if !pairs.is_empty() {
+            writeln!(h, "<table class=\"pairwise\">")?;
+            writeln!(
+                h,
+                "<caption>{}</caption>",
+                self.t(
+                    "Forslag mod forslag, simulering for simulering (samme tilfældige tal)",
+                    "Proposal against proposal, simulation by simulation (same random numbers)"
+                )
+            )?;
+            writeln!(
+                h,
+                "<thead><tr><th>A – B</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                l.year,
+                self.t("P(A sparer mere det år)", "P(A saves more that year)"),
+                self.t("Forskel i besparelse (median)", "Difference in savings (median)"),
+                self.t("P(A har størst akkumuleret besparelse)", "P(A's cumulative savings larger)"),
+                self.t("Forskel, akkumuleret (median)", "Difference, cumulative (median)"),
+            )?;
+            for p in pairs {
+                for y in &p.years {
+                    writeln!(
+                        h,
+                        "<tr><td>{} – {}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                        escape(&p.a),
+                        escape(&p.b),
+                        y.year,
+                        format_probability(y.prob_a_saves_more, lang),
+                        format_kr(y.savings_difference_kr.p50, lang),
+                        format_probability(y.prob_a_cumulative_more, lang),
+                        format_kr(y.cumulative_difference_kr.p50, lang),
+                    )?;
+                }
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+        Ok(())
+    }
+
+    // ----------------------------------------------------------- section 5
+
+    fn method_section(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let s = self.s;
+        let n = format_number(s.trials as f64, 0, lang);
+        writeln!(h, "<section class=\"major method\" id=\"method\">")?;
+        writeln!(
+            h,
+            "<h2>5. {}</h2>",
+            self.t("Sådan er tallene beregnet", "How the numbers are made")
+        )?;
+        let se = self
+            .metric("cumulative_net_savings_kr")
+            .get(self.end_index())
+            .map(|q| q.se);
+        let paragraphs: Vec<(String, String)> = match lang {
+            Lang::Da => vec![
+                ("Simulering".into(), format!(
+                    "Prognosen er en Monte Carlo-simulering: hele forløbet {}–{} er regnet igennem måned for måned {n} gange. I hver simulering trækkes hvert usikkert tal (afsnit 2) én gang fra sin fordeling; det er usikker viden, ikke tilfældig støj fra måned til måned. Samme scenariefil, seed ({}) og antal simuleringer giver præcis de samme tal.",
+                    s.base_year, s.end_year, s.seed)),
+                ("Henvendelser".into(),
+                    "Antallet af henvendelser i hvert område følger befolkningen, P(m) = P0 · (1 + g)^(m/12), og fordeles på henvendelsestyper (ansøgninger og anmeldelser, generel information, information om en sag) og på kanaler efter den nuværende kanalfordeling.".into()),
+                ("Overgang til digitale kanaler (Bass-modellen)".into(),
+                    "For hvert område og hver henvendelsestype er den digitale andel s = c · F(t), hvor c er loftet (den andel, der nogensinde går digitalt), og F følger Bass-modellen dF/dt = (p + q·F)(1 − F) med innovation p og imitation q (t i år). Modellen løses eksakt i lukket form, F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t)), fra måned til måned, så resultatet ikke afhænger af en skridtlængde. Kampagner og love kan hæve p, q og loftet, sætte en lovpligtig minimumsandel (bølgerne af obligatorisk selvbetjening) eller lukke en kanal.".into()),
+                ("Kortere åbningstid".into(),
+                    "Den ikke-digitale del af henvendelserne fordeles på de øvrige kanaler i forhold til deres nuværende andele. Når en kanals åbne timer falder fra H0 til H1 om ugen, fortrænges andelen ρ = 1 − H1/H0 af kanalens henvendelser. De fortrængte henvendelser kommer igen på et andet tidspunkt i samme kanal, går til den digitale kanal, går fra skranken til telefonen, eller bliver væk (borgeren fandt svaret andetsteds eller opgav). De fire andele er usikre antagelser.".into()),
+                ("Omkostninger".into(),
+                    "Hver måned: antal henvendelser pr. kanal gange kanalprisen, plus omkostningen ved at holde åbent (timer pr. uge · 52/12 · pris pr. åben time, eller for en bemandet kanal de medarbejdere, Erlang C-formlen kræver for at nå serviceniveauet), plus kampagneomkostninger og udgående post. Priserne kan stige med et årligt indeks.".into()),
+                ("Besparelse".into(),
+                    "Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret.".into()),
+                ("Mål".into(),
+                    "Et mål er nået i en simulering, når målets tal det år (fx selvbetjeningsandelen, beregnet af årets samlede henvendelser) opfylder målet. Sandsynligheden er andelen af simuleringerne, hvor det sker. Ordene ved sandsynlighederne: næsten sikkert ≥ 99 %, meget sandsynligt ≥ 90 %, sandsynligt ≥ 66 %, lige så sandsynligt som ikke 33–66 %, usandsynligt ≤ 33 %, meget usandsynligt ≤ 10 %, næsten udelukket ≤ 1 %.".into()),
+                ("Statistik".into(), format!(
+                    "Medianen er det midterste udfald: halvdelen af simuleringerne giver mere, halvdelen mindre. 90 %-intervallet går fra 5 %- til 95 %-fraktilen: i 90 % af simuleringerne ligger tallet mellem de to. Fraktiler beregnes med lineær interpolation mellem de sorterede værdier (Hyndman–Fan type 7, som i R, NumPy og Excels FRAKTIL.MEDTAG). Standardafvigelsen bruger n − 1.{}",
+                    se.map(|se| format!(" Gennemsnittet af den akkumulerede nettobesparelse i {} er bestemt med en Monte Carlo-standardfejl på {}.", s.end_year, format_kr(se, lang))).unwrap_or_default())),
+            ],
+            Lang::En => vec![
+                ("Simulation".into(), format!(
+                    "The forecast is a Monte Carlo simulation: the whole period {}–{} is computed month by month {n} times. In each simulation every uncertain number (section 2) is drawn once from its distribution; it is uncertain knowledge, not month-to-month noise. The same scenario file, seed ({}) and number of simulations give exactly the same figures.",
+                    s.base_year, s.end_year, s.seed)),
+                ("Contacts".into(),
+                    "The number of contacts in each service area follows the population, P(m) = P0 · (1 + g)^(m/12), and is split by contact type (applications and notifications, general information, information about a case) and by channel according to today's channel mix.".into()),
+                ("Adoption of digital channels (the Bass model)".into(),
+                    "For each area and contact type the digital share is s = c · F(t), where c is the ceiling (the share that will ever go digital) and F follows the Bass model dF/dt = (p + q·F)(1 − F) with innovation p and imitation q (t in years). The model is solved exactly in closed form, F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t)), month by month, so the result does not depend on a step size. Campaigns and laws can raise p, q and the ceiling, set a mandatory minimum share (the waves of mandatory self-service) or close a channel.".into()),
+                ("Shorter opening hours".into(),
+                    "The non-digital part of the contacts is spread over the other channels in proportion to their shares today. When a channel's open hours fall from H0 to H1 a week, the share ρ = 1 − H1/H0 of its contacts is displaced. Displaced contacts come back at another time in the same channel, go to the digital channel, move from the counter to the phone, or are avoided (the citizen found the answer elsewhere or gave up). The four fractions are uncertain inputs.".into()),
+                ("Costs".into(),
+                    "Each month: contacts per channel times the channel's unit price, plus the cost of being open (hours per week · 52/12 · price per open hour, or for a staffed channel the agents the Erlang C formula needs to reach the service level), plus campaign costs and outbound mail. Prices may rise by an annual index.".into()),
+                ("Savings".into(),
+                    "Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.".into()),
+                ("Goals".into(),
+                    "A goal is met in a simulation when the goal's figure that year (e.g. the self-service share, computed from the year's total contacts) meets the target. The probability is the share of simulations in which that happens. Words used with probabilities: virtually certain ≥ 99 %, very likely ≥ 90 %, likely ≥ 66 %, about as likely as not 33–66 %, unlikely ≤ 33 %, very unlikely ≤ 10 %, exceptionally unlikely ≤ 1 %.".into()),
+                ("Statistics".into(), format!(
+                    "The median is the middle outcome: half of the simulations give more, half less. The 90 % interval runs from the 5th to the 95th percentile: in 90 % of the simulations the figure lies between the two. Percentiles interpolate linearly between the sorted values (Hyndman–Fan type 7, as in R, NumPy and Excel's PERCENTILE.INC). The standard deviation uses n − 1.{}",
+                    se.map(|se| format!(" The mean cumulative net savings in {} are known to a Monte Carlo standard error of {}.", s.end_year, format_kr(se, lang))).unwrap_or_default())),
+            ],
+        };
+        for (title, body) in paragraphs {
+            writeln!(h, "<h3>{}</h3>\n<p>{}</p>", escape(&title), escape(&body))?;
+        }
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+}
+
+/// The last year a goal is evaluated: (year, target, probability).
+fn last_evaluated(g: &GoalSummary, years: &[i32]) -> Option<(i32, f64, f64)> {
+    let i = g.probability.iter().rposition(|p| p.is_some())?;
+    let p = g.probability[i]?;
+    let target = g.targets.get(i).copied().flatten()?;
+    Some((*years.get(i)?, target, p))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// "+4,5" / "-13,5" / "0".
+fn signed(x: f64, lang: Lang) -> String {
+    let s = format_sig(x, 4, lang);
+    if x > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+fn signed_number(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format_number(x, decimals, lang);
+    if x > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// The chart measure of a metric key and year.
+fn measure_of(metric: &str, year: i32) -> Option<Measure> {
+    match metric {
+        "cumulative_net_savings_kr" => Some(Measure::CumulativeNetSavings { through: year }),
+        "savings_kr" => Some(Measure::AnnualSavings { year }),
+        "npv_kr" => Some(Measure::NetPresentValue { through: year }),
+        "cost_scenario_kr" => Some(Measure::AnnualCost { year }),
+        _ => None,
+    }
+}
+
+/// Tornado input from a sensitivity analysis: the ten largest swings.
+fn tornado_data(sens: &Sensitivity) -> Option<TornadoData> {
+    let measure = measure_of(&sens.metric, sens.year)?;
+    let bars: Vec<TornadoBar> = sens
+        .rows
+        .iter()
+        .take(10)
+        .map(|r| TornadoBar {
+            input: r.input.clone(),
+            low_value: r.median_when_low,
+            high_value: r.median_when_high,
+            base: sens.output_median,
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    Some(TornadoData {
+        measure,
+        bars,
+        trials: Some(sens.trials_used as u64),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn distributions_in_danish() {
+        assert_eq!(
+            distribution_label("triangular(90, 120, 150)", Lang::Da),
+            "trekantfordeling(90; 120; 150)"
+        );
+        assert_eq!(
+            distribution_label("triangular(0, 0.005, 0.012)", Lang::Da),
+            "trekantfordeling(0; 0,005; 0,012)"
+        );
+        assert_eq!(
+            distribution_label("log-normal(median 102, 90 % in [80, 130])", Lang::Da),
+            "lognormal(median 102; 90 % i [80; 130])"
+        );
+        assert_eq!(
+            distribution_label("normal(mean 1500, sd -2.5, min 0)", Lang::En),
+            "normal(mean 1,500, sd -2.5, min 0)"
+        );
+        assert_eq!(
+            distribution_label("discrete(1: 30 %, 2: 70 %)", Lang::Da),
+            "diskret(1: 30 %; 2: 70 %)"
+        );
+        assert_eq!(distribution_label("2.50e20", Lang::Da), "2,50e20");
+    }
+
+    #[test]
+    fn schedules_in_danish() {
+        assert_eq!(
+            schedule_label("Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13", Lang::Da),
+            "man-tir 10-14; ons lukket; tor 10-17; fre 10-13"
+        );
+        assert_eq!(schedule_label("Thu 9-18.30", Lang::En), "Thu 9-18.30");
+    }
+
+    #[test]
+    fn units_and_numbers() {
+        assert_eq!(
+            unit_label("kr. per contact", Lang::Da),
+            "kr. pr. henvendelse"
+        );
+        assert_eq!(
+            unit_label("contacts per year per 1,000 citizens", Lang::Da),
+            "henvendelser pr. år pr. 1.000 borgere"
+        );
+        assert_eq!(
+            unit_label("kr. per open hour", Lang::Da),
+            "kr. pr. åben time"
+        );
+        assert_eq!(format_sig(0.005666, 3, Lang::Da), "0,00567");
+        assert_eq!(format_sig(120.0, 4, Lang::Da), "120");
+        assert_eq!(format_sig(31.5, 4, Lang::Da), "31,5");
+        assert_eq!(format_sig(1234567.0, 4, Lang::En), "1,234,567");
+        assert_eq!(
+            metric_label("volume_scenario.phone", Lang::Da),
+            "Henvendelser: Telefon, scenarie"
+        );
+        assert_eq!(
+            metric_label("opening_cost_status_quo_kr", Lang::En),
+            "Opening cost, status quo"
+        );
+    }
+}
