@@ -26,6 +26,28 @@ pub struct RunArgs {
     /// Trials per batch with --precision.
     #[arg(long, default_value_t = 10_000)]
     pub batch: u64,
+    /// Rerun without each policy event (same random streams) and report what
+    /// each one buys: marginal savings, cost, change in goal probabilities.
+    #[arg(long)]
+    pub attribution: bool,
+    /// Output ranked by sensitivity: cumulative_net_savings, savings, cost or npv.
+    #[arg(long, default_value = "cumulative_net_savings")]
+    pub sensitivity_output: crate::sensitivity::Output,
+    /// Year of the sensitivity output (default: the end year).
+    #[arg(long)]
+    pub sensitivity_year: Option<i32>,
+    /// Skip the sensitivity analysis.
+    #[arg(long)]
+    pub no_sensitivity: bool,
+    /// Also write report.html: a self-contained, printable report.
+    #[arg(long)]
+    pub report: bool,
+    /// Also write an Excel workbook to this file.
+    #[arg(long)]
+    pub xlsx: Option<PathBuf>,
+    /// Trials written to the workbook's per-trial sheet.
+    #[arg(long, default_value_t = 10_000)]
+    pub xlsx_trials: usize,
 }
 
 /// Parses "1%", "0.5 %" or "0.01" into a share.
@@ -126,15 +148,66 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
             None,
         ),
     };
-    let summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
-    let written = crate::report::write_run_outputs(
+    let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
+    if !args.no_sensitivity && !scenario.inputs.is_empty() {
+        let year = args.sensitivity_year.unwrap_or(scenario.end_year);
+        crate::sensitivity::check_year(&scenario, year)?;
+        summary.sensitivity = Some(crate::sensitivity::analyse(
+            &engine,
+            &trials,
+            args.sensitivity_output,
+            year,
+            100_000,
+        ));
+    }
+    if args.attribution {
+        let n_policy = scenario
+            .events
+            .iter()
+            .filter(|e| e.kind == crate::scenario::EventKind::Policy)
+            .count() as u64;
+        let pb = progress::bar(n_policy * trials.n as u64, args.sim.quiet, "attribution");
+        summary.attribution = Some(crate::attribution::attribute(&engine, &trials, &|k| {
+            pb.inc(k as u64)
+        }));
+        pb.finish_and_clear();
+    }
+    let mut written = crate::report::write_run_outputs(
         &summary,
         &args.sim.out,
         args.sim.lang,
         !args.sim.no_charts,
     )?;
+    if args.report {
+        let path = args.sim.out.join("report.html");
+        crate::report::html::write_html(&summary, None, &[], args.sim.lang, &path)?;
+        written.push(path);
+    }
+    if let Some(path) = &args.xlsx {
+        crate::export::xlsx::write_xlsx(
+            &summary,
+            &engine.layout,
+            &trials,
+            path,
+            args.sim.lang,
+            args.xlsx_trials,
+        )?;
+        written.push(path.clone());
+    }
     if !args.sim.quiet {
         print!("{}", table::run_table(&summary));
+        if let Some(sens) = &summary.sensitivity {
+            println!(
+                "\nwhat drives {} {} (top ten of {} inputs)",
+                sens.metric,
+                sens.year,
+                sens.rows.len()
+            );
+            print!("{}", crate::sensitivity::top_table(sens, 10));
+        }
+        if let Some(rows) = &summary.attribution {
+            print!("{}", table::attribution_table(&summary, rows));
+        }
         println!(
             "\nWrote {} files to {}",
             written.len(),

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::i18n::{format_number, Lang};
+use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
 use crate::summary::RunSummary;
 
@@ -104,9 +104,19 @@ pub fn run_table(s: &RunSummary) -> String {
     let payback: Vec<String> = s
         .payback
         .iter()
-        .map(|(k, v)| format!("{k}: {:.1} %", v * 100.0))
+        .map(|(k, v)| {
+            let when = k
+                .strip_prefix("not_by_")
+                .map(|y| format!("not by {y}"))
+                .unwrap_or_else(|| k.clone());
+            format!("{when} in {:.1} % of trials", v * 100.0)
+        })
         .collect();
-    let _ = writeln!(o, "payback year: {}", payback.join(", "));
+    let _ = writeln!(
+        o,
+        "payback (first year from which cumulative net savings stay above 0): {}",
+        payback.join(", ")
+    );
     if let Some(p) = &s.precision {
         let _ = writeln!(
             o,
@@ -132,19 +142,17 @@ pub fn run_table(s: &RunSummary) -> String {
             .goals
             .iter()
             .map(|g| {
-                let mut r = vec![format!(
-                    "{} ({} {})",
-                    g.name,
-                    g.op,
-                    g.targets
-                        .iter()
-                        .flatten()
-                        .last()
-                        .map(|t| short(*t))
-                        .unwrap_or_default()
-                )];
+                let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
+                let target = match (targets.first(), targets.last()) {
+                    (Some(a), Some(b)) if a != b => {
+                        format!("{} {} .. {} by year", g.op, short(*a), short(*b))
+                    }
+                    (Some(a), _) => format!("{} {}", g.op, short(*a)),
+                    _ => String::new(),
+                };
+                let mut r = vec![format!("{} ({target})", g.name)];
                 r.extend(g.probability.iter().map(|p| {
-                    p.map(|p| format!("{:.0} %", p * 100.0))
+                    p.map(|p| format_probability(p, Lang::En))
                         .unwrap_or_else(|| "-".into())
                 }));
                 r
@@ -161,4 +169,53 @@ fn short(x: f64) -> String {
     } else {
         format!("{x}")
     }
+}
+
+/// What each policy event buys (`run --attribution`).
+pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "\nwhat each policy event buys through {} (paired with/without runs; kr.: median [5 % .. 95 %])", s.end_year);
+    let header: Vec<String> = [
+        "event",
+        "marginal net savings",
+        "its cost",
+        "gross savings",
+        "largest goal change",
+    ]
+    .map(String::from)
+    .to_vec();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let mut best: Option<(usize, usize, f64)> = None;
+            for (g, years) in r.goal_probability_change.iter().enumerate() {
+                for (y, d) in years.iter().enumerate() {
+                    if let Some(d) = d {
+                        if best.map(|b| d.abs() > b.2.abs()).unwrap_or(*d != 0.0) {
+                            best = Some((g, y, *d));
+                        }
+                    }
+                }
+            }
+            let goal = best
+                .map(|(g, y, d)| {
+                    format!(
+                        "{} {}: {:+.0} points",
+                        s.goals[g].name,
+                        s.years[y],
+                        d * 100.0
+                    )
+                })
+                .unwrap_or_else(|| "-".into());
+            vec![
+                r.event.clone(),
+                range_cell(&r.marginal_net_savings_kr),
+                range_cell(&r.cost_kr),
+                range_cell(&r.gross_savings_kr),
+                goal,
+            ]
+        })
+        .collect();
+    o.push_str(&render(&header, &body));
+    o
 }

@@ -104,6 +104,64 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
     }
 }
 
+/// The measure a sensitivity analysis ranks inputs for.
+fn sensitivity_measure(metric: &str, year: i32) -> Measure {
+    match metric {
+        "savings_kr" => Measure::AnnualSavings { year },
+        "cost_scenario_kr" => Measure::AnnualCost { year },
+        "npv_kr" => Measure::NetPresentValue { through: year },
+        _ => Measure::CumulativeNetSavings { through: year },
+    }
+}
+
+/// Tornado bars of the ten most influential inputs (decile swing).
+pub fn tornado_data(s: &RunSummary) -> Option<TornadoData> {
+    let sens = s.sensitivity.as_ref()?;
+    let mut rows: Vec<_> = sens
+        .rows
+        .iter()
+        .filter(|r| r.swing.is_finite() && r.swing > 0.0)
+        .collect();
+    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.input.cmp(&b.input)));
+    rows.truncate(10);
+    if rows.is_empty() {
+        return None;
+    }
+    Some(TornadoData {
+        measure: sensitivity_measure(&sens.metric, sens.year),
+        bars: rows
+            .iter()
+            .map(|r| TornadoBar {
+                input: r.input.clone(),
+                low_value: r.median_when_low,
+                high_value: r.median_when_high,
+                base: sens.output_median,
+            })
+            .collect(),
+        trials: Some(sens.trials_used as u64),
+    })
+}
+
+/// Attribution bars: marginal net savings of each policy event.
+pub fn attribution_data(s: &RunSummary) -> Option<AttributionData> {
+    let rows = s.attribution.as_ref().filter(|r| !r.is_empty())?;
+    Some(AttributionData {
+        measure: Measure::CumulativeNetSavings {
+            through: s.end_year,
+        },
+        bars: rows
+            .iter()
+            .map(|r| AttributionBar {
+                event: r.event.clone(),
+                p5: r.marginal_net_savings_kr.p5,
+                p50: r.marginal_net_savings_kr.p50,
+                p95: r.marginal_net_savings_kr.p95,
+            })
+            .collect(),
+        trials: Some(s.trials as u64),
+    })
+}
+
 /// Writes the charts of a run (PNG and SVG each); returns the paths.
 pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
@@ -142,6 +200,22 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         out.extend(
             charts::render_both(&dir.join("goals"), |p| {
                 charts::goal_probability(&g, &text, lang, p)
+            })
+            .map_err(chart_err)?,
+        );
+    }
+    if let Some(t) = tornado_data(s) {
+        out.extend(
+            charts::render_both(&dir.join("tornado"), |p| {
+                charts::tornado(&t, &text, lang, p)
+            })
+            .map_err(chart_err)?,
+        );
+    }
+    if let Some(a) = attribution_data(s) {
+        out.extend(
+            charts::render_both(&dir.join("attribution"), |p| {
+                charts::attribution(&a, &text, lang, p)
             })
             .map_err(chart_err)?,
         );

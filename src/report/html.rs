@@ -569,7 +569,6 @@ figure.chart { margin:4mm 0 6mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
 .method p { margin-bottom:3mm; }
-.formula { font-family:"DejaVu Sans Mono",Consolas,monospace; background:var(--band); padding:1.5mm 3mm; display:inline-block; margin:1mm 0; }
 .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:0 6mm; }
 @media (max-width: 700px) { .grid2 { grid-template-columns:1fr; } body { padding:6mm; } }
 @page { size: A4; margin: 15mm 14mm 16mm; }

@@ -22,6 +22,11 @@ pub fn write_run_outputs(
     charts: bool,
 ) -> Result<Vec<PathBuf>, Error> {
     let mut written = export::export_all(summary, dir, &export::default_exporters())?;
+    if let Some(sens) = &summary.sensitivity {
+        let path = dir.join("sensitivity.csv");
+        write_atomic(&path, &crate::sensitivity::to_csv(sens))?;
+        written.push(path);
+    }
     if charts {
         written.extend(chart_data::run_charts(summary, dir, lang)?);
     }

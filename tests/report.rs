@@ -1,0 +1,831 @@
+//! The HTML report and the Excel workbook, on engine runs made in-process.
+//!
+//! Golden files: tests/data/report-worked-example.{da,en}.golden hold the
+//! report's outline (headings, captions, list items and table rows, charts
+//! left out) for the MODEL.md worked example with shorter counter hours.
+//! After an intended change to the report, regenerate them with
+//! `UPDATE_GOLDEN=1 cargo test --release --test report` and review the diff.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use channelshift::comparison::{Comparison, OptionRun};
+use channelshift::engine::{Engine, Trials};
+use channelshift::export::xlsx::write_xlsx;
+use channelshift::i18n::Lang;
+use channelshift::model::layout::Layout;
+use channelshift::report::html::{render_html, write_html};
+use channelshift::scenario::Scenario;
+use channelshift::stats::Summary;
+use channelshift::summary::{
+    AttributionRow, CorrelationCheck, RunSummary, Sensitivity, SensitivityRow,
+};
+
+const SEED: u64 = 1;
+
+fn scenario_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(name)
+}
+
+struct Run {
+    scenario: Scenario,
+    layout: Layout,
+    trials: Trials,
+    summary: RunSummary,
+}
+
+fn run_scenario(s: Scenario, n: usize) -> Run {
+    let (layout, trials) = {
+        let engine = Engine::new(&s, SEED);
+        (engine.layout.clone(), engine.run(n))
+    };
+    let summary = RunSummary::new(&s, &layout, &trials, SEED, None);
+    Run {
+        scenario: s,
+        layout,
+        trials,
+        summary,
+    }
+}
+
+fn run_file(name: &str, n: usize) -> Run {
+    let s = Scenario::from_file(&scenario_path(name)).expect("scenario loads");
+    run_scenario(s, n)
+}
+
+// ---------------------------------------------------------------------------
+// A small reader of the report's outline (no HTML parser among the
+// dependencies; the report's markup is regular enough for this).
+// ---------------------------------------------------------------------------
+
+/// The report without its inline SVG charts.
+fn without_svg(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<svg") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find("</svg>") {
+            Some(j) => rest = &rest[i + j + "</svg>".len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Headings, captions, list items and table rows, one per line:
+/// `h2: 4. Tabeller`, `tr: 2011 | 610.000 kr. | ...`.
+fn outline(html: &str) -> Vec<String> {
+    let html = without_svg(html);
+    let mut lines = Vec::new();
+    let mut capture: Option<(String, String)> = None; // (tag, text)
+    let mut cell: Option<String> = None;
+    let mut row: Option<Vec<String>> = None;
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    while i < bytes.len() {
+        if bytes[i] == b'<' {
+            let end = html[i..]
+                .find('>')
+                .map(|j| i + j)
+                .unwrap_or(bytes.len() - 1);
+            let tag = &html[i + 1..end];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            match (name.as_str(), closing) {
+                ("h1" | "h2" | "h3" | "caption" | "li", false) => {
+                    capture = Some((name.clone(), String::new()))
+                }
+                ("h1" | "h2" | "h3" | "caption" | "li", true) => {
+                    if let Some((tag, text)) = capture.take() {
+                        lines.push(format!("{tag}: {}", squash(&unescape(&text))));
+                    }
+                }
+                ("tr", false) => row = Some(Vec::new()),
+                ("tr", true) => {
+                    if let Some(r) = row.take() {
+                        lines.push(format!("tr: {}", r.join(" | ")));
+                    }
+                }
+                ("td" | "th", false) => cell = Some(String::new()),
+                ("td" | "th", true) => {
+                    if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                        r.push(squash(&unescape(&c)));
+                    }
+                }
+                ("br", _) => {
+                    if let Some(c) = cell.as_mut() {
+                        c.push(' ');
+                    }
+                    if let Some((_, t)) = capture.as_mut() {
+                        t.push(' ');
+                    }
+                }
+                _ => {}
+            }
+            i = end + 1;
+        } else {
+            let next = html[i..].find('<').map(|j| i + j).unwrap_or(bytes.len());
+            let text = &html[i..next];
+            if let Some(c) = cell.as_mut() {
+                c.push_str(text);
+            } else if let Some((_, t)) = capture.as_mut() {
+                t.push_str(text);
+            }
+            i = next;
+        }
+    }
+    lines
+}
+
+/// The rows of the table with `id`.
+fn table_rows(html: &str, id: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no table with id {id}"));
+    let end = start + html[start..].find("</table>").expect("table ends");
+    outline(&html[start..end])
+        .into_iter()
+        .filter_map(|l| l.strip_prefix("tr: ").map(str::to_string))
+        .collect()
+}
+
+fn check_golden(name: &str, actual: &[String]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    let text = actual.join("\n") + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {}: {e}; create it with UPDATE_GOLDEN=1",
+            path.display()
+        )
+    });
+    if expected != text {
+        let exp: Vec<&str> = expected.lines().collect();
+        let act: Vec<&str> = text.lines().collect();
+        let first = (0..exp.len().max(act.len()))
+            .find(|&i| exp.get(i) != act.get(i))
+            .unwrap_or(0);
+        panic!(
+            "{} differs from the report at line {}:\n  expected: {:?}\n  actual:   {:?}\n(regenerate with UPDATE_GOLDEN=1 after an intended change)",
+            path.display(),
+            first + 1,
+            exp.get(first),
+            act.get(first)
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The worked example
+// ---------------------------------------------------------------------------
+
+#[test]
+fn worked_example_report_in_danish_matches_golden_outline() {
+    let run = run_file("model-worked-example-hours.toml", 200);
+    let html = render_html(&run.summary, None, &[], Lang::Da).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"da\">"));
+    let lines = outline(&html);
+    for heading in [
+        "h2: 1. Sammenfatning",
+        "h2: 2. Antagelser",
+        "h2: 3. Figurer",
+        "h2: 4. Tabeller",
+        "h2: 5. Sådan er tallene beregnet",
+        "h3: Kort fortalt",
+        "h3: Åbningstider pr. uge",
+    ] {
+        assert!(lines.iter().any(|l| l == heading), "missing {heading:?}");
+    }
+    // Per-year table: 610,000 kr. status quo, 535,428.57 kr. scenario,
+    // savings 74,571.43 kr. a year, cumulative 5 x that in 2015.
+    let years = table_rows(&html, "table-years");
+    assert_eq!(years.len(), 6, "{years:#?}");
+    assert!(years[0].starts_with("År | Omkostning, status quo | Omkostning, scenarie | Besparelse"));
+    assert_eq!(
+        years[1],
+        "2011 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 74.571 kr. | 74.571 kr."
+    );
+    assert!(years[5].starts_with("2015 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 372.857 kr. | "));
+    // Opening hours 31.5 -> 18 a week, rho = 42.9 %.
+    let hours = table_rows(&html, "table-hours");
+    assert_eq!(
+        hours[1],
+        "Counter | Skranke | man-ons 9-15; tor 9-18.30; fre 9-13 | 31,5 | man-tir 10-14; ons lukket; tor 10-17; fre 10-13 | 18 | 42,9 %"
+    );
+    // The summary in plain words.
+    assert!(lines
+        .iter()
+        .any(|l| l == "li: Forslaget sparer 74.571 kr. i 2015 (ingen usikkerhed i input)."));
+    assert!(lines.iter().any(|l| l.starts_with(
+        "li: Den akkumulerede nettobesparelse 2011–2015 (efter forslagets egne omkostninger) er 372.857 kr. (median)"
+    )));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("det mest sandsynlige år er 2011 (100 %)")));
+    // Fan, histogram, S-curve and channel mix; no goals in this scenario.
+    assert_eq!(html.matches("<svg").count(), 4);
+    assert!(!html.contains("<script"));
+    check_golden("report-worked-example.da.golden", &lines);
+}
+
+#[test]
+fn worked_example_report_in_english_matches_golden_outline() {
+    let run = run_file("model-worked-example-hours.toml", 200);
+    let html = render_html(&run.summary, None, &[], Lang::En).unwrap();
+    assert!(html.contains("<html lang=\"en\">"));
+    let lines = outline(&html);
+    for heading in [
+        "h2: 1. Summary",
+        "h2: 2. Assumptions",
+        "h2: 3. Charts",
+        "h2: 4. Tables",
+        "h2: 5. How the numbers are made",
+    ] {
+        assert!(lines.iter().any(|l| l == heading), "missing {heading:?}");
+    }
+    let years = table_rows(&html, "table-years");
+    assert_eq!(
+        years[1],
+        "2011 | 610,000 kr. | 535,429 kr. | 74,571 kr. | 74,571 kr. | 74,571 kr."
+    );
+    let hours = table_rows(&html, "table-hours");
+    assert_eq!(
+        hours[1],
+        "Counter | Counter | Mon-Wed 9-15; Thu 9-18.30; Fri 9-13 | 31.5 | Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13 | 18 | 42.9 %"
+    );
+    assert!(lines
+        .iter()
+        .any(|l| l == "li: The proposal saves 74,571 kr. in 2015 (no uncertainty in the inputs)."));
+    check_golden("report-worked-example.en.golden", &lines);
+}
+
+#[test]
+fn write_html_writes_the_file_atomically() {
+    let run = run_file("model-worked-example-hours.toml", 20);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    write_html(&run.summary, None, &[], Lang::Da, &path).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("535.429 kr."));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["report.html".to_string()],
+        "no temporary file left"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Escaping and self-containment
+// ---------------------------------------------------------------------------
+
+#[test]
+fn text_from_scenario_files_is_escaped() {
+    let mut s = Scenario::from_file(&scenario_path("solrod-2011-proposal-1.toml")).unwrap();
+    s.name = "<b>x</b> <script>alert(1)</script>".into();
+    if let Some(p) = s.proposal.as_mut() {
+        p.name = "Forslag <i>1</i> & \"2\"".into();
+    }
+    s.goals[0].name = "<script>goal()</script>".into();
+    s.inputs[0].key = "<img src=x onerror=alert(1)>".into();
+    s.inputs[0].comment = Some("</td><script>comment()</script>".into());
+    s.departments[0].label = "<u>BSA</u>".into();
+    let run = run_scenario(s, 300);
+    let mut summary = run.summary.clone();
+    summary.inputs[1].location = "<b>file</b>:1".into();
+    summary.attribution = Some(vec![attribution_row("<script>event()</script>")]);
+    for lang in Lang::ALL {
+        let html = render_html(&summary, None, &[], lang).unwrap();
+        assert!(
+            html.contains("&lt;b&gt;x&lt;/b&gt;"),
+            "scenario name escaped"
+        );
+        assert!(!html.contains("<b>x</b>"));
+        assert!(!html.contains("<script"), "no raw <script> ({lang})");
+        assert!(!html.to_lowercase().contains("<img"));
+        assert!(!html.contains("<u>BSA</u>") && html.contains("&lt;u&gt;BSA&lt;/u&gt;"));
+        assert!(html.contains("Forslag &lt;i&gt;1&lt;/i&gt; &amp; &quot;2&quot;"));
+        assert!(html.contains("&lt;/td&gt;&lt;script&gt;comment()&lt;/script&gt;"));
+        assert!(html.contains("&lt;script&gt;event()&lt;/script&gt;"));
+        assert!(html.contains("&lt;b&gt;file&lt;/b&gt;:1"));
+        // The title and the charts' subtitles carry the name escaped too.
+        assert!(html.contains("<title>&lt;b&gt;x&lt;/b&gt;"));
+    }
+}
+
+#[test]
+fn report_is_self_contained() {
+    let run = run_file("solrod-2011-proposal-1.toml", 300);
+    let html = render_html(&run.summary, None, &[], Lang::Da).unwrap();
+    let lower = html.to_lowercase();
+    for forbidden in [
+        "<script",
+        "<link",
+        "<img",
+        "<iframe",
+        "@import",
+        "@font-face",
+        "url(",
+        "http://",
+        "https://",
+    ] {
+        // The SVG namespace declaration is the only URL-like text allowed.
+        let count = lower.matches(forbidden).count();
+        let allowed = if forbidden == "http://" {
+            lower
+                .matches("xmlns=\"http://www.w3.org/2000/svg\"")
+                .count()
+                + lower
+                    .matches("xmlns:xlink=\"http://www.w3.org/1999/xlink\"")
+                    .count()
+        } else {
+            0
+        };
+        assert_eq!(count, allowed, "{forbidden} in the report");
+    }
+    assert!(html.contains("@page"), "print style sheet");
+    assert!(html.contains("size: A4"));
+    assert!(html.contains("break-before: page"));
+}
+
+// ---------------------------------------------------------------------------
+// Number formats
+// ---------------------------------------------------------------------------
+
+/// Amounts written before " kr." in the text outside the charts.
+fn amounts(html: &str) -> Vec<String> {
+    let text = without_svg(html);
+    let mut out = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(" kr.") {
+        let before = &rest[..i];
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',' || c == '-'))
+            .map(|j| j + 1)
+            .unwrap_or(0);
+        let number = &before[start..];
+        // Ranges such as "2-8 kr." in the scenario's comments are not amounts.
+        if number.chars().any(|c| c.is_ascii_digit()) && !number[1..].contains('-') {
+            out.push(number.to_string());
+        }
+        rest = &rest[i + 4..];
+    }
+    out
+}
+
+fn is_grouped(number: &str, group: char, decimal: char) -> bool {
+    let n = number.trim_start_matches('-');
+    let (int, frac) = match n.split_once(decimal) {
+        Some((i, f)) => (i, Some(f)),
+        None => (n, None),
+    };
+    let groups: Vec<&str> = int.split(group).collect();
+    let ok_int = !groups[0].is_empty()
+        && groups[0].len() <= 3
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()));
+    let ok_frac = frac.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()));
+    ok_int && ok_frac
+}
+
+#[test]
+fn numbers_follow_the_language() {
+    let run = run_file("solrod-2011-proposal-1.toml", 500);
+    let da = render_html(&run.summary, None, &[], Lang::Da).unwrap();
+    let en = render_html(&run.summary, None, &[], Lang::En).unwrap();
+    let da_amounts = amounts(&da);
+    let en_amounts = amounts(&en);
+    assert!(da_amounts.len() > 50, "{}", da_amounts.len());
+    for a in &da_amounts {
+        assert!(is_grouped(a, '.', ','), "Danish amount {a:?}");
+    }
+    for a in &en_amounts {
+        assert!(is_grouped(a, ',', '.'), "English amount {a:?}");
+    }
+    // Millions in running text: "10,6 mio. kr." / "10.6 m kr.".
+    assert!(da.contains(" mio. kr."));
+    assert!(en.contains(" m kr."));
+    // The annual savings' median in the per-year table, in both formats.
+    let median = run.summary.metric("savings_kr")[0].p50;
+    let da_kr = channelshift::i18n::format_kr(median, Lang::Da);
+    let en_kr = channelshift::i18n::format_kr(median, Lang::En);
+    assert!(table_rows(&da, "table-years")[1].contains(&da_kr));
+    assert!(table_rows(&en, "table-years")[1].contains(&en_kr));
+    // Percentages: decimal comma in Danish, a space before %.
+    let hours_da = table_rows(&da, "table-hours");
+    let hours_en = table_rows(&en, "table-hours");
+    // Borgerservice counter 31.5 -> 23 hours: rho = 8.5 / 31.5 = 27.0 %.
+    assert!(
+        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23 | 27,0 %"),
+        "{}",
+        hours_da[1]
+    );
+    assert!(
+        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23 | 27.0 %"),
+        "{}",
+        hours_en[1]
+    );
+    // Danish day names and distributions.
+    assert!(da.contains("trekantfordeling("));
+    assert!(da.contains("tor 9-18.30"));
+    assert!(!da.contains("triangular("));
+    assert!(en.contains("triangular("));
+    // Goal probabilities appear in the goals table in both languages.
+    let goals_da = table_rows(&da, "table-goals");
+    assert_eq!(goals_da.len(), 1 + run.summary.goals.len());
+    assert!(goals_da[1].contains("andel mindst 40 %"), "{}", goals_da[1]);
+    let goals_en = table_rows(&en, "table-goals");
+    assert!(
+        goals_en[1].contains("share at least 40 %"),
+        "{}",
+        goals_en[1]
+    );
+    // The summary states the goals in words, with the end year.
+    let lines = outline(&da);
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("li: ") && l.contains("»Selvbetjening 40 %: sygesikring« (andel mindst 40 %) nås i 2015 med sandsynlighed")));
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("li: Med 90 % sandsynlighed sparer forslaget mellem ")));
+    // Assumptions: every input has a row.
+    let n_inputs = run.summary.inputs.len();
+    let rows = da.matches("<tr><td>").count();
+    assert!(rows >= n_inputs);
+}
+
+// ---------------------------------------------------------------------------
+// Optional sections: comparison, sensitivity, attribution
+// ---------------------------------------------------------------------------
+
+fn summary_of(x: f64, spread: f64) -> Summary {
+    Summary {
+        mean: x,
+        sd: spread / 3.3,
+        se: spread / 100.0,
+        p5: x - spread,
+        p25: x - spread / 2.0,
+        p50: x,
+        p75: x + spread / 2.0,
+        p95: x + spread,
+        min: x - 2.0 * spread,
+        max: x + 2.0 * spread,
+    }
+}
+
+fn attribution_row(event: &str) -> AttributionRow {
+    AttributionRow {
+        event: event.to_string(),
+        marginal_net_savings_kr: summary_of(1_250_000.0, 400_000.0),
+        cost_kr: summary_of(300_000.0, 50_000.0),
+        gross_savings_kr: summary_of(1_550_000.0, 420_000.0),
+        goal_probability_change: vec![vec![None, Some(0.0), Some(0.25), Some(0.5), Some(0.125)]; 4],
+    }
+}
+
+#[test]
+fn comparison_sensitivity_and_attribution_are_reported() {
+    let p1 = run_file("solrod-2011-proposal-1.toml", 400);
+    let p2 = run_file("solrod-2011-proposal-2.toml", 400);
+    let runs = [
+        OptionRun {
+            scenario: &p1.scenario,
+            layout: &p1.layout,
+            trials: &p1.trials,
+            summary: &p1.summary,
+        },
+        OptionRun {
+            scenario: &p2.scenario,
+            layout: &p2.layout,
+            trials: &p2.trials,
+            summary: &p2.summary,
+        },
+    ];
+    let comparison = Comparison::new(&runs, SEED);
+    let mut summary = p1.summary.clone();
+    let rows: Vec<SensitivityRow> = summary
+        .inputs
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(i, inp)| SensitivityRow {
+            input: inp.key.clone(),
+            unit: inp.unit.clone(),
+            spearman: 0.6 - 0.05 * i as f64,
+            contribution_to_variance: 0.3 - 0.02 * i as f64,
+            median_when_low: 9_000_000.0 + 50_000.0 * i as f64,
+            median_when_high: 12_000_000.0 - 50_000.0 * i as f64,
+            swing: 3_000_000.0 - 100_000.0 * i as f64,
+        })
+        .collect();
+    summary.sensitivity = Some(Sensitivity {
+        metric: "cumulative_net_savings_kr".into(),
+        year: 2015,
+        output_median: 10_600_000.0,
+        trials_used: 400,
+        rows,
+        correlations: vec![CorrelationCheck {
+            a: "prices.phone".into(),
+            b: "prices.personal".into(),
+            declared: 0.5,
+            achieved: 0.48,
+        }],
+    });
+    summary.attribution = Some(vec![
+        attribution_row("Kampagne: selvbetjening"),
+        attribution_row("Digitale ambassadører"),
+    ]);
+    let summaries = [p1.summary.clone(), p2.summary.clone()];
+    let html = render_html(&summary, Some(&comparison), &summaries, Lang::Da).unwrap();
+    let lines = outline(&html);
+    assert!(lines.iter().any(|l| l == "h3: Forslagene sammenlignet"));
+    // Cost fan, histogram, S-curve, goals, channel mix, tornado, attribution,
+    // and four option charts (savings, cumulative, hours, S-curve).
+    assert_eq!(html.matches("<svg").count(), 11);
+    for label in [
+        "aria-label=\"Hvilke usikkerheder betyder mest?\"",
+        "aria-label=\"Hvad bidrager hvert tiltag med?\"",
+        "aria-label=\"Besparelse i 2015 pr. forslag\"",
+        "aria-label=\"Akkumuleret nettobesparelse pr. forslag\"",
+        "aria-label=\"Åbningstimer pr. uge pr. forslag\"",
+    ] {
+        assert!(html.contains(label), "missing chart {label}");
+    }
+    if let Some(i) = html.find("class=\"chart-error\"") {
+        panic!(
+            "a chart failed to draw: {}",
+            &html[i..(i + 300).min(html.len())]
+        );
+    }
+    // Sensitivity: the ten most important inputs only.
+    let sens = table_rows(&html, "table-sensitivity");
+    assert_eq!(sens.len(), 11, "header + top ten");
+    assert!(
+        sens[1].contains("0,60 | 30,0 % | 9.000.000 kr. | 12.000.000 kr. | 3.000.000 kr."),
+        "{}",
+        sens[1]
+    );
+    let attr = table_rows(&html, "table-attribution");
+    assert_eq!(attr.len(), 3);
+    assert_eq!(
+        attr[1],
+        "Kampagne: selvbetjening | 1.250.000 kr. | 850.000 kr. | 1.650.000 kr. | 300.000 kr. | 1.550.000 kr."
+    );
+    assert!(
+        html.contains("+13"),
+        "goal probability change in percentage points"
+    );
+    // Options per year and the paired comparison.
+    let options = table_rows(&html, "table-options");
+    assert_eq!(options.len(), 1 + 2 * summary.years.len());
+    assert!(options[1].starts_with("Forslag 1 | 2011 | "));
+    assert!(lines.iter().any(|l| l.starts_with("li: »Forslag 1« giver en større akkumuleret nettobesparelse end »Forslag 2« til og med 2015 i ")));
+}
+
+// ---------------------------------------------------------------------------
+// The Excel workbook
+// ---------------------------------------------------------------------------
+
+fn cell_f64(d: &Data) -> Option<f64> {
+    match d {
+        Data::Float(x) => Some(*x),
+        Data::Int(x) => Some(*x as f64),
+        _ => None,
+    }
+}
+
+fn cell_str(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Float(x) => x.to_string(),
+        Data::Int(x) => x.to_string(),
+        _ => String::new(),
+    }
+}
+
+#[test]
+fn workbook_opens_and_holds_the_worked_example() {
+    let run = run_file("model-worked-example-hours.toml", 30);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("result.xlsx");
+    write_xlsx(
+        &run.summary,
+        &run.layout,
+        &run.trials,
+        &path,
+        Lang::Da,
+        10_000,
+    )
+    .unwrap();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left");
+
+    let mut wb: Xlsx<_> = open_workbook(&path).expect("the workbook opens");
+    let names = wb.sheet_names();
+    assert_eq!(
+        names,
+        vec![
+            "Pr. år",
+            "Tilbagebetaling",
+            "Antagelser",
+            "Åbningstider",
+            "Simuleringer"
+        ]
+    );
+
+    // Per-year summary: header in row 4, then one row per metric and year.
+    let years = wb.worksheet_range("Pr. år").unwrap();
+    let header: Vec<String> = years.rows().nth(3).unwrap().iter().map(cell_str).collect();
+    assert_eq!(
+        &header[..5],
+        ["Størrelse", "Nøgle", "Enhed", "År", "Gennemsnit"]
+    );
+    assert!(header.contains(&"P50 (median)".to_string()));
+    let find = |key: &str, year: f64| -> Vec<Data> {
+        years
+            .rows()
+            .find(|r| cell_str(&r[1]) == key && cell_f64(&r[3]) == Some(year))
+            .unwrap_or_else(|| panic!("no row {key} {year}"))
+            .to_vec()
+    };
+    let p50 = header.iter().position(|h| h == "P50 (median)").unwrap();
+    let sq = find("cost_status_quo_kr", 2011.0);
+    assert_eq!(cell_str(&sq[0]), "Omkostning, status quo");
+    assert_eq!(cell_f64(&sq[4]), Some(610_000.0));
+    assert_eq!(cell_f64(&sq[p50]), Some(610_000.0));
+    let sc = find("cost_scenario_kr", 2015.0);
+    assert!((cell_f64(&sc[p50]).unwrap() - 535_428.57).abs() < 0.005);
+    let sv = find("savings_kr", 2013.0);
+    assert!((cell_f64(&sv[4]).unwrap() - 74_571.43).abs() < 0.005);
+    let cum = find("cumulative_net_savings_kr", 2015.0);
+    assert!((cell_f64(&cum[p50]).unwrap() - 372_857.14).abs() < 0.01);
+
+    // Number formats: kr. for amounts.
+    let styles = wb.worksheet_style("Pr. år").unwrap();
+    let row_sc = years
+        .rows()
+        .position(|r| cell_str(&r[1]) == "cost_scenario_kr")
+        .unwrap() as u32;
+    let (r0, c0) = years.start().unwrap();
+    let style = styles
+        .get((r0 + row_sc, c0 + 4))
+        .expect("style of the mean");
+    assert_eq!(
+        style.number_format.as_ref().map(|f| f.format_code.as_str()),
+        Some("#,##0 \"kr.\"")
+    );
+
+    // Per-trial sample: one row per trial and year.
+    let t = wb.worksheet_range("Simuleringer").unwrap();
+    assert_eq!(t.height(), 1 + 30 * 5);
+    let head: Vec<String> = t.rows().next().unwrap().iter().map(cell_str).collect();
+    assert_eq!(
+        &head[..7],
+        [
+            "Simulering nr.",
+            "År",
+            "Omkostning, status quo",
+            "Omkostning, scenarie",
+            "Besparelse",
+            "Akkumuleret nettobesparelse",
+            "Nettonutidsværdi"
+        ]
+    );
+    let last = t.rows().last().unwrap();
+    assert_eq!(cell_f64(&last[0]), Some(29.0));
+    assert_eq!(cell_f64(&last[1]), Some(2015.0));
+    assert_eq!(cell_f64(&last[2]), Some(610_000.0));
+    assert!((cell_f64(&last[3]).unwrap() - 535_428.57).abs() < 0.005);
+    assert_eq!(cell_f64(&last[7]), Some(2011.0), "payback year");
+
+    // Opening hours in Danish.
+    let h = wb.worksheet_range("Åbningstider").unwrap();
+    let row: Vec<String> = h.rows().nth(1).unwrap().iter().map(cell_str).collect();
+    assert_eq!(row[2], "man-ons 9-15; tor 9-18.30; fre 9-13");
+    assert_eq!(row[3], "31.5");
+    assert_eq!(row[5], "18");
+}
+
+#[test]
+fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
+    let run = run_file("solrod-2011-proposal-1.toml", 300);
+    let mut summary = run.summary.clone();
+    summary.sensitivity = Some(Sensitivity {
+        metric: "cumulative_net_savings_kr".into(),
+        year: 2015,
+        output_median: 1.0,
+        trials_used: 300,
+        rows: vec![SensitivityRow {
+            input: "prices.phone".into(),
+            unit: "kr. per contact".into(),
+            spearman: 0.7,
+            contribution_to_variance: 0.5,
+            median_when_low: 1.0,
+            median_when_high: 2.0,
+            swing: 1.0,
+        }],
+        correlations: vec![],
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("result.xlsx");
+    write_xlsx(&summary, &run.layout, &run.trials, &path, Lang::En, 7).unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        vec![
+            "By year",
+            "Payback",
+            "Goals",
+            "Inputs",
+            "Opening hours",
+            "Sensitivity",
+            "Trials"
+        ]
+    );
+    let t = wb.worksheet_range("Trials").unwrap();
+    assert_eq!(t.height(), 1 + 7 * 5, "7 trials x 5 years");
+    let head: Vec<String> = t.rows().next().unwrap().iter().map(cell_str).collect();
+    assert_eq!(head[0], "Trial no.");
+    assert_eq!(head.len(), 8 + summary.goals.len());
+    assert_eq!(head[8], format!("Goal: {}", summary.goals[0].name));
+    // The trial rows are the engine's rows.
+    let l = &run.layout;
+    let row3 = t.rows().nth(1 + 3 * 5 + 4).unwrap();
+    assert_eq!(cell_f64(&row3[0]), Some(3.0));
+    assert_eq!(cell_f64(&row3[1]), Some(2015.0));
+    assert_eq!(
+        cell_f64(&row3[4]),
+        Some(run.trials.core[3 * l.core_len + l.slots.savings + 4])
+    );
+    assert_eq!(
+        cell_f64(&row3[8]),
+        Some(run.trials.core[3 * l.core_len + l.slots.goals[0] + 4])
+    );
+
+    let g = wb.worksheet_range("Goals").unwrap();
+    let row: Vec<Data> = g
+        .rows()
+        .find(|r| cell_str(&r[0]) == summary.goals[0].name && cell_f64(&r[3]) == Some(2015.0))
+        .unwrap()
+        .to_vec();
+    assert_eq!(cell_f64(&row[4]), Some(0.4));
+    assert_eq!(cell_f64(&row[5]), summary.goals[0].probability[4]);
+    assert!(g
+        .rows()
+        .any(|r| cell_str(&r[0]) == "First year the goal is met (share of simulations)"));
+
+    let inputs = wb.worksheet_range("Inputs").unwrap();
+    assert_eq!(inputs.height(), 1 + summary.inputs.len());
+    let first: Vec<String> = inputs.rows().nth(1).unwrap().iter().map(cell_str).collect();
+    assert_eq!(first[0], summary.inputs[0].key);
+    assert_eq!(first[1], summary.inputs[0].distribution);
+    assert_eq!(first[5], summary.inputs[0].location);
+
+    let years = wb.worksheet_range("By year").unwrap();
+    let header: Vec<String> = years.rows().nth(3).unwrap().iter().map(cell_str).collect();
+    assert_eq!(&header[..5], ["Metric", "Key", "Unit", "Year", "Mean"]);
+    let share_row = years
+        .rows()
+        .position(|r| cell_str(&r[1]) == "digital_share_scenario")
+        .unwrap() as u32;
+    let styles = wb.worksheet_style("By year").unwrap();
+    let (r0, c0) = years.start().unwrap();
+    assert_eq!(
+        styles
+            .get((r0 + share_row, c0 + 4))
+            .and_then(|s| s.number_format.as_ref())
+            .map(|f| f.format_code.as_str()),
+        Some("0.0%")
+    );
+}
