@@ -292,3 +292,49 @@ fn run_writes_json_csv_and_prints_a_table() {
         assert!(!name.contains(".tmp-"), "{name}");
     }
 }
+
+#[test]
+fn compare_is_paired_and_deterministic() {
+    let base = scenario("solrod-2011.toml");
+    let p1 = scenario("solrod-2011-proposal-1.toml");
+    let p2 = scenario("solrod-2011-proposal-2.toml");
+    let run = |opts: &[&PathBuf]| -> Value {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cmd = bin();
+        cmd.arg("compare").arg(&base);
+        for o in opts {
+            cmd.arg(o);
+        }
+        cmd.args(["--trials", "400", "--seed", "11", "--quiet", "--no-charts", "--out"]).arg(dir.path());
+        cmd.assert().success();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("comparison.json")).unwrap()).unwrap()
+    };
+    // An option compared with itself differs by exactly zero in every trial.
+    let same = run(&[&p1, &p1]);
+    for pair in same["pairwise"].as_array().unwrap() {
+        for y in pair["years"].as_array().unwrap() {
+            for stat in ["min", "max", "mean"] {
+                assert_eq!(y["savings_difference_kr"][stat].as_f64(), Some(0.0));
+                assert_eq!(y["cumulative_difference_kr"][stat].as_f64(), Some(0.0));
+            }
+            assert_eq!(y["prob_a_saves_more"].as_f64(), Some(0.0));
+        }
+    }
+    // Deterministic, and the Solrød weekly totals are those of DOMAIN.md.
+    let a = run(&[&p1, &p2]);
+    let b = run(&[&p1, &p2]);
+    assert_eq!(a, b);
+    let hours = |opt: usize, dept: &str, ch: &str| -> (f64, f64) {
+        let row = a["options"][opt]["hours"].as_array().unwrap().iter().find(|h| h["department"] == dept && h["channel"] == ch).unwrap().clone();
+        (row["today_hours_per_week"].as_f64().unwrap(), row["proposal_hours_per_week"].as_f64().unwrap())
+    };
+    assert_eq!(hours(0, "Borgerservice", "phone"), (36.5, 23.0));
+    assert_eq!(hours(0, "Borgerservice", "counter"), (31.5, 23.0));
+    assert_eq!(hours(0, "Øvrige afdelinger", "phone"), (25.5, 18.0));
+    assert_eq!(hours(0, "Jobcenter", "counter").0, 26.5);
+    assert_eq!(hours(1, "Borgerservice", "counter"), (31.5, 20.0));
+    assert_eq!(hours(1, "Øvrige afdelinger", "counter"), (23.5, 19.0));
+    // Pairwise probabilities of two options are complementary (no ties in savings).
+    let p = |i: usize| a["pairwise"][i]["years"][4]["prob_a_cumulative_more"].as_f64().unwrap();
+    assert!((p(0) + p(1) - 1.0).abs() < 1e-12);
+}

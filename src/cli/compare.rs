@@ -23,6 +23,9 @@ pub struct CompareArgs {
     pub options: Vec<PathBuf>,
     #[command(flatten)]
     pub sim: SimOptions,
+    /// Also write report.html with the comparison.
+    #[arg(long)]
+    pub report: bool,
 }
 
 pub fn compare(args: CompareArgs) -> Result<(), Error> {
@@ -87,13 +90,18 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         })
         .collect();
     let cmp = Comparison::new(&runs, seed);
-    let written = crate::report::write_comparison_outputs(
+    let mut written = crate::report::write_comparison_outputs(
         &cmp,
         &summaries,
         &args.sim.out,
         args.sim.lang,
         !args.sim.no_charts,
     )?;
+    if args.report {
+        let path = args.sim.out.join("report.html");
+        crate::report::html::write_html(&summaries[0], Some(&cmp), &summaries, args.sim.lang, &path)?;
+        written.push(path);
+    }
     if !args.sim.quiet {
         print!("{}", comparison_table(&cmp));
         println!(
