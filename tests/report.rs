@@ -249,7 +249,7 @@ fn worked_example_report_in_danish_matches_golden_outline() {
     )));
     assert!(lines
         .iter()
-        .any(|l| l.contains("det mest sandsynlige år er 2011 (100 %)")));
+        .any(|l| l == "li: Forslaget er tjent hjem allerede i 2011 (sandsynlighed 100 %): fra 2011 er den akkumulerede nettobesparelse positiv og forbliver det."));
     // Fan, histogram, S-curve and channel mix; no goals in this scenario.
     assert_eq!(html.matches("<svg").count(), 4);
     assert!(!html.contains("<script"));

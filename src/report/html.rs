@@ -724,28 +724,7 @@ impl<'a> Report<'a> {
             writeln!(h, "<li>{}</li>", escape(&self.cumulative_sentence(&q, end)))?;
         }
         if let Some(q) = npv {
-            writeln!(
-                h,
-                "<li>{}</li>",
-                escape(&match lang {
-                    Lang::Da => format!(
-                        "Nettonutidsværdien af besparelserne {}–{} er {} (median; 90 % sandsynlighed: {} til {}).",
-                        s.base_year,
-                        end,
-                        format_money(q.p50, lang),
-                        format_money(q.p5, lang),
-                        format_money(q.p95, lang)
-                    ),
-                    Lang::En => format!(
-                        "The net present value of the savings {}–{} is {} (median; 90 % probability: {} to {}).",
-                        s.base_year,
-                        end,
-                        format_money(q.p50, lang),
-                        format_money(q.p5, lang),
-                        format_money(q.p95, lang)
-                    ),
-                })
-            )?;
+            writeln!(h, "<li>{}</li>", escape(&self.npv_sentence(&q)))?;
         }
         writeln!(h, "<li>{}</li>", escape(&self.payback_sentence()))?;
         if let Some(d) = self.displaced_sentence() {
@@ -964,6 +943,30 @@ impl<'a> Report<'a> {
         }
     }
 
+    fn npv_sentence(&self, q: &Summary) -> String {
+        let lang = self.lang;
+        let m = |x: f64| format_money(x, lang);
+        let (base, end) = (self.s.base_year, self.s.end_year);
+        let interval = if q.p5 == q.p95 {
+            String::new()
+        } else {
+            match lang {
+                Lang::Da => format!("; 90 % sandsynlighed: {} til {}", m(q.p5), m(q.p95)),
+                Lang::En => format!("; 90 % probability: {} to {}", m(q.p5), m(q.p95)),
+            }
+        };
+        match lang {
+            Lang::Da => format!(
+                "Nettonutidsværdien af besparelserne {base}–{end} er {} (median{interval}).",
+                m(q.p50)
+            ),
+            Lang::En => format!(
+                "The net present value of the savings {base}–{end} is {} (median{interval}).",
+                m(q.p50)
+            ),
+        }
+    }
+
     fn cumulative_sentence(&self, q: &Summary, end: i32) -> String {
         let lang = self.lang;
         let m = |x: f64| format_money(x, lang);
@@ -1067,6 +1070,16 @@ impl<'a> Report<'a> {
         let (by_end, mode, median) = self.payback_stats();
         let subj_cap = capitalise(self.subject());
         match (mode, median) {
+            (Some((y, p)), Some(_)) if p >= 0.995 => match lang {
+                Lang::Da => format!(
+                    "{subj_cap} er tjent hjem allerede i {y} (sandsynlighed {}): fra {y} er den akkumulerede nettobesparelse positiv og forbliver det.",
+                    format_probability(p, lang)
+                ),
+                Lang::En => format!(
+                    "{subj_cap} pays for itself in {y} already (probability {}): from {y} cumulative net savings are positive and stay so.",
+                    format_probability(p, lang)
+                ),
+            },
             (Some((y, p)), Some(med)) => match lang {
                 Lang::Da => format!(
                     "{subj_cap} er tjent hjem (den akkumulerede nettobesparelse bliver positiv og forbliver det) inden udgangen af {end} med sandsynlighed {}; det mest sandsynlige år er {y} ({}), og med 50 % sandsynlighed senest {med}.",
