@@ -305,9 +305,19 @@ fn compare_is_paired_and_deterministic() {
         for o in opts {
             cmd.arg(o);
         }
-        cmd.args(["--trials", "400", "--seed", "11", "--quiet", "--no-charts", "--out"]).arg(dir.path());
+        cmd.args([
+            "--trials",
+            "400",
+            "--seed",
+            "11",
+            "--quiet",
+            "--no-charts",
+            "--out",
+        ])
+        .arg(dir.path());
         cmd.assert().success();
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("comparison.json")).unwrap()).unwrap()
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("comparison.json")).unwrap())
+            .unwrap()
     };
     // An option compared with itself differs by exactly zero in every trial.
     let same = run(&[&p1, &p1]);
@@ -325,8 +335,17 @@ fn compare_is_paired_and_deterministic() {
     let b = run(&[&p1, &p2]);
     assert_eq!(a, b);
     let hours = |opt: usize, dept: &str, ch: &str| -> (f64, f64) {
-        let row = a["options"][opt]["hours"].as_array().unwrap().iter().find(|h| h["department"] == dept && h["channel"] == ch).unwrap().clone();
-        (row["today_hours_per_week"].as_f64().unwrap(), row["proposal_hours_per_week"].as_f64().unwrap())
+        let row = a["options"][opt]["hours"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["department"] == dept && h["channel"] == ch)
+            .unwrap()
+            .clone();
+        (
+            row["today_hours_per_week"].as_f64().unwrap(),
+            row["proposal_hours_per_week"].as_f64().unwrap(),
+        )
     };
     assert_eq!(hours(0, "Borgerservice", "phone"), (36.5, 23.0));
     assert_eq!(hours(0, "Borgerservice", "counter"), (31.5, 23.0));
@@ -335,6 +354,50 @@ fn compare_is_paired_and_deterministic() {
     assert_eq!(hours(1, "Borgerservice", "counter"), (31.5, 20.0));
     assert_eq!(hours(1, "Øvrige afdelinger", "counter"), (23.5, 19.0));
     // Pairwise probabilities of two options are complementary (no ties in savings).
-    let p = |i: usize| a["pairwise"][i]["years"][4]["prob_a_cumulative_more"].as_f64().unwrap();
+    let p = |i: usize| {
+        a["pairwise"][i]["years"][4]["prob_a_cumulative_more"]
+            .as_f64()
+            .unwrap()
+    };
     assert!((p(0) + p(1) - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn impossible_correlations_are_rejected_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        GOOD.replace(
+            "personal = 100",
+            "personal = { triangular = [80, 100, 130] }",
+        )
+        .replace("phone = 50", "phone = { triangular = [40, 50, 60] }")
+        .replace(
+            "self_service = 5\n",
+            "self_service = { triangular = [4, 5, 7] }\n",
+        ) + r#"[[correlations]]
+inputs = ["prices.personal", "prices.phone"]
+rank_correlation = 0.9
+[[correlations]]
+inputs = ["prices.phone", "prices.self_service"]
+rank_correlation = 0.9
+[[correlations]]
+inputs = ["prices.personal", "prices.self_service"]
+rank_correlation = -0.9
+"#;
+    let file = write(dir.path(), "corr.toml", &text);
+    let out = bin().arg("check").arg(&file).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("corr.toml:") && err.contains("positive definite"),
+        "{err}"
+    );
+    // A consistent pair is accepted.
+    let ok = text
+        .split("[[correlations]]")
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("[[correlations]]");
+    let file = write(dir.path(), "corr-ok.toml", &ok);
+    bin().arg("check").arg(&file).assert().success();
 }

@@ -267,3 +267,58 @@ fn a_lower_target_is_met_at_least_as_often() {
         .map(|p| p > 0.05 && p < 0.95)
         .unwrap_or(false)));
 }
+
+#[test]
+fn share_bookkeeping_conserves_volume() {
+    // Hours cut on the counter and phone, a closure and campaigns: every
+    // contact of the status quo is either counted in a channel of the
+    // scenario or avoided (displaced and avoided, or closed and avoided).
+    let s = tiny(
+        r#"[[departments]]
+name = "d"
+hours.counter = "Mon-Fri 9-15"
+hours.phone = "Mon-Fri 8-16"
+[displacement.counter]
+retime = { uniform = [0.2, 0.6] }
+to_digital = 0.2
+to_phone = 0.1
+[displacement.phone]
+retime = 0.5
+to_digital = 0.3
+[proposal]
+name = "shorter"
+start = "2012-07"
+[proposal.hours.d]
+counter = "Mon-Thu 10-14"
+phone = "Mon-Fri 9-13"
+[[events]]
+name = "no letters"
+kind = "policy"
+start = "2013-03"
+close_channel = "letter"
+close_to = { email = 0.5, self_service = 0.3 }
+[[events]]
+name = "campaign"
+kind = "policy"
+start = "2012-01"
+p_add = { uniform = [0.1, 0.5] }
+"#
+        .replace("email = 0.5", "phone = 0.5")
+        .as_str(),
+    );
+    let e = Engine::new(&s, 9);
+    let t = e.run(200);
+    let l = &e.layout;
+    for i in 0..t.n {
+        for y in 0..4 {
+            let d = |slot: usize| t.detail[i * l.detail_len + slot] as f64;
+            let sq = d(l.slots.contacts[0] + y);
+            let scn = d(l.slots.contacts[1] + y);
+            let avoided = d(l.slots.displaced[3] + y) + d(l.slots.closure_avoided + y);
+            assert!(
+                (sq - scn - avoided).abs() < 1e-6 * sq,
+                "trial {i} year {y}: {sq} vs {scn} + {avoided}"
+            );
+        }
+    }
+}

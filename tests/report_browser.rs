@@ -7,7 +7,8 @@
 //! Chromium must be installed (`apt-get install chromium`; CI installs it in
 //! .ci/run). With CHANNELSHIFT_SKIP_BROWSER=1 the test is skipped instead.
 //! With CHANNELSHIFT_UPDATE_SCREENSHOT=1 the screenshot is also copied to
-//! docs/report-screenshot.png.
+//! docs/report-screenshot.png, and with CHANNELSHIFT_KEEP_REPORT=<file> the
+//! report is copied there.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -169,6 +170,9 @@ fn report_renders_in_headless_chromium() {
     let summary = RunSummary::new(&s, &engine.layout, &trials, seed, None);
     let report = dir.path().join("rapport.html");
     write_html(&summary, None, &[], Lang::Da, &report).unwrap();
+    if let Some(keep) = std::env::var_os("CHANNELSHIFT_KEEP_REPORT") {
+        std::fs::copy(&report, keep).unwrap();
+    }
 
     // Screenshot of the first screen (about one A4 page).
     let shot = dir.path().join("screenshot.png");
@@ -184,7 +188,11 @@ fn report_renders_in_headless_chromium() {
     let errors = console_errors(&run.stderr);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     let png = std::fs::read(&shot).expect("chromium wrote no screenshot");
-    assert!(png.len() > 20_000, "screenshot is suspiciously small: {} bytes", png.len());
+    assert!(
+        png.len() > 20_000,
+        "screenshot is suspiciously small: {} bytes",
+        png.len()
+    );
     let image = png::decode(&png).expect("decode the screenshot");
     assert_eq!((image.width, image.height), (WIDTH, HEIGHT));
     let stats = image.stats();
@@ -310,9 +318,7 @@ mod png {
         while pos + 8 <= data.len() {
             let len = u32::from_be_bytes(data[pos..pos + 4].try_into().unwrap()) as usize;
             let kind = &data[pos + 4..pos + 8];
-            let body = data
-                .get(pos + 8..pos + 8 + len)
-                .ok_or("truncated chunk")?;
+            let body = data.get(pos + 8..pos + 8 + len).ok_or("truncated chunk")?;
             match kind {
                 b"IHDR" => {
                     width = u32::from_be_bytes(body[0..4].try_into().unwrap());
@@ -328,7 +334,9 @@ mod png {
             pos += 12 + len;
         }
         if depth != 8 || interlace != 0 {
-            return Err(format!("unsupported PNG: depth {depth}, interlace {interlace}"));
+            return Err(format!(
+                "unsupported PNG: depth {depth}, interlace {interlace}"
+            ));
         }
         let channels = match ctype {
             0 => 1,
@@ -352,9 +360,17 @@ mod png {
             let line = &raw[y * (stride + 1)..(y + 1) * (stride + 1)];
             let filter = line[0];
             for x in 0..stride {
-                let a = if x >= channels { cur[x - channels] as i32 } else { 0 };
+                let a = if x >= channels {
+                    cur[x - channels] as i32
+                } else {
+                    0
+                };
                 let b = prev[x] as i32;
-                let c = if x >= channels { prev[x - channels] as i32 } else { 0 };
+                let c = if x >= channels {
+                    prev[x - channels] as i32
+                } else {
+                    0
+                };
                 let v = line[1 + x] as i32;
                 let out = match filter {
                     0 => v,
@@ -485,7 +501,10 @@ mod png {
                     let p = bits.pos;
                     let len = u16::from_le_bytes([data[p], data[p + 1]]) as usize;
                     let start = p + 4;
-                    out.extend_from_slice(data.get(start..start + len).ok_or("stored block ends early")?);
+                    out.extend_from_slice(
+                        data.get(start..start + len)
+                            .ok_or("stored block ends early")?,
+                    );
                     bits.pos = start + len;
                 }
                 1 => {
@@ -502,8 +521,9 @@ mod png {
                     let nlen = bits.get(5)? as usize + 257;
                     let ndist = bits.get(5)? as usize + 1;
                     let ncode = bits.get(4)? as usize + 4;
-                    const ORDER: [usize; 19] =
-                        [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+                    const ORDER: [usize; 19] = [
+                        16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
+                    ];
                     let mut cl = [0u8; 19];
                     for &o in ORDER.iter().take(ncode) {
                         cl[o] = bits.get(3)? as u8;
@@ -539,7 +559,12 @@ mod png {
         }
     }
 
-    fn codes(bits: &mut Bits, out: &mut Vec<u8>, lit: &Huffman, dist: &Huffman) -> Result<(), String> {
+    fn codes(
+        bits: &mut Bits,
+        out: &mut Vec<u8>,
+        lit: &Huffman,
+        dist: &Huffman,
+    ) -> Result<(), String> {
         loop {
             let sym = lit.decode(bits)? as usize;
             if sym < 256 {

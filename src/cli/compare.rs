@@ -99,7 +99,13 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     )?;
     if args.report {
         let path = args.sim.out.join("report.html");
-        crate::report::html::write_html(&summaries[0], Some(&cmp), &summaries, args.sim.lang, &path)?;
+        crate::report::html::write_html(
+            &summaries[0],
+            Some(&cmp),
+            &summaries,
+            args.sim.lang,
+            &path,
+        )?;
         written.push(path);
     }
     if !args.sim.quiet {

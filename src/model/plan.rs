@@ -307,3 +307,43 @@ pub fn staff_classes(
     }
     classes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn epochs_cover_every_month_once_and_split_at_the_proposal_start() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/model-worked-example-hours.toml");
+        let mut s = Scenario::from_file(&path).unwrap();
+        s.proposal.as_mut().unwrap().start = 17; // 2012-06
+        let plan = Plan::new(&s, &[]);
+        assert_eq!(s.year_list(), vec![2011, 2012, 2013, 2014, 2015]);
+        assert_eq!(plan.n_months, 60);
+        let mut next = 0;
+        for ep in &plan.epochs {
+            assert_eq!(ep.start, next);
+            assert!(ep.end > ep.start);
+            assert_eq!(ep.year, ep.start / 12);
+            assert_eq!((ep.end - 1) / 12, ep.year, "an epoch never crosses a year");
+            next = ep.end;
+        }
+        assert_eq!(next, 60);
+        assert!(plan.epochs.iter().any(|e| e.start == 17));
+        // Counter hours fall from 31.5 to 18 from the proposal's start only.
+        let rho_at = |m: usize| {
+            let e = plan
+                .epochs
+                .iter()
+                .position(|e| e.start <= m && m < e.end)
+                .unwrap();
+            plan.paths[SCENARIO].rho[e][0][0]
+        };
+        assert_eq!(rho_at(16), 0.0);
+        assert!((rho_at(17) - 13.5 / 31.5).abs() < 1e-15);
+        assert_eq!(plan.paths[STATUS_QUO].rho[plan.epochs.len() - 1][0][0], 0.0);
+        assert!(!plan.identical_paths);
+    }
+}

@@ -546,10 +546,10 @@ p { margin:0 0 2.5mm; }
 .kicker { text-transform:uppercase; letter-spacing:.06em; font-size:9pt; color:var(--muted); margin:0 0 1mm; }
 .lead { font-size:12pt; color:var(--muted); margin-bottom:4mm; }
 .meta { font-size:9pt; color:var(--muted); }
-.keyfigures { display:grid; grid-template-columns:repeat(auto-fit,minmax(42mm,1fr)); gap:3mm; margin:5mm 0 5mm; }
+.keyfigures { display:grid; grid-template-columns:1fr 1fr; gap:3mm; margin:4mm 0 5mm; }
 .kf { background:var(--band); border-left:4px solid var(--accent); padding:3mm 3.5mm; }
 .kf .label { font-size:9.5pt; color:var(--muted); line-height:1.3; }
-.kf .value { font-size:18pt; font-weight:bold; line-height:1.2; margin:1.5mm 0 1mm; white-space:nowrap; }
+.kf .value { font-size:20pt; font-weight:bold; line-height:1.2; margin:1mm 0 1mm; }
 .kf .range { font-size:9pt; color:var(--muted); line-height:1.3; }
 ul.plain { margin:0 0 3mm; padding-left:5mm; }
 ul.plain li { margin-bottom:2mm; }
@@ -562,7 +562,10 @@ caption { text-align:left; font-weight:bold; font-size:10.5pt; padding-bottom:1.
 th, td { padding:1.2mm 2mm; border-bottom:1px solid var(--rule); vertical-align:top; }
 th { text-align:left; background:var(--band); font-weight:bold; }
 td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
-td.small { font-size:8.5pt; color:var(--muted); }
+td.small, span.small { font-size:8.5pt; color:var(--muted); }
+td.small { overflow-wrap:anywhere; }
+table.assumptions { table-layout:fixed; }
+table.assumptions td { overflow-wrap:anywhere; hyphens:auto; }
 tr.total td { font-weight:bold; }
 .note { font-size:9pt; color:var(--muted); margin-top:-3mm; margin-bottom:5mm; }
 figure.chart { margin:4mm 0 6mm; }
@@ -570,7 +573,7 @@ figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
 .method p { margin-bottom:3mm; }
 .grid2 { display:grid; grid-template-columns:1fr 1fr; gap:0 6mm; }
-@media (max-width: 700px) { .grid2 { grid-template-columns:1fr; } body { padding:6mm; } }
+@media (max-width: 700px) { .grid2, .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
 @page { size: A4; margin: 15mm 14mm 16mm; }
 @media print {
   html, body { background:#fff; }
@@ -718,13 +721,21 @@ impl<'a> Report<'a> {
         writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
         writeln!(h, "<ul class=\"plain\">")?;
         if let Some(q) = savings {
-            writeln!(h, "<li>{}</li>", escape(&self.savings_sentence(&q, end)))?;
+            writeln!(
+                h,
+                "<li>{}</li>",
+                escape(&fix_stops(&self.savings_sentence(&q, end)))
+            )?;
         }
         if let Some(q) = cumulative {
-            writeln!(h, "<li>{}</li>", escape(&self.cumulative_sentence(&q, end)))?;
+            writeln!(
+                h,
+                "<li>{}</li>",
+                escape(&fix_stops(&self.cumulative_sentence(&q, end)))
+            )?;
         }
         if let Some(q) = npv {
-            writeln!(h, "<li>{}</li>", escape(&self.npv_sentence(&q)))?;
+            writeln!(h, "<li>{}</li>", escape(&fix_stops(&self.npv_sentence(&q))))?;
         }
         writeln!(h, "<li>{}</li>", escape(&self.payback_sentence()))?;
         if let Some(d) = self.displaced_sentence() {
@@ -740,7 +751,7 @@ impl<'a> Report<'a> {
                 let Some((y, target, p)) = last_evaluated(g, &s.years) else {
                     continue;
                 };
-                let sentence = match lang {
+                let mut sentence = match lang {
                     Lang::Da => format!(
                         "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
                         g.name,
@@ -756,6 +767,10 @@ impl<'a> Report<'a> {
                         likelihood_words(p, lang)
                     ),
                 };
+                if let Some(more) = self.goal_path_sentence(g) {
+                    sentence.push(' ');
+                    sentence.push_str(&more);
+                }
                 writeln!(
                     h,
                     "<li><span class=\"badge {}\">{}</span><span>{}</span></li>",
@@ -817,6 +832,38 @@ impl<'a> Report<'a> {
         )?;
         writeln!(h, "</section>")?;
         Ok(())
+    }
+
+    /// For a goal evaluated over several years: the probability in its first
+    /// year and the first year it is more likely than not.
+    fn goal_path_sentence(&self, g: &GoalSummary) -> Option<String> {
+        let lang = self.lang;
+        let evaluated: Vec<(i32, f64)> = g
+            .probability
+            .iter()
+            .zip(&self.s.years)
+            .filter_map(|(p, y)| p.map(|p| (*y, p)))
+            .collect();
+        let (&(first_year, first_p), &(_, last_p)) = (evaluated.first()?, evaluated.last()?);
+        if evaluated.len() < 2 || (first_p - last_p).abs() < 0.01 {
+            return None;
+        }
+        let likely_from = evaluated
+            .iter()
+            .position(|(_, p)| *p > 0.5)
+            .filter(|&i| evaluated[i..].iter().all(|(_, p)| *p > 0.5))
+            .map(|i| evaluated[i].0);
+        let p = format_probability(first_p, lang);
+        Some(match (lang, likely_from) {
+            (Lang::Da, Some(from)) if from != first_year => format!(
+                "I {first_year}, det første år målet gælder, er sandsynligheden {p}; fra {from} er den over 50 %."
+            ),
+            (Lang::Da, _) => format!("I {first_year}, det første år målet gælder, er sandsynligheden {p}."),
+            (Lang::En, Some(from)) if from != first_year => format!(
+                "In {first_year}, the first year the goal applies, the probability is {p}; from {from} it is above 50 %."
+            ),
+            (Lang::En, _) => format!("In {first_year}, the first year the goal applies, the probability is {p}."),
+        })
     }
 
     fn key_figure(
@@ -1118,7 +1165,7 @@ impl<'a> Report<'a> {
         if total.is_nan() || total <= 0.5 {
             return None;
         }
-        let n = |x: f64| format_number(x, 0, lang);
+        let n = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let year = self.s.end_year;
         Some(match lang {
             Lang::Da => format!(
@@ -1193,7 +1240,7 @@ impl<'a> Report<'a> {
                     format_money(y.cumulative_difference_kr.p95, lang),
                 ),
             };
-            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+            writeln!(h, "<li>{}</li>", escape(&fix_stops(&sentence)))?;
         }
         writeln!(h, "</ul>")?;
         Ok(())
@@ -1228,6 +1275,10 @@ impl<'a> Report<'a> {
         writeln!(h, "<table class=\"assumptions\">")?;
         writeln!(
             h,
+            "<colgroup><col style=\"width:21%\"><col style=\"width:19%\"><col style=\"width:10%\"><col style=\"width:12%\"><col style=\"width:26%\"><col style=\"width:12%\"></colgroup>"
+        )?;
+        writeln!(
+            h,
             "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             self.t("Antagelse", "Input"),
             self.t("Fordeling", "Distribution"),
@@ -1245,7 +1296,7 @@ impl<'a> Report<'a> {
                 escape(&format_sig(i.mean, 4, lang)),
                 escape(&unit_label(&i.unit, lang)),
                 escape(i.comment.as_deref().unwrap_or("–")),
-                escape(&i.location),
+                escape(&short_location(&i.location)),
             )?;
         }
         writeln!(h, "</tbody></table>")?;
@@ -2236,6 +2287,30 @@ fn last_evaluated(g: &GoalSummary, years: &[i32]) -> Option<(i32, f64, f64)> {
     let p = g.probability[i]?;
     let target = g.targets.get(i).copied().flatten()?;
     Some((*years.get(i)?, target, p))
+}
+
+/// Rounds to `sig` significant digits, for counts in running text
+/// ("ca. 27.800 henvendelser"); numbers below 10^sig are rounded to whole units.
+fn round_sig(x: f64, sig: i32) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let digits = x.abs().log10().floor() as i32 + 1;
+    let step = 10f64.powi((digits - sig).max(0));
+    (x / step).round() * step
+}
+
+/// A sentence ending in an abbreviation ("kr.") takes no second full stop.
+fn fix_stops(s: &str) -> String {
+    s.replace("kr..", "kr.").replace("kr.;", "kr.;")
+}
+
+/// "scenarios/solrod-2011.toml:43" -> "solrod-2011.toml:43".
+fn short_location(location: &str) -> String {
+    match location.rsplit_once(['/', '\\']) {
+        Some((_, tail)) => tail.to_string(),
+        None => location.to_string(),
+    }
 }
 
 fn capitalise(s: &str) -> String {
