@@ -323,7 +323,7 @@ fn text_from_scenario_files_is_escaped() {
     s.departments[0].label = "<u>BSA</u>".into();
     let run = run_scenario(s, 300);
     let mut summary = run.summary.clone();
-    summary.inputs[1].location = "<b>file</b>:1".into();
+    summary.inputs[1].location = "dir/<b>file&.toml:1".into();
     summary.attribution = Some(vec![attribution_row("<script>event()</script>")]);
     for lang in Lang::ALL {
         let html = render_html(&summary, None, &[], lang).unwrap();
@@ -338,7 +338,7 @@ fn text_from_scenario_files_is_escaped() {
         assert!(html.contains("Forslag &lt;i&gt;1&lt;/i&gt; &amp; &quot;2&quot;"));
         assert!(html.contains("&lt;/td&gt;&lt;script&gt;comment()&lt;/script&gt;"));
         assert!(html.contains("&lt;script&gt;event()&lt;/script&gt;"));
-        assert!(html.contains("&lt;b&gt;file&lt;/b&gt;:1"));
+        assert!(html.contains("&lt;b&gt;file&amp;.toml:1"));
         // The title and the charts' subtitles carry the name escaped too.
         assert!(html.contains("<title>&lt;b&gt;x&lt;/b&gt;"));
     }

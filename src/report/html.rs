@@ -564,7 +564,8 @@ th { text-align:left; background:var(--band); font-weight:bold; }
 td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
 td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
-table.assumptions { table-layout:fixed; }
+table.assumptions { table-layout:fixed; font-size:9pt; }
+table.assumptions th { overflow-wrap:anywhere; }
 table.assumptions td { overflow-wrap:anywhere; hyphens:auto; }
 tr.total td { font-weight:bold; }
 .note { font-size:9pt; color:var(--muted); margin-top:-3mm; margin-bottom:5mm; }
@@ -716,6 +717,14 @@ impl<'a> Report<'a> {
             )?;
         }
         writeln!(h, "</div>")?;
+        writeln!(
+            h,
+            "<p class=\"note reading\">{}</p>",
+            self.t(
+                "Sådan læses tallene: medianen er det midterste udfald – der er lige stor chance for et større og et mindre tal. »90 % sandsynlighed« betyder, at tallet i 9 ud af 10 simuleringer ligger i intervallet.",
+                "How to read the figures: the median is the middle outcome – a larger and a smaller figure are equally likely. “90 % probability” means that in 9 out of 10 simulations the figure lies in the interval."
+            )
+        )?;
 
         // In plain words.
         writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
@@ -1074,20 +1083,25 @@ impl<'a> Report<'a> {
 
     fn payback_key(&self) -> (String, String) {
         let lang = self.lang;
-        let (by_end, mode, _) = self.payback_stats();
-        match mode {
-            Some((y, p)) if by_end >= 0.5 => (
+        let (by_end, mode, median) = self.payback_stats();
+        match (mode, median) {
+            (Some((y, p)), Some(_)) if p >= 0.995 => (
                 y.to_string(),
                 match lang {
+                    Lang::Da => format!("sandsynlighed {}", format_probability(p, lang)),
+                    Lang::En => format!("probability {}", format_probability(p, lang)),
+                },
+            ),
+            (_, Some(med)) => (
+                med.to_string(),
+                match lang {
                     Lang::Da => format!(
-                        "mest sandsynlige år ({}); tjent hjem senest {}: {}",
-                        format_probability(p, lang),
+                        "med 50 % sandsynlighed senest i {med}; inden udgangen af {}: {}",
                         self.s.end_year,
                         format_probability(by_end, lang)
                     ),
                     Lang::En => format!(
-                        "most likely year ({}); paid back by {}: {}",
-                        format_probability(p, lang),
+                        "with 50 % probability by {med}; by the end of {}: {}",
                         self.s.end_year,
                         format_probability(by_end, lang)
                     ),
@@ -1275,7 +1289,7 @@ impl<'a> Report<'a> {
         writeln!(h, "<table class=\"assumptions\">")?;
         writeln!(
             h,
-            "<colgroup><col style=\"width:21%\"><col style=\"width:19%\"><col style=\"width:10%\"><col style=\"width:12%\"><col style=\"width:26%\"><col style=\"width:12%\"></colgroup>"
+            "<colgroup><col style=\"width:18%\"><col style=\"width:18%\"><col style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:29%\"><col style=\"width:12%\"></colgroup>"
         )?;
         writeln!(
             h,
