@@ -166,6 +166,10 @@ fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
         ("unknown channel", "self_service = 5", "self_service = 5\nfax = 3", "unknown channel"),
         ("year outside horizon", "[[areas]]", "[[goals]]\nname = \"g\"\nmetric = \"savings\"\nop = \">=\"\ntarget = 0\nyear = 2030\n[[areas]]", "outside the horizon"),
         ("end year before base", "base_year = 2011", "base_year = 2011\nend_year = 2009", "end_year"),
+        ("area defined twice", "[[areas]]", "[[areas]]\nname = \"A\"\nvolume = 5\n[areas.mix]\ntransaction = { phone = 1.0 }\n[[areas]]", "defined twice"),
+        ("growth of -100 %", "[prices]", "[population]\ngrowth = { normal = [0.01, 1.0] }\n[prices]", "above -1"),
+        ("shrinkage reaching 1", "[[areas]]", "[[departments]]\nname = \"d\"\nhours.phone = \"Mon-Fri 9-15\"\n[departments.staffing.phone]\naht_seconds = 180\nservice_level = 0.8\nanswer_within_seconds = 20\nhourly_wage_kr = 400\nshrinkage = { uniform = [0.5, 1.0] }\n[[areas]]", "shrinkage"),
+        ("overlapping demand profile", "[[areas]]", "[[departments]]\nname = \"d\"\nhours.counter = \"Mon-Fri 9-15\"\ndemand_profile.counter = { \"Mon-Fri 9-15\" = 1.0, \"Mon 9-12\" = 3.0 }\n[[areas]]", "overlap"),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (what, from, to, needle) in cases {
@@ -202,8 +206,14 @@ fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
             "{what}: output written despite the error"
         );
     }
-    // The good fixture itself passes.
+    // The good fixture itself passes, and so does a log-normal Bass p (positive, never 0).
     let file = write(dir.path(), "good.toml", GOOD);
+    bin().arg("check").arg(&file).assert().success();
+    let file = write(
+        dir.path(),
+        "lognormal.toml",
+        &GOOD.replace("p = 0.03", "p = { ci90 = [0.01, 0.06] }"),
+    );
     bin().arg("check").arg(&file).assert().success();
 }
 

@@ -313,6 +313,16 @@ pub fn schedule_label(text: &str, lang: Lang) -> String {
     out
 }
 
+/// A schedule for a table cell: one line per group of days, each kept whole
+/// ("man-ons 9-15;" / "tor 9-18.30").
+fn schedule_html(text: &str, lang: Lang) -> String {
+    schedule_label(text, lang)
+        .split("; ")
+        .map(|part| format!("<span class=\"nowrap\">{}</span>", escape(part)))
+        .collect::<Vec<_>>()
+        .join(";<br>")
+}
+
 /// A distribution as `Distribution::describe` writes it
 /// ("triangular(90, 120, 150)") in the chosen language, numbers in its
 /// format: Danish "trekantfordeling(90; 120; 150)", "normal(middel 0,5; sd 0,1)".
@@ -536,54 +546,57 @@ const CSS: &str = r#"
 :root { --ink:#1a1a1a; --muted:#555; --rule:#c8c8c8; --band:#f3f5f7; --accent:#0b5d9e; --good:#1a7f43; --mid:#9a6a00; --bad:#b42318; }
 * { box-sizing: border-box; }
 html { background:#e9ecef; }
-body { margin:0 auto; max-width:210mm; background:#fff; color:var(--ink);
+body { margin:0 auto; max-width:980px; background:#fff; color:var(--ink);
   font-family:"DejaVu Sans","Segoe UI",Arial,Helvetica,sans-serif; font-size:11pt; line-height:1.45;
-  padding:14mm 15mm 20mm; }
-h1 { font-size:22pt; line-height:1.15; margin:0 0 2mm; }
+  padding:44px 56px 64px; }
+h1 { font-size:24pt; line-height:1.15; margin:0 0 2mm; }
 h2 { font-size:16pt; margin:10mm 0 3mm; padding-bottom:1.5mm; border-bottom:2px solid var(--accent); color:var(--accent); }
-h3 { font-size:12.5pt; margin:7mm 0 2mm; }
+h3 { font-size:12.5pt; margin:6mm 0 2mm; }
 p { margin:0 0 2.5mm; }
 .kicker { text-transform:uppercase; letter-spacing:.06em; font-size:9pt; color:var(--muted); margin:0 0 1mm; }
-.lead { font-size:12pt; color:var(--muted); margin-bottom:4mm; }
+.lead { font-size:12pt; color:var(--muted); margin-bottom:3mm; }
 .meta { font-size:9pt; color:var(--muted); }
-.keyfigures { display:grid; grid-template-columns:1fr 1fr; gap:3mm; margin:4mm 0 5mm; }
-.kf { background:var(--band); border-left:4px solid var(--accent); padding:3mm 3.5mm; }
-.kf .label { font-size:9.5pt; color:var(--muted); line-height:1.3; }
-.kf .value { font-size:20pt; font-weight:bold; line-height:1.2; margin:1mm 0 1mm; }
-.kf .range { font-size:9pt; color:var(--muted); line-height:1.3; }
+.keyfigures { display:grid; grid-template-columns:1fr 1fr; gap:3mm; margin:4mm 0 3mm; }
+.kf { background:var(--band); border-left:4px solid var(--accent); padding:2.5mm 3.5mm; }
+.kf .label { font-size:10pt; color:var(--muted); line-height:1.3; }
+.kf .value { font-size:21pt; font-weight:bold; line-height:1.2; margin:.5mm 0 .5mm; }
+.kf .range { font-size:9.5pt; color:var(--muted); line-height:1.3; }
+p.reading { margin:0 0 4mm; }
 ul.plain { margin:0 0 3mm; padding-left:5mm; }
-ul.plain li { margin-bottom:2mm; }
+ul.plain li { margin-bottom:1.5mm; }
 .goal-list { list-style:none; padding:0; margin:0 0 3mm; }
 .goal-list li { display:flex; gap:3mm; align-items:baseline; margin-bottom:2mm; }
 .badge { display:inline-block; min-width:17mm; text-align:center; font-weight:bold; padding:.5mm 1.5mm; border-radius:2px; color:#fff; white-space:nowrap; }
 .p-high { background:var(--good); } .p-mid { background:var(--mid); } .p-low { background:var(--bad); }
-table { border-collapse:collapse; width:100%; margin:2mm 0 5mm; font-size:9.5pt; }
+table { border-collapse:collapse; width:100%; margin:2mm 0 6mm; font-size:9.5pt; }
 caption { text-align:left; font-weight:bold; font-size:10.5pt; padding-bottom:1.5mm; }
 th, td { padding:1.2mm 2mm; border-bottom:1px solid var(--rule); vertical-align:top; }
-th { text-align:left; background:var(--band); font-weight:bold; }
-td.num, th.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
+th { text-align:left; background:var(--band); font-weight:bold; vertical-align:bottom; }
+td.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
+th.num { text-align:right; }
 td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
+span.nowrap { white-space:nowrap; }
 table.assumptions { table-layout:fixed; font-size:9pt; }
 table.assumptions th { overflow-wrap:anywhere; }
-table.assumptions td { overflow-wrap:anywhere; hyphens:auto; }
-tr.total td { font-weight:bold; }
-.note { font-size:9pt; color:var(--muted); margin-top:-3mm; margin-bottom:5mm; }
-figure.chart { margin:4mm 0 6mm; }
+table.assumptions td { overflow-wrap:anywhere; }
+.note { font-size:9pt; color:var(--muted); margin-top:-4mm; margin-bottom:6mm; }
+figure.chart { margin:4mm 0 8mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
-.method p { margin-bottom:3mm; }
-.grid2 { display:grid; grid-template-columns:1fr 1fr; gap:0 6mm; }
-@media (max-width: 700px) { .grid2, .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
+@media (max-width: 720px) { .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
 @page { size: A4; margin: 15mm 14mm 16mm; }
+@page charts { size: A4 landscape; margin: 12mm 14mm; }
 @media print {
   html, body { background:#fff; }
   body { max-width:none; padding:0; font-size:10pt; }
-  section.major { break-before: page; page-break-before: always; }
+  section.major:not(.first) { break-before: page; page-break-before: always; }
+  section#charts { page: charts; }
   h2, h3, caption { break-after: avoid; page-break-after: avoid; }
   figure.chart, .kf, tr, .goal-list li { break-inside: avoid; page-break-inside: avoid; }
+  figure.chart { margin:0 0 6mm; }
+  figure.chart svg { max-height:168mm; }
   thead { display: table-header-group; }
-  a { color: inherit; text-decoration: none; }
 }
 "#;
 
@@ -1530,7 +1543,6 @@ impl<'a> Report<'a> {
         writeln!(h, "</tbody></table>")?;
 
         // Each quantity with its interval.
-        writeln!(h, "<div class=\"grid2\">")?;
         for k in keys {
             let values = self.metric(k);
             if values.is_empty() {
@@ -1560,7 +1572,6 @@ impl<'a> Report<'a> {
             }
             writeln!(h, "</tbody></table>")?;
         }
-        writeln!(h, "</div>")?;
 
         // Cost components.
         let components = [
@@ -1692,7 +1703,7 @@ impl<'a> Report<'a> {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
                 escape(&r.department),
                 escape(&chart_data::opening_channel_label(&r.channel, lang)),
-                escape(&schedule_label(&r.today, lang)),
+                schedule_html(&r.today, lang),
                 format_sig(r.today_hours_per_week, 4, lang),
             )?;
             if has_proposal {
@@ -1705,10 +1716,7 @@ impl<'a> Report<'a> {
                 write!(
                     h,
                     "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                    escape(&schedule_label(
-                        r.proposal.as_deref().unwrap_or(&r.today),
-                        lang
-                    )),
+                    schedule_html(r.proposal.as_deref().unwrap_or(&r.today), lang),
                     format_sig(hours, 4, lang),
                     format_pct(rho, 1, lang),
                 )?;
@@ -2288,7 +2296,12 @@ impl<'a> Report<'a> {
             ],
         };
         for (title, body) in paragraphs {
-            writeln!(h, "<h3>{}</h3>\n<p>{}</p>", escape(&title), escape(&body))?;
+            writeln!(
+                h,
+                "<h3>{}</h3>\n<p>{}</p>",
+                escape(&title),
+                escape(&fix_stops(&body))
+            )?;
         }
         writeln!(h, "</section>")?;
         Ok(())

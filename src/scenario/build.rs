@@ -20,14 +20,14 @@ type R<T> = Result<T, InputError>;
 /// What range a number must lie in.
 #[derive(Clone, Copy, PartialEq)]
 enum Bounds {
-    /// Any real number.
-    Any,
     /// At least zero (prices, volumes, costs).
     NonNegative,
     /// Between 0 and 1 (shares, rates).
     Share,
     /// Strictly positive (Bass p).
     Positive,
+    /// An annual rate above -100 % (growth, discount rate, price index).
+    Rate,
 }
 
 struct Builder<'a> {
@@ -61,9 +61,15 @@ impl<'a> Builder<'a> {
         }
         let (lo, hi) = dist.support();
         let bad = match bounds {
-            Bounds::Any => None,
             Bounds::NonNegative if lo < 0.0 => Some("must not be negative".to_string()),
-            Bounds::Positive if lo <= 0.0 => Some("must be greater than 0".to_string()),
+            // Log-normals and distributions starting at 0 never draw 0 itself
+            // (uniforms are strictly inside (0, 1)), so only check that.
+            Bounds::Positive if lo < 0.0 || dist.quantile(1e-9) <= 0.0 => {
+                Some("must be greater than 0".to_string())
+            }
+            Bounds::Rate if lo <= -1.0 => {
+                Some("is a rate per year and must be above -1 (-100 %)".to_string())
+            }
             Bounds::Share if lo < 0.0 || hi > 1.0 => {
                 Some("is a share and must lie between 0 and 1".to_string())
             }
@@ -276,6 +282,15 @@ pub fn build(m: Merged) -> R<Scenario> {
                     return Err(b.err(s.file, span.clone(), "trials must be at least 1"));
                 }
             }
+            if let Some(seed) = &v.seed {
+                if *seed.get_ref() < 0 {
+                    return Err(b.err(
+                        s.file,
+                        seed.span(),
+                        "seed must be 0 or a positive whole number",
+                    ));
+                }
+            }
             let seed = v.seed.as_ref().map(|s| *s.get_ref() as u64);
             (t.map(|(t, _)| t as u64), seed)
         }
@@ -298,7 +313,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                 &v.growth,
                 "population.growth",
                 "share per year",
-                Bounds::Any,
+                Bounds::Rate,
             )?;
             (base, g.unwrap_or(Param::Fixed(0.0)))
         }
@@ -312,14 +327,14 @@ pub fn build(m: Merged) -> R<Scenario> {
                 &v.discount_rate,
                 "economics.discount_rate",
                 "share per year",
-                Bounds::Any,
+                Bounds::Rate,
             )?;
             let i = b.opt_param(
                 e.file,
                 &v.price_index,
                 "economics.price_index",
                 "share per year",
-                Bounds::Any,
+                Bounds::Rate,
             )?;
             (
                 d.unwrap_or(Param::Fixed(0.0)),
@@ -454,6 +469,11 @@ pub fn build(m: Merged) -> R<Scenario> {
                             Bounds::Share,
                         )?,
                     });
+                    if x.shrinkage.get_ref().support().1 >= 1.0 {
+                        return Err(b
+                            .err(f, x.shrinkage.span(), format!("{key}.shrinkage can reach 1 or more: no paid time would be left for contacts"))
+                            .with_help("shrinkage is the share of paid time not spent on contacts, typically 0.25-0.35; keep it below 1"));
+                    }
                     if open_hour_cost_kr[i].is_some() {
                         return Err(b.err(f, st.span(), format!("department \"{dname}\" has both staffing and open_hour_cost_kr for {ch}"))
                             .with_help("choose one: staffed mode computes the staff cost per open hour itself"));
@@ -476,6 +496,25 @@ pub fn build(m: Merged) -> R<Scenario> {
                             w.span(),
                             format!("demand weight {x} for \"{k}\" must be a finite number >= 0"),
                         ));
+                    }
+                    // Entries must not overlap: a TOML table has no order, so
+                    // "later overrides earlier" would be ambiguous.
+                    let parsed: Vec<(String, Vec<usize>)> = entries
+                        .iter()
+                        .filter_map(|(k, _)| {
+                            WeeklySchedule::parse(k).ok().map(|sch| {
+                                (k.clone(), sch.open_slots().map(|(slot, _)| slot).collect())
+                            })
+                        })
+                        .collect();
+                    for (ai, (ka, sa)) in parsed.iter().enumerate() {
+                        for (kb, sb) in &parsed[ai + 1..] {
+                            if sa.iter().any(|x| sb.contains(x)) {
+                                return Err(b
+                                    .err(f, w.span(), format!("department \"{dname}\", demand profile: \"{ka}\" and \"{kb}\" overlap"))
+                                    .with_help("give each hour one weight: split the entries so they do not overlap (hours not listed weigh 1)"));
+                            }
+                        }
                     }
                     profile[i] = DemandProfile::from_weights(&entries).map_err(|e| {
                         b.err(
@@ -894,6 +933,10 @@ pub fn build(m: Merged) -> R<Scenario> {
                         Bounds::Share,
                     )?
                     .unwrap_or(zero);
+                if to_phone != zero && prices[Channel::Phone.index()].is_none() {
+                    return Err(b.err(f, fr.span(), "displacement.counter.to_phone sends contacts to the phone, which has no price")
+                        .with_help("add phone = <kr. per contact> to [prices]"));
+                }
                 let sum: f64 = [retime, to_digital, to_phone]
                     .iter()
                     .map(|p| fixed_or_nan(*p))

@@ -184,7 +184,10 @@ fn replace_named<T>(
 ) {
     for item in items {
         let n = name(item.get_ref());
-        if let Some(slot) = list.iter_mut().find(|x| name(x.value.get_ref()) == n) {
+        if let Some(slot) = list
+            .iter_mut()
+            .find(|x| x.file != file && name(x.value.get_ref()) == n)
+        {
             *slot = loc(file, item);
         } else {
             list.push(loc(file, item));
@@ -217,6 +220,12 @@ fn merge_into(m: &mut Merged, id: FileId, raw: RawFile) {
     );
     if let Some(prices) = raw.prices {
         for (k, v) in prices.into_inner() {
+            // `counter` is another name for `personal`: one key, one input.
+            let k = if k == "counter" {
+                "personal".to_string()
+            } else {
+                k
+            };
             m.prices.insert(k, loc(id, v));
         }
     }
