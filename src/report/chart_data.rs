@@ -114,6 +114,16 @@ fn sensitivity_measure(metric: &str, year: i32) -> Measure {
     }
 }
 
+/// A short chart label of an input key: the parameter first, so a long
+/// event or area name that gets cut keeps what varies, e.g.
+/// "p_add · events.Ny hjemmeside" for `events.Ny hjemmeside.p_add`.
+pub fn input_label(key: &str) -> String {
+    match key.rsplit_once('.') {
+        Some((rest, last)) if !rest.is_empty() => format!("{last} · {rest}"),
+        _ => key.to_string(),
+    }
+}
+
 /// Tornado bars of the ten most influential inputs (decile swing).
 pub fn tornado_data(s: &RunSummary) -> Option<TornadoData> {
     let sens = s.sensitivity.as_ref()?;
@@ -132,7 +142,7 @@ pub fn tornado_data(s: &RunSummary) -> Option<TornadoData> {
         bars: rows
             .iter()
             .map(|r| TornadoBar {
-                input: r.input.clone(),
+                input: input_label(&r.input),
                 low_value: r.median_when_low,
                 high_value: r.median_when_high,
                 base: sens.output_median,

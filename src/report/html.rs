@@ -325,7 +325,8 @@ fn schedule_html(text: &str, lang: Lang) -> String {
 
 /// A distribution as `Distribution::describe` writes it
 /// ("triangular(90, 120, 150)") in the chosen language, numbers in its
-/// format: Danish "trekantfordeling(90; 120; 150)", "normal(middel 0,5; sd 0,1)".
+/// format: Danish "trekantfordeling (90; 120; 150)", "normalfordeling (middel 0,5; sd 0,1)";
+/// English keeps the text and formats its numbers ("normal(mean 1,500, sd 10)").
 pub fn distribution_label(text: &str, lang: Lang) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::new();
@@ -401,6 +402,10 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
                 _ => word.as_str(),
             };
             out.push_str(translated);
+            // "trekantfordeling (90; 120; 150)": a line may break before the numbers.
+            if lang == Lang::Da && chars.get(i) == Some(&'(') {
+                out.push(' ');
+            }
             continue;
         }
         if c == ',' && lang == Lang::Da {
@@ -578,13 +583,13 @@ td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
 span.nowrap { white-space:nowrap; }
 table.assumptions { table-layout:fixed; font-size:9pt; }
-table.assumptions th { overflow-wrap:anywhere; }
+table.assumptions th, table.assumptions td { padding:1mm 1.2mm; }
 table.assumptions td { overflow-wrap:anywhere; }
 .note { font-size:9pt; color:var(--muted); margin-top:-4mm; margin-bottom:6mm; }
 figure.chart { margin:4mm 0 8mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
-@media (max-width: 720px) { .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
+@media screen and (max-width: 720px) { .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
 @page { size: A4; margin: 15mm 14mm 16mm; }
 @page charts { size: A4 landscape; margin: 12mm 14mm; }
 @media print {
@@ -596,6 +601,11 @@ figure.chart svg { display:block; width:100%; height:auto; }
   figure.chart, .kf, tr, .goal-list li { break-inside: avoid; page-break-inside: avoid; }
   figure.chart { margin:0 0 6mm; }
   figure.chart svg { max-height:168mm; }
+  h2 { margin-top:0; }
+  h3 { margin:4mm 0 1.5mm; }
+  .keyfigures { margin:3mm 0 2mm; }
+  ul.plain li, .goal-list li { margin-bottom:1mm; }
+  table.hours-brief td, table.hours-brief th { padding:.7mm 2mm; }
   thead { display: table-header-group; }
 }
 "#;
@@ -1302,7 +1312,7 @@ impl<'a> Report<'a> {
         writeln!(h, "<table class=\"assumptions\">")?;
         writeln!(
             h,
-            "<colgroup><col style=\"width:18%\"><col style=\"width:18%\"><col style=\"width:12%\"><col style=\"width:11%\"><col style=\"width:29%\"><col style=\"width:12%\"></colgroup>"
+            "<colgroup><col style=\"width:17%\"><col style=\"width:17%\"><col style=\"width:11%\"><col style=\"width:13%\"><col style=\"width:30%\"><col style=\"width:12%\"></colgroup>"
         )?;
         writeln!(
             h,
@@ -1331,7 +1341,7 @@ impl<'a> Report<'a> {
             h,
             "<p class=\"note\">{}</p>",
             self.t(
-                "Fordelinger: trekantfordeling(min; typisk; maks.), PERT(min; typisk; maks.), ligefordeling(min; maks.), lognormal(median, 90 % i [fra, til]), normalfordeling(middel, sd = standardafvigelse).",
+                "Fordelinger: trekantfordeling (min.; typisk; maks.), PERT (min.; typisk; maks.), ligefordeling (min.; maks.), lognormal (median; 90 % i [fra; til]), normalfordeling (middel; sd = standardafvigelse).",
                 "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
             )
         )?;
@@ -2418,15 +2428,15 @@ mod tests {
     fn distributions_in_danish() {
         assert_eq!(
             distribution_label("triangular(90, 120, 150)", Lang::Da),
-            "trekantfordeling(90; 120; 150)"
+            "trekantfordeling (90; 120; 150)"
         );
         assert_eq!(
             distribution_label("triangular(0, 0.005, 0.012)", Lang::Da),
-            "trekantfordeling(0; 0,005; 0,012)"
+            "trekantfordeling (0; 0,005; 0,012)"
         );
         assert_eq!(
             distribution_label("log-normal(median 102, 90 % in [80, 130])", Lang::Da),
-            "lognormal(median 102; 90 % i [80; 130])"
+            "lognormal (median 102; 90 % i [80; 130])"
         );
         assert_eq!(
             distribution_label("normal(mean 1500, sd -2.5, min 0)", Lang::En),
@@ -2434,7 +2444,7 @@ mod tests {
         );
         assert_eq!(
             distribution_label("discrete(1: 30 %, 2: 70 %)", Lang::Da),
-            "diskret(1: 30 %; 2: 70 %)"
+            "diskret (1: 30 %; 2: 70 %)"
         );
         assert_eq!(distribution_label("2.50e20", Lang::Da), "2,50e20");
     }
