@@ -322,3 +322,61 @@ p_add = { uniform = [0.1, 0.5] }
         }
     }
 }
+
+#[test]
+fn a_department_can_send_its_displaced_contacts_elsewhere() {
+    // Both departments halve their counter hours (rho = 0.5). Scenario-wide,
+    // displaced counter contacts go to self-service; "pas" (passports must be
+    // collected in person) retimes all of them instead.
+    let text = r#"name = "two departments"
+[horizon]
+base_year = 2012
+end_year = 2013
+[prices]
+personal = 100
+phone = 50
+self_service = 5
+[defaults]
+type_split = { transaction = 1.0 }
+adoption = { p = 0.000000001, q = 0.0, ceiling = 0.5 }
+[[departments]]
+name = "pas"
+hours.counter = "Mon-Fri 8-16"
+[departments.displacement.counter]
+retime = 1.0
+[[departments]]
+name = "flyt"
+hours.counter = "Mon-Fri 8-16"
+[displacement.counter]
+to_digital = 1.0
+[proposal]
+name = "half"
+start = "2012-01"
+[proposal.hours.pas]
+counter = "Mon-Fri 8-12"
+[proposal.hours.flyt]
+counter = "Mon-Fri 8-12"
+[[areas]]
+name = "Pas"
+department = "pas"
+volume = 1200
+[areas.mix]
+transaction = { personal = 0.5, phone = 0.25, self_service = 0.25 }
+[[areas]]
+name = "Flytning"
+department = "flyt"
+volume = 1200
+[areas.mix]
+transaction = { personal = 0.5, phone = 0.25, self_service = 0.25 }
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.toml");
+    std::fs::write(&path, text).unwrap();
+    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let r = run(&s, 5);
+    // 600 counter contacts each; half displaced: 300 retimed (pas), 300 to self-service (flyt).
+    assert!((p50(&r, "displaced_retimed", 0) - 300.0).abs() < 1e-3);
+    assert!((p50(&r, "displaced_to_digital", 0) - 300.0).abs() < 1e-3);
+    assert!((p50(&r, "volume_scenario.personal", 0) - 900.0).abs() < 1e-3);
+    assert!((p50(&r, "volume_scenario.self_service", 0) - 900.0).abs() < 1e-3);
+}

@@ -25,7 +25,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::engine::Trials;
 use crate::export::write_atomic;
-use crate::i18n::{labels, Lang};
+use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
 use crate::report::chart_data::opening_channel_label;
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
@@ -104,6 +104,25 @@ impl Formats {
             _ => &self.count,
         }
     }
+}
+
+/// A goal's metric in words.
+fn goal_metric_label(metric: &str, lang: Lang) -> String {
+    match metric {
+        "share" => t(lang, "andel", "share"),
+        "volume" => t(lang, "henvendelser", "contacts"),
+        "paper_letters" => t(lang, "papirbreve", "paper letters"),
+        "cost" => t(lang, "omkostning", "cost"),
+        "savings" => t(lang, "besparelse", "savings"),
+        "cumulative_net_savings" => t(
+            lang,
+            "akkumuleret nettobesparelse",
+            "cumulative net savings",
+        ),
+        "npv" => t(lang, "nettonutidsværdi", "net present value"),
+        other => other,
+    }
+    .to_string()
 }
 
 /// Writes a number, leaving the cell empty for NaN (Excel has no NaN).
@@ -221,7 +240,7 @@ fn years_sheet(
     let l = labels(lang);
     ws.set_name(sheet_name(t(lang, "Pr. år", "By year")))?;
     let title = match &s.proposal {
-        Some(p) if !s.scenario.contains(p.as_str()) => format!("{}: {p}", s.scenario),
+        Some(p) if !s.scenario.contains(p.as_str()) => format!("{} – {p}", s.scenario),
         _ => s.scenario.clone(),
     };
     ws.write_string_with_format(0, 0, title, &f.title)?;
@@ -383,7 +402,7 @@ fn goals_sheet(
         t(lang, "Størrelse", "Metric").into(),
         t(lang, "Sammenligning", "Comparison").into(),
         l.year.into(),
-        t(lang, "Mål (værdi)", "Target").into(),
+        t(lang, "Målværdi", "Target").into(),
         t(
             lang,
             "Sandsynlighed for at nå målet",
@@ -401,8 +420,16 @@ fn goals_sheet(
         let vf = f.for_goal(&g.metric);
         for (y, year) in s.years.iter().enumerate() {
             ws.write_string(row, 0, &g.name)?;
-            ws.write_string(row, 1, &g.metric)?;
-            ws.write_string(row, 2, &g.op)?;
+            ws.write_string(row, 1, goal_metric_label(&g.metric, lang))?;
+            ws.write_string(
+                row,
+                2,
+                match g.op.as_str() {
+                    ">=" => "≥",
+                    "<=" => "≤",
+                    other => other,
+                },
+            )?;
             ws.write_number(row, 3, *year)?;
             if let Some(Some(target)) = g.targets.get(y) {
                 num(ws, row, 4, *target, vf)?;
@@ -547,24 +574,16 @@ fn sensitivity_sheet(
     let Some(sens) = &s.sensitivity else {
         return Ok(());
     };
-    let l = labels(lang);
     ws.set_name(sheet_name(t(lang, "Følsomhed", "Sensitivity")))?;
-    let title = match lang {
-        Lang::Da => format!(
-            "{} {}: median {:.0} kr., {} simuleringer",
-            metric_label(&sens.metric, lang),
-            sens.year,
-            sens.output_median,
-            sens.trials_used
-        ),
-        Lang::En => format!(
-            "{} {}: median {:.0} kr., {} simulations",
-            metric_label(&sens.metric, lang),
-            sens.year,
-            sens.output_median,
-            sens.trials_used
-        ),
-    };
+    let title = format!(
+        "{} {}: {} {}, {} {}",
+        metric_label(&sens.metric, lang),
+        sens.year,
+        t(lang, "median", "median"),
+        format_kr(sens.output_median, lang),
+        format_number(sens.trials_used as f64, 0, lang),
+        t(lang, "simuleringer", "simulations"),
+    );
     ws.write_string_with_format(0, 0, title, &f.title)?;
     let head: Vec<String> = vec![
         t(lang, "Antagelse", "Input").into(),
@@ -576,8 +595,18 @@ fn sensitivity_sheet(
         )
         .into(),
         t(lang, "Bidrag til variansen", "Contribution to variance").into(),
-        format!("{} ({})", t(lang, "Median", "Median"), l.low_decile),
-        format!("{} ({})", t(lang, "Median", "Median"), l.high_decile),
+        t(
+            lang,
+            "Median når antagelsen er lav (laveste 10 %)",
+            "Median with the input low (lowest 10 %)",
+        )
+        .into(),
+        t(
+            lang,
+            "Median når antagelsen er høj (højeste 10 %)",
+            "Median with the input high (highest 10 %)",
+        )
+        .into(),
         t(lang, "Udsving", "Swing").into(),
     ];
     let hr = 2;

@@ -49,7 +49,10 @@ struct CellTrial {
 /// Scenario-wide numbers of one trial.
 struct TrialConst {
     idx: Vec<f64>,
+    /// Displacement fractions (retime, to_digital, to_phone) for counter and
+    /// phone: scenario-wide, and per department.
     fractions: [[f64; 3]; 2],
+    fractions_by_dept: Vec<[[f64; 3]; 2]>,
     price_by_dept: Vec<[f64; N_CHANNELS]>,
     price_no_dept: [f64; N_CHANNELS],
 }
@@ -307,7 +310,8 @@ pub fn simulate(
                     &pp.closures[e],
                     values,
                     rho,
-                    &tc.fractions,
+                    dept.map(|d| &tc.fractions_by_dept[d])
+                        .unwrap_or(&tc.fractions),
                     t,
                     d,
                     &mut out,
@@ -348,7 +352,8 @@ pub fn simulate(
                             &pp.closures[e],
                             values,
                             rho,
-                            &tc.fractions,
+                            dept.map(|d| &tc.fractions_by_dept[d])
+                                .unwrap_or(&tc.fractions),
                             1.0,
                             0.0,
                             &mut unit_t,
@@ -360,7 +365,8 @@ pub fn simulate(
                             &pp.closures[e],
                             values,
                             rho,
-                            &tc.fractions,
+                            dept.map(|d| &tc.fractions_by_dept[d])
+                                .unwrap_or(&tc.fractions),
                             0.0,
                             1.0,
                             &mut unit_d,
@@ -559,18 +565,27 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
     let v = |p: Param| p.get(values);
     let i = v(s.price_index);
     let idx = (0..n_years).map(|y| (1.0 + i).powi(y as i32)).collect();
-    let mut fractions = [[0.0; 3]; 2];
-    for ch in 0..2 {
-        let f = &s.displacement[ch];
-        let mut x = [v(f.retime), v(f.to_digital), v(f.to_phone)];
-        let sum: f64 = x.iter().sum();
-        if sum > 1.0 {
-            for xi in &mut x {
-                *xi /= sum;
+    // Drawn fractions that sum to more than 1 are scaled down (MODEL.md 13).
+    let draw = |set: &[crate::scenario::Fractions; 2]| {
+        let mut out = [[0.0; 3]; 2];
+        for (ch, f) in set.iter().enumerate() {
+            let mut x = [v(f.retime), v(f.to_digital), v(f.to_phone)];
+            let sum: f64 = x.iter().sum();
+            if sum > 1.0 {
+                for xi in &mut x {
+                    *xi /= sum;
+                }
             }
+            out[ch] = x;
         }
-        fractions[ch] = x;
-    }
+        out
+    };
+    let fractions = draw(&s.displacement);
+    let fractions_by_dept = s
+        .departments
+        .iter()
+        .map(|d| draw(&d.displacement))
+        .collect();
     let mut price_no_dept = [0.0; N_CHANNELS];
     for (i, p) in s.prices.iter().enumerate() {
         price_no_dept[i] = p.map(v).unwrap_or(0.0);
@@ -592,6 +607,7 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
     TrialConst {
         idx,
         fractions,
+        fractions_by_dept,
         price_by_dept,
         price_no_dept,
     }

@@ -442,8 +442,8 @@ pub fn goal_value(metric: &str, v: f64, lang: Lang) -> String {
 fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = match g.metric.as_str() {
         "share" => t(lang, "andel", "share"),
-        "volume" => t(lang, "antal", "number"),
-        "paper_letters" => t(lang, "antal", "number"),
+        // "højst 0 papirbreve": the unit follows the number.
+        "volume" | "paper_letters" => "",
         "cost" => t(lang, "omkostning", "cost"),
         "savings" => t(lang, "besparelse", "savings"),
         "cumulative_net_savings" => t(
@@ -459,7 +459,12 @@ fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     } else {
         t(lang, "mindst", "at least")
     };
-    format!("{what} {op} {}", goal_value(&g.metric, target, lang))
+    let value = goal_value(&g.metric, target, lang);
+    if what.is_empty() {
+        format!("{op} {value}")
+    } else {
+        format!("{what} {op} {value}")
+    }
 }
 
 /// A probability in words (the IPCC's likelihood scale).
@@ -559,6 +564,7 @@ h2 { font-size:16pt; margin:10mm 0 3mm; padding-bottom:1.5mm; border-bottom:2px 
 h3 { font-size:12.5pt; margin:6mm 0 2mm; }
 p { margin:0 0 2.5mm; }
 .kicker { text-transform:uppercase; letter-spacing:.06em; font-size:9pt; color:var(--muted); margin:0 0 1mm; }
+.proposal { font-size:14pt; font-weight:bold; margin:0 0 2mm; }
 .lead { font-size:12pt; color:var(--muted); margin-bottom:3mm; }
 .meta { font-size:9pt; color:var(--muted); }
 .keyfigures { display:grid; grid-template-columns:1fr 1fr; gap:3mm; margin:4mm 0 3mm; }
@@ -590,7 +596,7 @@ figure.chart { margin:4mm 0 8mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
 @media screen and (max-width: 720px) { .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
-@page { size: A4; margin: 15mm 14mm 16mm; }
+@page { size: A4; margin: 12mm 13mm 12mm; }
 @page charts { size: A4 landscape; margin: 12mm 14mm; }
 @media print {
   html, body { background:#fff; }
@@ -602,10 +608,17 @@ figure.chart svg { display:block; width:100%; height:auto; }
   figure.chart { margin:0 0 6mm; }
   figure.chart svg { max-height:168mm; }
   h2 { margin-top:0; }
-  h3 { margin:4mm 0 1.5mm; }
-  .keyfigures { margin:3mm 0 2mm; }
+  h3 { margin:3mm 0 1mm; }
+  h1 { font-size:20pt; }
+  .lead { font-size:10.5pt; margin-bottom:1mm; }
+  p.reading { font-size:8pt; margin-bottom:2mm; }
+  .keyfigures { grid-template-columns:repeat(4, 1fr); gap:2.5mm; margin:3mm 0 2mm; }
+  .kf { padding:2mm 2.5mm; }
+  .kf .label, .kf .range { font-size:8pt; }
+  .kf .value { font-size:15pt; white-space:nowrap; }
+  section.first { font-size:9.5pt; }
   ul.plain li, .goal-list li { margin-bottom:1mm; }
-  table.hours-brief td, table.hours-brief th { padding:.7mm 2mm; }
+  table.hours-brief td, table.hours-brief th { padding:.4mm 2mm; }
   thead { display: table-header-group; }
 }
 "#;
@@ -636,7 +649,7 @@ impl<'a> Report<'a> {
         let lang = self.lang;
         let mut h = String::with_capacity(256 * 1024);
         let title = match &self.s.proposal {
-            Some(p) => format!("{}: {}", self.s.scenario, p),
+            Some(p) => format!("{} – {}", self.s.scenario, p),
             None => self.s.scenario.clone(),
         };
         // A proposal name that is already part of the scenario name is not repeated.
@@ -663,7 +676,7 @@ impl<'a> Report<'a> {
             escape(self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
         )?;
         writeln!(h, "<style>{CSS}</style>\n</head>\n<body>")?;
-        self.summary_section(&mut h, &title)?;
+        self.summary_section(&mut h)?;
         self.assumptions_section(&mut h)?;
         self.charts_section(&mut h)?;
         self.tables_section(&mut h)?;
@@ -674,7 +687,7 @@ impl<'a> Report<'a> {
 
     // ----------------------------------------------------------- section 1
 
-    fn summary_section(&self, h: &mut String, title: &str) -> anyhow::Result<()> {
+    fn summary_section(&self, h: &mut String) -> anyhow::Result<()> {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
@@ -688,7 +701,17 @@ impl<'a> Report<'a> {
             s.base_year,
             end
         )?;
-        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        writeln!(h, "<h1>{}</h1>", escape(&s.scenario))?;
+        if let Some(p) = &s.proposal {
+            if !s.scenario.contains(p.as_str()) {
+                writeln!(
+                    h,
+                    "<p class=\"proposal\">{}: {}</p>",
+                    escape(labels(lang).option),
+                    escape(p)
+                )?;
+            }
+        }
         writeln!(
             h,
             "<p class=\"lead\">{} {}</p>",
@@ -887,14 +910,14 @@ impl<'a> Report<'a> {
             .map(|i| evaluated[i].0);
         let p = format_probability(first_p, lang);
         Some(match (lang, likely_from) {
-            (Lang::Da, Some(from)) if from != first_year => format!(
-                "I {first_year}, det første år målet gælder, er sandsynligheden {p}; fra {from} er den over 50 %."
-            ),
-            (Lang::Da, _) => format!("I {first_year}, det første år målet gælder, er sandsynligheden {p}."),
+            (Lang::Da, Some(from)) if from != first_year => {
+                format!("I {first_year} (første år) er sandsynligheden {p}, fra {from} over 50 %.")
+            }
+            (Lang::Da, _) => format!("I {first_year} (første år) er sandsynligheden {p}."),
             (Lang::En, Some(from)) if from != first_year => format!(
-                "In {first_year}, the first year the goal applies, the probability is {p}; from {from} it is above 50 %."
+                "In {first_year} (the first year) the probability is {p}, from {from} above 50 %."
             ),
-            (Lang::En, _) => format!("In {first_year}, the first year the goal applies, the probability is {p}."),
+            (Lang::En, _) => format!("In {first_year} (the first year) the probability is {p}."),
         })
     }
 
@@ -1312,14 +1335,14 @@ impl<'a> Report<'a> {
         writeln!(h, "<table class=\"assumptions\">")?;
         writeln!(
             h,
-            "<colgroup><col style=\"width:17%\"><col style=\"width:17%\"><col style=\"width:11%\"><col style=\"width:13%\"><col style=\"width:30%\"><col style=\"width:12%\"></colgroup>"
+            "<colgroup><col style=\"width:17%\"><col style=\"width:17%\"><col style=\"width:11%\"><col style=\"width:13%\"><col style=\"width:28%\"><col style=\"width:14%\"></colgroup>"
         )?;
         writeln!(
             h,
             "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             self.t("Antagelse", "Input"),
             self.t("Fordeling", "Distribution"),
-            labels(lang).mean,
+            self.t("Gennem\u{ad}snit", "Mean"),
             self.t("Enhed", "Unit"),
             self.t("Kilde og begrundelse", "Source and reasoning"),
             self.t("Fil:linje", "File:line"),
@@ -1333,7 +1356,7 @@ impl<'a> Report<'a> {
                 escape(&format_sig(i.mean, 4, lang)),
                 escape(&unit_label(&i.unit, lang)),
                 escape(i.comment.as_deref().unwrap_or("–")),
-                escape(&short_location(&i.location)),
+                escape(&short_location(&i.location)).replace(':', ":<wbr>"),
             )?;
         }
         writeln!(h, "</tbody></table>")?;
@@ -1427,36 +1450,19 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::channel_mix(&mix, &text, lang, p)),
             )?;
         }
-        if let Some(sens) = &s.sensitivity {
-            if let Some(data) = tornado_data(sens) {
-                self.figure(
-                    h,
-                    l.title_tornado,
-                    chart_svg(|p| charts::tornado(&data, &text, lang, p)),
-                )?;
-            }
+        if let Some(data) = chart_data::tornado_data(s) {
+            self.figure(
+                h,
+                l.title_tornado,
+                chart_svg(|p| charts::tornado(&data, &text, lang, p)),
+            )?;
         }
-        if let Some(rows) = &s.attribution {
-            if !rows.is_empty() {
-                let data = AttributionData {
-                    measure: Measure::CumulativeNetSavings { through: end },
-                    bars: rows
-                        .iter()
-                        .map(|r| AttributionBar {
-                            event: r.event.clone(),
-                            p5: r.marginal_net_savings_kr.p5,
-                            p50: r.marginal_net_savings_kr.p50,
-                            p95: r.marginal_net_savings_kr.p95,
-                        })
-                        .collect(),
-                    trials: Some(s.trials as u64),
-                };
-                self.figure(
-                    h,
-                    l.title_attribution,
-                    chart_svg(|p| charts::attribution(&data, &text, lang, p)),
-                )?;
-            }
+        if let Some(data) = chart_data::attribution_data(s) {
+            self.figure(
+                h,
+                l.title_attribution,
+                chart_svg(|p| charts::attribution(&data, &text, lang, p)),
+            )?;
         }
         if let Some(c) = self.c {
             if let Some(&cend) = c.years.last() {
@@ -1882,7 +1888,7 @@ impl<'a> Report<'a> {
             h,
             "<thead><tr><th>{}</th><th>{}</th>",
             l.goal,
-            self.t("Mål", "Target")
+            self.t("Målværdi", "Target")
         )?;
         for y in &s.years {
             write!(h, "<th class=\"num\">{y}</th>")?;
@@ -1978,7 +1984,6 @@ impl<'a> Report<'a> {
 
     fn sensitivity_table(&self, h: &mut String, sens: &Sensitivity) -> anyhow::Result<()> {
         let lang = self.lang;
-        let l = labels(lang);
         let measure = measure_of(&sens.metric, sens.year)
             .map(|m| m.label(lang))
             .unwrap_or_else(|| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
@@ -2010,8 +2015,14 @@ impl<'a> Report<'a> {
             self.t("Antagelse", "Input"),
             self.t("Rangkorrelation", "Rank correlation"),
             self.t("Bidrag til variansen", "Contribution to variance"),
-            escape(l.low_decile),
-            escape(l.high_decile),
+            self.t(
+                "Median når antagelsen er lav (laveste 10 %)",
+                "Median with the input low (lowest 10 %)"
+            ),
+            self.t(
+                "Median når antagelsen er høj (højeste 10 %)",
+                "Median with the input high (highest 10 %)"
+            ),
             self.t("Udsving", "Swing"),
         )?;
         for r in sens.rows.iter().take(10) {
@@ -2339,7 +2350,7 @@ fn round_sig(x: f64, sig: i32) -> f64 {
 
 /// A sentence ending in an abbreviation ("kr.") takes no second full stop.
 fn fix_stops(s: &str) -> String {
-    s.replace("kr..", "kr.").replace("kr.;", "kr.;")
+    s.replace("kr..", "kr.")
 }
 
 /// "scenarios/solrod-2011.toml:43" -> "solrod-2011.toml:43".
@@ -2386,30 +2397,6 @@ fn measure_of(metric: &str, year: i32) -> Option<Measure> {
         "cost_scenario_kr" => Some(Measure::AnnualCost { year }),
         _ => None,
     }
-}
-
-/// Tornado input from a sensitivity analysis: the ten largest swings.
-fn tornado_data(sens: &Sensitivity) -> Option<TornadoData> {
-    let measure = measure_of(&sens.metric, sens.year)?;
-    let bars: Vec<TornadoBar> = sens
-        .rows
-        .iter()
-        .take(10)
-        .map(|r| TornadoBar {
-            input: r.input.clone(),
-            low_value: r.median_when_low,
-            high_value: r.median_when_high,
-            base: sens.output_median,
-        })
-        .collect();
-    if bars.is_empty() {
-        return None;
-    }
-    Some(TornadoData {
-        measure,
-        bars,
-        trials: Some(sens.trials_used as u64),
-    })
 }
 
 #[cfg(test)]

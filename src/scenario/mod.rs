@@ -117,6 +117,9 @@ pub struct Department {
     pub open_hour_cost_kr: [Option<Param>; 2],
     pub staffing: [Option<Staffing>; 2],
     pub profile: [DemandProfile; 2],
+    /// Where this department's displaced contacts go (the scenario-wide
+    /// `[displacement]` unless the department sets its own).
+    pub displacement: [Fractions; 2],
 }
 
 /// Where contacts displaced by shorter hours go (MODEL.md section 6).
@@ -296,6 +299,7 @@ pub struct Scenario {
     pub areas: Vec<Area>,
     pub cells: Vec<Cell>,
     pub departments: Vec<Department>,
+    /// Scenario-wide displacement fractions (departments may override them).
     pub displacement: [Fractions; 2],
     pub proposal: Option<Proposal>,
     pub outbound: Option<Outbound>,

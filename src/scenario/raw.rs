@@ -209,6 +209,8 @@ pub struct RawDepartment {
     pub open_hour_cost_kr: Option<Spanned<RawOpenHourCost>>,
     pub staffing: Option<Spanned<RawStaffingByChannel>>,
     pub demand_profile: Option<Spanned<RawDemandProfiles>>,
+    /// Overrides the scenario-wide `[displacement]` for this department.
+    pub displacement: Option<Spanned<RawDisplacement>>,
 }
 
 #[derive(Debug, Deserialize, Clone, Default)]
