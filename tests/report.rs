@@ -212,6 +212,7 @@ fn worked_example_report_in_danish_matches_golden_outline() {
     let html = render_html(&run.summary, None, &[], Lang::Da).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<html lang=\"da\">"));
+    assert!(html.contains("<p class=\"proposal\">Forslag: 18 hours a week</p>"));
     let lines = outline(&html);
     for heading in [
         "h2: 1. Sammenfatning",
@@ -338,7 +339,7 @@ fn text_from_scenario_files_is_escaped() {
         assert!(html.contains("Forslag &lt;i&gt;1&lt;/i&gt; &amp; &quot;2&quot;"));
         assert!(html.contains("&lt;/td&gt;&lt;script&gt;comment()&lt;/script&gt;"));
         assert!(html.contains("&lt;script&gt;event()&lt;/script&gt;"));
-        assert!(html.contains("&lt;b&gt;file&amp;.toml:1"));
+        assert!(html.contains("&lt;b&gt;file&amp;.toml:<wbr>1"));
         // The title and the charts' subtitles carry the name escaped too.
         assert!(html.contains("<title>&lt;b&gt;x&lt;/b&gt;"));
     }
@@ -457,7 +458,10 @@ fn numbers_follow_the_language() {
         hours_en[1]
     );
     // Danish day names and distributions.
-    assert!(da.contains("trekantfordeling("));
+    assert!(
+        da.contains("trekantfordeling (90; 120; 150)"),
+        "Danish distribution"
+    );
     assert!(da.contains("tor 9-18.30"));
     assert!(!da.contains("triangular("));
     assert!(en.contains("triangular("));
@@ -610,7 +614,23 @@ fn comparison_sensitivity_and_attribution_are_reported() {
     let options = table_rows(&html, "table-options");
     assert_eq!(options.len(), 1 + 2 * summary.years.len());
     assert!(options[1].starts_with("Forslag 1 | 2011 | "));
-    assert!(lines.iter().any(|l| l.starts_with("li: »Forslag 1« giver en større akkumuleret nettobesparelse end »Forslag 2« til og med 2015 i ")));
+    // One sentence for the pair, from the side of the option that saves more.
+    let pair: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.contains("giver en større akkumuleret nettobesparelse end"))
+        .collect();
+    assert_eq!(pair.len(), 1, "{pair:#?}");
+    let p12 = comparison.pairwise[0].years[4].prob_a_cumulative_more;
+    let expected = if p12 >= 0.5 {
+        "li: »Forslag 1« giver en større akkumuleret nettobesparelse end »Forslag 2« til og med 2015 i "
+    } else {
+        "li: »Forslag 2« giver en større akkumuleret nettobesparelse end »Forslag 1« til og med 2015 i "
+    };
+    assert!(pair[0].starts_with(expected), "{}", pair[0]);
+    assert!(lines
+        .iter()
+        .any(|l| l == "h1: Forslag 1 og Forslag 2 sammenlignet"));
+    assert!(lines.iter().any(|l| l == "h3: Forslag 1: nøgletal"));
 }
 
 // ---------------------------------------------------------------------------
@@ -722,7 +742,7 @@ fn workbook_opens_and_holds_the_worked_example() {
             "Nettonutidsværdi"
         ]
     );
-    let last = t.rows().last().unwrap();
+    let last = t.rows().next_back().unwrap();
     assert_eq!(cell_f64(&last[0]), Some(29.0));
     assert_eq!(cell_f64(&last[1]), Some(2015.0));
     assert_eq!(cell_f64(&last[2]), Some(610_000.0));

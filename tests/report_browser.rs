@@ -5,7 +5,9 @@
 //! A4 pages.
 //!
 //! Chromium must be installed (`apt-get install chromium`; CI installs it in
-//! .ci/run). With CHANNELSHIFT_SKIP_BROWSER=1 the test is skipped instead.
+//! .ci/run), as /usr/bin/chromium, on PATH, or named by
+//! CHANNELSHIFT_CHROMIUM. With CHANNELSHIFT_SKIP_BROWSER=1 the test is
+//! skipped instead.
 //! With CHANNELSHIFT_UPDATE_SCREENSHOT=1 the screenshot is also copied to
 //! docs/report-screenshot.png, and with CHANNELSHIFT_KEEP_REPORT=<file> the
 //! report is copied there.
@@ -25,6 +27,11 @@ const WIDTH: u32 = 1240;
 const HEIGHT: u32 = 1754;
 
 fn find_chromium() -> Option<PathBuf> {
+    // CHANNELSHIFT_CHROMIUM names another browser binary (e.g. Chrome).
+    if let Some(p) = std::env::var_os("CHANNELSHIFT_CHROMIUM") {
+        let p = PathBuf::from(p);
+        return p.is_file().then_some(p);
+    }
     let fixed = Path::new("/usr/bin/chromium");
     if fixed.is_file() {
         return Some(fixed.to_path_buf());
@@ -162,7 +169,13 @@ fn report_renders_in_headless_chromium() {
     );
 
     // The Danish report of Solrød's Proposal 1, 5,000 trials.
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/solrod-2011-proposal-1.toml");
+    // Relative to the crate (cargo runs tests there), as a user would type it.
+    let relative = Path::new("scenarios/solrod-2011-proposal-1.toml");
+    let file = if relative.is_file() {
+        relative.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+    };
     let s = Scenario::from_file(&file).expect("scenario loads");
     let seed = s.default_seed.unwrap_or(1);
     let engine = Engine::new(&s, seed);
@@ -268,6 +281,60 @@ fn report_renders_in_headless_chromium() {
         text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594.9"),
         "pages are not A4"
     );
+}
+
+/// The screenshot check itself: the decoder reads a chart PNG written by
+/// another encoder (plotters / image) and flags a blank page as blank.
+#[test]
+fn png_check_decodes_real_pngs_and_flags_blank_ones() {
+    use channelshift::charts::{self, ChartText, GoalData, GoalRow};
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("goals.png");
+    let data = GoalData {
+        rows: vec![GoalRow {
+            name: "Selvbetjening 80 %".into(),
+            years: vec![2014, 2015],
+            probability: vec![Some(0.4), Some(0.9)],
+        }],
+        trials: Some(1000),
+    };
+    charts::goal_probability(&data, &ChartText::new(), Lang::Da, &chart).unwrap();
+    let image = png::decode(&std::fs::read(&chart).unwrap()).unwrap();
+    assert_eq!((image.width, image.height), (1200, 700));
+    let stats = image.stats();
+    assert!(stats.dominant_share < 0.95 && stats.dark_share > 0.005 && stats.colours > 100);
+
+    // A white 64 x 48 RGB image, zlib with one stored block.
+    let (w, h) = (64u32, 48u32);
+    let mut raw = Vec::new();
+    for _ in 0..h {
+        raw.push(0u8);
+        raw.extend(std::iter::repeat_n(255u8, w as usize * 3));
+    }
+    let mut z = vec![0x78, 0x01, 1];
+    z.extend((raw.len() as u16).to_le_bytes());
+    z.extend((!(raw.len() as u16)).to_le_bytes());
+    z.extend(&raw);
+    z.extend([0, 0, 0, 0]); // Adler-32, not checked
+    let mut file = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut chunk = |kind: &[u8], body: &[u8]| {
+        file.extend((body.len() as u32).to_be_bytes());
+        file.extend(kind);
+        file.extend(body);
+        file.extend([0, 0, 0, 0]); // CRC, not checked
+    };
+    let mut ihdr = Vec::new();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    chunk(b"IHDR", &ihdr);
+    chunk(b"IDAT", &z);
+    chunk(b"IEND", &[]);
+    let blank = png::decode(&file).unwrap();
+    let stats = blank.stats();
+    assert_eq!(stats.dominant_share, 1.0);
+    assert_eq!(stats.dark_share, 0.0);
+    assert_eq!(stats.colours, 1);
 }
 
 /// Just enough PNG decoding to look at a screenshot: 8-bit grey, grey with

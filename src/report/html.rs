@@ -588,6 +588,7 @@ th.num { text-align:right; }
 td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
 span.nowrap { white-space:nowrap; }
+table.options td:first-child { min-width:28mm; }
 table.assumptions { table-layout:fixed; font-size:9pt; }
 table.assumptions th, table.assumptions td { padding:1mm 1.2mm; }
 table.assumptions td { overflow-wrap:anywhere; }
@@ -701,9 +702,26 @@ impl<'a> Report<'a> {
             s.base_year,
             end
         )?;
-        writeln!(h, "<h1>{}</h1>", escape(&s.scenario))?;
+        let compared: Vec<&str> = self
+            .c
+            .map(|c| c.options.iter().map(|o| o.name.as_str()).collect())
+            .unwrap_or_default();
+        if compared.len() >= 2 {
+            let names: Vec<String> = compared.iter().map(|n| escape(n)).collect();
+            let (last, rest) = names.split_last().expect("two names");
+            writeln!(
+                h,
+                "<h1>{} {} {} {}</h1>",
+                rest.join(", "),
+                self.t("og", "and"),
+                last,
+                self.t("sammenlignet", "compared")
+            )?;
+        } else {
+            writeln!(h, "<h1>{}</h1>", escape(&s.scenario))?;
+        }
         if let Some(p) = &s.proposal {
-            if !s.scenario.contains(p.as_str()) {
+            if !s.scenario.contains(p.as_str()) && compared.len() < 2 {
                 writeln!(
                     h,
                     "<p class=\"proposal\">{}: {}</p>",
@@ -722,6 +740,15 @@ impl<'a> Report<'a> {
             ))
         )?;
         writeln!(h, "<h2>1. {}</h2>", self.t("Sammenfatning", "Summary"))?;
+        if let Some(c) = self.c {
+            self.comparison_brief(h, c)?;
+            writeln!(
+                h,
+                "<h3>{}: {}</h3>",
+                escape(s.proposal.as_deref().unwrap_or(&s.scenario)),
+                self.t("nøgletal", "key figures")
+            )?;
+        }
 
         // Key figures.
         let savings = self.metric("savings_kr").get(e).copied();
@@ -871,9 +898,6 @@ impl<'a> Report<'a> {
             writeln!(h, "</tbody></table>")?;
         }
 
-        if let Some(c) = self.c {
-            self.comparison_brief(h, c)?;
-        }
         writeln!(
             h,
             "<p class=\"meta\">{}: {} · seed {} · {} 5.</p>",
@@ -1249,23 +1273,49 @@ impl<'a> Report<'a> {
             "<h3>{}</h3>",
             self.t("Forslagene sammenlignet", "The proposals compared")
         )?;
+        let today_hours: f64 = c
+            .options
+            .first()
+            .map(|o| o.hours.iter().map(|r| r.today_hours_per_week).sum())
+            .unwrap_or(0.0);
+        let show_hours = today_hours > 0.0;
         writeln!(h, "<table class=\"options\">")?;
+        write!(h, "<thead><tr><th>{}</th>", self.t("Forslag", "Proposal"))?;
+        if show_hours {
+            write!(
+                h,
+                "<th class=\"num\">{} ({} {})</th>",
+                self.t(
+                    "Åbningstimer pr. uge i alt",
+                    "Opening hours per week in all"
+                ),
+                self.t("i dag", "today"),
+                format_sig(today_hours, 4, lang)
+            )?;
+        }
         writeln!(
             h,
-            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{} {end}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-            self.t("Forslag", "Proposal"),
+            "<th class=\"num\">{}</th><th class=\"num\">{} {end}</th><th class=\"num\">{}</th></tr></thead><tbody>",
             escape(&labels(lang).savings_in_year(end)),
             self.t("Akkumuleret nettobesparelse til og med", "Cumulative net savings through"),
-            self.t("90 % sandsynlighed", "90 % probability"),
+            self.t("90 % sandsynlighed (akkumuleret)", "90 % probability (cumulative)"),
         )?;
         for o in &c.options {
-            let (Some(y), true) = (o.years.last(), !o.years.is_empty()) else {
+            let Some(y) = o.years.last() else {
                 continue;
             };
+            write!(h, "<tr><td>{}</td>", escape(&o.name))?;
+            if show_hours {
+                let hours: f64 = o
+                    .hours
+                    .iter()
+                    .map(|r| r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week))
+                    .sum();
+                write!(h, "<td class=\"num\">{}</td>", format_sig(hours, 4, lang))?;
+            }
             writeln!(
                 h,
-                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}</td></tr>",
-                escape(&o.name),
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}</td></tr>",
                 format_money(y.savings_kr.p50, lang),
                 format_money(y.cumulative_net_savings_kr.p50, lang),
                 format_money(y.cumulative_net_savings_kr.p5, lang),
@@ -1276,10 +1326,22 @@ impl<'a> Report<'a> {
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         writeln!(h, "<ul class=\"plain\">")?;
         for p in &c.pairwise {
-            if order(&p.a) >= order(&p.b) {
+            let Some(y) = p.years.last() else { continue };
+            // One sentence per pair, told from the side of the option that
+            // more often saves more (the first-listed one on a tie).
+            let (ia, ib) = (order(&p.a), order(&p.b));
+            let reverse = c
+                .pairwise
+                .iter()
+                .find(|q| q.a == p.b && q.b == p.a)
+                .and_then(|q| q.years.last())
+                .map(|q| q.prob_a_cumulative_more)
+                .unwrap_or(0.0);
+            let leads = y.prob_a_cumulative_more > reverse
+                || (y.prob_a_cumulative_more == reverse && ia < ib);
+            if !leads {
                 continue;
             }
-            let Some(y) = p.years.last() else { continue };
             let sentence = match lang {
                 Lang::Da => format!(
                     "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {} til {}).",
