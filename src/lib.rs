@@ -31,3 +31,4 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod stats;
 pub mod summary;
+pub mod text_table;

@@ -44,7 +44,7 @@ pub fn describe(s: &Scenario) -> String {
         for r in crate::summary::hours_rows(s) {
             match (&r.proposal, r.proposal_hours_per_week) {
                 (Some(p), Some(h)) => {
-                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"\n  {:<22} {:<8} option {:>4} h  \"{}\"", r.department, r.channel, fmt_h(r.today_hours_per_week), r.today, "", "", fmt_h(h), p);
+                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"\n  {:<22} {:<8} option {:>4} h  \"{}\"", r.department, r.channel, crate::text_table::format_hours(r.today_hours_per_week), r.today, "", "", crate::text_table::format_hours(h), p);
                 }
                 _ => {
                     let _ = writeln!(
@@ -52,7 +52,7 @@ pub fn describe(s: &Scenario) -> String {
                         "  {:<22} {:<8} today {:>5} h  \"{}\"",
                         r.department,
                         r.channel,
-                        fmt_h(r.today_hours_per_week),
+                        crate::text_table::format_hours(r.today_hours_per_week),
                         r.today
                     );
                 }
@@ -113,12 +113,4 @@ pub fn describe(s: &Scenario) -> String {
         }
     }
     o
-}
-
-fn fmt_h(h: f64) -> String {
-    if (h - h.round()).abs() < 1e-9 {
-        format!("{}", h.round())
-    } else {
-        format!("{h:.1}")
-    }
 }

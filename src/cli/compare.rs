@@ -142,13 +142,17 @@ pub fn comparison_table(c: &Comparison) -> String {
         for (i, h) in first.hours.iter().enumerate() {
             let mut r = vec![
                 format!("{} {}", h.department, h.channel),
-                fmt_h(h.today_hours_per_week),
+                crate::text_table::format_hours(h.today_hours_per_week),
             ];
             for opt in &c.options {
                 r.push(
                     opt.hours
                         .get(i)
-                        .map(|x| fmt_h(x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week)))
+                        .map(|x| {
+                            crate::text_table::format_hours(
+                                x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
+                            )
+                        })
                         .unwrap_or_default(),
                 );
             }
@@ -253,12 +257,4 @@ pub fn comparison_table(c: &Comparison) -> String {
         .collect();
     o.push_str(&render(&header, &rows));
     o
-}
-
-fn fmt_h(h: f64) -> String {
-    if (h - h.round()).abs() < 1e-9 {
-        format!("{}", h.round())
-    } else {
-        format!("{h:.1}")
-    }
 }

@@ -21,33 +21,8 @@ fn kr(x: f64) -> String {
 
 /// Renders rows as a left-aligned first column and right-aligned others.
 pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
-    let cols = header.len();
-    let mut width = vec![0; cols];
-    for r in std::iter::once(header).chain(rows.iter().map(|r| r.as_slice())) {
-        for (i, c) in r.iter().enumerate() {
-            width[i] = width[i].max(c.chars().count());
-        }
-    }
-    let mut o = String::new();
-    let line = |o: &mut String, r: &[String]| {
-        for (i, c) in r.iter().enumerate() {
-            let pad = width[i] - c.chars().count();
-            if i == 0 {
-                let _ = write!(o, "{c}{}", " ".repeat(pad));
-            } else {
-                let _ = write!(o, "  {}{c}", " ".repeat(pad));
-            }
-        }
-        o.push('\n');
-    };
-    line(&mut o, header);
-    let total: usize = width.iter().sum::<usize>() + 2 * (cols - 1);
-    o.push_str(&"-".repeat(total));
-    o.push('\n');
-    for r in rows {
-        line(&mut o, r);
-    }
-    o
+    let left: Vec<bool> = (0..header.len()).map(|i| i == 0).collect();
+    crate::text_table::render(header, rows, &left)
 }
 
 /// The per-year table of `run`.
