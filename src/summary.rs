@@ -171,7 +171,13 @@ pub struct RunSummary {
     pub schema_version: u32,
     pub scenario: String,
     pub scenario_file: String,
+    /// The scenario's `description`, if any.
+    pub description: Option<String>,
     pub proposal: Option<String>,
+    /// The proposal's `description`, if any.
+    pub proposal_description: Option<String>,
+    /// The discount rate as written (a number or a distribution).
+    pub discount_rate: String,
     pub seed: u64,
     pub trials: usize,
     pub base_year: i32,
@@ -295,7 +301,13 @@ impl RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),
             scenario_file: s.path.display().to_string(),
+            description: s.description.clone(),
             proposal: s.proposal.as_ref().map(|p| p.name.clone()),
+            proposal_description: s.proposal.as_ref().and_then(|p| p.description.clone()),
+            discount_rate: match s.discount_rate {
+                crate::scenario::Param::Fixed(x) => format!("{x}"),
+                crate::scenario::Param::Input(i) => s.inputs[i].distribution.describe(),
+            },
             seed,
             trials: trials.n,
             base_year: s.base_year,

@@ -720,6 +720,14 @@ impl<'a> Report<'a> {
         } else {
             writeln!(h, "<h1>{}</h1>", escape(&s.scenario))?;
         }
+        for text in [&s.description, &s.proposal_description]
+            .into_iter()
+            .flatten()
+        {
+            if compared.len() < 2 {
+                writeln!(h, "<p class=\"description\">{}</p>", escape(text))?;
+            }
+        }
         if let Some(p) = &s.proposal {
             if !s.scenario.contains(p.as_str()) && compared.len() < 2 {
                 writeln!(
@@ -2350,7 +2358,7 @@ impl<'a> Report<'a> {
                 ("Omkostninger".into(),
                     "Hver måned: antal henvendelser pr. kanal gange kanalprisen, plus omkostningen ved at holde åbent (timer pr. uge · 52/12 · pris pr. åben time, eller for en bemandet kanal de medarbejdere, Erlang C-formlen kræver for at nå serviceniveauet), plus kampagneomkostninger og udgående post. Priserne kan stige med et årligt indeks.".into()),
                 ("Besparelse".into(),
-                    "Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret.".into()),
+                    format!("Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente r = {}. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret.", s.discount_rate)),
                 ("Mål".into(),
                     "Et mål er nået i en simulering, når målets tal det år (fx selvbetjeningsandelen, beregnet af årets samlede henvendelser) opfylder målet. Sandsynligheden er andelen af simuleringerne, hvor det sker. Ordene ved sandsynlighederne: næsten sikkert ≥ 99 %, meget sandsynligt ≥ 90 %, sandsynligt ≥ 66 %, lige så sandsynligt som ikke 33–66 %, usandsynligt ≤ 33 %, meget usandsynligt ≤ 10 %, næsten udelukket ≤ 1 %.".into()),
                 ("Statistik".into(), format!(
@@ -2370,7 +2378,7 @@ impl<'a> Report<'a> {
                 ("Costs".into(),
                     "Each month: contacts per channel times the channel's unit price, plus the cost of being open (hours per week · 52/12 · price per open hour, or for a staffed channel the agents the Erlang C formula needs to reach the service level), plus campaign costs and outbound mail. Prices may rise by an annual index.".into()),
                 ("Savings".into(),
-                    "Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.".into()),
+                    format!("Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate r = {}. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.", s.discount_rate)),
                 ("Goals".into(),
                     "A goal is met in a simulation when the goal's figure that year (e.g. the self-service share, computed from the year's total contacts) meets the target. The probability is the share of simulations in which that happens. Words used with probabilities: virtually certain ≥ 99 %, very likely ≥ 90 %, likely ≥ 66 %, about as likely as not 33–66 %, unlikely ≤ 33 %, very unlikely ≤ 10 %, exceptionally unlikely ≤ 1 %.".into()),
                 ("Statistics".into(), format!(
