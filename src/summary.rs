@@ -296,6 +296,11 @@ impl RunSummary {
                 s.end_year,
                 &trials.core_column(layout, layout.slots.savings + end),
             ),
+            Shape::of(
+                "cost_scenario_kr",
+                s.end_year,
+                &trials.core_column(layout, layout.slots.cost_scenario + end),
+            ),
         ];
         RunSummary {
             schema_version: SCHEMA_VERSION,

@@ -16,8 +16,9 @@ pub struct RunArgs {
     #[command(flatten)]
     pub sim: SimOptions,
     /// Keep adding batches of trials until the 95 % confidence half-width of
-    /// the mean cumulative net savings at the end year is within this share
-    /// of the mean, e.g. 1% or 0.01.
+    /// the mean cumulative net savings at the end year (the scenario's cost
+    /// when it has no proposal or policy events) is within this share of the
+    /// mean, e.g. 1% or 0.01.
     #[arg(long)]
     pub precision: Option<String>,
     /// Upper limit on trials with --precision.
@@ -30,9 +31,11 @@ pub struct RunArgs {
     /// each one buys: marginal savings, cost, change in goal probabilities.
     #[arg(long)]
     pub attribution: bool,
-    /// Output ranked by sensitivity: cumulative_net_savings, savings, cost or npv.
-    #[arg(long, default_value = "cumulative_net_savings")]
-    pub sensitivity_output: crate::sensitivity::Output,
+    /// Output ranked by sensitivity: cumulative_net_savings, savings, cost or npv
+    /// (default: cumulative net savings; the scenario's cost when the scenario
+    /// has no proposal or policy events, so its savings are zero).
+    #[arg(long)]
+    pub sensitivity_output: Option<crate::sensitivity::Output>,
     /// Year of the sensitivity output (default: the end year).
     #[arg(long)]
     pub sensitivity_year: Option<i32>,
@@ -96,7 +99,17 @@ pub fn run_to_precision(
     batch: u64,
     quiet: bool,
 ) -> (Trials, Precision) {
-    let slot = engine.layout.slots.cumulative + engine.layout.n_years - 1;
+    // Without a proposal or policy events savings are zero in every trial;
+    // the precision then refers to the scenario's cost.
+    let end = engine.layout.n_years - 1;
+    let (slot, metric) = if engine.plan.identical_paths {
+        (engine.layout.slots.cost_scenario + end, "cost_scenario_kr")
+    } else {
+        (
+            engine.layout.slots.cumulative + end,
+            "cumulative_net_savings_kr",
+        )
+    };
     let pb = progress::bar(max_trials, quiet, "precision");
     let mut all = Trials {
         n: 0,
@@ -118,7 +131,7 @@ pub fn run_to_precision(
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();
             let p = Precision {
-                metric: "cumulative_net_savings_kr".into(),
+                metric: metric.into(),
                 year: engine.scenario.end_year,
                 target_relative: Some(target),
                 achieved_relative: achieved,
@@ -155,7 +168,12 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         summary.sensitivity = Some(crate::sensitivity::analyse(
             &engine,
             &trials,
-            args.sensitivity_output,
+            args.sensitivity_output
+                .unwrap_or(if engine.plan.identical_paths {
+                    crate::sensitivity::Output::Cost
+                } else {
+                    crate::sensitivity::Output::CumulativeNetSavings
+                }),
             year,
             100_000,
         ));

@@ -172,6 +172,23 @@ pub fn attribution_data(s: &RunSummary) -> Option<AttributionData> {
     })
 }
 
+/// False when nothing is proposed (no proposal, no policy events): savings are
+/// then exactly zero in every trial and a savings histogram says nothing.
+pub fn savings_vary(s: &RunSummary) -> bool {
+    s.metric("cumulative_net_savings_kr")
+        .last()
+        .map(|q| q.max > q.min || q.max != 0.0)
+        .unwrap_or(false)
+}
+
+/// Histogram of the end year's scenario cost, for runs without savings.
+pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
+    let shape = s.shape("cost_scenario_kr")?;
+    let mut h = histogram_data(s, shape, Measure::AnnualCost { year: s.end_year });
+    h.prob_positive = None;
+    Some(h)
+}
+
 /// Writes the charts of a run (PNG and SVG each); returns the paths.
 pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
@@ -184,7 +201,7 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         })
         .map_err(chart_err)?,
     );
-    if let Some(shape) = s.shape("cumulative_net_savings_kr") {
+    if let (true, Some(shape)) = (savings_vary(s), s.shape("cumulative_net_savings_kr")) {
         let h = histogram_data(s, shape, Measure::CumulativeNetSavings { through: end });
         out.extend(
             charts::render_both(&dir.join("savings-histogram"), |p| {
@@ -201,6 +218,14 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         out.extend(
             charts::render_both(&dir.join("savings-s-curve"), |p| {
                 charts::exceedance(&ex, &text, lang, p)
+            })
+            .map_err(chart_err)?,
+        );
+    } else if let Some(h) = cost_histogram(s) {
+        // Nothing is proposed, so nothing is saved: show what the year's cost may be.
+        out.extend(
+            charts::render_both(&dir.join("cost-histogram"), |p| {
+                charts::histogram(&h, &text, lang, p)
             })
             .map_err(chart_err)?,
         );

@@ -1484,7 +1484,15 @@ impl<'a> Report<'a> {
             l.title_fan_cost,
             chart_svg(|p| charts::fan_chart(&fan, &text, lang, p)),
         )?;
-        if let Some(shape) = s.shape("cumulative_net_savings_kr") {
+        if !chart_data::savings_vary(s) {
+            if let Some(hist) = chart_data::cost_histogram(s) {
+                self.figure(
+                    h,
+                    &l.outcomes_title(&hist.measure.label(lang)),
+                    chart_svg(|p| charts::histogram(&hist, &text, lang, p)),
+                )?;
+            }
+        } else if let Some(shape) = s.shape("cumulative_net_savings_kr") {
             let measure = Measure::CumulativeNetSavings { through: end };
             let hist = chart_data::histogram_data(s, shape, measure);
             self.figure(
@@ -1976,9 +1984,11 @@ impl<'a> Report<'a> {
             )?;
             for p in &g.probability {
                 match p {
-                    Some(p) => {
-                        write!(h, "<td class=\"num\">{}</td>", format_probability(*p, lang))?
-                    }
+                    Some(p) => write!(
+                        h,
+                        "<td class=\"num\">{}</td>",
+                        escape(&format_probability(*p, lang))
+                    )?,
                     None => write!(h, "<td class=\"num\">–</td>")?,
                 }
             }
@@ -2002,14 +2012,25 @@ impl<'a> Report<'a> {
         }
         writeln!(h, "</tr></thead><tbody>")?;
         for g in &s.goals {
-            write!(h, "<tr><td>{}</td>", escape(&g.name))?;
+            // The unit goes in the row label, not in every cell, so the
+            // table fits the page.
+            let unit = match g.metric.as_str() {
+                "volume" => t(lang, " (henvendelser)", " (contacts)"),
+                "paper_letters" => t(lang, " (papirbreve)", " (paper letters)"),
+                _ => "",
+            };
+            write!(h, "<tr><td>{}{}</td>", escape(&g.name), unit)?;
+            let cell = |v: f64| match g.metric.as_str() {
+                "volume" | "paper_letters" => format_number(v, 0, lang),
+                _ => goal_value(&g.metric, v, lang),
+            };
             for q in &g.value {
                 write!(
                     h,
                     "<td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td>",
-                    escape(&goal_value(&g.metric, q.p50, lang)),
-                    escape(&goal_value(&g.metric, q.p5, lang)),
-                    escape(&goal_value(&g.metric, q.p95, lang)),
+                    escape(&cell(q.p50)),
+                    escape(&cell(q.p5)),
+                    escape(&cell(q.p95)),
                 )?;
             }
             writeln!(h, "</tr>")?;
@@ -2039,13 +2060,17 @@ impl<'a> Report<'a> {
             write!(h, "<tr><td>{}</td>", escape(&g.name))?;
             for y in &s.years {
                 let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
-                write!(h, "<td class=\"num\">{}</td>", format_probability(p, lang))?;
+                write!(
+                    h,
+                    "<td class=\"num\">{}</td>",
+                    escape(&format_probability(p, lang))
+                )?;
             }
             let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
             writeln!(
                 h,
                 "<td class=\"num\">{}</td></tr>",
-                format_probability(p, lang)
+                escape(&format_probability(p, lang))
             )?;
         }
         writeln!(h, "</tbody></table>")?;
@@ -2316,9 +2341,9 @@ impl<'a> Report<'a> {
                         escape(&p.a),
                         escape(&p.b),
                         y.year,
-                        format_probability(y.prob_a_saves_more, lang),
+                        escape(&format_probability(y.prob_a_saves_more, lang)),
                         format_kr(y.savings_difference_kr.p50, lang),
-                        format_probability(y.prob_a_cumulative_more, lang),
+                        escape(&format_probability(y.prob_a_cumulative_more, lang)),
                         format_kr(y.cumulative_difference_kr.p50, lang),
                     )?;
                 }
