@@ -411,3 +411,26 @@ rank_correlation = -0.9
     let file = write(dir.path(), "corr-ok.toml", &ok);
     bin().arg("check").arg(&file).assert().success();
 }
+
+#[test]
+fn a_reused_output_directory_describes_only_the_latest_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // A file of the user's own is never touched; our own stale files are.
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("comparison.json"), "{}").unwrap();
+    std::fs::write(out.join("options-hours.png"), "old").unwrap();
+    bin()
+        .arg("run")
+        .arg(scenario("model-worked-example.toml"))
+        .args(["-n", "10", "-q", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("notes.txt").exists());
+    assert!(out.join("summary.json").exists());
+    assert!(out.join("cost-fan.png").exists());
+    assert!(!out.join("comparison.json").exists());
+    assert!(!out.join("options-hours.png").exists());
+}

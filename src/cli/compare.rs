@@ -108,6 +108,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         )?;
         written.push(path);
     }
+    crate::report::prune_stale(&args.sim.out, &written)?;
     if !args.sim.quiet {
         print!("{}", comparison_table(&cmp));
         println!(

@@ -212,6 +212,7 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         )?;
         written.push(path.clone());
     }
+    crate::report::prune_stale(&args.sim.out, &written)?;
     if !args.sim.quiet {
         print!("{}", table::run_table(&summary));
         if let Some(sens) = &summary.sensitivity {

@@ -114,18 +114,120 @@ fn sensitivity_measure(metric: &str, year: i32) -> Measure {
     }
 }
 
-/// A short chart label of an input key: the parameter first, so a long
-/// event or area name that gets cut keeps what varies, e.g.
-/// "p_add · events.Ny hjemmeside" for `events.Ny hjemmeside.p_add`.
-pub fn input_label(key: &str) -> String {
-    match key.rsplit_once('.') {
-        Some((rest, last)) if !rest.is_empty() => format!("{last} · {rest}"),
+/// A readable label of an uncertain input's key for charts, in the chart's
+/// language, with what varies first so that a cut label keeps it:
+/// `prices.personal` -> "Pris: personligt fremmøde",
+/// `events.Ny hjemmeside.p_add` -> "Ekstra innovation p · Ny hjemmeside".
+pub fn input_label(key: &str, lang: Lang) -> String {
+    let da = lang == Lang::Da;
+    let t = |d: &str, e: &str| if da { d.to_string() } else { e.to_string() };
+    let channel = |k: &str| {
+        Channel::from_key(k)
+            .map(|c| {
+                if da {
+                    c.label_da().to_lowercase()
+                } else {
+                    c.label_en().to_lowercase()
+                }
+            })
+            .unwrap_or_else(|| k.to_string())
+    };
+    let opening = |k: &str| match k {
+        "counter" => t("skranke", "counter"),
+        "phone" => t("telefon", "phone"),
+        other => other.to_string(),
+    };
+    let param = |k: &str| -> String {
+        match k {
+            "volume" | "volume_per_1000" => t("Volumen", "Volume"),
+            "p" => t("Innovation p", "Innovation p"),
+            "q" => t("Imitation q", "Imitation q"),
+            "ceiling" => t("Loft for digital andel", "Digital ceiling"),
+            "p_add" => t("Ekstra innovation p", "Added innovation p"),
+            "q_add" => t("Ekstra imitation q", "Added imitation q"),
+            "ceiling_add" => t("Højere loft", "Raised ceiling"),
+            "cost_one_off_kr" => t("Engangsomkostning", "One-off cost"),
+            "cost_monthly_kr" => t("Månedlig omkostning", "Monthly cost"),
+            "floor" => t("Minimumsandel", "Mandatory floor"),
+            "exemption" => t("Fritagne", "Exempted share"),
+            "digital_post_exemption" => t("Fritaget for Digital Post", "Exempt from Digital Post"),
+            "retime" => t("Kommer igen senere", "Retimed"),
+            "to_digital" => t("Går digitalt", "Go digital"),
+            "to_phone" => t("Ringer i stedet", "Call instead"),
+            "aht_seconds" => t("Behandlingstid", "Handling time"),
+            "hourly_wage_kr" => t("Timeløn", "Hourly wage"),
+            "shrinkage" => t("Ikke-produktiv tid", "Shrinkage"),
+            other => other.to_string(),
+        }
+    };
+    let parts: Vec<&str> = key.split('.').collect();
+    match parts.as_slice() {
+        ["prices", ch] => format!("{}: {}", t("Pris", "Price"), channel(ch)),
+        ["population", "growth"] => t("Befolkningsvækst", "Population growth"),
+        ["population", "base"] => t("Befolkning", "Population"),
+        ["economics", "discount_rate"] => t("Diskonteringsrente", "Discount rate"),
+        ["economics", "price_index"] => t("Prisudvikling", "Price index"),
+        ["displacement", ch, what] => format!("{} ({})", param(what), opening(ch)),
+        ["departments", d, "displacement", ch, what] => {
+            format!("{} ({} {})", param(what), d, opening(ch))
+        }
+        ["departments", d, "open_hour_cost_kr", ch] => format!(
+            "{} · {d} {}",
+            t("Pris pr. åben time", "Cost per open hour"),
+            opening(ch)
+        ),
+        ["departments", d, "staffing", ch, what] => {
+            format!("{} · {d} {}", param(what), opening(ch))
+        }
+        ["outbound_mail", what] => match *what {
+            "letters_per_year" => t("Breve pr. år", "Letters a year"),
+            "digital_share" => t("Andel Digital Post i dag", "Digital Post share today"),
+            "price_letter_kr" => t("Pris: papirbrev", "Price: paper letter"),
+            "price_digital_post_kr" => t("Pris: Digital Post", "Price: Digital Post"),
+            other => other.to_string(),
+        },
+        ["defaults", "adoption", rest @ ..] => {
+            let what = rest.last().copied().unwrap_or("");
+            let scope = if rest.len() > 1 {
+                format!(" ({})", rest[0])
+            } else {
+                String::new()
+            };
+            format!("{}{scope}", param(what))
+        }
+        ["defaults", "mix", ty, ch] => format!("{}: {} ({ty})", t("Andel", "Share"), channel(ch)),
+        ["defaults", "type_split", ty] => format!("{}: {ty}", t("Andel", "Share")),
+        ["events", rest @ .., what] if !rest.is_empty() => {
+            format!("{} · {}", param(what), rest.join("."))
+        }
+        ["areas", rest @ ..] if rest.len() >= 2 => {
+            // areas.<name>.<param> or areas.<name>.adoption[.type].<param> or areas.<name>.mix.<type>.<channel>
+            if let Some(i) = rest.iter().position(|x| *x == "mix") {
+                let name = rest[..i].join(".");
+                let ch = rest.last().copied().unwrap_or("");
+                return format!("{}: {} · {name}", t("Andel", "Share"), channel(ch));
+            }
+            if let Some(i) = rest.iter().position(|x| *x == "adoption") {
+                let name = rest[..i].join(".");
+                return format!("{} · {name}", param(rest.last().copied().unwrap_or("")));
+            }
+            if let Some(i) = rest.iter().position(|x| *x == "type_split") {
+                let name = rest[..i].join(".");
+                return format!(
+                    "{}: {} · {name}",
+                    t("Andel", "Share"),
+                    rest.last().copied().unwrap_or("")
+                );
+            }
+            let what = rest.last().copied().unwrap_or("");
+            format!("{} · {}", param(what), rest[..rest.len() - 1].join("."))
+        }
         _ => key.to_string(),
     }
 }
 
 /// Tornado bars of the ten most influential inputs (decile swing).
-pub fn tornado_data(s: &RunSummary) -> Option<TornadoData> {
+pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
     let sens = s.sensitivity.as_ref()?;
     let mut rows: Vec<_> = sens
         .rows
@@ -142,7 +244,7 @@ pub fn tornado_data(s: &RunSummary) -> Option<TornadoData> {
         bars: rows
             .iter()
             .map(|r| TornadoBar {
-                input: input_label(&r.input),
+                input: input_label(&r.input, lang),
                 low_value: r.median_when_low,
                 high_value: r.median_when_high,
                 base: sens.output_median,
@@ -239,7 +341,7 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
             .map_err(chart_err)?,
         );
     }
-    if let Some(t) = tornado_data(s) {
+    if let Some(t) = tornado_data(s, lang) {
         out.extend(
             charts::render_both(&dir.join("tornado"), |p| {
                 charts::tornado(&t, &text, lang, p)
@@ -371,4 +473,50 @@ pub fn comparison_charts(
         .map_err(chart_err)?,
     );
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_labels_are_readable_and_lead_with_what_varies() {
+        assert_eq!(
+            input_label("prices.personal", Lang::Da),
+            "Pris: personligt fremmøde"
+        );
+        assert_eq!(
+            input_label("prices.personal", Lang::En),
+            "Price: personal attendance"
+        );
+        assert_eq!(
+            input_label("events.Ny hjemmeside.p_add", Lang::Da),
+            "Ekstra innovation p · Ny hjemmeside"
+        );
+        assert_eq!(
+            input_label("displacement.counter.retime", Lang::En),
+            "Retimed (counter)"
+        );
+        assert_eq!(
+            input_label("areas.Flytning.volume", Lang::Da),
+            "Volumen · Flytning"
+        );
+        assert_eq!(
+            input_label("areas.Flytning.adoption.transaction.ceiling", Lang::En),
+            "Digital ceiling · Flytning"
+        );
+        assert_eq!(
+            input_label("areas.Flytning.mix.transaction.phone", Lang::Da),
+            "Andel: telefon · Flytning"
+        );
+        assert_eq!(
+            input_label("defaults.adoption.transaction.q", Lang::En),
+            "Imitation q (transaction)"
+        );
+        assert_eq!(
+            input_label("departments.BSA.staffing.phone.shrinkage", Lang::Da),
+            "Ikke-produktiv tid · BSA telefon"
+        );
+        assert_eq!(input_label("something.else", Lang::Da), "something.else");
+    }
 }

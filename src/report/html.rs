@@ -1528,7 +1528,7 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::channel_mix(&mix, &text, lang, p)),
             )?;
         }
-        if let Some(data) = chart_data::tornado_data(s) {
+        if let Some(data) = chart_data::tornado_data(s, lang) {
             self.figure(
                 h,
                 l.title_tornado,

@@ -14,6 +14,61 @@ use crate::export::{self, write_atomic};
 use crate::i18n::Lang;
 use crate::summary::RunSummary;
 
+/// Every file name `run` or `compare` may write into an output directory.
+/// Files of these names that a run did not write are from an earlier run
+/// and are removed, so the directory always describes one run.
+pub const OUTPUT_FILES: &[&str] = &[
+    "summary.json",
+    "years.csv",
+    "goals.csv",
+    "sensitivity.csv",
+    "comparison.json",
+    "comparison.csv",
+    "report.html",
+];
+
+/// Chart stems (each written as .png and .svg).
+pub const CHART_STEMS: &[&str] = &[
+    "cost-fan",
+    "savings-histogram",
+    "savings-s-curve",
+    "cost-histogram",
+    "goals",
+    "channel-mix",
+    "tornado",
+    "attribution",
+    "options-savings",
+    "options-cumulative",
+    "options-hours",
+    "options-s-curve",
+];
+
+/// Removes this tool's output files in `dir` that are not in `written`.
+pub fn prune_stale(dir: &Path, written: &[PathBuf]) -> Result<(), Error> {
+    let mut names: Vec<String> = OUTPUT_FILES.iter().map(|s| s.to_string()).collect();
+    for stem in CHART_STEMS {
+        names.push(format!("{stem}.png"));
+        names.push(format!("{stem}.svg"));
+    }
+    for name in names {
+        let path = dir.join(&name);
+        if path.exists()
+            && !written.iter().any(|w| {
+                w.file_name().map(|f| f == name.as_str()).unwrap_or(false)
+                    && w.parent() == Some(dir)
+            })
+        {
+            std::fs::remove_file(&path).map_err(|e| {
+                Error::Other(anyhow::anyhow!(
+                    "cannot remove stale {}: {e}",
+                    path.display()
+                ))
+            })?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes summary.json, the CSV files and (optionally) the charts of a run.
 pub fn write_run_outputs(
     summary: &RunSummary,
