@@ -30,14 +30,24 @@ pub fn describe(s: &Scenario) -> String {
         s.cells.len()
     );
     let _ = writeln!(o, "uncertain inputs: {}", s.inputs.len());
-    for i in &s.inputs {
-        let _ = writeln!(
-            o,
-            "  {:<55} {:<40} {}",
-            i.key,
-            i.distribution.describe(),
-            i.unit
-        );
+    if !s.inputs.is_empty() {
+        let header: Vec<String> = ["  key", "distribution", "unit"].map(String::from).to_vec();
+        let rows: Vec<Vec<String>> = s
+            .inputs
+            .iter()
+            .map(|i| {
+                vec![
+                    format!("  {}", i.key),
+                    i.distribution.describe(),
+                    i.unit.clone(),
+                ]
+            })
+            .collect();
+        o.push_str(&crate::text_table::render(
+            &header,
+            &rows,
+            &[true, true, true],
+        ));
     }
     if !s.departments.is_empty() {
         let _ = writeln!(o, "opening hours (hours per week):");
@@ -62,9 +72,9 @@ pub fn describe(s: &Scenario) -> String {
     if let Some(p) = &s.proposal {
         let _ = writeln!(
             o,
-            "proposal: {} from month {} of the horizon",
+            "proposal: {} from {}",
             p.name,
-            p.start + 1
+            month_label(s.base_year, p.start)
         );
     }
     if !s.events.is_empty() {
@@ -76,11 +86,11 @@ pub fn describe(s: &Scenario) -> String {
             };
             let _ = writeln!(
                 o,
-                "  {:<40} {:<8} months {}-{}",
+                "  {:<40} {:<8} {} to {}",
                 e.name,
                 kind,
-                e.start + 1,
-                e.end + 1
+                month_label(s.base_year, e.start),
+                month_label(s.base_year, e.end)
             );
         }
     }
@@ -113,4 +123,13 @@ pub fn describe(s: &Scenario) -> String {
         }
     }
     o
+}
+
+/// "2014-01" for month index `m` (0 = January of `base_year`).
+fn month_label(base_year: i32, m: usize) -> String {
+    crate::domain::YearMonth {
+        year: base_year + (m / 12) as i32,
+        month: (m % 12) as u32 + 1,
+    }
+    .to_string()
 }

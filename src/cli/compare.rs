@@ -210,8 +210,9 @@ pub fn comparison_table(c: &Comparison) -> String {
                         s.channel.clone(),
                         s.year.to_string(),
                         format!(
-                            "{:.1} -> {:.1}",
-                            s.agents_per_open_hour_status_quo, s.agents_per_open_hour
+                            "{} -> {}",
+                            format_number(s.agents_per_open_hour_status_quo, 1, Lang::En),
+                            format_number(s.agents_per_open_hour, 1, Lang::En)
                         ),
                         format!(
                             "{:.1} % -> {:.1} %",

@@ -217,9 +217,10 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         print!("{}", table::run_table(&summary));
         if let Some(sens) = &summary.sensitivity {
             println!(
-                "\nwhat drives {} {} (top ten of {} inputs)",
+                "\nwhat drives {} {} (the {} most influential of {} uncertain inputs)",
                 sens.metric,
                 sens.year,
+                sens.rows.len().min(10),
                 sens.rows.len()
             );
             print!("{}", crate::sensitivity::top_table(sens, 10));

@@ -84,7 +84,7 @@ pub fn run_table(s: &RunSummary) -> String {
                 .strip_prefix("not_by_")
                 .map(|y| format!("not by {y}"))
                 .unwrap_or_else(|| k.clone());
-            format!("{when} in {:.1} % of trials", v * 100.0)
+            format!("{when} in {} of trials", format_probability(*v, Lang::En))
         })
         .collect();
     let _ = writeln!(
@@ -175,7 +175,7 @@ pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]
             let goal = best
                 .map(|(g, y, d)| {
                     format!(
-                        "{} {}: {:+.0} points",
+                        "{} {}: {:+.0} percentage points",
                         s.goals[g].name,
                         s.years[y],
                         d * 100.0

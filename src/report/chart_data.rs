@@ -56,14 +56,39 @@ pub fn histogram_data(s: &RunSummary, shape: &Shape, measure: Measure) -> Histog
     }
 }
 
+/// A goal's name with its target, e.g. "80 % selvbetjening (≥ 80 %)" or,
+/// for a trajectory, "(≥ 14 % → 50 %)".
+pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
+    let fmt = |t: f64| match g.metric.as_str() {
+        "share" => crate::i18n::format_pct(
+            t,
+            if (t * 100.0).fract().abs() < 1e-9 {
+                0
+            } else {
+                1
+            },
+            lang,
+        ),
+        "cost" | "savings" | "cumulative_net_savings" | "npv" => crate::i18n::format_money(t, lang),
+        _ => crate::i18n::format_number(t, 0, lang),
+    };
+    let op = if g.op == ">=" { "≥" } else { "≤" };
+    let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
+    match (targets.first(), targets.last()) {
+        (Some(a), Some(b)) if a != b => format!("{} ({op} {} → {})", g.name, fmt(*a), fmt(*b)),
+        (Some(a), _) => format!("{} ({op} {})", g.name, fmt(*a)),
+        _ => g.name.clone(),
+    }
+}
+
 /// Goal attainment probabilities per goal and year.
-pub fn goal_data(s: &RunSummary) -> GoalData {
+pub fn goal_data(s: &RunSummary, lang: Lang) -> GoalData {
     GoalData {
         rows: s
             .goals
             .iter()
             .map(|g| GoalRow {
-                name: g.name.clone(),
+                name: goal_row_label(g, lang),
                 years: s.years.clone(),
                 probability: g.probability.clone(),
             })
@@ -333,7 +358,7 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         );
     }
     if !s.goals.is_empty() {
-        let g = goal_data(s);
+        let g = goal_data(s, lang);
         out.extend(
             charts::render_both(&dir.join("goals"), |p| {
                 charts::goal_probability(&g, &text, lang, p)

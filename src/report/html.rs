@@ -1513,7 +1513,7 @@ impl<'a> Report<'a> {
             )?;
         }
         if !s.goals.is_empty() {
-            let g = chart_data::goal_data(s);
+            let g = chart_data::goal_data(s, lang);
             self.figure(
                 h,
                 l.title_goals,
