@@ -688,6 +688,15 @@ impl<'a> Report<'a> {
 
     // ----------------------------------------------------------- section 1
 
+    /// " – Forslag 1" in section headings of a comparison report, whose
+    /// detailed sections describe the first option only.
+    fn detail_suffix(&self) -> String {
+        match self.c {
+            Some(_) => format!(" – {}", escape(self.s.proposal.as_deref().unwrap_or(&self.s.scenario))),
+            None => String::new(),
+        }
+    }
+
     fn summary_section(&self, h: &mut String) -> anyhow::Result<()> {
         let lang = self.lang;
         let l = labels(lang);
@@ -755,6 +764,15 @@ impl<'a> Report<'a> {
                 "<h3>{}: {}</h3>",
                 escape(s.proposal.as_deref().unwrap_or(&s.scenario)),
                 self.t("nøgletal", "key figures")
+            )?;
+            let name = escape(s.proposal.as_deref().unwrap_or(&s.scenario));
+            writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                match self.lang {
+                    Lang::Da => format!("Resten af rapporten (mål, figurer og tabeller ud over sammenligningen) viser detaljerne for <strong>{name}</strong>. Kør <code>channelshift run --report</code> på de andre forslag for deres detaljer."),
+                    Lang::En => format!("The rest of this report (goals, charts and tables beyond the comparison) shows the details of <strong>{name}</strong>. Run <code>channelshift run --report</code> on the other options for theirs."),
+                }
             )?;
         }
 
@@ -1476,7 +1494,7 @@ impl<'a> Report<'a> {
         let end = s.end_year;
         let text = ChartText::subtitle(s.scenario.clone());
         writeln!(h, "<section class=\"major\" id=\"charts\">")?;
-        writeln!(h, "<h2>3. {}</h2>", self.t("Figurer", "Charts"))?;
+        writeln!(h, "<h2>3. {}{}</h2>", self.t("Figurer", "Charts"), self.detail_suffix())?;
 
         let fan = chart_data::cost_fan(s);
         self.figure(
@@ -1597,7 +1615,7 @@ impl<'a> Report<'a> {
         let l = labels(lang);
         let s = self.s;
         writeln!(h, "<section class=\"major\" id=\"tables\">")?;
-        writeln!(h, "<h2>4. {}</h2>", self.t("Tabeller", "Tables"))?;
+        writeln!(h, "<h2>4. {}{}</h2>", self.t("Tabeller", "Tables"), self.detail_suffix())?;
 
         // Overview of medians.
         let keys = [
