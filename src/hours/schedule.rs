@@ -1204,8 +1204,8 @@ fn day_twice(
     };
     ScheduleError::new(
         format!(
-            "{name} is given twice (in \"{}\" and in \"{entry}\"); give each day once and join its \
-             intervals with &{example}",
+            "{name} is given twice (in \"{}\" and in \"{entry}\"); give each day once: keep the right \
+             one, or join intervals that do not overlap with &{example}",
             earlier.entry
         ),
         entry,

@@ -316,15 +316,24 @@ pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
     Some(h)
 }
 
+/// Why overlapping cost bands do not mean uncertain savings.
+pub fn fan_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne).",
+        Lang::En => "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
+    }
+}
+
 /// Writes the charts of a run (PNG and SVG each); returns the paths.
 pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     let text = ChartText::subtitle(s.scenario.clone());
     let end = s.end_year;
     let fan = cost_fan(s);
+    let fan_text = text.clone().with_note(fan_note(lang));
     out.extend(
         charts::render_both(&dir.join("cost-fan"), |p| {
-            charts::fan_chart(&fan, &text, lang, p)
+            charts::fan_chart(&fan, &fan_text, lang, p)
         })
         .map_err(chart_err)?,
     );

@@ -692,7 +692,10 @@ impl<'a> Report<'a> {
     /// detailed sections describe the first option only.
     fn detail_suffix(&self) -> String {
         match self.c {
-            Some(_) => format!(" – {}", escape(self.s.proposal.as_deref().unwrap_or(&self.s.scenario))),
+            Some(_) => format!(
+                " – {}",
+                escape(self.s.proposal.as_deref().unwrap_or(&self.s.scenario))
+            ),
             None => String::new(),
         }
     }
@@ -1494,7 +1497,12 @@ impl<'a> Report<'a> {
         let end = s.end_year;
         let text = ChartText::subtitle(s.scenario.clone());
         writeln!(h, "<section class=\"major\" id=\"charts\">")?;
-        writeln!(h, "<h2>3. {}{}</h2>", self.t("Figurer", "Charts"), self.detail_suffix())?;
+        writeln!(
+            h,
+            "<h2>3. {}{}</h2>",
+            self.t("Figurer", "Charts"),
+            self.detail_suffix()
+        )?;
 
         let fan = chart_data::cost_fan(s);
         self.figure(
@@ -1615,7 +1623,12 @@ impl<'a> Report<'a> {
         let l = labels(lang);
         let s = self.s;
         writeln!(h, "<section class=\"major\" id=\"tables\">")?;
-        writeln!(h, "<h2>4. {}{}</h2>", self.t("Tabeller", "Tables"), self.detail_suffix())?;
+        writeln!(
+            h,
+            "<h2>4. {}{}</h2>",
+            self.t("Tabeller", "Tables"),
+            self.detail_suffix()
+        )?;
 
         // Overview of medians.
         let keys = [

@@ -87,11 +87,18 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
     let mut current = path.to_path_buf();
     loop {
         let canonical = std::fs::canonicalize(&current).map_err(|e| {
-            InputError::new(format!(
-                "cannot read scenario file {}: {e}",
-                current.display()
-            ))
-            .with_help(
+            let message = format!("cannot read scenario file {}: {e}", current.display());
+            // Point at the `extends` line that names the missing file.
+            let err = match chain.last() {
+                Some((p, raw, text)) => match &raw.extends {
+                    Some(ext) => {
+                        InputError::at(p, text, ext.span().start, format!("`extends`: {message}"))
+                    }
+                    None => InputError::new(message),
+                },
+                None => InputError::new(message),
+            };
+            err.with_help(
                 "check the path; paths in `extends` are relative to the file that contains them",
             )
         })?;
@@ -167,6 +174,11 @@ fn help_for(message: &str) -> Option<String> {
         Some("add the key; docs/scenario-format.md shows an example of each table".into())
     } else if message.contains("invalid type") {
         Some("check the value's type: numbers without quotes, text in quotes, lists in [ ]".into())
+    } else if message.contains("expected")
+        || message.contains("unexpected")
+        || message.contains("invalid")
+    {
+        Some("check the TOML syntax here: one `key = value` per line, text in \"quotes\", no comma after the last item, tables as [name] or inline { a = 1, b = 2 }".into())
     } else {
         None
     }
