@@ -1480,7 +1480,7 @@ mod tests {
             "Mon 13-15",
             &[
                 "Mon is given twice",
-                "join its intervals with &",
+                "join intervals that do not overlap with &",
                 "\"Mon 9-12 & 13-15\"",
             ],
         );
