@@ -11,7 +11,7 @@ use crate::scenario::Scenario;
 use crate::summary::RunSummary;
 
 use super::run::{run_with_progress, trials_and_seed};
-use super::table::{range_cell, render};
+use super::table::render;
 use super::{init_threads, SimOptions};
 
 #[derive(Debug, clap::Args)]
@@ -162,7 +162,17 @@ pub fn comparison_table(c: &Comparison) -> String {
     }
     o.push_str(&render(&header, &rows));
     for opt in &c.options {
-        let _ = writeln!(o, "\n{}  (kr.: median [5 % .. 95 %])", opt.name);
+        let scale = super::table::Scale::for_values(
+            opt.years
+                .iter()
+                .flat_map(|y| [y.cost_kr.p50, y.cumulative_net_savings_kr.p50]),
+        );
+        let _ = writeln!(
+            o,
+            "\n{}  ({}: median [5 % .. 95 %])",
+            opt.name,
+            scale.unit()
+        );
         let header: Vec<String> = [
             "year",
             "cost",
@@ -178,9 +188,9 @@ pub fn comparison_table(c: &Comparison) -> String {
             .map(|y| {
                 vec![
                     y.year.to_string(),
-                    range_cell(&y.cost_kr),
-                    range_cell(&y.savings_kr),
-                    range_cell(&y.cumulative_net_savings_kr),
+                    scale.range(&y.cost_kr),
+                    scale.range(&y.savings_kr),
+                    scale.range(&y.cumulative_net_savings_kr),
                     format!(
                         "{} / {} / {} / {}",
                         kr(y.displaced_retimed.p50),

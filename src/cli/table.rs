@@ -19,6 +19,60 @@ fn kr(x: f64) -> String {
     format_number(x, 0, Lang::En)
 }
 
+/// The money unit of one terminal table: whole kroner, or millions with two
+/// decimals once amounts reach ten million (keeps Copenhagen-size tables
+/// readable; full precision is in summary.json and the CSV files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Kr,
+    MillionKr,
+}
+
+impl Scale {
+    /// The scale for a table whose amounts include `values`.
+    pub fn for_values(values: impl IntoIterator<Item = f64>) -> Scale {
+        let max = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()));
+        if max >= 10_000_000.0 {
+            Scale::MillionKr
+        } else {
+            Scale::Kr
+        }
+    }
+
+    /// "kr." or "million kr.".
+    pub fn unit(self) -> &'static str {
+        match self {
+            Scale::Kr => "kr.",
+            Scale::MillionKr => "million kr.",
+        }
+    }
+
+    /// An amount in this unit.
+    pub fn fmt(self, x: f64) -> String {
+        match self {
+            Scale::Kr => kr(x),
+            Scale::MillionKr => format_number(x / 1e6, 2, Lang::En),
+        }
+    }
+
+    /// Median and 5-95 % range in this unit.
+    pub fn range(self, s: &Summary) -> String {
+        if s.p5 == s.p95 {
+            self.fmt(s.p50)
+        } else {
+            format!(
+                "{} [{} .. {}]",
+                self.fmt(s.p50),
+                self.fmt(s.p5),
+                self.fmt(s.p95)
+            )
+        }
+    }
+}
+
 /// Renders rows as a left-aligned first column and right-aligned others.
 pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
     let left: Vec<bool> = (0..header.len()).map(|i| i == 0).collect();
@@ -32,9 +86,19 @@ pub fn run_table(s: &RunSummary) -> String {
     if let Some(p) = &s.proposal {
         let _ = writeln!(o, "proposal: {p}");
     }
+    let scale = Scale::for_values(
+        [
+            "cost_status_quo_kr",
+            "cost_scenario_kr",
+            "cumulative_net_savings_kr",
+        ]
+        .iter()
+        .flat_map(|k| s.metric(k).iter().map(|q| q.p50)),
+    );
     let _ = writeln!(
         o,
-        "kr. per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n"
+        "{} per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n",
+        scale.unit()
     );
     let header: Vec<String> = [
         "year",
@@ -52,10 +116,10 @@ pub fn run_table(s: &RunSummary) -> String {
         .map(|(i, y)| {
             vec![
                 y.to_string(),
-                range_cell(&s.metric("cost_status_quo_kr")[i]),
-                range_cell(&s.metric("cost_scenario_kr")[i]),
-                range_cell(&s.metric("savings_kr")[i]),
-                range_cell(&s.metric("cumulative_net_savings_kr")[i]),
+                scale.range(&s.metric("cost_status_quo_kr")[i]),
+                scale.range(&s.metric("cost_scenario_kr")[i]),
+                scale.range(&s.metric("savings_kr")[i]),
+                scale.range(&s.metric("cumulative_net_savings_kr")[i]),
             ]
         })
         .collect();
@@ -193,4 +257,30 @@ pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]
         .collect();
     o.push_str(&render(&header, &body));
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_amounts_switch_the_table_to_millions() {
+        assert_eq!(Scale::for_values([610_000.0, 9_999_999.0]), Scale::Kr);
+        assert_eq!(Scale::for_values([-12_000_000.0]), Scale::MillionKr);
+        assert_eq!(Scale::MillionKr.fmt(17_129_115.0), "17.13");
+        assert_eq!(Scale::Kr.fmt(535_428.57), "535,429");
+        let s = Summary {
+            mean: 2.0e6,
+            sd: 1.0,
+            se: 0.1,
+            p5: 1.82e6,
+            p25: 2.0e6,
+            p50: 2.34e6,
+            p75: 2.5e6,
+            p95: 2.88e6,
+            min: 1.0e6,
+            max: 3.0e6,
+        };
+        assert_eq!(Scale::MillionKr.range(&s), "2.34 [1.82 .. 2.88]");
+    }
 }
