@@ -9,7 +9,7 @@ use crate::summary::RunSummary;
 /// "610,000 (5-95 %: 590,000 to 640,000)" style cell: median and range.
 pub fn range_cell(s: &Summary) -> String {
     if s.p5 == s.p95 {
-        format!("{}", kr(s.p50))
+        kr(s.p50)
     } else {
         format!("{} [{} .. {}]", kr(s.p50), kr(s.p5), kr(s.p95))
     }
