@@ -583,7 +583,7 @@ table { border-collapse:collapse; width:100%; margin:2mm 0 6mm; font-size:9.5pt;
 caption { text-align:left; font-weight:bold; font-size:10.5pt; padding-bottom:1.5mm; }
 th, td { padding:1.2mm 2mm; border-bottom:1px solid var(--rule); vertical-align:top; }
 th { text-align:left; background:var(--band); font-weight:bold; vertical-align:bottom; }
-td.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums; }
+td.num { text-align:right; font-variant-numeric:tabular-nums; overflow-wrap:normal; }
 th.num { text-align:right; }
 td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
@@ -593,6 +593,7 @@ table.assumptions { table-layout:fixed; font-size:9pt; }
 table.assumptions th, table.assumptions td { padding:1mm 1.2mm; }
 table.assumptions td { overflow-wrap:anywhere; }
 .note { font-size:9pt; color:var(--muted); margin-top:-4mm; margin-bottom:6mm; }
+.detail-note { font-size:9pt; color:var(--muted); margin:1mm 0 4mm 0; }
 figure.chart { margin:4mm 0 8mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
@@ -769,14 +770,16 @@ impl<'a> Report<'a> {
                 self.t("nøgletal", "key figures")
             )?;
             let name = escape(s.proposal.as_deref().unwrap_or(&s.scenario));
-            writeln!(
+            if c.options.len() >= 2 {
+                writeln!(
                 h,
-                "<p class=\"note\">{}</p>",
+                "<p class=\"detail-note\">{}</p>",
                 match self.lang {
                     Lang::Da => format!("Resten af rapporten (mål, figurer og tabeller ud over sammenligningen) viser detaljerne for <strong>{name}</strong>. Kør <code>channelshift run --report</code> på de andre forslag for deres detaljer."),
                     Lang::En => format!("The rest of this report (goals, charts and tables beyond the comparison) shows the details of <strong>{name}</strong>. Run <code>channelshift run --report</code> on the other options for theirs."),
                 }
             )?;
+            }
         }
 
         // Key figures.
