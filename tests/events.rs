@@ -380,3 +380,38 @@ transaction = { personal = 0.5, phone = 0.25, self_service = 0.25 }
     assert!((p50(&r, "volume_scenario.personal", 0) - 900.0).abs() < 1e-3);
     assert!((p50(&r, "volume_scenario.self_service", 0) - 900.0).abs() < 1e-3);
 }
+
+#[test]
+fn an_area_can_have_its_own_prices() {
+    // Area A's letters cost 20 kr. instead of 120 kr.: 2,400 letters a year
+    // save 2,400 x 100 kr. of handling cost against an otherwise equal run.
+    let base = tiny("");
+    assert!(base.areas[0].prices.iter().all(|p| p.is_none()));
+    let cheaper_text = r#"[[areas]]
+name = "A"
+volume = 12000
+prices = { letter = 20 }
+[areas.mix]
+transaction = { personal = 0.4, phone = 0.3, letter = 0.2, self_service = 0.1 }
+"#;
+    // An option-style override of area A (same name replaces it).
+    let dir = tempfile::tempdir().unwrap();
+    let basefile = dir.path().join("base.toml");
+    let s0 = tiny("");
+    std::fs::write(&basefile, std::fs::read_to_string(&s0.path).unwrap()).unwrap();
+    let opt = dir.path().join("opt.toml");
+    std::fs::write(
+        &opt,
+        format!("extends = \"base.toml\"\nname = \"cheaper letters\"\n{cheaper_text}"),
+    )
+    .unwrap();
+    let s = Scenario::from_file(&opt).unwrap_or_else(|e| panic!("{e}"));
+    let r0 = run(&base, 5);
+    let r1 = run(&s, 5);
+    let d = p50(&r0, "handling_cost_scenario_kr", 0) - p50(&r1, "handling_cost_scenario_kr", 0);
+    assert!((d - 2400.0 * 100.0).abs() < 0.5, "{d}");
+    assert_eq!(
+        s.areas[0].prices[channelshift::domain::Channel::Letter.index()],
+        Some(channelshift::scenario::Param::Fixed(20.0))
+    );
+}

@@ -44,6 +44,8 @@ struct CellTrial {
     c: f64,
     /// Handling cost of one non-digital contact (base split, this trial's prices).
     other_cost: f64,
+    /// Unit price per channel for this cell (area, department and staffing applied).
+    prices: [f64; N_CHANNELS],
 }
 
 /// Scenario-wide numbers of one trial.
@@ -147,14 +149,31 @@ pub fn simulate(
             q: v(cell.q),
             c: v(cell.ceiling).max(s0),
             other_cost: 0.0,
+            prices: [0.0; N_CHANNELS],
         });
     }
 
     let tc = trial_constants(s, values, n_years);
     for (c, ct) in sc.cells.iter_mut().enumerate() {
-        let prices = plan.cell_dept[c]
+        let dept = plan.cell_dept[c];
+        let mut prices = *dept
             .map(|d| &tc.price_by_dept[d])
             .unwrap_or(&tc.price_no_dept);
+        // The area's own prices, except on channels its department staffs
+        // (those are paid by the hour, not per contact).
+        for (i, p) in s.areas[s.cells[c].area].prices.iter().enumerate() {
+            if let Some(p) = p {
+                let staffed = dept.is_some_and(|d| {
+                    let st = &s.departments[d].staffing;
+                    (i == Channel::Personal.index() && st[COUNTER].is_some())
+                        || (i == Channel::Phone.index() && st[PHONE].is_some())
+                });
+                if !staffed {
+                    prices[i] = v(*p);
+                }
+            }
+        }
+        ct.prices = prices;
         ct.other_cost = (0..N_CHANNELS).map(|i| ct.other[i] * prices[i]).sum();
     }
 
@@ -272,9 +291,7 @@ pub fn simulate(
                 let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
                 let t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
                 let d = sc.digital_epoch[path][c * n_epochs + e];
-                let prices = dept
-                    .map(|d| &tc.price_by_dept[d])
-                    .unwrap_or(&tc.price_no_dept);
+                let prices = &ct.prices;
                 if rho == [0.0; 2]
                     && !pp.closures[e].iter().any(|&ei| s.events[ei].cells[c])
                     && !staffed

@@ -614,6 +614,20 @@ pub fn build(m: Merged) -> R<Scenario> {
                     .with_help("add volume = <contacts per year> or volume_per_1000 = <contacts per 1,000 citizens>"))
             }
         };
+        // Prices of this area that differ from the scenario-wide ones.
+        let mut area_prices: [Option<Param>; N_CHANNELS] = [None; N_CHANNELS];
+        if let Some(ap) = &v.prices {
+            for (k, n) in ap.get_ref() {
+                let ch = b.channel(f, n.span(), k)?;
+                area_prices[ch.index()] = Some(b.param(
+                    f,
+                    n,
+                    &format!("{key}.prices.{}", ch.key()),
+                    "kr. per contact",
+                    Bounds::NonNegative,
+                )?);
+            }
+        }
         let season = match &v.season {
             Some(s) => {
                 let xs = s.get_ref();
@@ -757,7 +771,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                 &format!("mix of {}", t.key()),
             )?;
             for (i, pm) in mix.iter().enumerate() {
-                if *pm != Param::Fixed(0.0) && prices[i].is_none() {
+                if *pm != Param::Fixed(0.0) && prices[i].is_none() && area_prices[i].is_none() {
                     return Err(b
                         .err(
                             mf,
@@ -773,7 +787,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                         )));
                 }
             }
-            if prices[digital.index()].is_none() {
+            if prices[digital.index()].is_none() && area_prices[digital.index()].is_none() {
                 return Err(b
                     .err(
                         mf,
@@ -882,6 +896,7 @@ pub fn build(m: Merged) -> R<Scenario> {
             volume,
             season,
             type_split,
+            prices: area_prices,
         });
     }
 

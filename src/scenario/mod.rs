@@ -75,6 +75,9 @@ pub struct Area {
     pub season: [f64; 12],
     /// Shares of transaction / information / case information (renormalised per trial).
     pub type_split: [Param; 3],
+    /// Unit prices of this area that replace the scenario-wide `[prices]`
+    /// (e.g. a library visit is a counter contact at a lower price).
+    pub prices: [Option<Param>; N_CHANNELS],
 }
 
 /// An (area, contact type) pair: the unit the Bass adoption runs on.

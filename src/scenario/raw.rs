@@ -139,6 +139,8 @@ pub struct RawArea {
     pub mix: Option<Spanned<RawMix>>,
     pub adoption: Option<Spanned<RawAdoption>>,
     pub digital_channel: Option<Spanned<RawDigitalChannel>>,
+    /// Unit prices that differ in this area, per channel.
+    pub prices: Option<Spanned<ChannelMap>>,
     pub note: Option<String>,
 }
 
