@@ -198,6 +198,22 @@ pub fn run_table(s: &RunSummary) -> String {
             })
             .collect();
         o.push_str(&render(&header, &rows));
+        let _ = writeln!(o, "\nfirst year each goal is met (share of trials)");
+        for g in &s.goals {
+            let mut parts: Vec<String> = s
+                .years
+                .iter()
+                .filter_map(|y| {
+                    g.first_year_met
+                        .get(&y.to_string())
+                        .map(|p| format!("{y} {}", format_probability(*p, Lang::En)))
+                })
+                .collect();
+            if let Some(p) = g.first_year_met.get("not_met") {
+                parts.push(format!("not met {}", format_probability(*p, Lang::En)));
+            }
+            let _ = writeln!(o, "  {}: {}", g.name, parts.join(", "));
+        }
     }
     o
 }
