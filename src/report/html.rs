@@ -689,6 +689,32 @@ impl<'a> Report<'a> {
 
     // ----------------------------------------------------------- section 1
 
+    /// Opens a per-year goal table: its attributes, caption, the leading
+    /// column headings, one column per year and an optional last column.
+    fn goal_table_head(
+        &self,
+        h: &mut String,
+        attrs: &str,
+        caption: &str,
+        leading: &[&str],
+        last: Option<&str>,
+    ) -> anyhow::Result<()> {
+        writeln!(h, "<table {attrs}>")?;
+        writeln!(h, "<caption>{caption}</caption>")?;
+        write!(h, "<thead><tr>")?;
+        for head in leading {
+            write!(h, "<th>{head}</th>")?;
+        }
+        for y in &self.s.years {
+            write!(h, "<th class=\"num\">{y}</th>")?;
+        }
+        if let Some(last) = last {
+            write!(h, "<th class=\"num\">{last}</th>")?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        Ok(())
+    }
+
     /// " – Forslag 1" in section headings of a comparison report, whose
     /// detailed sections describe the first option only.
     fn detail_suffix(&self) -> String {
@@ -1987,25 +2013,16 @@ impl<'a> Report<'a> {
         if s.goals.is_empty() {
             return Ok(());
         }
-        writeln!(h, "<table class=\"goals\" id=\"table-goals\">")?;
-        writeln!(
+        self.goal_table_head(
             h,
-            "<caption>{}</caption>",
+            "class=\"goals\" id=\"table-goals\"",
             self.t(
                 "Sandsynlighed for at nå målene pr. år",
-                "Probability of meeting the goals per year"
-            )
+                "Probability of meeting the goals per year",
+            ),
+            &[l.goal, self.t("Målværdi", "Target")],
+            None,
         )?;
-        write!(
-            h,
-            "<thead><tr><th>{}</th><th>{}</th>",
-            l.goal,
-            self.t("Målværdi", "Target")
-        )?;
-        for y in &s.years {
-            write!(h, "<th class=\"num\">{y}</th>")?;
-        }
-        writeln!(h, "</tr></thead><tbody>")?;
         for g in &s.goals {
             let target = last_evaluated(g, &s.years)
                 .map(|(_, t, _)| goal_condition(g, t, lang))
@@ -2031,20 +2048,16 @@ impl<'a> Report<'a> {
         writeln!(h, "</tbody></table>")?;
 
         // The goal metric's value.
-        writeln!(h, "<table class=\"goal-values\">")?;
-        writeln!(
+        self.goal_table_head(
             h,
-            "<caption>{}</caption>",
+            "class=\"goal-values\"",
             self.t(
                 "Målenes tal pr. år (median; 90 %-interval under)",
-                "The goals' figures per year (median; 90 % interval below)"
-            )
+                "The goals' figures per year (median; 90 % interval below)",
+            ),
+            &[l.goal],
+            None,
         )?;
-        write!(h, "<thead><tr><th>{}</th>", l.goal)?;
-        for y in &s.years {
-            write!(h, "<th class=\"num\">{y}</th>")?;
-        }
-        writeln!(h, "</tr></thead><tbody>")?;
         for g in &s.goals {
             // The unit goes in the row label, not in every cell, so the
             // table fits the page.
@@ -2072,23 +2085,15 @@ impl<'a> Report<'a> {
         writeln!(h, "</tbody></table>")?;
 
         // First year met.
-        writeln!(h, "<table class=\"goal-first\">")?;
-        writeln!(
+        self.goal_table_head(
             h,
-            "<caption>{}</caption>",
+            "class=\"goal-first\"",
             self.t(
                 "Første år målet nås (andel af simuleringerne)",
-                "First year the goal is met (share of simulations)"
-            )
-        )?;
-        write!(h, "<thead><tr><th>{}</th>", l.goal)?;
-        for y in &s.years {
-            write!(h, "<th class=\"num\">{y}</th>")?;
-        }
-        writeln!(
-            h,
-            "<th class=\"num\">{}</th></tr></thead><tbody>",
-            self.t("Ikke nået", "Not met")
+                "First year the goal is met (share of simulations)",
+            ),
+            &[l.goal],
+            Some(self.t("Ikke nået", "Not met")),
         )?;
         for g in &s.goals {
             write!(h, "<tr><td>{}</td>", escape(&g.name))?;
