@@ -360,34 +360,26 @@ pub fn simulate(
                 if staffed {
                     if let Some(dd) = dept {
                         // Monthly volumes of staffed channels: routing is linear in (T, D).
-                        let mut unit_t = Routed::default();
-                        let mut unit_d = Routed::default();
-                        route(
-                            s,
-                            c,
-                            ct,
-                            &pp.closures[e],
-                            values,
-                            rho,
-                            dept.map(|d| &tc.fractions_by_dept[d])
-                                .unwrap_or(&tc.fractions),
-                            1.0,
-                            0.0,
-                            &mut unit_t,
-                        );
-                        route(
-                            s,
-                            c,
-                            ct,
-                            &pp.closures[e],
-                            values,
-                            rho,
-                            dept.map(|d| &tc.fractions_by_dept[d])
-                                .unwrap_or(&tc.fractions),
-                            0.0,
-                            1.0,
-                            &mut unit_d,
-                        );
+                        let fractions = dept
+                            .map(|d| &tc.fractions_by_dept[d])
+                            .unwrap_or(&tc.fractions);
+                        let unit = |t: f64, d: f64| {
+                            let mut out = Routed::default();
+                            route(
+                                s,
+                                c,
+                                ct,
+                                &pp.closures[e],
+                                values,
+                                rho,
+                                fractions,
+                                t,
+                                d,
+                                &mut out,
+                            );
+                            out
+                        };
+                        let (unit_t, unit_d) = (unit(1.0, 0.0), unit(0.0, 1.0));
                         for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
                             if sd != dd {
                                 continue;
