@@ -37,6 +37,20 @@ pub struct GoalSummary {
     /// Share of trials by the first evaluated year in which the goal is met;
     /// key "not_met" for trials that never meet it.
     pub first_year_met: BTreeMap<String, f64>,
+    /// Per year, the share of trials in which the goal cannot be evaluated
+    /// (a share over cells with no contacts: 0/0). Left out of the JSON when
+    /// the goal is evaluable in every trial and year. A year in which no
+    /// trial is evaluable has probability null and reads "not evaluable".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_evaluable: Vec<f64>,
+}
+
+impl GoalSummary {
+    /// Whether the goal has a target in year `y` but no trial can evaluate it.
+    pub fn not_evaluable_in(&self, y: usize) -> bool {
+        self.targets.get(y).is_some_and(|t| t.is_some())
+            && self.not_evaluable.get(y).is_some_and(|&s| s >= 1.0)
+    }
 }
 
 /// Weekly open hours of one department's channel today and under the proposal.
@@ -238,17 +252,29 @@ impl RunSummary {
                 let cols: Vec<Vec<f64>> = (0..layout.n_years)
                     .map(|y| trials.core_column(layout, slot + y))
                     .collect();
+                let undefined: Vec<usize> = cols
+                    .iter()
+                    .map(|c| c.iter().filter(|v| v.is_nan()).count())
+                    .collect();
                 let probability = goal
                     .targets
                     .iter()
                     .enumerate()
                     .map(|(y, t)| {
-                        t.map(|t| {
+                        t.filter(|_| undefined[y] < trials.n).map(|t| {
                             cols[y].iter().filter(|v| goal.op.met(**v, t)).count() as f64
                                 / trials.n.max(1) as f64
                         })
                     })
                     .collect();
+                let not_evaluable = if undefined.iter().any(|&u| u > 0) {
+                    undefined
+                        .iter()
+                        .map(|&u| u as f64 / trials.n.max(1) as f64)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 let mut first = BTreeMap::new();
                 for i in 0..trials.n {
                     let year = goal
@@ -271,6 +297,7 @@ impl RunSummary {
                     probability,
                     value: cols.into_iter().map(|mut c| Summary::of(&mut c)).collect(),
                     first_year_met: first,
+                    not_evaluable,
                 }
             })
             .collect();

@@ -292,6 +292,7 @@ fn png_check_decodes_real_pngs_and_flags_blank_ones() {
     let chart = dir.path().join("goals.png");
     let data = GoalData {
         rows: vec![GoalRow {
+            not_evaluable: vec![],
             name: "Selvbetjening 80 %".into(),
             years: vec![2014, 2015],
             probability: vec![Some(0.4), Some(0.9)],

@@ -116,6 +116,10 @@ pub struct GoalRow {
     /// One entry per year in `years`; `None` = the goal is not evaluated that
     /// year (shown as "–").
     pub probability: Vec<Option<f64>>,
+    /// Years (indices into `years`) in which the goal has a target but no
+    /// trial can evaluate it (a share over no contacts); shown as such, never
+    /// as met. Empty when every year is evaluable.
+    pub not_evaluable: Vec<usize>,
 }
 
 /// Input of [`super::goal_probability`].

@@ -153,16 +153,15 @@ fn draw<DB: Backend>(
         }
         for (j, year) in years.iter().enumerate() {
             let x0 = grid_left + j as i32 * cell_w;
-            let p = row
-                .years
-                .iter()
-                .position(|y| y == year)
-                .and_then(|k| row.probability[k]);
+            let k = row.years.iter().position(|y| y == year);
+            let p = k.and_then(|k| row.probability[k]);
+            let undefined = k.is_some_and(|k| row.not_evaluable.contains(&k));
             let (fill, label, fg) = match p {
                 Some(p) => {
                     let c = probability_color(p);
                     (c, format_probability(p, lang), text_on(c))
                 }
+                None if undefined => (NOT_EVALUATED, l.not_evaluable.to_string(), TEXT_SOFT),
                 None => (NOT_EVALUATED, "–".to_string(), TEXT_SOFT),
             };
             root.draw(&Rectangle::new(

@@ -242,21 +242,25 @@ pub(crate) fn sample_goals() -> GoalData {
     GoalData {
         rows: vec![
             GoalRow {
+                not_evaluable: vec![],
                 name: "Selvbetjeningsandel af transaktioner ≥ 80 %".into(),
                 years: YEARS.to_vec(),
                 probability: vec![Some(0.0), Some(0.02), Some(0.31), Some(0.64), Some(0.91)],
             },
             GoalRow {
+                not_evaluable: vec![],
                 name: "Personlig, e-mail og brev ≤ 20 % af henvendelserne".into(),
                 years: YEARS.to_vec(),
                 probability: vec![None, None, Some(0.12), Some(0.48), Some(0.77)],
             },
             GoalRow {
+                not_evaluable: vec![],
                 name: "Ingen papirbreve".into(),
                 years: vec![2015],
                 probability: vec![Some(0.004)],
             },
             GoalRow {
+                not_evaluable: vec![],
                 name: "Akkumuleret nettobesparelse ≥ 5 mio. kr. i 2014".into(),
                 years: vec![2014],
                 probability: vec![Some(0.998)],
@@ -611,6 +615,7 @@ fn edge_cases_render() {
     let years: Vec<i32> = (2008..=2015).collect();
     let rows = (0..10)
         .map(|i| GoalRow {
+            not_evaluable: vec![],
             name: format!("Mål nummer {i}: andel af henvendelser via selvbetjening i alle afdelinger og kanaler ≥ {} %", 50 + i * 3),
             years: years.clone(),
             probability: years.iter().map(|y| if *y < 2010 { None } else { Some(((y - 2009) as f64 * 0.15 + i as f64 * 0.03).min(1.0)) }).collect(),

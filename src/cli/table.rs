@@ -190,7 +190,10 @@ pub fn run_table(s: &RunSummary) -> String {
                     _ => String::new(),
                 };
                 let mut r = vec![format!("{} ({target})", g.name)];
-                r.extend(g.probability.iter().map(|p| {
+                r.extend(g.probability.iter().enumerate().map(|(y, p)| {
+                    if g.not_evaluable_in(y) {
+                        return "n/e".into();
+                    }
                     p.map(|p| format_probability(p, Lang::En))
                         .unwrap_or_else(|| "-".into())
                 }));
@@ -198,6 +201,12 @@ pub fn run_table(s: &RunSummary) -> String {
             })
             .collect();
         o.push_str(&render(&header, &rows));
+        if (0..s.years.len()).any(|y| s.goals.iter().any(|g| g.not_evaluable_in(y))) {
+            let _ = writeln!(
+                o,
+                "n/e: not evaluable, the goal's share is taken over cells with no contacts that year"
+            );
+        }
         let _ = writeln!(o, "\nfirst year each goal is met (share of trials)");
         for g in &s.goals {
             let mut parts: Vec<String> = s

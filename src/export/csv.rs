@@ -51,20 +51,28 @@ impl Exporter for GoalsCsvExporter {
             "target",
             "probability",
             "median_value",
+            "status",
         ])?;
         for g in &s.goals {
             for (i, year) in s.years.iter().enumerate() {
-                if let (Some(t), Some(p)) = (g.targets[i], g.probability[i]) {
-                    w.write_record([
-                        g.name.clone(),
-                        g.metric.clone(),
-                        g.op.clone(),
-                        year.to_string(),
-                        num(t),
-                        num(p),
-                        num(g.value[i].p50),
-                    ])?;
-                }
+                let Some(t) = g.targets[i] else { continue };
+                // A year in which no trial can evaluate the goal (0/0) gets
+                // a row of its own with empty probability, never "met".
+                let (p, status) = match g.probability[i] {
+                    Some(p) => (num(p), "evaluated"),
+                    None if g.not_evaluable_in(i) => (String::new(), "not evaluable"),
+                    None => continue,
+                };
+                w.write_record([
+                    g.name.clone(),
+                    g.metric.clone(),
+                    g.op.clone(),
+                    year.to_string(),
+                    num(t),
+                    p,
+                    num(g.value[i].p50),
+                    status.to_string(),
+                ])?;
             }
         }
         Ok(w.into_inner()?)

@@ -436,6 +436,8 @@ fn goals_sheet(
             }
             if let Some(Some(p)) = g.probability.get(y) {
                 num(ws, row, 5, *p, &f.share)?;
+            } else if g.not_evaluable_in(y) {
+                ws.write_string(row, 5, crate::i18n::labels(lang).not_evaluable)?;
             }
             if let Some(q) = g.value.get(y) {
                 num(ws, row, 6, q.p50, vf)?;

@@ -552,10 +552,12 @@ pub fn simulate(
             let value = match goal.metric {
                 GoalMetric::Share => {
                     let den = sc.goal_den[g * n_years + y];
+                    // A share over no contacts is undefined, not 0 or met:
+                    // NaN marks the goal "not evaluable" in this year.
                     if den > 0.0 {
                         sc.goal_num[g * n_years + y] / den
                     } else {
-                        0.0
+                        f64::NAN
                     }
                 }
                 GoalMetric::Volume => sc.goal_num[g * n_years + y],
@@ -729,14 +731,17 @@ fn adopt(
                 }
                 st.raise_to(floor);
             }
-            let d = ct.type_share * vol[m] * st.share();
-            sum += d;
+            // Same order of operations as `adopt_plain` (type share applied
+            // to the epoch's sum), so a cell that behaves alike in both
+            // paths gives bit-identical volumes (MODEL.md 13, exact zeros).
+            let x = vol[m] * st.share();
+            sum += x;
             if let Some(mm) = monthly.as_deref_mut() {
-                mm[c * n_months + m] = d / 12.0;
+                mm[c * n_months + m] = ct.type_share * x / 12.0;
             }
             st.step();
         }
-        digital_epoch[c * n_epochs + e] = sum / 12.0;
+        digital_epoch[c * n_epochs + e] = ct.type_share * sum / 12.0;
     }
 }
 

@@ -91,6 +91,9 @@ pub fn goal_data(s: &RunSummary, lang: Lang) -> GoalData {
                 name: goal_row_label(g, lang),
                 years: s.years.clone(),
                 probability: g.probability.clone(),
+                not_evaluable: (0..s.years.len())
+                    .filter(|&y| g.not_evaluable_in(y))
+                    .collect(),
             })
             .collect(),
         trials: Some(s.trials as u64),

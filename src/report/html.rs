@@ -2033,12 +2033,17 @@ impl<'a> Report<'a> {
                 escape(&g.name),
                 escape(&target)
             )?;
-            for p in &g.probability {
+            for (y, p) in g.probability.iter().enumerate() {
                 match p {
                     Some(p) => write!(
                         h,
                         "<td class=\"num\">{}</td>",
                         escape(&format_probability(*p, lang))
+                    )?,
+                    None if g.not_evaluable_in(y) => write!(
+                        h,
+                        "<td class=\"num\">{}</td>",
+                        escape(labels(lang).not_evaluable)
                     )?,
                     None => write!(h, "<td class=\"num\">–</td>")?,
                 }

@@ -243,13 +243,19 @@ pub enum GoalOp {
     AtMost,
 }
 
+/// Relative tolerance on the allowed side of a goal's target (MODEL.md 13).
+pub const GOAL_TOLERANCE: f64 = 1e-9;
+
 impl GoalOp {
-    /// Whether `value` meets `target`.
+    /// Whether `value` meets `target`. A value within a relative 1e-9 of the
+    /// target counts as met (MODEL.md 13: 0.7000000000000001 meets <= 0.7);
+    /// an undefined value (NaN: a share over no contacts) never does.
     #[inline]
     pub fn met(self, value: f64, target: f64) -> bool {
+        let tolerance = GOAL_TOLERANCE * value.abs().max(target.abs());
         match self {
-            GoalOp::AtLeast => value >= target,
-            GoalOp::AtMost => value <= target,
+            GoalOp::AtLeast => value >= target - tolerance,
+            GoalOp::AtMost => value <= target + tolerance,
         }
     }
 
@@ -354,5 +360,21 @@ impl Scenario {
     pub fn cell_label(&self, cell: usize) -> String {
         let c = &self.cells[cell];
         format!("{} / {}", self.areas[c.area].name, c.contact_type.key())
+    }
+}
+
+#[cfg(test)]
+mod goal_op_tests {
+    use super::GoalOp;
+
+    #[test]
+    fn a_value_within_1e_9_of_its_target_meets_it_on_the_allowed_side_only() {
+        assert!(GoalOp::AtMost.met(0.7000000000000001, 0.7));
+        assert!(GoalOp::AtLeast.met(0.7 - 1e-12, 0.7));
+        assert!(!GoalOp::AtLeast.met(0.7 - 1e-8, 0.7));
+        assert!(!GoalOp::AtMost.met(0.7 + 1e-8, 0.7));
+        assert!(GoalOp::AtLeast.met(0.0, 0.0));
+        assert!(!GoalOp::AtLeast.met(f64::NAN, 0.5));
+        assert!(!GoalOp::AtMost.met(f64::NAN, 0.5));
     }
 }
