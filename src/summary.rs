@@ -62,6 +62,10 @@ pub struct HoursRow {
     pub today_hours_per_week: f64,
     pub proposal: Option<String>,
     pub proposal_hours_per_week: Option<f64>,
+    /// The share of the channel's contacts the proposal displaces, rho =
+    /// 1 - H1/H0 of the demand-weighted hours: the engine's own figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub displaced_share: Option<f64>,
 }
 
 /// An uncertain input as the assumptions table shows it.
@@ -403,6 +407,10 @@ pub fn hours_rows(s: &Scenario) -> Vec<HoursRow> {
                         .proposal
                         .as_ref()
                         .map(|_| prop.unwrap_or(today).hours_per_week()),
+                    displaced_share: s
+                        .proposal
+                        .as_ref()
+                        .map(|_| today.displaced_share(prop.unwrap_or(today), &dep.profile[ch])),
                 });
             }
         }

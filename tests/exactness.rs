@@ -118,3 +118,41 @@ fn goals_at_their_target_are_met_and_goals_over_no_contacts_are_not_evaluable() 
     assert_eq!(row.matches("n/e").count(), 5, "{row}");
     assert!(stdout.contains("n/e: not evaluable"));
 }
+
+/// The displaced share a run reports (summary.json, the report's hours table)
+/// is the engine's: demand-weighted hours (Solrød weights late Thursday 1.5x).
+#[test]
+fn reported_displaced_share_is_the_engines_demand_weighted_rho() {
+    use channelshift::model::plan::SCENARIO;
+    let s = Scenario::from_file(Path::new("scenarios/solrod-2011-proposal-1.toml")).unwrap();
+    let e = Engine::new(&s, 1);
+    let t = e.run(10);
+    let summary = channelshift::summary::RunSummary::new(&s, &e.layout, &t, 1, None);
+    let last = e.plan.epochs.len() - 1;
+    let mut checked = 0;
+    for (d, dep) in s.departments.iter().enumerate() {
+        for (ch, name) in ["counter", "phone"].iter().enumerate() {
+            let Some(row) = summary
+                .hours
+                .iter()
+                .find(|r| r.department == dep.label && r.channel == *name)
+            else {
+                continue;
+            };
+            let engine_rho = e.plan.paths[SCENARIO].rho[last][d][ch];
+            assert_eq!(
+                row.displaced_share,
+                Some(engine_rho),
+                "{} {name}",
+                dep.label
+            );
+            let clock = 1.0 - row.proposal_hours_per_week.unwrap() / row.today_hours_per_week;
+            if ch == 0 && engine_rho > 0.0 {
+                // The weighted Thursday evening makes rho differ from clock hours.
+                assert!((engine_rho - clock).abs() > 1e-3, "{engine_rho} vs {clock}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4);
+}

@@ -449,10 +449,23 @@ impl WeeklySchedule {
             .map(|(slot, minutes)| (slot, f64::from(minutes) / f64::from(MINUTES_PER_SLOT)))
     }
 
+    /// The share of contacts displaced when these hours become `now`:
+    /// `rho = max(0, 1 - H1/H0)` of the demand-weighted hours (MODEL.md
+    /// section 6). The engine and every report take it from here.
+    #[must_use]
+    pub fn displaced_share(&self, now: &WeeklySchedule, profile: &DemandProfile) -> f64 {
+        let h0 = self.weighted_hours(profile);
+        let h1 = now.weighted_hours(profile);
+        if h0 > 0.0 {
+            (1.0 - h1 / h0).max(0.0)
+        } else {
+            0.0
+        }
+    }
+
     /// Open hours weighted by the demand profile: the sum over open time of
     /// weight x hours. With [`DemandProfile::uniform`] it equals
-    /// [`WeeklySchedule::hours_per_week`]; the displaced fraction of an
-    /// opening-hour option is `1 - H1/H0` of these (MODEL.md section 6).
+    /// [`WeeklySchedule::hours_per_week`].
     #[must_use]
     pub fn weighted_hours(&self, profile: &DemandProfile) -> f64 {
         self.open_slots()

@@ -224,13 +224,7 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
                             dep.today[ch].as_ref(),
                             schedule_at(s, path, d, ch, ep.start),
                         ) {
-                            let h0 = today.weighted_hours(&dep.profile[ch]);
-                            let h1 = now.weighted_hours(&dep.profile[ch]);
-                            *slot = if h0 > 0.0 {
-                                (1.0 - h1 / h0).max(0.0)
-                            } else {
-                                0.0
-                            };
+                            *slot = today.displaced_share(now, &dep.profile[ch]);
                         }
                     }
                     r

@@ -1862,11 +1862,8 @@ impl<'a> Report<'a> {
             )?;
             if has_proposal {
                 let hours = r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week);
-                let rho = if r.today_hours_per_week > 0.0 {
-                    (1.0 - hours / r.today_hours_per_week).max(0.0)
-                } else {
-                    0.0
-                };
+                // The engine's own rho: demand-weighted hours, not clock hours.
+                let rho = r.displaced_share.unwrap_or(0.0);
                 write!(
                     h,
                     "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
