@@ -48,7 +48,11 @@ pub struct StaffingRow {
 /// One option.
 #[derive(Debug, Clone, Serialize)]
 pub struct OptionResult {
+    /// The option's label, unique within the comparison: its proposal name,
+    /// or "file stem: proposal name" where two options share a name.
     pub name: String,
+    /// The option file's stem, e.g. `solrod-2011-proposal-1`.
+    pub id: String,
     pub file: String,
     pub hours: Vec<HoursRow>,
     pub years: Vec<OptionYear>,
@@ -103,13 +107,51 @@ pub fn option_name(s: &Scenario) -> String {
         .unwrap_or_else(|| s.name.clone())
 }
 
+/// The file stem of a scenario, e.g. `solrod-2011-proposal-1`.
+fn file_stem(s: &Scenario) -> String {
+    s.path
+        .file_stem()
+        .map(|x| x.to_string_lossy().into_owned())
+        .unwrap_or_else(|| s.path.display().to_string())
+}
+
+/// One label per option that tells every option apart: the proposal name
+/// where it is unique, else "file stem: proposal name", with a counter when
+/// even that repeats (the same file given twice).
+pub fn option_labels(scenarios: &[&Scenario]) -> Vec<String> {
+    let names: Vec<String> = scenarios.iter().map(|s| option_name(s)).collect();
+    let count = |list: &[String], x: &str| list.iter().filter(|n| n.as_str() == x).count();
+    let mut labels: Vec<String> = names
+        .iter()
+        .zip(scenarios)
+        .map(|(n, s)| {
+            if count(&names, n) == 1 {
+                n.clone()
+            } else {
+                format!("{}: {n}", file_stem(s))
+            }
+        })
+        .collect();
+    let first = labels.clone();
+    for i in 0..labels.len() {
+        if count(&first, &first[i]) > 1 {
+            let k = first[..=i].iter().filter(|x| **x == first[i]).count();
+            labels[i] = format!("{} ({k})", first[i]);
+        }
+    }
+    labels
+}
+
 impl Comparison {
     /// Builds the comparison from simulated options (same seed and trials).
     pub fn new(runs: &[OptionRun], seed: u64) -> Comparison {
         let years = runs[0].scenario.year_list();
+        let scenarios: Vec<&Scenario> = runs.iter().map(|r| r.scenario).collect();
+        let labels = option_labels(&scenarios);
         let options = runs
             .iter()
-            .map(|r| {
+            .zip(&labels)
+            .map(|(r, label)| {
                 let m = |k: &str, y: usize| r.summary.metric(k)[y];
                 let oy = years
                     .iter()
@@ -152,7 +194,8 @@ impl Comparison {
                     }
                 }
                 OptionResult {
-                    name: option_name(r.scenario),
+                    name: label.clone(),
+                    id: file_stem(r.scenario),
                     file: r.scenario.path.display().to_string(),
                     hours: r.summary.hours.clone(),
                     years: oy,
@@ -189,8 +232,8 @@ impl Comparison {
                     })
                     .collect();
                 pairwise.push(Pairwise {
-                    a: option_name(a.scenario),
-                    b: option_name(b.scenario),
+                    a: labels[i].clone(),
+                    b: labels[j].clone(),
                     years: ys,
                 });
             }

@@ -434,3 +434,56 @@ fn a_reused_output_directory_describes_only_the_latest_run() {
     assert!(!out.join("comparison.json").exists());
     assert!(!out.join("options-hours.png").exists());
 }
+
+/// Two option files with the same proposal name stay two options: every
+/// table, the matrix and comparison.json tell them apart by file stem.
+#[test]
+fn options_with_the_same_proposal_name_are_told_apart_by_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let p1 = std::fs::read_to_string(scenario("solrod-2011-proposal-1.toml")).unwrap();
+    let p2 = std::fs::read_to_string(scenario("solrod-2011-proposal-2.toml")).unwrap();
+    let base = scenario("solrod-2011.toml");
+    let fix = |t: &str| {
+        t.replace(
+            "extends = \"solrod-2011.toml\"",
+            &format!("extends = {:?}", base.display().to_string()),
+        )
+        .replace("name = \"Forslag 1\"", "name = \"Forslag\"")
+        .replace("name = \"Forslag 2\"", "name = \"Forslag\"")
+    };
+    let a = write(dir.path(), "short-days.toml", &fix(&p1));
+    let b = write(dir.path(), "long-thursday.toml", &fix(&p2));
+    let out = dir.path().join("out");
+    let assert = bin()
+        .arg("compare")
+        .arg(&base)
+        .arg(&a)
+        .arg(&b)
+        .args(["-n", "200", "--no-charts", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("comparison.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["options"][0]["name"], "short-days: Forslag");
+    assert_eq!(v["options"][1]["name"], "long-thursday: Forslag");
+    assert_eq!(v["options"][0]["id"], "short-days");
+    assert_eq!(v["pairwise"][0]["a"], "short-days: Forslag");
+    assert_eq!(v["pairwise"][0]["b"], "long-thursday: Forslag");
+    // The "which option saves more" matrix has a number in both off-diagonal cells.
+    let matrix: Vec<&str> = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("probability that the row option"))
+        .collect();
+    let row = |name: &str| {
+        matrix
+            .iter()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no row {name} in {stdout}"))
+            .to_string()
+    };
+    assert_eq!(row("short-days").matches('%').count(), 1, "{stdout}");
+    assert_eq!(row("long-thursday").matches('%').count(), 1, "{stdout}");
+}

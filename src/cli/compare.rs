@@ -253,7 +253,7 @@ pub fn comparison_table(c: &Comparison) -> String {
         .map(|a| {
             let mut r = vec![a.name.clone()];
             for b in &c.options {
-                if a.name == b.name {
+                if std::ptr::eq(a, b) {
                     r.push("-".into());
                 } else {
                     let p = c
