@@ -446,14 +446,16 @@ fn numbers_follow_the_language() {
     // Percentages: decimal comma in Danish, a space before %.
     let hours_da = table_rows(&da, "table-hours");
     let hours_en = table_rows(&en, "table-hours");
-    // Borgerservice counter 31.5 -> 23 hours: rho = 8.5 / 31.5 = 27.0 %.
+    // Borgerservice counter 31.5 -> 23 hours, Thursday 16-18.30 weighted 1.5
+    // (the engine's demand-weighted rho, not clock hours): H0 = 31.5 + 2.5 x 0.5
+    // = 32.75, H1 = 23 + 2 x 0.5 = 24, rho = 1 - 24 / 32.75 = 26.7 %.
     assert!(
-        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23 | 27,0 %"),
+        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23 | 26,7 %"),
         "{}",
         hours_da[1]
     );
     assert!(
-        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23 | 27.0 %"),
+        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23 | 26.7 %"),
         "{}",
         hours_en[1]
     );

@@ -169,9 +169,10 @@ pub fn comparison_table(c: &Comparison) -> String {
         );
         let _ = writeln!(
             o,
-            "\n{}  ({}: median [5 % .. 95 %])",
+            "\n{}  ({}: median [5 % .. 95 %])\n{}",
             opt.name,
-            scale.unit()
+            scale.unit(),
+            super::table::MEDIANS_DO_NOT_ADD
         );
         let header: Vec<String> = [
             "year",

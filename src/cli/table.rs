@@ -97,7 +97,7 @@ pub fn run_table(s: &RunSummary) -> String {
     );
     let _ = writeln!(
         o,
-        "{} per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n",
+        "{} per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n{MEDIANS_DO_NOT_ADD}\n",
         scale.unit()
     );
     let header: Vec<String> = [
@@ -226,6 +226,10 @@ pub fn run_table(s: &RunSummary) -> String {
     }
     o
 }
+
+/// Said next to every table of per-year medians: each column is summarised
+/// on its own, so medians of a difference are not differences of medians.
+pub const MEDIANS_DO_NOT_ADD: &str = "each column is the median of its own trials: median status quo - median scenario is not the median savings, and medians do not add up over years";
 
 fn short(x: f64) -> String {
     if x.abs() >= 1000.0 {

@@ -1695,6 +1695,7 @@ impl<'a> Report<'a> {
             writeln!(h, "</tr>")?;
         }
         writeln!(h, "</tbody></table>")?;
+        self.medians_note(h)?;
 
         // Each quantity with its interval.
         for k in keys {
@@ -2304,6 +2305,19 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
+    /// Said under every table of per-year medians.
+    fn medians_note(&self, h: &mut String) -> anyhow::Result<()> {
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Hver kolonne er medianen af sine egne simuleringer: median for status quo minus median for scenariet er ikke medianen af besparelsen, og medianer kan ikke lægges sammen over år.",
+                "Each column is the median of its own simulations: the status quo's median minus the scenario's median is not the median saving, and medians do not add up over years."
+            )
+        )?;
+        Ok(())
+    }
+
     fn comparison_tables(&self, h: &mut String, c: &Comparison) -> anyhow::Result<()> {
         let lang = self.lang;
         let l = labels(lang);
@@ -2349,6 +2363,7 @@ impl<'a> Report<'a> {
             }
         }
         writeln!(h, "</tbody></table>")?;
+        self.medians_note(h)?;
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         let pairs: Vec<_> = c
             .pairwise
