@@ -156,3 +156,66 @@ fn reported_displaced_share_is_the_engines_demand_weighted_rho() {
     }
     assert!(checked >= 4);
 }
+
+/// MODEL.md 12 with shorter hours, savings split by source by hand: rho =
+/// 13.5 / 31.5 = 3/7 of 4,000 counter contacts (100 kr.) are displaced:
+/// 1,714.29. To self-service (0.3, 5 kr.): 514.29 x 95 = 48,857.14; to the
+/// phone (0.1, 50 kr.): 171.43 x 50 = 8,571.43; together 57,428.57 in cheaper
+/// channels. Avoided (0.1): 171.43 x 100 = 17,142.86. No opening cost,
+/// initiatives or mail. The parts add up to the savings, 74,571.43.
+#[test]
+fn savings_split_by_source_to_the_ore() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", "--no-charts", "--quiet", "-n", "10", "--out"])
+        .arg(dir.path())
+        .arg("scenarios/model-worked-example-hours.toml")
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
+            .unwrap();
+    let mean = |k: &str, y: usize| v["metrics"][k]["values"][y]["mean"].as_f64().unwrap();
+    for y in 0..5 {
+        let shift = mean("savings_channel_shift_kr", y);
+        let avoided = mean("savings_avoided_contacts_kr", y);
+        assert!((shift - 57_428.571_428_571).abs() < 0.005, "{shift}");
+        assert!((avoided - 17_142.857_142_857).abs() < 0.005, "{avoided}");
+        assert_eq!(mean("savings_opening_hours_kr", y), 0.0);
+        assert_eq!(mean("savings_initiatives_kr", y), 0.0);
+        assert_eq!(mean("savings_outbound_mail_kr", y), 0.0);
+        assert!((shift + avoided - mean("savings_kr", y)).abs() < 0.01);
+    }
+}
+
+/// In every trial of every shipped scenario the sources add up to the savings
+/// (within the f32 precision of the breakdowns).
+#[test]
+fn savings_by_source_add_up_in_every_shipped_scenario() {
+    for entry in std::fs::read_dir("scenarios").unwrap() {
+        let path = entry.unwrap().path();
+        let s = Scenario::from_file(&path).unwrap();
+        let e = Engine::new(&s, 3);
+        let n = 100;
+        let t = e.run(n);
+        let (cl, dl) = (e.layout.core_len, e.layout.detail_len);
+        let sl = &e.layout.slots;
+        for i in 0..n {
+            for y in 0..e.layout.n_years {
+                let savings = t.core[i * cl + sl.savings + y];
+                let sum: f64 = sl
+                    .savings_by_source
+                    .iter()
+                    .map(|&k| t.detail[i * dl + k + y] as f64)
+                    .sum();
+                let scale = t.core[i * cl + sl.cost_status_quo + y].abs();
+                assert!(
+                    (sum - savings).abs() <= 1e-6 * scale + 0.01,
+                    "{}: trial {i} year {y}: {sum} vs {savings}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

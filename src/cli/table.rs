@@ -124,6 +124,7 @@ pub fn run_table(s: &RunSummary) -> String {
         })
         .collect();
     o.push_str(&render(&header, &rows));
+    o.push_str(&savings_by_source_table(s));
     let end = s.years.len() - 1;
     let cum = &s.metric("cumulative_net_savings_kr")[end];
     let npv = &s.metric("npv_kr")[end];
@@ -223,6 +224,50 @@ pub fn run_table(s: &RunSummary) -> String {
             }
             let _ = writeln!(o, "  {}: {}", g.name, parts.join(", "));
         }
+    }
+    o
+}
+
+/// Where the savings come from, per year: means, which add up to the mean
+/// savings (medians would not). Empty when the run saves nothing anywhere.
+pub fn savings_by_source_table(s: &RunSummary) -> String {
+    use crate::model::layout::SavingsSource;
+    let mut o = String::new();
+    let means = |k: &str| -> Vec<f64> { s.metric(k).iter().map(|q| q.mean).collect() };
+    let savings = means("savings_kr");
+    if savings.iter().all(|&x| x == 0.0) || !s.metrics.contains_key(SavingsSource::ALL[0].key()) {
+        return o;
+    }
+    let scale = Scale::for_values(savings.iter().copied());
+    let _ = writeln!(
+        o,
+        "\nwhere the savings come from ({} per year, mean of the trials: the parts add up to the mean savings)",
+        scale.unit()
+    );
+    let mut header = vec!["source".to_string()];
+    header.extend(s.years.iter().map(|y| y.to_string()));
+    let mut rows: Vec<Vec<String>> = SavingsSource::ALL
+        .iter()
+        .filter(|src| means(src.key()).iter().any(|&x| x != 0.0))
+        .map(|src| {
+            let mut r = vec![src.label(Lang::En).to_string()];
+            r.extend(means(src.key()).iter().map(|&x| scale.fmt(x)));
+            r
+        })
+        .collect();
+    let mut total = vec!["savings".to_string()];
+    total.extend(savings.iter().map(|&x| scale.fmt(x)));
+    rows.push(total);
+    o.push_str(&render(&header, &rows));
+    let avoided = means(SavingsSource::AvoidedContacts.key());
+    let (a, t): (f64, f64) = (avoided.iter().sum(), savings.iter().sum());
+    if a != 0.0 && t != 0.0 {
+        let _ = writeln!(
+            o,
+            "contacts avoided are valued at the full unit price of the channel they left: {} of the savings through {}",
+            crate::i18n::format_pct(a / t, 0, Lang::En),
+            s.end_year
+        );
     }
     o
 }

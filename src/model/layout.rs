@@ -55,6 +55,71 @@ pub struct Slots {
     pub digital_post_letters: usize,
     /// Per staffed (department, channel): agents per open hour, service level, ASA; per path.
     pub staffing: Vec<[[usize; 3]; 2]>,
+    /// Savings by source, indexed by [`SavingsSource`]; they add up to `savings`.
+    pub savings_by_source: [usize; N_SOURCES],
+}
+
+/// Where a year's savings come from (status quo minus scenario of each part
+/// of the cost). The five parts add up to the savings of every trial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavingsSource {
+    /// Fewer open hours or fewer staff (opening and staffing cost).
+    OpeningHours,
+    /// Contacts handled in cheaper channels: adoption, displacement to
+    /// digital or phone, closures (handling cost, avoided contacts excluded).
+    ChannelShift,
+    /// Contacts that are no longer made (citizens who gave up or found the
+    /// answer elsewhere), valued at the unit price of the channel they left.
+    AvoidedContacts,
+    /// The initiatives' own costs (campaigns, events): usually negative.
+    Initiatives,
+    /// Outbound mail: letters replaced by Digital Post.
+    OutboundMail,
+}
+
+/// Number of [`SavingsSource`] values.
+pub const N_SOURCES: usize = 5;
+
+impl SavingsSource {
+    pub const ALL: [SavingsSource; N_SOURCES] = [
+        SavingsSource::OpeningHours,
+        SavingsSource::ChannelShift,
+        SavingsSource::AvoidedContacts,
+        SavingsSource::Initiatives,
+        SavingsSource::OutboundMail,
+    ];
+
+    /// The metric key in summary.json and the CSV files.
+    pub fn key(self) -> &'static str {
+        match self {
+            SavingsSource::OpeningHours => "savings_opening_hours_kr",
+            SavingsSource::ChannelShift => "savings_channel_shift_kr",
+            SavingsSource::AvoidedContacts => "savings_avoided_contacts_kr",
+            SavingsSource::Initiatives => "savings_initiatives_kr",
+            SavingsSource::OutboundMail => "savings_outbound_mail_kr",
+        }
+    }
+
+    /// What the source is, for tables and the report.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        use crate::i18n::Lang::*;
+        match (self, lang) {
+            (SavingsSource::OpeningHours, Da) => "Færre åbne timer eller medarbejdere",
+            (SavingsSource::OpeningHours, En) => "Fewer open hours or staff",
+            (SavingsSource::ChannelShift, Da) => "Henvendelser i billigere kanaler",
+            (SavingsSource::ChannelShift, En) => "Contacts handled in cheaper channels",
+            (SavingsSource::AvoidedContacts, Da) => "Henvendelser der bliver væk",
+            (SavingsSource::AvoidedContacts, En) => "Contacts avoided (citizens gave up)",
+            (SavingsSource::Initiatives, Da) => "Initiativernes egne omkostninger",
+            (SavingsSource::Initiatives, En) => "The initiatives' own costs",
+            (SavingsSource::OutboundMail, Da) => "Udgående post (Digital Post)",
+            (SavingsSource::OutboundMail, En) => "Outbound mail (Digital Post)",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// The row layout of a scenario's trials.
@@ -198,6 +263,8 @@ impl Layout {
                 }
             }
         }
+        let savings_by_source =
+            SavingsSource::ALL.map(|src| b.add(src.key().into(), "kr.", true, Detail));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -223,6 +290,7 @@ impl Layout {
                 paper_letters,
                 digital_post_letters,
                 staffing,
+                savings_by_source,
             },
             staffed,
         }

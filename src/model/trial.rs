@@ -26,6 +26,9 @@ pub struct Scratch {
     digital_month: [Vec<f64>; 2],
     volume: [Vec<[f64; N_CHANNELS]>; 2],
     handling: [Vec<f64>; 2],
+    /// Per path and year: avoided contacts valued at the price of the
+    /// channel they left (before the price index).
+    avoided_value: [Vec<f64>; 2],
     displaced: Vec<[f64; 4]>,
     closure_avoided: Vec<f64>,
     goal_num: Vec<f64>,
@@ -268,6 +271,8 @@ pub fn simulate(
             sq[0].clone_from(&scn[0]);
             let (sq, scn) = sc.handling.split_at_mut(1);
             sq[0].clone_from(&scn[0]);
+            let (sq, scn) = sc.avoided_value.split_at_mut(1);
+            sq[0].clone_from(&scn[0]);
             let (sq, scn) = staffing_cost.split_at_mut(1);
             sq[0].clone_from(&scn[0]);
             let (sq, scn) = staffing_stats.split_at_mut(1);
@@ -278,6 +283,8 @@ pub fn simulate(
         sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
         sc.handling[path].clear();
         sc.handling[path].resize(n_years, 0.0);
+        sc.avoided_value[path].clear();
+        sc.avoided_value[path].resize(n_years, 0.0);
         if staffed {
             sc.staff_volume.clear();
             sc.staff_volume.resize(n_staffed * n_months, 0.0);
@@ -342,6 +349,7 @@ pub fn simulate(
                     total += out.volume[i];
                 }
                 sc.handling[path][y] += cost;
+                sc.avoided_value[path][y] += out.avoided_value;
                 if path == SCENARIO {
                     for k in 0..4 {
                         sc.displaced[y][k] += out.displaced[k];
@@ -444,6 +452,9 @@ pub fn simulate(
     let mut cost = [vec![0.0; n_years], vec![0.0; n_years]];
     let mut paper = [vec![0.0; n_years], vec![0.0; n_years]];
     let mut dp_letters = vec![0.0; n_years];
+    // Per path and year: handling, opening, campaign, outbound, avoided value
+    // (all with the price index), for the savings by source.
+    let mut parts = [vec![[0.0f64; 5]; n_years], vec![[0.0f64; 5]; n_years]];
     for path in 0..2 {
         let pp = &plan.paths[path];
         let (campaign, outbound) = campaign_and_outbound(
@@ -471,6 +482,13 @@ pub fn simulate(
                 }
             }
             cost[path][y] = handling + opening + campaign[y] + outbound[y];
+            parts[path][y] = [
+                handling,
+                opening,
+                campaign[y],
+                outbound[y],
+                sc.avoided_value[path][y] * tc.idx[y],
+            ];
             detail[sl.handling[path] + y] = handling as f32;
             detail[sl.opening[path] + y] = opening as f32;
             detail[sl.campaign[path] + y] = campaign[y] as f32;
@@ -533,6 +551,15 @@ pub fn simulate(
             detail[sl.displaced[k] + y] = sc.displaced[y][k] as f32;
         }
         detail[sl.closure_avoided + y] = sc.closure_avoided[y] as f32;
+        let [h_sq, o_sq, c_sq, m_sq, a_sq] = parts[STATUS_QUO][y];
+        let [h_sc, o_sc, c_sc, m_sc, a_sc] = parts[SCENARIO][y];
+        let by_source = &sl.savings_by_source;
+        use super::layout::SavingsSource as Src;
+        detail[by_source[Src::OpeningHours.index()] + y] = (o_sq - o_sc) as f32;
+        detail[by_source[Src::ChannelShift.index()] + y] = ((h_sq + a_sq) - (h_sc + a_sc)) as f32;
+        detail[by_source[Src::AvoidedContacts.index()] + y] = (a_sc - a_sq) as f32;
+        detail[by_source[Src::Initiatives.index()] + y] = (c_sq - c_sc) as f32;
+        detail[by_source[Src::OutboundMail.index()] + y] = (m_sq - m_sc) as f32;
         detail[sl.digital_post_letters + y] = dp_letters[y] as f32;
     }
     // Payback: first year with cumulative > 0 that stays > 0 through the end year.
@@ -753,6 +780,8 @@ struct Routed {
     /// Contacts displaced by opening hours: retimed, to digital, to phone, avoided.
     displaced: [f64; 4],
     closure_avoided: f64,
+    /// Avoided contacts (hours and closures) at the unit price of the channel they left.
+    avoided_value: f64,
 }
 
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
@@ -798,7 +827,9 @@ fn route(
         for (i, w) in &shares {
             out.volume[*i] += x * w * scale;
         }
-        out.closure_avoided += x * (1.0 - sum * scale).max(0.0);
+        let avoided = x * (1.0 - sum * scale).max(0.0);
+        out.closure_avoided += avoided;
+        out.avoided_value += avoided * ct.prices[ci];
     }
     let pi = Channel::Phone.index();
     let ci = Channel::Personal.index();
@@ -813,7 +844,9 @@ fn route(
         out.displaced[0] += disp * retime;
         out.displaced[1] += disp * to_dig;
         out.displaced[2] += disp * to_phone;
-        out.displaced[3] += disp * (1.0 - retime - to_dig - to_phone).max(0.0);
+        let avoided = disp * (1.0 - retime - to_dig - to_phone).max(0.0);
+        out.displaced[3] += avoided;
+        out.avoided_value += avoided * ct.prices[ci];
     }
     if rp > 0.0 {
         let disp = phone_own * rp;
@@ -822,7 +855,9 @@ fn route(
         out.volume[di] += disp * to_dig;
         out.displaced[0] += disp * retime;
         out.displaced[1] += disp * to_dig;
-        out.displaced[3] += disp * (1.0 - retime - to_dig).max(0.0);
+        let avoided = disp * (1.0 - retime - to_dig).max(0.0);
+        out.displaced[3] += avoided;
+        out.avoided_value += avoided * ct.prices[pi];
     }
 }
 
