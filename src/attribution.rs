@@ -1,6 +1,8 @@
-//! What each policy initiative buys: every policy event is removed in turn
-//! and the trials rerun on the same random streams, so the difference to the
-//! full scenario is the event's marginal effect, trial by trial.
+//! What each policy initiative buys: the opening-hours proposal and every
+//! policy event are removed in turn and the trials rerun on the same random
+//! streams, so the difference to the full scenario is the item's marginal
+//! effect, trial by trial. The proposal is one item beside the events, so no
+//! event's savings are credited to the hours.
 //!
 //! Removing an event keeps every other input's draw unchanged, because the
 //! streams are keyed by input name (see `sampling`); the paired difference
@@ -9,7 +11,7 @@
 use crate::engine::{Engine, Trials};
 use crate::scenario::{Event, EventKind, Param, Scenario};
 use crate::stats::Summary;
-use crate::summary::{paired_difference, AttributionRow};
+use crate::summary::{paired_difference, AttributionItem, AttributionRow};
 
 /// The event's own cost through the end year in one trial.
 pub fn event_cost(s: &Scenario, e: &Event, values: &[f64]) -> f64 {
@@ -39,10 +41,19 @@ pub fn attribute(
     let n = full_trials.n;
     let end = layout.n_years - 1;
     let cum_full = full_trials.core_column(layout, layout.slots.cumulative + end);
-    let mut rows = Vec::new();
+    let mut items: Vec<(AttributionItem, String, Scenario, Option<&Event>)> = Vec::new();
+    if let Some(p) = &s.proposal {
+        let mut without = s.clone();
+        without.proposal = None;
+        items.push((AttributionItem::Proposal, p.name.clone(), without, None));
+    }
     for e in s.events.iter().filter(|e| e.kind == EventKind::Policy) {
         let mut without = s.clone();
         without.events.retain(|x| x.name != e.name);
+        items.push((AttributionItem::Event, e.name.clone(), without, Some(e)));
+    }
+    let mut rows = Vec::new();
+    for (item, name, without, event) in items {
         let engine = Engine::new(&without, full.seed);
         let trials = engine.run_range(0, n, progress);
         let cum_without = trials.core_column(&engine.layout, engine.layout.slots.cumulative + end);
@@ -53,7 +64,7 @@ pub fn attribute(
         let mut costs: Vec<f64> = (0..n as u64)
             .map(|t| {
                 full.input_values(t, &mut u, &mut values);
-                event_cost(s, e, &values)
+                event.map(|e| event_cost(s, e, &values)).unwrap_or(0.0)
             })
             .collect();
         let gross: Vec<f64> = cum_full
@@ -86,7 +97,8 @@ pub fn attribute(
             })
             .collect();
         rows.push(AttributionRow {
-            event: e.name.clone(),
+            event: name,
+            item,
             marginal_net_savings_kr: marginal,
             cost_kr: Summary::of(&mut costs),
             gross_savings_kr: Summary::of(&mut gross.clone()),

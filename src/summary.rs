@@ -161,7 +161,10 @@ pub struct CorrelationCheck {
 /// What one policy event buys: the run with and without it, trial by trial.
 #[derive(Debug, Clone, Serialize)]
 pub struct AttributionRow {
+    /// The policy event's name, or the proposal's name for its opening hours.
     pub event: String,
+    /// What the row is: "proposal" (the opening-hours proposal) or "event".
+    pub item: AttributionItem,
     /// Cumulative net savings at the end year with the event minus without it, kr.
     /// Net of the event's own cost, since that cost is in the scenario's cost.
     pub marginal_net_savings_kr: Summary,
@@ -171,6 +174,31 @@ pub struct AttributionRow {
     pub gross_savings_kr: Summary,
     /// Per goal: change in the probability of meeting it, per year (with - without).
     pub goal_probability_change: Vec<Vec<Option<f64>>>,
+}
+
+impl AttributionRow {
+    /// The row's name in tables and charts: the proposal's reads as opening hours.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        match (self.item, lang) {
+            (AttributionItem::Event, _) => self.event.clone(),
+            (AttributionItem::Proposal, crate::i18n::Lang::Da) => {
+                format!("Åbningstider: {}", self.event)
+            }
+            (AttributionItem::Proposal, crate::i18n::Lang::En) => {
+                format!("Opening hours: {}", self.event)
+            }
+        }
+    }
+}
+
+/// What an attribution row removes to measure its effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributionItem {
+    /// The proposal's opening hours (the scenario rerun with today's hours).
+    Proposal,
+    /// A policy event.
+    Event,
 }
 
 /// How precisely the chosen output's mean is known (precision control).

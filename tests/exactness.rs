@@ -219,3 +219,26 @@ fn savings_by_source_add_up_in_every_shipped_scenario() {
         }
     }
 }
+
+/// The proposal's hours are an item of the attribution: in MODEL.md 12 with
+/// shorter hours they are the whole saving, 5 x 74,571.43 = 372,857.14 kr.
+#[test]
+fn attribution_credits_the_proposals_hours_as_their_own_item() {
+    let s = Scenario::from_file(Path::new("scenarios/model-worked-example-hours.toml")).unwrap();
+    let e = Engine::new(&s, 1);
+    let t = e.run(20);
+    let rows = channelshift::attribution::attribute(&e, &t, &|_| {});
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].item,
+        channelshift::summary::AttributionItem::Proposal
+    );
+    assert_eq!(rows[0].event, "18 hours a week");
+    assert_eq!(
+        rows[0].label(channelshift::i18n::Lang::En),
+        "Opening hours: 18 hours a week"
+    );
+    let m = rows[0].marginal_net_savings_kr;
+    assert!((m.p50 - 372_857.142_857).abs() < 0.01, "{m:?}");
+    assert_eq!(rows[0].cost_kr.max, 0.0);
+}

@@ -183,7 +183,8 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
             .events
             .iter()
             .filter(|e| e.kind == crate::scenario::EventKind::Policy)
-            .count() as u64;
+            .count() as u64
+            + u64::from(scenario.proposal.is_some());
         let pb = progress::bar(n_policy * trials.n as u64, args.sim.quiet, "attribution");
         summary.attribution = Some(crate::attribution::attribute(&engine, &trials, &|k| {
             pb.inc(k as u64)

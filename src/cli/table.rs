@@ -284,10 +284,10 @@ fn short(x: f64) -> String {
     }
 }
 
-/// What each policy event buys (`run --attribution`).
+/// What the proposal's hours and each policy event buy (`run --attribution`).
 pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "\nwhat each policy event buys through {} (paired with/without runs; kr.: median [5 % .. 95 %])", s.end_year);
+    let _ = writeln!(o, "\nwhat the proposal's hours and each policy event buy through {} (each rerun without it on the same random numbers; kr.: median [5 % .. 95 %])", s.end_year);
     let header: Vec<String> = [
         "event",
         "marginal net savings",
@@ -321,7 +321,7 @@ pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]
                 })
                 .unwrap_or_else(|| "-".into());
             vec![
-                r.event.clone(),
+                r.label(Lang::En),
                 range_cell(&r.marginal_net_savings_kr),
                 range_cell(&r.cost_kr),
                 range_cell(&r.gross_savings_kr),

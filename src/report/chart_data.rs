@@ -283,7 +283,7 @@ pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
 }
 
 /// Attribution bars: marginal net savings of each policy event.
-pub fn attribution_data(s: &RunSummary) -> Option<AttributionData> {
+pub fn attribution_data(s: &RunSummary, lang: Lang) -> Option<AttributionData> {
     let rows = s.attribution.as_ref().filter(|r| !r.is_empty())?;
     Some(AttributionData {
         measure: Measure::CumulativeNetSavings {
@@ -292,7 +292,7 @@ pub fn attribution_data(s: &RunSummary) -> Option<AttributionData> {
         bars: rows
             .iter()
             .map(|r| AttributionBar {
-                event: r.event.clone(),
+                event: r.label(lang),
                 p5: r.marginal_net_savings_kr.p5,
                 p50: r.marginal_net_savings_kr.p50,
                 p95: r.marginal_net_savings_kr.p95,
@@ -386,7 +386,7 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
             .map_err(chart_err)?,
         );
     }
-    if let Some(a) = attribution_data(s) {
+    if let Some(a) = attribution_data(s, lang) {
         out.extend(
             charts::render_both(&dir.join("attribution"), |p| {
                 charts::attribution(&a, &text, lang, p)

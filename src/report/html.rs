@@ -133,6 +133,14 @@ fn path_label(path: &str, lang: Lang) -> String {
 /// The label of a metric key of summary.json in the chosen language, e.g.
 /// `savings_kr` -> "Besparelse"; unknown keys are returned as they are.
 pub fn metric_label(key: &str, lang: Lang) -> String {
+    use crate::model::layout::SavingsSource;
+    if let Some(src) = SavingsSource::ALL.iter().find(|src| src.key() == key) {
+        let label = src.label(lang).to_lowercase();
+        return match lang {
+            Lang::Da => format!("Besparelse: {label}"),
+            Lang::En => format!("Savings: {label}"),
+        };
+    }
     let fixed = match key {
         "cost_status_quo_kr" => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
         "cost_scenario_kr" => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
@@ -1590,7 +1598,7 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::tornado(&data, &text, lang, p)),
             )?;
         }
-        if let Some(data) = chart_data::attribution_data(s) {
+        if let Some(data) = chart_data::attribution_data(s, lang) {
             self.figure(
                 h,
                 l.title_attribution,
@@ -1696,6 +1704,7 @@ impl<'a> Report<'a> {
         }
         writeln!(h, "</tbody></table>")?;
         self.medians_note(h)?;
+        self.savings_sources_table(h)?;
 
         // Each quantity with its interval.
         for k in keys {
@@ -2248,7 +2257,7 @@ impl<'a> Report<'a> {
             writeln!(
                 h,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                escape(&r.event),
+                escape(&r.label(lang)),
                 format_kr(r.marginal_net_savings_kr.p50, lang),
                 format_kr(r.marginal_net_savings_kr.p5, lang),
                 format_kr(r.marginal_net_savings_kr.p95, lang),
@@ -2283,7 +2292,7 @@ impl<'a> Report<'a> {
             }
             writeln!(h, "</tr></thead><tbody>")?;
             for r in rows {
-                write!(h, "<tr><td>{}</td>", escape(&r.event))?;
+                write!(h, "<tr><td>{}</td>", escape(&r.label(lang)))?;
                 for (gi, _, yi, _) in &goal_cols {
                     let v = r
                         .goal_probability_change
@@ -2301,6 +2310,65 @@ impl<'a> Report<'a> {
                 writeln!(h, "</tr>")?;
             }
             writeln!(h, "</tbody></table>")?;
+        }
+        Ok(())
+    }
+
+    /// Where the savings come from: means per year, which add up to the mean
+    /// savings; avoided contacts named apart, since they are valued at full
+    /// unit cost.
+    fn savings_sources_table(&self, h: &mut String) -> anyhow::Result<()> {
+        use crate::model::layout::SavingsSource;
+        let s = self.s;
+        let lang = self.lang;
+        let mean = |k: &str| -> Vec<f64> { self.metric(k).iter().map(|q| q.mean).collect() };
+        let savings = mean("savings_kr");
+        if savings.iter().all(|&x| x == 0.0) || self.metric(SavingsSource::ALL[0].key()).is_empty()
+        {
+            return Ok(());
+        }
+        writeln!(h, "<table class=\"years\" id=\"table-sources\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Hvor besparelsen kommer fra (gennemsnit, kr.; delene summerer til besparelsen)",
+                "Where the savings come from (mean, kr.; the parts add up to the savings)"
+            )
+        )?;
+        write!(h, "<thead><tr><th>{}</th>", self.t("Kilde", "Source"))?;
+        for y in &s.years {
+            write!(h, "<th class=\"num\">{y}</th>")?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        let mut row = |label: &str, values: &[f64]| -> anyhow::Result<()> {
+            write!(h, "<tr><td>{}</td>", escape(label))?;
+            for v in values {
+                write!(h, "<td class=\"num\">{}</td>", format_kr(*v, lang))?;
+            }
+            writeln!(h, "</tr>")?;
+            Ok(())
+        };
+        for src in SavingsSource::ALL {
+            let values = mean(src.key());
+            if values.iter().any(|&x| x != 0.0) {
+                row(src.label(lang), &values)?;
+            }
+        }
+        row(&metric_label("savings_kr", lang), &savings)?;
+        writeln!(h, "</tbody></table>")?;
+        let avoided: f64 = mean(SavingsSource::AvoidedContacts.key()).iter().sum();
+        let total: f64 = savings.iter().sum();
+        if avoided != 0.0 && total != 0.0 {
+            let share = format_pct(avoided / total, 0, lang);
+            writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                escape(&match lang {
+                    Lang::Da => format!("Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: {share} af besparelsen frem til {}. Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted.", s.end_year),
+                    Lang::En => format!("Contacts avoided are valued at the full unit price of the channel the citizen left: {share} of the savings through {}. That is a saving only if the citizen really got the answer elsewhere.", s.end_year),
+                })
+            )?;
         }
         Ok(())
     }
