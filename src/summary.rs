@@ -222,6 +222,10 @@ pub struct RunSummary {
     pub proposal: Option<String>,
     /// The proposal's `description`, if any.
     pub proposal_description: Option<String>,
+    /// Names of the scenario's policy events (its initiatives besides the
+    /// hours); left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub policy_events: Vec<String>,
     /// The discount rate as written (a number or a distribution).
     pub discount_rate: String,
     pub seed: u64,
@@ -368,6 +372,12 @@ impl RunSummary {
             description: s.description.clone(),
             proposal: s.proposal.as_ref().map(|p| p.name.clone()),
             proposal_description: s.proposal.as_ref().and_then(|p| p.description.clone()),
+            policy_events: s
+                .events
+                .iter()
+                .filter(|e| e.kind == crate::scenario::EventKind::Policy)
+                .map(|e| e.name.clone())
+                .collect(),
             discount_rate: match s.discount_rate {
                 crate::scenario::Param::Fixed(x) => format!("{x}"),
                 crate::scenario::Param::Input(i) => s.inputs[i].distribution.describe(),

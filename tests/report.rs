@@ -246,7 +246,7 @@ fn worked_example_report_in_danish_matches_golden_outline() {
         .iter()
         .any(|l| l == "li: Forslaget sparer 74.571 kr. i 2015 (ingen usikkerhed i input)."));
     assert!(lines.iter().any(|l| l.starts_with(
-        "li: Den akkumulerede nettobesparelse 2011–2015 (efter forslagets egne omkostninger) er 372.857 kr. (median)"
+        "li: Den akkumulerede nettobesparelse 2011–2015 (efter omkostningerne ved forslaget) er 372.857 kr. (median)"
     )));
     assert!(lines
         .iter()
@@ -513,6 +513,7 @@ fn summary_of(x: f64, spread: f64) -> Summary {
 fn attribution_row(event: &str) -> AttributionRow {
     AttributionRow {
         event: event.to_string(),
+        item: channelshift::summary::AttributionItem::Event,
         marginal_net_savings_kr: summary_of(1_250_000.0, 400_000.0),
         cost_kr: summary_of(300_000.0, 50_000.0),
         gross_savings_kr: summary_of(1_550_000.0, 420_000.0),

@@ -646,12 +646,18 @@ impl<'a> Report<'a> {
         self.s.years.len().saturating_sub(1)
     }
 
-    /// "forslaget" / "the proposal" (or the scenario when there is none).
+    /// "forslaget" / "the proposal" when the hours are all the scenario
+    /// changes; "planen" / "the plan" when initiatives come with them (the
+    /// savings are not the hours' alone: the attribution splits them), else
+    /// the scenario.
     fn subject(&self) -> &'a str {
-        if self.s.proposal.is_some() {
-            self.t("forslaget", "the proposal")
-        } else {
-            self.t("scenariet", "the scenario")
+        match (self.s.proposal.is_some(), self.s.policy_events.is_empty()) {
+            (true, true) => self.t("forslaget", "the proposal"),
+            (true, false) => self.t(
+                "planen (åbningstider og tiltag)",
+                "the plan (opening hours and initiatives)",
+            ),
+            (false, _) => self.t("scenariet", "the scenario"),
         }
     }
 
@@ -1181,7 +1187,7 @@ impl<'a> Report<'a> {
         };
         match lang {
             Lang::Da => format!(
-                "Den akkumulerede nettobesparelse {base}–{end} (efter {}s egne omkostninger) er {} (median){interval}.",
+                "Den akkumulerede nettobesparelse {base}–{end} (efter omkostningerne ved {}) er {} (median){interval}.",
                 self.subject(),
                 m(q.p50)
             ),
