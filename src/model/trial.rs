@@ -562,10 +562,18 @@ pub fn simulate(
         detail[by_source[Src::OutboundMail.index()] + y] = (m_sq - m_sc) as f32;
         detail[sl.digital_post_letters + y] = dp_letters[y] as f32;
     }
-    // Payback: first year with cumulative > 0 that stays > 0 through the end year.
+    // Payback: first year with cumulative > 0 that stays > 0 through the end
+    // year; "above 0" means above a relative 1e-9 of the status quo's
+    // cumulative cost, so rounding noise never pays anything back (MODEL.md 13).
     let mut payback = f64::NAN;
+    let mut cum_cost = vec![0.0; n_years];
+    let mut acc = 0.0;
+    for y in 0..n_years {
+        acc += cost[STATUS_QUO][y].abs();
+        cum_cost[y] = acc;
+    }
     for y in (0..n_years).rev() {
-        if cum_by_year[y] > 0.0 {
+        if cum_by_year[y] > crate::scenario::GOAL_TOLERANCE * cum_cost[y] {
             payback = (s.base_year + y as i32) as f64;
         } else {
             break;
