@@ -196,6 +196,14 @@ mix.transaction = { personal = 1.0 }
         format!("{}:6", opt.display())
     );
     assert_eq!(find("areas[\"B\"]").kind, ChangeKind::Removed);
+    // The name is the entry's identity: not a change, and still the base's.
+    assert!(m.changes.iter().all(|c| !c.path.ends_with(".name")));
+    let a = &m.areas[0];
+    assert_eq!(a.file, 0);
+    assert_eq!(
+        m.sources.position(a.value.get_ref().name.span().start),
+        format!("{}:17", dir.path().join("base.toml").display())
+    );
     assert_eq!(find("areas[\"C\"].volume").kind, ChangeKind::Added);
 }
 

@@ -866,9 +866,11 @@ impl Merger {
                 let DeValue::Table(dst) = slot.1.get_mut() else {
                     unreachable!("named entries are tables")
                 };
-                let DeValue::Table(src) = item.into_inner() else {
+                let DeValue::Table(mut src) = item.into_inner() else {
                     unreachable!("checked above")
                 };
+                // The name is the entry's identity: the base's stays.
+                src.remove("name");
                 self.merge_table(
                     dst,
                     src,
@@ -883,7 +885,20 @@ impl Merger {
             }
             None => {
                 if self.record {
-                    self.record_added(&shown, &item, &mut vec![list.to_string()]);
+                    // One line a key; the name is already in the path.
+                    let DeValue::Table(t) = item.get_ref() else {
+                        unreachable!("checked above")
+                    };
+                    let mut place = vec![list.to_string()];
+                    let before = self.changes.len();
+                    for (k, c) in t.iter().filter(|(k, _)| k.get_ref() != "name") {
+                        place.push(k.get_ref().to_string());
+                        self.record_added(&join(&shown, k.get_ref()), c, &mut place);
+                        place.pop();
+                    }
+                    if self.changes.len() == before {
+                        self.record_added(&shown, &item, &mut Vec::new());
+                    }
                 }
                 n.index.insert(name, n.entries.len());
                 n.entries.push(Some((self.file, item)));
