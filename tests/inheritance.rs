@@ -316,6 +316,8 @@ fn a_bad_value_in_the_option_is_reported_at_the_option_with_its_line_shown() {
     assert!(first.contains("opt.toml:5:10: "), "{err}");
     assert!(err.contains("5 | volume = -5   # typo"), "{err}");
     assert!(err.contains("  |          ^^"), "{err}");
+    // The option wrote the bad value itself: no note about the merged table.
+    assert!(!err.contains("note:"), "{err}");
     assert!(err.contains("help:"), "{err}");
 }
 

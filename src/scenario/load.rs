@@ -205,11 +205,12 @@ impl Sources {
         };
         let len = span.end.saturating_sub(span.start);
         let mut err = InputError::at_span(&f.path, &f.text, local..local + len, message);
-        for m in self
-            .mixes
-            .iter()
-            .filter(|m| m.members.contains(&span.start))
-        {
+        // A table's merge matters for an error at the table or at a value
+        // the base wrote in it, not at a value the option itself wrote.
+        let about_mix = |m: &&Mix| {
+            m.members.contains(&span.start) && !m.keys.iter().any(|(_, o)| *o == span.start)
+        };
+        for m in self.mixes.iter().filter(about_mix) {
             err = err.with_note(self.mix_note(m));
         }
         err
