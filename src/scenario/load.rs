@@ -409,7 +409,10 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
                             &current,
                             &text,
                             v.span(),
-                            format!("`extends` must be text, not a {}", other.type_str()),
+                            format!(
+                                "`extends` must be text (a path), found {}",
+                                other.type_str()
+                            ),
                         )
                         .with_help("write extends = \"base.toml\", a path relative to this file"))
                     }
