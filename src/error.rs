@@ -21,6 +21,44 @@ pub struct InputError {
     pub message: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// The source line the problem is on, with the offending part marked.
+    /// (Boxed to keep `Result<_, InputError>` small.)
+    pub snippet: Option<Box<SourceLine>>,
+    /// Context, e.g. which option file changed a table the error is in.
+    pub notes: Box<[String]>,
+}
+
+/// One line of a scenario file with the span an error is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// The line's text, without its line break.
+    pub text: String,
+    /// Byte range within `text` to underline.
+    pub span: std::ops::Range<usize>,
+}
+
+impl SourceLine {
+    /// The line of `source` holding byte `range.start`, with `range` clipped
+    /// to that line.
+    pub fn of(source: &str, range: std::ops::Range<usize>) -> SourceLine {
+        let start = floor_char_boundary(source, range.start.min(source.len()));
+        let line_start = source[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let line_end = source[start..]
+            .find('\n')
+            .map(|i| start + i)
+            .unwrap_or(source.len());
+        let text = source[line_start..line_end].trim_end_matches('\r');
+        let s = (start - line_start).min(text.len());
+        let end = floor_char_boundary(text, range.end.saturating_sub(line_start).min(text.len()));
+        let line = source[..line_start].matches('\n').count() + 1;
+        SourceLine {
+            line,
+            text: text.to_string(),
+            span: s..end.max(s),
+        }
+    }
 }
 
 impl InputError {
@@ -31,6 +69,8 @@ impl InputError {
             line_col: None,
             message: message.into(),
             help: None,
+            snippet: None,
+            notes: Box::default(),
         }
     }
 
@@ -41,17 +81,42 @@ impl InputError {
             line_col: None,
             message: message.into(),
             help: None,
+            snippet: None,
+            notes: Box::default(),
         }
     }
 
     /// A problem at a byte offset of a file whose text is `source`.
     pub fn at(file: &Path, source: &str, offset: usize, message: impl Into<String>) -> Self {
+        Self::at_span(file, source, offset..offset, message)
+    }
+
+    /// A problem with the bytes `span` of a file whose text is `source`:
+    /// shown with that source line and the span underlined.
+    pub fn at_span(
+        file: &Path,
+        source: &str,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let snippet = SourceLine::of(source, span);
+        let col = snippet.text[..snippet.span.start].chars().count() + 1;
         InputError {
             file: Some(file.to_path_buf()),
-            line_col: Some(line_col(source, offset)),
+            line_col: Some((snippet.line, col)),
             message: message.into(),
             help: None,
+            snippet: Some(Box::new(snippet)),
+            notes: Box::default(),
         }
+    }
+
+    /// Adds a note giving context (shown before the help).
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        let mut notes = std::mem::take(&mut self.notes).into_vec();
+        notes.push(note.into());
+        self.notes = notes.into_boxed_slice();
+        self
     }
 
     /// Adds the hint telling the user what to do.
@@ -82,19 +147,54 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl InputError {
+    /// The first line: `file:line:col: message`.
+    fn headline(&self) -> String {
         match (&self.file, self.line_col) {
             (Some(file), Some((l, c))) => {
-                write!(f, "{}:{}:{}: {}", file.display(), l, c, self.message)?
+                format!("{}:{}:{}: {}", file.display(), l, c, self.message)
             }
-            (Some(file), None) => write!(f, "{}: {}", file.display(), self.message)?,
-            _ => write!(f, "{}", self.message)?,
+            (Some(file), None) => format!("{}: {}", file.display(), self.message),
+            _ => self.message.clone(),
+        }
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+        let head = self.headline();
+        let Some(sn) = &self.snippet else {
+            write!(f, "{head}")?;
+            for n in &self.notes {
+                write!(f, "\n  note: {n}")?;
+            }
+            if let Some(help) = &self.help {
+                write!(f, "\n  help: {help}")?;
+            }
+            return Ok(());
+        };
+        // A one-character mark where the span is empty, as rustc does.
+        let mut span = sn.span.clone();
+        if span.is_empty() {
+            span.end = sn.text[span.start..]
+                .chars()
+                .next()
+                .map(|c| span.start + c.len_utf8())
+                .unwrap_or(span.start);
+        }
+        let mut group = Level::ERROR.no_name().primary_title(head.as_str()).element(
+            Snippet::source(sn.text.as_str())
+                .line_start(sn.line)
+                .annotation(AnnotationKind::Primary.span(span)),
+        );
+        for n in &self.notes {
+            group = group.element(Level::NOTE.message(n.as_str()));
         }
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            group = group.element(Level::HELP.message(help.as_str()));
         }
-        Ok(())
+        write!(f, "{}", Renderer::plain().render(&[group]))
     }
 }
 
@@ -144,7 +244,35 @@ mod tests {
 
     #[test]
     fn display_names_file_line_column_and_help() {
-        let e = InputError::at(Path::new("s.toml"), "x\ny = 3", 2, "bad").with_help("fix it");
-        assert_eq!(e.to_string(), "s.toml:2:1: bad\n  help: fix it");
+        let e = InputError::in_file(Path::new("s.toml"), "bad").with_help("fix it");
+        assert_eq!(e.to_string(), "s.toml: bad\n  help: fix it");
+    }
+
+    #[test]
+    fn display_shows_the_source_line_with_the_span_underlined() {
+        let src = "x = 1\nshare = 1.5   # too much\n";
+        let e = InputError::at_span(Path::new("s.toml"), src, 14..17, "share above 1")
+            .with_note("set by o.toml:3")
+            .with_help("write a fraction");
+        let text = e.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "s.toml:2:9: share above 1");
+        assert!(lines[2].starts_with("2 | share = 1.5"), "{text}");
+        assert_eq!(lines[3].trim_end(), "  |         ^^^", "{text}");
+        assert!(text.contains("= note: set by o.toml:3"), "{text}");
+        assert!(text.ends_with("= help: write a fraction"), "{text}");
+    }
+
+    #[test]
+    fn source_line_clips_multi_line_spans_and_marks_empty_ones() {
+        let src = "a = [\n1]\n";
+        let s = SourceLine::of(src, 4..9);
+        assert_eq!(
+            (s.line, s.text.as_str(), s.span.clone()),
+            (1, "a = [", 4..5)
+        );
+        let e = InputError::at(Path::new("t.toml"), "ab\ncd", 5, "here");
+        assert_eq!(e.line_col, Some((2, 3)));
+        assert!(e.to_string().starts_with("t.toml:2:3: here\n"));
     }
 }

@@ -3,12 +3,79 @@
 use std::path::Path;
 
 use crate::error::Error;
-use crate::scenario::Scenario;
+use crate::scenario::load::{ChangeKind, Merged};
+use crate::scenario::{build, load, Scenario};
 
 pub fn check(path: &Path) -> Result<(), Error> {
-    let s = Scenario::from_file(path)?;
+    let merged = load::load(path)?;
+    let changes = describe_changes(&merged);
+    let s = build::build(merged)?;
     print!("{}", describe(&s));
+    print!("{changes}");
     Ok(())
+}
+
+/// What an option file changes against its base, one key a line:
+/// `~ key: base value (file:line) -> option value (file:line)`,
+/// `+ key = value (file:line)` for a key the base does not have,
+/// `- key: base value (file:line) -> removed (file:line)` for a removed
+/// entry. Empty for a file without `extends`.
+pub fn describe_changes(m: &Merged) -> String {
+    use std::fmt::Write;
+    if m.top == 0 {
+        return String::new();
+    }
+    let src = &m.sources;
+    let bases: Vec<String> = src.files[..m.top]
+        .iter()
+        .rev()
+        .map(|f| f.path.display().to_string())
+        .collect();
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "changes against the base ({}): {}",
+        bases.join(" <- "),
+        m.changes.len()
+    );
+    let side = |v: &Option<(String, usize)>, none: &str| match v {
+        Some((text, at)) => format!("{} ({})", shorten(text), src.position(*at)),
+        None => none.to_string(),
+    };
+    for c in &m.changes {
+        let _ = match c.kind {
+            ChangeKind::Added => writeln!(o, "  + {} = {}", c.path, side(&c.option, "")),
+            ChangeKind::Changed => writeln!(
+                o,
+                "  ~ {}: {} -> {}",
+                c.path,
+                side(&c.base, ""),
+                side(&c.option, "")
+            ),
+            ChangeKind::Removed => writeln!(
+                o,
+                "  - {}: {} -> removed ({})",
+                c.path,
+                side(&c.base, ""),
+                c.option
+                    .as_ref()
+                    .map(|(_, at)| src.position(*at))
+                    .unwrap_or_default()
+            ),
+        };
+    }
+    o
+}
+
+/// A value cut to a readable length.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 70;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(MAX - 1).collect();
+        format!("{cut}…")
+    }
 }
 
 /// A short human description of what a scenario contains.

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::load::{FileId, Located, Merged, Sources};
+use super::load::{FileId, Located, Merged, SourceFile, Sources};
 use super::raw::*;
 use super::*;
 use crate::domain::{Channel, ContactType, YearMonth, N_CHANNELS, N_TYPES};
@@ -94,14 +94,15 @@ impl<'a> Builder<'a> {
         let p = if dist.is_fixed() {
             Param::Fixed(dist.quantile(0.5))
         } else {
-            let f = &self.sources.files[file];
-            let (line, _) = crate::error::line_col(&f.text, span.start);
+            let (fid, local) = self.sources.locate(span.start);
+            let f = &self.sources.files[fid];
+            let line = f.line_of(local);
             self.inputs.push(UncertainInput {
                 key: key.to_string(),
                 unit: unit.to_string(),
                 distribution: dist.clone(),
                 location: format!("{}:{}", f.path.display(), line),
-                comment: comment_near(&f.text, line),
+                comment: comment_near(f, line),
             });
             Param::Input(self.inputs.len() - 1)
         };
@@ -161,14 +162,14 @@ impl<'a> Builder<'a> {
 
 /// The `# comment` on the value's line or the line above: the analyst's
 /// stated source or assumption, shown in the assumptions table.
-fn comment_near(text: &str, line: usize) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let own = lines
-        .get(line.wrapping_sub(1))
+/// Lines are looked up in the file's line index, not by rescanning the text.
+fn comment_near(f: &SourceFile, line: usize) -> Option<String> {
+    let own = f
+        .line_text(line)
         .and_then(|l| l.split_once(" #").map(|(_, c)| c.trim().to_string()));
     let above = line
-        .checked_sub(2)
-        .and_then(|i| lines.get(i))
+        .checked_sub(1)
+        .and_then(|i| f.line_text(i))
         .and_then(|l| {
             l.trim_start()
                 .strip_prefix('#')

@@ -1,15 +1,29 @@
 //! Reading scenario files: TOML parsing with positions, and `extends`.
 //!
-//! An option file (`extends = "base.toml"`) overrides its base section by
-//! section: a top-level table it writes replaces the base's table (prices merge
-//! channel by channel), and named entries (`[[areas]]`, `[[departments]]`,
-//! `[[events]]`, `[[goals]]`) replace the base's entry of the same name or are
-//! added. Each merged piece remembers which file it came from, so every later
-//! error can still point at `file:line:column`.
+//! An option file (`extends = "base.toml"`) is deep-merged onto its base
+//! (docs/scenario-format.md, "Options: extends"):
+//!
+//! - sections and sub-sections (`[displacement.phone]`, `[defaults.adoption]`,
+//!   `[prices]`, an area's `mix`, ...) merge key by key, recursively;
+//! - named entries (`[[areas]]`, `[[departments]]`, `[[events]]`, `[[goals]]`)
+//!   merge by `name` the same way, or are added; `remove = true` drops one;
+//! - `[[correlations]]` are added to the base's;
+//! - everything else is a value and replaces the base's whole: numbers, text,
+//!   lists, distributions (`{ pert = [...] }` where a number goes), schedules,
+//!   channel shares (a `mix.transaction` table, `close_to`), yearly targets.
+//!
+//! Files are laid end to end in one virtual buffer: file `k`'s byte `i` is
+//! offset `files[k].base + i`. Every span in the merged tables is such a global
+//! offset, so any value, wherever it ends up after merging, still names the
+//! file and line it was written on ([`Sources::locate`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
+use toml::de::{DeArray, DeString, DeTable, DeValue};
 use toml::Spanned;
 
 use super::raw::*;
@@ -18,29 +32,222 @@ use crate::error::InputError;
 /// Index into [`Sources::files`].
 pub type FileId = usize;
 
+/// Largest scenario file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Longest `extends` chain.
+const MAX_CHAIN: usize = 32;
+
+/// How deep toml nests keys before it gives up (its `LIMIT`).
+const TOML_DEPTH_LIMIT: usize = 80;
+
+/// Named entries, merged by `name`.
+const NAMED: [&str; 4] = ["areas", "departments", "events", "goals"];
+
+/// Tables that merge key by key (by place: `*` is any key; `areas` is one
+/// `[[areas]]` entry). Every other table is a value and replaces.
+const MERGED_TABLES: &[&str] = &[
+    "horizon",
+    "simulation",
+    "population",
+    "economics",
+    "prices",
+    "noise",
+    "outbound_mail",
+    "defaults",
+    "defaults.type_split",
+    "defaults.mix",
+    "defaults.adoption",
+    "defaults.adoption.transaction",
+    "defaults.adoption.information",
+    "defaults.adoption.case_information",
+    "defaults.digital_channel",
+    "displacement",
+    "displacement.counter",
+    "displacement.phone",
+    "proposal",
+    "proposal.hours",
+    "proposal.hours.*",
+    "areas",
+    "areas.type_split",
+    "areas.mix",
+    "areas.adoption",
+    "areas.adoption.transaction",
+    "areas.adoption.information",
+    "areas.adoption.case_information",
+    "areas.digital_channel",
+    "areas.prices",
+    "departments",
+    "departments.hours",
+    "departments.open_hour_cost_kr",
+    "departments.staffing",
+    "departments.staffing.counter",
+    "departments.staffing.phone",
+    "departments.demand_profile",
+    "departments.displacement",
+    "departments.displacement.counter",
+    "departments.displacement.phone",
+    "events",
+    "goals",
+];
+
+fn merges(place: &[String]) -> bool {
+    MERGED_TABLES.iter().any(|p| {
+        let mut n = 0;
+        let all = p.split('.').zip(place).all(|(a, b)| {
+            n += 1;
+            a == "*" || a == b
+        });
+        all && n == place.len() && p.split('.').count() == n
+    })
+}
+
 /// One file read from disk, kept for turning byte offsets into line numbers.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// Offset of the file's first byte in the virtual buffer of all files.
+    pub base: usize,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
 }
 
-/// All files of a scenario (the file itself and its bases).
+impl SourceFile {
+    pub fn new(path: PathBuf, text: String, base: usize) -> SourceFile {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceFile {
+            path,
+            text,
+            base,
+            line_starts,
+        }
+    }
+
+    /// 1-based line of a byte offset within this file.
+    pub fn line_of(&self, local: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= local).max(1)
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .line_starts
+            .get(line)
+            .map(|e| e - 1)
+            .unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches('\r'))
+    }
+}
+
+/// All files of a scenario (the file itself and its bases), deepest base
+/// first, and what the merge recorded about tables that mix files.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
     pub files: Vec<SourceFile>,
+    mixes: Vec<Mix>,
+}
+
+/// A table holding keys from a base and keys an option file set.
+#[derive(Debug, Clone)]
+struct Mix {
+    path: String,
+    /// Global offsets of the table and of every key and value in it.
+    members: Vec<usize>,
+    /// The option file that changed the table, and the keys it set.
+    by: FileId,
+    keys: Vec<(String, usize)>,
 }
 
 impl Sources {
-    /// An error at the start of a spanned value in file `file`.
+    /// The file holding global offset `offset`, and the offset within it.
+    pub fn locate(&self, offset: usize) -> (FileId, usize) {
+        let i = self
+            .files
+            .partition_point(|f| f.base <= offset)
+            .saturating_sub(1);
+        let local = offset - self.files.get(i).map(|f| f.base).unwrap_or(0);
+        (i, local)
+    }
+
+    /// `path:line` of a global offset.
+    pub fn position(&self, offset: usize) -> String {
+        let (f, local) = self.locate(offset);
+        match self.files.get(f) {
+            Some(sf) => format!("{}:{}", sf.path.display(), sf.line_of(local)),
+            None => String::new(),
+        }
+    }
+
+    /// An error at a spanned value. Spans are global (see the module doc),
+    /// so the error names the file the value was written in; `file` is only
+    /// the fallback for a span outside every file.
     pub fn error_at(
         &self,
         file: FileId,
-        span: std::ops::Range<usize>,
+        span: Range<usize>,
         message: impl Into<String>,
     ) -> InputError {
-        let f = &self.files[file];
-        InputError::at(&f.path, &f.text, span.start, message)
+        let total = self
+            .files
+            .last()
+            .map(|f| f.base + f.text.len())
+            .unwrap_or(0);
+        let (fid, local) = if span.start <= total {
+            self.locate(span.start)
+        } else {
+            (file, 0)
+        };
+        let Some(f) = self.files.get(fid) else {
+            return InputError::new(message);
+        };
+        let len = span.end.saturating_sub(span.start);
+        let mut err = InputError::at_span(&f.path, &f.text, local..local + len, message);
+        // A table's merge matters for an error at the table or at a value
+        // the base wrote in it, not at a value the option itself wrote.
+        let about_mix = |m: &&Mix| {
+            m.members.contains(&span.start) && !m.keys.iter().any(|(_, o)| *o == span.start)
+        };
+        for m in self.mixes.iter().filter(about_mix) {
+            err = err.with_note(self.mix_note(m));
+        }
+        err
+    }
+
+    fn mix_note(&self, m: &Mix) -> String {
+        let by = &self.files[m.by].path;
+        let keys: Vec<String> = m
+            .keys
+            .iter()
+            .map(|(k, off)| {
+                format!(
+                    "`{k}` (line {})",
+                    self.files[m.by].line_of(self.locate(*off).1)
+                )
+            })
+            .collect();
+        let mut others: Vec<String> = m
+            .members
+            .iter()
+            .map(|o| self.locate(*o).0)
+            .filter(|f| *f != m.by)
+            .map(|f| self.files[f].path.display().to_string())
+            .collect();
+        others.sort();
+        others.dedup();
+        format!(
+            "`{}` is merged from several files: {} set {} on top of {}",
+            m.path,
+            by.display(),
+            keys.join(", "),
+            if others.is_empty() {
+                "its base".to_string()
+            } else {
+                others.join(", ")
+            }
+        )
     }
 
     /// An error about file `file` as a whole.
@@ -56,12 +263,34 @@ pub struct Located<T> {
     pub value: T,
 }
 
+/// What the file on the command line changes against its bases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeKind {
+    Added,
+    Changed,
+    Removed,
+}
+
+/// One key the option file adds, changes or removes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// Key path, e.g. `displacement.phone.retime` or `areas["Pas"].volume`.
+    pub path: String,
+    /// The base's value as TOML and the global offset where it was written.
+    pub base: Option<(String, usize)>,
+    /// The option's value (absent for a removal) and where it was written.
+    pub option: Option<(String, usize)>,
+}
+
 /// A scenario after `extends` was resolved, before validation.
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
     pub sources: Sources,
     /// The file given on the command line (the last in the chain).
     pub top: FileId,
+    /// What `top` changes against its bases (empty without `extends`).
+    pub changes: Vec<Change>,
     pub name: Option<Located<Spanned<String>>>,
     pub description: Option<String>,
     pub horizon: Option<Located<Spanned<RawHorizon>>>,
@@ -81,83 +310,292 @@ pub struct Merged {
     pub correlations: Vec<Located<Spanned<RawCorrelation>>>,
 }
 
+/// Reads a scenario file: a regular file of at most [`MAX_FILE_BYTES`] of
+/// UTF-8 text. Checks the kind of file before opening it, so a FIFO or a
+/// device never blocks or streams forever.
+pub fn read_scenario(path: &Path) -> Result<String, InputError> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        InputError::new(format!("cannot read scenario file {shown}: {e}")).with_help(
+            "check the path; paths in `extends` are relative to the file that contains them",
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(
+            InputError::new(format!("{shown} is a directory, not a scenario file"))
+                .with_help("name a .toml file, e.g. scenarios/solrod-2011.toml"),
+        );
+    }
+    if !meta.is_file() {
+        return Err(InputError::new(format!(
+            "{shown} is not a regular file (a device, pipe or socket); a scenario must be a file"
+        ))
+        .with_help("save the scenario as a .toml file and name that file"));
+    }
+    let too_big = || {
+        InputError::new(format!(
+            "{shown} is larger than {} MiB, the limit for a scenario file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ))
+        .with_help("check that this is the scenario you meant; scenario files are a few kB")
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| InputError::new(format!("cannot read scenario file {shown}: {e}")))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError::new(format!("cannot read scenario file {shown}: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bad = e.as_bytes()[valid];
+        let prefix = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+        InputError::at(
+            path,
+            prefix,
+            valid,
+            format!("the file is not UTF-8 text: byte 0x{bad:02X} here is not valid UTF-8"),
+        )
+        .with_help("save the file as UTF-8 (in most editors: Save As, encoding UTF-8)")
+    })
+}
+
 /// Reads `path` and every file it extends, and merges them.
 pub fn load(path: &Path) -> Result<Merged, InputError> {
-    let mut chain: Vec<(PathBuf, RawFile, String)> = Vec::new();
+    // The chain, command-line file first: (path, text).
+    let mut chain: Vec<(PathBuf, String)> = Vec::new();
+    let mut canon: Vec<PathBuf> = Vec::new();
     let mut current = path.to_path_buf();
+    // The `extends` that named `current`: (index in chain, span there).
+    let mut named_by: Option<(usize, Range<usize>)> = None;
     loop {
-        let canonical = std::fs::canonicalize(&current).map_err(|e| {
-            let message = format!("cannot read scenario file {}: {e}", current.display());
-            // Point at the `extends` line that names the missing file.
-            let err = match chain.last() {
-                Some((p, raw, text)) => match &raw.extends {
-                    Some(ext) => {
-                        InputError::at(p, text, ext.span().start, format!("`extends`: {message}"))
-                    }
-                    None => InputError::new(message),
-                },
-                None => InputError::new(message),
-            };
-            err.with_help(
-                "check the path; paths in `extends` are relative to the file that contains them",
-            )
+        let text = read_scenario(&current).map_err(|e| match (&named_by, e.line_col) {
+            (Some((i, span)), None) => {
+                let (p, t) = &chain[*i];
+                let mut err =
+                    InputError::at_span(p, t, span.clone(), format!("`extends`: {}", e.message));
+                err.help = Some(
+                    e.help.unwrap_or_default()
+                        + "; paths in `extends` are relative to the file that contains them",
+                );
+                err
+            }
+            _ => e,
         })?;
-        if chain
-            .iter()
-            .any(|(p, _, _)| std::fs::canonicalize(p).ok().as_ref() == Some(&canonical))
-        {
-            let names: Vec<String> = chain
-                .iter()
-                .map(|(p, _, _)| p.display().to_string())
-                .collect();
+        let c = std::fs::canonicalize(&current).unwrap_or_else(|_| current.clone());
+        if canon.contains(&c) {
+            let names: Vec<String> = chain.iter().map(|(p, _)| p.display().to_string()).collect();
             return Err(InputError::in_file(
                 &current,
                 format!("`extends` forms a cycle: {} -> {}", names.join(" -> "), current.display()),
             )
             .with_help("an option file may extend a base scenario, but the base must not extend the option"));
         }
-        let text = std::fs::read_to_string(&current).map_err(|e| {
-            InputError::new(format!(
-                "cannot read scenario file {}: {e}",
-                current.display()
-            ))
-        })?;
-        let raw = parse_file(&current, &text)?;
-        let next = raw.extends.as_ref().map(|e| {
-            let dir = current.parent().unwrap_or(Path::new("."));
-            dir.join(e.get_ref())
-        });
-        chain.push((current.clone(), raw, text));
+        let next = {
+            let table = parse_table(&current, &text)?;
+            match table.get_ref().get("extends") {
+                Some(v) => match v.get_ref() {
+                    DeValue::String(s) => {
+                        let dir = current.parent().unwrap_or(Path::new("."));
+                        Some((dir.join(s.as_ref()), v.span()))
+                    }
+                    other => {
+                        return Err(InputError::at_span(
+                            &current,
+                            &text,
+                            v.span(),
+                            format!(
+                                "`extends` must be text (a path), found {}",
+                                other.type_str()
+                            ),
+                        )
+                        .with_help("write extends = \"base.toml\", a path relative to this file"))
+                    }
+                },
+                None => None,
+            }
+        };
+        canon.push(c);
+        chain.push((current.clone(), text));
         match next {
-            Some(n) => current = n,
+            Some((n, span)) => {
+                if chain.len() >= MAX_CHAIN {
+                    return Err(InputError::in_file(
+                        path,
+                        format!("`extends` chain is longer than {MAX_CHAIN} files"),
+                    ));
+                }
+                named_by = Some((chain.len() - 1, span));
+                current = n;
+            }
             None => break,
         }
-        if chain.len() > 32 {
-            return Err(InputError::in_file(
-                path,
-                "`extends` chain is longer than 32 files",
-            ));
+    }
+
+    // Deepest base first, laid end to end.
+    let mut sources = Sources::default();
+    let mut base = 0;
+    for (p, text) in chain.into_iter().rev() {
+        let len = text.len();
+        sources.files.push(SourceFile::new(p, text, base));
+        base += len + 1;
+    }
+    let top = sources.files.len() - 1;
+    let bases: Vec<usize> = sources.files.iter().map(|f| f.base).collect();
+    let mut merger = Merger {
+        bases,
+        file: 0,
+        record: false,
+        changes: Vec::new(),
+        mixes: Vec::new(),
+    };
+    let raw = {
+        let mut root = DeTable::new();
+        let mut named: BTreeMap<&'static str, Named> = BTreeMap::new();
+        let mut correlations: Option<Appended> = None;
+        for (id, f) in sources.files.iter().enumerate() {
+            let table = parse_table(&f.path, &f.text)?;
+            let table = shift_table(table.into_inner(), f.base);
+            merger.file = id;
+            merger.record = id == top && id > 0;
+            merger.merge_file(
+                &f.path,
+                &f.text,
+                f.base,
+                &mut root,
+                &mut named,
+                &mut correlations,
+                table,
+            )?;
         }
-    }
-    // Merge from the deepest base to the file on the command line.
-    let mut merged = Merged::default();
-    for (path, raw, text) in chain.into_iter().rev() {
-        let id = merged.sources.files.len();
-        merged.sources.files.push(SourceFile { path, text });
-        merge_into(&mut merged, id, raw);
-        merged.top = id;
-    }
-    Ok(merged)
+        for (key, n) in named {
+            let k = n.key.unwrap_or_else(|| Spanned::new(0..0, key.into()));
+            let items: DeArray = n.entries.into_iter().flatten().map(|(_, v)| v).collect();
+            root.insert(k, Spanned::new(n.span, DeValue::Array(items)));
+        }
+        if let Some((k, span, items)) = correlations {
+            root.insert(
+                k,
+                Spanned::new(span, DeValue::Array(items.into_iter().collect())),
+            );
+        }
+        RawFile::deserialize(toml::de::Deserializer::from(Spanned::new(0..0, root)))
+    };
+    sources.mixes = std::mem::take(&mut merger.mixes);
+    let raw = raw.map_err(|e| {
+        let message = e.message().trim().to_string();
+        let err = match e.span() {
+            Some(span) => sources.error_at(top, span, message.clone()),
+            None => sources.error_in(top, message.clone()),
+        };
+        match help_for(&message) {
+            Some(h) => err.with_help(h),
+            None => err,
+        }
+    })?;
+    Ok(into_merged(sources, top, merger.changes, raw))
 }
 
-/// Parses one file's TOML into its raw form, turning syntax and type errors
-/// into located input errors.
+fn into_merged(sources: Sources, top: FileId, changes: Vec<Change>, raw: RawFile) -> Merged {
+    let at = |span: Range<usize>| sources.locate(span.start).0;
+    macro_rules! located {
+        ($v:expr) => {
+            $v.map(|v| Located {
+                file: at(v.span()),
+                value: v,
+            })
+        };
+    }
+    macro_rules! list {
+        ($v:expr) => {
+            $v.unwrap_or_default()
+                .into_iter()
+                .map(|v| Located {
+                    file: at(v.span()),
+                    value: v,
+                })
+                .collect()
+        };
+    }
+    let prices = raw
+        .prices
+        .map(|p| {
+            p.into_inner()
+                .into_iter()
+                .map(|(k, v)| {
+                    let file = at(v.span());
+                    (k, Located { file, value: v })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Merged {
+        top,
+        changes,
+        name: located!(raw.name),
+        description: raw.description,
+        horizon: located!(raw.horizon),
+        simulation: located!(raw.simulation),
+        population: located!(raw.population),
+        economics: located!(raw.economics),
+        prices,
+        defaults: located!(raw.defaults),
+        areas: list!(raw.areas),
+        departments: list!(raw.departments),
+        displacement: located!(raw.displacement),
+        proposal: located!(raw.proposal),
+        outbound_mail: located!(raw.outbound_mail),
+        events: list!(raw.events),
+        goals: list!(raw.goals),
+        noise: located!(raw.noise),
+        correlations: list!(raw.correlations),
+        sources,
+    }
+}
+
+/// Parses one file's TOML, turning syntax errors into located input errors.
+fn parse_table<'a>(path: &Path, text: &'a str) -> Result<Spanned<DeTable<'a>>, InputError> {
+    DeTable::parse(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        if e.span().is_none() && message.contains("recursion") {
+            if let Some((offset, parts)) = deep_key(text) {
+                return InputError::at(
+                    path,
+                    text,
+                    offset,
+                    format!("this key has {parts} dotted parts; TOML tables here nest at most {TOML_DEPTH_LIMIT} deep"),
+                )
+                .with_help("scenario keys are at most 5 levels deep, e.g. [defaults.adoption.transaction]; shorten the key");
+            }
+        }
+        let err = match e.span() {
+            Some(span) => InputError::at_span(path, text, span, message.clone()),
+            None => InputError::in_file(path, message.clone()),
+        };
+        match help_for(&message) {
+            Some(h) => err.with_help(h),
+            None => err.with_help(if message.contains("recursion") {
+                "the file nests tables or lists too deep; scenario keys are at most 5 levels deep"
+            } else {
+                "check the TOML syntax"
+            }),
+        }
+    })
+}
+
+/// Parses one file's TOML into its raw form (without resolving `extends`).
 pub fn parse_file(path: &Path, text: &str) -> Result<RawFile, InputError> {
-    toml::from_str::<RawFile>(text).map_err(|e| {
+    let table = parse_table(path, text)?;
+    RawFile::deserialize(toml::de::Deserializer::from(table)).map_err(|e| {
         let message = e.message().trim().to_string();
         let help = help_for(&message);
         let err = match e.span() {
-            Some(span) => InputError::at(path, text, span.start, message),
+            Some(span) => InputError::at_span(path, text, span, message),
             None => InputError::in_file(path, message),
         };
         match help {
@@ -165,6 +603,36 @@ pub fn parse_file(path: &Path, text: &str) -> Result<RawFile, InputError> {
             None => err,
         }
     })
+}
+
+/// The first key or table header with at least toml's nesting limit of
+/// dotted parts: its offset and number of parts.
+fn deep_key(text: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_start();
+        let lead = line.len() - t.len();
+        let key = if t.starts_with('[') {
+            t.trim_start_matches('[').split(']').next().unwrap_or("")
+        } else {
+            t.split('=').next().unwrap_or("")
+        };
+        let mut parts = 1;
+        let mut quote: Option<char> = None;
+        for c in key.chars() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '.') => parts += 1,
+                _ => {}
+            }
+        }
+        if parts >= TOML_DEPTH_LIMIT {
+            return Some((offset + lead, parts));
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn help_for(message: &str) -> Option<String> {
@@ -184,76 +652,460 @@ fn help_for(message: &str) -> Option<String> {
     }
 }
 
-fn loc<T>(file: FileId, value: T) -> Located<T> {
-    Located { file, value }
+/// Moves every span of a file's table by `by` bytes (into the virtual buffer).
+fn shift_table(t: DeTable<'_>, by: usize) -> DeTable<'_> {
+    t.into_iter()
+        .map(|(k, v)| (shift_span(k, by), shift_value(v, by)))
+        .collect()
 }
 
-fn replace_named<T>(
-    list: &mut Vec<Located<Spanned<T>>>,
+fn shift_span<T>(s: Spanned<T>, by: usize) -> Spanned<T> {
+    let span = s.span();
+    Spanned::new(span.start + by..span.end + by, s.into_inner())
+}
+
+fn shift_value(v: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
+    let span = v.span();
+    let value = match v.into_inner() {
+        DeValue::Table(t) => DeValue::Table(shift_table(t, by)),
+        DeValue::Array(a) => DeValue::Array(a.into_iter().map(|e| shift_value(e, by)).collect()),
+        other => other,
+    };
+    Spanned::new(span.start + by..span.end + by, value)
+}
+
+/// A list whose entries are added file after file (`[[correlations]]`):
+/// its key, its span and the entries.
+type Appended<'a> = (
+    Spanned<DeString<'a>>,
+    Range<usize>,
+    Vec<Spanned<DeValue<'a>>>,
+);
+
+/// The entries of one named list (`[[areas]]`, ...) while files are merged.
+#[derive(Default)]
+struct Named<'a> {
+    key: Option<Spanned<DeString<'a>>>,
+    span: Range<usize>,
+    /// (file that last wrote it, entry); `None` once removed.
+    entries: Vec<Option<(FileId, Spanned<DeValue<'a>>)>>,
+    /// Name -> index into `entries`.
+    index: HashMap<String, usize>,
+}
+
+struct Merger {
+    bases: Vec<usize>,
+    /// The file being merged.
     file: FileId,
-    items: Vec<Spanned<T>>,
-    name: impl Fn(&T) -> String,
-) {
-    for item in items {
-        let n = name(item.get_ref());
-        if let Some(slot) = list
-            .iter_mut()
-            .find(|x| x.file != file && name(x.value.get_ref()) == n)
-        {
-            *slot = loc(file, item);
-        } else {
-            list.push(loc(file, item));
+    /// Record what this file changes (it is the command-line file and has a base).
+    record: bool,
+    changes: Vec<Change>,
+    mixes: Vec<Mix>,
+}
+
+enum Action {
+    Add,
+    Recurse,
+    Replace,
+}
+
+impl Merger {
+    fn file_of(&self, offset: usize) -> FileId {
+        self.bases
+            .partition_point(|b| *b <= offset)
+            .saturating_sub(1)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn merge_file<'a>(
+        &mut self,
+        path: &Path,
+        text: &str,
+        base: usize,
+        root: &mut DeTable<'a>,
+        named: &mut BTreeMap<&'static str, Named<'a>>,
+        correlations: &mut Option<Appended<'a>>,
+        table: DeTable<'a>,
+    ) -> Result<(), InputError> {
+        let err = |span: Range<usize>, msg: String| {
+            InputError::at_span(path, text, span.start - base..span.end - base, msg)
+        };
+        let mut rest = DeTable::new();
+        for (k, v) in table {
+            let key: &str = k.get_ref();
+            if key == "extends" {
+                continue;
+            }
+            if let Some(list) = NAMED.iter().find(|n| **n == key) {
+                let span = v.span();
+                let DeValue::Array(items) = v.into_inner() else {
+                    return Err(err(
+                        span,
+                        format!("`{list}` must be a list of [[{list}]] tables"),
+                    )
+                    .with_help(format!(
+                        "write each entry as a [[{list}]] table with a name"
+                    )));
+                };
+                let n = named.entry(list).or_default();
+                if n.key.is_none() {
+                    n.key = Some(k);
+                    n.span = span;
+                }
+                for item in items {
+                    self.merge_named(list, n, item, &err)?;
+                }
+            } else if key == "correlations" {
+                let span = v.span();
+                let DeValue::Array(items) = v.into_inner() else {
+                    return Err(err(
+                        span,
+                        "`correlations` must be a list of [[correlations]] tables".into(),
+                    )
+                    .with_help(
+                        "write each as [[correlations]] with inputs = [...] and rank_correlation",
+                    ));
+                };
+                let c = correlations.get_or_insert_with(|| (k, span, Vec::new()));
+                for item in items {
+                    if self.record {
+                        self.changes.push(Change {
+                            kind: ChangeKind::Added,
+                            path: format!("correlations[{}]", c.2.len()),
+                            base: None,
+                            option: Some((render(item.get_ref()), item.span().start)),
+                        });
+                    }
+                    c.2.push(item);
+                }
+            } else {
+                let mut v = v;
+                if key == "prices" {
+                    normalize_prices(&mut v, &err)?;
+                }
+                rest.insert(k, v);
+            }
+        }
+        self.merge_table(root, rest, None, &mut Vec::new(), "")
+    }
+
+    fn merge_named<'a>(
+        &mut self,
+        list: &'static str,
+        n: &mut Named<'a>,
+        mut item: Spanned<DeValue<'a>>,
+        err: &impl Fn(Range<usize>, String) -> InputError,
+    ) -> Result<(), InputError> {
+        let span = item.span();
+        let DeValue::Table(t) = item.get_mut() else {
+            return Err(err(
+                span,
+                format!("each entry of `{list}` must be a [[{list}]] table"),
+            ));
+        };
+        if list == "areas" {
+            if let Some(p) = t.get_mut("prices") {
+                normalize_prices(p, err)?;
+            }
+        }
+        let name = t
+            .get("name")
+            .and_then(|v| v.get_ref().as_str().map(str::to_string));
+        let remove = t.remove("remove");
+        let Some(name) = name else {
+            if let Some(r) = remove {
+                return Err(err(
+                    r.span(),
+                    format!("`remove` needs the `name` of the {list} entry to remove"),
+                )
+                .with_help(format!("write [[{list}]] name = \"...\" remove = true")));
+            }
+            n.entries.push(Some((self.file, item)));
+            return Ok(());
+        };
+        let shown = format!("{list}[{name:?}]");
+        if let Some(r) = remove {
+            if r.get_ref().as_bool() != Some(true) {
+                return Err(
+                    err(r.span(), "`remove` can only be `true`".into()).with_help(format!(
+                    "write remove = true to drop the inherited {list} entry, or delete the line"
+                )),
+                );
+            }
+            if let Some((k, _)) = t.iter().find(|(k, _)| k.get_ref() != "name") {
+                return Err(err(
+                    k.span(),
+                    format!(
+                        "an entry with remove = true takes only `name`, not `{}`",
+                        k.get_ref()
+                    ),
+                )
+                .with_help(
+                    "to change an entry, give its name and the keys to change, without remove",
+                ));
+            }
+            let existing = n.index.remove(&name).and_then(|i| n.entries[i].take());
+            let Some((_, old)) = existing else {
+                let nspan = t.get("name").map(|v| v.span()).unwrap_or(span);
+                return Err(err(nspan, format!("there is no inherited {list} entry named {name:?} to remove"))
+                    .with_help("remove = true drops an entry of the base file; check the name against the base"));
+            };
+            if self.record {
+                self.changes.push(Change {
+                    kind: ChangeKind::Removed,
+                    path: shown,
+                    base: Some((render(old.get_ref()), old.span().start)),
+                    option: Some(("removed".into(), span.start)),
+                });
+            }
+            return Ok(());
+        }
+        match n.index.get(&name).copied() {
+            // The same name written again by the same file: keep both, so
+            // validation reports the duplicate.
+            Some(i) if n.entries[i].as_ref().map(|e| e.0) != Some(self.file) => {
+                let slot = n.entries[i].as_mut().expect("indexed entries are present");
+                slot.0 = self.file;
+                let table_start = slot.1.span().start;
+                let DeValue::Table(dst) = slot.1.get_mut() else {
+                    unreachable!("named entries are tables")
+                };
+                let DeValue::Table(mut src) = item.into_inner() else {
+                    unreachable!("checked above")
+                };
+                // The name is the entry's identity: the base's stays.
+                src.remove("name");
+                self.merge_table(
+                    dst,
+                    src,
+                    Some(table_start),
+                    &mut vec![list.to_string()],
+                    &shown,
+                )
+            }
+            Some(_) => {
+                n.entries.push(Some((self.file, item)));
+                Ok(())
+            }
+            None => {
+                if self.record {
+                    // One line a key; the name is already in the path.
+                    let DeValue::Table(t) = item.get_ref() else {
+                        unreachable!("checked above")
+                    };
+                    let mut place = vec![list.to_string()];
+                    let before = self.changes.len();
+                    for (k, c) in t.iter().filter(|(k, _)| k.get_ref() != "name") {
+                        place.push(k.get_ref().to_string());
+                        self.record_added(&join(&shown, k.get_ref()), c, &mut place);
+                        place.pop();
+                    }
+                    if self.changes.len() == before {
+                        self.record_added(&shown, &item, &mut Vec::new());
+                    }
+                }
+                n.index.insert(name, n.entries.len());
+                n.entries.push(Some((self.file, item)));
+                Ok(())
+            }
+        }
+    }
+
+    /// Merges `src` into `dst` (the table at `place`, displayed as `shown`).
+    fn merge_table<'a>(
+        &mut self,
+        dst: &mut DeTable<'a>,
+        src: DeTable<'a>,
+        table_start: Option<usize>,
+        place: &mut Vec<String>,
+        shown: &str,
+    ) -> Result<(), InputError> {
+        let mixed_before = table_start.is_some()
+            && dst
+                .iter()
+                .any(|(k, _)| self.file_of(k.span().start) != self.file);
+        let mut set: Vec<(String, usize)> = Vec::new();
+        for (k, v) in src {
+            let key = k.get_ref().to_string();
+            let child = join(shown, &key);
+            place.push(key.clone());
+            let action = match dst.get(key.as_str()) {
+                None => Action::Add,
+                Some(old)
+                    if old.get_ref().is_table() && v.get_ref().is_table() && merges(place) =>
+                {
+                    Action::Recurse
+                }
+                Some(_) => Action::Replace,
+            };
+            match action {
+                Action::Recurse => {
+                    let old = dst.get_mut(key.as_str()).expect("present");
+                    let start = old.span().start;
+                    let (DeValue::Table(d), DeValue::Table(s)) = (old.get_mut(), v.into_inner())
+                    else {
+                        unreachable!("both are tables")
+                    };
+                    self.merge_table(d, s, Some(start), place, &child)?;
+                }
+                Action::Replace => {
+                    let (_, old) = dst.remove_entry(key.as_str()).expect("present");
+                    if self.record {
+                        let (a, b) = (render(old.get_ref()), render(v.get_ref()));
+                        if a != b {
+                            self.changes.push(Change {
+                                kind: ChangeKind::Changed,
+                                path: child,
+                                base: Some((a, old.span().start)),
+                                option: Some((b, v.span().start)),
+                            });
+                        }
+                    }
+                    set.push((key, v.span().start));
+                    dst.insert(k, v);
+                }
+                Action::Add => {
+                    if self.record {
+                        self.record_added(&child, &v, place);
+                    }
+                    set.push((key, v.span().start));
+                    dst.insert(k, v);
+                }
+            }
+            place.pop();
+        }
+        if let (true, false, Some(start)) = (mixed_before, set.is_empty(), table_start) {
+            let mut members = vec![start];
+            for (k, v) in dst.iter() {
+                members.push(k.span().start);
+                members.push(v.span().start);
+            }
+            self.mixes.push(Mix {
+                path: shown.to_string(),
+                members,
+                by: self.file,
+                keys: set,
+            });
+        }
+        Ok(())
+    }
+
+    fn record_added(&mut self, shown: &str, v: &Spanned<DeValue<'_>>, place: &mut Vec<String>) {
+        if let DeValue::Table(t) = v.get_ref() {
+            if merges(place) {
+                for (k, c) in t.iter() {
+                    place.push(k.get_ref().to_string());
+                    self.record_added(&join(shown, k.get_ref()), c, place);
+                    place.pop();
+                }
+                return;
+            }
+        }
+        self.changes.push(Change {
+            kind: ChangeKind::Added,
+            path: shown.to_string(),
+            base: None,
+            option: Some((render(v.get_ref()), v.span().start)),
+        });
+    }
+}
+
+/// `counter` is another name for `personal` in price tables: one key, one input.
+fn normalize_prices(
+    v: &mut Spanned<DeValue<'_>>,
+    err: &impl Fn(Range<usize>, String) -> InputError,
+) -> Result<(), InputError> {
+    let DeValue::Table(t) = v.get_mut() else {
+        return Ok(());
+    };
+    if let Some((k, c)) = t.remove_entry("counter") {
+        if t.contains_key("personal") {
+            return Err(err(
+                k.span(),
+                "prices gives both `counter` and `personal`, which are one price".into(),
+            )
+            .with_help("`counter` is another name for `personal`: keep one of the two lines"));
+        }
+        t.insert(Spanned::new(k.span(), "personal".into()), c);
+    }
+    Ok(())
+}
+
+fn join(shown: &str, key: &str) -> String {
+    let key = if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        key.to_string()
+    } else {
+        format!("{key:?}")
+    };
+    if shown.is_empty() {
+        key
+    } else {
+        format!("{shown}.{key}")
+    }
+}
+
+/// A value as (compact) TOML.
+pub fn render(v: &DeValue<'_>) -> String {
+    match v {
+        DeValue::String(s) => format!("{:?}", s.as_ref()),
+        DeValue::Integer(i) => match i.radix() {
+            16 => format!("0x{}", i.as_str()),
+            8 => format!("0o{}", i.as_str()),
+            2 => format!("0b{}", i.as_str()),
+            _ => i.as_str().to_string(),
+        },
+        DeValue::Float(f) => f.as_str().to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(a) => {
+            let items: Vec<String> = a.iter().map(|e| render(e.get_ref())).collect();
+            format!("[{}]", items.join(", "))
+        }
+        DeValue::Table(t) => {
+            let items: Vec<String> = t
+                .iter()
+                .map(|(k, v)| format!("{} = {}", join("", k.get_ref()), render(v.get_ref())))
+                .collect();
+            format!("{{ {} }}", items.join(", "))
         }
     }
 }
 
-fn merge_into(m: &mut Merged, id: FileId, raw: RawFile) {
-    if let Some(v) = raw.name {
-        m.name = Some(loc(id, v));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_places() {
+        let p = |s: &str| s.split('.').map(String::from).collect::<Vec<_>>();
+        assert!(merges(&p("displacement.phone")));
+        assert!(merges(&p("proposal.hours.Øvrige")));
+        assert!(merges(&p("areas.mix")));
+        assert!(!merges(&p("areas.mix.transaction")));
+        assert!(!merges(&p("prices.personal")));
+        assert!(!merges(&p("defaults.adoption.p")));
     }
-    if let Some(v) = raw.description {
-        m.description = Some(v);
+
+    #[test]
+    fn line_index() {
+        let f = SourceFile::new("a.toml".into(), "a\nbb\r\n\nc".into(), 0);
+        assert_eq!(f.line_of(0), 1);
+        assert_eq!(f.line_of(2), 2);
+        assert_eq!(f.line_of(7), 4);
+        assert_eq!(f.line_text(2), Some("bb"));
+        assert_eq!(f.line_text(3), Some(""));
+        assert_eq!(f.line_text(4), Some("c"));
+        assert_eq!(f.line_text(5), None);
     }
-    macro_rules! replace {
-        ($($field:ident),*) => {$(
-            if let Some(v) = raw.$field { m.$field = Some(loc(id, v)); }
-        )*};
-    }
-    replace!(
-        horizon,
-        simulation,
-        population,
-        economics,
-        defaults,
-        displacement,
-        proposal,
-        outbound_mail,
-        noise
-    );
-    if let Some(prices) = raw.prices {
-        for (k, v) in prices.into_inner() {
-            // `counter` is another name for `personal`: one key, one input.
-            let k = if k == "counter" {
-                "personal".to_string()
-            } else {
-                k
-            };
-            m.prices.insert(k, loc(id, v));
-        }
-    }
-    if let Some(v) = raw.areas {
-        replace_named(&mut m.areas, id, v, |a| a.name.get_ref().clone());
-    }
-    if let Some(v) = raw.departments {
-        replace_named(&mut m.departments, id, v, |a| a.name.get_ref().clone());
-    }
-    if let Some(v) = raw.events {
-        replace_named(&mut m.events, id, v, |a| a.name.get_ref().clone());
-    }
-    if let Some(v) = raw.goals {
-        replace_named(&mut m.goals, id, v, |a| a.name.get_ref().clone());
-    }
-    if let Some(v) = raw.correlations {
-        m.correlations.extend(v.into_iter().map(|c| loc(id, c)));
+
+    #[test]
+    fn deep_key_is_found() {
+        let key: Vec<String> = (0..200).map(|i| format!("a{i}")).collect();
+        let text = format!("x = 1\n[{}]\n", key.join("."));
+        assert_eq!(deep_key(&text), Some((6, 200)));
     }
 }
