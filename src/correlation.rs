@@ -146,7 +146,7 @@ mod tests {
         ];
         let s = GaussianCopula::new(PseudoRandom::new(11, &keys), 3, &corr);
         let n = 50_000;
-        let mut cols = vec![Vec::with_capacity(n); 3];
+        let mut cols: Vec<Vec<f64>> = (0..3).map(|_| Vec::with_capacity(n)).collect();
         let mut out = [0.0; 3];
         for t in 0..n as u64 {
             s.fill(t, &mut out);

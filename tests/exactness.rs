@@ -32,8 +32,8 @@ fn savings_are_exact_zero_or_real_in_every_shipped_scenario() {
 }
 
 /// The worked example (MODEL.md 12) with goals on its exact shares: personal
-/// + phone = 8,000 of 10,000 contacts, self-service 2,000; and a goal over a
-/// area without contacts (0 of 0 contacts).
+/// and phone are 8,000 of 10,000 contacts, self-service 2,000; and a goal
+/// over an area without contacts (0 of 0 contacts).
 fn worked_example_with_goals(dir: &Path) -> std::path::PathBuf {
     let base = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/model-worked-example.toml"),
