@@ -110,7 +110,10 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     }
     crate::report::prune_stale(&args.sim.out, &written)?;
     if !args.sim.quiet {
-        print!("{}", comparison_table(&cmp));
+        print!(
+            "{}",
+            crate::export::sanitize::terminal_text(&comparison_table(&cmp))
+        );
         println!(
             "\nWrote {} files to {}",
             written.len(),
@@ -170,7 +173,7 @@ pub fn comparison_table(c: &Comparison) -> String {
         let _ = writeln!(
             o,
             "\n{}  ({}: median [5 % .. 95 %])",
-            opt.name,
+            crate::export::sanitize::clean_text(&opt.name),
             scale.unit()
         );
         let header: Vec<String> = [

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::engine::{self, Engine, Trials};
 use crate::error::{Error, InputError};
+use crate::export::sanitize::{clean_text, terminal_text};
 use crate::scenario::Scenario;
 use crate::summary::{Precision, RunSummary};
 
@@ -214,19 +215,25 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     }
     crate::report::prune_stale(&args.sim.out, &written)?;
     if !args.sim.quiet {
-        print!("{}", table::run_table(&summary));
+        print!("{}", terminal_text(&table::run_table(&summary)));
         if let Some(sens) = &summary.sensitivity {
             println!(
                 "\nwhat drives {} {} (the {} most influential of {} uncertain inputs)",
-                sens.metric,
+                clean_text(&sens.metric),
                 sens.year,
                 sens.rows.len().min(10),
                 sens.rows.len()
             );
-            print!("{}", crate::sensitivity::top_table(sens, 10));
+            print!(
+                "{}",
+                terminal_text(&crate::sensitivity::top_table(sens, 10))
+            );
         }
         if let Some(rows) = &summary.attribution {
-            print!("{}", table::attribution_table(&summary, rows));
+            print!(
+                "{}",
+                terminal_text(&table::attribution_table(&summary, rows))
+            );
         }
         println!(
             "\nWrote {} files to {}",

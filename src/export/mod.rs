@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod json;
+pub mod sanitize;
 pub mod xlsx;
 
 use std::io::Write;

@@ -69,7 +69,10 @@ pub fn write_html(
 // ---------------------------------------------------------------------------
 
 /// Escapes text for HTML element content and attribute values.
+/// Control characters are replaced first
+/// ([`crate::export::sanitize::clean_text`]).
 pub fn escape(text: &str) -> String {
+    let text = crate::export::sanitize::clean_text(text);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {

@@ -132,7 +132,7 @@ pub fn comparison_csv(c: &Comparison) -> anyhow::Result<Vec<u8>> {
     for o in &c.options {
         for y in &o.years {
             w.write_record([
-                o.name.clone(),
+                crate::export::sanitize::csv_text(&o.name),
                 y.year.to_string(),
                 y.cost_kr.p50.to_string(),
                 y.savings_kr.p5.to_string(),
