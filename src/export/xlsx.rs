@@ -218,7 +218,7 @@ pub fn write_xlsx(
     max_trial_rows: usize,
 ) -> anyhow::Result<()> {
     let bytes = render_xlsx(summary, layout, trials, lang, max_trial_rows)?;
-    write_atomic(path, &bytes)
+    Ok(write_atomic(path, &bytes)?)
 }
 
 /// The workbook's bytes (see [`write_xlsx`]).

@@ -61,7 +61,7 @@ pub fn write_html(
     path: &Path,
 ) -> anyhow::Result<()> {
     let html = render_html(summary, comparison, summaries_of_options, lang)?;
-    write_atomic(path, html.as_bytes())
+    Ok(write_atomic(path, html.as_bytes())?)
 }
 
 // ---------------------------------------------------------------------------
