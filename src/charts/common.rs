@@ -235,11 +235,14 @@ pub(crate) fn wrap_lines(
     if lines.len() > max_lines {
         let rest = lines[max_lines - 1..].join(" ");
         lines.truncate(max_lines - 1);
-        lines.push(ellipsize(&rest, size, bold, max_width));
-    } else if let Some(last) = lines.last_mut() {
-        *last = ellipsize(last, size, bold, max_width);
+        lines.push(rest);
     }
+    // Every line, not only the last: a word wider than the space has a
+    // line of its own and is shortened there.
     lines
+        .iter()
+        .map(|l| ellipsize(l, size, bold, max_width))
+        .collect()
 }
 
 /// Cuts `text` with "…" so that it fits in `max_width` pixels: the longest
