@@ -1203,6 +1203,64 @@ mod tests {
         assert_eq!(a.labels[0], "2011");
     }
 
+    /// The shortening of earlier versions (one width per candidate length).
+    fn ellipsize_reference(text: &str, size: f64, bold: bool, max_width: i32) -> String {
+        if text_width(text, size, bold) <= max_width {
+            return text.to_string();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut n = chars.len();
+        while n > 1 {
+            n -= 1;
+            let s: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+            if text_width(&s, size, bold) <= max_width {
+                return s;
+            }
+        }
+        "…".to_string()
+    }
+
+    #[test]
+    fn ellipsize_matches_the_reference() {
+        let names = [
+            "Sundhedskort og sygesikring",
+            "Selvbetjening 40 %: sygedagpenge og NemRefusion i alle afdelinger",
+            "Digital strategi 2011–2015, Eksempel Kommune — forslag med en lang forklaring",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "ÅÆØ åæø",
+            "x",
+            "",
+        ];
+        for name in names {
+            for w in [0, 5, 12, 40, 90, 160, 300, 1_000] {
+                for bold in [false, true] {
+                    assert_eq!(
+                        ellipsize(name, 14.0, bold, w),
+                        ellipsize_reference(name, 14.0, bold, w),
+                        "{name:?} in {w} px"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ellipsize_a_megabyte_quickly() {
+        let long = "Borgerservice ".repeat(80_000);
+        let start = std::time::Instant::now();
+        let s = ellipsize(&long, 14.0, false, 300);
+        assert!(
+            s.ends_with('…') && text_width(&s, 14.0, false) <= 300,
+            "{s}"
+        );
+        assert!(s.starts_with("Borgerservice Borgerservice"));
+        let lines = wrap_lines(&long, 14.0, false, 300, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        // Generous: the earlier quadratic version did not finish at all.
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    }
+
     #[test]
     fn spread_keeps_order_and_gap() {
         let p = spread(&[100.0, 102.0, 101.0, 300.0], 20.0, 0.0, 1000.0);

@@ -105,7 +105,7 @@ where
         // No temporary files are left behind.
         for e in std::fs::read_dir(&dir.path).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            assert!(!name.contains(".tmp."), "left over {name}");
+            assert!(!crate::export::is_temp_name(&name), "left over {name}");
         }
     }
     let en = svgs.pop().unwrap();
