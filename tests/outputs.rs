@@ -410,3 +410,54 @@ fn a_megabyte_name_is_drawn_quickly() {
     let tornado = std::fs::read_to_string(out.join("cost-fan.svg")).unwrap();
     assert!(tornado.len() < 200_000, "the subtitle is shortened");
 }
+
+#[test]
+fn a_killed_run_leaves_the_old_or_the_new_run_and_the_next_run_cleans_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let args = |trials: &str| -> Vec<String> {
+        [
+            "run", "--quiet", "--report", "--seed", "9", "--trials", trials, "--out",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([
+            out.to_string_lossy().into_owned(),
+            shipped("solrod-2011-proposal-1.toml")
+                .to_string_lossy()
+                .into_owned(),
+        ])
+        .collect()
+    };
+    bin().args(args("50")).assert().success();
+    let old = files(&out);
+    let exe = assert_cmd::cargo::cargo_bin("channelshift");
+    // Kill runs at different moments: while simulating, while writing, after.
+    for delay_ms in [100, 400, 900, 1_600] {
+        let mut child = std::process::Command::new(&exe)
+            .args(args("20000"))
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let now = files(&out);
+        if now != old {
+            // Then the swap happened: a complete new run.
+            let json: serde_json::Value = serde_json::from_slice(&now["summary.json"]).unwrap();
+            assert_eq!(json["trials"], 20000);
+            assert!(now.contains_key("report.html") && now.contains_key("cost-fan.png"));
+            assert_eq!(
+                now.keys().collect::<Vec<_>>(),
+                old.keys().collect::<Vec<_>>()
+            );
+        }
+        assert!(
+            !names(&out).iter().any(|n| n.starts_with('.')),
+            "temporary files inside --out"
+        );
+    }
+    bin().args(args("50")).assert().success();
+    assert!(files(&out) == old, "the same run gives the same files");
+    assert_eq!(names(dir.path()), vec!["out"], "leftovers beside --out");
+}
