@@ -395,6 +395,7 @@ pub fn top_table(s: &Sensitivity, n: usize) -> String {
 /// contribution_to_variance, median_when_low, median_when_high, swing.
 /// Numbers are written in full precision with `.` decimals; NaN as empty.
 pub fn to_csv(s: &Sensitivity) -> Vec<u8> {
+    use crate::export::sanitize::csv_text;
     let mut w = csv::Writer::from_writer(Vec::new());
     let num = |x: f64| {
         if x.is_nan() {
@@ -418,11 +419,11 @@ pub fn to_csv(s: &Sensitivity) -> Vec<u8> {
     .expect("writing to memory");
     for (i, r) in s.rows.iter().enumerate() {
         w.write_record([
-            s.metric.clone(),
+            csv_text(&s.metric),
             s.year.to_string(),
             (i + 1).to_string(),
-            r.input.clone(),
-            r.unit.clone(),
+            csv_text(&r.input),
+            csv_text(&r.unit),
             num(r.spearman),
             num(r.contribution_to_variance),
             num(r.median_when_low),

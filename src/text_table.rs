@@ -2,7 +2,18 @@
 
 /// Renders rows in columns; column `i` is left-aligned when `left[i]`,
 /// right-aligned otherwise.
+/// Control characters in cells (ANSI escapes, BEL, newlines from scenario
+/// names) are replaced by [`crate::export::sanitize::clean_text`], so a cell
+/// can neither move the cursor nor break its row.
 pub fn render(header: &[String], rows: &[Vec<String>], left: &[bool]) -> String {
+    let clean = |r: &[String]| -> Vec<String> {
+        r.iter()
+            .map(|c| crate::export::sanitize::clean_text(c).into_owned())
+            .collect()
+    };
+    let header = clean(header);
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
+    let (header, rows) = (header.as_slice(), rows.as_slice());
     let cols = header.len();
     let mut width = vec![0; cols];
     for r in std::iter::once(header).chain(rows.iter().map(|r| r.as_slice())) {

@@ -133,7 +133,8 @@ pub(crate) fn style(
 
 /// Width in pixels of `text` in the embedded font.
 pub(crate) fn text_width(text: &str, size: f64, bold: bool) -> i32 {
-    super::font::metrics(bold).width(text, size).round() as i32
+    let text = crate::export::sanitize::clean_text(text);
+    super::font::metrics(bold).width(&text, size).round() as i32
 }
 
 /// The backends charts are drawn on. Bitmap text is drawn glyph by glyph
@@ -167,6 +168,8 @@ pub(crate) fn put_text<DB: Backend>(
     if text.is_empty() {
         return Ok(());
     }
+    // No control characters in a chart: SVG text must be valid XML 1.0.
+    let text = &*crate::export::sanitize::clean_text(text);
     let base = area.get_base_pixel();
     let (x, y) = (pos.0 - base.0, pos.1 - base.1);
     let baseline = y as f64
@@ -232,28 +235,66 @@ pub(crate) fn wrap_lines(
     if lines.len() > max_lines {
         let rest = lines[max_lines - 1..].join(" ");
         lines.truncate(max_lines - 1);
-        lines.push(ellipsize(&rest, size, bold, max_width));
-    } else if let Some(last) = lines.last_mut() {
-        *last = ellipsize(last, size, bold, max_width);
+        lines.push(rest);
     }
+    // Every line, not only the last: a word wider than the space has a
+    // line of its own and is shortened there.
     lines
+        .iter()
+        .map(|l| ellipsize(l, size, bold, max_width))
+        .collect()
 }
 
-/// Cuts `text` with "…" so that it fits in `max_width` pixels.
+/// Cuts `text` with "…" so that it fits in `max_width` pixels: the longest
+/// prefix (trailing spaces trimmed) that fits with the "…", or "…" alone.
+///
+/// Linear in the length of what is kept plus one pass over `text`: the cut
+/// is found by doubling the prefix until it no longer fits and then by
+/// bisection, so a name of a megabyte costs no more than a short one.
 pub(crate) fn ellipsize(text: &str, size: f64, bold: bool, max_width: i32) -> String {
     if text_width(text, size, bold) <= max_width {
         return text.to_string();
     }
-    let chars: Vec<char> = text.chars().collect();
-    let mut n = chars.len();
-    while n > 1 {
-        n -= 1;
-        let s: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
-        if text_width(&s, size, bold) <= max_width {
-            return s;
+    // Byte offset where the first `n` characters end, for n = 0..=len.
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let n_chars = ends.len();
+    let cut = |n: usize| -> String { text[..ends[n - 1]].trim_end().to_string() + "…" };
+    let fits = |n: usize| text_width(&cut(n), size, bold) <= max_width;
+    // The original text does not fit, so at most n_chars - 1 characters stay.
+    let last = n_chars.saturating_sub(1);
+    if last == 0 || !fits(1) {
+        return "…".to_string();
+    }
+    // Double until a prefix does not fit (or all candidates fit) ...
+    let (mut ok, mut bad) = (1, None);
+    while bad.is_none() {
+        let next = (ok * 2).min(last);
+        if next == ok {
+            break;
+        }
+        if fits(next) {
+            ok = next;
+        } else {
+            bad = Some(next);
         }
     }
-    "…".to_string()
+    // ... then bisect between the longest fitting and the shortest too long.
+    if let Some(mut bad) = bad {
+        while bad - ok > 1 {
+            let mid = ok + (bad - ok) / 2;
+            if fits(mid) {
+                ok = mid;
+            } else {
+                bad = mid;
+            }
+        }
+    }
+    cut(ok)
 }
 
 /// Moves label positions (pixels, any order) apart so that neighbours are at
@@ -575,6 +616,10 @@ impl Axis {
     /// mio. kr. axis (two decimals below 10 mio., one below 100 mio.),
     /// three significant digits on a kr. axis ("919.000 kr.").
     pub(crate) fn money_text(&self, v: f64, lang: Lang) -> String {
+        let unit = self.unit.unwrap_or(MoneyUnit::Kr);
+        if let Some(t) = huge_number(v / unit.divisor(), lang) {
+            return format!("{t} {}", unit.name(lang));
+        }
         match self.unit {
             Some(MoneyUnit::Mio) => {
                 let m = self.lo.abs().max(self.hi.abs());
@@ -723,6 +768,20 @@ impl MoneyUnit {
 
 /// A money axis in kr. or mio. kr. (chosen from the range) with the unit in
 /// the title: "Årlig omkostning (mio. kr.)" and ticks "12,5".
+/// Amounts of a trillion units or more (only from absurd inputs) in
+/// scientific notation, "1.50e15", so that tick labels and annotations keep
+/// a readable width instead of hundreds of digits.
+pub(crate) fn huge_number(v: f64, lang: Lang) -> Option<String> {
+    if v.abs() < 1e12 {
+        return None;
+    }
+    let s = format!("{v:.2e}");
+    Some(match lang {
+        Lang::Da => s.replace('.', ","),
+        Lang::En => s,
+    })
+}
+
 pub(crate) fn money_axis(min: f64, max: f64, target: usize, what: &str, lang: Lang) -> Axis {
     let (lo, hi, step, ticks) = nice_ticks(min, max, target);
     let unit = MoneyUnit::for_range(lo, hi);
@@ -730,7 +789,7 @@ pub(crate) fn money_axis(min: f64, max: f64, target: usize, what: &str, lang: La
     let dec = decimals_for(step / div);
     let labels = ticks
         .iter()
-        .map(|t| format_number(t / div, dec, lang))
+        .map(|t| huge_number(t / div, lang).unwrap_or_else(|| format_number(t / div, dec, lang)))
         .collect();
     Axis {
         lo,
@@ -1142,6 +1201,64 @@ mod tests {
         let a = year_axis(2011, 2015, 0.3, "År");
         assert_eq!(a.ticks, vec![2011.0, 2012.0, 2013.0, 2014.0, 2015.0]);
         assert_eq!(a.labels[0], "2011");
+    }
+
+    /// The shortening of earlier versions (one width per candidate length).
+    fn ellipsize_reference(text: &str, size: f64, bold: bool, max_width: i32) -> String {
+        if text_width(text, size, bold) <= max_width {
+            return text.to_string();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut n = chars.len();
+        while n > 1 {
+            n -= 1;
+            let s: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+            if text_width(&s, size, bold) <= max_width {
+                return s;
+            }
+        }
+        "…".to_string()
+    }
+
+    #[test]
+    fn ellipsize_matches_the_reference() {
+        let names = [
+            "Sundhedskort og sygesikring",
+            "Selvbetjening 40 %: sygedagpenge og NemRefusion i alle afdelinger",
+            "Digital strategi 2011–2015, Eksempel Kommune — forslag med en lang forklaring",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "ÅÆØ åæø",
+            "x",
+            "",
+        ];
+        for name in names {
+            for w in [0, 5, 12, 40, 90, 160, 300, 1_000] {
+                for bold in [false, true] {
+                    assert_eq!(
+                        ellipsize(name, 14.0, bold, w),
+                        ellipsize_reference(name, 14.0, bold, w),
+                        "{name:?} in {w} px"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ellipsize_a_megabyte_quickly() {
+        let long = "Borgerservice ".repeat(80_000);
+        let start = std::time::Instant::now();
+        let s = ellipsize(&long, 14.0, false, 300);
+        assert!(
+            s.ends_with('…') && text_width(&s, 14.0, false) <= 300,
+            "{s}"
+        );
+        assert!(s.starts_with("Borgerservice Borgerservice"));
+        let lines = wrap_lines(&long, 14.0, false, 300, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'));
+        // Generous: the earlier quadratic version did not finish at all.
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
     }
 
     #[test]

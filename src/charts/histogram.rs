@@ -42,8 +42,26 @@ pub fn histogram(
     {
         return Err(invalid("histogram: a percentile is not finite"));
     }
+    // Amounts beyond ±1e300 kr. (only from absurd inputs) are drawn at
+    // ±1e300 so that the axis arithmetic stays finite.
+    let lim = |v: f64| v.clamp(-MAX_AMOUNT, MAX_AMOUNT);
+    let data = &HistogramData {
+        bins: data
+            .bins
+            .iter()
+            .map(|&(lo, hi, n)| (lim(lo), lim(hi), n))
+            .collect(),
+        p5: lim(data.p5),
+        p50: lim(data.p50),
+        p95: lim(data.p95),
+        mean: lim(data.mean),
+        ..data.clone()
+    };
     render_chart!(path, draw, data, text, lang)
 }
+
+/// The largest amount drawn as it is.
+const MAX_AMOUNT: f64 = 1e300;
 
 fn draw<DB: Backend>(
     root: &DrawingArea<DB, Shift>,
@@ -123,11 +141,21 @@ fn draw<DB: Backend>(
         },
     )?;
 
+    // A bin narrower than 1 % of the axis (all trials equal, or a tiny
+    // spread around a large amount) is widened about its centre so that it
+    // stays visible.
+    let min_w = (x.hi - x.lo) * 0.01;
     for &(b_lo, b_hi, count) in &data.bins {
         let h = count as f64 / data.trials as f64;
         if h <= 0.0 {
             continue;
         }
+        let (b_lo, b_hi) = if b_hi - b_lo < min_w {
+            let c = b_lo / 2.0 + b_hi / 2.0;
+            (c - min_w / 2.0, c + min_w / 2.0)
+        } else {
+            (b_lo, b_hi)
+        };
         let inset = (b_hi - b_lo) * 0.04;
         let (a, b) = (b_lo + inset, b_hi - inset);
         let mut parts = Vec::new();
@@ -211,7 +239,9 @@ fn draw<DB: Backend>(
     for (v, label, _, bold) in &marks {
         let cx = x_px(*v);
         let w = text_width(label, ANNOTATION_SIZE, *bold) + 8;
-        let left = (cx - w / 2).clamp(px.start + 2, px.end - w - 2);
+        // A label wider than the plot starts at its left edge (clamp would
+        // panic with min > max).
+        let left = (cx - w / 2).min(px.end - w - 2).max(px.start + 2);
         extents.push((left, left + w));
         anchors.push(left + w / 2);
     }

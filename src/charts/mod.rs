@@ -10,8 +10,8 @@
 //!
 //! The extension of `path` picks the format: `.png` (1200 x 700 pixels,
 //! readable on a projector) or `.svg` (same size). [`render_both`] writes both
-//! from a file stem. A chart is written to a temporary file in the target
-//! directory and renamed into place, so a chart file is whole or absent.
+//! from a file stem. A chart is drawn in memory and written with
+//! [`crate::export::write_atomic`], so a chart file is whole or absent.
 //!
 //! Texts: each chart has a standard title in the chosen language (from
 //! [`crate::i18n::labels`]); [`ChartText`] lets the caller replace it and adds
@@ -24,10 +24,8 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use plotters::drawing::DrawingAreaErrorKind;
 
@@ -39,8 +37,9 @@ macro_rules! render_chart {
             use ::plotters::prelude::IntoDrawingArea;
             match target {
                 $crate::charts::Target::Png(p) => {
-                    let root = ::plotters::prelude::BitMapBackend::new(p, $crate::charts::SIZE)
-                        .into_drawing_area();
+                    let root =
+                        ::plotters::prelude::BitMapBackend::with_buffer(p, $crate::charts::SIZE)
+                            .into_drawing_area();
                     $draw(&root, $($arg),*)?;
                     root.present()?;
                 }
@@ -142,9 +141,12 @@ impl fmt::Display for ChartError {
                 p.display()
             ),
             ChartError::InvalidData(m) => write!(f, "cannot draw chart: {m}"),
-            ChartError::Io { path, source } => {
-                write!(f, "cannot write chart {}: {source}", path.display())
-            }
+            ChartError::Io { path, source } => write!(
+                f,
+                "cannot write chart {}: {}",
+                path.display(),
+                crate::export::describe_io(source)
+            ),
             ChartError::Font(m) => write!(f, "chart fonts: {m}"),
             ChartError::Draw(m) => write!(f, "drawing chart failed: {m}"),
         }
@@ -209,64 +211,48 @@ impl Format {
             _ => Err(ChartError::UnsupportedFormat(path.to_path_buf())),
         }
     }
-
-    fn ext(self) -> &'static str {
-        match self {
-            Format::Png => "png",
-            Format::Svg => "svg",
-        }
-    }
 }
 
-/// Where a backend draws: a (temporary) PNG path or an SVG string.
+/// Where a backend draws: an RGB pixel buffer or an SVG string.
 pub(crate) enum Target<'a> {
-    Png(&'a Path),
+    Png(&'a mut [u8]),
     Svg(&'a mut String),
 }
 
-static TMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Runs `draw` on a temporary file next to `path` and renames it into place.
+/// Runs `draw` in memory and writes the PNG or SVG bytes to `path` with the
+/// one atomic writer ([`crate::export::write_atomic`]).
 pub(crate) fn render_to<F>(path: &Path, draw: F) -> Result<(), ChartError>
 where
     F: FnOnce(Target<'_>) -> Result<(), ChartError>,
 {
     font::ensure_fonts()?;
     let format = Format::of(path)?;
-    let io_err = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| ChartError::Io { path: p, source }
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The temporary file keeps the real extension: the PNG encoder picks
-    // the image format from it.
-    let tmp = dir.join(format!(
-        ".{name}.{}-{}.tmp.{}",
-        std::process::id(),
-        TMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-        format.ext()
-    ));
-    let result = match format {
-        Format::Png => draw(Target::Png(&tmp)),
+    let bytes = match format {
+        Format::Png => {
+            let (w, h) = SIZE;
+            let mut pixels = vec![0u8; w as usize * h as usize * 3];
+            draw(Target::Png(&mut pixels))?;
+            encode_png(&pixels, w, h).map_err(|e| ChartError::Draw(e.to_string()))?
+        }
         Format::Svg => {
             let mut svg = String::new();
-            draw(Target::Svg(&mut svg))
-                .and_then(|()| fs::write(&tmp, svg.as_bytes()).map_err(io_err(&tmp)))
+            draw(Target::Svg(&mut svg))?;
+            svg.into_bytes()
         }
     };
-    let result = result.and_then(|()| fs::rename(&tmp, path).map_err(io_err(path)));
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    crate::export::write_atomic(path, &bytes).map_err(|e| ChartError::Io {
+        path: e.path,
+        source: e.source,
+    })
+}
+
+/// The PNG encoding plotters used when it wrote the file itself (the
+/// `image` crate's encoder with its defaults), so the bytes are unchanged.
+fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, image::ImageError> {
+    use image::ImageEncoder;
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out).write_image(rgb, w, h, image::ColorType::Rgb8)?;
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ where
         // No temporary files are left behind.
         for e in std::fs::read_dir(&dir.path).unwrap() {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            assert!(!name.contains(".tmp."), "left over {name}");
+            assert!(!crate::export::is_temp_name(&name), "left over {name}");
         }
     }
     let en = svgs.pop().unwrap();
@@ -724,4 +724,56 @@ fn edge_cases_render() {
     let svg = std::fs::read_to_string(dir.join("attribution_small.svg")).unwrap();
     assert!(svg.contains("(kr.)"));
     assert!(svg.contains("67.500 kr."));
+}
+
+/// Degenerate histograms (all trials equal, one value far from zero, tiny
+/// or huge ranges, labels wider than the plot) are drawn, never a panic.
+#[test]
+fn histogram_degenerate_data_renders() {
+    let dir = out_dir("histogram_degenerate");
+    let one = |lo: f64, hi: f64, p: f64| HistogramData {
+        measure: Measure::CumulativeNetSavings { through: 2015 },
+        bins: vec![(lo, hi, 500)],
+        p5: p,
+        p50: p,
+        p95: p,
+        mean: p,
+        trials: 500,
+        prob_positive: Some(if p > 0.0 { 1.0 } else { 0.0 }),
+    };
+    let cases = [
+        ("all_zero", one(-1.0, 1.0, 0.0)),
+        ("all_equal", one(3_366_000.0, 3_434_000.0, 3_400_000.0)),
+        ("all_equal_negative", one(-1_010.0, -990.0, -1_000.0)),
+        // The narrowest bin the summary can produce around a large amount.
+        ("tiny_width", one(1e15, 1e15 + 0.25, 1e15)),
+        ("huge", one(-1e300, 1e300, 0.0)),
+        ("huge_positive", one(1e290, 1e300, 5e299)),
+        ("huge_far", one(1e18, 1.0000001e18, 1.00000005e18)),
+        ("near_f64_max", one(-f64::MAX / 2.0, f64::MAX / 2.0, 0.0)),
+    ];
+    for (name, data) in &cases {
+        for lang in Lang::ALL {
+            for cost in [false, true] {
+                let mut d = data.clone();
+                if cost {
+                    d.measure = Measure::AnnualCost { year: 2015 };
+                    d.prob_positive = None;
+                }
+                let stem = dir.join(format!("{name}_{}_{cost}", lang.code()));
+                let [png, svg] = render_both(&stem, |p| histogram(&d, &ChartText::new(), lang, p))
+                    .unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert!(std::fs::metadata(&png).unwrap().len() > 1_000, "{name}");
+                assert!(svg_text(&svg).starts_with("<svg"), "{name}");
+            }
+        }
+    }
+    // Percentiles outside the bins and far apart.
+    let mut wide = sample_histogram();
+    wide.p5 = -5e12;
+    wide.p95 = 7e12;
+    render_both(&dir.join("wide"), |p| {
+        histogram(&wide, &ChartText::new(), Lang::Da, p)
+    })
+    .unwrap();
 }

@@ -30,6 +30,8 @@ pub struct CompareArgs {
 
 pub fn compare(args: CompareArgs) -> Result<(), Error> {
     init_threads(args.sim.threads)?;
+    // Output paths are checked before anything is simulated.
+    let plan = crate::export::outdir::OutputPlan::new(&args.sim.out, None)?;
     let mut scenarios = vec![Scenario::from_file(&args.base)?];
     for o in &args.options {
         scenarios.push(Scenario::from_file(o)?);
@@ -90,15 +92,17 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         })
         .collect();
     let cmp = Comparison::new(&runs, seed);
+    // Staged, then swapped into --out whole (see export::outdir).
+    let staging = plan.stage().map_err(anyhow::Error::from)?;
     let mut written = crate::report::write_comparison_outputs(
         &cmp,
         &summaries,
-        &args.sim.out,
+        staging.dir(),
         args.sim.lang,
         !args.sim.no_charts,
     )?;
     if args.report {
-        let path = args.sim.out.join("report.html");
+        let path = staging.dir().join("report.html");
         crate::report::html::write_html(
             &summaries[0],
             Some(&cmp),
@@ -108,9 +112,12 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         )?;
         written.push(path);
     }
-    crate::report::prune_stale(&args.sim.out, &written)?;
+    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     if !args.sim.quiet {
-        print!("{}", comparison_table(&cmp));
+        print!(
+            "{}",
+            crate::export::sanitize::terminal_text(&comparison_table(&cmp))
+        );
         println!(
             "\nWrote {} files to {}",
             written.len(),
@@ -170,7 +177,7 @@ pub fn comparison_table(c: &Comparison) -> String {
         let _ = writeln!(
             o,
             "\n{}  ({}: median [5 % .. 95 %])\n{}",
-            opt.name,
+            crate::export::sanitize::clean_text(&opt.name),
             scale.unit(),
             super::table::MEDIANS_DO_NOT_ADD
         );

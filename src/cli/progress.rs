@@ -17,6 +17,7 @@ pub fn bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
             .expect("valid template")
             .progress_chars("=> "),
     );
-    pb.set_message(what.to_string());
+    // Scenario names may carry escape sequences: never print them raw.
+    pb.set_message(crate::export::sanitize::clean_text(what).into_owned());
     pb
 }

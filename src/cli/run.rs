@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use crate::engine::{self, Engine, Trials};
 use crate::error::{Error, InputError};
+use crate::export::outdir::OutputPlan;
+use crate::export::sanitize::{clean_text, terminal_text};
 use crate::scenario::Scenario;
 use crate::summary::{Precision, RunSummary};
 
@@ -144,6 +146,8 @@ pub fn run_to_precision(
 
 pub fn run(args: RunArgs) -> Result<(), Error> {
     init_threads(args.sim.threads)?;
+    // Output paths are checked before anything is simulated.
+    let plan = OutputPlan::new(&args.sim.out, args.xlsx.as_deref())?;
     let scenario = Scenario::from_file(&args.scenario)?;
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
     let precision_target = args.precision.as_deref().map(parse_share).transpose()?;
@@ -191,43 +195,52 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         }));
         pb.finish_and_clear();
     }
+    // Everything is written into a staging directory and swapped into
+    // --out at the end: a failure on the way leaves --out as it was.
+    let staging = plan.stage().map_err(anyhow::Error::from)?;
     let mut written = crate::report::write_run_outputs(
         &summary,
-        &args.sim.out,
+        staging.dir(),
         args.sim.lang,
         !args.sim.no_charts,
     )?;
     if args.report {
-        let path = args.sim.out.join("report.html");
+        let path = staging.dir().join("report.html");
         crate::report::html::write_html(&summary, None, &[], args.sim.lang, &path)?;
         written.push(path);
     }
-    if let Some(path) = &args.xlsx {
+    if let Some(path) = staging.xlsx_path() {
         crate::export::xlsx::write_xlsx(
             &summary,
             &engine.layout,
             &trials,
-            path,
+            &path,
             args.sim.lang,
             args.xlsx_trials,
         )?;
-        written.push(path.clone());
+        written.push(path);
     }
-    crate::report::prune_stale(&args.sim.out, &written)?;
+    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     if !args.sim.quiet {
-        print!("{}", table::run_table(&summary));
+        print!("{}", terminal_text(&table::run_table(&summary)));
         if let Some(sens) = &summary.sensitivity {
             println!(
                 "\nwhat drives {} {} (the {} most influential of {} uncertain inputs)",
-                sens.metric,
+                clean_text(&sens.metric),
                 sens.year,
                 sens.rows.len().min(10),
                 sens.rows.len()
             );
-            print!("{}", crate::sensitivity::top_table(sens, 10));
+            print!(
+                "{}",
+                terminal_text(&crate::sensitivity::top_table(sens, 10))
+            );
         }
         if let Some(rows) = &summary.attribution {
-            print!("{}", table::attribution_table(&summary, rows));
+            print!(
+                "{}",
+                terminal_text(&table::attribution_table(&summary, rows))
+            );
         }
         println!(
             "\nWrote {} files to {}",

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
 use crate::summary::RunSummary;
@@ -82,9 +83,15 @@ pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
 /// The per-year table of `run`.
 pub fn run_table(s: &RunSummary) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "{}: {} trials, seed {}", s.scenario, s.trials, s.seed);
+    let _ = writeln!(
+        o,
+        "{}: {} trials, seed {}",
+        clean_text(&s.scenario),
+        s.trials,
+        s.seed
+    );
     if let Some(p) = &s.proposal {
-        let _ = writeln!(o, "proposal: {p}");
+        let _ = writeln!(o, "proposal: {}", clean_text(p));
     }
     let scale = Scale::for_values(
         [
@@ -222,7 +229,7 @@ pub fn run_table(s: &RunSummary) -> String {
             if let Some(p) = g.first_year_met.get("not_met") {
                 parts.push(format!("not met {}", format_probability(*p, Lang::En)));
             }
-            let _ = writeln!(o, "  {}: {}", g.name, parts.join(", "));
+            let _ = writeln!(o, "  {}: {}", clean_text(&g.name), parts.join(", "));
         }
     }
     o

@@ -1,5 +1,9 @@
 //! CSV files for spreadsheets: one row per metric and year.
+//!
+//! Text fields go through [`csv_text`] (no control characters, no formula
+//! start); numbers are written as they are.
 
+use super::sanitize::csv_text;
 use super::Exporter;
 use crate::summary::RunSummary;
 
@@ -27,7 +31,7 @@ impl Exporter for YearsCsvExporter {
                     "all".into()
                 };
                 let nums = [v.mean, v.sd, v.se, v.p5, v.p25, v.p50, v.p75, v.p95].map(num);
-                let mut rec = vec![key.clone(), m.unit.clone(), year];
+                let mut rec = vec![csv_text(key), csv_text(&m.unit), year];
                 rec.extend(nums);
                 w.write_record(&rec)?;
             }
@@ -64,9 +68,9 @@ impl Exporter for GoalsCsvExporter {
                     None => continue,
                 };
                 w.write_record([
-                    g.name.clone(),
-                    g.metric.clone(),
-                    g.op.clone(),
+                    csv_text(&g.name),
+                    csv_text(&g.metric),
+                    csv_text(&g.op),
                     year.to_string(),
                     num(t),
                     p,

@@ -17,13 +17,20 @@
 //!   pivot tables and re-derive any percentile.
 //!
 //! Header rows are frozen, columns have widths, and the file is written to a
-//! temporary path and renamed into place.
+//! temporary path and renamed into place. Every text cell passes through
+//! [`clean_text`] (no control characters); texts are written as strings, never
+//! as formulas. The document's creation date is 1 January of the scenario's
+//! base year, not the time of the run, so the same run gives the same bytes.
 
 use std::path::Path;
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
 
 use crate::engine::Trials;
+use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
@@ -42,6 +49,50 @@ const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
 pub const KR_FORMAT: &str = "#,##0 \"kr.\"";
 /// Number format of shares and probabilities.
 pub const SHARE_FORMAT: &str = "0.0%";
+
+/// Text cells, always through [`clean_text`].
+trait WriteText {
+    fn write_text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+    ) -> Result<&mut Self, XlsxError>;
+    fn write_text_with_format(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<&mut Self, XlsxError>;
+}
+
+impl WriteText for Worksheet {
+    fn write_text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+    ) -> Result<&mut Self, XlsxError> {
+        self.write_string(row, col, clean_text(text.as_ref()))
+    }
+
+    fn write_text_with_format(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: impl AsRef<str>,
+        format: &Format,
+    ) -> Result<&mut Self, XlsxError> {
+        self.write_string_with_format(row, col, clean_text(text.as_ref()), format)
+    }
+}
+
+/// The workbook's creation date: 1 January of the base year, a function of
+/// the inputs, so that two identical runs write identical bytes.
+fn creation_date(summary: &RunSummary) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(summary.base_year.clamp(1900, 9999) as u16, 1, 1)
+}
 
 fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
     match lang {
@@ -135,7 +186,7 @@ fn num(ws: &mut Worksheet, row: u32, col: u16, x: f64, f: &Format) -> Result<(),
 
 fn headers(ws: &mut Worksheet, row: u32, names: &[String], f: &Formats) -> Result<(), XlsxError> {
     for (c, name) in names.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, name, &f.header)?;
+        ws.write_text_with_format(row, c as u16, name, &f.header)?;
     }
     Ok(())
 }
@@ -167,7 +218,7 @@ pub fn write_xlsx(
     max_trial_rows: usize,
 ) -> anyhow::Result<()> {
     let bytes = render_xlsx(summary, layout, trials, lang, max_trial_rows)?;
-    write_atomic(path, &bytes)
+    Ok(write_atomic(path, &bytes)?)
 }
 
 /// The workbook's bytes (see [`write_xlsx`]).
@@ -180,6 +231,7 @@ pub fn render_xlsx(
 ) -> anyhow::Result<Vec<u8>> {
     let f = Formats::new();
     let mut wb = Workbook::new();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&creation_date(summary)?));
     years_sheet(wb.add_worksheet(), summary, lang, &f)?;
     payback_sheet(wb.add_worksheet(), summary, lang, &f)?;
     if !summary.goals.is_empty() {
@@ -243,7 +295,7 @@ fn years_sheet(
         Some(p) if !s.scenario.contains(p.as_str()) => format!("{} – {p}", s.scenario),
         _ => s.scenario.clone(),
     };
-    ws.write_string_with_format(0, 0, title, &f.title)?;
+    ws.write_text_with_format(0, 0, title, &f.title)?;
     let note = match lang {
         Lang::Da => format!(
             "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG).",
@@ -254,7 +306,7 @@ fn years_sheet(
             s.trials, s.seed, s.scenario_file
         ),
     };
-    ws.write_string_with_format(1, 0, note, &f.note)?;
+    ws.write_text_with_format(1, 0, note, &f.note)?;
     let head: Vec<String> = vec![
         t(lang, "Størrelse", "Metric").into(),
         t(lang, "Nøgle", "Key").into(),
@@ -278,9 +330,9 @@ fn years_sheet(
         let m = &s.metrics[key];
         let fmt = f.for_unit(&m.unit);
         for (y, q) in m.values.iter().enumerate() {
-            ws.write_string(row, 0, metric_label(key, lang))?;
-            ws.write_string(row, 1, key)?;
-            ws.write_string(row, 2, unit_label(&m.unit, lang))?;
+            ws.write_text(row, 0, metric_label(key, lang))?;
+            ws.write_text(row, 1, key)?;
+            ws.write_text(row, 2, unit_label(&m.unit, lang))?;
             if let Some(year) = s.years.get(y) {
                 ws.write_number(row, 3, *year)?;
             }
@@ -360,7 +412,7 @@ fn payback_sheet(
                 ws.write_number(row, 0, y)?;
             }
             Err(_) => {
-                ws.write_string(
+                ws.write_text(
                     row,
                     0,
                     format!(
@@ -374,7 +426,7 @@ fn payback_sheet(
         ws.write_number_with_format(row, 1, *share, &f.share)?;
         row += 1;
     }
-    ws.write_string_with_format(
+    ws.write_text_with_format(
         row + 1,
         0,
         t(
@@ -419,9 +471,9 @@ fn goals_sheet(
     for g in &s.goals {
         let vf = f.for_goal(&g.metric);
         for (y, year) in s.years.iter().enumerate() {
-            ws.write_string(row, 0, &g.name)?;
-            ws.write_string(row, 1, goal_metric_label(&g.metric, lang))?;
-            ws.write_string(
+            ws.write_text(row, 0, &g.name)?;
+            ws.write_text(row, 1, goal_metric_label(&g.metric, lang))?;
+            ws.write_text(
                 row,
                 2,
                 match g.op.as_str() {
@@ -450,7 +502,7 @@ fn goals_sheet(
     }
     // First year met.
     row += 1;
-    ws.write_string_with_format(
+    ws.write_text_with_format(
         row,
         0,
         t(
@@ -467,7 +519,7 @@ fn goals_sheet(
     headers(ws, row, &head2, f)?;
     row += 1;
     for g in &s.goals {
-        ws.write_string(row, 0, &g.name)?;
+        ws.write_text(row, 0, &g.name)?;
         for (i, y) in s.years.iter().enumerate() {
             let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
             ws.write_number_with_format(row, 1 + i as u16, p, &f.share)?;
@@ -502,17 +554,17 @@ fn inputs_sheet(
     headers(ws, 0, &head, f)?;
     for (i, inp) in s.inputs.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_string(row, 0, &inp.key)?;
-        ws.write_string(row, 1, distribution_label(&inp.distribution, lang))?;
+        ws.write_text(row, 0, &inp.key)?;
+        ws.write_text(row, 1, distribution_label(&inp.distribution, lang))?;
         if inp.mean.is_finite() {
             ws.write_number(row, 2, inp.mean)?;
         }
-        ws.write_string(row, 3, unit_label(&inp.unit, lang))?;
-        ws.write_string_with_format(row, 4, inp.comment.as_deref().unwrap_or(""), &f.text_wrap)?;
-        ws.write_string(row, 5, &inp.location)?;
+        ws.write_text(row, 3, unit_label(&inp.unit, lang))?;
+        ws.write_text_with_format(row, 4, inp.comment.as_deref().unwrap_or(""), &f.text_wrap)?;
+        ws.write_text(row, 5, &inp.location)?;
     }
     if s.inputs.is_empty() {
-        ws.write_string_with_format(
+        ws.write_text_with_format(
             1,
             0,
             t(
@@ -551,12 +603,12 @@ fn hours_sheet(
     headers(ws, 0, &head, f)?;
     for (i, r) in s.hours.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_string(row, 0, &r.department)?;
-        ws.write_string(row, 1, opening_channel_label(&r.channel, lang))?;
-        ws.write_string(row, 2, schedule_label(&r.today, lang))?;
+        ws.write_text(row, 0, &r.department)?;
+        ws.write_text(row, 1, opening_channel_label(&r.channel, lang))?;
+        ws.write_text(row, 2, schedule_label(&r.today, lang))?;
         num(ws, row, 3, r.today_hours_per_week, &f.decimal)?;
         if let Some(p) = &r.proposal {
-            ws.write_string(row, 4, schedule_label(p, lang))?;
+            ws.write_text(row, 4, schedule_label(p, lang))?;
         }
         if let Some(h) = r.proposal_hours_per_week {
             num(ws, row, 5, h, &f.decimal)?;
@@ -586,7 +638,7 @@ fn sensitivity_sheet(
         format_number(sens.trials_used as f64, 0, lang),
         t(lang, "simuleringer", "simulations"),
     );
-    ws.write_string_with_format(0, 0, title, &f.title)?;
+    ws.write_text_with_format(0, 0, title, &f.title)?;
     let head: Vec<String> = vec![
         t(lang, "Antagelse", "Input").into(),
         t(lang, "Enhed", "Unit").into(),
@@ -615,8 +667,8 @@ fn sensitivity_sheet(
     headers(ws, hr, &head, f)?;
     let mut row = hr + 1;
     for r in &sens.rows {
-        ws.write_string(row, 0, &r.input)?;
-        ws.write_string(row, 1, unit_label(&r.unit, lang))?;
+        ws.write_text(row, 0, &r.input)?;
+        ws.write_text(row, 1, unit_label(&r.unit, lang))?;
         num(ws, row, 2, r.spearman, &f.decimal)?;
         num(ws, row, 3, r.contribution_to_variance, &f.share)?;
         num(ws, row, 4, r.median_when_low, &f.kr)?;
@@ -639,8 +691,8 @@ fn sensitivity_sheet(
         )?;
         row += 1;
         for c in &sens.correlations {
-            ws.write_string(row, 0, &c.a)?;
-            ws.write_string(row, 1, &c.b)?;
+            ws.write_text(row, 0, &c.a)?;
+            ws.write_text(row, 1, &c.b)?;
             num(ws, row, 2, c.declared, &f.decimal)?;
             num(ws, row, 3, c.achieved, &f.decimal)?;
             row += 1;
@@ -674,7 +726,7 @@ fn attribution_sheet(
     headers(ws, 0, &head, f)?;
     for (i, r) in rows.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_string(row, 0, r.label(lang))?;
+        ws.write_text(row, 0, &r.label(lang))?;
         for (j, q) in [&r.marginal_net_savings_kr, &r.cost_kr, &r.gross_savings_kr]
             .into_iter()
             .enumerate()

@@ -17,8 +17,7 @@
 //! 5. How the numbers are made (the model in brief).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 
 use crate::charts::data::*;
 use crate::charts::{self, ChartError, ChartText};
@@ -61,7 +60,7 @@ pub fn write_html(
     path: &Path,
 ) -> anyhow::Result<()> {
     let html = render_html(summary, comparison, summaries_of_options, lang)?;
-    write_atomic(path, html.as_bytes())
+    Ok(write_atomic(path, html.as_bytes())?)
 }
 
 // ---------------------------------------------------------------------------
@@ -69,7 +68,10 @@ pub fn write_html(
 // ---------------------------------------------------------------------------
 
 /// Escapes text for HTML element content and attribute values.
+/// Control characters are replaced first
+/// ([`crate::export::sanitize::clean_text`]).
 pub fn escape(text: &str) -> String {
+    let text = crate::export::sanitize::clean_text(text);
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -512,27 +514,21 @@ fn likelihood_class(p: f64) -> &'static str {
 // Charts as inline SVG
 // ---------------------------------------------------------------------------
 
-static SVG_COUNTER: AtomicU64 = AtomicU64::new(0);
-
 /// Runs a chart function on a temporary `.svg` file and returns the SVG text
-/// (without an XML declaration, ready to inline).
+/// (without an XML declaration, ready to inline). The file lives in a fresh
+/// private temporary directory that is removed afterwards.
 fn chart_svg<F>(draw: F) -> Result<String, ChartError>
 where
     F: FnOnce(&Path) -> Result<(), ChartError>,
 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    let dir: PathBuf = std::env::temp_dir().join(format!(
-        "channelshift-report-{}-{}-{nanos}",
-        std::process::id(),
-        SVG_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).map_err(|source| ChartError::Io {
-        path: dir.clone(),
-        source,
-    })?;
+    let tmp = tempfile::Builder::new()
+        .prefix("channelshift-report-")
+        .tempdir()
+        .map_err(|source| ChartError::Io {
+            path: std::env::temp_dir(),
+            source,
+        })?;
+    let dir = tmp.path();
     let path = dir.join("chart.svg");
     let result = draw(&path).and_then(|()| {
         std::fs::read_to_string(&path).map_err(|source| ChartError::Io {
@@ -540,7 +536,7 @@ where
             source,
         })
     });
-    let _ = std::fs::remove_dir_all(&dir);
+    drop(tmp);
     let svg = result?;
     let svg = match svg.find("<svg") {
         Some(i) => svg[i..].to_string(),

@@ -16,7 +16,8 @@ use crate::summary::RunSummary;
 
 /// Every file name `run` or `compare` may write into an output directory.
 /// Files of these names that a run did not write are from an earlier run
-/// and are removed, so the directory always describes one run.
+/// and are not kept, so the directory always describes one run
+/// ([`crate::export::outdir`]).
 pub const OUTPUT_FILES: &[&str] = &[
     "summary.json",
     "years.csv",
@@ -43,32 +44,6 @@ pub const CHART_STEMS: &[&str] = &[
     "options-s-curve",
 ];
 
-/// Removes this tool's output files in `dir` that are not in `written`.
-pub fn prune_stale(dir: &Path, written: &[PathBuf]) -> Result<(), Error> {
-    let mut names: Vec<String> = OUTPUT_FILES.iter().map(|s| s.to_string()).collect();
-    for stem in CHART_STEMS {
-        names.push(format!("{stem}.png"));
-        names.push(format!("{stem}.svg"));
-    }
-    for name in names {
-        let path = dir.join(&name);
-        if path.exists()
-            && !written.iter().any(|w| {
-                w.file_name().map(|f| f == name.as_str()).unwrap_or(false)
-                    && w.parent() == Some(dir)
-            })
-        {
-            std::fs::remove_file(&path).map_err(|e| {
-                Error::Other(anyhow::anyhow!(
-                    "cannot remove stale {}: {e}",
-                    path.display()
-                ))
-            })?;
-        }
-    }
-    Ok(())
-}
-
 /// Writes summary.json, the CSV files and (optionally) the charts of a run.
 pub fn write_run_outputs(
     summary: &RunSummary,
@@ -79,7 +54,7 @@ pub fn write_run_outputs(
     let mut written = export::export_all(summary, dir, &export::default_exporters())?;
     if let Some(sens) = &summary.sensitivity {
         let path = dir.join("sensitivity.csv");
-        write_atomic(&path, &crate::sensitivity::to_csv(sens))?;
+        write_atomic(&path, &crate::sensitivity::to_csv(sens)).map_err(anyhow::Error::from)?;
         written.push(path);
     }
     if charts {
@@ -100,10 +75,10 @@ pub fn write_comparison_outputs(
     let json = serde_json::to_vec_pretty(c).map_err(anyhow::Error::from)?;
     let csv = comparison_csv(c)?;
     let p = dir.join("comparison.json");
-    write_atomic(&p, &json)?;
+    write_atomic(&p, &json).map_err(anyhow::Error::from)?;
     written.push(p);
     let p = dir.join("comparison.csv");
-    write_atomic(&p, &csv)?;
+    write_atomic(&p, &csv).map_err(anyhow::Error::from)?;
     written.push(p);
     if charts {
         written.extend(chart_data::comparison_charts(c, summaries, dir, lang)?);
@@ -132,7 +107,7 @@ pub fn comparison_csv(c: &Comparison) -> anyhow::Result<Vec<u8>> {
     for o in &c.options {
         for y in &o.years {
             w.write_record([
-                o.name.clone(),
+                crate::export::sanitize::csv_text(&o.name),
                 y.year.to_string(),
                 y.cost_kr.p50.to_string(),
                 y.savings_kr.p5.to_string(),
