@@ -25,6 +25,7 @@ pub fn cholesky(a: &[Vec<f64>]) -> Result<Vec<Vec<f64>>, usize> {
     for i in 0..n {
         for j in 0..=i {
             let mut sum = a[i][j];
+            #[allow(clippy::needless_range_loop)] // reads two rows of `l` at k
             for k in 0..j {
                 sum -= l[i][k] * l[j][k];
             }
@@ -146,7 +147,7 @@ mod tests {
         ];
         let s = GaussianCopula::new(PseudoRandom::new(11, &keys), 3, &corr);
         let n = 50_000;
-        let mut cols = vec![Vec::with_capacity(n); 3];
+        let mut cols: Vec<Vec<f64>> = (0..3).map(|_| Vec::with_capacity(n)).collect();
         let mut out = [0.0; 3];
         for t in 0..n as u64 {
             s.fill(t, &mut out);

@@ -250,6 +250,7 @@ impl RunSummary {
                     })
                     .collect();
                 let mut first = BTreeMap::new();
+                #[allow(clippy::needless_range_loop)] // trial i across the year columns
                 for i in 0..trials.n {
                     let year = goal
                         .targets

@@ -437,7 +437,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                             .with_help("e.g. 0.8 for 80 % answered within answer_within_seconds"));
                     }
                     let within = *x.answer_within_seconds.get_ref();
-                    if !(within >= 0.0) {
+                    if within.is_nan() || within < 0.0 {
                         return Err(b.err(
                             f,
                             x.answer_within_seconds.span(),
@@ -488,8 +488,9 @@ pub fn build(m: Merged) -> R<Scenario> {
                 if let Some(w) = w {
                     let entries: Vec<(String, f64)> =
                         w.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect();
-                    if let Some((k, x)) =
-                        entries.iter().find(|(_, x)| !(*x >= 0.0) || !x.is_finite())
+                    if let Some((k, x)) = entries
+                        .iter()
+                        .find(|(_, x)| x.is_nan() || *x < 0.0 || !x.is_finite())
                     {
                         return Err(b.err(
                             f,
@@ -642,7 +643,9 @@ pub fn build(m: Merged) -> R<Scenario> {
                     ));
                 }
                 let mean = xs.iter().sum::<f64>() / 12.0;
-                if xs.iter().any(|x| !(*x >= 0.0)) || (mean - 1.0).abs() > 1e-6 {
+                if xs.iter().any(|x| x.is_nan() || *x < 0.0 || !x.is_finite())
+                    || (mean - 1.0).abs() > 1e-6
+                {
                     return Err(b
                         .err(
                             f,
