@@ -196,19 +196,29 @@ impl Engine<'_> {
     }
 
     /// The first output slot of a row that is NaN or infinite, as `(store is
-    /// core, offset)`. The payback year is NaN by design ("not by the end
+    /// core, offset)`: staffing figures first, then the other breakdowns,
+    /// then the totals built from them, so that the message names the most
+    /// specific output. The payback year is NaN by design ("not by the end
     /// year") and is not checked.
     fn first_non_finite(&self, core: &[f64], detail: &[f32]) -> Option<(bool, usize)> {
         let payback = self.layout.slots.payback;
-        core.iter()
-            .enumerate()
-            .find(|&(i, x)| i != payback && !x.is_finite())
-            .map(|(i, _)| (true, i))
+        let n_years = self.layout.n_years;
+        let staffing = self.layout.slots.staffing.iter().flatten().flatten();
+        staffing
+            .flat_map(|&first| first..first + n_years)
+            .find(|&i| !detail[i].is_finite())
+            .map(|i| (false, i))
             .or_else(|| {
                 detail
                     .iter()
                     .position(|x| !x.is_finite())
                     .map(|i| (false, i))
+            })
+            .or_else(|| {
+                core.iter()
+                    .enumerate()
+                    .find(|&(i, x)| i != payback && !x.is_finite())
+                    .map(|(i, _)| (true, i))
             })
     }
 
@@ -289,9 +299,9 @@ impl Engine<'_> {
 
     /// The error for a trial with a non-finite output: which output, which
     /// trial, and which uncertain inputs it depends on. An input is
-    /// "involved" when putting it back at its median makes the output
-    /// finite; if no single input does, the inputs drawn furthest into their
-    /// tails are named.
+    /// "involved" when moving it alone (to its median, or its 0.1 % or
+    /// 99.9 % quantile) makes the output finite; if no single input does,
+    /// the inputs drawn furthest into their tails are named.
     fn non_finite_error(
         &self,
         kind: TrialKind,
@@ -318,10 +328,18 @@ impl Engine<'_> {
         let mut trial_values = values.to_vec();
         for i in 0..s.inputs.len() {
             let keep = trial_values[i];
-            trial_values[i] = self.quantiles[i].quantile(0.5);
-            self.simulate_values(&trial_values, trial, &mut core, &mut detail);
+            // Back to its median, or to either end of its 99.8 % range.
+            let fixes = [0.5, 0.001, 0.999].iter().any(|&u| {
+                let x = self.quantiles[i].quantile(u);
+                if x == keep {
+                    return false;
+                }
+                trial_values[i] = x;
+                self.simulate_values(&trial_values, trial, &mut core, &mut detail);
+                slot_value(&core, &detail, slot).is_finite()
+            });
             trial_values[i] = keep;
-            if slot_value(&core, &detail, slot).is_finite() {
+            if fixes {
                 involved.push(i);
             }
         }
@@ -372,14 +390,29 @@ impl Engine<'_> {
              output was written",
             s.name
         );
+        let staffed = if output.starts_with("staffing.") {
+            format!(
+                "a staffed channel's calls per open hour x handling time exceed what Erlang C \
+                 can staff ({:e} Erlang) or are not finite; ",
+                crate::hours::erlang::MAX_TRAFFIC_ERLANGS
+            )
+        } else {
+            String::new()
+        };
         let help = if names.is_empty() {
-            "no uncertain input explains it: the fixed inputs together are too large \
-             (volumes x prices x growth or price index over the horizon); lower them, \
-             shorten the horizon, or check the units. See \"Limits\" in docs/scenario-format.md"
-                .to_string()
+            let what = if staffed.is_empty() {
+                "volumes x prices x growth or price index over the horizon"
+            } else {
+                "volumes into few open hours x handling time"
+            };
+            format!(
+                "{staffed}no uncertain input explains it: the fixed inputs together are too \
+                 large ({what}); lower them, shorten the horizon, or check the units. See \
+                 \"Limits\" in docs/scenario-format.md"
+            )
         } else {
             format!(
-                "the inputs involved: {}; narrow these distributions or bound them (e.g. \
+                "{staffed}the inputs involved: {}; narrow these distributions or bound them (e.g. \
                  a normal's max), or check their units. See \"Limits\" in \
                  docs/scenario-format.md",
                 names.join("; ")
