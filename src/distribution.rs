@@ -122,6 +122,9 @@ pub const MAX_PERT_LAMBDA: f64 = 1e4;
 /// The largest beta shape (`alpha`, `beta`) accepted, for the same reason.
 pub const MAX_BETA_SHAPE: f64 = 1e6;
 
+/// The most values a discrete distribution may list (each draw walks them).
+pub const MAX_DISCRETE_VALUES: usize = 10_000;
+
 /// The smallest uniform the samplers draw: `2^-54` (53 random bits shifted
 /// half a step off zero). [`Distribution::reachable`] evaluates unbounded
 /// distributions here.
@@ -827,6 +830,14 @@ impl Distribution {
                         weights.len()
                     ));
                 }
+                if values.len() > MAX_DISCRETE_VALUES {
+                    return Err(format!(
+                        "discrete lists {} values, more than the limit of {MAX_DISCRETE_VALUES}: \
+                         for that many, use a continuous distribution (uniform, triangular, \
+                         pert) over their range",
+                        values.len()
+                    ));
+                }
                 finite("discrete", values)?;
                 check_weights(weights)?;
                 if values.windows(2).any(|w| w[0] > w[1]) {
@@ -1252,6 +1263,13 @@ fn check_weights(weights: &[f64]) -> Result<(), String> {
             "discrete weights must be finite and >= 0, got {w}: use relative frequencies such \
              as [0.3, 0.7] or [3, 7]"
         ));
+    }
+    if !weights.iter().sum::<f64>().is_finite() {
+        return Err(
+            "discrete weights sum to infinity: use relative frequencies such as [0.3, 0.7] \
+             or [3, 7]"
+                .to_string(),
+        );
     }
     if weights.iter().sum::<f64>() <= 0.0 {
         return Err(format!(

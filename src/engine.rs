@@ -165,6 +165,11 @@ enum TrialKind {
 /// the medians and the two extremes.
 const PROBE_SAMPLED: u64 = 8;
 
+/// Scenarios with more uncertain inputs than this skip the search for the
+/// inputs behind a non-finite output (three trials per input) and name the
+/// inputs drawn furthest into their tails instead.
+const MAX_INVOLVED_SEARCH: usize = 2_000;
+
 impl Engine<'_> {
     /// Simulates one trial from given input values into `core` and `detail`.
     fn simulate_values(&self, values: &[f64], trial: u64, core: &mut [f64], detail: &mut [f32]) {
@@ -326,7 +331,14 @@ impl Engine<'_> {
         let mut detail = vec![0.0f32; self.layout.detail_len];
         let mut involved = Vec::new();
         let mut trial_values = values.to_vec();
-        for i in 0..s.inputs.len() {
+        // Up to three trials per input on this error path; past
+        // MAX_INVOLVED_SEARCH inputs the tails alone name them.
+        let searched = if s.inputs.len() <= MAX_INVOLVED_SEARCH {
+            s.inputs.len()
+        } else {
+            0
+        };
+        for i in 0..searched {
             let keep = trial_values[i];
             // Back to its median, or to either end of its 99.8 % range.
             let fixes = [0.5, 0.001, 0.999].iter().any(|&u| {

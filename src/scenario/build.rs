@@ -470,11 +470,12 @@ pub fn build(m: Merged) -> R<Scenario> {
 
     // Departments.
     let mut departments = Vec::new();
+    let mut department_names = std::collections::HashSet::new();
     for d in &m.departments {
         let f = d.file;
         let v = d.value.get_ref();
         let dname = v.name.get_ref().clone();
-        if departments.iter().any(|x: &Department| x.name == dname) {
+        if !department_names.insert(dname.clone()) {
             return Err(b.err(
                 f,
                 v.name.span(),
@@ -627,12 +628,19 @@ pub fn build(m: Merged) -> R<Scenario> {
                             })
                         })
                         .collect();
-                    for (ai, (ka, sa)) in parsed.iter().enumerate() {
-                        for (kb, sb) in &parsed[ai + 1..] {
-                            if sa.iter().any(|x| sb.contains(x)) {
-                                return Err(b
-                                    .err(f, w.span(), format!("department \"{dname}\", demand profile: \"{ka}\" and \"{kb}\" overlap"))
-                                    .with_help("give each hour one weight: split the entries so they do not overlap (hours not listed weigh 1)"));
+                    // Which entry claimed each slot: linear in the entries'
+                    // slots, however many entries there are.
+                    let mut owner: HashMap<usize, usize> = HashMap::new();
+                    for (bi, (kb, sb)) in parsed.iter().enumerate() {
+                        for &slot in sb {
+                            match owner.insert(slot, bi) {
+                                Some(ai) if ai != bi => {
+                                    let ka = &parsed[ai].0;
+                                    return Err(b
+                                        .err(f, w.span(), format!("department \"{dname}\", demand profile: \"{ka}\" and \"{kb}\" overlap"))
+                                        .with_help("give each hour one weight: split the entries so they do not overlap (hours not listed weigh 1)"));
+                                }
+                                _ => {}
                             }
                         }
                     }
@@ -689,13 +697,14 @@ pub fn build(m: Merged) -> R<Scenario> {
             ));
     }
     let mut areas = Vec::new();
+    let mut area_names = std::collections::HashSet::new();
     let mut cells = Vec::new();
     let mut raised_ceilings = Vec::new();
     for a in &m.areas {
         let f = a.file;
         let v = a.value.get_ref();
         let aname = v.name.get_ref().clone();
-        if areas.iter().any(|x: &Area| x.name == aname) {
+        if !area_names.insert(aname.clone()) {
             return Err(b
                 .err(
                     f,
@@ -1353,11 +1362,17 @@ fn cell_mask(
     owner: &str,
 ) -> R<Vec<bool>> {
     let mut area_ok = vec![true; ctx.areas.len()];
+    let index: HashMap<&str, usize> = ctx
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.name.as_str(), i))
+        .collect();
     if let Some(list) = areas {
         if !list.get_ref().iter().any(|a| a == "all") {
             area_ok = vec![false; ctx.areas.len()];
             for a in list.get_ref() {
-                let i = ctx.areas.iter().position(|x| &x.name == a).ok_or_else(|| {
+                let i = index.get(a.as_str()).copied().ok_or_else(|| {
                     b.err(
                         file,
                         list.span(),
