@@ -133,6 +133,10 @@ pub const SMALLEST_U: f64 = 1.0 / (1u64 << 54) as f64;
 /// The largest uniform below 1: `1 - 2^-53`.
 pub const LARGEST_U: f64 = 1.0 - 1.0 / (1u64 << 53) as f64;
 
+/// The quantile at which [`Distribution::checked_range`] evaluates an
+/// unbounded upper tail (the lower one at `1 - TAIL_CHECK_U`).
+pub const TAIL_CHECK_U: f64 = 0.9999;
+
 /// A numeric scenario input: either a known number or the analyst's
 /// uncertainty about it, drawn once per Monte Carlo trial.
 ///
@@ -577,6 +581,31 @@ impl Distribution {
             hi
         } else {
             self.quantile(LARGEST_U)
+        };
+        (lo, hi)
+    }
+
+    /// The range validation holds against an input's limit: the support
+    /// where it is finite, else the quantile at [`TAIL_CHECK_U`] (or
+    /// `1 - TAIL_CHECK_U` for a lower tail): 3.7 standard deviations out for
+    /// a normal, `exp(mu + 3.7 sigma)` for a log-normal.
+    ///
+    /// Why not [`Self::reachable`]: a log-normal's 1e-16 tail (8.2 sigma)
+    /// lies far above any plausible value even for a modest sigma, so a
+    /// ci90 for Bass p of [0.01, 0.06] would be rejected. Draws beyond the
+    /// checked quantile (1 in 10,000) stay possible; the engine's output
+    /// checks catch any that overflow.
+    pub fn checked_range(&self) -> (f64, f64) {
+        let (lo, hi) = self.support();
+        let lo = if lo.is_finite() {
+            lo
+        } else {
+            self.quantile(1.0 - TAIL_CHECK_U)
+        };
+        let hi = if hi.is_finite() {
+            hi
+        } else {
+            self.quantile(TAIL_CHECK_U)
         };
         (lo, hi)
     }
@@ -2400,6 +2429,16 @@ mod tests {
         assert_eq!(lo, 0.0);
         let (_, hi) = parse("x = { lognormal = { mu = 0, sigma = 1 } }").reachable();
         assert!((hi.ln() - 8.2).abs() < 0.1, "{hi}");
+        // Validation's range: the support, else the 99.99 % quantile.
+        let d = parse("x = { lognormal = { mu = 0, sigma = 1 } }");
+        let (lo, hi) = d.checked_range();
+        assert_eq!((lo, hi), (0.0, d.quantile(TAIL_CHECK_U)));
+        assert!((hi.ln() - 3.719).abs() < 1e-3, "{hi}");
+        // A truncated normal's open side: its own (truncated) 0.01 % quantile.
+        let d = parse("x = { normal = [0, 1], max = 2 }");
+        let (lo, hi) = d.checked_range();
+        assert_eq!((lo, hi), (d.quantile(1.0 - TAIL_CHECK_U), 2.0));
+        assert!(lo < -3.7 && lo > -3.8, "{lo}");
         // The samplers' extremes.
         assert_eq!(SMALLEST_U, 0.5 / (1u64 << 53) as f64);
         let largest = LARGEST_U;

@@ -19,10 +19,11 @@ type R<T> = Result<T, InputError>;
 
 /// Limits on the magnitude of inputs (docs/scenario-format.md, "Limits").
 ///
-/// Every number, and every value a distribution can draw (see
-/// [`crate::distribution::Distribution::reachable`]), must lie within its
-/// limit, so that no trial can overflow to infinity or lose all precision.
-/// The limits are generous for any municipality or country.
+/// Every number, and a distribution's whole support (up to its 99.99 %
+/// quantile on an unbounded side, see
+/// [`crate::distribution::Distribution::checked_range`]), must lie within its
+/// limit. The limits are generous for any municipality or country; the
+/// engine's probes and output checks catch the rare overflow beyond them.
 pub mod limits {
     /// Citizens in `[population] base`.
     pub const POPULATION: f64 = 1e10;
@@ -139,7 +140,7 @@ impl<'a> Builder<'a> {
         }
         // The magnitude limit, over every value a trial can draw.
         let max = bounds.max();
-        let (_, top) = dist.reachable();
+        let (_, top) = dist.checked_range();
         if top.is_nan() || top > max {
             let what = if dist.is_fixed() {
                 format!(
@@ -158,8 +159,8 @@ impl<'a> Builder<'a> {
             let tail = if dist.support().1.is_finite() || dist.is_fixed() {
                 String::new()
             } else {
-                " (a normal without max, or a log-normal, is checked at its \
-                 1 - 1e-16 quantile, 8.2 sd out: give the normal a max, or narrow it)"
+                " (a normal without max, or a log-normal, is checked at its 99.99 % \
+                 quantile, 3.7 sd out: give the normal a max, or narrow it)"
                     .to_string()
             };
             return Err(self.err(file, span, what).with_help(format!(
@@ -247,11 +248,11 @@ fn fmt_limit(x: f64) -> String {
     }
 }
 
-/// The smallest and largest values a parameter can take in a trial.
+/// The range of a parameter that validation holds against the limits.
 fn reachable(inputs: &[UncertainInput], p: Param) -> (f64, f64) {
     match p {
         Param::Fixed(x) => (x, x),
-        Param::Input(i) => inputs[i].distribution.reachable(),
+        Param::Input(i) => inputs[i].distribution.checked_range(),
     }
 }
 
