@@ -25,6 +25,7 @@ pub fn cholesky(a: &[Vec<f64>]) -> Result<Vec<Vec<f64>>, usize> {
     for i in 0..n {
         for j in 0..=i {
             let mut sum = a[i][j];
+            #[allow(clippy::needless_range_loop)] // reads two rows of `l` at k
             for k in 0..j {
                 sum -= l[i][k] * l[j][k];
             }

@@ -114,6 +114,29 @@ use statrs::function::erf::erfc_inv;
 /// that analysts and tools such as @RISK assume, so results stay comparable.
 pub const DEFAULT_PERT_LAMBDA: f64 = 4.0;
 
+/// The largest PERT `lambda` accepted. Beyond it a PERT is its mode to many
+/// digits (the sd shrinks like `1/sqrt(lambda)`), while the beta quantile's
+/// cost grows with the shape: `lambda = 1e308` took seconds to tabulate.
+pub const MAX_PERT_LAMBDA: f64 = 1e4;
+
+/// The largest beta shape (`alpha`, `beta`) accepted, for the same reason.
+pub const MAX_BETA_SHAPE: f64 = 1e6;
+
+/// The most values a discrete distribution may list (each draw walks them).
+pub const MAX_DISCRETE_VALUES: usize = 10_000;
+
+/// The smallest uniform the samplers draw: `2^-54` (53 random bits shifted
+/// half a step off zero). [`Distribution::reachable`] evaluates unbounded
+/// distributions here.
+pub const SMALLEST_U: f64 = 1.0 / (1u64 << 54) as f64;
+
+/// The largest uniform below 1: `1 - 2^-53`.
+pub const LARGEST_U: f64 = 1.0 - 1.0 / (1u64 << 53) as f64;
+
+/// The quantile at which [`Distribution::checked_range`] evaluates an
+/// unbounded upper tail (the lower one at `1 - TAIL_CHECK_U`).
+pub const TAIL_CHECK_U: f64 = 0.9999;
+
 /// A numeric scenario input: either a known number or the analyst's
 /// uncertainty about it, drawn once per Monte Carlo trial.
 ///
@@ -540,6 +563,53 @@ impl Distribution {
         }
     }
 
+    /// The smallest and largest values a trial can draw: the support where
+    /// it is finite, else the quantile at [`SMALLEST_U`] or [`LARGEST_U`]
+    /// (about 8.2 standard deviations out for a normal; `exp(mu +- 8.2
+    /// sigma)` for a log-normal). Infinite when even that overflows.
+    ///
+    /// Why: validation bounds every input to plausible magnitudes over all
+    /// the values it can take, not only its typical ones.
+    pub fn reachable(&self) -> (f64, f64) {
+        let (lo, hi) = self.support();
+        let lo = if lo.is_finite() {
+            lo
+        } else {
+            self.quantile(SMALLEST_U)
+        };
+        let hi = if hi.is_finite() {
+            hi
+        } else {
+            self.quantile(LARGEST_U)
+        };
+        (lo, hi)
+    }
+
+    /// The range validation holds against an input's limit: the support
+    /// where it is finite, else the quantile at [`TAIL_CHECK_U`] (or
+    /// `1 - TAIL_CHECK_U` for a lower tail): 3.7 standard deviations out for
+    /// a normal, `exp(mu + 3.7 sigma)` for a log-normal.
+    ///
+    /// Why not [`Self::reachable`]: a log-normal's 1e-16 tail (8.2 sigma)
+    /// lies far above any plausible value even for a modest sigma, so a
+    /// ci90 for Bass p of [0.01, 0.06] would be rejected. Draws beyond the
+    /// checked quantile (1 in 10,000) stay possible; the engine's output
+    /// checks catch any that overflow.
+    pub fn checked_range(&self) -> (f64, f64) {
+        let (lo, hi) = self.support();
+        let lo = if lo.is_finite() {
+            lo
+        } else {
+            self.quantile(1.0 - TAIL_CHECK_U)
+        };
+        let hi = if hi.is_finite() {
+            hi
+        } else {
+            self.quantile(TAIL_CHECK_U)
+        };
+        (lo, hi)
+    }
+
     /// Short human-readable text, e.g. `triangular(80, 100, 130)` or
     /// `log-normal(median 102, 90 % in [80, 130])`.
     ///
@@ -675,6 +745,14 @@ impl Distribution {
                          default 4; larger values gather more probability around the mode"
                     ));
                 }
+                if lambda > MAX_PERT_LAMBDA {
+                    return Err(format!(
+                        "pert lambda {} is above the limit of {MAX_PERT_LAMBDA}: such a \
+                         pert is its mode to many digits, so write the mode {mode} as a plain \
+                         number, or use a lambda up to {MAX_PERT_LAMBDA} (default 4)",
+                        fmt_num(lambda, 6)
+                    ));
+                }
                 Ok(())
             }
             Distribution::Normal { mean, sd, min, max } => {
@@ -745,6 +823,15 @@ impl Distribution {
                          parameters must be positive (e.g. [2, 5]; [1, 1] is uniform)"
                     ));
                 }
+                if alpha > MAX_BETA_SHAPE || beta > MAX_BETA_SHAPE {
+                    return Err(format!(
+                        "beta shapes [{}, {}] exceed the limit of {MAX_BETA_SHAPE}: \
+                         such a beta is a fixed value to many digits, so write its mean as a \
+                         plain number, or scale both shapes down (the ratio sets the mean)",
+                        fmt_num(alpha, 6),
+                        fmt_num(beta, 6)
+                    ));
+                }
                 if min >= max {
                     return Err(format!(
                         "beta scaling needs min < max, got min = {min}, max = {max}: put the \
@@ -770,6 +857,14 @@ impl Distribution {
                          value, or omit weights for equally likely values",
                         values.len(),
                         weights.len()
+                    ));
+                }
+                if values.len() > MAX_DISCRETE_VALUES {
+                    return Err(format!(
+                        "discrete lists {} values, more than the limit of {MAX_DISCRETE_VALUES}: \
+                         for that many, use a continuous distribution (uniform, triangular, \
+                         pert) over their range",
+                        values.len()
                     ));
                 }
                 finite("discrete", values)?;
@@ -1197,6 +1292,13 @@ fn check_weights(weights: &[f64]) -> Result<(), String> {
             "discrete weights must be finite and >= 0, got {w}: use relative frequencies such \
              as [0.3, 0.7] or [3, 7]"
         ));
+    }
+    if !weights.iter().sum::<f64>().is_finite() {
+        return Err(
+            "discrete weights sum to infinity: use relative frequencies such as [0.3, 0.7] \
+             or [3, 7]"
+                .to_string(),
+        );
     }
     if weights.iter().sum::<f64>() <= 0.0 {
         return Err(format!(
@@ -1941,6 +2043,8 @@ mod tests {
             ("{ triangular = [80, 140, 130] }", &["min <= mode <= max"]),
             ("{ pert = [80, 140, 130] }", &["pert needs min <= mode <= max", "most likely"]),
             ("{ pert = [80, 100, 130], lambda = -1 }", &["lambda >= 0", "default 4"]),
+            ("{ pert = [80, 100, 130], lambda = 1e308 }", &["pert lambda 1.00000e308 is above the limit of 10000", "write the mode 100 as a plain number"]),
+            ("{ beta = [1e300, 2] }", &["beta shapes [1.00000e300, 2] exceed the limit of 1000000", "write its mean as a plain number"]),
             ("{ uniform = [130, 80] }", &["uniform needs min < max", "[130, 80]", "smaller bound first"]),
             ("{ uniform = [5, 5] }", &["uniform needs min < max"]),
             ("{ normal = [100, -5] }", &["sd >= 0", "cannot be negative"]),
@@ -2303,6 +2407,42 @@ mod tests {
         }
         assert_eq!(regularized_beta(2.0, 3.0, 0.0, ln_beta(2.0, 3.0)), 0.0);
         assert_eq!(regularized_beta(2.0, 3.0, 1.0, ln_beta(2.0, 3.0)), 1.0);
+    }
+
+    #[test]
+    fn reachable_range_covers_every_draw() {
+        assert_eq!(parse("x = 5").reachable(), (5.0, 5.0));
+        assert_eq!(
+            parse("x = { triangular = [1, 2, 3] }").reachable(),
+            (1.0, 3.0)
+        );
+        // Unbounded sides are evaluated at the extreme uniforms: 8.2 sd.
+        let (lo, hi) = parse("x = { normal = [0, 1], min = -1 }").reachable();
+        assert_eq!(lo, -1.0);
+        assert!(hi > 8.1 && hi < 8.3, "{hi}");
+        let (lo, hi) = parse("x = { normal = [0, 1] }").reachable();
+        assert!(lo < -8.2 && lo > -8.4 && hi > 8.1, "{lo} {hi}");
+        assert_eq!(lo, parse("x = { normal = [0, 1] }").quantile(SMALLEST_U));
+        // A log-normal with mu = 800 overflows: reachable up to infinity.
+        let (lo, hi) = parse("x = { lognormal = { mu = 800, sigma = 1 } }").reachable();
+        assert_eq!(hi, f64::INFINITY);
+        assert_eq!(lo, 0.0);
+        let (_, hi) = parse("x = { lognormal = { mu = 0, sigma = 1 } }").reachable();
+        assert!((hi.ln() - 8.2).abs() < 0.1, "{hi}");
+        // Validation's range: the support, else the 99.99 % quantile.
+        let d = parse("x = { lognormal = { mu = 0, sigma = 1 } }");
+        let (lo, hi) = d.checked_range();
+        assert_eq!((lo, hi), (0.0, d.quantile(TAIL_CHECK_U)));
+        assert!((hi.ln() - 3.719).abs() < 1e-3, "{hi}");
+        // A truncated normal's open side: its own (truncated) 0.01 % quantile.
+        let d = parse("x = { normal = [0, 1], max = 2 }");
+        let (lo, hi) = d.checked_range();
+        assert_eq!((lo, hi), (d.quantile(1.0 - TAIL_CHECK_U), 2.0));
+        assert!(lo < -3.7 && lo > -3.8, "{lo}");
+        // The samplers' extremes.
+        assert_eq!(SMALLEST_U, 0.5 / (1u64 << 53) as f64);
+        let largest = LARGEST_U;
+        assert!(largest < 1.0 && largest + f64::EPSILON / 2.0 >= 1.0);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 
 use rayon::prelude::*;
 
-use crate::model::layout::Layout;
+use crate::error::InputError;
+use crate::model::layout::{Layout, Store};
 use crate::model::plan::Plan;
 use crate::model::trial::{simulate, Scratch};
 use crate::quantile_table::FastQuantile;
@@ -148,4 +149,316 @@ pub fn append(all: &mut Trials, more: Trials) {
     all.n += more.n;
     all.core.extend(more.core);
     all.detail.extend(more.detail);
+}
+
+/// Which trial of a probe or run went non-finite, for the error message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum TrialKind {
+    /// Every uncertain input at the same quantile (0.5: the medians; or the
+    /// smallest / largest uniform the samplers draw).
+    AllAt(f64),
+    /// Trial `i` of the run's own random streams.
+    Sampled(u64),
+}
+
+/// Trials of the run's own streams that [`Engine::probe`] simulates besides
+/// the medians and the two extremes.
+const PROBE_SAMPLED: u64 = 8;
+
+/// Scenarios with more uncertain inputs than this skip the search for the
+/// inputs behind a non-finite output (three trials per input) and name the
+/// inputs drawn furthest into their tails instead.
+const MAX_INVOLVED_SEARCH: usize = 2_000;
+
+impl Engine<'_> {
+    /// Simulates one trial from given input values into `core` and `detail`.
+    fn simulate_values(&self, values: &[f64], trial: u64, core: &mut [f64], detail: &mut [f32]) {
+        let mut scratch = Scratch::default();
+        simulate(
+            self.scenario,
+            &self.plan,
+            &self.layout,
+            values,
+            self.noise_stream,
+            trial,
+            &mut scratch,
+            core,
+            detail,
+        );
+    }
+
+    /// The input values of a probe trial.
+    fn probe_values(&self, kind: TrialKind) -> Vec<f64> {
+        let n = self.scenario.inputs.len();
+        match kind {
+            TrialKind::AllAt(u) => self.quantiles.iter().map(|q| q.quantile(u)).collect(),
+            TrialKind::Sampled(i) => {
+                let (mut uniforms, mut values) = (vec![0.0; n], vec![0.0; n]);
+                self.input_values(i, &mut uniforms, &mut values);
+                values
+            }
+        }
+    }
+
+    /// The first output slot of a row that is NaN or infinite, as `(store is
+    /// core, offset)`: staffing figures first, then the other breakdowns,
+    /// then the totals built from them, so that the message names the most
+    /// specific output. The payback year is NaN by design ("not by the end
+    /// year"), and so is a share goal over no contacts ("not evaluable",
+    /// MODEL.md 13); neither is checked, but infinity never passes.
+    fn first_non_finite(&self, core: &[f64], detail: &[f32]) -> Option<(bool, usize)> {
+        let payback = self.layout.slots.payback;
+        let n_years = self.layout.n_years;
+        let undefined_allowed = |i: usize, x: f64| {
+            x.is_nan()
+                && (i == payback
+                    || self.scenario.goals.iter().enumerate().any(|(g, goal)| {
+                        goal.metric == crate::scenario::GoalMetric::Share
+                            && (self.layout.slots.goals[g]..self.layout.slots.goals[g] + n_years)
+                                .contains(&i)
+                    }))
+        };
+        let staffing = self.layout.slots.staffing.iter().flatten().flatten();
+        staffing
+            .flat_map(|&first| first..first + n_years)
+            .find(|&i| !detail[i].is_finite())
+            .map(|i| (false, i))
+            .or_else(|| {
+                detail
+                    .iter()
+                    .position(|x| !x.is_finite())
+                    .map(|i| (false, i))
+            })
+            .or_else(|| {
+                core.iter()
+                    .enumerate()
+                    .find(|&(i, x)| !x.is_finite() && !undefined_allowed(i, *x))
+                    .map(|(i, _)| (true, i))
+            })
+    }
+
+    /// Simulates a few trials before a run, and in `check`: every uncertain
+    /// input at its median, at the smallest and at the largest value the
+    /// samplers can draw, and the run's first trials. An output that is NaN
+    /// or infinite in any of them is an input error (exit 2) naming the
+    /// output and the inputs involved, so `check` catches what `run` would
+    /// fail on and `run` fails before it allocates anything.
+    pub fn probe(&self) -> Result<(), InputError> {
+        let mut kinds = vec![TrialKind::AllAt(0.5)];
+        if !self.scenario.inputs.is_empty() {
+            kinds.push(TrialKind::AllAt(crate::distribution::SMALLEST_U));
+            kinds.push(TrialKind::AllAt(crate::distribution::LARGEST_U));
+            kinds.extend((0..PROBE_SAMPLED).map(TrialKind::Sampled));
+        }
+        let mut core = vec![0.0; self.layout.core_len];
+        let mut detail = vec![0.0f32; self.layout.detail_len];
+        for kind in kinds {
+            let values = self.probe_values(kind);
+            let trial = match kind {
+                TrialKind::Sampled(i) => i,
+                TrialKind::AllAt(_) => 0,
+            };
+            self.simulate_values(&values, trial, &mut core, &mut detail);
+            if let Some(slot) = self.first_non_finite(&core, &detail) {
+                let value = slot_value(&core, &detail, slot);
+                return Err(self.non_finite_error(kind, trial, &values, slot, value));
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks that every output of every trial is finite (the payback year
+    /// excepted); otherwise the error names the first trial and output that
+    /// is not, and the inputs involved. Costs one pass over the rows.
+    pub fn check_finite(&self, trials: &Trials, first_trial: u64) -> Result<(), InputError> {
+        let (cl, dl) = (self.layout.core_len, self.layout.detail_len);
+        let bad = (0..trials.n).into_par_iter().find_first(|&i| {
+            self.first_non_finite(
+                &trials.core[i * cl..(i + 1) * cl],
+                &trials.detail[i * dl..(i + 1) * dl],
+            )
+            .is_some()
+        });
+        let Some(i) = bad else { return Ok(()) };
+        let (core, detail) = (
+            &trials.core[i * cl..(i + 1) * cl],
+            &trials.detail[i * dl..(i + 1) * dl],
+        );
+        let slot = self.first_non_finite(core, detail).expect("found above");
+        let value = slot_value(core, detail, slot);
+        let trial = first_trial + i as u64;
+        let values = self.probe_values(TrialKind::Sampled(trial));
+        Err(self.non_finite_error(TrialKind::Sampled(trial), trial, &values, slot, value))
+    }
+
+    /// The metric key and year of a slot, e.g. `cost_scenario_kr 2014`.
+    fn slot_name(&self, (is_core, offset): (bool, usize)) -> String {
+        let store = if is_core { Store::Core } else { Store::Detail };
+        let width = |per_year: bool| if per_year { self.layout.n_years } else { 1 };
+        self.layout
+            .metrics
+            .iter()
+            .find(|m| {
+                m.store == store && (m.offset..m.offset + width(m.per_year)).contains(&offset)
+            })
+            .map(|m| {
+                if m.per_year {
+                    let year = self.scenario.base_year + (offset - m.offset) as i32;
+                    format!("{} {year}", m.key)
+                } else {
+                    m.key.clone()
+                }
+            })
+            .unwrap_or_else(|| format!("output slot {offset}"))
+    }
+
+    /// The error for a trial with a non-finite output: which output, which
+    /// trial, and which uncertain inputs it depends on. An input is
+    /// "involved" when moving it alone (to its median, or its 0.1 % or
+    /// 99.9 % quantile) makes the output finite; if no single input does,
+    /// the inputs drawn furthest into their tails are named.
+    fn non_finite_error(
+        &self,
+        kind: TrialKind,
+        trial: u64,
+        values: &[f64],
+        slot: (bool, usize),
+        value: f64,
+    ) -> InputError {
+        let s = self.scenario;
+        let output = self.slot_name(slot);
+        let which = match kind {
+            TrialKind::AllAt(0.5) => "with every uncertain input at its median".to_string(),
+            TrialKind::AllAt(u) if u < 0.5 => {
+                "with every uncertain input at the smallest value it can draw".to_string()
+            }
+            TrialKind::AllAt(_) => {
+                "with every uncertain input at the largest value it can draw".to_string()
+            }
+            TrialKind::Sampled(i) => format!("in trial {i} (seed {})", self.seed),
+        };
+        let mut core = vec![0.0; self.layout.core_len];
+        let mut detail = vec![0.0f32; self.layout.detail_len];
+        let mut involved = Vec::new();
+        let mut trial_values = values.to_vec();
+        // Up to three trials per input on this error path; past
+        // MAX_INVOLVED_SEARCH inputs the tails alone name them.
+        let searched = if s.inputs.len() <= MAX_INVOLVED_SEARCH {
+            s.inputs.len()
+        } else {
+            0
+        };
+        for i in 0..searched {
+            let keep = trial_values[i];
+            // Back to its median, or to either end of its 99.8 % range.
+            let fixes = [0.5, 0.001, 0.999].iter().any(|&u| {
+                let x = self.quantiles[i].quantile(u);
+                if x == keep {
+                    return false;
+                }
+                trial_values[i] = x;
+                self.simulate_values(&trial_values, trial, &mut core, &mut detail);
+                slot_value(&core, &detail, slot).is_finite()
+            });
+            trial_values[i] = keep;
+            if fixes {
+                involved.push(i);
+            }
+        }
+        if involved.is_empty() {
+            // No single input explains it: the furthest into their tails.
+            let mut by_tail: Vec<(f64, usize)> = s
+                .inputs
+                .iter()
+                .enumerate()
+                .map(|(i, input)| {
+                    let (lo, hi) = input.distribution.reachable();
+                    let median = self.quantiles[i].quantile(0.5);
+                    let x = values[i];
+                    let reach = if x >= median {
+                        hi - median
+                    } else {
+                        median - lo
+                    };
+                    let out = if reach > 0.0 && reach.is_finite() {
+                        (x - median).abs() / reach
+                    } else {
+                        0.0
+                    };
+                    (out, i)
+                })
+                .filter(|&(out, _)| out > 0.5)
+                .collect();
+            by_tail.sort_by(|a, b| b.0.total_cmp(&a.0));
+            involved = by_tail.iter().take(5).map(|&(_, i)| i).collect();
+        }
+        let names: Vec<String> = involved
+            .iter()
+            .take(8)
+            .map(|&i| {
+                let input = &s.inputs[i];
+                format!(
+                    "{} = {} {} ({}, at {})",
+                    input.key,
+                    values[i],
+                    input.unit,
+                    input.distribution.describe(),
+                    input.location
+                )
+            })
+            .collect();
+        let message = format!(
+            "scenario \"{}\" gives {output} = {value} {which}: the numbers overflow, so no \
+             output was written",
+            s.name
+        );
+        let staffed = if output.starts_with("staffing.") {
+            format!(
+                "a staffed channel's calls per open hour x handling time exceed what Erlang C \
+                 can staff ({:e} Erlang) or are not finite; ",
+                crate::hours::erlang::MAX_TRAFFIC_ERLANGS
+            )
+        } else {
+            String::new()
+        };
+        let help = if names.is_empty() {
+            let what = if staffed.is_empty() {
+                "volumes x prices x growth or price index over the horizon"
+            } else {
+                "volumes into few open hours x handling time"
+            };
+            format!(
+                "{staffed}no uncertain input explains it: the fixed inputs together are too \
+                 large ({what}); lower them, shorten the horizon, or check the units. See \
+                 \"Limits\" in docs/scenario-format.md"
+            )
+        } else {
+            format!(
+                "{staffed}the inputs involved: {}; narrow these distributions or bound them (e.g. \
+                 a normal's max), or check their units. See \"Limits\" in \
+                 docs/scenario-format.md",
+                names.join("; ")
+            )
+        };
+        // Point at the first involved input's line when there is one.
+        let mut err = InputError::in_file(&s.path, message).with_help(help);
+        if let Some(&i) = involved.first() {
+            if let Some((file, line)) = s.inputs[i].location.rsplit_once(':') {
+                if let Ok(line) = line.parse::<usize>() {
+                    err.file = Some(file.into());
+                    err.line_col = Some((line, 1));
+                }
+            }
+        }
+        err
+    }
+}
+
+/// The value in a slot, widened to f64.
+fn slot_value(core: &[f64], detail: &[f32], (is_core, offset): (bool, usize)) -> f64 {
+    if is_core {
+        core[offset]
+    } else {
+        f64::from(detail[offset])
+    }
 }

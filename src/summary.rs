@@ -312,6 +312,7 @@ impl RunSummary {
                     Vec::new()
                 };
                 let mut first = BTreeMap::new();
+                #[allow(clippy::needless_range_loop)] // trial i across the year columns
                 for i in 0..trials.n {
                     let year = goal
                         .targets

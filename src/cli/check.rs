@@ -10,6 +10,19 @@ pub fn check(path: &Path) -> Result<(), Error> {
     let merged = load::load(path)?;
     let changes = describe_changes(&merged);
     let s = build::build(merged)?;
+    // Simulate a few trials (medians, extremes, the first sampled ones), so
+    // that `check` catches outputs that `run` would find overflowing.
+    let engine = crate::engine::Engine::new(&s, s.default_seed.unwrap_or(1));
+    if let Some(n) = s.default_trials {
+        super::run::check_memory(
+            n,
+            super::run::bytes_per_trial(&engine, false),
+            super::run::available_memory_bytes(),
+            &format!("[simulation] trials in {}", s.path.display()),
+            "lower [simulation] trials, or run with --precision 1% to stop when precise enough",
+        )?;
+    }
+    engine.probe()?;
     print!("{}", describe(&s));
     print!("{changes}");
     Ok(())

@@ -64,6 +64,26 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         scenarios[1..].iter().collect()
     };
     let engines: Vec<Engine> = options.iter().map(|s| Engine::new(s, seed)).collect();
+    // Every option's rows are kept at once: refuse what cannot fit, and
+    // probe each option before running any.
+    let per_trial: u64 = engines
+        .iter()
+        .map(|e| super::run::bytes_per_trial(e, false))
+        .sum();
+    super::run::check_memory(
+        n,
+        per_trial,
+        super::run::available_memory_bytes(),
+        if args.sim.trials.is_some() {
+            "--trials"
+        } else {
+            "[simulation] trials of the base scenario"
+        },
+        "run fewer trials (--trials) or compare fewer options at once",
+    )?;
+    for e in &engines {
+        e.probe()?;
+    }
     let trials: Vec<_> = engines
         .iter()
         .map(|e| {
@@ -75,6 +95,9 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
             )
         })
         .collect();
+    for (e, t) in engines.iter().zip(&trials) {
+        e.check_finite(t, 0)?;
+    }
     let summaries: Vec<RunSummary> = engines
         .iter()
         .zip(&trials)

@@ -104,8 +104,38 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
     }
 }
 
-/// Sets up the worker threads once.
+/// The most worker threads accepted: four per core the machine offers
+/// (more only adds switching; `--threads 10000` drove a 2-core machine to a
+/// load of 346).
+pub(crate) fn max_threads() -> usize {
+    4 * std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// Sets up the worker threads once. `--threads`, or else RAYON_NUM_THREADS,
+/// must lie between 1 and [`max_threads`].
 pub(crate) fn init_threads(threads: Option<usize>) -> Result<(), Error> {
+    let max = max_threads();
+    let from_env = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let (n, source) = match (threads, from_env) {
+        (Some(n), _) => (Some(n), "--threads"),
+        (None, Some(n)) => (Some(n), "RAYON_NUM_THREADS"),
+        (None, None) => (None, ""),
+    };
+    if let Some(n) = n {
+        if n > max {
+            return Err(InputError::new(format!(
+                "{source} {n} is more than this machine can use: at most {max} (4 per core, {} cores)",
+                max / 4
+            ))
+            .with_help(format!(
+                "use --threads {} (one per core) or leave it out to use all cores",
+                max / 4
+            ))
+            .into());
+        }
+    }
     if let Some(n) = threads {
         if n == 0 {
             return Err(InputError::new("--threads must be at least 1").into());

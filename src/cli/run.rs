@@ -75,6 +75,72 @@ pub fn parse_share(text: &str) -> Result<f64, InputError> {
     Ok(share)
 }
 
+/// The fewest trials, and batches, after which `--precision` may declare its
+/// target reached: with one trial the standard error is 0 (n - 1 = 0) and
+/// any target would look met.
+pub const MIN_PRECISION_TRIALS: u64 = 100;
+/// See [`MIN_PRECISION_TRIALS`].
+pub const MIN_PRECISION_BATCHES: u64 = 2;
+
+/// Memory assumed available where /proc/meminfo cannot be read.
+const FALLBACK_MEMORY_BYTES: u64 = 64 << 30;
+
+/// Bytes a run keeps per trial: its row (f64 core and f32 detail slots),
+/// the columns summaries copy out of it, a second set of rows while
+/// attribution reruns a policy event, and the regenerated inputs of the
+/// sensitivity analysis (at most 100,000 trials of them).
+pub fn bytes_per_trial(engine: &Engine, attribution: bool) -> u64 {
+    let row = engine.layout.core_len as u64 * 8 + engine.layout.detail_len as u64 * 4;
+    let columns = 4 * 8;
+    let inputs = engine.scenario.inputs.len() as u64 * 8;
+    (row + columns) * if attribution { 2 } else { 1 } + inputs
+}
+
+/// Bytes of memory this machine has available now (MemAvailable), or a
+/// fixed 64 GiB where that cannot be read.
+pub fn available_memory_bytes() -> u64 {
+    std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|l| l.strip_prefix("MemAvailable:"))
+                .and_then(|rest| {
+                    rest.trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<u64>()
+                        .ok()
+                })
+        })
+        .map_or(FALLBACK_MEMORY_BYTES, |kb| kb.saturating_mul(1024))
+}
+
+/// Refuses, up front, a number of trials whose rows cannot fit in memory
+/// (`trials x bytes_per_trial` above what the machine has available), or
+/// that cannot even be counted in memory (overflow).
+pub fn check_memory(
+    trials: u64,
+    bytes_per_trial: u64,
+    available: u64,
+    source: &str,
+    hint: &str,
+) -> Result<(), InputError> {
+    let need = u128::from(trials) * u128::from(bytes_per_trial.max(1));
+    let fits_address_space = usize::try_from(need).is_ok() && usize::try_from(trials).is_ok();
+    if fits_address_space && need <= u128::from(available) {
+        return Ok(());
+    }
+    let gib = |b: u128| b as f64 / f64::from(1u32 << 30);
+    let most = u128::from(available) / u128::from(bytes_per_trial.max(1));
+    Err(InputError::new(format!(
+        "{source} asks for {trials} trials, which need about {:.1} GiB of memory \
+         ({bytes_per_trial} bytes per trial), but only {:.1} GiB is available",
+        gib(need),
+        gib(u128::from(available))
+    ))
+    .with_help(format!("at most about {most} trials fit; {hint}")))
+}
+
 /// Trials and seed from the flags, else the scenario, else the defaults.
 pub fn trials_and_seed(s: &Scenario, sim: &SimOptions) -> Result<(u64, u64), InputError> {
     let trials = sim.trials.or(s.default_trials).unwrap_or(10_000);
@@ -94,6 +160,10 @@ pub fn run_with_progress(engine: &Engine, n: u64, quiet: bool, label: &str) -> T
 
 /// Runs batches until the precision target or `max_trials` is reached.
 /// Deterministic: the stopping point depends only on the trials' values.
+/// The target counts as reached only after [`MIN_PRECISION_TRIALS`] trials
+/// in at least [`MIN_PRECISION_BATCHES`] batches. The mean and variance are
+/// updated with each batch's rows only (Welford/Chan), so a run of many small
+/// batches costs time linear in its trials.
 pub fn run_to_precision(
     engine: &Engine,
     target: f64,
@@ -118,18 +188,43 @@ pub fn run_to_precision(
         core: Vec::new(),
         detail: Vec::new(),
     };
+    let cl = engine.layout.core_len;
+    let (mut count, mut mean, mut m2) = (0.0f64, 0.0f64, 0.0f64);
+    let mut batches = 0u64;
     loop {
         let n = batch.min(max_trials - all.n as u64) as usize;
         let more = engine.run_range(all.n as u64, n, &|k| pb.inc(k as u64));
+        // This batch's mean and squared deviations, merged into the running
+        // ones (Chan et al.); NaN values are left out as in the summaries.
+        let xs: Vec<f64> = (0..more.n)
+            .map(|i| more.core[i * cl + slot])
+            .filter(|x| !x.is_nan())
+            .collect();
+        if !xs.is_empty() {
+            let nb = xs.len() as f64;
+            let mb = xs.iter().sum::<f64>() / nb;
+            let m2b: f64 = xs.iter().map(|x| (x - mb) * (x - mb)).sum();
+            let total = count + nb;
+            let delta = mb - mean;
+            mean += delta * nb / total;
+            m2 += m2b + delta * delta * count * nb / total;
+            count = total;
+        }
         engine::append(&mut all, more);
-        let mut col = all.core_column(&engine.layout, slot);
-        let s = crate::stats::Summary::of(&mut col);
-        let achieved = if s.se == 0.0 {
+        batches += 1;
+        let se = if count > 1.0 {
+            (m2 / (count - 1.0)).max(0.0).sqrt() / count.sqrt()
+        } else {
+            f64::NAN
+        };
+        let half_width = 1.959_963_984_540_054 * se;
+        let achieved = if se == 0.0 {
             0.0
         } else {
-            s.ci95_half_width() / s.mean.abs()
+            half_width / mean.abs()
         };
-        let reached = achieved <= target;
+        let enough = all.n as u64 >= MIN_PRECISION_TRIALS && batches >= MIN_PRECISION_BATCHES;
+        let reached = enough && achieved <= target;
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();
             let p = Precision {
@@ -155,6 +250,34 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         return Err(InputError::new("--batch and --max-trials must be at least 1").into());
     }
     let engine = Engine::new(&scenario, seed);
+    // Refuse what cannot fit before allocating anything.
+    let per_trial = bytes_per_trial(&engine, args.attribution);
+    let available = available_memory_bytes();
+    if precision_target.is_some() {
+        check_memory(
+            args.max_trials,
+            per_trial,
+            available,
+            "--max-trials",
+            "lower --max-trials (--precision stops earlier when it reaches its target)",
+        )?;
+    } else {
+        let source = if args.sim.trials.is_some() {
+            "--trials".to_string()
+        } else {
+            format!("[simulation] trials in {}", scenario.path.display())
+        };
+        check_memory(
+            n,
+            per_trial,
+            available,
+            &source,
+            "run fewer trials (--trials), or let --precision 1% decide how many are needed",
+        )?;
+    }
+    // A few trials first: a scenario whose numbers overflow fails here,
+    // naming the inputs, before the run and without writing anything.
+    engine.probe()?;
     let (trials, precision) = match precision_target {
         Some(t) => {
             let (tr, p) = run_to_precision(&engine, t, args.max_trials, args.batch, args.sim.quiet);
@@ -165,6 +288,8 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
             None,
         ),
     };
+    // Never write NaN or infinity: check every trial's outputs first.
+    engine.check_finite(&trials, 0)?;
     let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
     if !args.no_sensitivity && !scenario.inputs.is_empty() {
         let year = args.sensitivity_year.unwrap_or(scenario.end_year);

@@ -9,6 +9,12 @@
 //! size. Inverting, `E = (1 - F) / (1 + (q/p) F)` re-enters the curve at any
 //! share (after a floor, or when `p`, `q` or `c` change) without a logarithm.
 
+/// The smallest Bass innovation `p` per year the model uses: drawn values
+/// below it act as it (validation rejects fixed values below it). At 1e-9
+/// a year, `F` after 50 years is below 1e-7: practically no adoption, while
+/// `q / p` stays far from overflow (`p = 5e-324` made it infinite).
+pub const MIN_P: f64 = 1e-9;
+
 /// The adoption state of one (area, type) cell.
 #[derive(Debug, Clone, Copy)]
 pub struct BassState {
@@ -71,6 +77,9 @@ impl BassState {
     }
 
     fn set_rates(&mut self, p: f64, q: f64) {
+        // A drawn p below MIN_P (a distribution starting at 0) acts as MIN_P,
+        // so that q / p stays finite; no horizon tells them apart.
+        let p = p.max(MIN_P);
         self.k = q / p;
         self.r = (-(p + q) / 12.0).exp();
     }

@@ -233,6 +233,7 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
         })
         .collect();
     let mut open_hours_year = vec![vec![[0.0; 2]; n_depts]; n_years];
+    #[allow(clippy::needless_range_loop)] // (month, department, channel) indices
     for m in 0..n_months {
         for d in 0..n_depts {
             for ch in 0..2 {

@@ -307,8 +307,8 @@ pub fn simulate(
                     let nd = t - d;
                     let di = cell.digital.index();
                     let vol = &mut sc.volume[path][y];
-                    for i in 0..N_CHANNELS {
-                        vol[i] += nd * ct.other[i];
+                    for (x, other) in vol.iter_mut().zip(&ct.other) {
+                        *x += nd * other;
                     }
                     vol[di] += d;
                     sc.handling[path][y] += nd * ct.other_cost + d * prices[di];
@@ -421,18 +421,24 @@ pub fn simulate(
                     let mut hours = 0.0;
                     for cls in &pp.staff_classes[e][k] {
                         let rate = weekly * cls.share_per_hour;
+                        // An impossible load (non-finite, or above
+                        // erlang::MAX_TRAFFIC_ERLANGS) gives NaN figures,
+                        // which the engine's finiteness check reports.
                         let r = erlang::agents_needed(
                             rate,
                             aht,
                             st.service_level,
                             st.answer_within_seconds,
-                        );
-                        agent_hours += r.agents as f64 * cls.hours;
+                        )
+                        .map_or((f64::NAN, f64::NAN, f64::NAN), |r| {
+                            (r.agents as f64, r.service_level, r.asa_seconds)
+                        });
+                        agent_hours += r.0 * cls.hours;
                         hours += cls.hours;
                         let n_calls = rate * cls.hours;
                         calls += n_calls;
-                        sl_calls += r.service_level * n_calls;
-                        asa_calls += r.asa_seconds * n_calls;
+                        sl_calls += r.1 * n_calls;
+                        asa_calls += r.2 * n_calls;
                     }
                     staffing_cost[path][y] +=
                         agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
@@ -686,6 +692,7 @@ fn adopt_plain(
         }
         for (e, ep) in plan.epochs.iter().enumerate() {
             let mut sum = [0.0; W];
+            #[allow(clippy::needless_range_loop)] // month m of W cells in step
             for m in ep.start..ep.end {
                 for j in 0..W {
                     sum[j] += vols[j][m] * st[j].share();

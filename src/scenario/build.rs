@@ -17,17 +17,63 @@ use crate::hours::schedule::{DemandProfile, WeeklySchedule};
 
 type R<T> = Result<T, InputError>;
 
+/// Limits on the magnitude of inputs (docs/scenario-format.md, "Limits").
+///
+/// Every number, and a distribution's whole support (up to its 99.99 %
+/// quantile on an unbounded side, see
+/// [`crate::distribution::Distribution::checked_range`]), must lie within its
+/// limit. The limits are generous for any municipality or country; the
+/// engine's probes and output checks catch the rare overflow beyond them.
+pub mod limits {
+    /// Citizens in `[population] base`.
+    pub const POPULATION: f64 = 1e10;
+    /// Contacts a year of one area, and outbound letters a year.
+    pub const VOLUME: f64 = 1e10;
+    /// Contacts a year per 1,000 citizens (10,000 per citizen).
+    pub const VOLUME_PER_1000: f64 = 1e7;
+    /// kr. per contact or letter, per open hour, per staffed hour.
+    pub const PRICE_KR: f64 = 1e7;
+    /// kr. of one event cost (one-off, monthly or per year).
+    pub const COST_KR: f64 = 1e12;
+    /// Seconds of average handling time, and of the answer-time target.
+    pub const SECONDS: f64 = 86_400.0;
+    /// Annual rates (growth, discount rate, price index): at most +100 %.
+    pub const RATE: f64 = 1.0;
+    /// Bass innovation p (and p_add) per year.
+    pub const BASS_P: f64 = 1.0;
+    /// The smallest fixed Bass p; drawn values below it act as it.
+    pub const BASS_P_MIN: f64 = crate::model::bass::MIN_P;
+    /// Bass imitation q (and q_add) per year.
+    pub const BASS_Q: f64 = 10.0;
+    /// `[simulation] trials` (a run also needs the memory for them).
+    pub const TRIALS: i64 = 1_000_000_000;
+    /// Weight of an hour in a demand profile.
+    pub const DEMAND_WEIGHT: f64 = 1e6;
+}
+
 /// What range a number must lie in.
 #[derive(Clone, Copy, PartialEq)]
 enum Bounds {
-    /// At least zero (prices, volumes, costs).
-    NonNegative,
+    /// At least zero and at most the limit (prices, volumes, costs).
+    NonNegative(f64),
     /// Between 0 and 1 (shares, rates).
     Share,
-    /// Strictly positive (Bass p).
-    Positive,
-    /// An annual rate above -100 % (growth, discount rate, price index).
+    /// Strictly positive and at most the limit (population, handling time,
+    /// Bass p).
+    Positive(f64),
+    /// An annual rate above -100 % and at most +100 % (growth, discount
+    /// rate, price index).
     Rate,
+}
+
+impl Bounds {
+    fn max(self) -> f64 {
+        match self {
+            Bounds::NonNegative(m) | Bounds::Positive(m) => m,
+            Bounds::Share => 1.0,
+            Bounds::Rate => limits::RATE,
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -61,10 +107,10 @@ impl<'a> Builder<'a> {
         }
         let (lo, hi) = dist.support();
         let bad = match bounds {
-            Bounds::NonNegative if lo < 0.0 => Some("must not be negative".to_string()),
+            Bounds::NonNegative(_) if lo < 0.0 => Some("must not be negative".to_string()),
             // Log-normals and distributions starting at 0 never draw 0 itself
             // (uniforms are strictly inside (0, 1)), so only check that.
-            Bounds::Positive if lo < 0.0 || dist.quantile(1e-9) <= 0.0 => {
+            Bounds::Positive(_) if lo < 0.0 || dist.quantile(1e-9) <= 0.0 => {
                 Some("must be greater than 0".to_string())
             }
             Bounds::Rate if lo <= -1.0 => {
@@ -86,10 +132,43 @@ impl<'a> Builder<'a> {
             };
             let help = match bounds {
                 Bounds::Share => "write shares as fractions (0.25 for 25 %); bound a normal with min = 0, max = 1 or use beta/triangular",
-                Bounds::Positive => "use a positive value or a distribution bounded above 0 (triangular, pert, lognormal)",
-                _ => "use a non-negative value or a distribution bounded at 0 (triangular, pert, lognormal, or normal with min = 0)",
+                Bounds::Positive(_) => "use a positive value or a distribution bounded above 0 (triangular, pert, lognormal)",
+                Bounds::Rate => "write rates as fractions per year (0.02 for 2 %); bound a normal with min = -0.5 or use triangular/pert",
+                Bounds::NonNegative(_) => "use a non-negative value or a distribution bounded at 0 (triangular, pert, lognormal, or normal with min = 0)",
             };
             return Err(self.err(file, span, what).with_help(help));
+        }
+        // The magnitude limit, over every value a trial can draw.
+        let max = bounds.max();
+        let (_, top) = dist.checked_range();
+        if top.is_nan() || top > max {
+            let what = if dist.is_fixed() {
+                format!(
+                    "{key} = {} is above the limit of {} {unit}",
+                    fmt_limit(dist.quantile(0.5)),
+                    fmt_limit(max)
+                )
+            } else {
+                format!(
+                    "{key}: {} can give values up to {} {unit}, above the limit of {}",
+                    dist.describe(),
+                    fmt_limit(top),
+                    fmt_limit(max)
+                )
+            };
+            let tail = if dist.support().1.is_finite() || dist.is_fixed() {
+                String::new()
+            } else {
+                " (a normal without max, or a log-normal, is checked at its 99.99 % \
+                 quantile, 3.7 sd out: give the normal a max, or narrow it)"
+                    .to_string()
+            };
+            return Err(self.err(file, span, what).with_help(format!(
+                "{key} must be at most {} {unit}{tail}; check the units (kr., not øre; \
+                 per year, not in total). Every input has such a limit: see \"Limits\" in \
+                 docs/scenario-format.md",
+                fmt_limit(max)
+            )));
         }
         let p = if dist.is_fixed() {
             Param::Fixed(dist.quantile(0.5))
@@ -157,6 +236,24 @@ impl<'a> Builder<'a> {
             self.err(file, span, format!("unknown channel \"{key}\""))
                 .with_help(format!("channels are: {}", Channel::all_keys()))
         })
+    }
+}
+
+/// A limit or a value in an error message: plain for everyday magnitudes,
+/// in exponent form (1e10) for huge or tiny ones.
+fn fmt_limit(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-3..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The range of a parameter that validation holds against the limits.
+fn reachable(inputs: &[UncertainInput], p: Param) -> (f64, f64) {
+    match p {
+        Param::Fixed(x) => (x, x),
+        Param::Input(i) => inputs[i].distribution.checked_range(),
     }
 }
 
@@ -282,6 +379,21 @@ pub fn build(m: Merged) -> R<Scenario> {
                 if *t < 1 {
                     return Err(b.err(s.file, span.clone(), "trials must be at least 1"));
                 }
+                if *t > limits::TRIALS {
+                    return Err(b
+                        .err(
+                            s.file,
+                            span.clone(),
+                            format!(
+                                "trials = {t} is above the limit of {} trials",
+                                limits::TRIALS
+                            ),
+                        )
+                        .with_help(
+                            "10,000 trials are usually plenty; run with --precision 1% to \
+                             stop once the mean is precise enough",
+                        ));
+                }
             }
             if let Some(seed) = &v.seed {
                 if *seed.get_ref() < 0 {
@@ -307,7 +419,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                 &v.base,
                 "population.base",
                 "citizens",
-                Bounds::Positive,
+                Bounds::Positive(limits::POPULATION),
             )?;
             let g = b.opt_param(
                 p.file,
@@ -354,17 +466,18 @@ pub fn build(m: Merged) -> R<Scenario> {
             &v.value,
             &format!("prices.{}", ch.key()),
             "kr. per contact",
-            Bounds::NonNegative,
+            Bounds::NonNegative(limits::PRICE_KR),
         )?);
     }
 
     // Departments.
     let mut departments = Vec::new();
+    let mut department_names = std::collections::HashSet::new();
     for d in &m.departments {
         let f = d.file;
         let v = d.value.get_ref();
         let dname = v.name.get_ref().clone();
-        if departments.iter().any(|x: &Department| x.name == dname) {
+        if !department_names.insert(dname.clone()) {
             return Err(b.err(
                 f,
                 v.name.span(),
@@ -408,7 +521,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                         n,
                         &format!("departments.{dname}.open_hour_cost_kr.{ch}"),
                         "kr. per open hour",
-                        Bounds::NonNegative,
+                        Bounds::NonNegative(limits::PRICE_KR),
                     )?);
                 }
             }
@@ -438,12 +551,17 @@ pub fn build(m: Merged) -> R<Scenario> {
                             .with_help("e.g. 0.8 for 80 % answered within answer_within_seconds"));
                     }
                     let within = *x.answer_within_seconds.get_ref();
-                    if !(within >= 0.0) {
-                        return Err(b.err(
-                            f,
-                            x.answer_within_seconds.span(),
-                            "answer_within_seconds must be 0 or more",
-                        ));
+                    if within.is_nan() || !(0.0..=limits::SECONDS).contains(&within) {
+                        return Err(b
+                            .err(
+                                f,
+                                x.answer_within_seconds.span(),
+                                format!(
+                                    "answer_within_seconds {within} must be between 0 and {} (a day)",
+                                    limits::SECONDS
+                                ),
+                            )
+                            .with_help("e.g. 20 for 80 % answered within 20 seconds"));
                     }
                     staffing[i] = Some(Staffing {
                         aht_seconds: b.param(
@@ -451,7 +569,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                             &x.aht_seconds,
                             &format!("{key}.aht_seconds"),
                             "seconds",
-                            Bounds::Positive,
+                            Bounds::Positive(limits::SECONDS),
                         )?,
                         service_level: sl,
                         answer_within_seconds: within,
@@ -460,7 +578,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                             &x.hourly_wage_kr,
                             &format!("{key}.hourly_wage_kr"),
                             "kr. per hour",
-                            Bounds::NonNegative,
+                            Bounds::NonNegative(limits::PRICE_KR),
                         )?,
                         shrinkage: b.param(
                             f,
@@ -489,13 +607,17 @@ pub fn build(m: Merged) -> R<Scenario> {
                 if let Some(w) = w {
                     let entries: Vec<(String, f64)> =
                         w.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect();
-                    if let Some((k, x)) =
-                        entries.iter().find(|(_, x)| !(*x >= 0.0) || !x.is_finite())
+                    if let Some((k, x)) = entries
+                        .iter()
+                        .find(|(_, x)| !(0.0..=limits::DEMAND_WEIGHT).contains(x))
                     {
                         return Err(b.err(
                             f,
                             w.span(),
-                            format!("demand weight {x} for \"{k}\" must be a finite number >= 0"),
+                            format!(
+                                "demand weight {x} for \"{k}\" must be a number from 0 to {}",
+                                fmt_limit(limits::DEMAND_WEIGHT)
+                            ),
                         ));
                     }
                     // Entries must not overlap: a TOML table has no order, so
@@ -508,12 +630,19 @@ pub fn build(m: Merged) -> R<Scenario> {
                             })
                         })
                         .collect();
-                    for (ai, (ka, sa)) in parsed.iter().enumerate() {
-                        for (kb, sb) in &parsed[ai + 1..] {
-                            if sa.iter().any(|x| sb.contains(x)) {
-                                return Err(b
-                                    .err(f, w.span(), format!("department \"{dname}\", demand profile: \"{ka}\" and \"{kb}\" overlap"))
-                                    .with_help("give each hour one weight: split the entries so they do not overlap (hours not listed weigh 1)"));
+                    // Which entry claimed each slot: linear in the entries'
+                    // slots, however many entries there are.
+                    let mut owner: HashMap<usize, usize> = HashMap::new();
+                    for (bi, (kb, sb)) in parsed.iter().enumerate() {
+                        for &slot in sb {
+                            match owner.insert(slot, bi) {
+                                Some(ai) if ai != bi => {
+                                    let ka = &parsed[ai].0;
+                                    return Err(b
+                                        .err(f, w.span(), format!("department \"{dname}\", demand profile: \"{ka}\" and \"{kb}\" overlap"))
+                                        .with_help("give each hour one weight: split the entries so they do not overlap (hours not listed weigh 1)"));
+                                }
+                                _ => {}
                             }
                         }
                     }
@@ -570,13 +699,14 @@ pub fn build(m: Merged) -> R<Scenario> {
             ));
     }
     let mut areas = Vec::new();
+    let mut area_names = std::collections::HashSet::new();
     let mut cells = Vec::new();
     let mut raised_ceilings = Vec::new();
     for a in &m.areas {
         let f = a.file;
         let v = a.value.get_ref();
         let aname = v.name.get_ref().clone();
-        if areas.iter().any(|x: &Area| x.name == aname) {
+        if !area_names.insert(aname.clone()) {
             return Err(b
                 .err(
                     f,
@@ -599,13 +729,21 @@ pub fn build(m: Merged) -> R<Scenario> {
             }
         };
         let volume = match (&v.volume, &v.volume_per_1000) {
-            (Some(n), None) => Volume::Absolute(b.param(f, n, &format!("{key}.volume"), "contacts per year", Bounds::NonNegative)?),
+            (Some(n), None) => Volume::Absolute(b.param(f, n, &format!("{key}.volume"), "contacts per year", Bounds::NonNegative(limits::VOLUME))?),
             (None, Some(n)) => {
                 if population_base.is_none() {
                     return Err(b.err(f, n.span(), format!("area \"{aname}\" gives volume_per_1000 but [population] has no base"))
                         .with_help("add base = <citizens> to [population]"));
                 }
-                Volume::Per1000(b.param(f, n, &format!("{key}.volume_per_1000"), "contacts per year per 1,000 citizens", Bounds::NonNegative)?)
+                let per1000 = b.param(f, n, &format!("{key}.volume_per_1000"), "contacts per year per 1,000 citizens", Bounds::NonNegative(limits::VOLUME_PER_1000))?;
+                let (_, rate) = reachable(&b.inputs, per1000);
+                let (_, citizens) = reachable(&b.inputs, population_base.expect("checked above"));
+                let top = rate * citizens / 1000.0;
+                if top.is_nan() || top > limits::VOLUME {
+                    return Err(b.err(f, n.span(), format!("area \"{aname}\": volume_per_1000 up to {} times a population up to {} gives up to {} contacts a year, above the limit of {} for an area", fmt_limit(rate), fmt_limit(citizens), fmt_limit(top), fmt_limit(limits::VOLUME)))
+                        .with_help("check the units: volume_per_1000 is contacts a year per 1,000 citizens; see \"Limits\" in docs/scenario-format.md"));
+                }
+                Volume::Per1000(per1000)
             }
             (Some(n), Some(_)) => {
                 return Err(b.err(f, n.span(), format!("area \"{aname}\" gives both volume and volume_per_1000")).with_help("keep one of them"))
@@ -625,7 +763,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                     n,
                     &format!("{key}.prices.{}", ch.key()),
                     "kr. per contact",
-                    Bounds::NonNegative,
+                    Bounds::NonNegative(limits::PRICE_KR),
                 )?);
             }
         }
@@ -643,7 +781,9 @@ pub fn build(m: Merged) -> R<Scenario> {
                     ));
                 }
                 let mean = xs.iter().sum::<f64>() / 12.0;
-                if xs.iter().any(|x| !(*x >= 0.0)) || (mean - 1.0).abs() > 1e-6 {
+                if xs.iter().any(|x| x.is_nan() || *x < 0.0 || !x.is_finite())
+                    || (mean - 1.0).abs() > 1e-6
+                {
                     return Err(b
                         .err(
                             f,
@@ -851,16 +991,29 @@ pub fn build(m: Merged) -> R<Scenario> {
                 let qq = pick(&|l| l.q.clone());
                 let cc = pick(&|l| l.ceiling.clone());
                 let p = match pp {
-                    Some((lf, n, k)) => b.param(lf, &n, &format!("{k}.p"), "per year", Bounds::Positive)?,
+                    Some((lf, n, k)) => {
+                        let p = b.param(lf, &n, &format!("{k}.p"), "per year", Bounds::Positive(limits::BASS_P))?;
+                        if let Param::Fixed(x) = p {
+                            if x < limits::BASS_P_MIN {
+                                return Err(b.err(lf, n.span(), format!("{k}.p = {} is below the smallest Bass innovation of {} per year", fmt_limit(x), fmt_limit(limits::BASS_P_MIN)))
+                                    .with_help(format!("p must lie between {} and {} per year (typically 0.01-0.03); for practically no spontaneous adoption write p = {}", fmt_limit(limits::BASS_P_MIN), limits::BASS_P, fmt_limit(limits::BASS_P_MIN))));
+                            }
+                        }
+                        p
+                    }
                     None => {
                         return Err(b.err(f, v.name.span(), format!("no Bass innovation p for {cell_label}"))
                             .with_help("add [defaults.adoption] p = 0.03, q = 0.4, ceiling = 0.8 (or per area)"))
                     }
                 };
                 let q = match qq {
-                    Some((lf, n, k)) => {
-                        b.param(lf, &n, &format!("{k}.q"), "per year", Bounds::NonNegative)?
-                    }
+                    Some((lf, n, k)) => b.param(
+                        lf,
+                        &n,
+                        &format!("{k}.q"),
+                        "per year",
+                        Bounds::NonNegative(limits::BASS_Q),
+                    )?,
                     None => Param::Fixed(0.0),
                 };
                 let c = match cc {
@@ -1005,7 +1158,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                     &v.letters_per_year,
                     "outbound_mail.letters_per_year",
                     "letters per year",
-                    Bounds::NonNegative,
+                    Bounds::NonNegative(limits::VOLUME),
                 )?,
                 digital_share: b
                     .opt_param(
@@ -1021,14 +1174,14 @@ pub fn build(m: Merged) -> R<Scenario> {
                     &v.price_letter_kr,
                     "outbound_mail.price_letter_kr",
                     "kr. per letter",
-                    Bounds::NonNegative,
+                    Bounds::NonNegative(limits::PRICE_KR),
                 )?,
                 price_digital_post_kr: b.param(
                     f,
                     &v.price_digital_post_kr,
                     "outbound_mail.price_digital_post_kr",
                     "kr. per letter",
-                    Bounds::NonNegative,
+                    Bounds::NonNegative(limits::PRICE_KR),
                 )?,
             })
         }
@@ -1211,11 +1364,17 @@ fn cell_mask(
     owner: &str,
 ) -> R<Vec<bool>> {
     let mut area_ok = vec![true; ctx.areas.len()];
+    let index: HashMap<&str, usize> = ctx
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.name.as_str(), i))
+        .collect();
     if let Some(list) = areas {
         if !list.get_ref().iter().any(|a| a == "all") {
             area_ok = vec![false; ctx.areas.len()];
             for a in list.get_ref() {
-                let i = ctx.areas.iter().position(|x| &x.name == a).ok_or_else(|| {
+                let i = index.get(a.as_str()).copied().ok_or_else(|| {
                     b.err(
                         file,
                         list.span(),
@@ -1299,14 +1458,14 @@ fn build_event(
         &v.cost_one_off_kr,
         &format!("{key}.cost_one_off_kr"),
         "kr.",
-        Bounds::NonNegative,
+        Bounds::NonNegative(limits::COST_KR),
     )?;
     let cost_monthly_kr = b.opt_param(
         f,
         &v.cost_monthly_kr,
         &format!("{key}.cost_monthly_kr"),
         "kr. per month",
-        Bounds::NonNegative,
+        Bounds::NonNegative(limits::COST_KR),
     )?;
     let mut cost_by_year_kr = Vec::new();
     if let Some(t) = &v.cost_by_year_kr {
@@ -1340,7 +1499,7 @@ fn build_event(
                     n,
                     &format!("{key}.cost_by_year_kr.{year}"),
                     "kr.",
-                    Bounds::NonNegative,
+                    Bounds::NonNegative(limits::COST_KR),
                 )?,
             ));
         }
@@ -1350,14 +1509,14 @@ fn build_event(
         &v.p_add,
         &format!("{key}.p_add"),
         "per year",
-        Bounds::NonNegative,
+        Bounds::NonNegative(limits::BASS_P),
     )?;
     let q_add = b.opt_param(
         f,
         &v.q_add,
         &format!("{key}.q_add"),
         "per year",
-        Bounds::NonNegative,
+        Bounds::NonNegative(limits::BASS_Q),
     )?;
     let ceiling_add = b.opt_param(
         f,
