@@ -61,6 +61,12 @@ struct Args {
     /// Stop after this many hangs (each leaves a stuck thread).
     #[arg(long, default_value_t = 8)]
     max_hangs: usize,
+    /// Most copies of one [[table]] (big mutants find quadratic behaviour).
+    #[arg(long, default_value_t = 3_000)]
+    max_copies: usize,
+    /// Longest odd string (repetitions).
+    #[arg(long, default_value_t = 20_000)]
+    max_string: usize,
     /// Keep findings as found instead of shrinking them.
     #[arg(long)]
     no_minimise: bool,
@@ -86,6 +92,8 @@ fn main() {
     config.html_every = args.html_every;
     config.attribution_every = args.attribution_every;
     config.exec.trials = args.trials;
+    config.limits.copies = args.max_copies;
+    config.limits.string = args.max_string;
     if let Some(t) = args.threads {
         config.driver.threads = t;
     }

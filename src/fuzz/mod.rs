@@ -304,6 +304,7 @@ pub struct Config {
     /// Run the attribution analysis on every n-th mutant (0: never).
     pub attribution_every: u64,
     pub exec: ExecOptions,
+    pub limits: mutate::Limits,
     pub driver: DriverOptions,
     /// Worker directories are made under here (and removed afterwards).
     pub work_dir: PathBuf,
@@ -320,6 +321,7 @@ impl Config {
             html_every: 1,
             attribution_every: 7,
             exec: ExecOptions::default(),
+            limits: mutate::Limits::default(),
             driver: DriverOptions {
                 threads: std::thread::available_parallelism()
                     .map(|n| n.get())
@@ -352,7 +354,7 @@ pub fn make_mutant(corpus: &Corpus, config: &Config, index: u64) -> Job {
         e
     };
     let target = &corpus.files[t];
-    let (bytes, ops) = mutate::mutate(&target.bytes, &target.name, &names, &mut rng);
+    let (bytes, ops) = mutate::mutate(&target.bytes, &target.name, &names, config.limits, &mut rng);
     let every = |n: u64| n > 0 && index % n == n - 1;
     Job {
         index,

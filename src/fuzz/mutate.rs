@@ -91,19 +91,44 @@ pub const EXTENDS_TARGETS: &[&str] = &[
     "nul\u{0}.toml",
 ];
 
+/// Size limits of the mutations that make files big (many table copies,
+/// long strings, deep nesting). Big mutants find quadratic behaviour; small
+/// ones keep a bounded run fast.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Most copies of one `[[table]]`.
+    pub copies: usize,
+    /// Longest odd string, in repetitions of its unit.
+    pub string: usize,
+    /// Deepest dotted header or nested array.
+    pub depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            copies: 3_000,
+            string: 20_000,
+            depth: 2_000,
+        }
+    }
+}
+
 /// Odd texts for names and other strings: long, control characters,
 /// right-to-left overrides, combining marks, quotes and escapes.
-fn odd_string(rng: &mut Pcg64Mcg) -> String {
+fn odd_string(rng: &mut Pcg64Mcg, lim: Limits) -> String {
+    let n =
+        |rng: &mut Pcg64Mcg, max: usize| rng.random_range(1..(max * lim.string / 20_000).max(2));
     match rng.random_range(0..9) {
-        0 => "A".repeat(rng.random_range(200..20_000)),
-        1 => "Æ".repeat(rng.random_range(100..5_000)),
+        0 => "A".repeat(n(rng, 20_000)),
+        1 => "Æ".repeat(n(rng, 5_000)),
         2 => "\\u0000\\u0001\\u001b[31m\\u007f".into(),
         3 => "\\u202eevil\\u202c name".into(),
-        4 => "e\\u0301\\u0301\\u0301\\u0301".repeat(rng.random_range(1..2_000)),
-        5 => "\\t\\r\\n".repeat(rng.random_range(1..500)),
+        4 => "e\\u0301\\u0301\\u0301\\u0301".repeat(n(rng, 2_000)),
+        5 => "\\t\\r\\n".repeat(n(rng, 500)),
         6 => String::new(),
-        7 => "x / y \\\" <b>&amp;</b> ".repeat(rng.random_range(1..200)),
-        _ => "🙂".repeat(rng.random_range(1..3_000)),
+        7 => "x / y \\\" <b>&amp;</b> ".repeat(n(rng, 200)),
+        _ => "🙂".repeat(n(rng, 3_000)),
     }
 }
 
@@ -114,6 +139,7 @@ pub fn mutate(
     text: &[u8],
     name: &str,
     siblings: &[String],
+    lim: Limits,
     rng: &mut Pcg64Mcg,
 ) -> (Vec<u8>, Vec<&'static str>) {
     let mut out = text.to_vec();
@@ -122,7 +148,7 @@ pub fn mutate(
     let mut attempts = 0;
     while ops.len() < n && attempts < 20 {
         attempts += 1;
-        if let Some(op) = mutate_once(&mut out, name, siblings, rng) {
+        if let Some(op) = mutate_once(&mut out, name, siblings, lim, rng) {
             ops.push(op);
         }
     }
@@ -133,6 +159,7 @@ fn mutate_once(
     t: &mut Vec<u8>,
     name: &str,
     siblings: &[String],
+    lim: Limits,
     rng: &mut Pcg64Mcg,
 ) -> Option<&'static str> {
     let op = rng.random_range(0..100u32);
@@ -140,15 +167,15 @@ fn mutate_once(
         0..=29 => replace_number(t, rng, true).then_some("extreme-number"),
         30..=37 => replace_number(t, rng, false).then_some("scaled-number"),
         38..=43 => change_distribution(t, rng).then_some("distribution-kind"),
-        44..=49 => edit_list_item(t, rng, false).then_some("drop-parameter"),
-        50..=53 => edit_list_item(t, rng, true).then_some("duplicate-parameter"),
+        44..=49 => edit_list_item(t, rng, false, lim).then_some("drop-parameter"),
+        50..=53 => edit_list_item(t, rng, true, lim).then_some("duplicate-parameter"),
         54..=58 => delete_line(t, rng).then_some("delete-line"),
         59..=61 => duplicate_line(t, rng).then_some("duplicate-line"),
         62..=64 => swap_lines(t, rng).then_some("swap-lines"),
-        65..=70 => duplicate_table(t, rng).then_some("duplicate-table"),
-        71..=76 => odd_string_value(t, rng).then_some("odd-string"),
+        65..=70 => duplicate_table(t, rng, lim).then_some("duplicate-table"),
+        71..=76 => odd_string_value(t, rng, lim).then_some("odd-string"),
         77..=82 => insert_bytes(t, rng).then_some("insert-bytes"),
-        83..=85 => deep_header(t, rng).then_some("deep-header"),
+        83..=85 => deep_header(t, rng, lim).then_some("deep-header"),
         86..=88 => truncate(t, rng).then_some("truncate"),
         89..=91 => extends(t, name, siblings, rng).then_some("extends"),
         92..=94 => huge_trials(t, rng).then_some("huge-trials"),
@@ -293,7 +320,7 @@ fn containers(t: &[u8]) -> Vec<Vec<(usize, usize)>> {
     found
 }
 
-fn edit_list_item(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, duplicate: bool) -> bool {
+fn edit_list_item(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, duplicate: bool, lim: Limits) -> bool {
     let cs = containers(t);
     if cs.is_empty() {
         return false;
@@ -305,7 +332,7 @@ fn edit_list_item(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, duplicate: bool) -> bool 
         let mut item = t[s..e].to_vec();
         item.insert(0, b',');
         let times = if rng.random_bool(0.1) {
-            rng.random_range(2..2_000)
+            rng.random_range(2..lim.copies.max(3))
         } else {
             1
         };
@@ -455,7 +482,7 @@ fn rename_block(block: &[u8], new_name: &str) -> Vec<u8> {
     block.to_vec()
 }
 
-fn duplicate_table(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
+fn duplicate_table(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, lim: Limits) -> bool {
     let blocks = array_tables(t);
     if blocks.is_empty() {
         return false;
@@ -469,13 +496,13 @@ fn duplicate_table(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
     match rng.random_range(0..4) {
         // Many copies with distinct names: quadratic merging, big layouts.
         0 => {
-            let copies = rng.random_range(10..3_000);
+            let copies = rng.random_range(2..lim.copies.max(3));
             for k in 0..copies {
                 ins.extend(rename_block(&block, &format!("copy {k}")));
             }
         }
         // One copy with an odd name.
-        1 | 2 => ins.extend(rename_block(&block, &odd_string(rng))),
+        1 | 2 => ins.extend(rename_block(&block, &odd_string(rng, lim))),
         // An identical copy: a duplicate name.
         _ => ins.extend_from_slice(&block),
     }
@@ -483,7 +510,7 @@ fn duplicate_table(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
     true
 }
 
-fn odd_string_value(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
+fn odd_string_value(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, lim: Limits) -> bool {
     // String values: `= "..."` on one line.
     let mut spots = Vec::new();
     let mut from = 0;
@@ -500,7 +527,7 @@ fn odd_string_value(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
         return false;
     }
     let r = spots[rng.random_range(0..spots.len())];
-    let s = odd_string(rng);
+    let s = odd_string(rng, lim);
     splice(t, r, s.as_bytes());
     true
 }
@@ -547,8 +574,8 @@ fn insert_bytes(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
     true
 }
 
-fn deep_header(t: &mut Vec<u8>, rng: &mut Pcg64Mcg) -> bool {
-    let depth = rng.random_range(2..2_000);
+fn deep_header(t: &mut Vec<u8>, rng: &mut Pcg64Mcg, lim: Limits) -> bool {
+    let depth = rng.random_range(2..lim.depth.max(3));
     let text = match rng.random_range(0..5) {
         0 => format!("\n[{}x]\ny = 1\n", "a.".repeat(depth)),
         1 => format!("\n[[{}x]]\ny = 1\n", "areas.".repeat(depth)),
@@ -706,12 +733,14 @@ mod tests {
             SAMPLE.as_bytes(),
             "a.toml",
             &names,
+            Limits::default(),
             &mut Pcg64Mcg::seed_from_u64(7),
         );
         let b = mutate(
             SAMPLE.as_bytes(),
             "a.toml",
             &names,
+            Limits::default(),
             &mut Pcg64Mcg::seed_from_u64(7),
         );
         assert_eq!(a, b);
@@ -721,6 +750,7 @@ mod tests {
                 SAMPLE.as_bytes(),
                 "a.toml",
                 &names,
+                Limits::default(),
                 &mut Pcg64Mcg::seed_from_u64(seed),
             );
             assert!(!ops.is_empty());
