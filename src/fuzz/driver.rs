@@ -570,7 +570,12 @@ pub fn run_jobs(
             });
             if let Some(b) = hung {
                 report.executed += 1;
-                let sig = format!("hang {}", b.job.ops.join("+"));
+                // Reproducers (not mutated) group by file, mutants by mutation.
+                let sig = if b.job.ops == ["none"] {
+                    format!("hang {}", b.job.entry)
+                } else {
+                    format!("hang {}", b.job.ops.join("+"))
+                };
                 let detail = format!(
                     "worker {id} still busy after {:.0} s (abandoned)",
                     b.since.elapsed().as_secs_f64()
