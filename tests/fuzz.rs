@@ -103,7 +103,7 @@ fn twenty_thousand_mutants_without_a_failure() {
     cfg.html_every = 10;
     cfg.attribution_every = 200;
     cfg.xlsx_every = 1_000;
-    cfg.charts_every = 2_000;
+    cfg.charts_every = 1_000;
     let report = fuzz::fuzz(&c, &cfg).expect("fuzz");
     eprintln!("{}", report.summary());
     assert_eq!(report.executed, 20_000, "{}", describe(&report));
