@@ -21,6 +21,7 @@ pub mod domain;
 pub mod engine;
 pub mod error;
 pub mod export;
+pub mod fuzz;
 pub mod hours;
 pub mod i18n;
 pub mod model;
