@@ -90,7 +90,6 @@ fn mutants_depend_only_on_seed_and_index() {
 /// The bounded fuzz run: 20,000 mutants must produce no panic, hang,
 /// non-finite output, unallocatable run or empty error message.
 #[test]
-#[ignore = "enabled after the trust fixes merge"]
 fn twenty_thousand_mutants_without_a_failure() {
     let c = corpus();
     let mut cfg = Config::new(20_000, 20_260_130, work_dir("bounded"));
@@ -123,7 +122,6 @@ fn twenty_thousand_mutants_without_a_failure() {
 /// Every saved reproducer either fails validation with an input error or
 /// runs to finite outputs without panicking or hanging.
 #[test]
-#[ignore = "enabled after the trust fixes merge"]
 fn saved_reproducers_no_longer_fail() {
     let dir = root().join("tests/fuzz-regressions");
     // Every file runs even if several hang.
