@@ -487,3 +487,40 @@ fn options_with_the_same_proposal_name_are_told_apart_by_file() {
     assert_eq!(row("short-days").matches('%').count(), 1, "{stdout}");
     assert_eq!(row("long-thursday").matches('%').count(), 1, "{stdout}");
 }
+
+/// Shell completions offer `--lang`'s values; any case is accepted; a value
+/// outside them and an `--xlsx-trials` beyond an Excel sheet are usage errors.
+#[test]
+fn lang_values_are_completed_and_xlsx_trials_beyond_a_sheet_are_refused() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("da en"));
+    let dir = tempfile::tempdir().unwrap();
+    let file = scenario("model-worked-example.toml");
+    bin()
+        .arg("run")
+        .arg(&file)
+        .args(["--lang", "EN", "-n", "5", "-q", "--no-charts", "--out"])
+        .arg(dir.path().join("a"))
+        .assert()
+        .success();
+    bin()
+        .arg("run")
+        .arg(&file)
+        .args(["--lang", "fr", "-n", "5", "-q", "--out"])
+        .arg(dir.path().join("b"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("[possible values: da, en]"));
+    // 1,048,575 rows / 5 years = 209,715 trials.
+    bin()
+        .arg("run")
+        .arg(&file)
+        .args(["-n", "5", "-q", "--xlsx-trials", "209716", "--xlsx"])
+        .arg(dir.path().join("c.xlsx"))
+        .arg("--out")
+        .arg(dir.path().join("c"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("209715 trials of 5 years each"));
+    assert!(!dir.path().join("c").exists());
+}

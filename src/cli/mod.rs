@@ -10,6 +10,7 @@ pub mod table;
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::error::{Error, InputError};
@@ -43,7 +44,14 @@ pub struct SimOptions {
     #[arg(long, short = 'q')]
     pub quiet: bool,
     /// Language of charts and reports: da (Danish) or en (English).
-    #[arg(long, default_value = "da")]
+    #[arg(
+        long,
+        default_value = "da",
+        ignore_case = true,
+        // Listed values, so that shell completions offer them.
+        value_parser = clap::builder::PossibleValuesParser::new(["da", "en"])
+            .map(|s: String| s.parse::<Lang>().expect("one of the listed values")),
+    )]
     pub lang: Lang,
     /// Skip writing charts (faster for scripted runs).
     #[arg(long)]

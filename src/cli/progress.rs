@@ -13,8 +13,23 @@ pub fn bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
         },
     );
     pb.set_style(
-        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} trials ({per_sec}, eta {eta})")
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} trials ({rate}, eta {eta})")
             .expect("valid template")
+            // A whole number of trials a second: "81,234/s" reads better than "81234.5678/s".
+            .with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(
+                        w,
+                        "{}/s",
+                        crate::i18n::format_number(
+                            state.per_sec().round(),
+                            0,
+                            crate::i18n::Lang::En
+                        )
+                    );
+                },
+            )
             .progress_chars("=> "),
     );
     // Scenario names may carry escape sequences: never print them raw.

@@ -50,7 +50,8 @@ pub struct RunArgs {
     /// Also write an Excel workbook to this file.
     #[arg(long)]
     pub xlsx: Option<PathBuf>,
-    /// Trials written to the workbook's per-trial sheet.
+    /// Trials written to the workbook's per-trial sheet (one row per trial
+    /// and year: at most 1,048,575 rows, an Excel sheet below its header).
     #[arg(long, default_value_t = 10_000)]
     pub xlsx_trials: usize,
 }
@@ -244,6 +245,19 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     // Output paths are checked before anything is simulated.
     let plan = OutputPlan::new(&args.sim.out, args.xlsx.as_deref())?;
     let scenario = Scenario::from_file(&args.scenario)?;
+    // The per-trial sheet has one row per trial and year.
+    let max_xlsx_trials = crate::export::xlsx::EXCEL_MAX_DATA_ROWS / scenario.years().max(1);
+    if args.xlsx.is_some() && args.xlsx_trials > max_xlsx_trials {
+        return Err(InputError::new(format!(
+            "--xlsx-trials {} is more than an Excel sheet holds: {max_xlsx_trials} trials of {} years each",
+            args.xlsx_trials,
+            scenario.years()
+        ))
+        .with_help(format!(
+            "use --xlsx-trials {max_xlsx_trials} or fewer; summary.json and the CSV files summarise every trial"
+        ))
+        .into());
+    }
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
     let precision_target = args.precision.as_deref().map(parse_share).transpose()?;
     if args.batch == 0 || args.max_trials == 0 {

@@ -43,7 +43,7 @@ use crate::summary::RunSummary;
 pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
 
 /// Excel's last row index (1,048,576 rows, one of them the header).
-const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
+pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
 
 /// Number format of amounts in kroner.
 pub const KR_FORMAT: &str = "#,##0 \"kr.\"";
