@@ -126,7 +126,7 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
     let capacity = capacity_problem(wanted, &engine.layout);
     let n = wanted.min(opts.trials.max(1)) as usize;
     let trials = engine.run(n);
-    let mut non_finite = trial_non_finite(&engine.layout, &trials);
+    let mut non_finite = trial_non_finite(&scenario, &engine.layout, &trials);
     let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, None);
     let mut output_errors = Vec::new();
     if !scenario.inputs.is_empty() {
@@ -212,9 +212,17 @@ fn capacity_problem(wanted: u64, layout: &Layout) -> Option<String> {
     }
 }
 
-/// Non-finite values in the trials' rows. Only the payback year may be
-/// missing (NaN: the trial does not pay back); nothing may be infinite.
-fn trial_non_finite(layout: &Layout, trials: &Trials) -> Vec<String> {
+/// Non-finite values in the trials' rows. Only the payback year (the trial
+/// does not pay back) and a share goal over no contacts ("not evaluable",
+/// MODEL.md 13) may be NaN; nothing may be infinite.
+fn trial_non_finite(s: &Scenario, layout: &Layout, trials: &Trials) -> Vec<String> {
+    let share_goal_slots: Vec<std::ops::Range<usize>> = s
+        .goals
+        .iter()
+        .zip(&layout.slots.goals)
+        .filter(|(g, _)| g.metric == crate::scenario::GoalMetric::Share)
+        .map(|(_, &first)| first..first + layout.n_years)
+        .collect();
     let mut found = Vec::new();
     let name = |store: Store, slot: usize| -> String {
         for m in &layout.metrics {
@@ -232,7 +240,8 @@ fn trial_non_finite(layout: &Layout, trials: &Trials) -> Vec<String> {
     let cl = layout.core_len.max(1);
     for (i, v) in trials.core.iter().enumerate() {
         let slot = i % cl;
-        let allowed_nan = slot == layout.slots.payback && v.is_nan();
+        let allowed_nan = v.is_nan()
+            && (slot == layout.slots.payback || share_goal_slots.iter().any(|r| r.contains(&slot)));
         if !v.is_finite() && !allowed_nan {
             found.push(format!(
                 "trial {} {} = {v}",
@@ -259,12 +268,23 @@ fn trial_non_finite(layout: &Layout, trials: &Trials) -> Vec<String> {
 }
 
 /// Non-finite numbers in the summary: `null` in summary.json. Only the
-/// payback year's summary may be NaN (no trial pays back); nothing may be
-/// infinite.
+/// payback year's summary (no trial pays back) and the value of a goal in a
+/// year no trial can evaluate may be NaN; nothing may be infinite.
 fn summary_non_finite(summary: &RunSummary) -> Vec<String> {
+    let not_evaluable: Vec<String> = summary
+        .goals
+        .iter()
+        .enumerate()
+        .flat_map(|(g, goal)| {
+            (0..summary.years.len())
+                .filter(move |&y| goal.not_evaluable.get(y).is_some_and(|&x| x >= 1.0))
+                .map(move |y| format!("goals[{g}].value[{y}]."))
+        })
+        .collect();
     finite::non_finite_paths(summary)
         .into_iter()
         .filter(|p| !(p.starts_with("metrics.payback_year.") && p.ends_with("= NaN")))
+        .filter(|p| !(p.ends_with("= NaN") && not_evaluable.iter().any(|g| p.starts_with(g))))
         .map(|p| format!("summary.{p}"))
         .collect()
 }
