@@ -209,7 +209,7 @@ pub fn comparison_table(c: &Comparison) -> String {
             "cost",
             "savings vs status quo",
             "cumulative net savings",
-            "displaced: retimed / digital / phone / avoided",
+            "displaced contacts: retimed / digital / phone / avoided",
         ]
         .map(String::from)
         .to_vec();

@@ -337,6 +337,18 @@ pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]
         })
         .collect();
     o.push_str(&render(&header, &body));
+    let sum: f64 = rows.iter().map(|r| r.marginal_net_savings_kr.mean).sum();
+    let total = s
+        .metric("cumulative_net_savings_kr")
+        .last()
+        .map(|q| q.mean)
+        .unwrap_or(0.0);
+    let _ = writeln!(
+        o,
+        "the items' mean effects add up to {} of the scenario's mean {}: items that move the same contacts overlap, so each is measured alone, not as a share of the total",
+        kr(sum),
+        kr(total)
+    );
     o
 }
 

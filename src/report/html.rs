@@ -2268,6 +2268,14 @@ impl<'a> Report<'a> {
             )?;
         }
         writeln!(h, "</tbody></table>")?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Hvert tiltag er målt for sig: scenariet regnet uden netop det tiltag, med de samme tilfældige tal. Tiltag, der flytter de samme henvendelser, overlapper, så tallene summerer ikke nødvendigvis til den samlede besparelse.",
+                "Each measure is measured alone: the scenario computed without just that measure, on the same random numbers. Measures that move the same contacts overlap, so the figures need not add up to the total savings."
+            )
+        )?;
         // Change in goal probabilities, in each goal's last evaluated year.
         let goal_cols: Vec<(usize, &GoalSummary, usize, i32)> = s
             .goals

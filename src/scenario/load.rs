@@ -316,9 +316,8 @@ pub struct Merged {
 pub fn read_scenario(path: &Path) -> Result<String, InputError> {
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| {
-        InputError::new(format!("cannot read scenario file {shown}: {e}")).with_help(
-            "check the path; paths in `extends` are relative to the file that contains them",
-        )
+        InputError::new(format!("cannot read scenario file {shown}: {e}"))
+            .with_help("check the path and the file name")
     })?;
     if meta.is_dir() {
         return Err(
@@ -379,10 +378,13 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
                 let (p, t) = &chain[*i];
                 let mut err =
                     InputError::at_span(p, t, span.clone(), format!("`extends`: {}", e.message));
-                err.help = Some(
-                    e.help.unwrap_or_default()
-                        + "; paths in `extends` are relative to the file that contains them",
-                );
+                err.help = Some(match e.help {
+                    Some(h) if !h.contains("`extends`") => {
+                        h + "; paths in `extends` are relative to the file that contains them"
+                    }
+                    Some(h) => h,
+                    None => "paths in `extends` are relative to the file that contains them".into(),
+                });
                 err
             }
             _ => e,
@@ -573,10 +575,21 @@ fn parse_table<'a>(path: &Path, text: &'a str) -> Result<Spanned<DeTable<'a>>, I
                 .with_help("scenario keys are at most 5 levels deep, e.g. [defaults.adoption.transaction]; shorten the key");
             }
         }
+        // toml says "duplicate key" without the key: name it.
+        let message = match e.span() {
+            Some(span) if message == "duplicate key" => {
+                let key = text.get(span.clone()).unwrap_or("").trim();
+                format!("duplicate key `{key}`: it is already set earlier in this table")
+            }
+            _ => message,
+        };
         let err = match e.span() {
             Some(span) => InputError::at_span(path, text, span, message.clone()),
             None => InputError::in_file(path, message.clone()),
         };
+        if message.starts_with("duplicate key") {
+            return err.with_help("keep one of the two lines: a key may be set once per table");
+        }
         match help_for(&message) {
             Some(h) => err.with_help(h),
             None => err.with_help(if message.contains("recursion") {
