@@ -726,7 +726,7 @@ fn attribution_sheet(
     headers(ws, 0, &head, f)?;
     for (i, r) in rows.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_text(row, 0, &r.label(lang))?;
+        ws.write_text(row, 0, r.label(lang))?;
         for (j, q) in [&r.marginal_net_savings_kr, &r.cost_kr, &r.gross_savings_kr]
             .into_iter()
             .enumerate()
