@@ -486,17 +486,21 @@ pub fn run_jobs(
     let mut slots: Vec<(u64, Arc<Slot>)> = Vec::new();
     let mut next_id = 0u64;
     let threads = opts.threads.max(1);
-    for _ in 0..threads {
+    // A worker with its own folder and slot; also replaces abandoned ones.
+    let start = |id: u64| -> std::io::Result<Arc<Slot>> {
         let slot = Arc::new(Slot::default());
         spawn_worker(
-            next_id,
-            work_dir.join(format!("w{next_id}")),
+            id,
+            work_dir.join(format!("w{id}")),
             &template,
             shared.clone(),
             slot.clone(),
             tx.clone(),
         )?;
-        slots.push((next_id, slot));
+        Ok(slot)
+    };
+    for _ in 0..threads {
+        slots.push((next_id, start(next_id)?));
         next_id += 1;
     }
     let started = Instant::now();
@@ -600,16 +604,7 @@ pub fn run_jobs(
                 shared.stop.store(true, Ordering::Relaxed);
                 report.stopped_early = Some(format!("{} hangs", report.abandoned_threads));
             }
-            let slot = Arc::new(Slot::default());
-            spawn_worker(
-                next_id,
-                work_dir.join(format!("w{next_id}")),
-                &template,
-                shared.clone(),
-                slot.clone(),
-                tx.clone(),
-            )?;
-            slots[k] = (next_id, slot);
+            slots[k] = (next_id, start(next_id)?);
             next_id += 1;
         }
         if let Some(limit) = opts.time_limit {
