@@ -54,7 +54,7 @@ pub fn attribute(
     }
     let mut rows = Vec::new();
     for (item, name, without, event) in items {
-        let engine = Engine::new(&without, full.seed);
+        let engine = Engine::variant_of(full, &without);
         let trials = engine.run_range(0, n, progress);
         let cum_without = trials.core_column(&engine.layout, engine.layout.slots.cumulative + end);
         let marginal = paired_difference(&cum_full, &cum_without);

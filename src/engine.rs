@@ -57,17 +57,40 @@ pub struct Engine<'a> {
 impl<'a> Engine<'a> {
     /// Prepares a scenario with plain pseudo-random sampling under `seed`.
     pub fn new(scenario: &'a Scenario, seed: u64) -> Self {
-        let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
-        let sampler: Box<dyn InputSampler> = if scenario.correlations.is_empty() {
-            Box::new(PseudoRandom::new(seed, &keys))
-        } else {
-            Box::new(crate::correlation::GaussianCopula::new(
-                PseudoRandom::new(seed, &keys),
-                scenario.inputs.len(),
-                &scenario.correlations,
-            ))
-        };
-        Self::with_sampler(scenario, seed, sampler)
+        Self::with_sampler(scenario, seed, default_sampler(scenario, seed))
+    }
+
+    /// Prepares a variant of `full`'s scenario (the same file less an event
+    /// or the proposal, for attribution): same seed, and the inverse-CDF
+    /// tables of the inputs the two share are copied by key instead of being
+    /// tabulated again (a PERT table costs thousands of beta evaluations; a
+    /// scenario with 50 policy events would otherwise rebuild them 50 times).
+    pub fn variant_of(full: &Engine, scenario: &'a Scenario) -> Self {
+        let by_key: std::collections::HashMap<&str, usize> = full
+            .scenario
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(j, x)| (x.key.as_str(), j))
+            .collect();
+        let layout = Layout::new(scenario);
+        let plan = Plan::new(scenario, &layout.staffed);
+        Engine {
+            scenario,
+            layout,
+            plan,
+            seed: full.seed,
+            sampler: default_sampler(scenario, full.seed),
+            quantiles: scenario
+                .inputs
+                .iter()
+                .map(|input| match by_key.get(input.key.as_str()) {
+                    Some(&j) => full.quantiles[j].clone(),
+                    None => FastQuantile::new(&input.distribution),
+                })
+                .collect(),
+            noise_stream: sampling::stream_id(full.seed, "noise.volume"),
+        }
     }
 
     /// Prepares a scenario with any input sampler (Latin hypercube, Sobol', ...).
@@ -141,6 +164,21 @@ impl<'a> Engine<'a> {
     /// Runs `n` trials from trial 0.
     pub fn run(&self, n: usize) -> Trials {
         self.run_range(0, n, &|_| {})
+    }
+}
+
+/// Plain pseudo-random sampling keyed by input name, through a Gaussian
+/// copula when the scenario correlates inputs.
+fn default_sampler<'a>(scenario: &'a Scenario, seed: u64) -> Box<dyn InputSampler + 'a> {
+    let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+    if scenario.correlations.is_empty() {
+        Box::new(PseudoRandom::new(seed, &keys))
+    } else {
+        Box::new(crate::correlation::GaussianCopula::new(
+            PseudoRandom::new(seed, &keys),
+            scenario.inputs.len(),
+            &scenario.correlations,
+        ))
     }
 }
 
