@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::engine::Trials;
@@ -101,7 +102,7 @@ impl Shape {
         let exceedance = (0..=100)
             .map(|i| {
                 let x = stats::percentile_sorted(&sorted, i as f64 / 100.0);
-                (x, stats::share_above(&sorted, x))
+                (x, share_above_sorted(&sorted, x))
             })
             .collect();
         Shape {
@@ -109,9 +110,19 @@ impl Shape {
             year,
             histogram: stats::histogram(&sorted, 40),
             exceedance,
-            prob_positive: stats::share_above(&sorted, 0.0),
+            prob_positive: share_above_sorted(&sorted, 0.0),
         }
     }
+}
+
+/// [`stats::share_above`] of ascending, finite `sorted` by binary search
+/// (the same count: `v > x` is monotone along the sorted values).
+fn share_above_sorted(sorted: &[f64], x: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let not_above = sorted.partition_point(|v| *v <= x);
+    (sorted.len() - not_above) as f64 / sorted.len() as f64
 }
 
 /// How one uncertain input drives the chosen output (tornado, Crystal Ball's
@@ -263,25 +274,38 @@ impl RunSummary {
             Store::Core => trials.core_column(layout, slot),
             Store::Detail => trials.detail_column(layout, slot),
         };
-        for m in &layout.metrics {
-            if m.key.starts_with("goal_") {
-                continue;
-            }
-            let width = if m.per_year { layout.n_years } else { 1 };
-            let values = (0..width)
-                .map(|y| Summary::of(&mut column(m.store, m.offset + y)))
-                .collect();
-            metrics.insert(
-                m.key.clone(),
-                MetricSummary {
+        // Every (metric, year) column is summarised on its own, in parallel:
+        // the results do not depend on the number of threads.
+        let columns: Vec<(usize, usize)> = layout
+            .metrics
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.key.starts_with("goal_"))
+            .flat_map(|(k, m)| {
+                (0..if m.per_year { layout.n_years } else { 1 }).map(move |y| (k, y))
+            })
+            .collect();
+        let summaries: Vec<Summary> = columns
+            .par_iter()
+            .map(|&(k, y)| {
+                let m = &layout.metrics[k];
+                Summary::of(&mut column(m.store, m.offset + y))
+            })
+            .collect();
+        for (&(k, _), summary) in columns.iter().zip(summaries) {
+            let m = &layout.metrics[k];
+            metrics
+                .entry(m.key.clone())
+                .or_insert_with(|| MetricSummary {
                     unit: m.unit.to_string(),
-                    values,
-                },
-            );
+                    values: Vec::new(),
+                })
+                .values
+                .push(summary);
         }
         let goals = s
             .goals
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(g, goal)| {
                 let slot = layout.slots.goals[g];
@@ -349,23 +373,14 @@ impl RunSummary {
         }
         let payback = shares(payback, trials.n);
         let end = layout.n_years - 1;
-        let shapes = vec![
-            Shape::of(
-                "cumulative_net_savings_kr",
-                s.end_year,
-                &trials.core_column(layout, layout.slots.cumulative + end),
-            ),
-            Shape::of(
-                "savings_kr",
-                s.end_year,
-                &trials.core_column(layout, layout.slots.savings + end),
-            ),
-            Shape::of(
-                "cost_scenario_kr",
-                s.end_year,
-                &trials.core_column(layout, layout.slots.cost_scenario + end),
-            ),
-        ];
+        let shapes = [
+            ("cumulative_net_savings_kr", layout.slots.cumulative),
+            ("savings_kr", layout.slots.savings),
+            ("cost_scenario_kr", layout.slots.cost_scenario),
+        ]
+        .par_iter()
+        .map(|&(key, slot)| Shape::of(key, s.end_year, &trials.core_column(layout, slot + end)))
+        .collect();
         RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),

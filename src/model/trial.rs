@@ -8,7 +8,7 @@
 //! sums per epoch, and the channel split, displacement, prices and goals are
 //! applied once per (cell, epoch) instead of once per month.
 
-use super::bass::BassState;
+use super::bass::{BassLanes, BassState};
 use super::layout::Layout;
 use super::plan::{Plan, SCENARIO, STATUS_QUO, WEEKS_PER_MONTH};
 use crate::domain::{Channel, N_CHANNELS};
@@ -34,6 +34,8 @@ pub struct Scratch {
     goal_num: Vec<f64>,
     goal_den: Vec<f64>,
     staff_volume: Vec<f64>,
+    /// Buffers of [`YearSums`]' goal sums, kept between trials.
+    goal_acc: [Vec<f64>; 2],
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,6 +51,51 @@ struct CellTrial {
     other_cost: f64,
     /// Unit price per channel for this cell (area, department and staffing applied).
     prices: [f64; N_CHANNELS],
+}
+
+/// One year's running sums of a path, taken out of [`Scratch`] for the
+/// cell loop of one epoch and put back after it.
+struct YearSums {
+    volume: [f64; N_CHANNELS],
+    handling: f64,
+    avoided_value: f64,
+    displaced: [f64; 4],
+    closure_avoided: f64,
+    goal_num: Vec<f64>,
+    goal_den: Vec<f64>,
+}
+
+impl YearSums {
+    fn load(sc: &mut Scratch, path: usize, y: usize, n_goals: usize, n_years: usize) -> Self {
+        let mut goal_num = std::mem::take(&mut sc.goal_acc[0]);
+        let mut goal_den = std::mem::take(&mut sc.goal_acc[1]);
+        goal_num.clear();
+        goal_den.clear();
+        goal_num.extend((0..n_goals).map(|g| sc.goal_num[g * n_years + y]));
+        goal_den.extend((0..n_goals).map(|g| sc.goal_den[g * n_years + y]));
+        YearSums {
+            volume: sc.volume[path][y],
+            handling: sc.handling[path][y],
+            avoided_value: sc.avoided_value[path][y],
+            displaced: sc.displaced[y],
+            closure_avoided: sc.closure_avoided[y],
+            goal_num,
+            goal_den,
+        }
+    }
+
+    fn store(self, sc: &mut Scratch, path: usize, y: usize, n_years: usize) {
+        sc.volume[path][y] = self.volume;
+        sc.handling[path][y] = self.handling;
+        sc.avoided_value[path][y] = self.avoided_value;
+        sc.displaced[y] = self.displaced;
+        sc.closure_avoided[y] = self.closure_avoided;
+        for (g, (num, den)) in self.goal_num.iter().zip(&self.goal_den).enumerate() {
+            sc.goal_num[g * n_years + y] = *num;
+            sc.goal_den[g * n_years + y] = *den;
+        }
+        sc.goal_acc = [self.goal_num, self.goal_den];
+    }
 }
 
 /// Scenario-wide numbers of one trial.
@@ -291,6 +338,10 @@ pub fn simulate(
         }
         for (e, ep) in plan.epochs.iter().enumerate() {
             let y = ep.year;
+            // This year's sums so far, held in locals for the cell loop (the
+            // compiler cannot keep them in registers through the vectors) and
+            // stored back after it: the same additions in the same order.
+            let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
             for c in 0..n_cells {
                 let cell = &s.cells[c];
                 let ct = &sc.cells[c];
@@ -306,12 +357,12 @@ pub fn simulate(
                     // Fast path: only the base split applies, linear in (nd, d).
                     let nd = t - d;
                     let di = cell.digital.index();
-                    let vol = &mut sc.volume[path][y];
+                    let vol = &mut acc.volume;
                     for (x, other) in vol.iter_mut().zip(&ct.other) {
                         *x += nd * other;
                     }
                     vol[di] += d;
-                    sc.handling[path][y] += nd * ct.other_cost + d * prices[di];
+                    acc.handling += nd * ct.other_cost + d * prices[di];
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];
@@ -319,9 +370,8 @@ pub fn simulate(
                                 .filter(|i| goal.channels[*i])
                                 .map(|i| ct.other[i])
                                 .sum();
-                            sc.goal_num[g * n_years + y] +=
-                                nd * share + if goal.channels[di] { d } else { 0.0 };
-                            sc.goal_den[g * n_years + y] += t;
+                            acc.goal_num[g] += nd * share + if goal.channels[di] { d } else { 0.0 };
+                            acc.goal_den[g] += t;
                         }
                     }
                     continue;
@@ -340,7 +390,7 @@ pub fn simulate(
                     d,
                     &mut out,
                 );
-                let vol = &mut sc.volume[path][y];
+                let vol = &mut acc.volume;
                 let mut cost = 0.0;
                 let mut total = 0.0;
                 for i in 0..N_CHANNELS {
@@ -348,21 +398,21 @@ pub fn simulate(
                     cost += out.volume[i] * prices[i];
                     total += out.volume[i];
                 }
-                sc.handling[path][y] += cost;
-                sc.avoided_value[path][y] += out.avoided_value;
+                acc.handling += cost;
+                acc.avoided_value += out.avoided_value;
                 if path == SCENARIO {
                     for k in 0..4 {
-                        sc.displaced[y][k] += out.displaced[k];
+                        acc.displaced[k] += out.displaced[k];
                     }
-                    sc.closure_avoided[y] += out.closure_avoided;
+                    acc.closure_avoided += out.closure_avoided;
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
                         let num: f64 = (0..N_CHANNELS)
                             .filter(|i| goal.channels[*i])
                             .map(|i| out.volume[i])
                             .sum();
-                        sc.goal_num[g * n_years + y] += num;
-                        sc.goal_den[g * n_years + y] += total;
+                        acc.goal_num[g] += num;
+                        acc.goal_den[g] += total;
                     }
                 }
                 if staffed {
@@ -408,6 +458,7 @@ pub fn simulate(
                     }
                 }
             }
+            acc.store(sc, path, y, n_years);
             // Erlang C per month for staffed channels.
             for (k, &(d, ch)) in plan.staffed.iter().enumerate() {
                 let st = s.departments[d].staffing[ch].as_ref().expect("staffed");
@@ -665,8 +716,9 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
     }
 }
 
-/// Bass adoption of cells on which nothing acts, four at a time: the
-/// interleaved recurrences hide the latency of each cell's dependency chain.
+/// Bass adoption of cells on which nothing acts, [`LANES`] at a time: one
+/// month of a group is a few vector instructions, and the interleaved
+/// recurrences hide the latency of each cell's dependency chain.
 fn adopt_plain(
     plan: &Plan,
     cells: &[usize],
@@ -676,31 +728,48 @@ fn adopt_plain(
     n_months: usize,
     digital_epoch: &mut [f64],
 ) {
-    const W: usize = 4;
-    let n_epochs = plan.epochs.len();
-    for group in cells.chunks(W) {
-        let mut st = [BassState::new(0.0, 1.0, 0.0, 0.0); W];
-        let mut vols: [&[f64]; W] = [&area_month[..0]; W];
-        for (j, &c) in group.iter().enumerate() {
-            let t = &ct[c];
-            st[j] = BassState::new(t.s0, t.p, t.q, t.c);
-            let a = spec[c].area;
-            vols[j] = &area_month[a * n_months..(a + 1) * n_months];
-        }
-        for j in group.len()..W {
-            vols[j] = vols[0];
-        }
-        for (e, ep) in plan.epochs.iter().enumerate() {
-            let mut sum = [0.0; W];
-            #[allow(clippy::needless_range_loop)] // month m of W cells in step
-            for m in ep.start..ep.end {
-                for j in 0..W {
-                    sum[j] += vols[j][m] * st[j].share();
-                    st[j].step();
-                }
-            }
+    adopt_lanes::dispatch(plan, cells, spec, ct, area_month, n_months, digital_epoch);
+}
+
+/// Cells advanced together by [`adopt_plain`].
+const LANES: usize = 8;
+
+/// [`adopt_plain`]'s loop, compiled for the vector units this processor has
+/// (AVX-512, AVX2 or the baseline), chosen once at run time. Only plain
+/// multiplications, additions and divisions: no fused multiply-add, so each
+/// target gives the same bits.
+mod adopt_lanes {
+    use super::{BassLanes, BassState, CellTrial, Plan, LANES};
+
+    #[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
+    pub fn dispatch(
+        plan: &Plan,
+        cells: &[usize],
+        spec: &[crate::scenario::Cell],
+        ct: &[CellTrial],
+        area_month: &[f64],
+        n_months: usize,
+        digital_epoch: &mut [f64],
+    ) {
+        let n_epochs = plan.epochs.len();
+        for group in cells.chunks(LANES) {
+            let mut st = [BassState::new(0.0, 1.0, 0.0, 0.0); LANES];
+            let mut vols: [&[f64]; LANES] = [&area_month[..0]; LANES];
             for (j, &c) in group.iter().enumerate() {
-                digital_epoch[c * n_epochs + e] = ct[c].type_share * sum[j] / 12.0;
+                let t = &ct[c];
+                st[j] = BassState::new(t.s0, t.p, t.q, t.c);
+                let a = spec[c].area;
+                vols[j] = &area_month[a * n_months..(a + 1) * n_months];
+            }
+            for j in group.len()..LANES {
+                vols[j] = vols[0];
+            }
+            let mut lanes = BassLanes::new(&st);
+            for (e, ep) in plan.epochs.iter().enumerate() {
+                let sum = lanes.sum_over(&vols, ep.start..ep.end);
+                for (j, &c) in group.iter().enumerate() {
+                    digital_epoch[c * n_epochs + e] = ct[c].type_share * sum[j] / 12.0;
+                }
             }
         }
     }
