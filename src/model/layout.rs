@@ -57,6 +57,9 @@ pub struct Slots {
     pub staffing: Vec<[[usize; 3]; 2]>,
     /// Savings by source, indexed by [`SavingsSource`]; they add up to `savings`.
     pub savings_by_source: [usize; N_SOURCES],
+    /// Contacts avoided by partial channel shifts (scenario path), present
+    /// only when the scenario has such events.
+    pub shift_avoided: Option<usize>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -265,6 +268,11 @@ impl Layout {
         }
         let savings_by_source =
             SavingsSource::ALL.map(|src| b.add(src.key().into(), "kr.", true, Detail));
+        let shift_avoided = s
+            .events
+            .iter()
+            .any(|e| e.shift.is_some())
+            .then(|| b.add("shift_avoided".into(), "contacts", true, Detail));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -291,6 +299,7 @@ impl Layout {
                 digital_post_letters,
                 staffing,
                 savings_by_source,
+                shift_avoided,
             },
             staffed,
         }

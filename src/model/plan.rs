@@ -48,6 +48,15 @@ pub struct PathPlan {
     pub has_floor: Vec<bool>,
     /// Per epoch: closure events active.
     pub closures: Vec<Vec<usize>>,
+    /// Per epoch: partial channel shifts active, with the ramped share factor.
+    pub shifts: Vec<Vec<(usize, f64)>>,
+    /// Per epoch: unit price changes active.
+    pub price_changes: Vec<Vec<usize>>,
+    /// Per epoch: volume factors active.
+    pub volume_events: Vec<Vec<usize>>,
+    /// Per epoch and cell (`e * n_cells + c`): true when a closure, shift or
+    /// price change acts on the cell, so it needs the full routing.
+    pub routed: Vec<bool>,
     /// Per epoch, department, opening channel: displaced fraction rho.
     pub rho: Vec<Vec<[f64; 2]>>,
     /// Per year, department, opening channel: open hours in the year
@@ -92,8 +101,14 @@ impl Plan {
             cuts.push(p.start);
         }
         for e in &s.events {
-            if e.closure.is_some() {
+            if e.closure.is_some() || e.price.is_some() || e.volume_factor.is_some() {
                 cuts.push(e.start);
+                cuts.push(e.end + 1);
+            }
+            if let Some(sh) = &e.shift {
+                // Every month of the ramp is its own epoch, so the ramped
+                // share is constant inside each epoch.
+                cuts.extend(e.start..(e.start + sh.ramp_months).min(e.end + 1));
                 cuts.push(e.end + 1);
             }
         }
@@ -211,6 +226,51 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
                 .collect()
         })
         .collect();
+    let active = |ep: &Epoch, has: &dyn Fn(&crate::scenario::Event) -> bool| -> Vec<usize> {
+        events
+            .iter()
+            .copied()
+            .filter(|&ei| {
+                let e = &s.events[ei];
+                has(e) && e.start <= ep.start && ep.start <= e.end
+            })
+            .collect()
+    };
+    let shifts: Vec<Vec<(usize, f64)>> = epochs
+        .iter()
+        .map(|ep| {
+            active(ep, &|e| e.shift.is_some())
+                .into_iter()
+                .map(|ei| {
+                    let e = &s.events[ei];
+                    let ramp = e.shift.as_ref().expect("shift event").ramp_months;
+                    let r = ((ep.start - e.start + 1) as f64 / ramp as f64).min(1.0);
+                    (ei, r)
+                })
+                .collect()
+        })
+        .collect();
+    let price_changes: Vec<Vec<usize>> = epochs
+        .iter()
+        .map(|ep| active(ep, &|e| e.price.is_some()))
+        .collect();
+    let volume_events = epochs
+        .iter()
+        .map(|ep| active(ep, &|e| e.volume_factor.is_some()))
+        .collect();
+    let closures: Vec<Vec<usize>> = closures;
+    let mut routed = vec![false; epochs.len() * n_cells];
+    for e in 0..epochs.len() {
+        let acting = closures[e]
+            .iter()
+            .chain(shifts[e].iter().map(|(ei, _)| ei))
+            .chain(&price_changes[e]);
+        for &ei in acting {
+            for (c, on) in s.events[ei].cells.iter().enumerate() {
+                routed[e * n_cells + c] |= *on;
+            }
+        }
+    }
     let n_depts = s.departments.len();
     let rho = epochs
         .iter()
@@ -267,6 +327,10 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
         change_months,
         has_floor,
         closures,
+        shifts,
+        price_changes,
+        volume_events,
+        routed,
         rho,
         open_hours_year,
         staff_classes,

@@ -31,6 +31,7 @@ pub struct Scratch {
     avoided_value: [Vec<f64>; 2],
     displaced: Vec<[f64; 4]>,
     closure_avoided: Vec<f64>,
+    shift_avoided: Vec<f64>,
     goal_num: Vec<f64>,
     goal_den: Vec<f64>,
     staff_volume: Vec<f64>,
@@ -61,6 +62,7 @@ struct YearSums {
     avoided_value: f64,
     displaced: [f64; 4],
     closure_avoided: f64,
+    shift_avoided: f64,
     goal_num: Vec<f64>,
     goal_den: Vec<f64>,
 }
@@ -79,6 +81,7 @@ impl YearSums {
             avoided_value: sc.avoided_value[path][y],
             displaced: sc.displaced[y],
             closure_avoided: sc.closure_avoided[y],
+            shift_avoided: sc.shift_avoided[y],
             goal_num,
             goal_den,
         }
@@ -90,6 +93,7 @@ impl YearSums {
         sc.avoided_value[path][y] = self.avoided_value;
         sc.displaced[y] = self.displaced;
         sc.closure_avoided[y] = self.closure_avoided;
+        sc.shift_avoided[y] = self.shift_avoided;
         for (g, (num, den)) in self.goal_num.iter().zip(&self.goal_den).enumerate() {
             sc.goal_num[g * n_years + y] = *num;
             sc.goal_den[g * n_years + y] = *den;
@@ -301,6 +305,8 @@ pub fn simulate(
     sc.displaced.resize(n_years, [0.0; 4]);
     sc.closure_avoided.clear();
     sc.closure_avoided.resize(n_years, 0.0);
+    sc.shift_avoided.clear();
+    sc.shift_avoided.resize(n_years, 0.0);
     sc.goal_num.clear();
     sc.goal_num.resize(n_goals * n_years, 0.0);
     sc.goal_den.clear();
@@ -347,13 +353,24 @@ pub fn simulate(
                 let ct = &sc.cells[c];
                 let dept = plan.cell_dept[c];
                 let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
-                let t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
-                let d = sc.digital_epoch[path][c * n_epochs + e];
+                let mut t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
+                let mut d = sc.digital_epoch[path][c * n_epochs + e];
+                let factor = volume_factor(s, &pp.volume_events[e], c, values);
+                if let Some(f) = factor {
+                    t *= f;
+                    d *= f;
+                }
+                let routed = pp.routed[e * n_cells + c];
+                // A unit price change makes this cell's own copy of the prices.
+                let changed;
+                let ct = if routed && !pp.price_changes[e].is_empty() {
+                    changed = with_price_changes(s, ct, &pp.price_changes[e], c, values);
+                    &changed
+                } else {
+                    ct
+                };
                 let prices = &ct.prices;
-                if rho == [0.0; 2]
-                    && !pp.closures[e].iter().any(|&ei| s.events[ei].cells[c])
-                    && !staffed
-                {
+                if rho == [0.0; 2] && !routed && !staffed {
                     // Fast path: only the base split applies, linear in (nd, d).
                     let nd = t - d;
                     let di = cell.digital.index();
@@ -381,7 +398,7 @@ pub fn simulate(
                     s,
                     c,
                     ct,
-                    &pp.closures[e],
+                    (&pp.shifts[e], &pp.closures[e]),
                     values,
                     rho,
                     dept.map(|d| &tc.fractions_by_dept[d])
@@ -405,6 +422,7 @@ pub fn simulate(
                         acc.displaced[k] += out.displaced[k];
                     }
                     acc.closure_avoided += out.closure_avoided;
+                    acc.shift_avoided += out.shift_avoided;
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
                         let num: f64 = (0..N_CHANNELS)
@@ -427,7 +445,7 @@ pub fn simulate(
                                 s,
                                 c,
                                 ct,
-                                &pp.closures[e],
+                                (&pp.shifts[e], &pp.closures[e]),
                                 values,
                                 rho,
                                 fractions,
@@ -448,9 +466,13 @@ pub fn simulate(
                                 Channel::Phone.index()
                             };
                             for m in ep.start..ep.end {
-                                let tm =
+                                let mut tm =
                                     ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
-                                let dm = sc.digital_month[path][c * n_months + m];
+                                let mut dm = sc.digital_month[path][c * n_months + m];
+                                if let Some(f) = factor {
+                                    tm *= f;
+                                    dm *= f;
+                                }
                                 sc.staff_volume[k * n_months + m] +=
                                     unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
                             }
@@ -608,6 +630,9 @@ pub fn simulate(
             detail[sl.displaced[k] + y] = sc.displaced[y][k] as f32;
         }
         detail[sl.closure_avoided + y] = sc.closure_avoided[y] as f32;
+        if let Some(slot) = sl.shift_avoided {
+            detail[slot + y] = sc.shift_avoided[y] as f32;
+        }
         let [h_sq, o_sq, c_sq, m_sq, a_sq] = parts[STATUS_QUO][y];
         let [h_sc, o_sc, c_sc, m_sc, a_sc] = parts[SCENARIO][y];
         let by_source = &sl.savings_by_source;
@@ -864,7 +889,9 @@ struct Routed {
     /// Contacts displaced by opening hours: retimed, to digital, to phone, avoided.
     displaced: [f64; 4],
     closure_avoided: f64,
-    /// Avoided contacts (hours and closures) at the unit price of the channel they left.
+    /// Contacts avoided by partial channel shifts.
+    shift_avoided: f64,
+    /// Avoided contacts (hours, closures, shifts) at the unit price of the channel they left.
     avoided_value: f64,
 }
 
@@ -876,7 +903,7 @@ fn route(
     s: &Scenario,
     cell: usize,
     ct: &CellTrial,
-    closures: &[usize],
+    (shifts, closures): (&[(usize, f64)], &[usize]),
     values: &[f64],
     rho: [f64; 2],
     fr: &[[f64; 3]; 2],
@@ -890,6 +917,21 @@ fn route(
         out.volume[i] = nd * ct.other[i];
     }
     out.volume[di] += d;
+    for &(ei, ramp) in shifts {
+        if !s.events[ei].cells[cell] {
+            continue;
+        }
+        let sh = s.events[ei].shift.as_ref().expect("shift event");
+        let from = sh.channel.index();
+        let x = out.volume[from] * sh.share.get(values) * ramp;
+        if x == 0.0 {
+            continue;
+        }
+        out.volume[from] -= x;
+        let avoided = move_to(&mut out.volume, x, &sh.to, values);
+        out.shift_avoided += avoided;
+        out.avoided_value += avoided * ct.prices[from];
+    }
     for &ei in closures {
         if !s.events[ei].cells[cell] {
             continue;
@@ -901,17 +943,7 @@ fn route(
             continue;
         }
         out.volume[ci] = 0.0;
-        let shares: Vec<(usize, f64)> = cl
-            .to
-            .iter()
-            .map(|(ch, p)| (ch.index(), p.get(values)))
-            .collect();
-        let sum: f64 = shares.iter().map(|(_, w)| *w).sum();
-        let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
-        for (i, w) in &shares {
-            out.volume[*i] += x * w * scale;
-        }
-        let avoided = x * (1.0 - sum * scale).max(0.0);
+        let avoided = move_to(&mut out.volume, x, &cl.to, values);
         out.closure_avoided += avoided;
         out.avoided_value += avoided * ct.prices[ci];
     }
@@ -943,6 +975,65 @@ fn route(
         out.displaced[3] += avoided;
         out.avoided_value += avoided * ct.prices[pi];
     }
+}
+
+/// Adds `x` moved contacts to the channels of `to` in their (drawn) shares,
+/// scaled down when they sum above 1; returns the contacts avoided (the rest).
+fn move_to(
+    volume: &mut [f64; N_CHANNELS],
+    x: f64,
+    to: &[(crate::domain::Channel, crate::scenario::Param)],
+    values: &[f64],
+) -> f64 {
+    let mut sum = 0.0;
+    for (_, p) in to {
+        sum += p.get(values);
+    }
+    let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
+    for (ch, p) in to {
+        volume[ch.index()] += x * p.get(values) * scale;
+    }
+    x * (1.0 - sum * scale).max(0.0)
+}
+
+/// The product of the volume factors of `events` that act on cell `c`, or
+/// `None` when none does (so volumes are not multiplied by 1).
+fn volume_factor(s: &Scenario, events: &[usize], c: usize, values: &[f64]) -> Option<f64> {
+    let mut factor = None;
+    for &ei in events {
+        let e = &s.events[ei];
+        if e.cells[c] {
+            let f = e.volume_factor.expect("volume event").get(values);
+            factor = Some(factor.map_or(f, |g: f64| g * f));
+        }
+    }
+    factor
+}
+
+/// A copy of a cell's trial numbers with the unit price changes of
+/// `events` that act on it applied in file order.
+fn with_price_changes(
+    s: &Scenario,
+    ct: &CellTrial,
+    events: &[usize],
+    c: usize,
+    values: &[f64],
+) -> CellTrial {
+    let mut out = *ct;
+    for &ei in events {
+        let e = &s.events[ei];
+        if !e.cells[c] {
+            continue;
+        }
+        let pc = e.price.expect("price event");
+        let i = pc.channel.index();
+        out.prices[i] = match pc.rule {
+            crate::scenario::PriceRule::To(p) => p.get(values),
+            crate::scenario::PriceRule::Factor(f) => out.prices[i] * f.get(values),
+        };
+    }
+    out.other_cost = (0..N_CHANNELS).map(|i| out.other[i] * out.prices[i]).sum();
+    out
 }
 
 /// Campaign costs and outbound mail cost per year of a path; fills paper

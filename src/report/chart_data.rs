@@ -185,6 +185,10 @@ pub fn input_label(key: &str, lang: Lang) -> String {
             "aht_seconds" => t("Behandlingstid", "Handling time"),
             "hourly_wage_kr" => t("Timeløn", "Hourly wage"),
             "shrinkage" => t("Ikke-produktiv tid", "Shrinkage"),
+            "shift_share" => t("Andel der flyttes", "Share shifted"),
+            "price_kr" => t("Ny enhedspris", "New unit price"),
+            "price_factor" => t("Faktor på enhedspris", "Unit price factor"),
+            "volume_factor" => t("Faktor på volumen", "Volume factor"),
             other => other.to_string(),
         }
     };
@@ -225,6 +229,12 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         }
         ["defaults", "mix", ty, ch] => format!("{}: {} ({ty})", t("Andel", "Share"), channel(ch)),
         ["defaults", "type_split", ty] => format!("{}: {ty}", t("Andel", "Share")),
+        ["events", name, "shift_to" | "close_to", ch] => {
+            format!("{}: {} · {name}", t("Flyttes til", "Moved to"), channel(ch))
+        }
+        ["events", name, "cost_by_year_kr", year] => {
+            format!("{} {year} · {name}", t("Omkostning", "Cost"))
+        }
         ["events", rest @ .., what] if !rest.is_empty() => {
             format!("{} · {}", param(what), rest.join("."))
         }

@@ -184,6 +184,11 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
             "Henvendelser undgået ved lukket kanal",
             "Contacts avoided by channel closure",
         )),
+        "shift_avoided" => Some(t(
+            lang,
+            "Henvendelser undgået ved delvis kanalflytning",
+            "Contacts avoided by partial channel shifts",
+        )),
         "digital_post_letters_scenario" => Some(t(
             lang,
             "Breve via Digital Post, scenarie",

@@ -49,6 +49,8 @@ pub mod limits {
     pub const TRIALS: i64 = 1_000_000_000;
     /// Weight of an hour in a demand profile.
     pub const DEMAND_WEIGHT: f64 = 1e6;
+    /// Factor of an event on volumes or on a unit price.
+    pub const FACTOR: f64 = 1e3;
 }
 
 /// What range a number must lie in.
@@ -56,6 +58,9 @@ pub mod limits {
 enum Bounds {
     /// At least zero and at most the limit (prices, volumes, costs).
     NonNegative(f64),
+    /// Between minus the limit and the limit (event costs: a negative cost
+    /// is a revenue or a reallocation).
+    Signed(f64),
     /// Between 0 and 1 (shares, rates).
     Share,
     /// Strictly positive and at most the limit (population, handling time,
@@ -69,7 +74,7 @@ enum Bounds {
 impl Bounds {
     fn max(self) -> f64 {
         match self {
-            Bounds::NonNegative(m) | Bounds::Positive(m) => m,
+            Bounds::NonNegative(m) | Bounds::Positive(m) | Bounds::Signed(m) => m,
             Bounds::Share => 1.0,
             Bounds::Rate => limits::RATE,
         }
@@ -135,12 +140,18 @@ impl<'a> Builder<'a> {
                 Bounds::Positive(_) => "use a positive value or a distribution bounded above 0 (triangular, pert, lognormal)",
                 Bounds::Rate => "write rates as fractions per year (0.02 for 2 %); bound a normal with min = -0.5 or use triangular/pert",
                 Bounds::NonNegative(_) => "use a non-negative value or a distribution bounded at 0 (triangular, pert, lognormal, or normal with min = 0)",
+                Bounds::Signed(_) => "any value within the limit is allowed",
             };
             return Err(self.err(file, span, what).with_help(help));
         }
         // The magnitude limit, over every value a trial can draw.
         let max = bounds.max();
-        let (_, top) = dist.checked_range();
+        let (bottom, top) = dist.checked_range();
+        // Signed inputs are checked by magnitude, at both ends.
+        let top = match bounds {
+            Bounds::Signed(_) if bottom.is_nan() || -bottom > top => -bottom,
+            _ => top,
+        };
         if top.is_nan() || top > max {
             let what = if dist.is_fixed() {
                 format!(
@@ -1190,6 +1201,7 @@ pub fn build(m: Merged) -> R<Scenario> {
 
     let ctx = Ctx {
         areas: &areas,
+        departments: &departments,
         cells: &cells,
         base_year,
         end_year,
@@ -1349,6 +1361,7 @@ fn check_shares(
 
 struct Ctx<'a> {
     areas: &'a [Area],
+    departments: &'a [Department],
     cells: &'a [Cell],
     base_year: i32,
     end_year: i32,
@@ -1458,14 +1471,14 @@ fn build_event(
         &v.cost_one_off_kr,
         &format!("{key}.cost_one_off_kr"),
         "kr.",
-        Bounds::NonNegative(limits::COST_KR),
+        Bounds::Signed(limits::COST_KR),
     )?;
     let cost_monthly_kr = b.opt_param(
         f,
         &v.cost_monthly_kr,
         &format!("{key}.cost_monthly_kr"),
         "kr. per month",
-        Bounds::NonNegative(limits::COST_KR),
+        Bounds::Signed(limits::COST_KR),
     )?;
     let mut cost_by_year_kr = Vec::new();
     if let Some(t) = &v.cost_by_year_kr {
@@ -1499,7 +1512,7 @@ fn build_event(
                     n,
                     &format!("{key}.cost_by_year_kr.{year}"),
                     "kr.",
-                    Bounds::NonNegative(limits::COST_KR),
+                    Bounds::Signed(limits::COST_KR),
                 )?,
             ));
         }
@@ -1560,38 +1573,11 @@ fn build_event(
     let closure = match (&v.close_channel, &v.close_to) {
         (Some(c), to) => {
             let channel = b.channel(f, c.span(), c.get_ref())?;
-            let mut list = Vec::new();
-            let mut sum = 0.0;
-            if let Some(to) = to {
-                for (k, n) in to.get_ref() {
-                    let ch = b.channel(f, n.span(), k)?;
-                    if ch == channel {
-                        return Err(b.err(
-                            f,
-                            n.span(),
-                            format!("{owner} moves the closed channel {k} to itself"),
-                        ));
-                    }
-                    if prices[ch.index()].is_none() {
-                        return Err(b
-                            .err(
-                                f,
-                                n.span(),
-                                format!("{owner} moves contacts to {k}, which has no price"),
-                            )
-                            .with_help(format!("add {k} to [prices]")));
-                    }
-                    let p =
-                        b.param(f, n, &format!("{key}.close_to.{k}"), "share", Bounds::Share)?;
-                    sum += fixed_or_nan(p);
-                    list.push((ch, p));
-                }
-                if sum > 1.0 + 1e-9 {
-                    return Err(b.err(f, to.span(), format!("{owner}: close_to shares sum to {sum}, more than 1"))
-                        .with_help("the shares say where the closed channel's contacts go; the rest are avoided"));
-                }
-            }
-            Some(Closure { channel, to: list })
+            let to = match to {
+                Some(to) => build_targets(b, f, to, channel, "close_to", &key, &owner, prices)?,
+                None => Vec::new(),
+            };
+            Some(Closure { channel, to })
         }
         (None, Some(to)) => {
             return Err(b.err(
@@ -1619,6 +1605,15 @@ fn build_event(
         }
         None => None,
     };
+    let shift = build_shift(b, f, v, &key, &owner, prices, ramp_months)?;
+    let price = build_price_change(b, ctx, f, v, &key, &owner, &cells, prices)?;
+    let volume_factor = b.opt_param(
+        f,
+        &v.volume_factor,
+        &format!("{key}.volume_factor"),
+        "factor",
+        Bounds::NonNegative(limits::FACTOR),
+    )?;
     let has_cost =
         cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
     let has_effect = p_add.is_some()
@@ -1626,10 +1621,13 @@ fn build_event(
         || ceiling_add.is_some()
         || floor.is_some()
         || closure.is_some()
-        || digital_post.is_some();
+        || digital_post.is_some()
+        || shift.is_some()
+        || price.is_some()
+        || volume_factor.is_some();
     if !has_cost && !has_effect {
         return Err(b.err(f, e.value.span(), format!("{owner} has neither a cost nor an effect"))
-            .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel or digital_post_exemption, and its costs"));
+            .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel, shift_channel, price_channel, volume_factor or digital_post_exemption, and its costs"));
     }
     Ok(Event {
         name,
@@ -1647,7 +1645,214 @@ fn build_event(
         floor,
         closure,
         digital_post,
+        shift,
+        price,
+        volume_factor,
     })
+}
+
+/// The shares of a channel's contacts that go to other channels (`close_to`,
+/// `shift_to`): each a share, the channel itself and channels without a
+/// price refused, fixed shares summing to at most 1.
+#[allow(clippy::too_many_arguments)]
+fn build_targets(
+    b: &mut Builder,
+    f: FileId,
+    to: &Spanned<ChannelMap>,
+    from: Channel,
+    field: &str,
+    key: &str,
+    owner: &str,
+    prices: &[Option<Param>; N_CHANNELS],
+) -> R<Vec<(Channel, Param)>> {
+    let mut list = Vec::new();
+    let mut sum = 0.0;
+    for (k, n) in to.get_ref() {
+        let ch = b.channel(f, n.span(), k)?;
+        if ch == from {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} moves {k} contacts to {k} itself"),
+                )
+                .with_help(format!(
+                    "list only the channels the contacts move to in {field}"
+                )));
+        }
+        if prices[ch.index()].is_none() {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} moves contacts to {k}, which has no price"),
+                )
+                .with_help(format!("add {k} to [prices]")));
+        }
+        let p = b.param(f, n, &format!("{key}.{field}.{k}"), "share", Bounds::Share)?;
+        sum += fixed_or_nan(p);
+        list.push((ch, p));
+    }
+    if sum > 1.0 + 1e-9 {
+        return Err(b
+            .err(
+                f,
+                to.span(),
+                format!(
+                    "{owner}: {field} shares sum to {}, more than 1",
+                    (sum * 1e9).round() / 1e9
+                ),
+            )
+            .with_help("the shares say where the moved contacts go; the rest are avoided"));
+    }
+    Ok(list)
+}
+
+/// `shift_channel`, `shift_share`, `shift_to`: a partial channel shift.
+fn build_shift(
+    b: &mut Builder,
+    f: FileId,
+    v: &RawEvent,
+    key: &str,
+    owner: &str,
+    prices: &[Option<Param>; N_CHANNELS],
+    ramp_months: usize,
+) -> R<Option<Shift>> {
+    let Some(c) = &v.shift_channel else {
+        if let Some(n) = &v.shift_share {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} has shift_share but no shift_channel"),
+                )
+                .with_help("name the channel whose contacts move: shift_channel = \"email\""));
+        }
+        if let Some(to) = &v.shift_to {
+            return Err(b
+                .err(
+                    f,
+                    to.span(),
+                    format!("{owner} has shift_to but no shift_channel"),
+                )
+                .with_help("name the channel whose contacts move: shift_channel = \"email\""));
+        }
+        return Ok(None);
+    };
+    let channel = b.channel(f, c.span(), c.get_ref())?;
+    let Some(n) = &v.shift_share else {
+        return Err(b
+            .err(f, c.span(), format!("{owner} shifts {} but gives no shift_share", c.get_ref()))
+            .with_help("add shift_share = 0.3 (the share of the channel's contacts that move, after the ramp)"));
+    };
+    let share = b.param(f, n, &format!("{key}.shift_share"), "share", Bounds::Share)?;
+    let to = match &v.shift_to {
+        Some(to) => build_targets(b, f, to, channel, "shift_to", key, owner, prices)?,
+        None => Vec::new(),
+    };
+    Ok(Some(Shift {
+        channel,
+        share,
+        to,
+        ramp_months,
+    }))
+}
+
+/// `price_channel` with `price_kr` or `price_factor`: a unit price change.
+#[allow(clippy::too_many_arguments)]
+fn build_price_change(
+    b: &mut Builder,
+    ctx: &Ctx,
+    f: FileId,
+    v: &RawEvent,
+    key: &str,
+    owner: &str,
+    cells: &[bool],
+    prices: &[Option<Param>; N_CHANNELS],
+) -> R<Option<PriceChange>> {
+    let Some(c) = &v.price_channel else {
+        if let Some(n) = v.price_kr.as_ref().or(v.price_factor.as_ref()) {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} changes a price but gives no price_channel"),
+                )
+                .with_help("name the channel: price_channel = \"self_service\""));
+        }
+        return Ok(None);
+    };
+    let channel = b.channel(f, c.span(), c.get_ref())?;
+    if prices[channel.index()].is_none() {
+        return Err(b
+            .err(
+                f,
+                c.span(),
+                format!(
+                    "{owner} changes the price of {}, which has no price",
+                    c.get_ref()
+                ),
+            )
+            .with_help(format!("add {} to [prices]", c.get_ref())));
+    }
+    // Staffed channels are paid by the hour (Erlang C), not per contact.
+    let staffed = ctx
+        .cells
+        .iter()
+        .zip(cells)
+        .filter(|(_, &on)| on)
+        .find_map(|(cell, _)| {
+            let d = ctx.areas[cell.area].department?;
+            let dep = &ctx.departments[d];
+            let ch = match channel {
+                Channel::Personal => 0,
+                Channel::Phone => 1,
+                _ => return None,
+            };
+            dep.staffing[ch].as_ref().map(|_| dep.name.clone())
+        });
+    if let Some(dep) = staffed {
+        return Err(b
+            .err(f, c.span(), format!("{owner} changes the unit price of {}, but department \"{dep}\" staffs that channel (paid by the hour, not per contact)", c.get_ref()))
+            .with_help("limit the event's areas to departments that pay per contact, or change the staffing's hourly_wage_kr in an option file"));
+    }
+    let rule = match (&v.price_kr, &v.price_factor) {
+        (Some(n), None) => PriceRule::To(b.param(
+            f,
+            n,
+            &format!("{key}.price_kr"),
+            "kr.",
+            Bounds::NonNegative(limits::PRICE_KR),
+        )?),
+        (None, Some(n)) => PriceRule::Factor(b.param(
+            f,
+            n,
+            &format!("{key}.price_factor"),
+            "factor",
+            Bounds::NonNegative(limits::FACTOR),
+        )?),
+        (Some(n), Some(_)) => {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} gives both price_kr and price_factor"),
+                )
+                .with_help(
+                    "keep one: price_kr sets the new unit price, price_factor multiplies it",
+                ))
+        }
+        (None, None) => {
+            return Err(b
+                .err(
+                    f,
+                    c.span(),
+                    format!("{owner} names price_channel but neither price_kr nor price_factor"),
+                )
+                .with_help("add price_kr = 5 (the new unit price) or price_factor = 0.5"))
+        }
+    };
+    Ok(Some(PriceChange { channel, rule }))
 }
 
 fn build_goal(

@@ -180,6 +180,36 @@ pub struct Closure {
     pub to: Vec<(Channel, Param)>,
 }
 
+/// Part of one channel's contacts moved to other channels (docs/model.md,
+/// "Partial channel shift"): from the event's start, `share` of the channel's
+/// contacts in the event's cells, ramped in over `ramp_months`, go to `to`
+/// in the given shares; the rest of the moved contacts are avoided.
+#[derive(Debug, Clone)]
+pub struct Shift {
+    pub channel: Channel,
+    pub share: Param,
+    /// Where the moved contacts go; the rest are avoided (scaled down if they sum above 1).
+    pub to: Vec<(Channel, Param)>,
+    pub ramp_months: usize,
+}
+
+/// A new unit price for one channel in the event's cells while it is active
+/// (docs/model.md, "Unit price change").
+#[derive(Debug, Clone, Copy)]
+pub struct PriceChange {
+    pub channel: Channel,
+    pub rule: PriceRule,
+}
+
+/// How a [`PriceChange`] sets the price.
+#[derive(Debug, Clone, Copy)]
+pub enum PriceRule {
+    /// The unit price becomes this many kr.
+    To(Param),
+    /// The unit price is multiplied by this factor.
+    Factor(Param),
+}
+
 /// A campaign, initiative or law (MODEL.md section 7).
 #[derive(Debug, Clone)]
 pub struct Event {
@@ -200,6 +230,13 @@ pub struct Event {
     pub floor: Option<Floor>,
     pub closure: Option<Closure>,
     pub digital_post: Option<(Param, usize)>,
+    /// Partial channel shift (docs/model.md).
+    pub shift: Option<Shift>,
+    /// Unit price change (docs/model.md).
+    pub price: Option<PriceChange>,
+    /// Factor on the volume of the event's cells while it is active
+    /// (tasks transferred away, a re-routed entrance; docs/model.md).
+    pub volume_factor: Option<Param>,
 }
 
 /// What a goal measures.

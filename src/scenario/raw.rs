@@ -272,6 +272,13 @@ pub struct RawEvent {
     pub close_to: Option<Spanned<ChannelMap>>,
     pub digital_post_exemption: Option<Num>,
     pub digital_post_ramp_months: Option<Spanned<i64>>,
+    pub shift_channel: Option<Spanned<String>>,
+    pub shift_share: Option<Num>,
+    pub shift_to: Option<Spanned<ChannelMap>>,
+    pub price_channel: Option<Spanned<String>>,
+    pub price_kr: Option<Num>,
+    pub price_factor: Option<Num>,
+    pub volume_factor: Option<Num>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
