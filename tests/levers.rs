@@ -361,3 +361,48 @@ price_kr = 10
         "{err}"
     );
 }
+
+#[test]
+fn an_area_can_displace_its_contacts_differently_from_its_department() {
+    // Counter hours halve from 2013 (Mon-Fri 9-15 -> 9-12, flat demand):
+    // half of each area's 4,800 counter contacts a year are displaced. The
+    // department sends them half to self-service, half to the phone; area A
+    // (passports: attendance needed) sends all of them to the phone.
+    // Savings 2013: B 2,400 x 100 - (1,200 x 5 + 1,200 x 50) = 174,000 kr.;
+    // A 2,400 x 100 - 2,400 x 50 = 120,000 kr.; together 294,000 kr.
+    let extra = r#"[[departments]]
+name = "d"
+hours.counter = "Mon-Fri 9-15"
+[displacement.counter]
+retime = 0
+to_digital = 0.5
+to_phone = 0.5
+[proposal]
+name = "shorter hours"
+start = "2013-01"
+[proposal.hours.d]
+counter = "Mon-Fri 9-12"
+"#;
+    let text = tiny_text(extra)
+        .replace(
+            "name = \"A\"\nvolume = 12000",
+            "name = \"A\"\nvolume = 12000\ndepartment = \"d\"\ndisplacement.counter = { to_digital = 0, to_phone = 1 }",
+        )
+        .replace(
+            "name = \"B\"\nvolume = 12000",
+            "name = \"B\"\nvolume = 12000\ndepartment = \"d\"",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, &text);
+    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let e = Engine::new(&s, 3);
+    let r = RunSummary::new(&s, &e.layout, &e.run(20), 3, None);
+    assert_eq!(p50(&r, "savings_kr", 0), 0.0);
+    close(
+        p50(&r, "displaced_to_digital", 1),
+        1_200.0,
+        "to digital 2013",
+    );
+    close(p50(&r, "displaced_to_phone", 1), 3_600.0, "to phone 2013");
+    close(p50(&r, "savings_kr", 1), 294_000.0, "savings 2013");
+}

@@ -109,6 +109,8 @@ struct TrialConst {
     /// phone: scenario-wide, and per department.
     fractions: [[f64; 3]; 2],
     fractions_by_dept: Vec<[[f64; 3]; 2]>,
+    /// Areas with their own fractions (None: their department's).
+    fractions_by_area: Vec<Option<[[f64; 3]; 2]>>,
     price_by_dept: Vec<[f64; N_CHANNELS]>,
     price_no_dept: [f64; N_CHANNELS],
 }
@@ -401,8 +403,7 @@ pub fn simulate(
                     (&pp.shifts[e], &pp.closures[e]),
                     values,
                     rho,
-                    dept.map(|d| &tc.fractions_by_dept[d])
-                        .unwrap_or(&tc.fractions),
+                    tc.fractions_of(cell.area, dept),
                     t,
                     d,
                     &mut out,
@@ -436,9 +437,7 @@ pub fn simulate(
                 if staffed {
                     if let Some(dd) = dept {
                         // Monthly volumes of staffed channels: routing is linear in (T, D).
-                        let fractions = dept
-                            .map(|d| &tc.fractions_by_dept[d])
-                            .unwrap_or(&tc.fractions);
+                        let fractions = tc.fractions_of(cell.area, dept);
                         let unit = |t: f64, d: f64| {
                             let mut out = Routed::default();
                             route(
@@ -689,6 +688,18 @@ pub fn simulate(
     }
 }
 
+impl TrialConst {
+    /// The displacement fractions of an area's contacts: its own, else its
+    /// department's, else the scenario's.
+    fn fractions_of(&self, area: usize, dept: Option<usize>) -> &[[f64; 3]; 2] {
+        match (&self.fractions_by_area[area], dept) {
+            (Some(own), _) => own,
+            (None, Some(d)) => &self.fractions_by_dept[d],
+            (None, None) => &self.fractions,
+        }
+    }
+}
+
 fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
     let v = |p: Param| p.get(values);
     let i = v(s.price_index);
@@ -709,6 +720,11 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
         out
     };
     let fractions = draw(&s.displacement);
+    let fractions_by_area = s
+        .areas
+        .iter()
+        .map(|a| a.displacement.as_ref().map(draw))
+        .collect();
     let fractions_by_dept = s
         .departments
         .iter()
@@ -736,6 +752,7 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
         idx,
         fractions,
         fractions_by_dept,
+        fractions_by_area,
         price_by_dept,
         price_no_dept,
     }

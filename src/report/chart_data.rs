@@ -249,6 +249,12 @@ pub fn input_label(key: &str, lang: Lang) -> String {
                 let name = rest[..i].join(".");
                 return format!("{} · {name}", param(rest.last().copied().unwrap_or("")));
             }
+            if let Some(i) = rest.iter().position(|x| *x == "displacement") {
+                let name = rest[..i].join(".");
+                let ch = rest.get(i + 1).copied().unwrap_or("");
+                let what = rest.last().copied().unwrap_or("");
+                return format!("{} ({}) · {name}", param(what), opening(ch));
+            }
             if let Some(i) = rest.iter().position(|x| *x == "type_split") {
                 let name = rest[..i].join(".");
                 return format!(

@@ -1062,6 +1062,7 @@ pub fn build(m: Merged) -> R<Scenario> {
             season,
             type_split,
             prices: area_prices,
+            displacement: None,
         });
     }
 
@@ -1096,6 +1097,30 @@ pub fn build(m: Merged) -> R<Scenario> {
             )?,
             None => displacement,
         };
+    }
+    for (ai, a) in m.areas.iter().enumerate() {
+        let v = a.value.get_ref();
+        let Some(own) = &v.displacement else { continue };
+        let Some(d) = areas[ai].department else {
+            return Err(b
+                .err(
+                    a.file,
+                    own.span(),
+                    format!(
+                        "area \"{}\" sets displacement but belongs to no department, so no opening hours displace its contacts",
+                        v.name.get_ref()
+                    ),
+                )
+                .with_help("add department = \"...\" to the area, or remove its displacement"));
+        };
+        areas[ai].displacement = Some(build_displacement(
+            &mut b,
+            a.file,
+            own.get_ref(),
+            &format!("areas.{}.displacement", v.name.get_ref()),
+            &prices,
+            departments[d].displacement,
+        )?);
     }
 
     // Proposal.

@@ -78,6 +78,10 @@ pub struct Area {
     /// Unit prices of this area that replace the scenario-wide `[prices]`
     /// (e.g. a library visit is a counter contact at a lower price).
     pub prices: [Option<Param>; N_CHANNELS],
+    /// Displacement fractions of this area's contacts when opening hours
+    /// shrink, replacing its department's (passports need attendance: no
+    /// `to_digital`).
+    pub displacement: Option<[Fractions; 2]>,
 }
 
 /// An (area, contact type) pair: the unit the Bass adoption runs on.

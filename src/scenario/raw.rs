@@ -141,6 +141,8 @@ pub struct RawArea {
     pub digital_channel: Option<Spanned<RawDigitalChannel>>,
     /// Unit prices that differ in this area, per channel.
     pub prices: Option<Spanned<ChannelMap>>,
+    /// Overrides the department's displacement fractions for this area.
+    pub displacement: Option<Spanned<RawDisplacement>>,
     pub note: Option<String>,
 }
 
