@@ -406,3 +406,79 @@ counter = "Mon-Fri 9-12"
     close(p50(&r, "displaced_to_phone", 1), 3_600.0, "to phone 2013");
     close(p50(&r, "savings_kr", 1), 294_000.0, "savings 2013");
 }
+
+#[test]
+fn a_staged_proposal_starts_each_department_at_its_own_month() {
+    // Two departments with counters open Mon-Fri 9-15; both halve their
+    // hours (rho = 0.5), department e only from 2014-01. Every displaced
+    // contact is avoided (no [displacement]): area A (department d) saves
+    // 2,400 counter contacts x 100 kr. = 240,000 kr. a year from 2013, area
+    // B (department e) the same from 2014.
+    let extra = r#"[[departments]]
+name = "d"
+hours.counter = "Mon-Fri 9-15"
+[[departments]]
+name = "e"
+hours.counter = "Mon-Fri 9-15"
+[proposal]
+name = "shorter hours"
+start = "2013-01"
+[proposal.hours.d]
+counter = "Mon-Fri 9-12"
+[proposal.hours.e]
+counter = "Mon-Fri 9-12"
+counter_start = "2014-01"
+"#;
+    let text = tiny_text(extra)
+        .replace(
+            "name = \"A\"\nvolume = 12000",
+            "name = \"A\"\nvolume = 12000\ndepartment = \"d\"",
+        )
+        .replace(
+            "name = \"B\"\nvolume = 12000",
+            "name = \"B\"\nvolume = 12000\ndepartment = \"e\"",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, &text);
+    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let e = Engine::new(&s, 3);
+    let r = RunSummary::new(&s, &e.layout, &e.run(20), 3, None);
+    assert_eq!(p50(&r, "savings_kr", 0), 0.0);
+    close(p50(&r, "savings_kr", 1), 240_000.0, "savings 2013");
+    close(p50(&r, "savings_kr", 2), 480_000.0, "savings 2014");
+    close(p50(&r, "displaced_avoided", 1), 2_400.0, "avoided 2013");
+    // `check` lists the staged department.
+    let out = Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("e counter: new hours from 2014-01"), "{text}");
+    // A stage without new hours is refused.
+    let bad = tiny_text(
+        r#"[[departments]]
+name = "d"
+hours.counter = "Mon-Fri 9-15"
+hours.phone = "Mon-Fri 9-15"
+[proposal]
+name = "p"
+start = "2013-01"
+[proposal.hours.d]
+counter = "Mon-Fri 9-12"
+phone_start = "2014-01"
+"#,
+    );
+    let path = write(&dir, &bad);
+    let out = Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["check", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("stages phone hours of \"d\" but sets no new phone hours"),
+        "{err}"
+    );
+}

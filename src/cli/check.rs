@@ -156,6 +156,19 @@ pub fn describe(s: &Scenario) -> String {
             p.name,
             month_label(s.base_year, p.start)
         );
+        // Departments that stage their new hours at other months.
+        for (d, dep) in s.departments.iter().enumerate() {
+            for (ch, name) in ["counter", "phone"].iter().enumerate() {
+                if p.hours[d][ch].is_some() && p.starts[d][ch] != p.start {
+                    let _ = writeln!(
+                        o,
+                        "  {} {name}: new hours from {}",
+                        dep.name,
+                        month_label(s.base_year, p.starts[d][ch])
+                    );
+                }
+            }
+        }
     }
     if !s.events.is_empty() {
         let _ = writeln!(o, "events:");

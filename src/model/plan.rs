@@ -99,6 +99,7 @@ impl Plan {
         let mut cuts: Vec<usize> = (0..=n_years).map(|y| y * 12).collect();
         if let Some(p) = &s.proposal {
             cuts.push(p.start);
+            cuts.extend(p.starts.iter().flatten().copied());
         }
         for e in &s.events {
             if e.closure.is_some() || e.price.is_some() || e.volume_factor.is_some() {
@@ -173,10 +174,8 @@ pub fn schedule_at(
     let today = s.departments[dept].today[ch].as_ref()?;
     if path == SCENARIO {
         if let Some(p) = &s.proposal {
-            if month >= p.start {
-                if let Some(new) = &p.hours[dept][ch] {
-                    return Some(new);
-                }
+            if let Some(new) = p.hours_at(dept, ch, month) {
+                return Some(new);
             }
         }
     }

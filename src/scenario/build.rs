@@ -1130,6 +1130,7 @@ pub fn build(m: Merged) -> R<Scenario> {
             let v = p.value.get_ref();
             let start = b.month(f, &v.start, base_year, end_year, "proposal start")?;
             let mut hours = vec![[None, None]; departments.len()];
+            let mut starts = vec![[start; 2]; departments.len()];
             if let Some(h) = &v.hours {
                 for (dname, sched) in h.get_ref() {
                     let di = departments
@@ -1151,6 +1152,30 @@ pub fn build(m: Merged) -> R<Scenario> {
                             ))
                         })?;
                     let sv = sched.get_ref();
+                    let month = |b: &Builder, m: &Spanned<String>, ch: &str| {
+                        b.month(
+                            f,
+                            m,
+                            base_year,
+                            end_year,
+                            &format!("proposal hours of \"{dname}\" {ch}"),
+                        )
+                    };
+                    for (i, (ch, own)) in
+                        [("counter", &sv.counter_start), ("phone", &sv.phone_start)]
+                            .into_iter()
+                            .enumerate()
+                    {
+                        if let Some(m) = own.as_ref().or(sv.start.as_ref()) {
+                            starts[di][i] = month(&b, m, ch)?;
+                        }
+                        let has = if i == 0 { &sv.counter } else { &sv.phone };
+                        if let (Some(m), None) = (own, has) {
+                            return Err(b
+                                .err(f, m.span(), format!("proposal stages {ch} hours of \"{dname}\" but sets no new {ch} hours"))
+                                .with_help(format!("add {ch} = \"...\" (the new hours) next to {ch}_start")));
+                        }
+                    }
                     for (i, (s, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")]
                         .into_iter()
                         .enumerate()
@@ -1178,6 +1203,7 @@ pub fn build(m: Merged) -> R<Scenario> {
                 description: v.description.clone(),
                 start,
                 hours,
+                starts,
             })
         }
         None => None,

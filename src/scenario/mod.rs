@@ -146,6 +146,20 @@ pub struct Proposal {
     pub start: usize,
     /// New hours per department and channel; `None` keeps today's hours.
     pub hours: Vec<[Option<WeeklySchedule>; 2]>,
+    /// Per department and channel: the month index from which its new hours
+    /// apply (`start` unless the department stages them).
+    pub starts: Vec<[usize; 2]>,
+}
+
+impl Proposal {
+    /// The new hours of a department's channel in force in `month`, if any.
+    pub fn hours_at(&self, dept: usize, ch: usize, month: usize) -> Option<&WeeklySchedule> {
+        if month >= self.starts[dept][ch] {
+            self.hours[dept][ch].as_ref()
+        } else {
+            None
+        }
+    }
 }
 
 /// Outbound mail: letters the municipality sends.

@@ -166,6 +166,11 @@ pub enum StringOrList {
 pub struct RawChannelSchedules {
     pub counter: Option<Spanned<RawSchedule>>,
     pub phone: Option<Spanned<RawSchedule>>,
+    /// In a proposal: the month this department's new hours start (default:
+    /// the proposal's `start`); `counter_start` / `phone_start` per channel.
+    pub start: Option<Spanned<String>>,
+    pub counter_start: Option<Spanned<String>>,
+    pub phone_start: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone, Default)]
