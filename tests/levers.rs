@@ -482,3 +482,62 @@ phone_start = "2014-01"
         "{err}"
     );
 }
+
+#[test]
+fn a_year_end_goal_is_judged_on_december() {
+    // A mandatory floor on area A's self-service ramps to 0.6 over 2013
+    // (0.05 k in month k, never below today's 0.1): December's share is 0.6,
+    // the year's is (0.1 + 0.05 x (2 + ... + 12)) / 12 = 3.95 / 12 = 0.32917.
+    // A 50 % goal is met at the year end, not over the year. December's
+    // self-service at an annual rate is 0.6 x 12,000 = 7,200 contacts.
+    let goals = |at: &str| {
+        format!(
+            r#"[[events]]
+name = "law"
+kind = "external"
+start = "2013-01"
+areas = ["A"]
+floor = 0.6
+ramp_months = 12
+[[goals]]
+name = "half self-service"
+metric = "share"
+channels = ["self_service"]
+areas = ["A"]
+op = ">="
+target = 0.5
+year = 2013
+{at}
+[[goals]]
+name = "self-service volume"
+metric = "volume"
+channels = ["self_service"]
+areas = ["A"]
+op = ">="
+target = 7000
+year = 2013
+{at}
+"#
+        )
+    };
+    let year = run(&goals(""), 20);
+    let end = run(&goals("at = \"year_end\""), 20);
+    close(year.goals[0].value[1].p50, 3.95 / 12.0, "share over 2013");
+    close(end.goals[0].value[1].p50, 0.6, "share in December 2013");
+    assert_eq!(year.goals[0].probability[1], Some(0.0));
+    assert_eq!(end.goals[0].probability[1], Some(1.0));
+    close(
+        year.goals[1].value[1].p50,
+        3.95 / 12.0 * 12_000.0,
+        "volume 2013",
+    );
+    close(
+        end.goals[1].value[1].p50,
+        7_200.0,
+        "December at an annual rate",
+    );
+    check_error(
+        "[[goals]]\nname = \"g\"\nmetric = \"cost\"\nop = \"<=\"\ntarget = 1\nyear = 2013\nat = \"year_end\"\n",
+        &["applies only to the share and volume metrics"],
+    );
+}

@@ -113,6 +113,10 @@ impl Plan {
                 cuts.push(e.end + 1);
             }
         }
+        if s.goals.iter().any(|g| g.year_end) {
+            // December of every year is an epoch of its own.
+            cuts.extend((0..n_years).map(|y| y * 12 + 11));
+        }
         cuts.retain(|m| *m <= n_months);
         cuts.sort_unstable();
         cuts.dedup();

@@ -350,6 +350,8 @@ pub fn simulate(
             // compiler cannot keep them in registers through the vectors) and
             // stored back after it: the same additions in the same order.
             let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
+            // Year-end goals count only December, an epoch of its own.
+            let december = ep.start % 12 == 11;
             for c in 0..n_cells {
                 let cell = &s.cells[c];
                 let ct = &sc.cells[c];
@@ -385,6 +387,9 @@ pub fn simulate(
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];
+                            if goal.year_end && !december {
+                                continue;
+                            }
                             let share: f64 = (0..N_CHANNELS)
                                 .filter(|i| goal.channels[*i])
                                 .map(|i| ct.other[i])
@@ -426,6 +431,9 @@ pub fn simulate(
                     acc.shift_avoided += out.shift_avoided;
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
+                        if goal.year_end && !december {
+                            continue;
+                        }
                         let num: f64 = (0..N_CHANNELS)
                             .filter(|i| goal.channels[*i])
                             .map(|i| out.volume[i])
@@ -676,6 +684,8 @@ pub fn simulate(
                         f64::NAN
                     }
                 }
+                // December's contacts at an annual rate for a year-end goal.
+                GoalMetric::Volume if goal.year_end => sc.goal_num[g * n_years + y] * 12.0,
                 GoalMetric::Volume => sc.goal_num[g * n_years + y],
                 GoalMetric::PaperLetters => paper[SCENARIO][y],
                 GoalMetric::Cost => cost[SCENARIO][y],

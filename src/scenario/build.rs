@@ -2061,6 +2061,23 @@ fn build_goal(
                 ))
         }
     }
+    let year_end = match &v.at {
+        None => false,
+        Some(a) => match (a.get_ref().as_str(), metric) {
+            ("year", _) => false,
+            ("year_end", GoalMetric::Share | GoalMetric::Volume) => true,
+            ("year_end", _) => {
+                return Err(b
+                    .err(f, a.span(), format!("{owner}: at = \"year_end\" applies only to the share and volume metrics"))
+                    .with_help("money and letters are yearly totals: remove `at`"))
+            }
+            (other, _) => {
+                return Err(b
+                    .err(f, a.span(), format!("{owner}: at = \"{other}\" is neither \"year\" nor \"year_end\""))
+                    .with_help("\"year\" = over the whole year (default); \"year_end\" = in December (\"by the end of 2011\")"))
+            }
+        },
+    };
     Ok(Goal {
         name,
         metric,
@@ -2068,6 +2085,7 @@ fn build_goal(
         cells,
         channels,
         targets,
+        year_end,
     })
 }
 

@@ -333,6 +333,9 @@ pub struct Goal {
     pub channels: [bool; N_CHANNELS],
     /// Target per year of the horizon (`None`: not evaluated that year).
     pub targets: Vec<Option<f64>>,
+    /// Evaluated on December's contacts ("no later than the end of 2011")
+    /// instead of the whole year's; share and volume goals only.
+    pub year_end: bool,
 }
 
 /// A rank correlation between two uncertain inputs.

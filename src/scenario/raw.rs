@@ -301,6 +301,8 @@ pub struct RawGoal {
     pub year: Option<Spanned<i64>>,
     pub from_year: Option<Spanned<i64>>,
     pub targets: Option<Spanned<BTreeMap<String, f64>>>,
+    /// "year" (over the whole year, default) or "year_end" (December).
+    pub at: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
