@@ -123,10 +123,13 @@ impl<const W: usize> BassLanes<W> {
     #[inline(always)]
     pub fn sum_over(&mut self, volumes: &[&[f64]; W], months: std::ops::Range<usize>) -> [f64; W] {
         let mut sum = [0.0; W];
-        for m in months {
+        let n = months.len();
+        // Sliced once, so the month loop indexes without bounds checks.
+        let vs: [&[f64]; W] = std::array::from_fn(|j| &volumes[j][months.clone()][..n]);
+        for k in 0..n {
             let mut x = [0.0; W];
             for j in 0..W {
-                x[j] = volumes[j][m];
+                x[j] = vs[j][k];
             }
             for j in 0..W {
                 let share = self.c[j] * (1.0 - self.e[j]) / (1.0 + self.k[j] * self.e[j]);
