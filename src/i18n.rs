@@ -478,7 +478,7 @@ const DA: Labels = Labels {
     explain_channel_mix: "Median pr. kanal. Kanalernes medianer summerer ikke nødvendigvis til medianen af det samlede antal.",
     explain_tornado: "Median af resultatet, når det enkelte input ligger blandt sine laveste hhv. højeste 10 %. Længste bjælke øverst.",
     explain_boxplot: "Tyk streg: median. Kasse: 50 % sandsynlighed (25–75 %). Tynde streger: 90 % sandsynlighed (5–95 %).",
-    explain_option_cumulative: "Linje: median. Bånd: 90 % sandsynlighed (5–95 %). Over 0 kr. er forslaget tjent hjem.",
+    explain_option_cumulative: "Linje: median. Bånd: 90 % sandsynlighed (5–95 %). Over 0 kr. er forslaget tjent hjem. Båndene kan overlappe, selv om det ene forslag sparer mest i hver simulering: se sandsynligheden i sammenligningstabellen.",
     explain_option_hours: "Ugentlige åbningstimer pr. afdeling og kanal. Grå: åbningstiderne i dag.",
     explain_attribution: "Bjælke: median af tiltagets ekstra besparelse. Streg: 90 % sandsynlighed (5–95 %).",
 };
@@ -536,7 +536,7 @@ const EN: Labels = Labels {
     explain_channel_mix: "Median per channel. The channel medians need not add up to the median of the total.",
     explain_tornado: "Median result when a single input lies in its lowest or highest 10 %. Longest bar on top.",
     explain_boxplot: "Thick line: median. Box: 50 % probability (25–75 %). Thin lines: 90 % probability (5–95 %).",
-    explain_option_cumulative: "Line: median. Band: 90 % probability (5–95 %). Above 0 kr. the proposal has paid for itself.",
+    explain_option_cumulative: "Line: median. Band: 90 % probability (5–95 %). Above 0 kr. the proposal has paid for itself. Bands may overlap even when one proposal saves more in every trial: see the probability in the comparison table.",
     explain_option_hours: "Weekly opening hours per department and channel. Grey: today's opening hours.",
     explain_attribution: "Bar: median extra savings of the measure. Line: 90 % probability (5–95 %).",
 };

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
-use super::data::{ChannelMix, Period};
+use super::data::{ChannelMix, ChannelSeries, Period};
 use super::{invalid, ChartError, ChartText};
 use crate::i18n::{format_pct, labels, month_short, Lang};
 
@@ -37,7 +37,10 @@ pub fn channel_mix(
             }
         }
     }
-    for (name, v) in &data.channels {
+    for ChannelSeries {
+        name, median: v, ..
+    } in &data.channels
+    {
         if v.len() != data.periods.len() {
             return Err(invalid(format!(
                 "channel mix: channel {name:?} has {} values for {} periods",
@@ -120,9 +123,11 @@ fn draw<DB: Backend>(
     let legend = data
         .channels
         .iter()
-        .enumerate()
-        .map(|(i, (name, _))| {
-            LegendItem::new(name.clone(), Swatch::Fill(tint(channel_color(i), 0.15)))
+        .map(|ch| {
+            LegendItem::new(
+                ch.name.clone(),
+                Swatch::Fill(tint(channel_color(ch.color), 0.15)),
+            )
         })
         .collect();
     let frame = Frame::new(
@@ -137,7 +142,7 @@ fn draw<DB: Backend>(
 
     let n = data.periods.len();
     let mut stack = vec![vec![0.0; n]; data.channels.len() + 1];
-    for (c, (_, v)) in data.channels.iter().enumerate() {
+    for (c, v) in data.channels.iter().map(|ch| &ch.median).enumerate() {
         for i in 0..n {
             stack[c + 1][i] = stack[c][i] + v[i];
         }
@@ -158,7 +163,7 @@ fn draw<DB: Backend>(
     let label_w = data
         .channels
         .iter()
-        .map(|(name, _)| text_width(&format!("{name} 100 %"), ANNOTATION_SIZE, true))
+        .map(|ch| text_width(&format!("{} 100 %", ch.name), ANNOTATION_SIZE, true))
         .max()
         .unwrap_or(0)
         .min(300);
@@ -197,7 +202,7 @@ fn draw<DB: Backend>(
         );
         chart.draw_series(std::iter::once(Polygon::new(
             poly,
-            channel_color(c).mix(0.85).filled(),
+            channel_color(data.channels[c].color).mix(0.85).filled(),
         )))?;
         let top: Vec<(f64, f64)> = xs
             .iter()
@@ -223,7 +228,12 @@ fn draw<DB: Backend>(
         })
         .collect();
     let ys = spread(&mids, 22.0, py.start as f64 + 8.0, py.end as f64 - 8.0);
-    for (c, (name, v)) in data.channels.iter().enumerate() {
+    for (c, (name, v, color)) in data
+        .channels
+        .iter()
+        .map(|ch| (&ch.name, &ch.median, ch.color))
+        .enumerate()
+    {
         let share = if total[last] > 0.0 {
             v[last] / total[last]
         } else {
@@ -240,7 +250,7 @@ fn draw<DB: Backend>(
             &label,
             ANNOTATION_SIZE,
             true,
-            darker(channel_color(c)),
+            darker(channel_color(color)),
             (px.end + 10, ys[c] as i32),
             HPos::Left,
             VPos::Center,

@@ -162,10 +162,20 @@ pub enum Period {
 pub struct ChannelMix {
     /// All years or all months (do not mix the two).
     pub periods: Vec<Period>,
-    /// `(channel name, median volume per period)`, stacked bottom-up in this
-    /// order.
-    pub channels: Vec<(String, Vec<f64>)>,
+    /// The channels, stacked bottom-up in this order.
+    pub channels: Vec<ChannelSeries>,
     pub trials: Option<u64>,
+}
+
+/// One channel of a [`ChannelMix`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelSeries {
+    pub name: String,
+    /// The channel's fixed colour (its index in `Channel::ALL`), so that a
+    /// channel has the same colour in every chart whichever others are shown.
+    pub color: usize,
+    /// Median volume per period.
+    pub median: Vec<f64>,
 }
 
 /// One bar of the tornado: the output median when `input` is in its lowest

@@ -81,6 +81,10 @@ fn draw<DB: Backend>(
         LegendItem::new(series[0].2.clone(), Swatch::Line(STATUS_QUO, 4)),
         LegendItem::new(l.interval_50, Swatch::Fill(band_50)),
         LegendItem::new(l.interval_90, Swatch::Fill(band_90)),
+        LegendItem::new(
+            format!("{} ({})", l.interval_90, series[0].2),
+            Swatch::Fill(tint(STATUS_QUO, 1.0 - ALPHA_90)),
+        ),
     ]);
     let plot = draw_frame(root, &frame)?;
 
@@ -108,7 +112,9 @@ fn draw<DB: Backend>(
         .fold(f64::NEG_INFINITY, f64::max);
     let pad = (hi - lo).abs().max(hi.abs() * 0.02) * 0.04;
     let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
-    let y = money_axis(lo - pad, hi + pad, 6, l.annual_cost, lang);
+    // Costs start from 0 kr., so that heights compare honestly.
+    let bottom = if lo >= 0.0 { 0.0 } else { lo - pad };
+    let y = money_axis(bottom, hi + pad, 6, l.annual_cost, lang);
 
     let mut chart = build_chart(
         &plot,
@@ -134,7 +140,10 @@ fn draw<DB: Backend>(
             color.mix(ALPHA_50).filled(),
         )))?;
     }
-    for (s, color, _) in &series {
+    // The status quo's line is drawn wider and first, the scenario's on top:
+    // where the two coincide (before the proposal starts) both stay visible.
+    for (k, (s, color, _)) in series.iter().enumerate() {
+        let width = if k == 0 { 8 } else { 3 };
         let med: Vec<(f64, f64)> = s
             .years
             .iter()
@@ -143,7 +152,7 @@ fn draw<DB: Backend>(
             .collect();
         chart.draw_series(std::iter::once(PathElement::new(
             med.clone(),
-            color.stroke_width(4),
+            color.stroke_width(width),
         )))?;
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 5, color.filled())))?;
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 2, WHITE.filled())))?;

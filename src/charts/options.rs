@@ -91,13 +91,10 @@ fn category_axis(n: usize, title: &str) -> Axis {
     }
 }
 
-/// Extends a savings range to 0 kr. when 0 is not far away.
+/// Extends a savings range to 0 kr., so that the heights of the options'
+/// boxes compare honestly (a range starting at 1.0 M kr. exaggerates gaps).
 fn with_zero(lo: f64, hi: f64) -> (f64, f64) {
-    if lo > 0.0 && lo < hi - lo || hi < 0.0 && -hi < hi - lo || lo <= 0.0 && hi >= 0.0 {
-        (lo.min(0.0), hi.max(0.0))
-    } else {
-        (lo, hi)
-    }
+    (lo.min(0.0), hi.max(0.0))
 }
 
 // ---------------------------------------------------------------------------
@@ -161,7 +158,9 @@ fn draw_savings<DB: Backend>(
         .fold(f64::NEG_INFINITY, f64::max);
     let (lo, hi) = with_zero(lo, hi);
     let pad = (hi - lo).max(1.0) * 0.05;
-    let y = money_axis(lo - pad, hi + pad * 2.0, 6, &l.savings_in_year(year), lang);
+    // No padding below an axis that starts at 0 kr.
+    let bottom = if lo == 0.0 { 0.0 } else { lo - pad };
+    let y = money_axis(bottom, hi + pad * 2.0, 6, &l.savings_in_year(year), lang);
     let x = category_axis(items.len(), l.option);
     let mut chart = build_chart(
         &plot,
@@ -329,7 +328,8 @@ fn draw_cumulative<DB: Backend>(
         .fold(0.0, f64::max);
     let pad = (hi - lo).max(1.0) * 0.04;
     let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
-    let y = money_axis(lo - pad, hi + pad, 6, l.cumulative_net_savings, lang);
+    let bottom = if lo == 0.0 { 0.0 } else { lo - pad };
+    let y = money_axis(bottom, hi + pad, 6, l.cumulative_net_savings, lang);
     let mut chart = build_chart(
         &plot,
         &x,

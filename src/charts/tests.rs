@@ -339,20 +339,19 @@ pub(crate) fn sample_channel_mix(monthly: bool) -> ChannelMix {
     let n = periods.len();
     let f = |k: usize| k as f64 / (n - 1).max(1) as f64;
     let scale = if monthly { 1.0 / 12.0 } else { 1.0 };
-    let ch = |name: &str, a: f64, b: f64| {
-        (
-            name.to_string(),
-            (0..n).map(|k| scale * (a + (b - a) * f(k))).collect(),
-        )
+    let ch = |name: &str, color: usize, a: f64, b: f64| ChannelSeries {
+        name: name.to_string(),
+        color,
+        median: (0..n).map(|k| scale * (a + (b - a) * f(k))).collect(),
     };
     ChannelMix {
         periods,
         channels: vec![
-            ch("Personlig", 120_000.0, 60_000.0),
-            ch("Telefon", 150_000.0, 110_000.0),
-            ch("E-mail", 30_000.0, 12_000.0),
-            ch("Brev", 10_000.0, 3_000.0),
-            ch("Selvbetjening", 60_000.0, 190_000.0),
+            ch("Personlig", 3, 120_000.0, 60_000.0),
+            ch("Telefon", 2, 150_000.0, 110_000.0),
+            ch("E-mail", 5, 30_000.0, 12_000.0),
+            ch("Brev", 4, 10_000.0, 3_000.0),
+            ch("Selvbetjening", 0, 60_000.0, 190_000.0),
         ],
         trials: Some(10_000),
     }
@@ -697,7 +696,7 @@ fn edge_cases_render() {
     let mut mix = sample_channel_mix(false);
     mix.periods.truncate(1);
     for c in &mut mix.channels {
-        c.1.truncate(1);
+        c.median.truncate(1);
     }
     render_both(&dir.join("channel_mix_one"), |p| {
         channel_mix(&mix, &text, Lang::Da, p)

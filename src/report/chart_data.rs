@@ -122,7 +122,11 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
                 Lang::Da => c.label_da(),
                 Lang::En => c.label_en(),
             };
-            (v.iter().any(|x| *x > 0.0)).then(|| (label.to_string(), v))
+            (v.iter().any(|x| *x > 0.0)).then(|| ChannelSeries {
+                name: label.to_string(),
+                color: c.index(),
+                median: v,
+            })
         })
         .collect();
     ChannelMix {
