@@ -6,6 +6,7 @@ mod check;
 mod compare;
 mod progress;
 mod run;
+pub mod sensitivity_table;
 pub mod table;
 
 use std::path::PathBuf;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::engine::{self, Engine, Trials};
 use crate::error::{Error, InputError};
 use crate::export::outdir::OutputPlan;
-use crate::export::sanitize::{clean_text, terminal_text};
+use crate::export::sanitize::terminal_text;
 use crate::scenario::Scenario;
 use crate::summary::{Precision, RunSummary};
 
@@ -361,31 +361,38 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     }
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     if !args.sim.quiet {
-        print!("{}", terminal_text(&table::run_table(&summary)));
-        if let Some(sens) = &summary.sensitivity {
-            println!(
-                "\nwhat drives {} {} (the {} most influential of {} uncertain inputs)",
-                clean_text(&sens.metric),
-                sens.year,
-                sens.rows.len().min(10),
-                sens.rows.len()
-            );
-            print!(
-                "{}",
-                terminal_text(&crate::sensitivity::top_table(sens, 10))
-            );
-        }
-        if let Some(rows) = &summary.attribution {
-            print!(
-                "{}",
-                terminal_text(&table::attribution_table(&summary, rows))
-            );
-        }
-        println!(
-            "\nWrote {} files to {}",
-            written.len(),
-            args.sim.out.display()
-        );
+        print_terminal(&run_output(&summary, args.sim.lang));
+        print_terminal(&wrote_files(written.len(), &args.sim.out, args.sim.lang));
     }
     Ok(())
+}
+
+/// Everything `run` prints after the trials: the tables of [`table`], the
+/// sensitivity and the attribution, in `lang`.
+pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
+    let mut o = table::run_table(summary, lang);
+    if let Some(sens) = &summary.sensitivity {
+        o.push_str(&super::sensitivity_table::top_table(sens, 10, lang));
+    }
+    if let Some(rows) = &summary.attribution {
+        o.push_str(&table::attribution_table(summary, rows, lang));
+    }
+    o
+}
+
+/// "Wrote 12 files to out" / "Skrev 12 filer til out".
+pub fn wrote_files(n: usize, dir: &std::path::Path, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Da => format!("\nSkrev {n} filer til {}\n", dir.display()),
+        crate::i18n::Lang::En => format!("\nWrote {n} files to {}\n", dir.display()),
+    }
+}
+
+/// Prints `text` to stdout with no control characters and every line within
+/// the terminal width ([`crate::text_table::fit_lines`]).
+pub fn print_terminal(text: &str) {
+    print!(
+        "{}",
+        crate::text_table::fit_lines(&terminal_text(text), crate::text_table::TERMINAL_WIDTH)
+    );
 }

@@ -160,11 +160,11 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
     if let Some(sens) = &summary.sensitivity {
         let bytes = crate::sensitivity::to_csv(sens);
         non_finite.extend(csv_non_finite("sensitivity.csv", &bytes));
-        let _ = crate::sensitivity::top_table(sens, 10);
+        let _ = crate::cli::sensitivity_table::top_table(sens, 10, opts.lang);
     }
-    let _ = crate::cli::table::run_table(&summary);
+    let _ = crate::cli::table::run_table(&summary, opts.lang);
     if let Some(rows) = &summary.attribution {
-        let _ = crate::cli::table::attribution_table(&summary, rows);
+        let _ = crate::cli::table::attribution_table(&summary, rows, opts.lang);
     }
     if opts.html {
         if let Err(e) = crate::report::html::render_html(&summary, None, &[], opts.lang) {
