@@ -282,7 +282,7 @@ fn run_writes_json_csv_and_prints_a_table() {
     let out = bin()
         .arg("run")
         .arg(scenario("model-worked-example-hours.toml"))
-        .args(["--trials", "20", "--no-charts", "--out"])
+        .args(["--trials", "20", "--no-charts", "--lang", "en", "--out"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -459,7 +459,7 @@ fn options_with_the_same_proposal_name_are_told_apart_by_file() {
         .arg(&base)
         .arg(&a)
         .arg(&b)
-        .args(["-n", "200", "--no-charts", "--out"])
+        .args(["-n", "200", "--no-charts", "--lang", "en", "--out"])
         .arg(&out)
         .assert()
         .success();

@@ -134,10 +134,11 @@ fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> Stri
         let _ = writeln!(
             o,
             "{}",
-            lang.pick(
-                &format!("... og {} input mere", s.rows.len() - n),
-                &format!("... and {} more inputs", s.rows.len() - n)
-            )
+            match (lang, s.rows.len() - n) {
+                (Lang::Da, k) => format!("... og {k} input mere"),
+                (Lang::En, 1) => "... and 1 more input".to_string(),
+                (Lang::En, k) => format!("... and {k} more inputs"),
+            }
         );
     }
     if shown.iter().any(|r| r.contribution_to_variance < 0.0) {
