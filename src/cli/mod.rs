@@ -4,6 +4,7 @@
 
 mod check;
 mod compare;
+mod flags;
 mod progress;
 mod run;
 pub mod sensitivity_table;
@@ -30,13 +31,13 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct SimOptions {
     /// Number of trials (default: the scenario's [simulation] trials, else 10000).
-    #[arg(long, short = 'n')]
+    #[arg(long, short = 'n', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--trials", 1))]
     pub trials: Option<u64>,
     /// Random seed (default: the scenario's [simulation] seed, else 1).
-    #[arg(long, short = 's')]
+    #[arg(long, short = 's', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--seed", 0))]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
-    #[arg(long, short = 'j')]
+    #[arg(long, short = 'j', allow_negative_numbers = true, value_parser = flags::whole::<usize>("--threads", 1))]
     pub threads: Option<usize>,
     /// Directory for summary.json, CSV files and charts.
     #[arg(long, short = 'o', default_value = "out")]
@@ -82,6 +83,10 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
+            if let Some(msg) = flags::plain_message(&e) {
+                eprintln!("error: {msg}");
+                return 2;
+            }
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
             return code;

@@ -21,13 +21,15 @@ pub struct RunArgs {
     /// the mean cumulative net savings at the end year (the scenario's cost
     /// when it has no proposal or policy events) is within this share of the
     /// mean, e.g. 1% or 0.01.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub precision: Option<String>,
     /// Upper limit on trials with --precision.
-    #[arg(long, default_value_t = 1_000_000)]
+    #[arg(long, default_value_t = 1_000_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<u64>("--max-trials", 1))]
     pub max_trials: u64,
     /// Trials per batch with --precision.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<u64>("--batch", 1))]
     pub batch: u64,
     /// Rerun without each policy event (same random streams) and report what
     /// each one buys: marginal savings, cost, change in goal probabilities.
@@ -39,7 +41,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub sensitivity_output: Option<crate::sensitivity::Output>,
     /// Year of the sensitivity output (default: the end year).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::flags::year("--sensitivity-year"))]
     pub sensitivity_year: Option<i32>,
     /// Skip the sensitivity analysis.
     #[arg(long)]
@@ -52,7 +54,8 @@ pub struct RunArgs {
     pub xlsx: Option<PathBuf>,
     /// Trials written to the workbook's per-trial sheet (one row per trial
     /// and year: at most 1,048,575 rows, an Excel sheet below its header).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
 }
 
