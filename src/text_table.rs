@@ -258,6 +258,36 @@ pub fn fit_lines(text: &str, max: usize) -> String {
     o
 }
 
+/// `text` in at most `max` display columns, cut in the middle with "…" so
+/// that its beginning and end both show.
+pub fn shorten_middle(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    let keep = max.saturating_sub(1);
+    let (head_w, tail_w) = (keep - keep / 2, keep / 2);
+    let mut head = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        w += c.width().unwrap_or(0);
+        if w > head_w {
+            break;
+        }
+        head.push(c);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in text.chars().rev() {
+        w += c.width().unwrap_or(0);
+        if w > tail_w {
+            break;
+        }
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
 /// Weekly hours as people write them: "36.5", "18".
 pub fn format_hours(h: f64) -> String {
     if (h - h.round()).abs() < 1e-9 {
@@ -335,6 +365,17 @@ mod tests {
         assert_eq!(wrap("prices.email x", 10), vec!["prices.", "email x"]);
         assert_eq!(wrap("value 0.125", 7), vec!["value", "0.125"]);
         assert_eq!(wrap("in 68 % of", 5), vec!["in", "68 %", "of"]);
+    }
+
+    #[test]
+    fn names_are_shortened_in_the_middle() {
+        assert_eq!(shorten_middle("Solrød 2011", 20), "Solrød 2011");
+        let s = shorten_middle("Lyngby-Taarbæk 2011-2015: Flyt borgerne", 20);
+        assert_eq!(width(&s), 20);
+        assert!(
+            s.starts_with("Lyngby-Taa") && s.ends_with("borgerne") && s.contains('…'),
+            "{s}"
+        );
     }
 
     #[test]

@@ -13,10 +13,10 @@
 
 use std::path::{Path, PathBuf};
 
-use channelshift::engine::Engine;
-use channelshift::scenario::Scenario;
 use channelshift::cli::sensitivity_table::top_table;
+use channelshift::engine::Engine;
 use channelshift::i18n::Lang;
+use channelshift::scenario::Scenario;
 use channelshift::sensitivity::{self, analyse, Output};
 use channelshift::summary::{Sensitivity, SensitivityRow};
 
@@ -202,10 +202,7 @@ fn inputs_rank_by_their_effect() {
     assert!(!t.contains("Price: letter"), "{t}");
     assert!(t.contains("what drives cumulative net savings 2015"), "{t}");
     assert!(t.contains("and 1 more input"), "{t}");
-    assert!(
-        t.contains("contribution") && t.contains(" %"),
-        "{t}"
-    );
+    assert!(t.contains("contribution") && t.contains(" %"), "{t}");
 
     // CSV: header and one row per input, in rank order.
     let csv = String::from_utf8(sensitivity::to_csv(&r)).unwrap();
@@ -233,9 +230,15 @@ fn a_declared_rank_correlation_is_achieved() {
     assert_eq!(c.declared, 0.8);
     assert!((c.achieved - 0.8).abs() < 0.03, "achieved {}", c.achieved);
     let t = top_table(&r, 10, Lang::En);
-    assert!(t.contains("Price: personal attendance ~ Price: phone"), "{t}");
+    assert!(
+        t.contains("Price: personal attendance ~ Price: phone"),
+        "{t}"
+    );
     let t = top_table(&r, 10, Lang::Da);
-    assert!(t.contains("Pris: personligt fremmøde ~ Pris: telefon"), "{t}");
+    assert!(
+        t.contains("Pris: personligt fremmøde ~ Pris: telefon"),
+        "{t}"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::i18n::{format_number, Lang};
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
 
+use super::progress::{Stage, Step};
 use super::run::{run_with_progress, trials_and_seed};
 use super::table::{header, metric_name, render, Scale};
 use super::{init_threads, SimOptions};
@@ -85,17 +86,16 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     for e in &engines {
         e.probe()?;
     }
+    let lang = args.sim.lang;
     let trials: Vec<_> = engines
         .iter()
         .map(|e| {
-            run_with_progress(
-                e,
-                n,
-                args.sim.quiet,
-                &crate::comparison::option_name(e.scenario),
-            )
+            let name = crate::comparison::option_name(e.scenario);
+            run_with_progress(e, n, args.sim.quiet, &name, lang)
         })
         .collect();
+    let stage = Stage::new(args.sim.quiet, lang);
+    stage.show(Step::Summarising);
     for (e, t) in engines.iter().zip(&trials) {
         e.check_finite(t, 0)?;
     }
@@ -104,6 +104,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         .zip(&trials)
         .map(|(e, t)| RunSummary::new(e.scenario, &e.layout, t, seed, None))
         .collect();
+    stage.show(Step::Comparing);
     let runs: Vec<OptionRun> = engines
         .iter()
         .zip(&trials)
@@ -116,27 +117,8 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         })
         .collect();
     let cmp = Comparison::new(&runs, seed);
-    // Staged, then swapped into --out whole (see export::outdir).
-    let staging = plan.stage().map_err(anyhow::Error::from)?;
-    let mut written = crate::report::write_comparison_outputs(
-        &cmp,
-        &summaries,
-        staging.dir(),
-        args.sim.lang,
-        !args.sim.no_charts,
-    )?;
-    if args.report {
-        let path = staging.dir().join("report.html");
-        crate::report::html::write_html(
-            &summaries[0],
-            Some(&cmp),
-            &summaries,
-            args.sim.lang,
-            &path,
-        )?;
-        written.push(path);
-    }
-    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
+    let written = write_outputs(&cmp, &summaries, &args, plan, &stage)?;
+    stage.done();
     if !args.sim.quiet {
         super::run::print_terminal(&comparison_table(&cmp, args.sim.lang));
         super::run::print_terminal(&super::run::wrote_files(
@@ -146,6 +128,37 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+/// Writes comparison.json, comparison.csv, the charts and the report into
+/// a staging directory, then swaps it into --out whole (see
+/// export::outdir). Returns the files written.
+fn write_outputs(
+    cmp: &Comparison,
+    summaries: &[RunSummary],
+    args: &CompareArgs,
+    plan: crate::export::outdir::OutputPlan,
+    stage: &Stage,
+) -> Result<Vec<PathBuf>, Error> {
+    let lang = args.sim.lang;
+    let staging = plan.stage().map_err(anyhow::Error::from)?;
+    let dir = staging.dir();
+    stage.show(Step::WritingFiles);
+    let mut written = crate::report::write_comparison_outputs(cmp, summaries, dir, lang, false)?;
+    if !args.sim.no_charts {
+        stage.show(Step::WritingCharts);
+        written.extend(crate::report::chart_data::comparison_charts(
+            cmp, summaries, dir, lang,
+        )?);
+    }
+    if args.report {
+        stage.show(Step::WritingReport);
+        let path = dir.join("report.html");
+        crate::report::html::write_html(&summaries[0], Some(cmp), summaries, lang, &path)?;
+        written.push(path);
+    }
+    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
+    Ok(written)
 }
 
 fn kr(x: f64, lang: Lang) -> String {

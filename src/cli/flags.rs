@@ -61,7 +61,12 @@ pub fn year(flag: &'static str) -> impl Fn(&str) -> Result<i32, FlagError> + Clo
         t.parse::<i32>()
             .ok()
             .filter(|y| (1..=9999).contains(y) && t.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| FlagError(format!("{flag} must be a year such as 2015, got {}", shown(text))))
+            .ok_or_else(|| {
+                FlagError(format!(
+                    "{flag} must be a year such as 2015, got {}",
+                    shown(text)
+                ))
+            })
     }
 }
 
@@ -83,11 +88,15 @@ pub fn plain_message(e: &clap::Error) -> Option<String> {
     if let Some(f) = e.source().and_then(|s| s.downcast_ref::<FlagError>()) {
         return Some(f.to_string());
     }
-    let empty = matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty());
+    let empty =
+        matches!(e.get(ContextKind::InvalidValue), Some(ContextValue::String(v)) if v.is_empty());
     match (e.kind(), e.get(ContextKind::InvalidArg)) {
         (ErrorKind::InvalidValue, Some(ContextValue::String(arg))) if empty => {
             let flag = arg.split(' ').next().unwrap_or(arg);
-            Some(format!("{flag} needs a value after it, e.g. {}", example(flag)))
+            Some(format!(
+                "{flag} needs a value after it, e.g. {}",
+                example(flag)
+            ))
         }
         _ => None,
     }
@@ -119,11 +128,26 @@ mod tests {
         assert_eq!(p("200"), Ok(200));
         assert_eq!(p(" 7 "), Ok(7));
         let msg = |t: &str| p(t).unwrap_err().0;
-        assert_eq!(msg("-5"), "--trials must be a whole number of at least 1, got -5");
-        assert_eq!(msg("abc"), "--trials must be a whole number of at least 1, got abc");
-        assert_eq!(msg("0"), "--trials must be a whole number of at least 1, got 0");
-        assert_eq!(msg("1.5"), "--trials must be a whole number of at least 1, got 1.5");
-        assert_eq!(msg(""), "--trials must be a whole number of at least 1, got \"\"");
+        assert_eq!(
+            msg("-5"),
+            "--trials must be a whole number of at least 1, got -5"
+        );
+        assert_eq!(
+            msg("abc"),
+            "--trials must be a whole number of at least 1, got abc"
+        );
+        assert_eq!(
+            msg("0"),
+            "--trials must be a whole number of at least 1, got 0"
+        );
+        assert_eq!(
+            msg("1.5"),
+            "--trials must be a whole number of at least 1, got 1.5"
+        );
+        assert_eq!(
+            msg(""),
+            "--trials must be a whole number of at least 1, got \"\""
+        );
         assert_eq!(
             msg("99999999999999999999999"),
             "--trials 99999999999999999999999 is too large a number"
