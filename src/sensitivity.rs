@@ -292,52 +292,6 @@ fn zero_if_nan(r: f64) -> f64 {
     }
 }
 
-/// CSV with one row per input, most influential first.
-///
-/// Columns: metric, year, rank, input, unit, spearman,
-/// contribution_to_variance, median_when_low, median_when_high, swing.
-/// Numbers are written in full precision with `.` decimals; NaN as empty.
-pub fn to_csv(s: &Sensitivity) -> Vec<u8> {
-    use crate::export::sanitize::csv_text;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let num = |x: f64| {
-        if x.is_nan() {
-            String::new()
-        } else {
-            format!("{x}")
-        }
-    };
-    w.write_record([
-        "metric",
-        "year",
-        "rank",
-        "input",
-        "unit",
-        "spearman",
-        "contribution_to_variance",
-        "median_when_low",
-        "median_when_high",
-        "swing",
-    ])
-    .expect("writing to memory");
-    for (i, r) in s.rows.iter().enumerate() {
-        w.write_record([
-            csv_text(&s.metric),
-            s.year.to_string(),
-            (i + 1).to_string(),
-            csv_text(&r.input),
-            csv_text(&r.unit),
-            num(r.spearman),
-            num(r.contribution_to_variance),
-            num(r.median_when_low),
-            num(r.median_when_high),
-            num(r.swing),
-        ])
-        .expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,9 +15,10 @@ use std::path::{Path, PathBuf};
 
 use channelshift::cli::sensitivity_table::top_table;
 use channelshift::engine::Engine;
+use channelshift::export::csv::{sensitivity_csv, CsvLocale};
 use channelshift::i18n::Lang;
 use channelshift::scenario::Scenario;
-use channelshift::sensitivity::{self, analyse, Output};
+use channelshift::sensitivity::{analyse, Output};
 use channelshift::summary::{Sensitivity, SensitivityRow};
 
 /// Counter contacts displaced a year.
@@ -90,7 +91,7 @@ fn run(s: &Scenario, seed: u64, n: usize, output: Output, year: i32) -> Sensitiv
         &trials,
         output,
         year,
-        sensitivity::DEFAULT_MAX_TRIALS,
+        channelshift::sensitivity::DEFAULT_MAX_TRIALS,
     )
 }
 
@@ -205,7 +206,7 @@ fn inputs_rank_by_their_effect() {
     assert!(t.contains("contribution") && t.contains(" %"), "{t}");
 
     // CSV: header and one row per input, in rank order.
-    let csv = String::from_utf8(sensitivity::to_csv(&r)).unwrap();
+    let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 4, "{csv}");
     assert!(lines[0].starts_with("metric,year,rank,input,unit,spearman,"));
@@ -288,6 +289,6 @@ fn a_scenario_without_uncertainty_has_no_rows() {
     assert!(r.rows.is_empty());
     assert!((r.output_median - 5.0 * 74_571.428_571).abs() < 0.01);
     assert!(top_table(&r, 10, Lang::En).contains("no uncertain inputs"));
-    let csv = String::from_utf8(sensitivity::to_csv(&r)).unwrap();
+    let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
     assert_eq!(csv.lines().count(), 1);
 }

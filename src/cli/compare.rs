@@ -144,7 +144,7 @@ fn write_outputs(
     let staging = plan.stage().map_err(anyhow::Error::from)?;
     let dir = staging.dir();
     stage.show(Step::WritingFiles);
-    let mut written = crate::report::write_comparison_outputs(cmp, summaries, dir, lang, false)?;
+    let mut written = crate::report::write_comparison_files(cmp, dir, args.sim.csv_locale)?;
     if !args.sim.no_charts {
         stage.show(Step::WritingCharts);
         written.extend(crate::report::chart_data::comparison_charts(

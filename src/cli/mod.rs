@@ -16,6 +16,7 @@ use clap::builder::TypedValueParser;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::error::{Error, InputError};
+use crate::export::csv::CsvLocale;
 use crate::i18n::Lang;
 
 /// Monte Carlo forecasts of channel-shift business cases: costs, savings and
@@ -55,6 +56,17 @@ pub struct SimOptions {
             .map(|s: String| s.parse::<Lang>().expect("one of the listed values")),
     )]
     pub lang: Lang,
+    /// Layout of the CSV files: en (comma between fields, decimal point) or
+    /// da (semicolon, decimal comma, UTF-8 byte order mark: what Excel with
+    /// Danish settings opens as numbers).
+    #[arg(
+        long,
+        default_value = "en",
+        ignore_case = true,
+        value_parser = clap::builder::PossibleValuesParser::new(["en", "da"])
+            .map(|s: String| s.parse::<CsvLocale>().expect("one of the listed values")),
+    )]
+    pub csv_locale: CsvLocale,
     /// Skip writing charts (faster for scripted runs).
     #[arg(long)]
     pub no_charts: bool,

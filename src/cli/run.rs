@@ -399,7 +399,7 @@ fn write_outputs(
     let staging = plan.stage().map_err(anyhow::Error::from)?;
     let dir = staging.dir();
     stage.show(progress::Step::WritingFiles);
-    let mut written = crate::report::write_run_outputs(summary, dir, lang, false)?;
+    let mut written = crate::report::write_run_files(summary, dir, args.sim.csv_locale)?;
     if !args.sim.no_charts {
         stage.show(progress::Step::WritingCharts);
         written.extend(crate::report::chart_data::run_charts(summary, dir, lang)?);
