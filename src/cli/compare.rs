@@ -14,7 +14,6 @@ use super::progress::{Stage, Step};
 use super::run::{run_with_progress, trials_and_seed};
 use super::table::{header, metric_name, render, Scale};
 use super::{init_threads, SimOptions};
-use crate::text_table::format_hours;
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -209,13 +208,16 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
             let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
             let mut r = vec![
                 format!("{} {}", h.department, super::table::lower_first(&channel)),
-                format_hours(h.today_hours_per_week),
+                hours(h.today_hours_per_week, lang),
             ];
             r.extend(c.options.iter().map(|opt| {
                 opt.hours
                     .get(i)
                     .map(|x| {
-                        format_hours(x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week))
+                        hours(
+                            x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
+                            lang,
+                        )
                     })
                     .unwrap_or_default()
             }));
@@ -271,7 +273,7 @@ fn displaced_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String 
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}",
+        "\n{}",
         lang.pick(
             "fortrængte henvendelser pr. år (median): hvor de gik hen",
             "displaced contacts per year (median): where they went"
@@ -309,12 +311,9 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let head = header(&[
         lang.pick("bemandet kanal", "staffed channel"),
         lang.pick("år", "year"),
-        lang.pick(
-            "medarbejdere pr. åben time (i dag -> forslag)",
-            "agents/open hour (today -> option)",
-        ),
+        lang.pick("medarbejdere pr. åben time", "agents per open hour"),
         lang.pick("serviceniveau", "service level"),
-        lang.pick("gns. ventetid", "avg. speed of answer"),
+        lang.pick("gns. svartid", "avg. speed of answer"),
     ]);
     let pct = |x: f64| crate::i18n::format_pct(x, 1, lang);
     let rows: Vec<Vec<String>> = opt
@@ -322,7 +321,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .iter()
         .map(|s| {
             vec![
-                s.channel.clone(),
+                staffed_channel(&s.channel, lang),
                 s.year.to_string(),
                 format!(
                     "{} -> {}",
@@ -335,13 +334,39 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
                     pct(s.service_level)
                 ),
                 format!(
-                    "{:.0} s -> {:.0} s",
-                    s.asa_seconds_status_quo, s.asa_seconds
+                    "{} s -> {} s",
+                    format_number(s.asa_seconds_status_quo, 0, lang),
+                    format_number(s.asa_seconds, 0, lang)
                 ),
             ]
         })
         .collect();
-    format!("\n{}", render(&head, &rows))
+    format!(
+        "\n{}\n{}",
+        lang.pick(
+            "bemanding efter Erlang C (median), i dag -> forslag",
+            "staffing by Erlang C (median), today -> option"
+        ),
+        render(&head, &rows)
+    )
+}
+
+/// "Borgerservice phone" (department and channel key, as comparison.json
+/// has it) with the channel in `lang`: "Borgerservice telefon".
+fn staffed_channel(text: &str, lang: Lang) -> String {
+    match text.rsplit_once(' ') {
+        Some((department, key @ ("phone" | "counter"))) => {
+            let channel = crate::report::chart_data::opening_channel_label(key, lang);
+            format!("{department} {}", super::table::lower_first(&channel))
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".
+fn hours(h: f64, lang: Lang) -> String {
+    let whole = (h - h.round()).abs() < 1e-9;
+    format_number(h, if whole { 0 } else { 1 }, lang)
 }
 
 /// The probability that each option's cumulative net savings exceed each
