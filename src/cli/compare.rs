@@ -252,16 +252,22 @@ fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> Stri
         ),
         &metric_name("cumulative_net_savings_kr", lang),
     ]);
+    let column = |f: fn(&crate::comparison::OptionYear) -> &crate::stats::Summary| {
+        scale.column(&opt.years.iter().map(f).collect::<Vec<_>>(), lang)
+    };
+    let columns = [
+        column(|y| &y.cost_kr),
+        column(|y| &y.savings_kr),
+        column(|y| &y.cumulative_net_savings_kr),
+    ];
     let rows: Vec<Vec<String>> = opt
         .years
         .iter()
-        .map(|y| {
-            vec![
-                y.year.to_string(),
-                scale.range(&y.cost_kr, lang),
-                scale.range(&y.savings_kr, lang),
-                scale.range(&y.cumulative_net_savings_kr, lang),
-            ]
+        .enumerate()
+        .map(|(i, y)| {
+            let mut r = vec![y.year.to_string()];
+            r.extend(columns.iter().map(|c| c[i].clone()));
+            r
         })
         .collect();
     o.push_str(&render(&head, &rows));

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
-use crate::summary::RunSummary;
+use crate::summary::{AttributionRow, RunSummary};
 
 /// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
 pub fn range_cell(s: &Summary, lang: Lang) -> String {
@@ -58,24 +58,52 @@ impl Scale {
 
     /// An amount in this unit.
     pub fn fmt(self, x: f64, lang: Lang) -> String {
+        self.fmt_with(x, 2, lang)
+    }
+
+    /// An amount in this unit, with `decimals` decimals when in millions.
+    pub fn fmt_with(self, x: f64, decimals: usize, lang: Lang) -> String {
         match self {
             Scale::Kr => kr(x, lang),
-            Scale::MillionKr => format_number(x / 1e6, 2, lang),
+            Scale::MillionKr => format_number(x / 1e6, decimals, lang),
         }
     }
 
     /// Median and 5-95 % range in this unit.
     pub fn range(self, s: &Summary, lang: Lang) -> String {
+        self.range_with(s, 2, lang)
+    }
+
+    /// Median and 5-95 % range, with `decimals` decimals when in millions.
+    pub fn range_with(self, s: &Summary, decimals: usize, lang: Lang) -> String {
+        let f = |x: f64| self.fmt_with(x, decimals, lang);
         if s.p5 == s.p95 {
-            self.fmt(s.p50, lang)
+            f(s.p50)
         } else {
-            format!(
-                "{} [{} .. {}]",
-                self.fmt(s.p50, lang),
-                self.fmt(s.p5, lang),
-                self.fmt(s.p95, lang)
-            )
+            format!("{} [{} .. {}]", f(s.p50), f(s.p5), f(s.p95))
         }
+    }
+
+    /// Decimals of millions for a column of these amounts: three
+    /// significant digits or more without going past two decimals
+    /// ("1,035 [915 .. 1,173]" for Copenhagen's costs, "2.33" for Solrød's).
+    pub fn decimals_for(values: impl IntoIterator<Item = f64>) -> usize {
+        let max = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()));
+        match max / 1e6 {
+            m if m >= 999.5 => 0,
+            m if m >= 99.95 => 1,
+            _ => 2,
+        }
+    }
+
+    /// [`Scale::range_with`] for every summary of a column, its decimals
+    /// chosen by [`Scale::decimals_for`] over the column's ranges.
+    pub fn column(self, column: &[&Summary], lang: Lang) -> Vec<String> {
+        let d = Scale::decimals_for(column.iter().flat_map(|q| [q.p5, q.p50, q.p95]));
+        column.iter().map(|q| self.range_with(q, d, lang)).collect()
     }
 }
 
@@ -153,13 +181,17 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
     );
     let mut head = vec![lang.pick("år", "year").to_string()];
     head.extend(keys.iter().map(|k| metric_name(k, lang)));
+    let columns: Vec<Vec<String>> = keys
+        .iter()
+        .map(|k| scale.column(&s.metric(k).iter().collect::<Vec<_>>(), lang))
+        .collect();
     let rows: Vec<Vec<String>> = s
         .years
         .iter()
         .enumerate()
         .map(|(i, y)| {
             let mut r = vec![y.to_string()];
-            r.extend(keys.iter().map(|k| scale.range(&s.metric(k)[i], lang)));
+            r.extend(columns.iter().map(|c| c[i].clone()));
             r
         })
         .collect();
@@ -441,15 +473,21 @@ pub fn attribution_table(
         lang.pick("dets omkostning", "its cost"),
         lang.pick("bruttobesparelse", "gross savings"),
     ]);
+    let column = |f: fn(&AttributionRow) -> &Summary| -> Vec<String> {
+        scale.column(&rows.iter().map(f).collect::<Vec<_>>(), lang)
+    };
+    let columns = [
+        column(|r| &r.marginal_net_savings_kr),
+        column(|r| &r.cost_kr),
+        column(|r| &r.gross_savings_kr),
+    ];
     let body: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| {
-            vec![
-                r.label(lang),
-                scale.range(&r.marginal_net_savings_kr, lang),
-                scale.range(&r.cost_kr, lang),
-                scale.range(&r.gross_savings_kr, lang),
-            ]
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![r.label(lang)];
+            cells.extend(columns.iter().map(|c| c[i].clone()));
+            cells
         })
         .collect();
     o.push_str(&render(&head, &body));
@@ -549,6 +587,19 @@ mod tests {
             max: 3.0e6,
         };
         assert_eq!(Scale::MillionKr.range(&s, Lang::En), "2.34 [1.82 .. 2.88]");
+        assert_eq!(Scale::decimals_for([2.88e6]), 2);
+        assert_eq!(Scale::decimals_for([164.0e6]), 1);
+        assert_eq!(Scale::decimals_for([-1_173.39e6, 915.0e6]), 0);
+        let big = Summary {
+            p5: 915.21e6,
+            p50: 1_034.85e6,
+            p95: 1_173.39e6,
+            ..s
+        };
+        assert_eq!(
+            Scale::MillionKr.column(&[&big, &s], Lang::Da),
+            vec!["1.035 [915 .. 1.173]", "2 [2 .. 3]"]
+        );
         assert_eq!(Scale::MillionKr.unit(Lang::Da), "mio. kr.");
     }
 }
