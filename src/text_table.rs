@@ -352,7 +352,7 @@ mod tests {
     fn a_table_of_many_columns_becomes_blocks() {
         let header: Vec<String> = (0..40).map(|i| format!("option {i}")).collect();
         let row: Vec<String> = (0..40).map(|i| format!("{i} %")).collect();
-        let t = render_within(&header, &[row], &vec![false; 40], 100);
+        let t = render_within(&header, &[row], &[false; 40], 100);
         assert!(widest(&t) <= 100, "{t}");
         assert!(t.contains("    option 7: 7 %"), "{t}");
     }
