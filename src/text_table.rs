@@ -17,6 +17,9 @@ pub const TERMINAL_WIDTH: usize = 100;
 /// Space between two columns.
 const GAP: usize = 2;
 
+/// Headers up to this wide wrap only after the body cells have.
+const SHORT_HEADER: usize = 12;
+
 /// The narrowest a column is squeezed to by cutting words.
 const MIN_COLUMN: usize = 8;
 
@@ -54,8 +57,9 @@ pub fn render_within(header: &[String], rows: &[Vec<String>], left: &[bool], max
 
 /// The width of each column so that the table fits `max`, or None when even
 /// columns of [`MIN_COLUMN`] do not fit. Columns are narrowed in three
-/// rounds, each as far as needed and widest first: headers wrap first, then
-/// body cells at spaces and dots, then words are cut.
+/// rounds, each as far as needed and widest first: headers longer than
+/// [`SHORT_HEADER`] wrap first, then body cells and short headers at spaces
+/// and dots, then words are cut.
 fn column_widths(header: &[String], rows: &[Vec<String>], max: usize) -> Option<Vec<usize>> {
     let cols = header.len();
     let mut body = vec![0; cols];
@@ -74,7 +78,11 @@ fn column_widths(header: &[String], rows: &[Vec<String>], max: usize) -> Option<
     let header_floor: Vec<usize> = header
         .iter()
         .enumerate()
-        .map(|(i, h)| body[i].max(longest_piece(h)).max(1))
+        .map(|(i, h)| {
+            body[i]
+                .max(longest_piece(h))
+                .max(width(h).min(SHORT_HEADER))
+        })
         .collect();
     for (i, h) in header.iter().enumerate() {
         pieces[i] = pieces[i].max(longest_piece(h));

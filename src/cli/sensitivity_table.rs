@@ -88,11 +88,12 @@ fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> Stri
     let _ = writeln!(
         o,
         "{} ({}): {}\n",
-        lang.pick("median ved lav/høj", "median when low/high"),
+        lang.pick("ved lav/høj", "when low/high"),
         scale.unit(lang),
         lang.pick(
-            "medianen i de simuleringer, hvor inputtet ligger blandt sine laveste/højeste 10 %",
-            "median output in trials with the input in its lowest/highest decile"
+            "resultatets median i de simuleringer, hvor inputtet ligger blandt sine \
+             laveste/højeste 10 %",
+            "the output's median in trials with the input in its lowest/highest 10 %"
         )
     );
     let header: Vec<String> = [
@@ -100,8 +101,8 @@ fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> Stri
         "input",
         "Spearman",
         lang.pick("andel af variansen", "contribution to variance"),
-        lang.pick("median ved lav", "median when low"),
-        lang.pick("median ved høj", "median when high"),
+        lang.pick("ved lav", "when low"),
+        lang.pick("ved høj", "when high"),
         lang.pick("udsving", "swing"),
     ]
     .map(String::from)

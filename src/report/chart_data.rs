@@ -225,6 +225,15 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         }
         ["defaults", "mix", ty, ch] => format!("{}: {} ({ty})", t("Andel", "Share"), channel(ch)),
         ["defaults", "type_split", ty] => format!("{}: {ty}", t("Andel", "Share")),
+        ["events", rest @ .., "close_to", ch] if !rest.is_empty() => format!(
+            "{}: {} · {}",
+            t("Flytter til", "Moves to"),
+            channel(ch),
+            rest.join(".")
+        ),
+        ["events", rest @ .., "cost_by_year_kr", year] if !rest.is_empty() => {
+            format!("{} {year} · {}", t("Omkostning", "Cost"), rest.join("."))
+        }
         ["events", rest @ .., what] if !rest.is_empty() => {
             format!("{} · {}", param(what), rest.join("."))
         }
@@ -533,6 +542,17 @@ mod tests {
         assert_eq!(
             input_label("displacement.counter.retime", Lang::En),
             "Retimed (counter)"
+        );
+        assert_eq!(
+            input_label(
+                "events.4. Digital postfordeler.close_to.digital_post_in",
+                Lang::En
+            ),
+            "Moves to: digital post (in) · 4. Digital postfordeler"
+        );
+        assert_eq!(
+            input_label("events.2. Medbetjening.cost_by_year_kr.2012", Lang::Da),
+            "Omkostning 2012 · 2. Medbetjening"
         );
         assert_eq!(
             input_label("areas.Flytning.volume", Lang::Da),
