@@ -444,6 +444,15 @@ pub fn attribution_table(
     rows: &[crate::summary::AttributionRow],
     lang: Lang,
 ) -> String {
+    if rows.is_empty() {
+        return format!(
+            "\n{}\n",
+            lang.pick(
+                "intet at tilskrive: scenariet har hverken forslag eller politiske tiltag",
+                "nothing to attribute: the scenario has neither a proposal nor policy events"
+            )
+        );
+    }
     let mut o = String::new();
     let scale = Scale::above(
         rows.iter().flat_map(|r| {
