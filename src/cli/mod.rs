@@ -46,7 +46,7 @@ pub struct SimOptions {
     /// No progress bar and no table on the terminal.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Language of charts and reports: da (Danish) or en (English).
+    /// Language of the terminal tables, charts and reports: da (Danish) or en (English).
     #[arg(
         long,
         default_value = "da",
