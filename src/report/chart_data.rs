@@ -165,6 +165,14 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         "phone" => t("telefon", "phone"),
         other => other.to_string(),
     };
+    // A contact type as the scenario names it, in the chart's language.
+    let ctype = |k: &str| -> String {
+        match (k, da) {
+            ("transaction", true) => "transaktion".into(),
+            ("case_information", true) => "sagsinformation".into(),
+            (other, _) => other.replace('_', " "),
+        }
+    };
     let param = |k: &str| -> String {
         match k {
             "volume" | "volume_per_1000" => t("Volumen", "Volume"),
@@ -217,14 +225,16 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         ["defaults", "adoption", rest @ ..] => {
             let what = rest.last().copied().unwrap_or("");
             let scope = if rest.len() > 1 {
-                format!(" ({})", rest[0])
+                format!(" ({})", ctype(rest[0]))
             } else {
                 String::new()
             };
             format!("{}{scope}", param(what))
         }
-        ["defaults", "mix", ty, ch] => format!("{}: {} ({ty})", t("Andel", "Share"), channel(ch)),
-        ["defaults", "type_split", ty] => format!("{}: {ty}", t("Andel", "Share")),
+        ["defaults", "mix", ty, ch] => {
+            format!("{}: {} ({})", t("Andel", "Share"), channel(ch), ctype(ty))
+        }
+        ["defaults", "type_split", ty] => format!("{}: {}", t("Andel", "Share"), ctype(ty)),
         ["events", rest @ .., "close_to", ch] if !rest.is_empty() => format!(
             "{}: {} · {}",
             t("Flytter til", "Moves to"),
@@ -253,7 +263,7 @@ pub fn input_label(key: &str, lang: Lang) -> String {
                 return format!(
                     "{}: {} · {name}",
                     t("Andel", "Share"),
-                    rest.last().copied().unwrap_or("")
+                    ctype(rest.last().copied().unwrap_or(""))
                 );
             }
             let what = rest.last().copied().unwrap_or("");
@@ -569,6 +579,14 @@ mod tests {
         assert_eq!(
             input_label("defaults.adoption.transaction.q", Lang::En),
             "Imitation q (transaction)"
+        );
+        assert_eq!(
+            input_label("defaults.adoption.case_information.ceiling", Lang::Da),
+            "Loft for digital andel (sagsinformation)"
+        );
+        assert_eq!(
+            input_label("defaults.type_split.transaction", Lang::Da),
+            "Andel: transaktion"
         );
         assert_eq!(
             input_label("departments.BSA.staffing.phone.shrinkage", Lang::Da),
