@@ -50,9 +50,20 @@ pub fn render_within(header: &[String], rows: &[Vec<String>], left: &[bool], max
     let header = clean(header);
     let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
     match column_widths(&header, &rows, max) {
-        Some(widths) => layout(&header, &rows, left, &widths),
+        Some(widths) => {
+            let mut widths = tight(&header, &rows, &widths);
+            let budget = max - GAP * widths.len().saturating_sub(1);
+            unwrap_where_room(&mut widths, &natural_widths(&header, &rows), budget);
+            layout(&header, &rows, left, &widths)
+        }
         None => stacked(&header, &rows, max),
     }
+}
+
+/// True when the table fits [`TERMINAL_WIDTH`] without wrapping a cell.
+pub fn fits(header: &[String], rows: &[Vec<String>]) -> bool {
+    let widths = natural_widths(header, rows);
+    widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1) <= TERMINAL_WIDTH
 }
 
 /// The width of each column so that the table fits `max`, or None when even
@@ -93,6 +104,44 @@ fn column_widths(header: &[String], rows: &[Vec<String>], max: usize) -> Option<
         shrink(&mut widths, &floor, budget);
     }
     (widths.iter().sum::<usize>() <= budget).then_some(widths)
+}
+
+/// Each column as wide as its widest wrapped line (wrapping at words can
+/// leave a column wider than any of its lines).
+fn tight(header: &[String], rows: &[Vec<String>], widths: &[usize]) -> Vec<usize> {
+    let mut tight = vec![0; widths.len()];
+    for r in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        for (i, c) in r.iter().enumerate() {
+            let widest = wrap(c, widths[i]).iter().map(|l| width(l)).max();
+            tight[i] = tight[i].max(widest.unwrap_or(0));
+        }
+    }
+    tight
+}
+
+/// The width of each column with no cell wrapped.
+fn natural_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(c));
+        }
+    }
+    widths
+}
+
+/// Gives the columns that need the least extra room their natural width
+/// back, while the widths stay within `budget`.
+fn unwrap_where_room(widths: &mut [usize], natural: &[usize], budget: usize) {
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by_key(|&i| natural[i].saturating_sub(widths[i]));
+    for i in order {
+        let used: usize = widths.iter().sum();
+        let extra = natural[i].saturating_sub(widths[i]);
+        if extra > 0 && used + extra <= budget {
+            widths[i] = natural[i];
+        }
+    }
 }
 
 /// Narrows the widest column that is above its floor, one column at a time,

@@ -12,7 +12,7 @@ use crate::summary::RunSummary;
 
 use super::progress::{Stage, Step};
 use super::run::{run_with_progress, trials_and_seed};
-use super::table::{header, metric_name, render, Scale};
+use super::table::{fitting_scale, header, metric_name, render, Scale};
 use super::{init_threads, SimOptions};
 
 #[derive(Debug, clap::Args)]
@@ -231,18 +231,6 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
 /// One option's cost, savings and cumulative net savings per year.
 fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let mut o = String::new();
-    let scale = Scale::for_values(
-        opt.years
-            .iter()
-            .flat_map(|y| [y.cost_kr.p50, y.cumulative_net_savings_kr.p50]),
-    );
-    let _ = writeln!(
-        o,
-        "\n{}  ({}: median [5 % .. 95 %])\n{}",
-        crate::export::sanitize::clean_text(&opt.name),
-        scale.unit(lang),
-        super::table::medians_do_not_add(lang)
-    );
     let head = header(&[
         lang.pick("år", "year"),
         lang.pick("omkostning", "cost"),
@@ -252,24 +240,37 @@ fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> Stri
         ),
         &metric_name("cumulative_net_savings_kr", lang),
     ]);
-    let column = |f: fn(&crate::comparison::OptionYear) -> &crate::stats::Summary| {
-        scale.column(&opt.years.iter().map(f).collect::<Vec<_>>(), lang)
-    };
-    let columns = [
-        column(|y| &y.cost_kr),
-        column(|y| &y.savings_kr),
-        column(|y| &y.cumulative_net_savings_kr),
-    ];
-    let rows: Vec<Vec<String>> = opt
-        .years
-        .iter()
-        .enumerate()
-        .map(|(i, y)| {
-            let mut r = vec![y.year.to_string()];
-            r.extend(columns.iter().map(|c| c[i].clone()));
-            r
-        })
-        .collect();
+    let first = Scale::for_values(
+        opt.years
+            .iter()
+            .flat_map(|y| [y.cost_kr.p50, y.cumulative_net_savings_kr.p50]),
+    );
+    let (scale, rows) = fitting_scale(&head, first, |scale| {
+        let column = |f: fn(&crate::comparison::OptionYear) -> &crate::stats::Summary| {
+            scale.column(&opt.years.iter().map(f).collect::<Vec<_>>(), lang)
+        };
+        let columns = [
+            column(|y| &y.cost_kr),
+            column(|y| &y.savings_kr),
+            column(|y| &y.cumulative_net_savings_kr),
+        ];
+        opt.years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let mut r = vec![y.year.to_string()];
+                r.extend(columns.iter().map(|c| c[i].clone()));
+                r
+            })
+            .collect()
+    });
+    let _ = writeln!(
+        o,
+        "\n{}  ({}: median [5 % .. 95 %])\n{}",
+        crate::export::sanitize::clean_text(&opt.name),
+        scale.unit(lang),
+        super::table::medians_do_not_add(lang)
+    );
     o.push_str(&render(&head, &rows));
     o
 }

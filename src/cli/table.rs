@@ -113,6 +113,22 @@ pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
     crate::text_table::render(header, rows, &left)
 }
 
+/// The rows `build` makes in scale `first`, or in millions when amounts in
+/// whole kroner would make the table wider than the terminal (Vallensbæk's
+/// "1,472,575 [1,297,182 .. 1,683,267]" becomes "1.47 [1.30 .. 1.68]").
+pub fn fitting_scale(
+    head: &[String],
+    first: Scale,
+    build: impl Fn(Scale) -> Vec<Vec<String>>,
+) -> (Scale, Vec<Vec<String>>) {
+    let rows = build(first);
+    if first == Scale::Kr && !crate::text_table::fits(head, &rows) {
+        (Scale::MillionKr, build(Scale::MillionKr))
+    } else {
+        (first, rows)
+    }
+}
+
 /// Owned header cells.
 pub fn header(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
@@ -163,11 +179,28 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         "savings_kr",
         "cumulative_net_savings_kr",
     ];
-    let scale = Scale::for_values(
+    let mut head = vec![lang.pick("år", "year").to_string()];
+    head.extend(keys.iter().map(|k| metric_name(k, lang)));
+    let first = Scale::for_values(
         [keys[0], keys[1], keys[3]]
             .iter()
             .flat_map(|k| s.metric(k).iter().map(|q| q.p50)),
     );
+    let (scale, rows) = fitting_scale(&head, first, |scale| {
+        let columns: Vec<Vec<String>> = keys
+            .iter()
+            .map(|k| scale.column(&s.metric(k).iter().collect::<Vec<_>>(), lang))
+            .collect();
+        s.years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let mut r = vec![y.to_string()];
+                r.extend(columns.iter().map(|c| c[i].clone()));
+                r
+            })
+            .collect()
+    });
     let _ = writeln!(
         o,
         "{} {}: median [5 % .. 95 %]; {}\n{}\n",
@@ -179,22 +212,6 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         ),
         medians_do_not_add(lang)
     );
-    let mut head = vec![lang.pick("år", "year").to_string()];
-    head.extend(keys.iter().map(|k| metric_name(k, lang)));
-    let columns: Vec<Vec<String>> = keys
-        .iter()
-        .map(|k| scale.column(&s.metric(k).iter().collect::<Vec<_>>(), lang))
-        .collect();
-    let rows: Vec<Vec<String>> = s
-        .years
-        .iter()
-        .enumerate()
-        .map(|(i, y)| {
-            let mut r = vec![y.to_string()];
-            r.extend(columns.iter().map(|c| c[i].clone()));
-            r
-        })
-        .collect();
     o.push_str(&render(&head, &rows));
     o
 }
