@@ -57,6 +57,14 @@ impl Lang {
             Lang::En => '.',
         }
     }
+
+    /// The text in this language: `lang.pick("år", "year")`.
+    pub fn pick<'a>(self, da: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
 }
 
 impl fmt::Display for Lang {

@@ -20,14 +20,13 @@
 //! input and collected by index, so the result does not depend on the number
 //! of threads (MODEL.md section 11).
 
-use std::fmt::{self, Write};
+use std::fmt;
 use std::str::FromStr;
 
 use rayon::prelude::*;
 
 use crate::engine::{Engine, Trials};
 use crate::error::InputError;
-use crate::i18n::{format_number, Lang};
 use crate::model::layout::Layout;
 use crate::scenario::Scenario;
 use crate::stats;
@@ -293,148 +292,6 @@ fn zero_if_nan(r: f64) -> f64 {
     }
 }
 
-fn money(x: f64) -> String {
-    format_number(x, 0, Lang::En)
-}
-
-fn signed(x: f64, decimals: usize) -> String {
-    let s = format_number(x, decimals, Lang::En);
-    if s.starts_with('-') || s.chars().all(|c| c == '0' || c == '.') {
-        s
-    } else {
-        format!("+{s}")
-    }
-}
-
-/// Plain-text table of the `n` most influential inputs, for the terminal.
-pub fn top_table(s: &Sensitivity, n: usize) -> String {
-    let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "Sensitivity of {} in {}: {} trials, median {}",
-        s.metric,
-        s.year,
-        s.trials_used,
-        money(s.output_median)
-    );
-    if s.rows.is_empty() {
-        let _ = writeln!(
-            o,
-            "no uncertain inputs: the output does not depend on any draw"
-        );
-    } else {
-        let _ = writeln!(
-            o,
-            "median when low/high: median output in trials with the input in its lowest/highest decile\n"
-        );
-        let header: Vec<String> = [
-            "rank",
-            "input",
-            "spearman",
-            "contribution to variance",
-            "median when low",
-            "median when high",
-            "swing",
-        ]
-        .map(String::from)
-        .to_vec();
-        let rows: Vec<Vec<String>> = s
-            .rows
-            .iter()
-            .take(n)
-            .enumerate()
-            .map(|(i, r)| {
-                vec![
-                    (i + 1).to_string(),
-                    r.input.clone(),
-                    signed(r.spearman, 3),
-                    format!("{} %", signed(100.0 * r.contribution_to_variance, 1)),
-                    money(r.median_when_low),
-                    money(r.median_when_high),
-                    money(r.swing),
-                ]
-            })
-            .collect();
-        o.push_str(&crate::text_table::render(
-            &header,
-            &rows,
-            &[false, true, false, false, false, false, false],
-        ));
-        if s.rows.len() > n {
-            let _ = writeln!(o, "... and {} more inputs", s.rows.len() - n);
-        }
-    }
-    if !s.correlations.is_empty() {
-        let _ = writeln!(o, "\nrank correlations between inputs:");
-        let header: Vec<String> = ["inputs", "declared", "achieved"]
-            .map(String::from)
-            .to_vec();
-        let rows: Vec<Vec<String>> = s
-            .correlations
-            .iter()
-            .map(|c| {
-                vec![
-                    format!("{} ~ {}", c.a, c.b),
-                    signed(c.declared, 3),
-                    signed(c.achieved, 3),
-                ]
-            })
-            .collect();
-        o.push_str(&crate::text_table::render(
-            &header,
-            &rows,
-            &[true, false, false],
-        ));
-    }
-    o
-}
-
-/// CSV with one row per input, most influential first.
-///
-/// Columns: metric, year, rank, input, unit, spearman,
-/// contribution_to_variance, median_when_low, median_when_high, swing.
-/// Numbers are written in full precision with `.` decimals; NaN as empty.
-pub fn to_csv(s: &Sensitivity) -> Vec<u8> {
-    use crate::export::sanitize::csv_text;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let num = |x: f64| {
-        if x.is_nan() {
-            String::new()
-        } else {
-            format!("{x}")
-        }
-    };
-    w.write_record([
-        "metric",
-        "year",
-        "rank",
-        "input",
-        "unit",
-        "spearman",
-        "contribution_to_variance",
-        "median_when_low",
-        "median_when_high",
-        "swing",
-    ])
-    .expect("writing to memory");
-    for (i, r) in s.rows.iter().enumerate() {
-        w.write_record([
-            csv_text(&s.metric),
-            s.year.to_string(),
-            (i + 1).to_string(),
-            csv_text(&r.input),
-            csv_text(&r.unit),
-            num(r.spearman),
-            num(r.contribution_to_variance),
-            num(r.median_when_low),
-            num(r.median_when_high),
-            num(r.swing),
-        ])
-        .expect("writing to memory");
-    }
-    w.into_inner().expect("writing to memory")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,12 +327,5 @@ mod tests {
         let out = [10.0, 20.0, 30.0, 40.0];
         let x = [1.0, 2.0, 3.0, 4.0];
         assert_eq!(median_where(&out, &x, |v| v <= 2.0), 15.0);
-    }
-
-    #[test]
-    fn signs_are_shown() {
-        assert_eq!(signed(0.5, 3), "+0.500");
-        assert_eq!(signed(-0.5, 3), "-0.500");
-        assert_eq!(signed(0.0, 3), "0.000");
     }
 }

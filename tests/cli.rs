@@ -282,7 +282,7 @@ fn run_writes_json_csv_and_prints_a_table() {
     let out = bin()
         .arg("run")
         .arg(scenario("model-worked-example-hours.toml"))
-        .args(["--trials", "20", "--no-charts", "--out"])
+        .args(["--trials", "20", "--no-charts", "--lang", "en", "--out"])
         .arg(dir.path())
         .output()
         .unwrap();
@@ -459,7 +459,7 @@ fn options_with_the_same_proposal_name_are_told_apart_by_file() {
         .arg(&base)
         .arg(&a)
         .arg(&b)
-        .args(["-n", "200", "--no-charts", "--out"])
+        .args(["-n", "200", "--no-charts", "--lang", "en", "--out"])
         .arg(&out)
         .assert()
         .success();
@@ -523,4 +523,92 @@ fn lang_values_are_completed_and_xlsx_trials_beyond_a_sheet_are_refused() {
         .code(2)
         .stderr(predicates::str::contains("209715 trials of 5 years each"));
     assert!(!dir.path().join("c").exists());
+}
+
+/// A flag's number that is negative, not a number or missing gets a plain
+/// message and exit code 2, without the argument parser's jargon.
+#[test]
+fn numeric_flags_are_explained_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = scenario("model-worked-example.toml");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--trials", "-5"],
+            "--trials must be a whole number of at least 1, got -5",
+        ),
+        (
+            &["--trials", "abc"],
+            "--trials must be a whole number of at least 1, got abc",
+        ),
+        (
+            &["-n", "0"],
+            "--trials must be a whole number of at least 1, got 0",
+        ),
+        (
+            &["--trials", "2.5"],
+            "--trials must be a whole number of at least 1, got 2.5",
+        ),
+        (
+            &["--seed", "-1"],
+            "--seed must be a whole number, 0 or more, got -1",
+        ),
+        (
+            &["--threads", "-2"],
+            "--threads must be a whole number of at least 1, got -2",
+        ),
+        (
+            &["--xlsx-trials", "-3"],
+            "--xlsx-trials must be a whole number, 0 or more, got -3",
+        ),
+        (
+            &["--max-trials", "x"],
+            "--max-trials must be a whole number of at least 1, got x",
+        ),
+        (
+            &["--batch", "0"],
+            "--batch must be a whole number of at least 1, got 0",
+        ),
+        (
+            &["--sensitivity-year", "-2015"],
+            "--sensitivity-year must be a year such as 2015, got -2015",
+        ),
+        (
+            &["--precision", "-1%"],
+            "--precision -1% must be between 0 and 100 %",
+        ),
+        (
+            &["--trials"],
+            "--trials needs a value after it, e.g. --trials 10000",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = bin()
+            .arg("run")
+            .arg(&file)
+            .arg("--out")
+            .arg(dir.path().join("out"))
+            .args(*args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.trim_end(), format!("error: {message}"), "{args:?}");
+        for jargon in ["expected", "tip:", "i64", "u64", "usize", "'--'"] {
+            assert!(!err.contains(jargon), "{args:?}: {err}");
+        }
+    }
+    assert!(!dir.path().join("out").exists());
+    // compare shares the flags.
+    let out = bin()
+        .arg("compare")
+        .arg(scenario("solrod-2011.toml"))
+        .arg(scenario("solrod-2011-proposal-1.toml"))
+        .args(["--trials", "-5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "error: --trials must be a whole number of at least 1, got -5"
+    );
 }

@@ -85,7 +85,7 @@ fn goals_at_their_target_are_met_and_goals_over_no_contacts_are_not_evaluable() 
     let out = dir.path().join("out");
     let assert = assert_cmd::Command::cargo_bin("channelshift")
         .unwrap()
-        .args(["run", "--no-charts", "-n", "20", "--out"])
+        .args(["run", "--no-charts", "-n", "20", "--lang", "en", "--out"])
         .arg(&out)
         .arg(&file)
         .assert()

@@ -338,11 +338,13 @@ fn check_lists_what_proposal_1_changes_against_its_base() {
         text.contains("changes against the base (scenarios/solrod-2011.toml): 11\n"),
         "{text}"
     );
+    // A change too long for one terminal line goes on with "->" or its
+    // position on an indented line.
     assert!(text.contains(
-        "  ~ name: \"Solrød 2011: dagens åbningstider\" (scenarios/solrod-2011.toml:30) -> \"Solrød 2011: Forslag 1\" (scenarios/solrod-2011-proposal-1.toml:20)\n"
+        "  ~ name: \"Solrød 2011: dagens åbningstider\" (scenarios/solrod-2011.toml:30)\n      -> \"Solrød 2011: Forslag 1\" (scenarios/solrod-2011-proposal-1.toml:20)\n"
     ), "{text}");
     assert!(text.contains(
-        "  + proposal.hours.\"Øvrige\".phone = \"Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13\" (scenarios/solrod-2011-proposal-1.toml:37)\n"
+        "  + proposal.hours.\"Øvrige\".phone = \"Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13\"\n      (scenarios/solrod-2011-proposal-1.toml:37)\n"
     ), "{text}");
     assert!(
         text.contains(

@@ -90,7 +90,9 @@ fn hostile_names_reach_no_output_raw() {
     let out = dir.path().join("out");
     let xlsx = dir.path().join("book.xlsx");
     let assert = bin()
-        .args(["run", "--trials", "200", "--seed", "5", "--report", "--out"])
+        .args([
+            "run", "--trials", "200", "--seed", "5", "--lang", "en", "--report", "--out",
+        ])
         .arg(&out)
         .arg("--xlsx")
         .arg(&xlsx)

@@ -13,9 +13,12 @@
 
 use std::path::{Path, PathBuf};
 
+use channelshift::cli::sensitivity_table::top_table;
 use channelshift::engine::Engine;
+use channelshift::export::csv::{sensitivity_csv, CsvLocale};
+use channelshift::i18n::Lang;
 use channelshift::scenario::Scenario;
-use channelshift::sensitivity::{self, analyse, top_table, Output};
+use channelshift::sensitivity::{analyse, Output};
 use channelshift::summary::{Sensitivity, SensitivityRow};
 
 /// Counter contacts displaced a year.
@@ -88,7 +91,7 @@ fn run(s: &Scenario, seed: u64, n: usize, output: Output, year: i32) -> Sensitiv
         &trials,
         output,
         year,
-        sensitivity::DEFAULT_MAX_TRIALS,
+        channelshift::sensitivity::DEFAULT_MAX_TRIALS,
     )
 }
 
@@ -193,19 +196,17 @@ fn inputs_rank_by_their_effect() {
     assert!(letter.swing < 0.2 * phone.swing, "{}", letter.swing);
 
     // The table lists the top inputs in that order and says how many are left out.
-    let t = top_table(&r, 2);
-    let p = t.find("prices.personal").unwrap();
-    let ph = t.find("prices.phone").unwrap();
+    let t = top_table(&r, 2, Lang::En);
+    let p = t.find("Price: personal attendance").unwrap();
+    let ph = t.find("Price: phone").unwrap();
     assert!(p < ph, "{t}");
-    assert!(!t.contains("prices.letter"), "{t}");
+    assert!(!t.contains("Price: letter"), "{t}");
+    assert!(t.contains("what drives cumulative net savings 2015"), "{t}");
     assert!(t.contains("and 1 more input"), "{t}");
-    assert!(
-        t.contains("contribution to variance") && t.contains(" %"),
-        "{t}"
-    );
+    assert!(t.contains("contribution") && t.contains(" %"), "{t}");
 
     // CSV: header and one row per input, in rank order.
-    let csv = String::from_utf8(sensitivity::to_csv(&r)).unwrap();
+    let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 4, "{csv}");
     assert!(lines[0].starts_with("metric,year,rank,input,unit,spearman,"));
@@ -229,7 +230,16 @@ fn a_declared_rank_correlation_is_achieved() {
     );
     assert_eq!(c.declared, 0.8);
     assert!((c.achieved - 0.8).abs() < 0.03, "achieved {}", c.achieved);
-    assert!(top_table(&r, 10).contains("prices.personal ~ prices.phone"));
+    let t = top_table(&r, 10, Lang::En);
+    assert!(
+        t.contains("Price: personal attendance ~ Price: phone"),
+        "{t}"
+    );
+    let t = top_table(&r, 10, Lang::Da);
+    assert!(
+        t.contains("Pris: personligt fremmøde ~ Pris: telefon"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -278,7 +288,7 @@ fn a_scenario_without_uncertainty_has_no_rows() {
     let r = run(&s, 1, 500, Output::CumulativeNetSavings, 2015);
     assert!(r.rows.is_empty());
     assert!((r.output_median - 5.0 * 74_571.428_571).abs() < 0.01);
-    assert!(top_table(&r, 10).contains("no uncertain inputs"));
-    let csv = String::from_utf8(sensitivity::to_csv(&r)).unwrap();
+    assert!(top_table(&r, 10, Lang::En).contains("no uncertain inputs"));
+    let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
     assert_eq!(csv.lines().count(), 1);
 }

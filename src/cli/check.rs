@@ -23,8 +23,8 @@ pub fn check(path: &Path) -> Result<(), Error> {
         )?;
     }
     engine.probe()?;
-    print!("{}", describe(&s));
-    print!("{changes}");
+    super::run::print_terminal(&describe(&s));
+    super::run::print_terminal(&changes);
     Ok(())
 }
 
@@ -51,32 +51,70 @@ pub fn describe_changes(m: &Merged) -> String {
         bases.join(" <- "),
         m.changes.len()
     );
-    let side = |v: &Option<(String, usize)>, none: &str| match v {
-        Some((text, at)) => format!("{} ({})", shorten(text), src.position(*at)),
-        None => none.to_string(),
-    };
     for c in &m.changes {
-        let _ = match c.kind {
-            ChangeKind::Added => writeln!(o, "  + {} = {}", c.path, side(&c.option, "")),
-            ChangeKind::Changed => writeln!(
-                o,
-                "  ~ {}: {} -> {}",
-                c.path,
-                side(&c.base, ""),
-                side(&c.option, "")
-            ),
-            ChangeKind::Removed => writeln!(
-                o,
-                "  - {}: {} -> removed ({})",
-                c.path,
-                side(&c.base, ""),
-                c.option
-                    .as_ref()
-                    .map(|(_, at)| src.position(*at))
-                    .unwrap_or_default()
-            ),
+        let line = match c.kind {
+            ChangeKind::Added => change_line("+", &format!("{} =", c.path), "", &c.option, src),
+            ChangeKind::Changed => {
+                let before = format!("{}:", c.path);
+                let base = side(&c.base, src);
+                change_line("~", &before, &base, &c.option, src)
+            }
+            ChangeKind::Removed => {
+                let at = c.option.as_ref().map(|(_, at)| src.position(*at));
+                let base = side(&c.base, src);
+                let removed = format!("removed ({})", at.unwrap_or_default());
+                fit_change(&[format!("  - {}: {base}", c.path), format!("-> {removed}")])
+            }
         };
+        o.push_str(&line);
     }
+    o
+}
+
+/// "value (file:line)" of one side of a change, or "" when absent.
+fn side(v: &Option<(String, usize)>, src: &crate::scenario::load::Sources) -> String {
+    match v {
+        Some((text, at)) => format!("{} ({})", shorten(text), src.position(*at)),
+        None => String::new(),
+    }
+}
+
+/// One change: `~ path: base -> option` or `+ path = option`.
+fn change_line(
+    mark: &str,
+    path: &str,
+    base: &str,
+    option: &Option<(String, usize)>,
+    src: &crate::scenario::load::Sources,
+) -> String {
+    let new = option
+        .as_ref()
+        .map(|(text, at)| (shorten(text), src.position(*at)));
+    let (value, at) = new.unwrap_or_default();
+    let at = format!("({at})");
+    if base.is_empty() {
+        fit_change(&[format!("  {mark} {path} {value}"), at])
+    } else {
+        fit_change(&[
+            format!("  {mark} {path} {base}"),
+            format!("-> {value} {at}"),
+        ])
+    }
+}
+
+/// The parts of a change on one line when it fits the terminal, else each
+/// further part on a continuation line indented under the first.
+fn fit_change(parts: &[String]) -> String {
+    let one = parts.join(" ");
+    if crate::text_table::width(&one) <= crate::text_table::TERMINAL_WIDTH {
+        return format!("{one}\n");
+    }
+    let mut o = parts[0].clone();
+    for p in &parts[1..] {
+        o.push_str("\n      ");
+        o.push_str(p);
+    }
+    o.push('\n');
     o
 }
 
@@ -111,43 +149,16 @@ pub fn describe(s: &Scenario) -> String {
     );
     let _ = writeln!(o, "uncertain inputs: {}", s.inputs.len());
     if !s.inputs.is_empty() {
-        let header: Vec<String> = ["  key", "distribution", "unit"].map(String::from).to_vec();
         let rows: Vec<Vec<String>> = s
             .inputs
             .iter()
-            .map(|i| {
-                vec![
-                    format!("  {}", i.key),
-                    i.distribution.describe(),
-                    i.unit.clone(),
-                ]
-            })
+            .map(|i| vec![i.key.clone(), i.distribution.describe(), i.unit.clone()])
             .collect();
-        o.push_str(&crate::text_table::render(
-            &header,
-            &rows,
-            &[true, true, true],
-        ));
+        o.push_str(&table(&["key", "distribution", "unit"], &rows));
     }
     if !s.departments.is_empty() {
         let _ = writeln!(o, "opening hours (hours per week):");
-        for r in crate::summary::hours_rows(s) {
-            match (&r.proposal, r.proposal_hours_per_week) {
-                (Some(p), Some(h)) => {
-                    let _ = writeln!(o, "  {:<22} {:<8} today {:>5} h  \"{}\"\n  {:<22} {:<8} option {:>4} h  \"{}\"", r.department, r.channel, crate::text_table::format_hours(r.today_hours_per_week), r.today, "", "", crate::text_table::format_hours(h), p);
-                }
-                _ => {
-                    let _ = writeln!(
-                        o,
-                        "  {:<22} {:<8} today {:>5} h  \"{}\"",
-                        r.department,
-                        r.channel,
-                        crate::text_table::format_hours(r.today_hours_per_week),
-                        r.today
-                    );
-                }
-            }
-        }
+        o.push_str(&hours_table(s));
     }
     if let Some(p) = &s.proposal {
         let _ = writeln!(
@@ -172,40 +183,11 @@ pub fn describe(s: &Scenario) -> String {
     }
     if !s.events.is_empty() {
         let _ = writeln!(o, "events:");
-        for e in &s.events {
-            let kind = match e.kind {
-                crate::scenario::EventKind::Policy => "policy",
-                crate::scenario::EventKind::External => "external",
-            };
-            let _ = writeln!(
-                o,
-                "  {:<40} {:<8} {} to {}",
-                e.name,
-                kind,
-                month_label(s.base_year, e.start),
-                month_label(s.base_year, e.end)
-            );
-        }
+        o.push_str(&events_table(s));
     }
     if !s.goals.is_empty() {
         let _ = writeln!(o, "goals:");
-        for g in &s.goals {
-            let years: Vec<String> = g
-                .targets
-                .iter()
-                .enumerate()
-                .filter_map(|(y, t)| {
-                    t.map(|t| format!("{}: {} {}", s.base_year + y as i32, g.op.symbol(), t))
-                })
-                .collect();
-            let _ = writeln!(
-                o,
-                "  {:<40} {} [{}]",
-                g.name,
-                g.metric.key(),
-                years.join(", ")
-            );
-        }
+        o.push_str(&goals_table(s));
     }
     if s.raised_ceilings.is_empty() {
         let _ = writeln!(o, "ceilings: none below today's digital share");
@@ -225,4 +207,85 @@ fn month_label(base_year: i32, m: usize) -> String {
         month: (m % 12) as u32 + 1,
     }
     .to_string()
+}
+
+/// A table with left-aligned columns.
+fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    crate::text_table::render(&header, rows, &vec![true; header.len()])
+}
+
+/// Today's and the proposal's weekly hours per department and channel.
+fn hours_table(s: &Scenario) -> String {
+    let hours = crate::text_table::format_hours;
+    let mut rows = Vec::new();
+    for r in crate::summary::hours_rows(s) {
+        rows.push(vec![
+            r.department.clone(),
+            r.channel.clone(),
+            format!("today {} h", hours(r.today_hours_per_week)),
+            r.today.clone(),
+        ]);
+        if let (Some(p), Some(h)) = (&r.proposal, r.proposal_hours_per_week) {
+            rows.push(vec![
+                String::new(),
+                String::new(),
+                format!("option {} h", hours(h)),
+                p.clone(),
+            ]);
+        }
+    }
+    table(&["department", "channel", "hours", "schedule"], &rows)
+}
+
+/// Each event's kind and months.
+fn events_table(s: &Scenario) -> String {
+    let rows: Vec<Vec<String>> = s
+        .events
+        .iter()
+        .map(|e| {
+            let kind = match e.kind {
+                crate::scenario::EventKind::Policy => "policy",
+                crate::scenario::EventKind::External => "external",
+            };
+            vec![
+                e.name.clone(),
+                kind.to_string(),
+                month_label(s.base_year, e.start),
+                month_label(s.base_year, e.end),
+            ]
+        })
+        .collect();
+    table(&["event", "kind", "from", "to"], &rows)
+}
+
+/// Each goal's metric and targets by year; a target the same every year is
+/// written once.
+fn goals_table(s: &Scenario) -> String {
+    let rows: Vec<Vec<String>> = s
+        .goals
+        .iter()
+        .map(|g| {
+            let years: Vec<(i32, f64)> = g
+                .targets
+                .iter()
+                .enumerate()
+                .filter_map(|(y, t)| t.map(|t| (s.base_year + y as i32, t)))
+                .collect();
+            let op = g.op.symbol();
+            let same = years.windows(2).all(|w| w[0].1 == w[1].1);
+            let targets = match (years.first(), years.last()) {
+                (Some(a), Some(b)) if same && a.0 != b.0 => {
+                    format!("{}-{}: {op} {}", a.0, b.0, a.1)
+                }
+                _ => years
+                    .iter()
+                    .map(|(y, t)| format!("{y}: {op} {t}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            vec![g.name.clone(), g.metric.key().to_string(), targets]
+        })
+        .collect();
+    table(&["goal", "metric", "targets"], &rows)
 }

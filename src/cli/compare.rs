@@ -10,8 +10,9 @@ use crate::i18n::{format_number, Lang};
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
 
+use super::progress::{Stage, Step};
 use super::run::{run_with_progress, trials_and_seed};
-use super::table::render;
+use super::table::{fitting_scale, header, metric_name, render, Scale};
 use super::{init_threads, SimOptions};
 
 #[derive(Debug, clap::Args)]
@@ -84,17 +85,16 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     for e in &engines {
         e.probe()?;
     }
+    let lang = args.sim.lang;
     let trials: Vec<_> = engines
         .iter()
         .map(|e| {
-            run_with_progress(
-                e,
-                n,
-                args.sim.quiet,
-                &crate::comparison::option_name(e.scenario),
-            )
+            let name = crate::comparison::option_name(e.scenario);
+            run_with_progress(e, n, args.sim.quiet, &name, lang)
         })
         .collect();
+    let stage = Stage::new(args.sim.quiet, lang);
+    stage.show(Step::Summarising);
     for (e, t) in engines.iter().zip(&trials) {
         e.check_finite(t, 0)?;
     }
@@ -103,6 +103,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         .zip(&trials)
         .map(|(e, t)| RunSummary::new(e.scenario, &e.layout, t, seed, None))
         .collect();
+    stage.show(Step::Comparing);
     let runs: Vec<OptionRun> = engines
         .iter()
         .zip(&trials)
@@ -115,169 +116,283 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         })
         .collect();
     let cmp = Comparison::new(&runs, seed);
-    // Staged, then swapped into --out whole (see export::outdir).
-    let staging = plan.stage().map_err(anyhow::Error::from)?;
-    let mut written = crate::report::write_comparison_outputs(
-        &cmp,
-        &summaries,
-        staging.dir(),
-        args.sim.lang,
-        !args.sim.no_charts,
-    )?;
-    if args.report {
-        let path = staging.dir().join("report.html");
-        crate::report::html::write_html(
-            &summaries[0],
-            Some(&cmp),
-            &summaries,
-            args.sim.lang,
-            &path,
-        )?;
-        written.push(path);
-    }
-    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
+    let written = write_outputs(&cmp, &summaries, &args, plan, &stage)?;
+    stage.done();
     if !args.sim.quiet {
-        print!(
-            "{}",
-            crate::export::sanitize::terminal_text(&comparison_table(&cmp))
-        );
-        println!(
-            "\nWrote {} files to {}",
+        super::run::print_terminal(&comparison_table(&cmp, args.sim.lang));
+        super::run::print_terminal(&super::run::wrote_files(
             written.len(),
-            args.sim.out.display()
-        );
+            &args.sim.out,
+            args.sim.lang,
+        ));
     }
     Ok(())
 }
 
-fn kr(x: f64) -> String {
-    format_number(x, 0, Lang::En)
+/// Writes comparison.json, comparison.csv, the charts and the report into
+/// a staging directory, then swaps it into --out whole (see
+/// export::outdir). Returns the files written.
+fn write_outputs(
+    cmp: &Comparison,
+    summaries: &[RunSummary],
+    args: &CompareArgs,
+    plan: crate::export::outdir::OutputPlan,
+    stage: &Stage,
+) -> Result<Vec<PathBuf>, Error> {
+    let lang = args.sim.lang;
+    let staging = plan.stage().map_err(anyhow::Error::from)?;
+    let dir = staging.dir();
+    stage.show(Step::WritingFiles);
+    let mut written = crate::report::write_comparison_files(cmp, dir, args.sim.csv_locale)?;
+    if !args.sim.no_charts {
+        stage.show(Step::WritingCharts);
+        written.extend(crate::report::chart_data::comparison_charts(
+            cmp, summaries, dir, lang,
+        )?);
+    }
+    if args.report {
+        stage.show(Step::WritingReport);
+        let path = dir.join("report.html");
+        crate::report::html::write_html(&summaries[0], Some(cmp), summaries, lang, &path)?;
+        written.push(path);
+    }
+    let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
+    Ok(written)
 }
 
-/// The terminal view of a comparison.
-pub fn comparison_table(c: &Comparison) -> String {
+fn kr(x: f64, lang: Lang) -> String {
+    format_number(x, 0, lang)
+}
+
+/// The terminal view of a comparison, in `lang`.
+pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{} options, {} trials each, seed {} (common random numbers)\n",
+        "{} {}, {} {} {}, seed {} ({})\n",
         c.options.len(),
-        c.trials,
-        c.seed
+        lang.pick("forslag", "options"),
+        kr(c.trials as f64, lang),
+        lang.pick("simuleringer", "trials"),
+        lang.pick("hver", "each"),
+        c.seed,
+        lang.pick("fælles tilfældige tal", "common random numbers")
     );
-    let _ = writeln!(o, "weekly open hours");
-    let mut header = vec!["department / channel".to_string()];
-    header.push("today".into());
-    header.extend(c.options.iter().map(|o| o.name.clone()));
+    o.push_str(&hours_table(c, lang));
+    for opt in &c.options {
+        o.push_str(&option_years_table(opt, lang));
+        o.push_str(&displaced_table(opt, lang));
+        o.push_str(&staffing_table(opt, lang));
+    }
+    o.push_str(&pairwise_table(c, lang));
+    o
+}
+
+/// Weekly open hours per department and channel: today and each option.
+fn hours_table(c: &Comparison, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        lang.pick("ugentlige åbningstimer", "weekly open hours")
+    );
+    let mut head = vec![
+        lang.pick("afdeling / kanal", "department / channel")
+            .to_string(),
+        lang.pick("i dag", "today").to_string(),
+    ];
+    head.extend(c.options.iter().map(|o| o.name.clone()));
     let mut rows = Vec::new();
     if let Some(first) = c.options.first() {
         for (i, h) in first.hours.iter().enumerate() {
+            let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
             let mut r = vec![
-                format!("{} {}", h.department, h.channel),
-                crate::text_table::format_hours(h.today_hours_per_week),
+                format!("{} {}", h.department, super::table::lower_first(&channel)),
+                hours(h.today_hours_per_week, lang),
             ];
-            for opt in &c.options {
-                r.push(
-                    opt.hours
-                        .get(i)
-                        .map(|x| {
-                            crate::text_table::format_hours(
-                                x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
-                            )
-                        })
-                        .unwrap_or_default(),
-                );
-            }
+            r.extend(c.options.iter().map(|opt| {
+                opt.hours
+                    .get(i)
+                    .map(|x| {
+                        hours(
+                            x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
+                            lang,
+                        )
+                    })
+                    .unwrap_or_default()
+            }));
             rows.push(r);
         }
     }
-    o.push_str(&render(&header, &rows));
-    for opt in &c.options {
-        let scale = super::table::Scale::for_values(
-            opt.years
-                .iter()
-                .flat_map(|y| [y.cost_kr.p50, y.cumulative_net_savings_kr.p50]),
-        );
-        let _ = writeln!(
-            o,
-            "\n{}  ({}: median [5 % .. 95 %])\n{}",
-            crate::export::sanitize::clean_text(&opt.name),
-            scale.unit(),
-            super::table::MEDIANS_DO_NOT_ADD
-        );
-        let header: Vec<String> = [
-            "year",
-            "cost",
+    o.push_str(&render(&head, &rows));
+    o
+}
+
+/// One option's cost, savings and cumulative net savings per year.
+fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
+    let mut o = String::new();
+    let head = header(&[
+        lang.pick("år", "year"),
+        lang.pick("omkostning", "cost"),
+        lang.pick(
+            "besparelse i forhold til status quo",
             "savings vs status quo",
-            "cumulative net savings",
-            "displaced contacts: retimed / digital / phone / avoided",
-        ]
-        .map(String::from)
-        .to_vec();
-        let rows: Vec<Vec<String>> = opt
-            .years
+        ),
+        &metric_name("cumulative_net_savings_kr", lang),
+    ]);
+    let first = Scale::for_values(
+        opt.years
             .iter()
-            .map(|y| {
-                vec![
-                    y.year.to_string(),
-                    scale.range(&y.cost_kr),
-                    scale.range(&y.savings_kr),
-                    scale.range(&y.cumulative_net_savings_kr),
-                    format!(
-                        "{} / {} / {} / {}",
-                        kr(y.displaced_retimed.p50),
-                        kr(y.displaced_to_digital.p50),
-                        kr(y.displaced_to_phone.p50),
-                        kr(y.displaced_avoided.p50)
-                    ),
-                ]
+            .flat_map(|y| [y.cost_kr.p50, y.cumulative_net_savings_kr.p50]),
+    );
+    let (scale, rows) = fitting_scale(&head, first, |scale| {
+        let column = |f: fn(&crate::comparison::OptionYear) -> &crate::stats::Summary| {
+            scale.column(&opt.years.iter().map(f).collect::<Vec<_>>(), lang)
+        };
+        let columns = [
+            column(|y| &y.cost_kr),
+            column(|y| &y.savings_kr),
+            column(|y| &y.cumulative_net_savings_kr),
+        ];
+        opt.years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let mut r = vec![y.year.to_string()];
+                r.extend(columns.iter().map(|c| c[i].clone()));
+                r
             })
-            .collect();
-        o.push_str(&render(&header, &rows));
-        if !opt.staffing.is_empty() {
-            let header: Vec<String> = [
-                "staffed channel",
-                "year",
-                "agents/open hour (today -> option)",
-                "service level",
-                "avg. speed of answer",
+            .collect()
+    });
+    let _ = writeln!(
+        o,
+        "\n{}  ({}: median [5 % .. 95 %])\n{}",
+        crate::export::sanitize::clean_text(&opt.name),
+        scale.unit(lang),
+        super::table::medians_do_not_add(lang)
+    );
+    o.push_str(&render(&head, &rows));
+    o
+}
+
+/// Where one option's displaced contacts went, per year (medians).
+fn displaced_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "\n{}",
+        lang.pick(
+            "fortrængte henvendelser pr. år (median): hvor de gik hen",
+            "displaced contacts per year (median): where they went"
+        )
+    );
+    let head = header(&[
+        lang.pick("år", "year"),
+        lang.pick("andet tidspunkt", "retimed"),
+        lang.pick("digitalt", "to digital"),
+        lang.pick("skranke til telefon", "counter to phone"),
+        lang.pick("bliver væk", "avoided"),
+    ]);
+    let rows: Vec<Vec<String>> = opt
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                kr(y.displaced_retimed.p50, lang),
+                kr(y.displaced_to_digital.p50, lang),
+                kr(y.displaced_to_phone.p50, lang),
+                kr(y.displaced_avoided.p50, lang),
             ]
-            .map(String::from)
-            .to_vec();
-            let rows: Vec<Vec<String>> = opt
-                .staffing
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.channel.clone(),
-                        s.year.to_string(),
-                        format!(
-                            "{} -> {}",
-                            format_number(s.agents_per_open_hour_status_quo, 1, Lang::En),
-                            format_number(s.agents_per_open_hour, 1, Lang::En)
-                        ),
-                        format!(
-                            "{:.1} % -> {:.1} %",
-                            s.service_level_status_quo * 100.0,
-                            s.service_level * 100.0
-                        ),
-                        format!(
-                            "{:.0} s -> {:.0} s",
-                            s.asa_seconds_status_quo, s.asa_seconds
-                        ),
-                    ]
-                })
-                .collect();
-            o.push_str(&render(&header, &rows));
-        }
+        })
+        .collect();
+    o.push_str(&render(&head, &rows));
+    o
+}
+
+/// Erlang C staffing of one option's staffed channels, today -> option.
+fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
+    if opt.staffing.is_empty() {
+        return String::new();
     }
+    let head = header(&[
+        lang.pick("bemandet kanal", "staffed channel"),
+        lang.pick("år", "year"),
+        lang.pick("medarbejdere pr. åben time", "agents per open hour"),
+        lang.pick("serviceniveau", "service level"),
+        lang.pick("gns. svartid", "avg. speed of answer"),
+    ]);
+    let pct = |x: f64| crate::i18n::format_pct(x, 1, lang);
+    let rows: Vec<Vec<String>> = opt
+        .staffing
+        .iter()
+        .map(|s| {
+            vec![
+                staffed_channel(&s.channel, lang),
+                s.year.to_string(),
+                format!(
+                    "{} -> {}",
+                    format_number(s.agents_per_open_hour_status_quo, 1, lang),
+                    format_number(s.agents_per_open_hour, 1, lang)
+                ),
+                format!(
+                    "{} -> {}",
+                    pct(s.service_level_status_quo),
+                    pct(s.service_level)
+                ),
+                format!(
+                    "{} s -> {} s",
+                    format_number(s.asa_seconds_status_quo, 0, lang),
+                    format_number(s.asa_seconds, 0, lang)
+                ),
+            ]
+        })
+        .collect();
+    format!(
+        "\n{}\n{}",
+        lang.pick(
+            "bemanding efter Erlang C (median), i dag -> forslag",
+            "staffing by Erlang C (median), today -> option"
+        ),
+        render(&head, &rows)
+    )
+}
+
+/// "Borgerservice phone" (department and channel key, as comparison.json
+/// has it) with the channel in `lang`: "Borgerservice telefon".
+fn staffed_channel(text: &str, lang: Lang) -> String {
+    match text.rsplit_once(' ') {
+        Some((department, key @ ("phone" | "counter"))) => {
+            let channel = crate::report::chart_data::opening_channel_label(key, lang);
+            format!("{department} {}", super::table::lower_first(&channel))
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".
+fn hours(h: f64, lang: Lang) -> String {
+    let whole = (h - h.round()).abs() < 1e-9;
+    format_number(h, if whole { 0 } else { 1 }, lang)
+}
+
+/// The probability that each option's cumulative net savings exceed each
+/// other option's in the end year.
+fn pairwise_table(c: &Comparison, lang: Lang) -> String {
+    let mut o = String::new();
     let end = c.years.len() - 1;
     let _ = writeln!(
         o,
-        "\nprobability that the row option's cumulative net savings {} exceed the column option's",
-        c.years[end]
+        "\n{} {} {}",
+        lang.pick(
+            "sandsynlighed for at rækkens forslag har en større akkumuleret nettobesparelse",
+            "probability that the row option's cumulative net savings"
+        ),
+        c.years[end],
+        lang.pick("end kolonnens", "exceed the column option's")
     );
-    let mut header = vec!["".to_string()];
-    header.extend(c.options.iter().map(|o| o.name.clone()));
+    let mut head = vec![String::new()];
+    head.extend(c.options.iter().map(|o| o.name.clone()));
     let rows: Vec<Vec<String>> = c
         .options
         .iter()
@@ -292,12 +407,15 @@ pub fn comparison_table(c: &Comparison) -> String {
                         .iter()
                         .find(|p| p.a == a.name && p.b == b.name)
                         .map(|p| p.years[end].prob_a_cumulative_more);
-                    r.push(p.map(|p| format!("{:.0} %", p * 100.0)).unwrap_or_default());
+                    r.push(
+                        p.map(|p| crate::i18n::format_pct(p, 0, lang))
+                            .unwrap_or_default(),
+                    );
                 }
             }
             r
         })
         .collect();
-    o.push_str(&render(&header, &rows));
+    o.push_str(&render(&head, &rows));
     o
 }

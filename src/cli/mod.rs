@@ -4,8 +4,10 @@
 
 mod check;
 mod compare;
+mod flags;
 mod progress;
 mod run;
+pub mod sensitivity_table;
 pub mod table;
 
 use std::path::PathBuf;
@@ -14,6 +16,7 @@ use clap::builder::TypedValueParser;
 use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::error::{Error, InputError};
+use crate::export::csv::CsvLocale;
 use crate::i18n::Lang;
 
 /// Monte Carlo forecasts of channel-shift business cases: costs, savings and
@@ -29,13 +32,13 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct SimOptions {
     /// Number of trials (default: the scenario's [simulation] trials, else 10000).
-    #[arg(long, short = 'n')]
+    #[arg(long, short = 'n', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--trials", 1))]
     pub trials: Option<u64>,
     /// Random seed (default: the scenario's [simulation] seed, else 1).
-    #[arg(long, short = 's')]
+    #[arg(long, short = 's', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--seed", 0))]
     pub seed: Option<u64>,
     /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
-    #[arg(long, short = 'j')]
+    #[arg(long, short = 'j', allow_negative_numbers = true, value_parser = flags::whole::<usize>("--threads", 1))]
     pub threads: Option<usize>,
     /// Directory for summary.json, CSV files and charts.
     #[arg(long, short = 'o', default_value = "out")]
@@ -43,7 +46,7 @@ pub struct SimOptions {
     /// No progress bar and no table on the terminal.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// Language of charts and reports: da (Danish) or en (English).
+    /// Language of the terminal tables, charts and reports: da (Danish) or en (English).
     #[arg(
         long,
         default_value = "da",
@@ -53,6 +56,17 @@ pub struct SimOptions {
             .map(|s: String| s.parse::<Lang>().expect("one of the listed values")),
     )]
     pub lang: Lang,
+    /// Layout of the CSV files: en (comma between fields, decimal point) or
+    /// da (semicolon, decimal comma, UTF-8 byte order mark: what Excel with
+    /// Danish settings opens as numbers).
+    #[arg(
+        long,
+        default_value = "en",
+        ignore_case = true,
+        value_parser = clap::builder::PossibleValuesParser::new(["en", "da"])
+            .map(|s: String| s.parse::<CsvLocale>().expect("one of the listed values")),
+    )]
+    pub csv_locale: CsvLocale,
     /// Skip writing charts (faster for scripted runs).
     #[arg(long)]
     pub no_charts: bool,
@@ -81,6 +95,10 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
+            if let Some(msg) = flags::plain_message(&e) {
+                eprintln!("error: {msg}");
+                return 2;
+            }
             let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
             return code;

@@ -1,38 +1,132 @@
-//! A progress bar on stderr for runs longer than a moment.
+//! Progress on stderr for runs longer than a moment: a bar while trials
+//! run, then the stage the run is in ("summarising…", "writing charts…"), so
+//! that the terminal never sits still without saying why.
+//!
+//! Both are hidden with `--quiet` and when stderr is not a terminal
+//! (indicatif draws nothing then).
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::time::Duration;
 
-/// A bar that is hidden with `--quiet` or when stderr is not a terminal.
-pub fn bar(total: u64, quiet: bool, what: &str) -> ProgressBar {
-    let pb = ProgressBar::with_draw_target(
-        Some(total),
-        if quiet {
-            ProgressDrawTarget::hidden()
-        } else {
-            ProgressDrawTarget::stderr()
-        },
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+
+use crate::i18n::{format_number, Lang};
+
+/// The widest a bar's label is drawn, so that the bar fits one line.
+const LABEL_WIDTH: usize = 24;
+
+/// Where progress goes: stderr, or nowhere with `--quiet`.
+fn target(quiet: bool) -> ProgressDrawTarget {
+    if quiet {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    }
+}
+
+/// A bar of `total` trials labelled `what`, with a whole number of trials a
+/// second ("81,234/s" reads better than "81234.5678/s").
+pub fn bar(total: u64, quiet: bool, what: &str, lang: Lang) -> ProgressBar {
+    let pb = ProgressBar::with_draw_target(Some(total), target(quiet));
+    let count = move |x: u64| format_number(x as f64, 0, lang);
+    let template = format!(
+        "{{msg}} [{{bar:30}}] {{done}}/{{all}} {} ({{rate}}, {} {{eta}})",
+        lang.pick("simuleringer", "trials"),
+        lang.pick("resterende", "eta")
     );
     pb.set_style(
-        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} trials ({rate}, eta {eta})")
+        ProgressStyle::with_template(&template)
             .expect("valid template")
-            // A whole number of trials a second: "81,234/s" reads better than "81234.5678/s".
             .with_key(
                 "rate",
-                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(
-                        w,
-                        "{}/s",
-                        crate::i18n::format_number(
-                            state.per_sec().round(),
-                            0,
-                            crate::i18n::Lang::En
-                        )
-                    );
+                move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}/s", format_number(s.per_sec().round(), 0, lang));
+                },
+            )
+            .with_key(
+                "done",
+                move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}", count(s.pos()));
+                },
+            )
+            .with_key(
+                "all",
+                move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{}", count(s.len().unwrap_or(0)));
                 },
             )
             .progress_chars("=> "),
     );
-    // Scenario names may carry escape sequences: never print them raw.
-    pb.set_message(crate::export::sanitize::clean_text(what).into_owned());
+    pb.set_message(label(what));
     pb
+}
+
+/// A scenario name fit for the bar: no escape sequences, at most
+/// [`LABEL_WIDTH`] columns (cut in the middle, so both ends still show).
+fn label(what: &str) -> String {
+    let clean = crate::export::sanitize::clean_text(what);
+    crate::text_table::shorten_middle(&clean, LABEL_WIDTH)
+}
+
+/// A spinner naming what the run is doing between and after the trials.
+pub struct Stage {
+    spinner: ProgressBar,
+    lang: Lang,
+}
+
+/// What a run does after its trials, each shown as a stage.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    Summarising,
+    Sensitivity,
+    Comparing,
+    WritingFiles,
+    WritingCharts,
+    WritingReport,
+    WritingWorkbook,
+}
+
+impl Step {
+    /// "summarising…" / "opsummerer…".
+    pub fn text(self, lang: Lang) -> &'static str {
+        match self {
+            Step::Summarising => lang.pick("opsummerer…", "summarising…"),
+            Step::Sensitivity => lang.pick(
+                "beregner hvilke input der betyder mest…",
+                "working out which inputs matter most…",
+            ),
+            Step::Comparing => lang.pick("sammenligner forslagene…", "comparing the options…"),
+            Step::WritingFiles => lang.pick(
+                "skriver summary.json og CSV-filer…",
+                "writing summary.json and CSV files…",
+            ),
+            Step::WritingCharts => lang.pick("tegner diagrammer…", "writing charts…"),
+            Step::WritingReport => lang.pick("skriver rapporten…", "writing the report…"),
+            Step::WritingWorkbook => lang.pick("skriver regnearket…", "writing the workbook…"),
+        }
+    }
+}
+
+impl Stage {
+    /// A spinner on stderr (hidden with `quiet` or without a terminal).
+    pub fn new(quiet: bool, lang: Lang) -> Stage {
+        let spinner = ProgressBar::with_draw_target(None, target(quiet));
+        spinner.set_style(
+            ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                .expect("valid template")
+                .tick_chars("|/-\\ "),
+        );
+        spinner.enable_steady_tick(Duration::from_millis(120));
+        Stage { spinner, lang }
+    }
+
+    /// Shows `step` as what the run is doing now, its time counted from now.
+    pub fn show(&self, step: Step) {
+        self.spinner.reset_elapsed();
+        self.spinner.set_message(step.text(self.lang));
+    }
+
+    /// Removes the spinner before the results are printed.
+    pub fn done(self) {
+        self.spinner.finish_and_clear();
+    }
 }

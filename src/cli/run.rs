@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use crate::engine::{self, Engine, Trials};
 use crate::error::{Error, InputError};
 use crate::export::outdir::OutputPlan;
-use crate::export::sanitize::{clean_text, terminal_text};
+use crate::export::sanitize::terminal_text;
 use crate::scenario::Scenario;
 use crate::summary::{Precision, RunSummary};
 
@@ -21,13 +21,15 @@ pub struct RunArgs {
     /// the mean cumulative net savings at the end year (the scenario's cost
     /// when it has no proposal or policy events) is within this share of the
     /// mean, e.g. 1% or 0.01.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub precision: Option<String>,
     /// Upper limit on trials with --precision.
-    #[arg(long, default_value_t = 1_000_000)]
+    #[arg(long, default_value_t = 1_000_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<u64>("--max-trials", 1))]
     pub max_trials: u64,
     /// Trials per batch with --precision.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<u64>("--batch", 1))]
     pub batch: u64,
     /// Rerun without each policy event (same random streams) and report what
     /// each one buys: marginal savings, cost, change in goal probabilities.
@@ -39,7 +41,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub sensitivity_output: Option<crate::sensitivity::Output>,
     /// Year of the sensitivity output (default: the end year).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = super::flags::year("--sensitivity-year"))]
     pub sensitivity_year: Option<i32>,
     /// Skip the sensitivity analysis.
     #[arg(long)]
@@ -52,7 +54,8 @@ pub struct RunArgs {
     pub xlsx: Option<PathBuf>,
     /// Trials written to the workbook's per-trial sheet (one row per trial
     /// and year: at most 1,048,575 rows, an Excel sheet below its header).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
 }
 
@@ -152,8 +155,14 @@ pub fn trials_and_seed(s: &Scenario, sim: &SimOptions) -> Result<(u64, u64), Inp
 }
 
 /// Runs `n` trials with a progress bar.
-pub fn run_with_progress(engine: &Engine, n: u64, quiet: bool, label: &str) -> Trials {
-    let pb = progress::bar(n, quiet, label);
+pub fn run_with_progress(
+    engine: &Engine,
+    n: u64,
+    quiet: bool,
+    label: &str,
+    lang: crate::i18n::Lang,
+) -> Trials {
+    let pb = progress::bar(n, quiet, label, lang);
     let trials = engine.run_range(0, n as usize, &|k| pb.inc(k as u64));
     pb.finish_and_clear();
     trials
@@ -168,10 +177,10 @@ pub fn run_with_progress(engine: &Engine, n: u64, quiet: bool, label: &str) -> T
 pub fn run_to_precision(
     engine: &Engine,
     target: f64,
-    max_trials: u64,
-    batch: u64,
-    quiet: bool,
+    args: &RunArgs,
+    lang: crate::i18n::Lang,
 ) -> (Trials, Precision) {
+    let (max_trials, batch, quiet) = (args.max_trials, args.batch, args.sim.quiet);
     // Without a proposal or policy events savings are zero in every trial;
     // the precision then refers to the scenario's cost.
     let end = engine.layout.n_years - 1;
@@ -183,7 +192,7 @@ pub fn run_to_precision(
             "cumulative_net_savings_kr",
         )
     };
-    let pb = progress::bar(max_trials, quiet, "precision");
+    let pb = progress::bar(max_trials, quiet, lang.pick("præcision", "precision"), lang);
     let mut all = Trials {
         n: 0,
         core: Vec::new(),
@@ -292,100 +301,157 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     // A few trials first: a scenario whose numbers overflow fails here,
     // naming the inputs, before the run and without writing anything.
     engine.probe()?;
+    let lang = args.sim.lang;
     let (trials, precision) = match precision_target {
         Some(t) => {
-            let (tr, p) = run_to_precision(&engine, t, args.max_trials, args.batch, args.sim.quiet);
+            let (tr, p) = run_to_precision(&engine, t, &args, lang);
             (tr, Some(p))
         }
         None => (
-            run_with_progress(&engine, n, args.sim.quiet, &scenario.name),
+            run_with_progress(&engine, n, args.sim.quiet, &scenario.name, lang),
             None,
         ),
     };
+    let stage = progress::Stage::new(args.sim.quiet, lang);
+    stage.show(progress::Step::Summarising);
     // Never write NaN or infinity: check every trial's outputs first.
     engine.check_finite(&trials, 0)?;
     let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
     if !args.no_sensitivity && !scenario.inputs.is_empty() {
-        let year = args.sensitivity_year.unwrap_or(scenario.end_year);
-        crate::sensitivity::check_year(&scenario, year)?;
-        summary.sensitivity = Some(crate::sensitivity::analyse(
-            &engine,
-            &trials,
-            args.sensitivity_output
-                .unwrap_or(if engine.plan.identical_paths {
-                    crate::sensitivity::Output::Cost
-                } else {
-                    crate::sensitivity::Output::CumulativeNetSavings
-                }),
-            year,
-            100_000,
-        ));
+        stage.show(progress::Step::Sensitivity);
+        summary.sensitivity = Some(sensitivity(&engine, &trials, &args)?);
     }
-    if args.attribution {
-        let n_policy = scenario
-            .events
-            .iter()
-            .filter(|e| e.kind == crate::scenario::EventKind::Policy)
-            .count() as u64
-            + u64::from(scenario.proposal.is_some());
-        let pb = progress::bar(n_policy * trials.n as u64, args.sim.quiet, "attribution");
-        summary.attribution = Some(crate::attribution::attribute(&engine, &trials, &|k| {
-            pb.inc(k as u64)
-        }));
-        pb.finish_and_clear();
+    let stage = if args.attribution {
+        stage.done();
+        summary.attribution = Some(attribution(&engine, &trials, &args));
+        progress::Stage::new(args.sim.quiet, lang)
+    } else {
+        stage
+    };
+    let written = write_outputs(&summary, &engine, &trials, &args, &plan, &stage)?;
+    stage.done();
+    if !args.sim.quiet {
+        print_terminal(&run_output(&summary, lang));
+        print_terminal(&wrote_files(written.len(), &args.sim.out, lang));
     }
-    // Everything is written into a staging directory and swapped into
-    // --out at the end: a failure on the way leaves --out as it was.
-    let staging = plan.stage().map_err(anyhow::Error::from)?;
-    let mut written = crate::report::write_run_outputs(
-        &summary,
-        staging.dir(),
+    Ok(())
+}
+
+/// The sensitivity analysis `run` asked for (default: cumulative net
+/// savings, or the scenario's cost when nothing is saved, at the end year).
+fn sensitivity(
+    engine: &Engine,
+    trials: &Trials,
+    args: &RunArgs,
+) -> Result<crate::summary::Sensitivity, Error> {
+    let scenario = engine.scenario;
+    let year = args.sensitivity_year.unwrap_or(scenario.end_year);
+    crate::sensitivity::check_year(scenario, year)?;
+    let output = args
+        .sensitivity_output
+        .unwrap_or(if engine.plan.identical_paths {
+            crate::sensitivity::Output::Cost
+        } else {
+            crate::sensitivity::Output::CumulativeNetSavings
+        });
+    Ok(crate::sensitivity::analyse(
+        engine, trials, output, year, 100_000,
+    ))
+}
+
+/// What the proposal and each policy event buy, with a bar of the reruns.
+fn attribution(
+    engine: &Engine,
+    trials: &Trials,
+    args: &RunArgs,
+) -> Vec<crate::summary::AttributionRow> {
+    let scenario = engine.scenario;
+    let n_policy = scenario
+        .events
+        .iter()
+        .filter(|e| e.kind == crate::scenario::EventKind::Policy)
+        .count() as u64
+        + u64::from(scenario.proposal.is_some());
+    let what = args.sim.lang.pick("tiltag", "attribution");
+    let pb = progress::bar(
+        n_policy * trials.n as u64,
+        args.sim.quiet,
+        what,
         args.sim.lang,
-        !args.sim.no_charts,
-    )?;
+    );
+    let rows = crate::attribution::attribute(engine, trials, &|k| pb.inc(k as u64));
+    pb.finish_and_clear();
+    rows
+}
+
+/// Writes every file of the run into a staging directory and swaps it into
+/// --out at the end: a failure on the way leaves --out as it was. Returns
+/// the files written.
+fn write_outputs(
+    summary: &RunSummary,
+    engine: &Engine,
+    trials: &Trials,
+    args: &RunArgs,
+    plan: &OutputPlan,
+    stage: &progress::Stage,
+) -> Result<Vec<PathBuf>, Error> {
+    let lang = args.sim.lang;
+    let staging = plan.stage().map_err(anyhow::Error::from)?;
+    let dir = staging.dir();
+    stage.show(progress::Step::WritingFiles);
+    let mut written = crate::report::write_run_files(summary, dir, args.sim.csv_locale)?;
+    if !args.sim.no_charts {
+        stage.show(progress::Step::WritingCharts);
+        written.extend(crate::report::chart_data::run_charts(summary, dir, lang)?);
+    }
     if args.report {
-        let path = staging.dir().join("report.html");
-        crate::report::html::write_html(&summary, None, &[], args.sim.lang, &path)?;
+        stage.show(progress::Step::WritingReport);
+        let path = dir.join("report.html");
+        crate::report::html::write_html(summary, None, &[], lang, &path)?;
         written.push(path);
     }
     if let Some(path) = staging.xlsx_path() {
+        stage.show(progress::Step::WritingWorkbook);
         crate::export::xlsx::write_xlsx(
-            &summary,
+            summary,
             &engine.layout,
-            &trials,
+            trials,
             &path,
-            args.sim.lang,
+            lang,
             args.xlsx_trials,
         )?;
         written.push(path);
     }
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
-    if !args.sim.quiet {
-        print!("{}", terminal_text(&table::run_table(&summary)));
-        if let Some(sens) = &summary.sensitivity {
-            println!(
-                "\nwhat drives {} {} (the {} most influential of {} uncertain inputs)",
-                clean_text(&sens.metric),
-                sens.year,
-                sens.rows.len().min(10),
-                sens.rows.len()
-            );
-            print!(
-                "{}",
-                terminal_text(&crate::sensitivity::top_table(sens, 10))
-            );
-        }
-        if let Some(rows) = &summary.attribution {
-            print!(
-                "{}",
-                terminal_text(&table::attribution_table(&summary, rows))
-            );
-        }
-        println!(
-            "\nWrote {} files to {}",
-            written.len(),
-            args.sim.out.display()
-        );
+    Ok(written)
+}
+
+/// Everything `run` prints after the trials: the tables of [`table`], the
+/// sensitivity and the attribution, in `lang`.
+pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
+    let mut o = table::run_table(summary, lang);
+    if let Some(sens) = &summary.sensitivity {
+        o.push_str(&super::sensitivity_table::top_table(sens, 10, lang));
     }
-    Ok(())
+    if let Some(rows) = &summary.attribution {
+        o.push_str(&table::attribution_table(summary, rows, lang));
+    }
+    o
+}
+
+/// "Wrote 12 files to out" / "Skrev 12 filer til out".
+pub fn wrote_files(n: usize, dir: &std::path::Path, lang: crate::i18n::Lang) -> String {
+    match lang {
+        crate::i18n::Lang::Da => format!("\nSkrev {n} filer til {}\n", dir.display()),
+        crate::i18n::Lang::En => format!("\nWrote {n} files to {}\n", dir.display()),
+    }
+}
+
+/// Prints `text` to stdout with no control characters and every line within
+/// the terminal width ([`crate::text_table::fit_lines`]).
+pub fn print_terminal(text: &str) {
+    print!(
+        "{}",
+        crate::text_table::fit_lines(&terminal_text(text), crate::text_table::TERMINAL_WIDTH)
+    );
 }

@@ -1,23 +1,23 @@
 //! Plain-text tables for the terminal: what finance reads first.
+//!
+//! Every text is in the run's `--lang`; metric names are the report's
+//! labels ([`crate::report::html::metric_label`]). Every line fits
+//! [`crate::text_table::TERMINAL_WIDTH`] columns.
 
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
-use crate::summary::RunSummary;
+use crate::summary::{AttributionRow, RunSummary};
 
-/// "610,000 (5-95 %: 590,000 to 640,000)" style cell: median and range.
-pub fn range_cell(s: &Summary) -> String {
-    if s.p5 == s.p95 {
-        kr(s.p50)
-    } else {
-        format!("{} [{} .. {}]", kr(s.p50), kr(s.p5), kr(s.p95))
-    }
+/// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
+pub fn range_cell(s: &Summary, lang: Lang) -> String {
+    Scale::Kr.range(s, lang)
 }
 
-fn kr(x: f64) -> String {
-    format_number(x, 0, Lang::En)
+fn kr(x: f64, lang: Lang) -> String {
+    format_number(x, 0, lang)
 }
 
 /// The money unit of one terminal table: whole kroner, or millions with two
@@ -32,45 +32,78 @@ pub enum Scale {
 impl Scale {
     /// The scale for a table whose amounts include `values`.
     pub fn for_values(values: impl IntoIterator<Item = f64>) -> Scale {
+        Scale::above(values, 10_000_000.0)
+    }
+
+    /// Millions once the largest amount of `values` reaches `limit`.
+    pub fn above(values: impl IntoIterator<Item = f64>, limit: f64) -> Scale {
         let max = values
             .into_iter()
             .filter(|v| v.is_finite())
             .fold(0.0f64, |m, v| m.max(v.abs()));
-        if max >= 10_000_000.0 {
+        if max >= limit {
             Scale::MillionKr
         } else {
             Scale::Kr
         }
     }
 
-    /// "kr." or "million kr.".
-    pub fn unit(self) -> &'static str {
+    /// "kr." or "million kr." ("mio. kr.").
+    pub fn unit(self, lang: Lang) -> &'static str {
         match self {
             Scale::Kr => "kr.",
-            Scale::MillionKr => "million kr.",
+            Scale::MillionKr => lang.pick("mio. kr.", "million kr."),
         }
     }
 
     /// An amount in this unit.
-    pub fn fmt(self, x: f64) -> String {
+    pub fn fmt(self, x: f64, lang: Lang) -> String {
+        self.fmt_with(x, 2, lang)
+    }
+
+    /// An amount in this unit, with `decimals` decimals when in millions.
+    pub fn fmt_with(self, x: f64, decimals: usize, lang: Lang) -> String {
         match self {
-            Scale::Kr => kr(x),
-            Scale::MillionKr => format_number(x / 1e6, 2, Lang::En),
+            Scale::Kr => kr(x, lang),
+            Scale::MillionKr => format_number(x / 1e6, decimals, lang),
         }
     }
 
     /// Median and 5-95 % range in this unit.
-    pub fn range(self, s: &Summary) -> String {
+    pub fn range(self, s: &Summary, lang: Lang) -> String {
+        self.range_with(s, 2, lang)
+    }
+
+    /// Median and 5-95 % range, with `decimals` decimals when in millions.
+    pub fn range_with(self, s: &Summary, decimals: usize, lang: Lang) -> String {
+        let f = |x: f64| self.fmt_with(x, decimals, lang);
         if s.p5 == s.p95 {
-            self.fmt(s.p50)
+            f(s.p50)
         } else {
-            format!(
-                "{} [{} .. {}]",
-                self.fmt(s.p50),
-                self.fmt(s.p5),
-                self.fmt(s.p95)
-            )
+            format!("{} [{} .. {}]", f(s.p50), f(s.p5), f(s.p95))
         }
+    }
+
+    /// Decimals of millions for a column of these amounts: three
+    /// significant digits or more without going past two decimals
+    /// ("1,035 [915 .. 1,173]" for Copenhagen's costs, "2.33" for Solrød's).
+    pub fn decimals_for(values: impl IntoIterator<Item = f64>) -> usize {
+        let max = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0f64, |m, v| m.max(v.abs()));
+        match max / 1e6 {
+            m if m >= 999.5 => 0,
+            m if m >= 99.95 => 1,
+            _ => 2,
+        }
+    }
+
+    /// [`Scale::range_with`] for every summary of a column, its decimals
+    /// chosen by [`Scale::decimals_for`] over the column's ranges.
+    pub fn column(self, column: &[&Summary], lang: Lang) -> Vec<String> {
+        let d = Scale::decimals_for(column.iter().flat_map(|q| [q.p5, q.p50, q.p95]));
+        column.iter().map(|q| self.range_with(q, d, lang)).collect()
     }
 }
 
@@ -80,73 +113,136 @@ pub fn render(header: &[String], rows: &[Vec<String>]) -> String {
     crate::text_table::render(header, rows, &left)
 }
 
+/// The rows `build` makes in scale `first`, or in millions when amounts in
+/// whole kroner would make the table wider than the terminal (Vallensbæk's
+/// "1,472,575 [1,297,182 .. 1,683,267]" becomes "1.47 [1.30 .. 1.68]").
+pub fn fitting_scale(
+    head: &[String],
+    first: Scale,
+    build: impl Fn(Scale) -> Vec<Vec<String>>,
+) -> (Scale, Vec<Vec<String>>) {
+    let rows = build(first);
+    if first == Scale::Kr && !crate::text_table::fits(head, &rows) {
+        (Scale::MillionKr, build(Scale::MillionKr))
+    } else {
+        (first, rows)
+    }
+}
+
+/// Owned header cells.
+pub fn header(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+/// A label of a metric key for a table heading or column: the report's
+/// label with a lower-case first letter ("cumulative net savings").
+pub fn metric_name(key: &str, lang: Lang) -> String {
+    lower_first(&crate::report::html::metric_label(key, lang))
+}
+
+/// "Savings" -> "savings"; keeps "Digital Post" and the like.
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The per-year table of `run`.
-pub fn run_table(s: &RunSummary) -> String {
+pub fn run_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}: {} trials, seed {}",
+        "{}: {} {}, seed {}",
         clean_text(&s.scenario),
-        s.trials,
+        kr(s.trials as f64, lang),
+        lang.pick("simuleringer", "trials"),
         s.seed
     );
     if let Some(p) = &s.proposal {
-        let _ = writeln!(o, "proposal: {}", clean_text(p));
+        let _ = writeln!(o, "{}: {}", lang.pick("forslag", "proposal"), clean_text(p));
     }
-    let scale = Scale::for_values(
-        [
-            "cost_status_quo_kr",
-            "cost_scenario_kr",
-            "cumulative_net_savings_kr",
-        ]
-        .iter()
-        .flat_map(|k| s.metric(k).iter().map(|q| q.p50)),
+    o.push_str(&years_table(s, lang));
+    o.push_str(&savings_by_source_table(s, lang));
+    o.push_str(&end_year_lines(s, lang));
+    o.push_str(&goals_table(s, lang));
+    o
+}
+
+/// Cost, savings and cumulative net savings per year.
+fn years_table(s: &RunSummary, lang: Lang) -> String {
+    let mut o = String::new();
+    let keys = [
+        "cost_status_quo_kr",
+        "cost_scenario_kr",
+        "savings_kr",
+        "cumulative_net_savings_kr",
+    ];
+    let mut head = vec![lang.pick("år", "year").to_string()];
+    head.extend(keys.iter().map(|k| metric_name(k, lang)));
+    let first = Scale::for_values(
+        [keys[0], keys[1], keys[3]]
+            .iter()
+            .flat_map(|k| s.metric(k).iter().map(|q| q.p50)),
     );
+    let (scale, rows) = fitting_scale(&head, first, |scale| {
+        let columns: Vec<Vec<String>> = keys
+            .iter()
+            .map(|k| scale.column(&s.metric(k).iter().collect::<Vec<_>>(), lang))
+            .collect();
+        s.years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let mut r = vec![y.to_string()];
+                r.extend(columns.iter().map(|c| c[i].clone()));
+                r
+            })
+            .collect()
+    });
     let _ = writeln!(
         o,
-        "{} per year: median [5 % .. 95 %]; savings = status quo cost - scenario cost\n{MEDIANS_DO_NOT_ADD}\n",
-        scale.unit()
+        "{} {}: median [5 % .. 95 %]; {}\n{}\n",
+        scale.unit(lang),
+        lang.pick("pr. år", "per year"),
+        lang.pick(
+            "besparelse = omkostning i status quo - omkostning i scenariet",
+            "savings = status quo cost - scenario cost"
+        ),
+        medians_do_not_add(lang)
     );
-    let header: Vec<String> = [
-        "year",
-        "cost, status quo",
-        "cost, scenario",
-        "savings",
-        "cumulative net savings",
-    ]
-    .map(String::from)
-    .to_vec();
-    let rows: Vec<Vec<String>> = s
-        .years
-        .iter()
-        .enumerate()
-        .map(|(i, y)| {
-            vec![
-                y.to_string(),
-                scale.range(&s.metric("cost_status_quo_kr")[i]),
-                scale.range(&s.metric("cost_scenario_kr")[i]),
-                scale.range(&s.metric("savings_kr")[i]),
-                scale.range(&s.metric("cumulative_net_savings_kr")[i]),
-            ]
-        })
-        .collect();
-    o.push_str(&render(&header, &rows));
-    o.push_str(&savings_by_source_table(s));
+    o.push_str(&render(&head, &rows));
+    o
+}
+
+/// Mean cumulative net savings, net present value, payback and precision.
+fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
+    let mut o = String::new();
     let end = s.years.len() - 1;
     let cum = &s.metric("cumulative_net_savings_kr")[end];
     let npv = &s.metric("npv_kr")[end];
     let _ = writeln!(
         o,
-        "\nmean cumulative net savings {}: {} ± {} (95 % CI of the mean)",
+        "\n{} {}: {} ± {} ({})",
+        lang.pick(
+            "gennemsnitlig akkumuleret nettobesparelse",
+            "mean cumulative net savings"
+        ),
         s.end_year,
-        kr(cum.mean),
-        kr(1.96 * cum.se)
+        kr(cum.mean, lang),
+        kr(1.96 * cum.se, lang),
+        lang.pick(
+            "95 %-konfidensinterval for gennemsnittet",
+            "95 % CI of the mean"
+        )
     );
     let _ = writeln!(
         o,
-        "net present value {}: median {}",
+        "{} {}: median {}",
+        metric_name("npv_kr", lang),
         s.end_year,
-        range_cell(npv)
+        range_cell(npv, lang)
     );
     let payback: Vec<String> = s
         .payback
@@ -154,90 +250,148 @@ pub fn run_table(s: &RunSummary) -> String {
         .map(|(k, v)| {
             let when = k
                 .strip_prefix("not_by_")
-                .map(|y| format!("not by {y}"))
+                .map(|y| format!("{} {y}", lang.pick("ikke inden", "not by")))
                 .unwrap_or_else(|| k.clone());
-            format!("{when} in {} of trials", format_probability(*v, Lang::En))
+            format!(
+                "{when} {} {}",
+                lang.pick("i", "in"),
+                of_trials(format_probability(*v, lang), lang)
+            )
         })
         .collect();
     let _ = writeln!(
         o,
-        "payback (first year from which cumulative net savings stay above 0): {}",
+        "{}: {}",
+        lang.pick(
+            "tilbagebetaling (første år, hvorfra den akkumulerede nettobesparelse forbliver over 0)",
+            "payback (first year from which cumulative net savings stay above 0)"
+        ),
         payback.join(", ")
     );
     if let Some(p) = &s.precision {
+        o.push_str(&precision_line(p, lang));
+    }
+    o
+}
+
+/// "88 % of trials" / "88 % af simuleringerne".
+fn of_trials(share: String, lang: Lang) -> String {
+    format!("{share} {}", lang.pick("af simuleringerne", "of trials"))
+}
+
+/// How precise the mean became with `--precision`.
+fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
+    let pct = |x: f64| crate::i18n::format_pct(x, 2, lang);
+    let state = match (p.reached, lang) {
+        (true, Lang::Da) => "nået".to_string(),
+        (true, Lang::En) => "reached".to_string(),
+        (false, _) => lang
+            .pick(
+                "ikke nået inden for --max-trials",
+                "not reached within --max-trials",
+            )
+            .to_string(),
+    };
+    format!(
+        "{}: {} {} {} {} ({state}; {} {})\n",
+        lang.pick("præcision", "precision"),
+        lang.pick("95 %-halvbredde", "95 % half-width"),
+        pct(p.achieved_relative),
+        lang.pick("af gennemsnittet af", "of the mean of"),
+        format_args!("{} {}", metric_name(&p.metric, lang), p.year),
+        lang.pick("mål", "target"),
+        p.target_relative.map(pct).unwrap_or_default()
+    )
+}
+
+/// The probability that each goal is met per year, and the first year met.
+fn goals_table(s: &RunSummary, lang: Lang) -> String {
+    let mut o = String::new();
+    if s.goals.is_empty() {
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "\n{}",
+        lang.pick(
+            "sandsynlighed for at hvert mål nås",
+            "probability that each goal is met"
+        )
+    );
+    let ne = not_evaluable_mark(lang);
+    let mut head = vec![lang.pick("mål", "goal").to_string()];
+    head.extend(s.years.iter().map(|y| y.to_string()));
+    let rows: Vec<Vec<String>> = s
+        .goals
+        .iter()
+        .map(|g| {
+            let mut r = vec![crate::report::chart_data::goal_row_label(g, lang)];
+            r.extend(g.probability.iter().enumerate().map(|(y, p)| {
+                if g.not_evaluable_in(y) {
+                    return ne.into();
+                }
+                p.map(|p| format_probability(p, lang))
+                    .unwrap_or_else(|| "-".into())
+            }));
+            r
+        })
+        .collect();
+    o.push_str(&render(&head, &rows));
+    if (0..s.years.len()).any(|y| s.goals.iter().any(|g| g.not_evaluable_in(y))) {
         let _ = writeln!(
             o,
-            "precision: 95 % half-width {:.2} % of the mean of {} {} ({}; target {})",
-            p.achieved_relative * 100.0,
-            p.metric,
-            p.year,
-            if p.reached {
-                "reached"
-            } else {
-                "not reached within --max-trials"
-            },
-            p.target_relative
-                .map(|t| format!("{:.2} %", t * 100.0))
-                .unwrap_or_default()
+            "{ne}: {}",
+            lang.pick(
+                "kan ikke måles: målets andel tages over celler uden henvendelser det år",
+                "not evaluable, the goal's share is taken over cells with no contacts that year"
+            )
         );
     }
-    if !s.goals.is_empty() {
-        let _ = writeln!(o, "\nprobability that each goal is met");
-        let mut header = vec!["goal".to_string()];
-        header.extend(s.years.iter().map(|y| y.to_string()));
-        let rows: Vec<Vec<String>> = s
-            .goals
+    o.push_str(&first_year_lines(s, lang));
+    o
+}
+
+/// "n/e" / "k.m." in a goal table.
+fn not_evaluable_mark(lang: Lang) -> &'static str {
+    lang.pick("k.m.", "n/e")
+}
+
+/// The first year each goal is met, as shares of the trials.
+fn first_year_lines(s: &RunSummary, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "\n{}",
+        lang.pick(
+            "første år hvert mål nås (andel af simuleringerne)",
+            "first year each goal is met (share of trials)"
+        )
+    );
+    for g in &s.goals {
+        let mut parts: Vec<String> = s
+            .years
             .iter()
-            .map(|g| {
-                let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
-                let target = match (targets.first(), targets.last()) {
-                    (Some(a), Some(b)) if a != b => {
-                        format!("{} {} .. {} by year", g.op, short(*a), short(*b))
-                    }
-                    (Some(a), _) => format!("{} {}", g.op, short(*a)),
-                    _ => String::new(),
-                };
-                let mut r = vec![format!("{} ({target})", g.name)];
-                r.extend(g.probability.iter().enumerate().map(|(y, p)| {
-                    if g.not_evaluable_in(y) {
-                        return "n/e".into();
-                    }
-                    p.map(|p| format_probability(p, Lang::En))
-                        .unwrap_or_else(|| "-".into())
-                }));
-                r
+            .filter_map(|y| {
+                g.first_year_met
+                    .get(&y.to_string())
+                    .map(|p| format!("{y} {}", format_probability(*p, lang)))
             })
             .collect();
-        o.push_str(&render(&header, &rows));
-        if (0..s.years.len()).any(|y| s.goals.iter().any(|g| g.not_evaluable_in(y))) {
-            let _ = writeln!(
-                o,
-                "n/e: not evaluable, the goal's share is taken over cells with no contacts that year"
-            );
+        if let Some(p) = g.first_year_met.get("not_met") {
+            parts.push(format!(
+                "{} {}",
+                lang.pick("ikke nået", "not met"),
+                format_probability(*p, lang)
+            ));
         }
-        let _ = writeln!(o, "\nfirst year each goal is met (share of trials)");
-        for g in &s.goals {
-            let mut parts: Vec<String> = s
-                .years
-                .iter()
-                .filter_map(|y| {
-                    g.first_year_met
-                        .get(&y.to_string())
-                        .map(|p| format!("{y} {}", format_probability(*p, Lang::En)))
-                })
-                .collect();
-            if let Some(p) = g.first_year_met.get("not_met") {
-                parts.push(format!("not met {}", format_probability(*p, Lang::En)));
-            }
-            let _ = writeln!(o, "  {}: {}", clean_text(&g.name), parts.join(", "));
-        }
+        let _ = writeln!(o, "  {}: {}", clean_text(&g.name), parts.join(", "));
     }
     o
 }
 
 /// Where the savings come from, per year: means, which add up to the mean
 /// savings (medians would not). Empty when the run saves nothing anywhere.
-pub fn savings_by_source_table(s: &RunSummary) -> String {
+pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
     use crate::model::layout::SavingsSource;
     let mut o = String::new();
     let means = |k: &str| -> Vec<f64> { s.metric(k).iter().map(|q| q.mean).collect() };
@@ -248,31 +402,42 @@ pub fn savings_by_source_table(s: &RunSummary) -> String {
     let scale = Scale::for_values(savings.iter().copied());
     let _ = writeln!(
         o,
-        "\nwhere the savings come from ({} per year, mean of the trials: the parts add up to the mean savings)",
-        scale.unit()
+        "\n{} ({} {}, {})",
+        lang.pick("hvor besparelsen kommer fra", "where the savings come from"),
+        scale.unit(lang),
+        lang.pick("pr. år", "per year"),
+        lang.pick(
+            "gennemsnit af simuleringerne: delene summerer til den gennemsnitlige besparelse",
+            "mean of the trials: the parts add up to the mean savings"
+        )
     );
-    let mut header = vec!["source".to_string()];
-    header.extend(s.years.iter().map(|y| y.to_string()));
+    let mut head = vec![lang.pick("kilde", "source").to_string()];
+    head.extend(s.years.iter().map(|y| y.to_string()));
     let mut rows: Vec<Vec<String>> = SavingsSource::ALL
         .iter()
         .filter(|src| means(src.key()).iter().any(|&x| x != 0.0))
         .map(|src| {
-            let mut r = vec![src.label(Lang::En).to_string()];
-            r.extend(means(src.key()).iter().map(|&x| scale.fmt(x)));
+            let mut r = vec![src.label(lang).to_string()];
+            r.extend(means(src.key()).iter().map(|&x| scale.fmt(x, lang)));
             r
         })
         .collect();
-    let mut total = vec!["savings".to_string()];
-    total.extend(savings.iter().map(|&x| scale.fmt(x)));
+    let mut total = vec![metric_name("savings_kr", lang)];
+    total.extend(savings.iter().map(|&x| scale.fmt(x, lang)));
     rows.push(total);
-    o.push_str(&render(&header, &rows));
+    o.push_str(&render(&head, &rows));
     let avoided = means(SavingsSource::AvoidedContacts.key());
     let (a, t): (f64, f64) = (avoided.iter().sum(), savings.iter().sum());
     if a != 0.0 && t != 0.0 {
         let _ = writeln!(
             o,
-            "contacts avoided are valued at the full unit price of the channel they left: {} of the savings through {}",
-            crate::i18n::format_pct(a / t, 0, Lang::En),
+            "{}: {} {} {}",
+            lang.pick(
+                "henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, de forlod",
+                "contacts avoided are valued at the full unit price of the channel they left"
+            ),
+            crate::i18n::format_pct(a / t, 0, lang),
+            lang.pick("af besparelsen til og med", "of the savings through"),
             s.end_year
         );
     }
@@ -281,62 +446,78 @@ pub fn savings_by_source_table(s: &RunSummary) -> String {
 
 /// Said next to every table of per-year medians: each column is summarised
 /// on its own, so medians of a difference are not differences of medians.
-pub const MEDIANS_DO_NOT_ADD: &str = "each column is the median of its own trials: median status quo - median scenario is not the median savings, and medians do not add up over years";
-
-fn short(x: f64) -> String {
-    if x.abs() >= 1000.0 {
-        format_number(x, 0, Lang::En)
-    } else {
-        format!("{x}")
-    }
+pub fn medians_do_not_add(lang: Lang) -> &'static str {
+    lang.pick(
+        "hver kolonne er medianen af sine egne simuleringer: median status quo - median scenarie er \
+         ikke medianen af besparelsen, og medianer kan ikke lægges sammen over år",
+        "each column is the median of its own trials: median status quo - median scenario is not \
+         the median savings, and medians do not add up over years",
+    )
 }
 
 /// What the proposal's hours and each policy event buy (`run --attribution`).
-pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]) -> String {
+pub fn attribution_table(
+    s: &RunSummary,
+    rows: &[crate::summary::AttributionRow],
+    lang: Lang,
+) -> String {
+    if rows.is_empty() {
+        return format!(
+            "\n{}\n",
+            lang.pick(
+                "intet at tilskrive: scenariet har hverken forslag eller politiske tiltag",
+                "nothing to attribute: the scenario has neither a proposal nor policy events"
+            )
+        );
+    }
     let mut o = String::new();
-    let _ = writeln!(o, "\nwhat the proposal's hours and each policy event buy through {} (each rerun without it on the same random numbers; kr.: median [5 % .. 95 %])", s.end_year);
-    let header: Vec<String> = [
-        "event",
-        "marginal net savings",
-        "its cost",
-        "gross savings",
-        "largest goal change",
-    ]
-    .map(String::from)
-    .to_vec();
+    let scale = Scale::above(
+        rows.iter().flat_map(|r| {
+            [&r.marginal_net_savings_kr, &r.cost_kr, &r.gross_savings_kr]
+                .into_iter()
+                .flat_map(|q| [q.p5, q.p50, q.p95])
+        }),
+        1_000_000.0,
+    );
+    let _ = writeln!(
+        o,
+        "\n{} {} ({}; {}: median [5 % .. 95 %])",
+        lang.pick(
+            "hvad forslagets åbningstider og hvert politisk tiltag giver til og med",
+            "what the proposal's hours and each policy event buy through"
+        ),
+        s.end_year,
+        lang.pick(
+            "hvert genberegnet uden det på de samme tilfældige tal",
+            "each rerun without it on the same random numbers"
+        ),
+        scale.unit(lang)
+    );
+    let head = header(&[
+        lang.pick("tiltag", "event"),
+        lang.pick("ekstra nettobesparelse", "marginal net savings"),
+        lang.pick("dets omkostning", "its cost"),
+        lang.pick("bruttobesparelse", "gross savings"),
+    ]);
+    let column = |f: fn(&AttributionRow) -> &Summary| -> Vec<String> {
+        scale.column(&rows.iter().map(f).collect::<Vec<_>>(), lang)
+    };
+    let columns = [
+        column(|r| &r.marginal_net_savings_kr),
+        column(|r| &r.cost_kr),
+        column(|r| &r.gross_savings_kr),
+    ];
     let body: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| {
-            let mut best: Option<(usize, usize, f64)> = None;
-            for (g, years) in r.goal_probability_change.iter().enumerate() {
-                for (y, d) in years.iter().enumerate() {
-                    if let Some(d) = d {
-                        if best.map(|b| d.abs() > b.2.abs()).unwrap_or(*d != 0.0) {
-                            best = Some((g, y, *d));
-                        }
-                    }
-                }
-            }
-            let goal = best
-                .map(|(g, y, d)| {
-                    format!(
-                        "{} {}: {:+.0} percentage points",
-                        s.goals[g].name,
-                        s.years[y],
-                        d * 100.0
-                    )
-                })
-                .unwrap_or_else(|| "-".into());
-            vec![
-                r.label(Lang::En),
-                range_cell(&r.marginal_net_savings_kr),
-                range_cell(&r.cost_kr),
-                range_cell(&r.gross_savings_kr),
-                goal,
-            ]
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![r.label(lang)];
+            cells.extend(columns.iter().map(|c| c[i].clone()));
+            cells
         })
         .collect();
-    o.push_str(&render(&header, &body));
+    o.push_str(&render(&head, &body));
+    o.push_str(&goal_changes(s, rows, lang));
     let sum: f64 = rows.iter().map(|r| r.marginal_net_savings_kr.mean).sum();
     let total = s
         .metric("cumulative_net_savings_kr")
@@ -345,11 +526,66 @@ pub fn attribution_table(s: &RunSummary, rows: &[crate::summary::AttributionRow]
         .unwrap_or(0.0);
     let _ = writeln!(
         o,
-        "the items' mean effects add up to {} of the scenario's mean {}: items that move the same contacts overlap, so each is measured alone, not as a share of the total",
-        kr(sum),
-        kr(total)
+        "{} {} {} {}: {}",
+        lang.pick(
+            "tiltagenes gennemsnitlige effekter summerer til",
+            "the items' mean effects add up to"
+        ),
+        kr(sum, lang),
+        lang.pick("af scenariets gennemsnit på", "of the scenario's mean"),
+        kr(total, lang),
+        lang.pick(
+            "tiltag, der flytter de samme henvendelser, overlapper, så hvert måles alene, \
+             ikke som en andel af helheden",
+            "items that move the same contacts overlap, so each is measured alone, not as a \
+             share of the total"
+        )
     );
     o
+}
+
+/// Per attribution row, the goal and year whose probability it changes most.
+fn goal_changes(s: &RunSummary, rows: &[crate::summary::AttributionRow], lang: Lang) -> String {
+    let lines: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let (g, y, d) = largest_goal_change(r)?;
+            Some(format!(
+                "  {}: {} {}: {:+.0} {}",
+                r.label(lang),
+                s.goals[g].name,
+                s.years[y],
+                d * 100.0,
+                lang.pick("procentpoint", "percentage points")
+            ))
+        })
+        .collect();
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{}\n{}\n",
+        lang.pick(
+            "største ændring i sandsynligheden for at nå et mål:",
+            "largest change in the probability of meeting a goal:"
+        ),
+        lines.join("\n")
+    )
+}
+
+/// (goal, year, change) of the largest non-zero change in a goal's probability.
+fn largest_goal_change(r: &crate::summary::AttributionRow) -> Option<(usize, usize, f64)> {
+    let mut best: Option<(usize, usize, f64)> = None;
+    for (g, years) in r.goal_probability_change.iter().enumerate() {
+        for (y, d) in years.iter().enumerate() {
+            if let Some(d) = d {
+                if best.map(|b| d.abs() > b.2.abs()).unwrap_or(*d != 0.0) {
+                    best = Some((g, y, *d));
+                }
+            }
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -360,8 +596,10 @@ mod tests {
     fn large_amounts_switch_the_table_to_millions() {
         assert_eq!(Scale::for_values([610_000.0, 9_999_999.0]), Scale::Kr);
         assert_eq!(Scale::for_values([-12_000_000.0]), Scale::MillionKr);
-        assert_eq!(Scale::MillionKr.fmt(17_129_115.0), "17.13");
-        assert_eq!(Scale::Kr.fmt(535_428.57), "535,429");
+        assert_eq!(Scale::MillionKr.fmt(17_129_115.0, Lang::En), "17.13");
+        assert_eq!(Scale::MillionKr.fmt(17_129_115.0, Lang::Da), "17,13");
+        assert_eq!(Scale::Kr.fmt(535_428.57, Lang::En), "535,429");
+        assert_eq!(Scale::Kr.fmt(535_428.57, Lang::Da), "535.429");
         let s = Summary {
             mean: 2.0e6,
             sd: 1.0,
@@ -374,6 +612,20 @@ mod tests {
             min: 1.0e6,
             max: 3.0e6,
         };
-        assert_eq!(Scale::MillionKr.range(&s), "2.34 [1.82 .. 2.88]");
+        assert_eq!(Scale::MillionKr.range(&s, Lang::En), "2.34 [1.82 .. 2.88]");
+        assert_eq!(Scale::decimals_for([2.88e6]), 2);
+        assert_eq!(Scale::decimals_for([164.0e6]), 1);
+        assert_eq!(Scale::decimals_for([-1_173.39e6, 915.0e6]), 0);
+        let big = Summary {
+            p5: 915.21e6,
+            p50: 1_034.85e6,
+            p95: 1_173.39e6,
+            ..s
+        };
+        assert_eq!(
+            Scale::MillionKr.column(&[&big, &s], Lang::Da),
+            vec!["1.035 [915 .. 1.173]", "2 [2 .. 3]"]
+        );
+        assert_eq!(Scale::MillionKr.unit(Lang::Da), "mio. kr.");
     }
 }

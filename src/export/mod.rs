@@ -24,12 +24,12 @@ pub trait Exporter {
     fn render(&self, summary: &RunSummary) -> anyhow::Result<Vec<u8>>;
 }
 
-/// The exporters `run` uses.
-pub fn default_exporters() -> Vec<Box<dyn Exporter>> {
+/// The exporters `run` uses, the CSV files in `locale`'s layout.
+pub fn default_exporters(locale: csv::CsvLocale) -> Vec<Box<dyn Exporter>> {
     vec![
         Box::new(json::JsonExporter),
-        Box::new(csv::YearsCsvExporter),
-        Box::new(csv::GoalsCsvExporter),
+        Box::new(csv::YearsCsvExporter(locale)),
+        Box::new(csv::GoalsCsvExporter(locale)),
     ]
 }
 

@@ -151,20 +151,22 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
     non_finite.extend(summary_non_finite(&summary));
 
     // Every output, as `run` would write it.
-    for exporter in crate::export::default_exporters() {
+    for exporter in crate::export::default_exporters(crate::export::csv::CsvLocale::En) {
         match exporter.render(&summary) {
             Ok(bytes) => non_finite.extend(csv_non_finite(exporter.file_name(), &bytes)),
             Err(e) => output_errors.push(format!("{}: {e:#}", exporter.file_name())),
         }
     }
     if let Some(sens) = &summary.sensitivity {
-        let bytes = crate::sensitivity::to_csv(sens);
-        non_finite.extend(csv_non_finite("sensitivity.csv", &bytes));
-        let _ = crate::sensitivity::top_table(sens, 10);
+        match crate::export::csv::sensitivity_csv(sens, crate::export::csv::CsvLocale::En) {
+            Ok(bytes) => non_finite.extend(csv_non_finite("sensitivity.csv", &bytes)),
+            Err(e) => output_errors.push(format!("sensitivity.csv: {e:#}")),
+        }
+        let _ = crate::cli::sensitivity_table::top_table(sens, 10, opts.lang);
     }
-    let _ = crate::cli::table::run_table(&summary);
+    let _ = crate::cli::table::run_table(&summary, opts.lang);
     if let Some(rows) = &summary.attribution {
-        let _ = crate::cli::table::attribution_table(&summary, rows);
+        let _ = crate::cli::table::attribution_table(&summary, rows, opts.lang);
     }
     if opts.html {
         if let Err(e) = crate::report::html::render_html(&summary, None, &[], opts.lang) {

@@ -169,6 +169,14 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         "phone" => t("telefon", "phone"),
         other => other.to_string(),
     };
+    // A contact type as the scenario names it, in the chart's language.
+    let ctype = |k: &str| -> String {
+        match (k, da) {
+            ("transaction", true) => "transaktion".into(),
+            ("case_information", true) => "sagsinformation".into(),
+            (other, _) => other.replace('_', " "),
+        }
+    };
     let param = |k: &str| -> String {
         match k {
             "volume" | "volume_per_1000" => t("Volumen", "Volume"),
@@ -225,19 +233,24 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         ["defaults", "adoption", rest @ ..] => {
             let what = rest.last().copied().unwrap_or("");
             let scope = if rest.len() > 1 {
-                format!(" ({})", rest[0])
+                format!(" ({})", ctype(rest[0]))
             } else {
                 String::new()
             };
             format!("{}{scope}", param(what))
         }
-        ["defaults", "mix", ty, ch] => format!("{}: {} ({ty})", t("Andel", "Share"), channel(ch)),
-        ["defaults", "type_split", ty] => format!("{}: {ty}", t("Andel", "Share")),
-        ["events", name, "shift_to" | "close_to", ch] => {
-            format!("{}: {} · {name}", t("Flyttes til", "Moved to"), channel(ch))
+        ["defaults", "mix", ty, ch] => {
+            format!("{}: {} ({})", t("Andel", "Share"), channel(ch), ctype(ty))
         }
-        ["events", name, "cost_by_year_kr", year] => {
-            format!("{} {year} · {name}", t("Omkostning", "Cost"))
+        ["defaults", "type_split", ty] => format!("{}: {}", t("Andel", "Share"), ctype(ty)),
+        ["events", rest @ .., "close_to" | "shift_to", ch] if !rest.is_empty() => format!(
+            "{}: {} · {}",
+            t("Flytter til", "Moves to"),
+            channel(ch),
+            rest.join(".")
+        ),
+        ["events", rest @ .., "cost_by_year_kr", year] if !rest.is_empty() => {
+            format!("{} {year} · {}", t("Omkostning", "Cost"), rest.join("."))
         }
         ["events", rest @ .., what] if !rest.is_empty() => {
             format!("{} · {}", param(what), rest.join("."))
@@ -264,7 +277,7 @@ pub fn input_label(key: &str, lang: Lang) -> String {
                 return format!(
                     "{}: {} · {name}",
                     t("Andel", "Share"),
-                    rest.last().copied().unwrap_or("")
+                    ctype(rest.last().copied().unwrap_or(""))
                 );
             }
             let what = rest.last().copied().unwrap_or("");
@@ -555,6 +568,17 @@ mod tests {
             "Retimed (counter)"
         );
         assert_eq!(
+            input_label(
+                "events.4. Digital postfordeler.close_to.digital_post_in",
+                Lang::En
+            ),
+            "Moves to: digital post (in) · 4. Digital postfordeler"
+        );
+        assert_eq!(
+            input_label("events.2. Medbetjening.cost_by_year_kr.2012", Lang::Da),
+            "Omkostning 2012 · 2. Medbetjening"
+        );
+        assert_eq!(
             input_label("areas.Flytning.volume", Lang::Da),
             "Volumen · Flytning"
         );
@@ -569,6 +593,14 @@ mod tests {
         assert_eq!(
             input_label("defaults.adoption.transaction.q", Lang::En),
             "Imitation q (transaction)"
+        );
+        assert_eq!(
+            input_label("defaults.adoption.case_information.ceiling", Lang::Da),
+            "Loft for digital andel (sagsinformation)"
+        );
+        assert_eq!(
+            input_label("defaults.type_split.transaction", Lang::Da),
+            "Andel: transaktion"
         );
         assert_eq!(
             input_label("departments.BSA.staffing.phone.shrinkage", Lang::Da),

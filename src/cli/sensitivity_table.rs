@@ -1,0 +1,224 @@
+//! The terminal view of a sensitivity analysis: which inputs drive the
+//! output, by their readable labels, in the run's language.
+
+use std::fmt::Write;
+
+use crate::i18n::{format_number, Lang};
+use crate::report::chart_data::input_label;
+use crate::summary::{Sensitivity, SensitivityRow};
+
+use super::table::Scale;
+
+fn signed(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format_number(x, decimals, lang);
+    if s.starts_with('-') || s.chars().all(|c| c == '0' || c == '.' || c == ',') {
+        s
+    } else {
+        format!("+{s}")
+    }
+}
+
+/// The readable labels of `keys` in `lang` (the charts' and report's
+/// [`input_label`]); where two keys would read the same, the key follows
+/// in brackets so that rows can be told apart.
+pub fn input_labels(keys: &[&str], lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = keys.iter().map(|k| input_label(k, lang)).collect();
+    labels
+        .iter()
+        .zip(keys)
+        .map(|(l, k)| {
+            if labels.iter().filter(|x| *x == l).count() > 1 {
+                format!("{l} ({k})")
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
+/// Plain-text view of the `n` most influential inputs, for the terminal,
+/// in `lang`: a heading, the table, and what a minus sign means.
+pub fn top_table(s: &Sensitivity, n: usize, lang: Lang) -> String {
+    let mut o = String::new();
+    let metric = crate::cli::table::metric_name(&s.metric, lang);
+    let scale = Scale::for_values(s.rows.iter().take(n).flat_map(|r| {
+        [
+            r.median_when_low,
+            r.median_when_high,
+            r.swing,
+            s.output_median,
+        ]
+    }));
+    let _ = writeln!(
+        o,
+        "\n{} {metric} {} ({} {} {} {}; {} {}, median {} {})",
+        lang.pick("hvad driver", "what drives"),
+        s.year,
+        lang.pick("de", "the"),
+        s.rows.len().min(n),
+        lang.pick("vigtigste af", "most influential of"),
+        lang.pick(
+            &format!("{} usikre input", s.rows.len()),
+            &format!("{} uncertain inputs", s.rows.len())
+        ),
+        format_number(s.trials_used as f64, 0, lang),
+        lang.pick("simuleringer", "trials"),
+        scale.fmt(s.output_median, lang),
+        scale.unit(lang)
+    );
+    if s.rows.is_empty() {
+        let _ = writeln!(
+            o,
+            "{}",
+            lang.pick(
+                "ingen usikre input: resultatet afhænger ikke af nogen lodtrækning",
+                "no uncertain inputs: the output does not depend on any draw"
+            )
+        );
+    } else {
+        o.push_str(&input_rows_table(s, n, scale, lang));
+    }
+    o.push_str(&correlations_table(s, lang));
+    o
+}
+
+/// The ranked inputs, the decile medians and what a minus sign means.
+fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} ({}): {}\n",
+        lang.pick("ved lav/høj", "when low/high"),
+        scale.unit(lang),
+        lang.pick(
+            "resultatets median i de simuleringer, hvor inputtet ligger blandt sine \
+             laveste/højeste 10 %",
+            "the output's median in trials with the input in its lowest/highest 10 %"
+        )
+    );
+    let header: Vec<String> = [
+        lang.pick("rang", "rank"),
+        "input",
+        "Spearman",
+        lang.pick("andel af variansen", "contribution to variance"),
+        lang.pick("ved lav", "when low"),
+        lang.pick("ved høj", "when high"),
+        lang.pick("udsving", "swing"),
+    ]
+    .map(String::from)
+    .to_vec();
+    let shown: Vec<&SensitivityRow> = s.rows.iter().take(n).collect();
+    let keys: Vec<&str> = shown.iter().map(|r| r.input.as_str()).collect();
+    let labels = input_labels(&keys, lang);
+    let rows: Vec<Vec<String>> = shown
+        .iter()
+        .zip(labels)
+        .enumerate()
+        .map(|(i, (r, label))| {
+            vec![
+                (i + 1).to_string(),
+                label,
+                signed(r.spearman, 3, lang),
+                format!("{} %", signed(100.0 * r.contribution_to_variance, 1, lang)),
+                scale.fmt(r.median_when_low, lang),
+                scale.fmt(r.median_when_high, lang),
+                scale.fmt(r.swing, lang),
+            ]
+        })
+        .collect();
+    o.push_str(&crate::text_table::render(
+        &header,
+        &rows,
+        &[false, true, false, false, false, false, false],
+    ));
+    if s.rows.len() > n {
+        let _ = writeln!(
+            o,
+            "{}",
+            match (lang, s.rows.len() - n) {
+                (Lang::Da, k) => format!("... og {k} input mere"),
+                (Lang::En, 1) => "... and 1 more input".to_string(),
+                (Lang::En, k) => format!("... and {k} more inputs"),
+            }
+        );
+    }
+    if shown.iter().any(|r| r.contribution_to_variance < 0.0) {
+        let _ = writeln!(o, "{}", negative_share_note(lang));
+    }
+    o
+}
+
+/// One line under the table on what a negative contribution means here:
+/// the contribution is rho² / sum of rho², signed like the rank correlation
+/// rho, so a minus sign gives the direction, not a negative share.
+pub fn negative_share_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "minus: resultatet falder, når inputtet stiger; andelens størrelse (uden fortegn) er \
+         inputtets vægt, og størrelserne summerer til 100 %",
+        "minus: the output falls as the input rises; the share's size (without the sign) is the \
+         input's weight, and the sizes add up to 100 %",
+    )
+}
+
+/// Declared rank correlations between inputs and the ones achieved.
+fn correlations_table(s: &Sensitivity, lang: Lang) -> String {
+    let mut o = String::new();
+    if s.correlations.is_empty() {
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "\n{}",
+        lang.pick(
+            "rangkorrelationer mellem input:",
+            "rank correlations between inputs:"
+        )
+    );
+    let header: Vec<String> = [
+        "input",
+        lang.pick("angivet", "declared"),
+        lang.pick("opnået", "achieved"),
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows: Vec<Vec<String>> = s
+        .correlations
+        .iter()
+        .map(|c| {
+            vec![
+                format!("{} ~ {}", input_label(&c.a, lang), input_label(&c.b, lang)),
+                signed(c.declared, 3, lang),
+                signed(c.achieved, 3, lang),
+            ]
+        })
+        .collect();
+    o.push_str(&crate::text_table::render(
+        &header,
+        &rows,
+        &[true, false, false],
+    ));
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signs_are_shown() {
+        assert_eq!(signed(0.5, 3, Lang::En), "+0.500");
+        assert_eq!(signed(-0.5, 3, Lang::En), "-0.500");
+        assert_eq!(signed(0.0, 3, Lang::En), "0.000");
+        assert_eq!(signed(0.5, 3, Lang::Da), "+0,500");
+        assert_eq!(signed(0.0, 1, Lang::Da), "0,0");
+    }
+
+    #[test]
+    fn inputs_read_as_labels_and_equal_labels_keep_their_keys() {
+        let l = input_labels(&["prices.personal", "population.growth"], Lang::En);
+        assert_eq!(l, vec!["Price: personal attendance", "Population growth"]);
+        let l = input_labels(&["areas.X.volume", "areas.X.volume_per_1000"], Lang::Da);
+        assert_ne!(l[0], l[1]);
+        assert!(l[1].ends_with("(areas.X.volume_per_1000)"), "{l:?}");
+    }
+}

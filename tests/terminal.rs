@@ -1,0 +1,152 @@
+//! What `run`, `compare` and `check` print fits a terminal of 100 columns,
+//! in Danish and English, on every shipped scenario.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use channelshift::text_table::{width, TERMINAL_WIDTH};
+
+fn bin() -> Command {
+    Command::cargo_bin("channelshift").unwrap()
+}
+
+fn scenarios() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    files
+}
+
+/// True when the scenario has something to attribute: a proposal or a
+/// policy event.
+fn has_policy(file: &Path) -> bool {
+    let text = std::fs::read_to_string(file).unwrap();
+    text.contains("[proposal]") || text.contains("\"policy\"")
+}
+
+/// Stdout of a successful command, with every line checked against the width.
+fn stdout_within_width(cmd: &mut Command, what: &str) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for line in text.lines() {
+        assert!(
+            width(line) <= TERMINAL_WIDTH,
+            "{what}: a line of {} columns:\n{line}\n\n{text}",
+            width(line)
+        );
+    }
+    assert!(
+        text.lines().count() >= 5,
+        "{what}: printed too little:\n{text}"
+    );
+    text
+}
+
+#[test]
+fn run_fits_100_columns_on_every_shipped_scenario_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in scenarios() {
+        for lang in ["da", "en"] {
+            let mut cmd = bin();
+            cmd.arg("run")
+                .arg(&file)
+                .args(["--trials", "200", "--no-charts", "--lang", lang, "--out"])
+                .arg(dir.path().join("out"));
+            if has_policy(&file) {
+                cmd.arg("--attribution");
+            }
+            let what = format!("run {} --lang {lang}", file.display());
+            let text = stdout_within_width(&mut cmd, &what);
+            // The sensitivity heading names the output, not its key.
+            assert!(!text.contains("_kr"), "{what}: a raw key in\n{text}");
+            let summary = std::fs::read_to_string(dir.path().join("out/summary.json")).unwrap();
+            let v: serde_json::Value = serde_json::from_str(&summary).unwrap();
+            if !v["inputs"].as_array().unwrap().is_empty() {
+                let drives = if lang == "da" {
+                    "hvad driver"
+                } else {
+                    "what drives"
+                };
+                assert!(text.contains(drives), "{what}:\n{text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn compare_and_check_fit_100_columns() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let out = tempfile::tempdir().unwrap();
+    for lang in ["da", "en"] {
+        let mut cmd = bin();
+        cmd.arg("compare")
+            .arg(dir.join("solrod-2011.toml"))
+            .arg(dir.join("solrod-2011-proposal-1.toml"))
+            .arg(dir.join("solrod-2011-proposal-2.toml"))
+            .args(["--trials", "200", "--no-charts", "--lang", lang, "--out"])
+            .arg(out.path());
+        let text = stdout_within_width(&mut cmd, &format!("compare --lang {lang}"));
+        let hours = if lang == "da" {
+            "ugentlige åbningstimer"
+        } else {
+            "weekly open hours"
+        };
+        assert!(text.contains(hours), "{text}");
+    }
+    for file in scenarios() {
+        let mut cmd = bin();
+        cmd.arg("check").arg(&file);
+        let text = stdout_within_width(&mut cmd, &format!("check {}", file.display()));
+        if file.ends_with("solrod-2011-proposal-1.toml") {
+            assert!(text.contains("changes against the base"), "{text}");
+        }
+    }
+}
+
+/// A scenario with very long names still prints within the width, and each
+/// long name can be read whole from its wrapped lines.
+#[test]
+fn long_names_wrap_inside_their_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/lyngby-taarbaek-2015.toml");
+    let long = "Ny hjemmeside med fokus på selvbetjening, digitale ambassadører og en helt ny \
+                supportfunktion i alle borgerservicecentre";
+    let text = std::fs::read_to_string(base)
+        .unwrap()
+        .replace("1. Ny hjemmeside med fokus på selvbetjening", long);
+    let file = dir.path().join("long.toml");
+    std::fs::write(&file, text).unwrap();
+    for lang in ["da", "en"] {
+        let mut cmd = bin();
+        cmd.arg("run")
+            .arg(&file)
+            .args([
+                "--trials",
+                "200",
+                "--no-charts",
+                "--attribution",
+                "--lang",
+                lang,
+            ])
+            .arg("--out")
+            .arg(dir.path().join("out"));
+        let out = stdout_within_width(&mut cmd, "long names");
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert!(
+            words
+                .join(" ")
+                .contains("en helt ny supportfunktion i alle borgerservicecentre"),
+            "{out}"
+        );
+    }
+}
