@@ -103,7 +103,7 @@ fn an_option_with_only_displacement_phone_keeps_the_base_counter() {
     }
     assert_eq!(
         show(&s, c.retime),
-        format!("triangular(0.4, 0.55, 0.7) @ {}:226", solrod())
+        format!("triangular(0.4, 0.55, 0.7) @ {}:228", solrod())
     );
     // The phone: retime from the option, to_digital still from the base.
     let p = &s.displacement[1];
@@ -112,7 +112,7 @@ fn an_option_with_only_displacement_phone_keeps_the_base_counter() {
         show(&s, p.to_digital),
         show(&base, base.displacement[1].to_digital)
     );
-    assert!(show(&s, p.to_digital).ends_with("solrod-2011.toml:232"));
+    assert!(show(&s, p.to_digital).ends_with("solrod-2011.toml:234"));
 }
 
 #[test]

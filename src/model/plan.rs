@@ -380,7 +380,11 @@ mod tests {
         let path =
             Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/model-worked-example-hours.toml");
         let mut s = Scenario::from_file(&path).unwrap();
-        s.proposal.as_mut().unwrap().start = 17; // 2012-06
+        let p = s.proposal.as_mut().unwrap();
+        p.start = 17; // 2012-06
+        for st in &mut p.starts {
+            *st = [17; 2];
+        }
         let plan = Plan::new(&s, &[]);
         assert_eq!(s.year_list(), vec![2011, 2012, 2013, 2014, 2015]);
         assert_eq!(plan.n_months, 60);
