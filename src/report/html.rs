@@ -608,16 +608,14 @@ figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
 @media screen and (max-width: 720px) { .keyfigures { grid-template-columns:1fr; } body { padding:6mm; } }
 @page { size: A4; margin: 12mm 13mm 12mm; }
-@page charts { size: A4 landscape; margin: 12mm 14mm; }
 @media print {
   html, body { background:#fff; }
   body { max-width:none; padding:0; font-size:10pt; }
   section.major:not(.first) { break-before: page; page-break-before: always; }
-  section#charts { page: charts; }
   h2, h3, caption { break-after: avoid; page-break-after: avoid; }
   figure.chart, .kf, tr, .goal-list li { break-inside: avoid; page-break-inside: avoid; }
-  figure.chart { margin:0 0 6mm; }
-  figure.chart svg { max-height:168mm; }
+  figure.chart { margin:0 0 3mm; }
+  figure.chart svg { max-height:112mm; }
   h2 { margin-top:0; }
   h3 { margin:3mm 0 1mm; }
   h1 { font-size:20pt; }
