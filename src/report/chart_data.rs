@@ -290,13 +290,15 @@ pub fn input_label(key: &str, lang: Lang) -> String {
 /// Tornado bars of the ten most influential inputs (decile swing).
 pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
     let sens = s.sensitivity.as_ref()?;
+    // The same ten inputs as the sensitivity table (ranked by |Spearman|),
+    // drawn longest swing first.
     let mut rows: Vec<_> = sens
         .rows
         .iter()
+        .take(10)
         .filter(|r| r.swing.is_finite() && r.swing > 0.0)
         .collect();
     rows.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.input.cmp(&b.input)));
-    rows.truncate(10);
     if rows.is_empty() {
         return None;
     }
