@@ -44,6 +44,10 @@ pub struct GoalSummary {
     /// trial is evaluable has probability null and reads "not evaluable".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_evaluable: Vec<f64>,
+    /// "year_end" for a goal judged on December's contacts; left out of the
+    /// JSON for goals judged on the whole year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
 }
 
 impl GoalSummary {
@@ -359,6 +363,7 @@ impl RunSummary {
                     value: cols.into_iter().map(|mut c| Summary::of(&mut c)).collect(),
                     first_year_met: first,
                     not_evaluable,
+                    at: goal.year_end.then(|| "year_end".to_string()),
                 }
             })
             .collect();

@@ -536,6 +536,13 @@ year = 2013
         7_200.0,
         "December at an annual rate",
     );
+    assert_eq!(end.goals[0].at.as_deref(), Some("year_end"));
+    assert_eq!(year.goals[0].at, None);
+    let label = channelshift::report::chart_data::goal_row_label(
+        &end.goals[0],
+        channelshift::i18n::Lang::En,
+    );
+    assert_eq!(label, "half self-service (≥ 50 % in December)");
     check_error(
         "[[goals]]\nname = \"g\"\nmetric = \"cost\"\nop = \"<=\"\ntarget = 1\nyear = 2013\nat = \"year_end\"\n",
         &["applies only to the share and volume metrics"],

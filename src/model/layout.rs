@@ -113,8 +113,8 @@ impl SavingsSource {
             (SavingsSource::ChannelShift, En) => "Contacts handled in cheaper channels",
             (SavingsSource::AvoidedContacts, Da) => "Henvendelser der bliver væk",
             (SavingsSource::AvoidedContacts, En) => "Contacts avoided (citizens gave up)",
-            (SavingsSource::Initiatives, Da) => "Initiativernes egne omkostninger",
-            (SavingsSource::Initiatives, En) => "The initiatives' own costs",
+            (SavingsSource::Initiatives, Da) => "Initiativernes egne udgifter (+ = indtægt)",
+            (SavingsSource::Initiatives, En) => "The initiatives' own costs (+ = income)",
             (SavingsSource::OutboundMail, Da) => "Udgående post (Digital Post)",
             (SavingsSource::OutboundMail, En) => "Outbound mail (Digital Post)",
         }

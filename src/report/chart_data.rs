@@ -73,10 +73,18 @@ pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
         _ => crate::i18n::format_number(t, 0, lang),
     };
     let op = if g.op == ">=" { "≥" } else { "≤" };
+    // A goal judged on December says so next to its target.
+    let when = match (g.at.as_deref(), lang) {
+        (Some("year_end"), Lang::Da) => " i december",
+        (Some("year_end"), Lang::En) => " in December",
+        _ => "",
+    };
     let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
     match (targets.first(), targets.last()) {
-        (Some(a), Some(b)) if a != b => format!("{} ({op} {} → {})", g.name, fmt(*a), fmt(*b)),
-        (Some(a), _) => format!("{} ({op} {})", g.name, fmt(*a)),
+        (Some(a), Some(b)) if a != b => {
+            format!("{} ({op} {} → {}{when})", g.name, fmt(*a), fmt(*b))
+        }
+        (Some(a), _) => format!("{} ({op} {}{when})", g.name, fmt(*a)),
         _ => g.name.clone(),
     }
 }
