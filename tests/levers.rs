@@ -48,8 +48,13 @@ fn write(dir: &tempfile::TempDir, text: &str) -> std::path::PathBuf {
 }
 
 fn run(extra: &str, n: usize) -> RunSummary {
+    run_text(&tiny_text(extra), n)
+}
+
+/// Runs a whole scenario text (probe first, so a bad case fails loudly).
+fn run_text(text: &str, n: usize) -> RunSummary {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &tiny_text(extra));
+    let path = write(&dir, text);
     let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
     let e = Engine::new(&s, 3);
     e.probe().unwrap_or_else(|e| panic!("{e}"));
@@ -261,8 +266,14 @@ cost_one_off_kr = -50000
 }
 
 fn check_error(extra: &str, wanted: &[&str]) {
+    check_text_fails(&tiny_text(extra), wanted);
+}
+
+/// `channelshift check` on a whole scenario text exits 2 with a located
+/// error that contains every `wanted` text.
+fn check_text_fails(text: &str, wanted: &[&str]) {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &tiny_text(extra));
+    let path = write(&dir, text);
     let out = Command::cargo_bin("channelshift")
         .unwrap()
         .args(["check", path.to_str().unwrap()])
@@ -347,19 +358,7 @@ price_kr = 10
         "name = \"A\"\nvolume = 12000",
         "name = \"A\"\nvolume = 12000\ndepartment = \"d\"",
     );
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &text);
-    let out = Command::cargo_bin("channelshift")
-        .unwrap()
-        .args(["check", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("department \"d\" staffs that channel"),
-        "{err}"
-    );
+    check_text_fails(&text, &["department \"d\" staffs that channel"]);
 }
 
 #[test]
@@ -392,11 +391,7 @@ counter = "Mon-Fri 9-12"
             "name = \"B\"\nvolume = 12000",
             "name = \"B\"\nvolume = 12000\ndepartment = \"d\"",
         );
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &text);
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    let e = Engine::new(&s, 3);
-    let r = RunSummary::new(&s, &e.layout, &e.run(20), 3, None);
+    let r = run_text(&text, 20);
     assert_eq!(p50(&r, "savings_kr", 0), 0.0);
     close(
         p50(&r, "displaced_to_digital", 1),
@@ -438,16 +433,14 @@ counter_start = "2014-01"
             "name = \"B\"\nvolume = 12000",
             "name = \"B\"\nvolume = 12000\ndepartment = \"e\"",
         );
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &text);
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    let e = Engine::new(&s, 3);
-    let r = RunSummary::new(&s, &e.layout, &e.run(20), 3, None);
+    let r = run_text(&text, 20);
     assert_eq!(p50(&r, "savings_kr", 0), 0.0);
     close(p50(&r, "savings_kr", 1), 240_000.0, "savings 2013");
     close(p50(&r, "savings_kr", 2), 480_000.0, "savings 2014");
     close(p50(&r, "displaced_avoided", 1), 2_400.0, "avoided 2013");
     // `check` lists the staged department.
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(&dir, &text);
     let out = Command::cargo_bin("channelshift")
         .unwrap()
         .args(["check", path.to_str().unwrap()])
@@ -469,17 +462,9 @@ counter = "Mon-Fri 9-12"
 phone_start = "2014-01"
 "#,
     );
-    let path = write(&dir, &bad);
-    let out = Command::cargo_bin("channelshift")
-        .unwrap()
-        .args(["check", path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(
-        err.contains("stages phone hours of \"d\" but sets no new phone hours"),
-        "{err}"
+    check_text_fails(
+        &bad,
+        &["stages phone hours of \"d\" but sets no new phone hours"],
     );
 }
 

@@ -254,7 +254,7 @@ pub fn simulate(
                     && !(path == STATUS_QUO && plan.shared_bass[c])
             })
             .collect();
-        adopt_plain(
+        adopt_lanes::adopt_plain(
             plan,
             &plain,
             &s.cells,
@@ -768,33 +768,20 @@ fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
     }
 }
 
-/// Bass adoption of cells on which nothing acts, [`LANES`] at a time: one
-/// month of a group is a few vector instructions, and the interleaved
-/// recurrences hide the latency of each cell's dependency chain.
-fn adopt_plain(
-    plan: &Plan,
-    cells: &[usize],
-    spec: &[crate::scenario::Cell],
-    ct: &[CellTrial],
-    area_month: &[f64],
-    n_months: usize,
-    digital_epoch: &mut [f64],
-) {
-    adopt_lanes::dispatch(plan, cells, spec, ct, area_month, n_months, digital_epoch);
-}
-
-/// Cells advanced together by [`adopt_plain`].
+/// Cells advanced together by [`adopt_lanes::adopt_plain`].
 const LANES: usize = 8;
 
-/// [`adopt_plain`]'s loop, compiled for the vector units this processor has
-/// (AVX-512, AVX2 or the baseline), chosen once at run time. Only plain
-/// multiplications, additions and divisions: no fused multiply-add, so each
-/// target gives the same bits.
+/// Bass adoption of cells on which nothing acts, [`LANES`] at a time: one
+/// month of a group is a few vector instructions, and the interleaved
+/// recurrences hide the latency of each cell's dependency chain. Compiled
+/// for the vector units this processor has (AVX-512, AVX2 or the baseline),
+/// chosen once at run time. Only plain multiplications, additions and
+/// divisions: no fused multiply-add, so each target gives the same bits.
 mod adopt_lanes {
     use super::{BassLanes, BassState, CellTrial, Plan, LANES};
 
     #[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
-    pub fn dispatch(
+    pub fn adopt_plain(
         plan: &Plan,
         cells: &[usize],
         spec: &[crate::scenario::Cell],
