@@ -60,6 +60,15 @@ pub struct Slots {
     /// Contacts avoided by partial channel shifts (scenario path), present
     /// only when the scenario has such events.
     pub shift_avoided: Option<usize>,
+    /// Started self-service (scenario path): attempts, completed, fallback
+    /// contacts, completion rate; only when the scenario models completion.
+    pub completion: Option<[usize; 4]>,
+    /// Per tracked capability: the share of citizens with it (scenario path,
+    /// mean over the year's months).
+    pub citizens: Vec<usize>,
+    /// Self-service solutions live at the end of each year; only when the
+    /// scenario lists solutions.
+    pub solutions_live: Option<usize>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -273,6 +282,21 @@ impl Layout {
             .iter()
             .any(|e| e.shift.is_some())
             .then(|| b.add("shift_avoided".into(), "contacts", true, Detail));
+        let completion = s.completion.is_some().then(|| {
+            [
+                b.add("self_service_attempts".into(), "contacts", true, Detail),
+                b.add("self_service_completed".into(), "contacts", true, Detail),
+                b.add("fallback_contacts".into(), "contacts", true, Detail),
+                b.add("completion_rate".into(), "share", true, Detail),
+            ]
+        });
+        let citizens = s
+            .citizens
+            .iter()
+            .map(|c| b.add(c.capability.metric_key(), "share", true, Detail))
+            .collect();
+        let solutions_live = (!s.solutions.is_empty())
+            .then(|| b.add("solutions_live".into(), "solutions", true, Detail));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -300,6 +324,9 @@ impl Layout {
                 staffing,
                 savings_by_source,
                 shift_avoided,
+                completion,
+                citizens,
+                solutions_live,
             },
             staffed,
         }

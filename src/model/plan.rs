@@ -54,8 +54,9 @@ pub struct PathPlan {
     pub price_changes: Vec<Vec<usize>>,
     /// Per epoch: volume factors active.
     pub volume_events: Vec<Vec<usize>>,
-    /// Per epoch and cell (`e * n_cells + c`): true when a closure, shift or
-    /// price change acts on the cell, so it needs the full routing.
+    /// Per epoch and cell (`e * n_cells + c`): true when a closure, shift,
+    /// price change or completion rate acts on the cell, so it needs the
+    /// full routing.
     pub routed: Vec<bool>,
     /// Per epoch, department, opening channel: displaced fraction rho.
     pub rho: Vec<Vec<[f64; 2]>>,
@@ -66,6 +67,8 @@ pub struct PathPlan {
     pub staff_classes: Vec<Vec<Vec<StaffClass>>>,
     /// Events moving outbound letters to Digital Post.
     pub digital_post: Vec<usize>,
+    /// Per epoch: events raising the completion rate, with the ramped factor.
+    pub completion_events: Vec<Vec<(usize, f64)>>,
 }
 
 /// The precomputed plan of a scenario.
@@ -86,6 +89,11 @@ pub struct Plan {
     /// True when the scenario has no proposal and no policy events: both
     /// paths are the same, so the status quo is copied, not recomputed.
     pub identical_paths: bool,
+    /// Per cell: its adoption needs the month-by-month loop (a solution
+    /// launches in it, or a citizens' capability caps its share).
+    pub monthly_bass: Vec<bool>,
+    /// Per cell: the tracked capabilities that cap its self-service share.
+    pub limited_by: Vec<Vec<usize>>,
 }
 
 impl Plan {
@@ -104,6 +112,11 @@ impl Plan {
         for e in &s.events {
             if e.closure.is_some() || e.price.is_some() || e.volume_factor.is_some() {
                 cuts.push(e.start);
+                cuts.push(e.end + 1);
+            }
+            if e.completion_add.is_some() {
+                // Every month of the ramp is its own epoch, as for shifts.
+                cuts.extend(e.start..(e.start + e.ramp_months).min(e.end + 1));
                 cuts.push(e.end + 1);
             }
             if let Some(sh) = &e.shift {
@@ -130,8 +143,19 @@ impl Plan {
             .collect();
 
         let paths = [0, 1].map(|path| path_plan(s, path, &epochs, staffed));
+        let limited_by: Vec<Vec<usize>> = (0..n_cells)
+            .map(|c| super::citizens::limiting(s, c))
+            .collect();
+        let monthly_bass: Vec<bool> = (0..n_cells)
+            .map(|c| {
+                !limited_by[c].is_empty()
+                    || s.solutions.iter().any(|x| x.cells[c] && x.launch.is_some())
+            })
+            .collect();
+        // A capped cell follows its path's capabilities, which policy
+        // events may move: computed in each path.
         let shared_bass = (0..n_cells)
-            .map(|c| paths[0].bass_events[c] == paths[1].bass_events[c])
+            .map(|c| paths[0].bass_events[c] == paths[1].bass_events[c] && limited_by[c].is_empty())
             .collect();
         let cell_dept = s.cells.iter().map(|c| s.areas[c.area].department).collect();
         let cell_goals = (0..n_cells)
@@ -145,6 +169,7 @@ impl Plan {
                                 g.metric,
                                 crate::scenario::GoalMetric::Share
                                     | crate::scenario::GoalMetric::Volume
+                                    | crate::scenario::GoalMetric::CompletionRate
                             )
                     })
                     .map(|(i, _)| i)
@@ -163,6 +188,8 @@ impl Plan {
             cell_goals,
             staffed: staffed.to_vec(),
             identical_paths,
+            monthly_bass,
+            limited_by,
         }
     }
 }
@@ -262,7 +289,28 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
         .map(|ep| active(ep, &|e| e.volume_factor.is_some()))
         .collect();
     let closures: Vec<Vec<usize>> = closures;
+    let completion_events: Vec<Vec<(usize, f64)>> = epochs
+        .iter()
+        .map(|ep| {
+            active(ep, &|e| e.completion_add.is_some())
+                .into_iter()
+                .map(|ei| {
+                    let e = &s.events[ei];
+                    let r = ((ep.start - e.start + 1) as f64 / e.ramp_months as f64).min(1.0);
+                    (ei, r)
+                })
+                .collect()
+        })
+        .collect();
     let mut routed = vec![false; epochs.len() * n_cells];
+    if let Some(cp) = &s.completion {
+        // Completion splits the digital attempts in every epoch.
+        for e in 0..epochs.len() {
+            for (c, r) in cp.rate.iter().enumerate() {
+                routed[e * n_cells + c] |= r.is_some();
+            }
+        }
+    }
     for e in 0..epochs.len() {
         let acting = closures[e]
             .iter()
@@ -338,6 +386,7 @@ fn path_plan(s: &Scenario, path: usize, epochs: &[Epoch], staffed: &[(usize, usi
         open_hours_year,
         staff_classes,
         digital_post,
+        completion_events,
     }
 }
 

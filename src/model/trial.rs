@@ -9,6 +9,7 @@
 //! applied once per (cell, epoch) instead of once per month.
 
 use super::bass::{BassLanes, BassState};
+use super::citizens;
 use super::layout::Layout;
 use super::plan::{Plan, SCENARIO, STATUS_QUO, WEEKS_PER_MONTH};
 use crate::domain::{Channel, N_CHANNELS};
@@ -37,6 +38,12 @@ pub struct Scratch {
     staff_volume: Vec<f64>,
     /// Buffers of [`YearSums`]' goal sums, kept between trials.
     goal_acc: [Vec<f64>; 2],
+    /// Per path: monthly shares of the tracked capabilities (citizens.rs).
+    cap_share: [Vec<f64>; 2],
+    /// A capped cell's monthly cap on its digital (attempt) share.
+    limit_month: Vec<f64>,
+    /// Per year (scenario path): self-service attempts, completed, fallback contacts.
+    completion: Vec<[f64; 3]>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -52,6 +59,23 @@ struct CellTrial {
     other_cost: f64,
     /// Unit price per channel for this cell (area, department and staffing applied).
     prices: [f64; N_CHANNELS],
+    /// Completion of started self-service, when the cell has a rate.
+    completion: Option<CompletionTrial>,
+}
+
+/// A cell's completion numbers in one trial (docs/model.md, "Completion").
+#[derive(Debug, Clone, Copy, Default)]
+struct CompletionTrial {
+    /// Share of attempts completed (this epoch's, events applied).
+    rate: f64,
+    /// The rate without events (the base of `rate`).
+    base_rate: f64,
+    /// Share of abandoned attempts that come back through another channel.
+    comes_back: f64,
+    /// Needs per counted contact at the base: 1 / (1 - a0 (1 - r0)(1 - f)).
+    kappa: f64,
+    /// Handling cost of an abandoned attempt.
+    abandoned_price: f64,
 }
 
 /// One year's running sums of a path, taken out of [`Scratch`] for the
@@ -63,6 +87,8 @@ struct YearSums {
     displaced: [f64; 4],
     closure_avoided: f64,
     shift_avoided: f64,
+    /// Self-service attempts, completed, fallback contacts (scenario path).
+    completion: [f64; 3],
     goal_num: Vec<f64>,
     goal_den: Vec<f64>,
 }
@@ -82,6 +108,7 @@ impl YearSums {
             displaced: sc.displaced[y],
             closure_avoided: sc.closure_avoided[y],
             shift_avoided: sc.shift_avoided[y],
+            completion: sc.completion[y],
             goal_num,
             goal_den,
         }
@@ -94,6 +121,7 @@ impl YearSums {
         sc.displaced[y] = self.displaced;
         sc.closure_avoided[y] = self.closure_avoided;
         sc.shift_avoided[y] = self.shift_avoided;
+        sc.completion[y] = self.completion;
         for (g, (num, den)) in self.goal_num.iter().zip(&self.goal_den).enumerate() {
             sc.goal_num[g * n_years + y] = *num;
             sc.goal_den[g * n_years + y] = *den;
@@ -206,7 +234,29 @@ pub fn simulate(
             c: v(cell.ceiling).max(s0),
             other_cost: 0.0,
             prices: [0.0; N_CHANNELS],
+            completion: None,
         });
+    }
+    if let Some(cp) = &s.completion {
+        // With completion the diffusion is of attempts: the share a0 that,
+        // after failures and fallbacks, shows today's digital share s0.
+        let f = v(cp.comes_back);
+        for (c, ct) in sc.cells.iter_mut().enumerate() {
+            if let Some(r) = cp.rate[c] {
+                let r0 = v(r).max(MIN_COMPLETION);
+                let s0 = ct.s0;
+                let a0 = (s0 / (r0 + s0 * (1.0 - r0) * (1.0 - f))).min(1.0);
+                ct.s0 = a0;
+                ct.c = ct.c.max(a0);
+                ct.completion = Some(CompletionTrial {
+                    rate: r0,
+                    base_rate: r0,
+                    comes_back: f,
+                    kappa: 1.0 / (1.0 - a0 * (1.0 - r0) * (1.0 - f)),
+                    abandoned_price: 0.0,
+                });
+            }
+        }
     }
 
     let tc = trial_constants(s, values, n_years);
@@ -231,6 +281,22 @@ pub fn simulate(
         }
         ct.prices = prices;
         ct.other_cost = (0..N_CHANNELS).map(|i| ct.other[i] * prices[i]).sum();
+        if let Some(cp) = &mut ct.completion {
+            let own = s.completion.as_ref().and_then(|x| x.abandoned_price_kr);
+            cp.abandoned_price = own.map_or(prices[s.cells[c].digital.index()], v);
+        }
+    }
+
+    // Citizens' capabilities per path (they may cap adoption below).
+    if !s.citizens.is_empty() {
+        for path in [SCENARIO, STATUS_QUO] {
+            if path == STATUS_QUO && plan.identical_paths {
+                let (sq, scn) = sc.cap_share.split_at_mut(1);
+                sq[0].clone_from(&scn[0]);
+            } else {
+                citizens::capability_shares(s, plan, path, values, &mut sc.cap_share[path]);
+            }
+        }
     }
 
     // Adoption per path: digital volume per (cell, epoch), and per month when staffed.
@@ -251,6 +317,7 @@ pub fn simulate(
             .filter(|&c| {
                 pp.change_months[c].is_empty()
                     && !pp.has_floor[c]
+                    && !plan.monthly_bass[c]
                     && !(path == STATUS_QUO && plan.shared_bass[c])
             })
             .collect();
@@ -267,7 +334,7 @@ pub fn simulate(
     for c in 0..n_cells {
         for path in [SCENARIO, STATUS_QUO] {
             let pp = &plan.paths[path];
-            let plain = pp.change_months[c].is_empty() && !pp.has_floor[c];
+            let plain = pp.change_months[c].is_empty() && !pp.has_floor[c] && !plan.monthly_bass[c];
             if plain && !staffed && !(path == STATUS_QUO && plan.shared_bass[c]) {
                 continue;
             }
@@ -282,6 +349,26 @@ pub fn simulate(
                 }
                 continue;
             }
+            let limit = if plan.limited_by[c].is_empty() {
+                None
+            } else {
+                cap_of_cell(
+                    plan,
+                    &plan.limited_by[c],
+                    &sc.cap_share[path],
+                    &mut sc.limit_month,
+                );
+                Some(&sc.limit_month[..])
+            };
+            let extra = Extra {
+                launch: citizens::cell_launch(s, c, values),
+                limit,
+                rates: if limit.is_some() {
+                    completion_rates(plan, path, c, &sc.cells[c], s, values)
+                } else {
+                    None
+                },
+            };
             adopt(
                 s,
                 plan,
@@ -297,6 +384,7 @@ pub fn simulate(
                 } else {
                     None
                 },
+                &extra,
             );
         }
     }
@@ -309,6 +397,8 @@ pub fn simulate(
     sc.closure_avoided.resize(n_years, 0.0);
     sc.shift_avoided.clear();
     sc.shift_avoided.resize(n_years, 0.0);
+    sc.completion.clear();
+    sc.completion.resize(n_years, [0.0; 3]);
     sc.goal_num.clear();
     sc.goal_num.resize(n_goals * n_years, 0.0);
     sc.goal_den.clear();
@@ -365,10 +455,18 @@ pub fn simulate(
                     d *= f;
                 }
                 let routed = pp.routed[e * n_cells + c];
-                // A unit price change makes this cell's own copy of the prices.
+                // A unit price change or a raised completion rate makes this
+                // cell's own copy of its trial numbers.
                 let changed;
-                let ct = if routed && !pp.price_changes[e].is_empty() {
-                    changed = with_price_changes(s, ct, &pp.price_changes[e], c, values);
+                let ct = if routed
+                    && (!pp.price_changes[e].is_empty() || !pp.completion_events[e].is_empty())
+                {
+                    let mut own = with_price_changes(s, ct, &pp.price_changes[e], c, values);
+                    if let Some(cp) = &mut own.completion {
+                        cp.rate =
+                            completion_at(s, &pp.completion_events[e], c, cp.base_rate, values);
+                    }
+                    changed = own;
                     &changed
                 } else {
                     ct
@@ -387,7 +485,10 @@ pub fn simulate(
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];
-                            if goal.year_end && !december {
+                            // No completion here: nothing for a completion-rate goal.
+                            if (goal.year_end && !december)
+                                || goal.metric == GoalMetric::CompletionRate
+                            {
                                 continue;
                             }
                             let share: f64 = (0..N_CHANNELS)
@@ -421,7 +522,7 @@ pub fn simulate(
                     cost += out.volume[i] * prices[i];
                     total += out.volume[i];
                 }
-                acc.handling += cost;
+                acc.handling += cost + out.abandoned_cost;
                 acc.avoided_value += out.avoided_value;
                 if path == SCENARIO {
                     for k in 0..4 {
@@ -429,9 +530,17 @@ pub fn simulate(
                     }
                     acc.closure_avoided += out.closure_avoided;
                     acc.shift_avoided += out.shift_avoided;
+                    for k in 0..3 {
+                        acc.completion[k] += out.completion[k];
+                    }
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
                         if goal.year_end && !december {
+                            continue;
+                        }
+                        if goal.metric == GoalMetric::CompletionRate {
+                            acc.goal_num[g] += out.completion[1];
+                            acc.goal_den[g] += out.completion[0];
                             continue;
                         }
                         let num: f64 = (0..N_CHANNELS)
@@ -543,12 +652,16 @@ pub fn simulate(
     let mut parts = [vec![[0.0f64; 5]; n_years], vec![[0.0f64; 5]; n_years]];
     for path in 0..2 {
         let pp = &plan.paths[path];
+        let registration = citizens::tracked_index(s, crate::scenario::Capability::DigitalPost)
+            .filter(|&k| s.citizens[k].drives_outbound)
+            .map(|k| &sc.cap_share[path][k * n_months..(k + 1) * n_months]);
         let (campaign, outbound) = campaign_and_outbound(
             s,
             plan,
             path,
             values,
             monthly_growth,
+            registration,
             &tc.idx,
             &mut paper[path],
             if path == SCENARIO {
@@ -640,6 +753,21 @@ pub fn simulate(
         if let Some(slot) = sl.shift_avoided {
             detail[slot + y] = sc.shift_avoided[y] as f32;
         }
+        if let Some([attempts, done, back, rate]) = sl.completion {
+            let [a, d, b] = sc.completion[y];
+            detail[attempts + y] = a as f32;
+            detail[done + y] = d as f32;
+            detail[back + y] = b as f32;
+            // No attempts at all: the rate is that of the cells' own rates.
+            detail[rate + y] = if a > 0.0 {
+                (d / a) as f32
+            } else {
+                mean_base_rate(&sc.cells) as f32
+            };
+        }
+        for (k, &slot) in sl.citizens.iter().enumerate() {
+            detail[slot + y] = year_mean(&sc.cap_share[SCENARIO], k, n_months, y) as f32;
+        }
         let [h_sq, o_sq, c_sq, m_sq, a_sq] = parts[STATUS_QUO][y];
         let [h_sc, o_sc, c_sc, m_sc, a_sc] = parts[SCENARIO][y];
         let by_source = &sl.savings_by_source;
@@ -669,6 +797,13 @@ pub fn simulate(
         }
     }
     core[sl.payback] = payback;
+    let mut live = vec![0.0; if s.solutions.is_empty() { 0 } else { n_years }];
+    if let Some(slot) = sl.solutions_live {
+        citizens::solutions_live(s, n_years, values, &mut live);
+        for y in 0..n_years {
+            detail[slot + y] = live[y] as f32;
+        }
+    }
 
     // Goals.
     for (g, goal) in s.goals.iter().enumerate() {
@@ -692,6 +827,24 @@ pub fn simulate(
                 GoalMetric::Savings => core[sl.savings + y],
                 GoalMetric::CumulativeNetSavings => core[sl.cumulative + y],
                 GoalMetric::Npv => core[sl.npv + y],
+                GoalMetric::CompletionRate => {
+                    let den = sc.goal_den[g * n_years + y];
+                    // No attempts in the goal's cells: not evaluable.
+                    if den > 0.0 {
+                        sc.goal_num[g * n_years + y] / den
+                    } else {
+                        f64::NAN
+                    }
+                }
+                GoalMetric::Citizens(cap) => {
+                    let k = citizens::tracked_index(s, cap).expect("goal capability is tracked");
+                    if goal.year_end {
+                        sc.cap_share[SCENARIO][k * n_months + y * 12 + 11]
+                    } else {
+                        year_mean(&sc.cap_share[SCENARIO], k, n_months, y)
+                    }
+                }
+                GoalMetric::Solutions => live[y],
             };
             core[sl.goals[g] + y] = value;
         }
@@ -828,6 +981,7 @@ fn adopt(
     n_months: usize,
     digital_epoch: &mut [f64],
     mut monthly: Option<&mut Vec<f64>>,
+    extra: &Extra,
 ) {
     let pp = &plan.paths[path];
     let cell = &s.cells[c];
@@ -837,7 +991,7 @@ fn adopt(
     let has_floor = pp.has_floor[c];
     let vol = &area_month[cell.area * n_months..(cell.area + 1) * n_months];
     let mut st = BassState::new(ct.s0, ct.p, ct.q, ct.c);
-    if changes.is_empty() && !has_floor && monthly.is_none() {
+    if changes.is_empty() && !has_floor && monthly.is_none() && !plan.monthly_bass[c] {
         // Nothing acts on this cell: the plain closed-form recurrence.
         for (e, ep) in plan.epochs.iter().enumerate() {
             let mut sum = 0.0;
@@ -884,15 +1038,111 @@ fn adopt(
             // Same order of operations as `adopt_plain` (type share applied
             // to the epoch's sum), so a cell that behaves alike in both
             // paths gives bit-identical volumes (MODEL.md 13, exact zeros).
-            let x = vol[m] * st.share();
+            let share = match extra.limit {
+                // The completed share a r may not exceed the capability's
+                // share: attempts are capped at cap / r.
+                Some(cap) => {
+                    let r = extra.rates.as_ref().map_or(1.0, |r| r[e]);
+                    st.share().min(cap[m] / r)
+                }
+                None => st.share(),
+            };
+            let x = vol[m] * share;
             sum += x;
             if let Some(mm) = monthly.as_deref_mut() {
                 mm[c * n_months + m] = ct.type_share * x / 12.0;
             }
-            st.step();
+            // Before its solution launches the cell keeps today's share.
+            if extra.launch.is_none_or(|l| m >= l) {
+                st.step();
+            }
         }
         digital_epoch[c * n_epochs + e] = ct.type_share * sum / 12.0;
     }
+}
+
+/// The mean over year `y`'s months of the `k`-th capability's share.
+fn year_mean(shares: &[f64], k: usize, n_months: usize, y: usize) -> f64 {
+    let start = k * n_months + y * 12;
+    shares[start..start + 12].iter().sum::<f64>() / 12.0
+}
+
+/// The mean of the cells' base completion rates.
+fn mean_base_rate(cells: &[CellTrial]) -> f64 {
+    let rates: Vec<f64> = cells
+        .iter()
+        .filter_map(|c| c.completion.map(|cp| cp.base_rate))
+        .collect();
+    if rates.is_empty() {
+        1.0
+    } else {
+        rates.iter().sum::<f64>() / rates.len() as f64
+    }
+}
+
+/// What else shapes one cell's adoption in a trial: its solution's launch
+/// and a cap from citizens' capabilities.
+struct Extra<'a> {
+    /// Month from which the cell diffuses (`None`: from the start).
+    launch: Option<usize>,
+    /// Per month: the cap on the completed digital share.
+    limit: Option<&'a [f64]>,
+    /// Per epoch: the completion rate, when the cell has one.
+    rates: Option<Vec<f64>>,
+}
+
+/// The smallest completion rate used: a drawn rate of 0 acts as this, so
+/// the attempt share solving today's mix stays finite.
+const MIN_COMPLETION: f64 = 1e-6;
+
+/// The cap on a cell's completed share per month: the lowest share among
+/// the capabilities that limit it.
+fn cap_of_cell(plan: &Plan, limited_by: &[usize], shares: &[f64], out: &mut Vec<f64>) {
+    let n = plan.n_months;
+    out.clear();
+    out.resize(n, 1.0);
+    for &k in limited_by {
+        for (o, x) in out.iter_mut().zip(&shares[k * n..(k + 1) * n]) {
+            *o = o.min(*x);
+        }
+    }
+}
+
+/// A cell's completion rate in every epoch of a path.
+fn completion_rates(
+    plan: &Plan,
+    path: usize,
+    c: usize,
+    ct: &CellTrial,
+    s: &Scenario,
+    values: &[f64],
+) -> Option<Vec<f64>> {
+    let cp = ct.completion.as_ref()?;
+    let pp = &plan.paths[path];
+    Some(
+        (0..plan.epochs.len())
+            .map(|e| completion_at(s, &pp.completion_events[e], c, cp.base_rate, values))
+            .collect(),
+    )
+}
+
+/// The completion rate of cell `c` with the raising events `events`
+/// (event, ramp factor) in force: base plus their ramped additions, at most 1.
+fn completion_at(
+    s: &Scenario,
+    events: &[(usize, f64)],
+    c: usize,
+    base: f64,
+    values: &[f64],
+) -> f64 {
+    let mut r = base;
+    for &(ei, ramp) in events {
+        let e = &s.events[ei];
+        if e.cells[c] {
+            r += e.completion_add.expect("completion event").get(values) * ramp;
+        }
+    }
+    r.min(1.0)
 }
 
 /// Volumes of one cell in one epoch after the channel split, closures and
@@ -907,6 +1157,10 @@ struct Routed {
     shift_avoided: f64,
     /// Avoided contacts (hours, closures, shifts) at the unit price of the channel they left.
     avoided_value: f64,
+    /// Self-service attempts, completed, fallback contacts.
+    completion: [f64; 3],
+    /// Handling cost of the abandoned attempts.
+    abandoned_cost: f64,
 }
 
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
@@ -926,11 +1180,26 @@ fn route(
     out: &mut Routed,
 ) {
     let di = s.cells[cell].digital.index();
-    let nd = t - d;
+    // Completion: `d` are attempts; the failed ones that come back join
+    // the non-digital contacts in the cell's base split (docs/model.md).
+    let (nd, done) = match &ct.completion {
+        Some(cp) => {
+            let (t, d) = (t * cp.kappa, d * cp.kappa);
+            let done = d * cp.rate;
+            let failed = d - done;
+            let back = failed * cp.comes_back;
+            out.completion[0] += d;
+            out.completion[1] += done;
+            out.completion[2] += back;
+            out.abandoned_cost += failed * cp.abandoned_price;
+            (t - d + back, done)
+        }
+        None => (t - d, d),
+    };
     for i in 0..N_CHANNELS {
         out.volume[i] = nd * ct.other[i];
     }
-    out.volume[di] += d;
+    out.volume[di] += done;
     for &(ei, ramp) in shifts {
         if !s.events[ei].cells[cell] {
             continue;
@@ -1059,6 +1328,7 @@ fn campaign_and_outbound(
     path: usize,
     values: &[f64],
     monthly_growth: f64,
+    registration: Option<&[f64]>,
     idx: &[f64],
     paper: &mut [f64],
     mut dp: Option<&mut Vec<f64>>,
@@ -1089,7 +1359,9 @@ fn campaign_and_outbound(
         let (pl, pd) = (v(o.price_letter_kr), v(o.price_digital_post_kr));
         let mut g = 1.0;
         for m in 0..plan.n_months {
-            let mut share = base_share;
+            // Coupled: letters go digital in proportion to the citizens
+            // registered for Digital Post (docs/model.md, "Citizens").
+            let mut share = registration.map_or(base_share, |r| r[m]);
             for &ei in &pp.digital_post {
                 let e = &s.events[ei];
                 if e.start <= m && m <= e.end {

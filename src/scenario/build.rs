@@ -15,7 +15,7 @@ use super::*;
 use crate::domain::{Channel, ContactType, YearMonth, N_CHANNELS, N_TYPES};
 use crate::hours::schedule::{DemandProfile, WeeklySchedule};
 
-type R<T> = Result<T, InputError>;
+pub(super) type R<T> = Result<T, InputError>;
 
 /// Limits on the magnitude of inputs (docs/scenario-format.md, "Limits").
 ///
@@ -55,7 +55,7 @@ pub mod limits {
 
 /// What range a number must lie in.
 #[derive(Clone, Copy, PartialEq)]
-enum Bounds {
+pub(super) enum Bounds {
     /// At least zero and at most the limit (prices, volumes, costs).
     NonNegative(f64),
     /// Between minus the limit and the limit (event costs: a negative cost
@@ -81,20 +81,25 @@ impl Bounds {
     }
 }
 
-struct Builder<'a> {
+pub(super) struct Builder<'a> {
     sources: &'a Sources,
     inputs: Vec<UncertainInput>,
     seen: HashMap<(FileId, usize), Param>,
 }
 
 impl<'a> Builder<'a> {
-    fn err(&self, file: FileId, span: Range<usize>, msg: impl Into<String>) -> InputError {
+    pub(super) fn err(
+        &self,
+        file: FileId,
+        span: Range<usize>,
+        msg: impl Into<String>,
+    ) -> InputError {
         self.sources.error_at(file, span, msg)
     }
 
     /// Registers a number or distribution, checking it lies within `bounds`.
     /// The same written value used twice is one input (one draw per trial).
-    fn param(
+    pub(super) fn param(
         &mut self,
         file: FileId,
         num: &Num,
@@ -200,7 +205,7 @@ impl<'a> Builder<'a> {
         Ok(p)
     }
 
-    fn opt_param(
+    pub(super) fn opt_param(
         &mut self,
         file: FileId,
         num: &Option<Num>,
@@ -213,7 +218,7 @@ impl<'a> Builder<'a> {
             .transpose()
     }
 
-    fn month(
+    pub(super) fn month(
         &self,
         file: FileId,
         s: &Spanned<String>,
@@ -242,7 +247,7 @@ impl<'a> Builder<'a> {
         Ok(idx as usize)
     }
 
-    fn channel(&self, file: FileId, span: Range<usize>, key: &str) -> R<Channel> {
+    pub(super) fn channel(&self, file: FileId, span: Range<usize>, key: &str) -> R<Channel> {
         Channel::from_key(key).ok_or_else(|| {
             self.err(file, span, format!("unknown channel \"{key}\""))
                 .with_help(format!("channels are: {}", Channel::all_keys()))
@@ -252,7 +257,7 @@ impl<'a> Builder<'a> {
 
 /// A limit or a value in an error message: plain for everyday magnitudes,
 /// in exponent form (1e10) for huge or tiny ones.
-fn fmt_limit(x: f64) -> String {
+pub(super) fn fmt_limit(x: f64) -> String {
     if x != 0.0 && x.is_finite() && !(1e-3..1e6).contains(&x.abs()) {
         format!("{x:e}")
     } else {
@@ -1250,14 +1255,29 @@ pub fn build(m: Merged) -> R<Scenario> {
         None => None,
     };
 
-    let ctx = Ctx {
+    let has_outbound_share = m
+        .outbound_mail
+        .as_ref()
+        .is_some_and(|o| o.value.get_ref().digital_share.is_some());
+    let citizens = super::build_citizens::build_citizens(&mut b, &m, has_outbound_share)?;
+    let mut ctx = Ctx {
         areas: &areas,
         departments: &departments,
         cells: &cells,
         base_year,
         end_year,
         n_months,
+        citizens: &citizens,
+        has_completion: &[],
+        has_solutions: !m.solutions.is_empty(),
     };
+    let completion = super::build_citizens::build_completion(&mut b, &m, &ctx)?;
+    let has_completion: Vec<bool> = match &completion {
+        Some(c) => c.rate.iter().map(Option::is_some).collect(),
+        None => vec![false; cells.len()],
+    };
+    ctx.has_completion = &has_completion;
+    let solutions = super::build_citizens::build_solutions(&mut b, &m, &ctx)?;
     let mut events = Vec::new();
     for e in &m.events {
         events.push(build_event(&mut b, &ctx, e, &prices, outbound.is_some())?);
@@ -1362,6 +1382,9 @@ pub fn build(m: Merged) -> R<Scenario> {
         noise_relative_sd,
         correlations,
         raised_ceilings,
+        citizens,
+        completion,
+        solutions,
     })
 }
 
@@ -1410,16 +1433,19 @@ fn check_shares(
     Ok(())
 }
 
-struct Ctx<'a> {
-    areas: &'a [Area],
-    departments: &'a [Department],
-    cells: &'a [Cell],
-    base_year: i32,
-    end_year: i32,
-    n_months: usize,
+pub(super) struct Ctx<'a> {
+    pub(super) areas: &'a [Area],
+    pub(super) departments: &'a [Department],
+    pub(super) cells: &'a [Cell],
+    pub(super) base_year: i32,
+    pub(super) end_year: i32,
+    pub(super) n_months: usize,
+    pub(super) citizens: &'a [CitizenCapability],
+    pub(super) has_completion: &'a [bool],
+    pub(super) has_solutions: bool,
 }
 
-fn cell_mask(
+pub(super) fn cell_mask(
     b: &Builder,
     ctx: &Ctx,
     file: FileId,
@@ -1665,6 +1691,22 @@ fn build_event(
         "factor",
         Bounds::NonNegative(limits::FACTOR),
     )?;
+    let completion_add = b.opt_param(
+        f,
+        &v.completion_add,
+        &format!("{key}.completion_add"),
+        "share",
+        Bounds::Share,
+    )?;
+    if let Some(n) = &v.completion_add {
+        if !cells.iter().zip(ctx.has_completion).any(|(a, b)| *a && *b) {
+            return Err(b
+                .err(f, n.span(), format!("{owner} raises the completion rate, but none of its cells has one"))
+                .with_help("give the areas' self-service cells a completion rate ([completion] rate = ...), or narrow the event's areas and types to cells that have one"));
+        }
+    }
+    let citizens =
+        super::build_citizens::build_effects(b, f, &v.citizens, &key, &owner, ctx.citizens)?;
     let has_cost =
         cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
     let has_effect = p_add.is_some()
@@ -1675,10 +1717,12 @@ fn build_event(
         || digital_post.is_some()
         || shift.is_some()
         || price.is_some()
-        || volume_factor.is_some();
+        || volume_factor.is_some()
+        || completion_add.is_some()
+        || !citizens.is_empty();
     if !has_cost && !has_effect {
         return Err(b.err(f, e.value.span(), format!("{owner} has neither a cost nor an effect"))
-            .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel, shift_channel, price_channel, volume_factor or digital_post_exemption, and its costs"));
+            .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel, shift_channel, price_channel, volume_factor, completion_add, digital_post_exemption or [events.citizens.*], and its costs"));
     }
     Ok(Event {
         name,
@@ -1699,6 +1743,9 @@ fn build_event(
         shift,
         price,
         volume_factor,
+        completion_add,
+        ramp_months,
+        citizens,
     })
 }
 
@@ -1924,11 +1971,44 @@ fn build_goal(
         "savings" => GoalMetric::Savings,
         "cumulative_net_savings" => GoalMetric::CumulativeNetSavings,
         "npv" => GoalMetric::Npv,
+        "completion_rate" => GoalMetric::CompletionRate,
+        "solutions" => GoalMetric::Solutions,
+        "citizens" => {
+            let Some(c) = &v.capability else {
+                return Err(b
+                    .err(f, v.metric.span(), format!("{owner}: metric citizens needs capability = \"nemid\", \"digital_post\" or \"self_service\""))
+                    .with_help("e.g. metric = \"citizens\", capability = \"digital_post\", op = \">=\", target = 0.5, year = 2011"));
+            };
+            let cap = Capability::from_key(c.get_ref()).ok_or_else(|| {
+                b.err(f, c.span(), format!("{owner}: unknown capability \"{}\"", c.get_ref()))
+                    .with_help("capabilities are: nemid, digital_post, self_service")
+            })?;
+            if !ctx.citizens.iter().any(|x| x.capability == cap) {
+                return Err(b
+                    .err(f, c.span(), format!("{owner} measures citizens' {}, but the scenario has no [citizens.{}]", cap.key(), cap.key()))
+                    .with_help(format!("add [citizens.{}] with today, p, q and ceiling (docs/scenario-format.md, \"Citizens\")", cap.key())));
+            }
+            GoalMetric::Citizens(cap)
+        }
         other => {
             return Err(b.err(f, v.metric.span(), format!("{owner}: unknown metric \"{other}\""))
-                .with_help("metrics are: share, volume, paper_letters, cost, savings, cumulative_net_savings, npv"))
+                .with_help("metrics are: share, volume, paper_letters, cost, savings, cumulative_net_savings, npv, citizens, completion_rate, solutions"))
         }
     };
+    if let (Some(c), false) = (&v.capability, matches!(metric, GoalMetric::Citizens(_))) {
+        return Err(b
+            .err(
+                f,
+                c.span(),
+                format!("{owner}: capability only applies to metric = \"citizens\""),
+            )
+            .with_help("remove capability, or set metric = \"citizens\""));
+    }
+    if metric == GoalMetric::Solutions && !ctx.has_solutions {
+        return Err(b
+            .err(f, v.metric.span(), format!("{owner} counts self-service solutions, but the scenario has no [[solutions]]"))
+            .with_help("list the solutions with [[solutions]] name, areas, types and launch (docs/scenario-format.md, \"Solutions\")"));
+    }
     let op = match v.op.get_ref().as_str() {
         ">=" => GoalOp::AtLeast,
         "<=" => GoalOp::AtMost,
@@ -1974,16 +2054,21 @@ fn build_goal(
             format!("{owner} counts paper letters, but the scenario has no [outbound_mail]"),
         ));
     }
-    if !matches!(metric, GoalMetric::Share | GoalMetric::Volume)
-        && (v.areas.is_some() || v.types.is_some())
-    {
+    if !metric.has_cells() && (v.areas.is_some() || v.types.is_some()) {
         return Err(b.err(
             f,
             g.value.span(),
-            format!("{owner}: areas and types only apply to the share and volume metrics"),
+            format!("{owner}: areas and types only apply to the share, volume and completion_rate metrics"),
         ));
     }
     let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
+    if metric == GoalMetric::CompletionRate
+        && !cells.iter().zip(ctx.has_completion).any(|(a, b)| *a && *b)
+    {
+        return Err(b
+            .err(f, g.value.span(), format!("{owner} measures the completion rate, but none of its cells has one"))
+            .with_help("give the self-service cells a completion rate ([completion] rate = ...) or choose areas and types that have one"));
+    }
     if !cells.iter().any(|x| *x) {
         return Err(b.err(
             f,
@@ -2008,7 +2093,7 @@ fn build_goal(
         }
     };
     let check_target = |t: f64, span: Range<usize>| -> R<f64> {
-        if !t.is_finite() || (metric == GoalMetric::Share && !(0.0..=1.0).contains(&t)) {
+        if !t.is_finite() || (metric.is_share() && !(0.0..=1.0).contains(&t)) {
             return Err(b
                 .err(
                     f,
@@ -2065,10 +2150,21 @@ fn build_goal(
         None => false,
         Some(a) => match (a.get_ref().as_str(), metric) {
             ("year", _) => false,
-            ("year_end", GoalMetric::Share | GoalMetric::Volume) => true,
+            ("year_end", GoalMetric::Solutions) => {
+                return Err(b
+                    .err(f, a.span(), format!("{owner}: solutions are always counted at the end of the year"))
+                    .with_help("remove `at`"))
+            }
+            (
+                "year_end",
+                GoalMetric::Share
+                | GoalMetric::Volume
+                | GoalMetric::Citizens(_)
+                | GoalMetric::CompletionRate,
+            ) => true,
             ("year_end", _) => {
                 return Err(b
-                    .err(f, a.span(), format!("{owner}: at = \"year_end\" applies only to the share and volume metrics"))
+                    .err(f, a.span(), format!("{owner}: at = \"year_end\" applies only to the share, volume, citizens and completion_rate metrics"))
                     .with_help("money and letters are yearly totals: remove `at`"))
             }
             (other, _) => {

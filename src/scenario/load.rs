@@ -42,7 +42,7 @@ const MAX_CHAIN: usize = 32;
 const TOML_DEPTH_LIMIT: usize = 80;
 
 /// Named entries, merged by `name`.
-const NAMED: [&str; 4] = ["areas", "departments", "events", "goals"];
+const NAMED: [&str; 5] = ["areas", "departments", "events", "goals", "solutions"];
 
 /// Tables that merge key by key (by place: `*` is any key; `areas` is one
 /// `[[areas]]` entry). Every other table is a value and replaces.
@@ -88,7 +88,14 @@ const MERGED_TABLES: &[&str] = &[
     "departments.displacement.counter",
     "departments.displacement.phone",
     "events",
+    "events.citizens",
+    "events.citizens.*",
     "goals",
+    "citizens",
+    "citizens.*",
+    "completion",
+    "areas.completion",
+    "solutions",
 ];
 
 fn merges(place: &[String]) -> bool {
@@ -308,6 +315,9 @@ pub struct Merged {
     pub goals: Vec<Located<Spanned<RawGoal>>>,
     pub noise: Option<Located<Spanned<RawNoise>>>,
     pub correlations: Vec<Located<Spanned<RawCorrelation>>>,
+    pub citizens: Option<Located<Spanned<RawCitizens>>>,
+    pub completion: Option<Located<Spanned<RawCompletion>>>,
+    pub solutions: Vec<Located<Spanned<RawSolution>>>,
 }
 
 /// Reads a scenario file: a regular file of at most [`MAX_FILE_BYTES`] of
@@ -556,6 +566,9 @@ fn into_merged(sources: Sources, top: FileId, changes: Vec<Change>, raw: RawFile
         goals: list!(raw.goals),
         noise: located!(raw.noise),
         correlations: list!(raw.correlations),
+        citizens: located!(raw.citizens),
+        completion: located!(raw.completion),
+        solutions: list!(raw.solutions),
         sources,
     }
 }

@@ -6,8 +6,12 @@
 //! once per trial).
 
 pub mod build;
+mod build_citizens;
+pub mod citizens;
 pub mod load;
 pub mod raw;
+
+pub use citizens::{Capability, CapabilityEffect, CitizenCapability, Completion, Solution};
 
 use std::path::{Path, PathBuf};
 
@@ -255,6 +259,13 @@ pub struct Event {
     /// Factor on the volume of the event's cells while it is active
     /// (tasks transferred away, a re-routed entrance; docs/model.md).
     pub volume_factor: Option<Param>,
+    /// Added to the completion rate of started self-service in the event's
+    /// cells (docs/model.md, "Completion"), ramped in over `ramp_months`.
+    pub completion_add: Option<Param>,
+    /// Months over which `completion_add` ramps in.
+    pub ramp_months: usize,
+    /// Effects on citizens' capabilities (docs/model.md, "Citizens").
+    pub citizens: Vec<CapabilityEffect>,
 }
 
 /// What a goal measures.
@@ -274,6 +285,12 @@ pub enum GoalMetric {
     CumulativeNetSavings,
     /// Net present value of savings through the year, kr.
     Npv,
+    /// Share of adult citizens with a capability.
+    Citizens(Capability),
+    /// Completed share of started self-service in the goal's cells.
+    CompletionRate,
+    /// Self-service solutions live at the end of the year.
+    Solutions,
 }
 
 impl GoalMetric {
@@ -287,7 +304,26 @@ impl GoalMetric {
             GoalMetric::Savings => "savings",
             GoalMetric::CumulativeNetSavings => "cumulative_net_savings",
             GoalMetric::Npv => "npv",
+            GoalMetric::Citizens(_) => "citizens",
+            GoalMetric::CompletionRate => "completion_rate",
+            GoalMetric::Solutions => "solutions",
         }
+    }
+
+    /// True for metrics that are shares (0 to 1) of something.
+    pub fn is_share(self) -> bool {
+        matches!(
+            self,
+            GoalMetric::Share | GoalMetric::Citizens(_) | GoalMetric::CompletionRate
+        )
+    }
+
+    /// True for metrics whose cells the goal selects with areas and types.
+    pub fn has_cells(self) -> bool {
+        matches!(
+            self,
+            GoalMetric::Share | GoalMetric::Volume | GoalMetric::CompletionRate
+        )
     }
 }
 
@@ -376,6 +412,12 @@ pub struct Scenario {
     pub correlations: Vec<Correlation>,
     /// Cells whose fixed ceiling was below today's digital share and was raised.
     pub raised_ceilings: Vec<String>,
+    /// Citizens' capabilities tracked, in [`Capability::ALL`] order.
+    pub citizens: Vec<CitizenCapability>,
+    /// Completion of started self-service, if the scenario models it.
+    pub completion: Option<Completion>,
+    /// Self-service solutions and their launches.
+    pub solutions: Vec<Solution>,
 }
 
 impl Scenario {
@@ -388,6 +430,11 @@ impl Scenario {
     /// Number of months simulated.
     pub fn months(&self) -> usize {
         ((self.end_year - self.base_year + 1) * 12) as usize
+    }
+
+    /// The tracked capability, if the scenario has it.
+    pub fn capability(&self, cap: Capability) -> Option<&CitizenCapability> {
+        self.citizens.iter().find(|c| c.capability == cap)
     }
 
     /// Number of years reported.

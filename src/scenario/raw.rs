@@ -40,6 +40,12 @@ pub struct RawFile {
     pub goals: Option<Vec<Spanned<RawGoal>>>,
     pub noise: Option<Spanned<RawNoise>>,
     pub correlations: Option<Vec<Spanned<RawCorrelation>>>,
+    /// Citizens' digital capabilities (NemID, Digital Post, self-service use).
+    pub citizens: Option<Spanned<RawCitizens>>,
+    /// Completion of started self-service.
+    pub completion: Option<Spanned<RawCompletion>>,
+    /// Self-service solutions and their launches.
+    pub solutions: Option<Vec<Spanned<RawSolution>>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -143,6 +149,8 @@ pub struct RawArea {
     pub prices: Option<Spanned<ChannelMap>>,
     /// Overrides the department's displacement fractions for this area.
     pub displacement: Option<Spanned<RawDisplacement>>,
+    /// Completion rates of started self-service in this area.
+    pub completion: Option<Spanned<RawCompletionRates>>,
     pub note: Option<String>,
 }
 
@@ -286,6 +294,10 @@ pub struct RawEvent {
     pub price_kr: Option<Num>,
     pub price_factor: Option<Num>,
     pub volume_factor: Option<Num>,
+    /// Added to the completion rate of started self-service in the event's cells.
+    pub completion_add: Option<Num>,
+    /// Effects on citizens' capabilities.
+    pub citizens: Option<Spanned<RawCitizenEffects>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -303,6 +315,8 @@ pub struct RawGoal {
     pub targets: Option<Spanned<BTreeMap<String, f64>>>,
     /// "year" (over the whole year, default) or "year_end" (December).
     pub at: Option<Spanned<String>>,
+    /// For metric "citizens": nemid, digital_post or self_service.
+    pub capability: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -318,4 +332,87 @@ pub struct RawCorrelation {
     /// Two input keys as `check` lists them, e.g. `prices.personal`.
     pub inputs: Spanned<Vec<String>>,
     pub rank_correlation: Spanned<f64>,
+}
+
+/// `[citizens]`: one diffusion per capability the scenario tracks.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCitizens {
+    pub nemid: Option<Spanned<RawCapability>>,
+    pub digital_post: Option<Spanned<RawCapability>>,
+    pub self_service: Option<Spanned<RawCapability>>,
+}
+
+/// `[citizens.<capability>]`: the share of adult citizens with it.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCapability {
+    /// Share of adult citizens with the capability in January of the base year.
+    pub today: Num,
+    pub p: Num,
+    pub q: Num,
+    pub ceiling: Num,
+    /// Digital Post only: outbound letters go digital in proportion to registration.
+    pub drives_outbound: Option<Spanned<bool>>,
+    /// Contact types whose self-service share cannot exceed this capability's share.
+    pub limits_self_service: Option<Spanned<Vec<String>>>,
+}
+
+/// `[events.citizens]`: an event's effects per capability.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCitizenEffects {
+    pub nemid: Option<Spanned<RawCapabilityEffect>>,
+    pub digital_post: Option<Spanned<RawCapabilityEffect>>,
+    pub self_service: Option<Spanned<RawCapabilityEffect>>,
+}
+
+/// What an event does to one capability while it is active.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCapabilityEffect {
+    pub p_add: Option<Num>,
+    pub q_add: Option<Num>,
+    pub ceiling_add: Option<Num>,
+    pub floor: Option<Num>,
+    pub exemption: Option<Num>,
+    pub ramp_months: Option<Spanned<i64>>,
+}
+
+/// Completion rates: one for every type, or per contact type.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompletionRates {
+    pub rate: Option<Num>,
+    pub transaction: Option<Num>,
+    pub information: Option<Num>,
+    pub case_information: Option<Num>,
+}
+
+/// `[completion]`: started self-service that is not completed.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompletion {
+    pub rate: Option<Num>,
+    pub transaction: Option<Num>,
+    pub information: Option<Num>,
+    pub case_information: Option<Num>,
+    /// Share of abandoned attempts that come back through another channel.
+    pub comes_back: Option<Num>,
+    /// Handling cost of an abandoned attempt (default: the digital channel's price).
+    pub abandoned_price_kr: Option<Num>,
+}
+
+/// `[[solutions]]`: a self-service solution for some areas and types.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawSolution {
+    pub name: Spanned<String>,
+    pub description: Option<String>,
+    pub areas: Option<Spanned<Vec<String>>>,
+    pub types: Option<Spanned<Vec<String>>>,
+    /// Month it goes live; absent: live before the horizon starts.
+    pub launch: Option<Spanned<String>>,
+    /// Uncertain delay of the launch, whole months.
+    pub delay_months: Option<Num>,
 }
