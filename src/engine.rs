@@ -251,7 +251,7 @@ impl Engine<'_> {
             x.is_nan()
                 && (i == payback
                     || self.scenario.goals.iter().enumerate().any(|(g, goal)| {
-                        goal.metric == crate::scenario::GoalMetric::Share
+                        goal.metric.may_be_undefined()
                             && (self.layout.slots.goals[g]..self.layout.slots.goals[g] + n_years)
                                 .contains(&i)
                     }))

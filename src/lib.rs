@@ -22,6 +22,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod fuzz;
+pub mod goal_text;
 pub mod hours;
 pub mod i18n;
 pub mod model;

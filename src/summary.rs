@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::engine::Trials;
 use crate::model::layout::{Layout, Store};
-use crate::scenario::{GoalOp, Scenario, OPENING_CHANNELS};
+use crate::scenario::{GoalMetric, GoalOp, Scenario, OPENING_CHANNELS};
 use crate::stats::{self, Summary};
 
 /// Version of the summary.json schema; bumped on any breaking change.
@@ -27,7 +27,12 @@ pub struct MetricSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct GoalSummary {
     pub name: String,
-    pub metric: String,
+    /// What the goal measures; its key in the JSON ("share", "citizens").
+    #[serde(serialize_with = "goal_metric_key")]
+    pub metric: GoalMetric,
+    /// For metric "citizens": which capability; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capability: Option<&'static str>,
     pub op: String,
     /// Target per year (null where the goal is not evaluated).
     pub targets: Vec<Option<f64>>,
@@ -48,6 +53,11 @@ pub struct GoalSummary {
     /// JSON for goals judged on the whole year.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+}
+
+/// A goal metric as its key in summary.json.
+fn goal_metric_key<S: serde::Serializer>(m: &GoalMetric, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.key())
 }
 
 impl GoalSummary {
@@ -356,7 +366,11 @@ impl RunSummary {
                 let first = shares(first, trials.n);
                 GoalSummary {
                     name: goal.name.clone(),
-                    metric: goal.metric.key().to_string(),
+                    metric: goal.metric,
+                    capability: match goal.metric {
+                        GoalMetric::Citizens(c) => Some(c.key()),
+                        _ => None,
+                    },
                     op: goal.op.symbol().to_string(),
                     targets: goal.targets.clone(),
                     probability,

@@ -108,7 +108,11 @@ at = "year_end"
     close_share(p50(&r, "citizens.nemid", 1), mean_2013, "2013 mean share");
     // December 2012: 1 - 0.8 e^{-11/24} = 0.494...
     let g = &r.goals[0];
-    assert!((g.value[0].p50 - month(11.0)).abs() < 1e-12, "{:?}", g.value[0]);
+    assert!(
+        (g.value[0].p50 - month(11.0)).abs() < 1e-12,
+        "{:?}",
+        g.value[0]
+    );
     assert_eq!(g.probability[0], Some(1.0));
 }
 
@@ -148,11 +152,27 @@ from_year = 2012
 "#,
         1,
     );
-    close_share(p50(&r, "citizens.digital_post", 2), 4.6 / 12.0, "2014 share");
+    close_share(
+        p50(&r, "citizens.digital_post", 2),
+        4.6 / 12.0,
+        "2014 share",
+    );
     close_share(p50(&r, "citizens.digital_post", 3), 0.8, "2015 share");
-    close(p50(&r, "paper_letters_scenario", 2), 7400.0, "paper letters 2014");
-    close(p50(&r, "outbound_mail_cost_scenario_kr", 1), 87600.0, "outbound 2013");
-    close(p50(&r, "outbound_mail_cost_scenario_kr", 2), 78600.0, "outbound 2014");
+    close(
+        p50(&r, "paper_letters_scenario", 2),
+        7400.0,
+        "paper letters 2014",
+    );
+    close(
+        p50(&r, "outbound_mail_cost_scenario_kr", 1),
+        87600.0,
+        "outbound 2013",
+    );
+    close(
+        p50(&r, "outbound_mail_cost_scenario_kr", 2),
+        78600.0,
+        "outbound 2014",
+    );
     let g = &r.goals[0];
     assert_eq!(g.probability[2], Some(0.0), "2014 mean is 38 %");
     assert_eq!(g.probability[3], Some(1.0), "2015 is 80 %");
@@ -193,15 +213,31 @@ from_year = 2012
 "#,
         1,
     );
-    close(p50(&r, "cost_status_quo_kr", 0), 2.0 * 956_400.0, "cost 2012");
+    close(
+        p50(&r, "cost_status_quo_kr", 0),
+        2.0 * 956_400.0,
+        "cost 2012",
+    );
     close(p50(&r, "savings_kr", 0), 0.0, "savings 2012");
     close(p50(&r, "savings_kr", 1), 61_040.0, "savings 2013");
     close(p50(&r, "self_service_attempts", 1), 4800.0, "attempts 2013");
-    close(p50(&r, "self_service_completed", 1), 3120.0, "completed 2013");
+    close(
+        p50(&r, "self_service_completed", 1),
+        3120.0,
+        "completed 2013",
+    );
     close(p50(&r, "fallback_contacts", 1), 1680.0, "fallbacks 2013");
     close_share(p50(&r, "completion_rate", 1), 0.65, "completion rate 2013");
-    close(p50(&r, "volume_scenario.self_service", 1), 3120.0, "self-service 2013");
-    close(p50(&r, "volume_scenario.personal", 0), 2.0 * 4800.0, "personal 2012");
+    close(
+        p50(&r, "volume_scenario.self_service", 1),
+        3120.0,
+        "self-service 2013",
+    );
+    close(
+        p50(&r, "volume_scenario.personal", 0),
+        2.0 * 4800.0,
+        "personal 2012",
+    );
     let g = &r.goals[0];
     assert!((g.value[0].p50 - 0.5).abs() < 1e-9);
     assert!((g.value[1].p50 - 0.8).abs() < 1e-9);
@@ -216,7 +252,11 @@ fn when_only_some_failures_come_back_the_todays_mix_is_still_reproduced() {
     // non-digital 850 + 50 = 900: the written mix, 1,000 contacts a month.
     let r = run(FLAT, "[completion]\nrate = 0.5\ncomes_back = 0.5\n", 1);
     close(p50(&r, "contacts_scenario", 0), 24_000.0, "contacts 2012");
-    close(p50(&r, "volume_scenario.self_service", 0), 2400.0, "self-service 2012");
+    close(
+        p50(&r, "volume_scenario.self_service", 0),
+        2400.0,
+        "self-service 2012",
+    );
     close(p50(&r, "volume_scenario.phone", 0), 7200.0, "phone 2012");
     close(p50(&r, "self_service_attempts", 0), 4800.0, "attempts 2012");
     close(p50(&r, "fallback_contacts", 0), 1200.0, "fallbacks 2012");
@@ -250,7 +290,11 @@ from_year = 2012
         1,
     );
     let curve = |k: f64| 1.0 - 0.9 * (-0.05 * k).exp();
-    let year = |from: usize| (from..from + 12).map(|k| 1000.0 * curve(k as f64)).sum::<f64>();
+    let year = |from: usize| {
+        (from..from + 12)
+            .map(|k| 1000.0 * curve(k as f64))
+            .sum::<f64>()
+    };
     close(
         p50(&r, "volume_scenario.self_service", 0),
         1200.0 + year(0),
@@ -308,7 +352,11 @@ limits_self_service = ["transaction"]
 "#,
         1,
     );
-    close(p50(&r, "volume_scenario.self_service", 0), 1200.0, "self-service 2012");
+    close(
+        p50(&r, "volume_scenario.self_service", 0),
+        1200.0,
+        "self-service 2012",
+    );
     close(
         p50(&r, "volume_scenario.phone", 0),
         2.0 * 12.0 * 950.0 / 3.0,

@@ -81,6 +81,27 @@ pub struct FanSeries {
     pub q: Vec<Quantiles>,
 }
 
+/// Input of [`super::citizens`]: shares per year, each with its 90 % band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitizensChart {
+    /// Citizens' capabilities (solid lines) and the shares they drive
+    /// (dashed): completed self-service, completion rate, letters by
+    /// Digital Post.
+    pub lines: Vec<ShareLine>,
+    pub trials: Option<u64>,
+}
+
+/// One line of a [`CitizensChart`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShareLine {
+    /// Name (legend) and quantiles per year, shares 0 to 1.
+    pub series: FanSeries,
+    /// Colour index (`OPTION_COLORS`).
+    pub color: usize,
+    /// A share of contacts or letters the capabilities drive (dashed).
+    pub driven: bool,
+}
+
 /// Input of [`super::fan_chart`]: annual cost of the scenario and of the
 /// status quo, computed from the same trials.
 #[derive(Debug, Clone, PartialEq, Serialize)]

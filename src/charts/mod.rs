@@ -57,6 +57,7 @@ macro_rules! render_chart {
 
 mod attribution;
 mod channel_mix;
+mod citizens;
 mod common;
 pub mod data;
 mod exceedance;
@@ -69,6 +70,7 @@ mod tornado;
 
 pub use attribution::attribution;
 pub use channel_mix::channel_mix;
+pub use citizens::citizens;
 pub use data::*;
 pub use exceedance::exceedance;
 pub use fan::fan_chart;

@@ -211,7 +211,7 @@ impl Exporter for GoalsCsvExporter {
                 };
                 rows.push(GoalsRow {
                     goal: csv_text(&g.name),
-                    metric: csv_text(&g.metric),
+                    metric: csv_text(g.metric.key()),
                     op: csv_text(&g.op),
                     year: *year,
                     target: n(t),

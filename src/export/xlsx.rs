@@ -148,32 +148,13 @@ impl Formats {
     }
 
     /// The number format of a goal's metric.
-    fn for_goal(&self, metric: &str) -> &Format {
-        match metric {
-            "share" => &self.share,
-            "cost" | "savings" | "cumulative_net_savings" | "npv" => &self.kr,
-            _ => &self.count,
+    fn for_goal(&self, metric: crate::scenario::GoalMetric) -> &Format {
+        match crate::goal_text::kind(metric) {
+            crate::goal_text::Kind::Share => &self.share,
+            crate::goal_text::Kind::Money => &self.kr,
+            crate::goal_text::Kind::Count => &self.count,
         }
     }
-}
-
-/// A goal's metric in words.
-fn goal_metric_label(metric: &str, lang: Lang) -> String {
-    match metric {
-        "share" => t(lang, "andel", "share"),
-        "volume" => t(lang, "henvendelser", "contacts"),
-        "paper_letters" => t(lang, "papirbreve", "paper letters"),
-        "cost" => t(lang, "omkostning", "cost"),
-        "savings" => t(lang, "besparelse", "savings"),
-        "cumulative_net_savings" => t(
-            lang,
-            "akkumuleret nettobesparelse",
-            "cumulative net savings",
-        ),
-        "npv" => t(lang, "nettonutidsværdi", "net present value"),
-        other => other,
-    }
-    .to_string()
 }
 
 /// Writes a number, leaving the cell empty for NaN (Excel has no NaN).
@@ -469,10 +450,10 @@ fn goals_sheet(
     headers(ws, 0, &head, f)?;
     let mut row = 1;
     for g in &s.goals {
-        let vf = f.for_goal(&g.metric);
+        let vf = f.for_goal(g.metric);
         for (y, year) in s.years.iter().enumerate() {
             ws.write_text(row, 0, &g.name)?;
-            ws.write_text(row, 1, goal_metric_label(&g.metric, lang))?;
+            ws.write_text(row, 1, crate::goal_text::metric_label(g.metric, lang))?;
             ws.write_text(
                 row,
                 2,
@@ -806,7 +787,7 @@ fn trials_sheet(
                     row,
                     8 + g as u16,
                     core[slots.goals[g] + y],
-                    f.for_goal(&goal.metric),
+                    f.for_goal(goal.metric),
                 )?;
             }
             row += 1;

@@ -222,7 +222,7 @@ fn trial_non_finite(s: &Scenario, layout: &Layout, trials: &Trials) -> Vec<Strin
         .goals
         .iter()
         .zip(&layout.slots.goals)
-        .filter(|(g, _)| g.metric == crate::scenario::GoalMetric::Share)
+        .filter(|(g, _)| g.metric.may_be_undefined())
         .map(|(_, &first)| first..first + layout.n_years)
         .collect();
     let mut found = Vec::new();

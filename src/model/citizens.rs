@@ -112,7 +112,8 @@ pub fn solutions_live(s: &Scenario, n_years: usize, values: &[f64], out: &mut [f
             .solutions
             .iter()
             .filter(|x| x.live_from(values).is_none_or(|m| m <= december))
-            .count() as f64;
+            .map(|x| x.count)
+            .sum::<usize>() as f64;
     }
 }
 

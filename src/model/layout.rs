@@ -69,6 +69,9 @@ pub struct Slots {
     /// Self-service solutions live at the end of each year; only when the
     /// scenario lists solutions.
     pub solutions_live: Option<usize>,
+    /// Share of outbound letters sent by Digital Post (scenario path); only
+    /// when registration for Digital Post drives it.
+    pub outbound_digital_share: Option<usize>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -297,6 +300,14 @@ impl Layout {
             .collect();
         let solutions_live = (!s.solutions.is_empty())
             .then(|| b.add("solutions_live".into(), "solutions", true, Detail));
+        let outbound_digital_share = s.citizens.iter().any(|c| c.drives_outbound).then(|| {
+            b.add(
+                "outbound_digital_share_scenario".into(),
+                "share",
+                true,
+                Detail,
+            )
+        });
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -327,6 +338,7 @@ impl Layout {
                 completion,
                 citizens,
                 solutions_live,
+                outbound_digital_share,
             },
             staffed,
         }

@@ -778,6 +778,14 @@ pub fn simulate(
         detail[by_source[Src::Initiatives.index()] + y] = (c_sq - c_sc) as f32;
         detail[by_source[Src::OutboundMail.index()] + y] = (m_sq - m_sc) as f32;
         detail[sl.digital_post_letters + y] = dp_letters[y] as f32;
+        if let Some(slot) = sl.outbound_digital_share {
+            let letters = dp_letters[y] + paper[SCENARIO][y];
+            detail[slot + y] = if letters > 0.0 {
+                (dp_letters[y] / letters) as f32
+            } else {
+                0.0
+            };
+        }
     }
     // Payback: first year with cumulative > 0 that stays > 0 through the end
     // year; "above 0" means above a relative 1e-9 of the status quo's

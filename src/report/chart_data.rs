@@ -27,6 +27,62 @@ fn chart_err(e: charts::ChartError) -> Error {
     Error::Other(anyhow::anyhow!("chart: {e}"))
 }
 
+/// Citizens' capabilities and the shares they drive, when the scenario
+/// tracks any capability or completion.
+pub fn citizens_data(s: &RunSummary, lang: Lang) -> Option<CitizensChart> {
+    let line = |key: &str, label: String, color: usize, driven: bool| {
+        let summaries = s.metric(key);
+        (!summaries.is_empty()).then(|| ShareLine {
+            series: FanSeries {
+                label,
+                years: s.years.clone(),
+                q: summaries.iter().map(quantiles).collect(),
+            },
+            color,
+            driven,
+        })
+    };
+    let mut lines: Vec<ShareLine> = crate::scenario::Capability::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| line(&c.metric_key(), c.label(lang).to_string(), i, false))
+        .collect();
+    if lines.is_empty() && s.metric("completion_rate").is_empty() {
+        return None;
+    }
+    lines.extend(line(
+        "digital_share_scenario",
+        lang.pick("Digitale henvendelser (andel)", "Digital contacts (share)")
+            .to_string(),
+        3,
+        true,
+    ));
+    lines.extend(line(
+        "completion_rate",
+        lang.pick(
+            "Gennemført påbegyndt selvbetjening",
+            "Started self-service completed",
+        )
+        .to_string(),
+        4,
+        true,
+    ));
+    lines.extend(line(
+        "outbound_digital_share_scenario",
+        lang.pick(
+            "Breve sendt med Digital Post",
+            "Letters sent by Digital Post",
+        )
+        .to_string(),
+        5,
+        true,
+    ));
+    Some(CitizensChart {
+        lines,
+        trials: Some(s.trials as u64),
+    })
+}
+
 /// Fan chart of annual cost, scenario vs status quo.
 pub fn cost_fan(s: &RunSummary) -> FanChartData {
     let series = |key: &str| FanSeries {
@@ -59,18 +115,10 @@ pub fn histogram_data(s: &RunSummary, shape: &Shape, measure: Measure) -> Histog
 /// A goal's name with its target, e.g. "80 % selvbetjening (≥ 80 %)" or,
 /// for a trajectory, "(≥ 14 % → 50 %)".
 pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
-    let fmt = |t: f64| match g.metric.as_str() {
-        "share" => crate::i18n::format_pct(
-            t,
-            if (t * 100.0).fract().abs() < 1e-9 {
-                0
-            } else {
-                1
-            },
-            lang,
-        ),
-        "cost" | "savings" | "cumulative_net_savings" | "npv" => crate::i18n::format_money(t, lang),
-        _ => crate::i18n::format_number(t, 0, lang),
+    let fmt = |t: f64| match crate::goal_text::kind(g.metric) {
+        crate::goal_text::Kind::Share => crate::goal_text::format_share(t, lang),
+        crate::goal_text::Kind::Money => crate::i18n::format_money(t, lang),
+        crate::goal_text::Kind::Count => crate::i18n::format_number(t, 0, lang),
     };
     let op = if g.op == ">=" { "≥" } else { "≤" };
     // A goal judged on December says so next to its target.
@@ -209,8 +257,30 @@ pub fn input_label(key: &str, lang: Lang) -> String {
             "price_kr" => t("Ny enhedspris", "New unit price"),
             "price_factor" => t("Faktor på enhedspris", "Unit price factor"),
             "volume_factor" => t("Faktor på volumen", "Volume factor"),
+            "completion_add" => t("Højere gennemførselsgrad", "Raised completion rate"),
+            "today" => t("Andel i dag", "Share today"),
+            "delay_months" => t("Forsinkelse (måneder)", "Delay (months)"),
             other => other.to_string(),
         }
+    };
+    // A capability key ("nemid") as the citizens it counts.
+    let capability = |k: &str| {
+        crate::scenario::Capability::from_key(k)
+            .map(|c| c.label(lang).to_string())
+            .unwrap_or_else(|| k.to_string())
+    };
+    let completion = |what: &str| match what {
+        "comes_back" => t(
+            "Opgivne forsøg der kommer igen",
+            "Abandoned attempts that come back",
+        ),
+        "abandoned_price_kr" => t("Pris: opgivet forsøg", "Price: abandoned attempt"),
+        "rate" => t("Gennemførselsgrad", "Completion rate"),
+        ty => format!(
+            "{} ({})",
+            t("Gennemførselsgrad", "Completion rate"),
+            ctype(ty)
+        ),
     };
     let parts: Vec<&str> = key.split('.').collect();
     match parts.as_slice() {
@@ -251,6 +321,14 @@ pub fn input_label(key: &str, lang: Lang) -> String {
             format!("{}: {} ({})", t("Andel", "Share"), channel(ch), ctype(ty))
         }
         ["defaults", "type_split", ty] => format!("{}: {}", t("Andel", "Share"), ctype(ty)),
+        ["citizens", cap, what] => format!("{} · {}", param(what), capability(cap)),
+        ["completion", what] => completion(what),
+        ["solutions", rest @ .., "delay_months"] if !rest.is_empty() => {
+            format!("{} · {}", param("delay_months"), rest.join("."))
+        }
+        ["events", rest @ .., "citizens", cap, what] if !rest.is_empty() => {
+            format!("{} · {} · {}", param(what), capability(cap), rest.join("."))
+        }
         ["events", rest @ .., "close_to" | "shift_to", ch] if !rest.is_empty() => format!(
             "{}: {} · {}",
             t("Flytter til", "Moves to"),
@@ -279,6 +357,13 @@ pub fn input_label(key: &str, lang: Lang) -> String {
                 let ch = rest.get(i + 1).copied().unwrap_or("");
                 let what = rest.last().copied().unwrap_or("");
                 return format!("{} ({}) · {name}", param(what), opening(ch));
+            }
+            if let Some(i) = rest.iter().position(|x| *x == "completion") {
+                let name = rest[..i].join(".");
+                return format!(
+                    "{} · {name}",
+                    completion(rest.last().copied().unwrap_or(""))
+                );
             }
             if let Some(i) = rest.iter().position(|x| *x == "type_split") {
                 let name = rest[..i].join(".");
@@ -433,6 +518,14 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         out.extend(
             charts::render_both(&dir.join("attribution"), |p| {
                 charts::attribution(&a, &text, lang, p)
+            })
+            .map_err(chart_err)?,
+        );
+    }
+    if let Some(c) = citizens_data(s, lang) {
+        out.extend(
+            charts::render_both(&dir.join("citizens"), |p| {
+                charts::citizens(&c, &text, lang, p)
             })
             .map_err(chart_err)?,
         );

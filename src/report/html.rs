@@ -111,17 +111,6 @@ pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
     }
 }
 
-/// A share as a percentage with one decimal where it matters ("40 %",
-/// "12,5 %").
-fn format_share(x: f64, lang: Lang) -> String {
-    let pct = x * 100.0;
-    if (pct - pct.round()).abs() < 1e-9 {
-        format_pct(x, 0, lang)
-    } else {
-        format_pct(x, 1, lang)
-    }
-}
-
 /// "status quo" / "scenario" for a path key.
 fn path_label(path: &str, lang: Lang) -> String {
     match (path, lang) {
@@ -434,47 +423,15 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
     out
 }
 
-/// A goal's target or value in the goal's unit.
-pub fn goal_value(metric: &str, v: f64, lang: Lang) -> String {
-    match metric {
-        "share" => format_share(v, lang),
-        "cost" | "savings" | "cumulative_net_savings" | "npv" => format_money(v, lang),
-        "volume" => format!(
-            "{} {}",
-            format_number(v, 0, lang),
-            t(lang, "henvendelser", "contacts")
-        ),
-        "paper_letters" => format!(
-            "{} {}",
-            format_number(v, 0, lang),
-            t(lang, "papirbreve", "paper letters")
-        ),
-        _ => format_sig(v, 4, lang),
-    }
-}
-
 /// "andel mindst 40 %" / "share at least 40 %".
 fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
-    let what = match g.metric.as_str() {
-        "share" => t(lang, "andel", "share"),
-        // "højst 0 papirbreve": the unit follows the number.
-        "volume" | "paper_letters" => "",
-        "cost" => t(lang, "omkostning", "cost"),
-        "savings" => t(lang, "besparelse", "savings"),
-        "cumulative_net_savings" => t(
-            lang,
-            "akkumuleret nettobesparelse",
-            "cumulative net savings",
-        ),
-        "npv" => t(lang, "nettonutidsværdi", "net present value"),
-        other => other,
-    };
+    let what = crate::goal_text::metric_words(g.metric, lang);
     let op = if g.op == "<=" {
         t(lang, "højst", "at most")
     } else {
         t(lang, "mindst", "at least")
     };
-    let value = goal_value(&g.metric, target, lang);
+    let value = crate::goal_text::value(g.metric, target, lang);
     if what.is_empty() {
         format!("{op} {value}")
     } else {
@@ -1588,6 +1545,13 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::goal_probability(&g, &text, lang, p)),
             )?;
         }
+        if let Some(c) = chart_data::citizens_data(s, lang) {
+            self.figure(
+                h,
+                l.title_citizens,
+                chart_svg(|p| charts::citizens(&c, &text, lang, p)),
+            )?;
+        }
         let mix = chart_data::channel_mix_data(s, lang);
         if !mix.channels.is_empty() {
             self.figure(
@@ -1825,6 +1789,7 @@ impl<'a> Report<'a> {
         self.displaced_table(h)?;
         self.staffing_table(h)?;
         self.goals_tables(h)?;
+        self.citizens_table(h)?;
         if let Some(sens) = &s.sensitivity {
             self.sensitivity_table(h, sens)?;
         }
@@ -2078,15 +2043,11 @@ impl<'a> Report<'a> {
         for g in &s.goals {
             // The unit goes in the row label, not in every cell, so the
             // table fits the page.
-            let unit = match g.metric.as_str() {
-                "volume" => t(lang, " (henvendelser)", " (contacts)"),
-                "paper_letters" => t(lang, " (papirbreve)", " (paper letters)"),
-                _ => "",
-            };
+            let unit = crate::goal_text::count_unit(g.metric, lang);
             write!(h, "<tr><td>{}{}</td>", escape(&g.name), unit)?;
-            let cell = |v: f64| match g.metric.as_str() {
-                "volume" | "paper_letters" => format_number(v, 0, lang),
-                _ => goal_value(&g.metric, v, lang),
+            let cell = |v: f64| match crate::goal_text::kind(g.metric) {
+                crate::goal_text::Kind::Count => format_number(v, 0, lang),
+                _ => crate::goal_text::value(g.metric, v, lang),
             };
             for q in &g.value {
                 write!(
@@ -2130,6 +2091,100 @@ impl<'a> Report<'a> {
             )?;
         }
         writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    /// Citizens' capabilities, started self-service and live solutions per
+    /// year (median; 90 % interval below), when the scenario models them.
+    fn citizens_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let s = self.s;
+        let pct = |v: f64| crate::goal_text::format_share(v, lang);
+        let count = |v: f64| format_number(v, 0, lang);
+        let mut rows: Vec<(String, &[crate::stats::Summary], &dyn Fn(f64) -> String)> = Vec::new();
+        for c in crate::scenario::Capability::ALL {
+            let m = s.metric(&c.metric_key());
+            if !m.is_empty() {
+                rows.push((c.label(lang).to_string(), m, &pct));
+            }
+        }
+        let keyed: [(&str, &str, &str, bool); 5] = [
+            (
+                "self_service_attempts",
+                "Påbegyndt selvbetjening (forsøg)",
+                "Self-service started (attempts)",
+                false,
+            ),
+            (
+                "self_service_completed",
+                "Heraf gennemført",
+                "Of which completed",
+                false,
+            ),
+            (
+                "fallback_contacts",
+                "Opgivet og henvendt i anden kanal",
+                "Given up and back through another channel",
+                false,
+            ),
+            (
+                "completion_rate",
+                "Gennemførselsgrad",
+                "Completion rate",
+                true,
+            ),
+            (
+                "solutions_live",
+                "Selvbetjeningsløsninger i drift ved årets udgang",
+                "Self-service solutions live at the end of the year",
+                false,
+            ),
+        ];
+        for (key, da, en, share) in keyed {
+            let m = s.metric(key);
+            if !m.is_empty() {
+                rows.push((
+                    self.t(da, en).to_string(),
+                    m,
+                    if share { &pct } else { &count },
+                ));
+            }
+        }
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.goal_table_head(
+            h,
+            "class=\"citizens\"",
+            self.t(
+                "Borgere, løsninger og gennemførsel pr. år (median; 90 %-interval under)",
+                "Citizens, solutions and completion per year (median; 90 % interval below)",
+            ),
+            &[self.t("", "")],
+            None,
+        )?;
+        for (label, m, f) in rows {
+            write!(h, "<tr><td>{}</td>", escape(&label))?;
+            for q in m {
+                write!(
+                    h,
+                    "<td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td>",
+                    escape(&f(q.p50)),
+                    escape(&f(q.p5)),
+                    escape(&f(q.p95)),
+                )?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Borgernes andele er gennemsnit over årets måneder af andelen af de voksne borgere. Et forsøg er en påbegyndt selvbetjening; de opgivne forsøg, der kommer igen, er henvendelser i borgerservice, telefon eller brev ud over dem, der aldrig prøvede selv.",
+                "Citizens' shares are the mean over the year's months of the share of adult citizens. An attempt is a started self-service form; the abandoned attempts that come back are contacts at the counter, by phone or by letter on top of those who never tried online."
+            )
+        )?;
         Ok(())
     }
 

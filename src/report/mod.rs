@@ -36,6 +36,7 @@ pub const CHART_STEMS: &[&str] = &[
     "cost-histogram",
     "goals",
     "channel-mix",
+    "citizens",
     "tornado",
     "attribution",
     "options-savings",

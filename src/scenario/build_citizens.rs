@@ -410,12 +410,29 @@ pub(super) fn build_solutions(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Vec<S
                 .err(f, d.span(), format!("{owner} has a delay but no launch"))
                 .with_help("give launch = \"YYYY-MM\" (the planned month) with delay_months, or remove delay_months"));
         }
+        let count = match &v.count {
+            Some(n) if !(1..=10_000).contains(n.get_ref()) => {
+                return Err(b
+                    .err(
+                        f,
+                        n.span(),
+                        format!(
+                            "{owner}: count {} must be a whole number from 1 to 10000",
+                            n.get_ref()
+                        ),
+                    )
+                    .with_help("count is how many solutions this entry stands for (default 1)"))
+            }
+            Some(n) => *n.get_ref() as usize,
+            None => 1,
+        };
         out.push(Solution {
             name,
             description: v.description.clone(),
             cells,
             launch,
             delay_months,
+            count,
         });
     }
     Ok(out)

@@ -119,6 +119,8 @@ pub struct Solution {
     pub launch: Option<usize>,
     /// Uncertain delay in whole months (the drawn value rounded down).
     pub delay_months: Option<Param>,
+    /// How many solutions the entry stands for (a batch going live together).
+    pub count: usize,
 }
 
 impl Solution {

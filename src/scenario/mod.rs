@@ -318,6 +318,13 @@ impl GoalMetric {
         )
     }
 
+    /// True for metrics that are undefined (NaN: "not evaluable") in a
+    /// year with nothing to divide by (a share over no contacts, a
+    /// completion rate over no attempts; MODEL.md 13).
+    pub fn may_be_undefined(self) -> bool {
+        matches!(self, GoalMetric::Share | GoalMetric::CompletionRate)
+    }
+
     /// True for metrics whose cells the goal selects with areas and types.
     pub fn has_cells(self) -> bool {
         matches!(

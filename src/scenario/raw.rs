@@ -415,4 +415,6 @@ pub struct RawSolution {
     pub launch: Option<Spanned<String>>,
     /// Uncertain delay of the launch, whole months.
     pub delay_months: Option<Num>,
+    /// How many solutions this entry stands for (a batch launched together).
+    pub count: Option<Spanned<i64>>,
 }

@@ -1,0 +1,98 @@
+//! How a goal's metric reads in tables, the report, charts and the
+//! workbook: one place, matched on the typed metric, so a new metric is a
+//! compile error here rather than a silent fallback elsewhere.
+
+use crate::i18n::{format_money, format_number, format_pct, Lang};
+use crate::scenario::GoalMetric;
+
+/// What the metric measures, in words ("andel", "cumulative net savings").
+/// Empty for counts whose unit follows the number instead ("højst 0
+/// papirbreve").
+pub fn metric_words(m: GoalMetric, lang: Lang) -> String {
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en).to_string();
+    match m {
+        GoalMetric::Share => t("andel", "share"),
+        GoalMetric::Volume | GoalMetric::PaperLetters | GoalMetric::Solutions => String::new(),
+        GoalMetric::Cost => t("omkostning", "cost"),
+        GoalMetric::Savings => t("besparelse", "savings"),
+        GoalMetric::CumulativeNetSavings => {
+            t("akkumuleret nettobesparelse", "cumulative net savings")
+        }
+        GoalMetric::Npv => t("nettonutidsværdi", "net present value"),
+        GoalMetric::Citizens(c) => c.label(lang).to_lowercase(),
+        GoalMetric::CompletionRate => t(
+            "gennemførselsgrad for påbegyndt selvbetjening",
+            "completion rate of started self-service",
+        ),
+    }
+}
+
+/// The metric's name for a column or a label ("contacts", "share").
+pub fn metric_label(m: GoalMetric, lang: Lang) -> String {
+    match m {
+        GoalMetric::Volume => lang.pick("henvendelser", "contacts").to_string(),
+        GoalMetric::PaperLetters => lang.pick("papirbreve", "paper letters").to_string(),
+        GoalMetric::Solutions => lang
+            .pick(
+                "selvbetjeningsløsninger i drift",
+                "self-service solutions live",
+            )
+            .to_string(),
+        other => metric_words(other, lang),
+    }
+}
+
+/// The unit of a count metric, for a row label (" (henvendelser)"); empty
+/// for shares and money, whose values carry their unit.
+pub fn count_unit(m: GoalMetric, lang: Lang) -> &'static str {
+    match m {
+        GoalMetric::Volume => lang.pick(" (henvendelser)", " (contacts)"),
+        GoalMetric::PaperLetters => lang.pick(" (papirbreve)", " (paper letters)"),
+        GoalMetric::Solutions => lang.pick(" (løsninger)", " (solutions)"),
+        _ => "",
+    }
+}
+
+/// The kind of number a metric is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Share,
+    Money,
+    Count,
+}
+
+/// The kind of number of a metric.
+pub fn kind(m: GoalMetric) -> Kind {
+    match m {
+        GoalMetric::Share | GoalMetric::Citizens(_) | GoalMetric::CompletionRate => Kind::Share,
+        GoalMetric::Cost
+        | GoalMetric::Savings
+        | GoalMetric::CumulativeNetSavings
+        | GoalMetric::Npv => Kind::Money,
+        GoalMetric::Volume | GoalMetric::PaperLetters | GoalMetric::Solutions => Kind::Count,
+    }
+}
+
+/// A target or value with its unit ("40 %", "1,2 mio. kr.", "0 papirbreve").
+pub fn value(m: GoalMetric, v: f64, lang: Lang) -> String {
+    match kind(m) {
+        Kind::Share => format_share(v, lang),
+        Kind::Money => format_money(v, lang),
+        Kind::Count => format!(
+            "{}{}",
+            format_number(v, 0, lang),
+            count_unit(m, lang).replace(['(', ')'], "")
+        ),
+    }
+}
+
+/// A share as a percentage with one decimal where it has one.
+pub fn format_share(v: f64, lang: Lang) -> String {
+    let pct = v * 100.0;
+    let decimals = if (pct - pct.round()).abs() < 1e-9 {
+        0
+    } else {
+        1
+    };
+    format_pct(v, decimals, lang)
+}
