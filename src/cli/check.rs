@@ -185,6 +185,7 @@ pub fn describe(s: &Scenario) -> String {
         let _ = writeln!(o, "events:");
         o.push_str(&events_table(s));
     }
+    o.push_str(&citizens_lines(s));
     if !s.goals.is_empty() {
         let _ = writeln!(o, "goals:");
         o.push_str(&goals_table(s));
@@ -196,6 +197,74 @@ pub fn describe(s: &Scenario) -> String {
         for r in &s.raised_ceilings {
             let _ = writeln!(o, "  {r}");
         }
+    }
+    o
+}
+
+/// What the scenario models of citizens, completion and solutions.
+fn citizens_lines(s: &Scenario) -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    if !s.citizens.is_empty() {
+        let _ = writeln!(o, "citizens' capabilities (share of adult citizens):");
+        for c in &s.citizens {
+            let mut couplings = Vec::new();
+            if c.drives_outbound {
+                couplings.push("outbound letters follow it".to_string());
+            }
+            let types: Vec<&str> = crate::domain::ContactType::ALL
+                .iter()
+                .filter(|t| c.limits_self_service[t.index()])
+                .map(|t| t.key())
+                .collect();
+            if !types.is_empty() {
+                couplings.push(format!("caps self-service of {}", types.join(", ")));
+            }
+            let _ = writeln!(
+                o,
+                "  {}{}",
+                c.capability.key(),
+                if couplings.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", couplings.join("; "))
+                }
+            );
+        }
+    }
+    if let Some(cp) = &s.completion {
+        let n = cp.rate.iter().filter(|r| r.is_some()).count();
+        let _ = writeln!(
+            o,
+            "completion of started self-service: {n} cells with a rate; failed attempts cost {}",
+            if cp.abandoned_price_kr.is_some() {
+                "abandoned_price_kr"
+            } else {
+                "the self-service unit price"
+            }
+        );
+    }
+    if !s.solutions.is_empty() {
+        let _ = writeln!(o, "self-service solutions:");
+        let rows: Vec<Vec<String>> = s
+            .solutions
+            .iter()
+            .map(|x| {
+                vec![
+                    x.name.clone(),
+                    x.count.to_string(),
+                    x.launch
+                        .map(|m| month_label(s.base_year, m))
+                        .unwrap_or_else(|| "live".into()),
+                    if x.delay_months.is_some() {
+                        "uncertain".into()
+                    } else {
+                        "none".into()
+                    },
+                ]
+            })
+            .collect();
+        o.push_str(&table(&["solution", "count", "launch", "delay"], &rows));
     }
     o
 }
@@ -284,7 +353,14 @@ fn goals_table(s: &Scenario) -> String {
                     .collect::<Vec<_>>()
                     .join(", "),
             };
-            vec![g.name.clone(), g.metric.key().to_string(), targets]
+            let mut metric = match g.metric {
+                crate::scenario::GoalMetric::Citizens(c) => format!("citizens: {}", c.key()),
+                other => other.key().to_string(),
+            };
+            if g.year_end {
+                metric.push_str(" (December)");
+            }
+            vec![g.name.clone(), metric, targets]
         })
         .collect();
     table(&["goal", "metric", "targets"], &rows)

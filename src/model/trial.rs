@@ -315,10 +315,10 @@ pub fn simulate(
         let pp = &plan.paths[path];
         let plain: Vec<usize> = (0..n_cells)
             .filter(|&c| {
-                pp.change_months[c].is_empty()
-                    && !pp.has_floor[c]
-                    && !plan.monthly_bass[c]
-                    && !(path == STATUS_QUO && plan.shared_bass[c])
+                let special =
+                    !pp.change_months[c].is_empty() || pp.has_floor[c] || plan.monthly_bass[c];
+                let copied = path == STATUS_QUO && plan.shared_bass[c];
+                !(special || copied)
             })
             .collect();
         adopt_lanes::adopt_plain(

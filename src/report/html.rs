@@ -2101,7 +2101,12 @@ impl<'a> Report<'a> {
         let s = self.s;
         let pct = |v: f64| crate::goal_text::format_share(v, lang);
         let count = |v: f64| format_number(v, 0, lang);
-        let mut rows: Vec<(String, &[crate::stats::Summary], &dyn Fn(f64) -> String)> = Vec::new();
+        type Row<'a> = (
+            String,
+            &'a [crate::stats::Summary],
+            &'a dyn Fn(f64) -> String,
+        );
+        let mut rows: Vec<Row> = Vec::new();
         for c in crate::scenario::Capability::ALL {
             let m = s.metric(&c.metric_key());
             if !m.is_empty() {
@@ -2160,7 +2165,7 @@ impl<'a> Report<'a> {
                 "Borgere, løsninger og gennemførsel pr. år (median; 90 %-interval under)",
                 "Citizens, solutions and completion per year (median; 90 % interval below)",
             ),
-            &[self.t("", "")],
+            &[self.t("Størrelse", "Quantity")],
             None,
         )?;
         for (label, m, f) in rows {

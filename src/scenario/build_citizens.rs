@@ -266,13 +266,15 @@ pub(super) fn build_completion(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Opti
         return Ok(None);
     }
     // Every written rate must act on some self-service cell.
-    let mut sets: Vec<(
+    /// A written set of rates: where, the rates, its key, its area.
+    type Set<'a> = (
         FileId,
         std::ops::Range<usize>,
-        &RawCompletionRates,
+        &'a RawCompletionRates,
         String,
         Option<usize>,
-    )> = Vec::new();
+    );
+    let mut sets: Vec<Set> = Vec::new();
     if let Some((f, span, v)) = &top {
         sets.push((*f, span.clone(), v, "completion".into(), None));
     }
