@@ -530,6 +530,6 @@ year = 2013
     assert_eq!(label, "half self-service (≥ 50 % in December)");
     check_error(
         "[[goals]]\nname = \"g\"\nmetric = \"cost\"\nop = \"<=\"\ntarget = 1\nyear = 2013\nat = \"year_end\"\n",
-        &["applies only to the share and volume metrics"],
+        &["applies only to the share, volume, citizens and completion_rate metrics"],
     );
 }

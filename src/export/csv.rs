@@ -211,7 +211,10 @@ impl Exporter for GoalsCsvExporter {
                 };
                 rows.push(GoalsRow {
                     goal: csv_text(&g.name),
-                    metric: csv_text(g.metric.key()),
+                    metric: csv_text(&match g.metric {
+                        crate::scenario::GoalMetric::Citizens(c) => c.metric_key(),
+                        other => other.key().to_string(),
+                    }),
                     op: csv_text(&g.op),
                     year: *year,
                     target: n(t),
