@@ -1588,6 +1588,11 @@ fn as109_start(a: f64, b: f64, p: f64, ln_b: f64) -> f64 {
 /// Why not statrs: `statrs::function::erf::erfc` 0.19 is only accurate to
 /// about 1e-10 relative, which is not enough for an exact inverse CDF.
 ///
+/// Why not `libm::erfc` itself: libm 0.2.16 rounds differently in the last
+/// ulp for some arguments; swapping it in moved a sensitivity swing of
+/// Solrød Forslag 1 from 13160.285250103101 to 13160.285250099376 kr.
+/// (measured 2026-11-30), and shipped results must stay byte-identical.
+///
 /// ====================================================
 /// Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
 ///
