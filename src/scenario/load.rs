@@ -663,7 +663,11 @@ fn deep_key(text: &str) -> Option<(usize, usize)> {
 
 fn help_for(message: &str) -> Option<String> {
     if message.contains("unknown field") {
-        Some("remove the key or fix its spelling; docs/scenario-format.md lists every key".into())
+        let base = "remove the key or fix its spelling; docs/scenario-format.md lists every key";
+        Some(match did_you_mean(message) {
+            Some(key) => format!("did you mean `{key}`? Otherwise {base}"),
+            None => base.to_string(),
+        })
     } else if message.contains("missing field") {
         Some("add the key; docs/scenario-format.md shows an example of each table".into())
     } else if message.contains("invalid type") {
@@ -678,11 +682,45 @@ fn help_for(message: &str) -> Option<String> {
     }
 }
 
+/// The expected key closest to the unknown one in serde's "unknown field
+/// `x`, expected one of `a`, `b`" message, if one is close enough to be a
+/// typo (Jaro-Winkler similarity at least 0.8, or one is a prefix of the other).
+fn did_you_mean(message: &str) -> Option<String> {
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let unknown = quoted.next()?;
+    quoted
+        .map(|k| {
+            let prefix = k.starts_with(unknown) || unknown.starts_with(k);
+            let score = strsim::jaro_winkler(unknown, k) + if prefix { 0.1 } else { 0.0 };
+            (score, k)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.to_string())
+}
+
 /// Moves every span of a file's table by `by` bytes (into the virtual buffer).
 fn shift_table(t: DeTable<'_>, by: usize) -> DeTable<'_> {
     t.into_iter()
         .map(|(k, v)| (shift_span(k, by), shift_value(v, by)))
         .collect()
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn a_misspelt_key_gets_the_nearest_expected_key_and_a_stranger_gets_none() {
+        let m = "unknown field `ceilng`, expected one of `p`, `q`, `ceiling`, `transaction`";
+        assert_eq!(did_you_mean(m).as_deref(), Some("ceiling"));
+        let m =
+            "unknown field `cost_monthly`, expected one of `cost_one_off_kr`, `cost_monthly_kr`";
+        assert_eq!(did_you_mean(m).as_deref(), Some("cost_monthly_kr"));
+        let m = "unknown field `zebra`, expected one of `p`, `q`, `ceiling`";
+        assert_eq!(did_you_mean(m), None);
+        assert_eq!(did_you_mean("unknown field `x`"), None);
+    }
 }
 
 fn shift_span<T>(s: Spanned<T>, by: usize) -> Spanned<T> {
