@@ -973,6 +973,25 @@ impl<'a> Report<'a> {
         })
     }
 
+    /// Why a figure is the same in every simulation: no input is
+    /// uncertain, or (with uncertain inputs) nothing in the figure depends
+    /// on them, e.g. savings of a scenario that proposes nothing.
+    fn constant_note(&self) -> &'static str {
+        if self.s.inputs.is_empty() {
+            t(
+                self.lang,
+                "ingen usikkerhed i input",
+                "no uncertainty in the inputs",
+            )
+        } else {
+            t(
+                self.lang,
+                "ens i alle simuleringer",
+                "the same in every simulation",
+            )
+        }
+    }
+
     fn key_figure(
         &self,
         h: &mut String,
@@ -983,8 +1002,7 @@ impl<'a> Report<'a> {
         let range = q
             .map(|q| {
                 if q.p5 == q.p95 {
-                    self.t("ingen usikkerhed i input", "no uncertainty in the inputs")
-                        .to_string()
+                    self.constant_note().to_string()
                 } else {
                     format!(
                         "{}: {} {} {}",
@@ -1034,12 +1052,14 @@ impl<'a> Report<'a> {
             return if q.p50 >= 0.0 {
                 match lang {
                     Lang::Da => format!(
-                        "{subj_cap} sparer {} i {year} (ingen usikkerhed i input).",
-                        m(q.p50)
+                        "{subj_cap} sparer {} i {year} ({}).",
+                        m(q.p50),
+                        self.constant_note()
                     ),
                     Lang::En => format!(
-                        "{subj_cap} saves {} in {year} (no uncertainty in the inputs).",
-                        m(q.p50)
+                        "{subj_cap} saves {} in {year} ({}).",
+                        m(q.p50),
+                        self.constant_note()
                     ),
                 }
             } else {
