@@ -1,14 +1,12 @@
 //! Attribution: the marginal savings of each policy event.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::{AttributionBar, AttributionData};
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
 const MAX_NAME_W: i32 = 330;
@@ -17,11 +15,11 @@ const MAX_NAME_W: i32 = 330;
 /// bar from 0 kr. to the median (green for a saving, red for a loss), a
 /// line with end caps for the 5-95 % interval, the median written after the
 /// interval.
-pub fn attribution(
+pub fn attribution<'a>(
     data: &AttributionData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.bars.is_empty() {
         return Err(invalid("attribution: no events"));
@@ -33,7 +31,7 @@ pub fn attribution(
     {
         return Err(invalid("attribution: a value is not finite"));
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 fn draw<DB: Backend>(

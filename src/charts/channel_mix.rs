@@ -1,23 +1,21 @@
 //! Stacked areas of the median volume per channel over time.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::{ChannelMix, ChannelSeries, Period};
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{format_pct, labels, month_short, Lang};
 
 /// Stacked areas, first channel at the bottom; the channels are labelled at
 /// the right end of the chart with their share in the last period.
-pub fn channel_mix(
+pub fn channel_mix<'a>(
     data: &ChannelMix,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.periods.is_empty() || data.channels.is_empty() {
         return Err(invalid("channel mix: no periods or no channels"));
@@ -54,7 +52,7 @@ pub fn channel_mix(
             )));
         }
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 /// Period index -> label, and which indices get a tick.

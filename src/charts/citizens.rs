@@ -1,8 +1,6 @@
 //! Citizens' digital readiness over time (NemID, Digital Post, self-service
 //! users) next to the shares of contacts and letters it drives.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::CitizensChart;
 use super::fan::band_polygon;
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{format_pct, labels, Lang};
 
 /// Opacity of each line's 90 % band.
@@ -18,11 +16,11 @@ const ALPHA_BAND: f64 = 0.14;
 
 /// One line per share with its 90 % band, 0-100 % on the y axis; the last
 /// year's median is written at the right end of each line.
-pub fn citizens(
+pub fn citizens<'a>(
     data: &CitizensChart,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.lines.is_empty() {
         return Err(invalid("citizens chart: no lines"));
@@ -44,7 +42,7 @@ pub fn citizens(
             )));
         }
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 fn draw<DB: Backend>(

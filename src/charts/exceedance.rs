@@ -1,15 +1,13 @@
 //! S-curves: the probability that the savings exceed an amount, one curve per
 //! option, with the 50 % and 90 % levels emphasised.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::{ExceedanceCurve, ExceedanceData};
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
 /// The amount at which the curve crosses probability `level` (linear
@@ -42,11 +40,11 @@ fn sorted(c: &ExceedanceCurve) -> Vec<(f64, f64)> {
 /// One curve per option: x = amount, y = probability of saving at least
 /// that much. Dashed lines at 50 % and 90 %; each curve's 90 % point is
 /// marked and its amount given in the legend ("90 % sandsynligt: mindst ...").
-pub fn exceedance(
+pub fn exceedance<'a>(
     data: &ExceedanceData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.curves.is_empty() {
         return Err(invalid("S-curve: no curves"));
@@ -68,7 +66,7 @@ pub fn exceedance(
             )));
         }
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 fn draw<DB: Backend>(

@@ -1,15 +1,13 @@
 //! Fan chart: annual cost of the scenario against the status quo, with the
 //! median as a line and the 50 % and 90 % intervals as bands.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::{FanChartData, FanSeries, Quantiles};
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
 /// Opacity of the 90 % band and of the 50 % band drawn on top of it.
@@ -19,15 +17,15 @@ const ALPHA_50: f64 = 0.30;
 /// Annual cost per year: scenario (blue) and status quo (grey), each with its
 /// median line, 50 % band (dark) and 90 % band (light). The median in the
 /// last year is written at the right end of each line.
-pub fn fan_chart(
+pub fn fan_chart<'a>(
     data: &FanChartData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     check_series(&data.status_quo, "status quo")?;
     check_series(&data.scenario, "scenario")?;
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 pub(crate) fn check_series(s: &FanSeries, what: &str) -> Result<(), ChartError> {

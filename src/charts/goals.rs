@@ -2,7 +2,6 @@
 //! each cell, coloured from red (unlikely) through yellow to green (likely).
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -10,7 +9,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::GoalData;
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{format_probability, labels, Lang};
 
 const RED: RGBColor = RGBColor(0xd7, 0x30, 0x27);
@@ -32,11 +31,11 @@ pub(crate) fn probability_color(p: f64) -> RGBColor {
 /// each cell shows the probability as a percentage ("< 1 %" and "> 99 %"
 /// near the ends), "–" where the goal is not evaluated. A colour key
 /// explains the scale.
-pub fn goal_probability(
+pub fn goal_probability<'a>(
     data: &GoalData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.rows.is_empty() {
         return Err(invalid("goal chart: no goals"));
@@ -60,7 +59,7 @@ pub fn goal_probability(
     if data.rows.iter().all(|r| r.years.is_empty()) {
         return Err(invalid("goal chart: no years"));
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 fn draw<DB: Backend>(

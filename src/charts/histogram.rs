@@ -2,15 +2,13 @@
 //! in the end year), with the median and the 5 % / 95 % limits marked and
 //! 0 kr. (neither saving nor loss) emphasised.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::HistogramData;
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
 /// Colour of the median line and label.
@@ -19,11 +17,11 @@ const MEDIAN: RGBColor = RGBColor(0x0b, 0x3d, 0x6b);
 /// Bars show the share of trials per bin (green above 0 kr., red below for
 /// savings measures); vertical lines mark the 5 % limit, the median and the
 /// 95 % limit, each labelled with its amount; a thick line marks 0 kr.
-pub fn histogram(
+pub fn histogram<'a>(
     data: &HistogramData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.bins.is_empty() {
         return Err(invalid("histogram: no bins"));
@@ -57,7 +55,7 @@ pub fn histogram(
         mean: lim(data.mean),
         ..data.clone()
     };
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 /// The largest amount drawn as it is.

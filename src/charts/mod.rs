@@ -4,12 +4,13 @@
 //! never of raw simulation state, and has the shape
 //!
 //! ```ignore
-//! pub fn fan_chart(data: &FanChartData, text: &ChartText, lang: Lang, path: &Path)
-//!     -> Result<(), ChartError>
+//! pub fn fan_chart<'a>(data: &FanChartData, text: &ChartText, lang: Lang,
+//!     out: impl Into<Sink<'a>>) -> Result<(), ChartError>
 //! ```
 //!
-//! The extension of `path` picks the format: `.png` (1200 x 700 pixels,
-//! readable on a projector) or `.svg` (same size). [`render_both`] writes both
+//! `out` is a file path, whose extension picks the format: `.png` (1200 x
+//! 700 pixels, readable on a projector) or `.svg` (same size), or a
+//! `&mut String` that receives the SVG (the report embeds charts that way). [`render_both`] writes both
 //! from a file stem. A chart is drawn in memory and written with
 //! [`crate::export::write_atomic`], so a chart file is whole or absent.
 //!
@@ -33,7 +34,7 @@ use plotters::drawing::DrawingAreaErrorKind;
 /// the backend chosen by the file extension.
 macro_rules! render_chart {
     ($path:expr, $draw:path, $($arg:expr),* $(,)?) => {
-        $crate::charts::render_to($path, |target| {
+        $crate::charts::render_to(::std::convert::Into::into($path), |target| {
             use ::plotters::prelude::IntoDrawingArea;
             match target {
                 $crate::charts::Target::Png(p) => {
@@ -221,13 +222,47 @@ pub(crate) enum Target<'a> {
     Svg(&'a mut String),
 }
 
-/// Runs `draw` in memory and writes the PNG or SVG bytes to `path` with the
-/// one atomic writer ([`crate::export::write_atomic`]).
-pub(crate) fn render_to<F>(path: &Path, draw: F) -> Result<(), ChartError>
+/// Where a chart goes: a file (`.png` or `.svg`, chosen by the extension) or
+/// an SVG document in memory (the report embeds charts without files).
+#[derive(Debug)]
+pub enum Sink<'a> {
+    File(&'a Path),
+    Svg(&'a mut String),
+}
+
+impl<'a> From<&'a Path> for Sink<'a> {
+    fn from(p: &'a Path) -> Self {
+        Sink::File(p)
+    }
+}
+
+impl<'a> From<&'a PathBuf> for Sink<'a> {
+    fn from(p: &'a PathBuf) -> Self {
+        Sink::File(p.as_path())
+    }
+}
+
+impl<'a> From<&'a mut String> for Sink<'a> {
+    fn from(s: &'a mut String) -> Self {
+        Sink::Svg(s)
+    }
+}
+
+/// Runs `draw` in memory; writes the PNG or SVG bytes to a file with the one
+/// atomic writer ([`crate::export::write_atomic`]), or leaves the SVG in the
+/// caller's string.
+pub(crate) fn render_to<F>(sink: Sink<'_>, draw: F) -> Result<(), ChartError>
 where
     F: FnOnce(Target<'_>) -> Result<(), ChartError>,
 {
     font::ensure_fonts()?;
+    let path = match sink {
+        Sink::Svg(svg) => {
+            svg.clear();
+            return draw(Target::Svg(svg));
+        }
+        Sink::File(path) => path,
+    };
     let format = Format::of(path)?;
     let bytes = match format {
         Format::Png => {

@@ -1,8 +1,6 @@
 //! Charts comparing opening-hour proposals (options): savings in one year as
 //! box plots, cumulative net savings over time, and weekly open hours.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -10,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{FanSeries, OpenHours, OptionComparison, Quantiles};
 use super::fan::band_polygon;
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{format_number, labels, Lang};
 
 fn check(data: &OptionComparison) -> Result<(), ChartError> {
@@ -104,12 +102,12 @@ fn with_zero(lo: f64, hi: f64) -> (f64, f64) {
 /// Box plots of each option's savings in `year` side by side: whiskers 5-95
 /// %, box 25-75 %, thick median line with its amount next to it, 0 kr.
 /// emphasised. Options without that year are left out (error if none has it).
-pub fn option_savings(
+pub fn option_savings<'a>(
     data: &OptionComparison,
     year: i32,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     check(data)?;
     if !data.options.iter().any(|o| o.years.contains(&year)) {
@@ -117,7 +115,7 @@ pub fn option_savings(
             "option savings: no option has the year {year}"
         )));
     }
-    render_chart!(path, draw_savings, data, year, text, lang)
+    render_chart!(out, draw_savings, data, year, text, lang)
 }
 
 fn draw_savings<DB: Backend>(
@@ -253,17 +251,17 @@ const BAND_ALPHA: f64 = 0.08;
 /// Cumulative net savings of each option per year: median line with a 90 %
 /// band, 0 kr. emphasised (above it the option has paid for itself), the
 /// end-year median written at the right end of each line.
-pub fn option_cumulative(
+pub fn option_cumulative<'a>(
     data: &OptionComparison,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     check(data)?;
     if data.options.iter().all(|o| o.years.is_empty()) {
         return Err(invalid("option cumulative: no years"));
     }
-    render_chart!(path, draw_cumulative, data, text, lang)
+    render_chart!(out, draw_cumulative, data, text, lang)
 }
 
 fn draw_cumulative<DB: Backend>(
@@ -416,11 +414,11 @@ fn draw_cumulative<DB: Backend>(
 /// when `current_hours` is given) and one per option, with the hours written
 /// on the bars where they fit. A (department, channel) an option does not
 /// list gets no bar for that option.
-pub fn option_hours(
+pub fn option_hours<'a>(
     data: &OptionComparison,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.options.is_empty() {
         return Err(invalid("option hours: no options"));
@@ -442,7 +440,7 @@ pub fn option_hours(
     if !any {
         return Err(invalid("option hours: no opening hours"));
     }
-    render_chart!(path, draw_hours, data, text, lang)
+    render_chart!(out, draw_hours, data, text, lang)
 }
 
 fn draw_hours<DB: Backend>(

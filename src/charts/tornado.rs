@@ -1,14 +1,12 @@
 //! Tornado chart: which uncertain inputs move the result most.
 
-use std::path::Path;
-
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::{TornadoBar, TornadoData};
-use super::{invalid, ChartError, ChartText};
+use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
 /// Widest input name before it is shortened with "…".
@@ -18,11 +16,11 @@ const MAX_NAME_W: i32 = 330;
 /// from the median to the result with the input in its lowest decile
 /// (orange) and to the result with it in its highest decile (blue), with the
 /// two amounts written at the bar ends.
-pub fn tornado(
+pub fn tornado<'a>(
     data: &TornadoData,
     text: &ChartText,
     lang: Lang,
-    path: &Path,
+    out: impl Into<Sink<'a>>,
 ) -> Result<(), ChartError> {
     if data.bars.is_empty() {
         return Err(invalid("tornado: no bars"));
@@ -34,7 +32,7 @@ pub fn tornado(
     {
         return Err(invalid("tornado: a value is not finite"));
     }
-    render_chart!(path, draw, data, text, lang)
+    render_chart!(out, draw, data, text, lang)
 }
 
 fn draw<DB: Backend>(

@@ -476,35 +476,18 @@ fn likelihood_class(p: f64) -> &'static str {
 // Charts as inline SVG
 // ---------------------------------------------------------------------------
 
-/// Runs a chart function on a temporary `.svg` file and returns the SVG text
-/// (without an XML declaration, ready to inline). The file lives in a fresh
-/// private temporary directory that is removed afterwards.
+/// Runs a chart function into an SVG string in memory and returns the SVG
+/// element (without an XML declaration, ready to inline).
 fn chart_svg<F>(draw: F) -> Result<String, ChartError>
 where
-    F: FnOnce(&Path) -> Result<(), ChartError>,
+    F: FnOnce(charts::Sink<'_>) -> Result<(), ChartError>,
 {
-    let tmp = tempfile::Builder::new()
-        .prefix("channelshift-report-")
-        .tempdir()
-        .map_err(|source| ChartError::Io {
-            path: std::env::temp_dir(),
-            source,
-        })?;
-    let dir = tmp.path();
-    let path = dir.join("chart.svg");
-    let result = draw(&path).and_then(|()| {
-        std::fs::read_to_string(&path).map_err(|source| ChartError::Io {
-            path: path.clone(),
-            source,
-        })
-    });
-    drop(tmp);
-    let svg = result?;
-    let svg = match svg.find("<svg") {
-        Some(i) => svg[i..].to_string(),
-        None => return Err(ChartError::Draw("the chart wrote no <svg> element".into())),
-    };
-    Ok(svg)
+    let mut svg = String::new();
+    draw(charts::Sink::Svg(&mut svg))?;
+    match svg.find("<svg") {
+        Some(i) => Ok(svg[i..].to_string()),
+        None => Err(ChartError::Draw("the chart wrote no <svg> element".into())),
+    }
 }
 
 // ---------------------------------------------------------------------------
