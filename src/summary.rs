@@ -244,6 +244,8 @@ pub struct RunSummary {
     /// The discount rate as written (a number or a distribution).
     pub discount_rate: String,
     pub seed: u64,
+    /// How the inputs were drawn: "random", "lhs" or "sobol".
+    pub sampling: crate::sampling::Method,
     pub trials: usize,
     pub base_year: i32,
     pub end_year: i32,
@@ -404,6 +406,7 @@ impl RunSummary {
                 crate::scenario::Param::Input(i) => s.inputs[i].distribution.describe(),
             },
             seed,
+            sampling: crate::sampling::Method::Random,
             trials: trials.n,
             base_year: s.base_year,
             end_year: s.end_year,

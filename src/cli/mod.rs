@@ -37,6 +37,11 @@ pub struct SimOptions {
     /// Random seed (default: the scenario's [simulation] seed, else 1).
     #[arg(long, short = 's', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--seed", 0))]
     pub seed: Option<u64>,
+    /// How the uncertain inputs are drawn: random (plain Monte Carlo), lhs
+    /// (Latin hypercube over batches of 1,000 trials) or sobol (Owen-scrambled
+    /// Sobol' points). Default: the scenario's [simulation] sampling, else random.
+    #[arg(long, value_enum)]
+    pub sampling: Option<crate::sampling::Method>,
     /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
     #[arg(long, short = 'j', allow_negative_numbers = true, value_parser = flags::whole::<usize>("--threads", 1))]
     pub threads: Option<usize>,

@@ -154,6 +154,23 @@ pub fn trials_and_seed(s: &Scenario, sim: &SimOptions) -> Result<(u64, u64), Inp
     Ok((trials, sim.seed.or(s.default_seed).unwrap_or(1)))
 }
 
+/// The sampling method: `--sampling`, else the scenario's `[simulation]
+/// sampling`, else plain random numbers.
+pub fn method(s: &Scenario, sim: &SimOptions) -> crate::sampling::Method {
+    sim.sampling.or(s.default_sampling).unwrap_or_default()
+}
+
+/// Trials per `--precision` batch: `--batch`, rounded up under Latin
+/// hypercube sampling to whole hypercube batches so that every batch the
+/// run adds is a complete design.
+pub fn precision_batch(batch: u64, design: &crate::sampling::Design) -> u64 {
+    if design.method == crate::sampling::Method::Lhs {
+        batch.div_ceil(design.lhs_batch) * design.lhs_batch
+    } else {
+        batch
+    }
+}
+
 /// Runs `n` trials with a progress bar.
 pub fn run_with_progress(
     engine: &Engine,
@@ -180,7 +197,8 @@ pub fn run_to_precision(
     args: &RunArgs,
     lang: crate::i18n::Lang,
 ) -> (Trials, Precision) {
-    let (max_trials, batch, quiet) = (args.max_trials, args.batch, args.sim.quiet);
+    let (max_trials, quiet) = (args.max_trials, args.sim.quiet);
+    let batch = precision_batch(args.batch, &engine.design);
     // Without a proposal or policy events savings are zero in every trial;
     // the precision then refers to the scenario's cost.
     let end = engine.layout.n_years - 1;
@@ -272,7 +290,13 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     if args.batch == 0 || args.max_trials == 0 {
         return Err(InputError::new("--batch and --max-trials must be at least 1").into());
     }
-    let engine = Engine::new(&scenario, seed);
+    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n);
+    let design = if precision_target.is_some() {
+        design.with_lhs_batch(crate::sampling::lhs::batch_for(args.batch))
+    } else {
+        design
+    };
+    let engine = Engine::with_design(&scenario, design);
     // Refuse what cannot fit before allocating anything.
     let per_trial = bytes_per_trial(&engine, args.attribution);
     let available = available_memory_bytes();
@@ -317,6 +341,7 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     // Never write NaN or infinity: check every trial's outputs first.
     engine.check_finite(&trials, 0)?;
     let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
+    summary.sampling = engine.design.method;
     if !args.no_sensitivity && !scenario.inputs.is_empty() {
         stage.show(progress::Step::Sensitivity);
         summary.sensitivity = Some(sensitivity(&engine, &trials, &args)?);
