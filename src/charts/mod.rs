@@ -56,6 +56,7 @@ macro_rules! render_chart {
 }
 
 mod attribution;
+mod backtest;
 mod channel_mix;
 mod common;
 pub mod data;
@@ -68,6 +69,7 @@ mod options;
 mod tornado;
 
 pub use attribution::attribution;
+pub use backtest::{backtest, BacktestData, BacktestRow};
 pub use channel_mix::channel_mix;
 pub use data::*;
 pub use exceedance::exceedance;

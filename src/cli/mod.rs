@@ -2,6 +2,7 @@
 //!
 //! `main.rs` only calls [`main`]; each command lives in its own module.
 
+mod backtest;
 mod check;
 mod compare;
 mod flags;
@@ -88,6 +89,8 @@ pub enum Command {
     },
     /// Compare opening-hour options on common random numbers.
     Compare(compare::CompareArgs),
+    /// Score a forecast against realised values (PIT, CRPS, band coverage).
+    Backtest(backtest::BacktestArgs),
     /// Print shell completions.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -123,6 +126,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Run(args) => run::run(args),
         Command::Check { scenario } => check::check(&scenario),
         Command::Compare(args) => compare::compare(args),
+        Command::Backtest(args) => backtest::backtest(args),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
