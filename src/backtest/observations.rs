@@ -193,8 +193,10 @@ fn parse_csv(path: &Path, text: &str) -> Result<Vec<Observation>, InputError> {
     let header = header.map_err(csv_err)?;
     let at = |record: &csv::StringRecord, i: usize| -> Range<usize> {
         let start = record.position().map_or(0, |p| p.byte() as usize) + bom;
+        // `range` is within the fields joined without their separators:
+        // add one separator per field before (exact for unquoted fields).
         let r = record.range(i).unwrap_or(0..0);
-        start + r.start..start + r.end
+        start + r.start + i..start + r.end + i
     };
     let mut columns: Vec<Option<usize>> = vec![None; CSV_COLUMNS.len()];
     for (i, h) in header.iter().enumerate() {

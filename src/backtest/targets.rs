@@ -164,14 +164,16 @@ pub fn goal_for(file: &ObservationFile, s: &Scenario, o: &Observation) -> Result
         Some(a) => match (a.value.as_str(), per_cell) {
             ("year", _) => false,
             ("year_end", true) => true,
-            ("year_end", false) => return Err(file
-                .err(
-                    a.span.clone(),
-                    format!(
+            ("year_end", false) => {
+                return Err(file
+                    .err(
+                        a.span.clone(),
+                        format!(
                         "{owner}: at = \"year_end\" applies only to the share and volume metrics"
                     ),
-                )
-                .with_help("money and letters are yearly totals: remove `at`")),
+                    )
+                    .with_help("money and letters are yearly totals: remove `at`"))
+            }
             (other, _) => {
                 return Err(file
                     .err(
