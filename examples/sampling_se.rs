@@ -2,7 +2,7 @@
 //! of the headline output at equal trials, estimated as the standard
 //! deviation of the mean over independent replications (seeds 1..=R).
 //!
-//! `cargo run --release --example sampling_se -- FILE TRIALS REPLICATIONS`
+//! `cargo run --release --example sampling_se -- FILE TRIALS REPLICATIONS [FIRST_SEED [METHOD]]`
 //!
 //! The headline output is cumulative net savings in the end year, or the
 //! scenario's cost in the end year when the scenario saves nothing (no
@@ -13,8 +13,8 @@ use channelshift::scenario::Scenario;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() != 4 {
-        eprintln!("usage: sampling_se FILE TRIALS REPLICATIONS");
+    if !(4..=6).contains(&args.len()) {
+        eprintln!("usage: sampling_se FILE TRIALS REPLICATIONS [FIRST_SEED [METHOD]]");
         std::process::exit(2);
     }
     let s = Scenario::from_file(std::path::Path::new(&args[1])).unwrap_or_else(|e| {
@@ -23,12 +23,19 @@ fn main() {
     });
     let n: usize = args[2].parse().expect("TRIALS");
     let reps: u64 = args[3].parse().expect("REPLICATIONS");
+    let first: u64 = args.get(4).map_or(1, |a| a.parse().expect("FIRST_SEED"));
+    let only = args
+        .get(5)
+        .map(|m| Method::parse(m).expect("METHOD: random, lhs or sobol"));
     let mut random_se = f64::NAN;
-    for method in Method::ALL {
+    for method in Method::ALL
+        .into_iter()
+        .filter(|m| only.is_none_or(|o| o == *m))
+    {
         let mut means = Vec::new();
         let mut naive = Vec::new();
         let mut metric = "";
-        for seed in 1..=reps {
+        for seed in first..first + reps {
             let e = Engine::with_design(&s, Design::new(method, seed, n as u64));
             let end = e.layout.n_years - 1;
             let slot = if e.plan.identical_paths {

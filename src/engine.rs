@@ -191,18 +191,32 @@ impl<'a> Engine<'a> {
 }
 
 /// The design's sampler for the scenario's inputs (keyed by input name),
-/// through a Gaussian copula when the scenario correlates inputs.
+/// through a Gaussian copula or Iman-Conover when the scenario correlates
+/// inputs.
 fn default_sampler<'a>(scenario: &'a Scenario, design: &Design) -> Box<dyn InputSampler + 'a> {
     let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
     let inner = design.sampler(&keys);
     if scenario.correlations.is_empty() {
-        inner
-    } else {
-        Box::new(crate::correlation::GaussianCopula::new(
+        return inner;
+    }
+    match design.correlation {
+        sampling::CorrelationMethod::Copula => Box::new(crate::correlation::GaussianCopula::new(
             inner,
             scenario.inputs.len(),
             &scenario.correlations,
-        ))
+        )),
+        sampling::CorrelationMethod::ImanConover => {
+            let streams: Vec<u64> = keys
+                .iter()
+                .map(|k| sampling::stream_id(design.seed, k))
+                .collect();
+            Box::new(sampling::iman_conover::ImanConover::new(
+                inner,
+                &streams,
+                &scenario.correlations,
+                design.lhs_batch,
+            ))
+        }
     }
 }
 

@@ -35,7 +35,8 @@ pub fn backtest(args: BacktestArgs) -> Result<(), Error> {
     let file = backtest::read(&args.observed)?;
     let scored = backtest::targets::scenario_with_observations(&file, &scenario)?;
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
-    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n);
+    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n)
+        .with_correlation(args.sim.correlation);
     let engine = Engine::with_design(&scored, design);
     super::run::check_memory(
         n,

@@ -161,10 +161,12 @@ pub fn method(s: &Scenario, sim: &SimOptions) -> crate::sampling::Method {
 }
 
 /// Trials per `--precision` batch: `--batch`, rounded up under Latin
-/// hypercube sampling to whole hypercube batches so that every batch the
-/// run adds is a complete design.
+/// hypercube sampling or Iman-Conover correlation to whole batches of the
+/// design so that every batch the run adds is a complete design.
 pub fn precision_batch(batch: u64, design: &crate::sampling::Design) -> u64 {
-    if design.method == crate::sampling::Method::Lhs {
+    if design.method == crate::sampling::Method::Lhs
+        || design.correlation == crate::sampling::CorrelationMethod::ImanConover
+    {
         batch.div_ceil(design.lhs_batch) * design.lhs_batch
     } else {
         batch
@@ -290,7 +292,8 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     if args.batch == 0 || args.max_trials == 0 {
         return Err(InputError::new("--batch and --max-trials must be at least 1").into());
     }
-    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n);
+    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n)
+        .with_correlation(args.sim.correlation);
     let design = if precision_target.is_some() {
         design.with_lhs_batch(crate::sampling::lhs::batch_for(args.batch))
     } else {

@@ -63,13 +63,26 @@ impl fmt::Display for Method {
     }
 }
 
+/// How declared rank correlations between inputs are imposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CorrelationMethod {
+    /// A Gaussian copula, trial by trial.
+    #[default]
+    Copula,
+    /// Iman-Conover reordering over the design's batches of trials.
+    ImanConover,
+}
+
 /// A sampling design shared by every scenario run on common random numbers.
 #[derive(Debug, Clone)]
 pub struct Design {
     pub method: Method,
     pub seed: u64,
-    /// Latin hypercube: trials per stratified batch.
+    /// Latin hypercube (and Iman-Conover): trials per batch.
     pub lhs_batch: u64,
+    /// How declared correlations are imposed.
+    pub correlation: CorrelationMethod,
     /// Sobol': dimension of each input key.
     dimensions: Arc<BTreeMap<String, u32>>,
 }
@@ -82,8 +95,15 @@ impl Design {
             method,
             seed,
             lhs_batch: lhs::batch_for(trials),
+            correlation: CorrelationMethod::Copula,
             dimensions: Arc::new(BTreeMap::new()),
         }
+    }
+
+    /// The same design with correlations imposed by `method`.
+    pub fn with_correlation(mut self, method: CorrelationMethod) -> Design {
+        self.correlation = method;
+        self
     }
 
     /// The same design with Latin hypercube batches of `batch` trials.

@@ -20,10 +20,11 @@
 //! scenarios of a comparison or an attribution.
 
 mod design;
+pub mod iman_conover;
 pub mod lhs;
 pub mod sobol;
 
-pub use design::{Design, Method};
+pub use design::{CorrelationMethod, Design, Method};
 
 /// A source of per-trial uniforms for the uncertain inputs.
 pub trait InputSampler: Send + Sync {
