@@ -257,6 +257,10 @@ pub struct RunSummary {
     pub precision: Option<Precision>,
     /// Distribution shapes of annual savings and cumulative net savings in the end year.
     pub shapes: Vec<Shape>,
+    /// Running mean and percentiles of the headline output (cumulative net
+    /// savings in the end year, or the scenario's cost when nothing is
+    /// saved) against the number of trials, with their 95 % CIs.
+    pub convergence: Option<crate::stats::convergence::Convergence>,
     /// Present when sensitivity analysis ran (see `sensitivity`).
     pub sensitivity: Option<Sensitivity>,
     /// Present with `run --attribution`.
@@ -388,6 +392,20 @@ impl RunSummary {
         .par_iter()
         .map(|&(key, slot)| Shape::of(key, s.end_year, &trials.core_column(layout, slot + end)))
         .collect();
+        let convergence = {
+            let cum = trials.core_column(layout, layout.slots.cumulative + end);
+            let (key, column) = if cum.iter().all(|x| *x == 0.0) {
+                (
+                    "cost_scenario_kr",
+                    trials.core_column(layout, layout.slots.cost_scenario + end),
+                )
+            } else {
+                ("cumulative_net_savings_kr", cum)
+            };
+            Some(crate::stats::convergence::convergence(
+                key, s.end_year, &column,
+            ))
+        };
         RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),
@@ -416,6 +434,7 @@ impl RunSummary {
             payback,
             precision,
             shapes,
+            convergence,
             sensitivity: None,
             attribution: None,
             hours: hours_rows(s),

@@ -42,6 +42,7 @@ pub const CHART_STEMS: &[&str] = &[
     "tornado",
     "attribution",
     "backtest",
+    "convergence",
     "options-savings",
     "options-cumulative",
     "options-hours",

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 pub mod ci;
+pub mod convergence;
 
 pub use ci::PercentileCis;
 
