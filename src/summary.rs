@@ -221,6 +221,10 @@ pub enum AttributionItem {
 pub struct Precision {
     pub metric: String,
     pub year: i32,
+    /// "mean", a percentile ("p95") or "goal_probability".
+    pub statistic: String,
+    /// For the mean and percentiles, the 95 % half-width relative to the
+    /// statistic; for a goal probability, absolute (probability points).
     pub target_relative: Option<f64>,
     pub achieved_relative: f64,
     pub reached: bool,

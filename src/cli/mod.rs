@@ -6,6 +6,7 @@ mod backtest;
 mod check;
 mod compare;
 mod flags;
+mod precision;
 mod progress;
 mod run;
 pub mod sensitivity_table;
