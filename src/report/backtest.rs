@@ -152,7 +152,7 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}: {} {} {}, {} {}\n",
+        "{}: {} {} {}, seed {}\n",
         b.scenario,
         lang.pick("backtest mod", "backtest against"),
         b.observation_file,
@@ -160,7 +160,6 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
             Lang::Da => format!("{} simuleringer", format_number(b.trials as f64, 0, lang)),
             Lang::En => format!("{} trials", format_number(b.trials as f64, 0, lang)),
         },
-        "seed",
         b.seed
     );
     let left: Vec<bool> = (0..head.len()).map(|c| c == 0).collect();

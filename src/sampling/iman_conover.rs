@@ -37,6 +37,9 @@ use crate::scenario::Correlation;
 const CACHED_BATCHES: usize = 64;
 const SCORE_SALT: u64 = 0x494D_414E_434F_4E56; // "IMANCONV"
 
+/// Computed batches by batch number, and their order of arrival (oldest first).
+type Cache = (HashMap<u64, Arc<Vec<Vec<f64>>>>, VecDeque<u64>);
+
 /// A sampler that correlates some inputs of `inner` by Iman-Conover.
 pub struct ImanConover<S: InputSampler> {
     inner: S,
@@ -48,7 +51,7 @@ pub struct ImanConover<S: InputSampler> {
     /// Lower Cholesky factor of the target normal correlation.
     target: Vec<Vec<f64>>,
     batch: u64,
-    cache: Mutex<(HashMap<u64, Arc<Vec<Vec<f64>>>>, VecDeque<u64>)>,
+    cache: Mutex<Cache>,
 }
 
 impl<S: InputSampler> ImanConover<S> {

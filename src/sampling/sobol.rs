@@ -106,7 +106,7 @@ mod tests {
             let mut hits = vec![0u32; n as usize];
             for t in 0..n {
                 let x = s.coordinate(t, d);
-                hits[(u64::from(x) * n >> 32) as usize] += 1;
+                hits[((u64::from(x) * n) >> 32) as usize] += 1;
             }
             assert!(hits.iter().all(|&h| h == 1), "dimension {d}");
         }
