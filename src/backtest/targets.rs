@@ -43,7 +43,11 @@ pub fn goal_for(file: &ObservationFile, s: &Scenario, o: &Observation) -> Result
         })?;
     let per_cell = matches!(metric, GoalMetric::Share | GoalMetric::Volume);
     if !per_cell {
-        if let Some(f) = [&o.areas, &o.types, &o.channels].into_iter().flatten().next() {
+        if let Some(f) = [&o.areas, &o.types, &o.channels]
+            .into_iter()
+            .flatten()
+            .next()
+        {
             return Err(file.err(
                 f.span.clone(),
                 format!(
