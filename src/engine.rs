@@ -11,7 +11,7 @@ use crate::model::layout::{Layout, Store};
 use crate::model::plan::Plan;
 use crate::model::trial::{simulate, Scratch};
 use crate::quantile_table::FastQuantile;
-use crate::sampling::{self, InputSampler, PseudoRandom};
+use crate::sampling::{self, Design, InputSampler};
 use crate::scenario::Scenario;
 
 /// Trials are handed to threads in chunks of this size.
@@ -49,19 +49,40 @@ pub struct Engine<'a> {
     pub layout: Layout,
     pub plan: Plan,
     pub seed: u64,
+    /// How the inputs' uniforms are drawn; variants for attribution share it.
+    pub design: Design,
     sampler: Box<dyn InputSampler + 'a>,
     quantiles: Vec<FastQuantile>,
     noise_stream: u64,
 }
 
 impl<'a> Engine<'a> {
-    /// Prepares a scenario with plain pseudo-random sampling under `seed`.
+    /// Prepares a scenario under `seed` with the sampling method of its
+    /// `[simulation] sampling` (plain pseudo-random numbers by default) and
+    /// the Latin hypercube batch of its `[simulation] trials`.
     pub fn new(scenario: &'a Scenario, seed: u64) -> Self {
-        Self::with_sampler(scenario, seed, default_sampler(scenario, seed))
+        let design = Design::new(
+            scenario.default_sampling.unwrap_or_default(),
+            seed,
+            scenario.default_trials.unwrap_or(10_000),
+        );
+        Self::with_design(scenario, design)
+    }
+
+    /// Prepares a scenario with a sampling design (method, seed, Latin
+    /// hypercube batch, Sobol' dimensions; see [`Design`]).
+    pub fn with_design(scenario: &'a Scenario, design: Design) -> Self {
+        let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+        let design = design.with_keys_if_none([&keys[..]]);
+        let sampler = default_sampler(scenario, &design);
+        let mut e = Self::with_sampler(scenario, design.seed, sampler);
+        e.design = design;
+        e
     }
 
     /// Prepares a variant of `full`'s scenario (the same file less an event
-    /// or the proposal, for attribution): same seed, and the inverse-CDF
+    /// or the proposal, for attribution): same seed and sampling design (so
+    /// common random numbers under every method), and the inverse-CDF
     /// tables of the inputs the two share are copied by key instead of being
     /// tabulated again (a PERT table costs thousands of beta evaluations; a
     /// scenario with 50 policy events would otherwise rebuild them 50 times).
@@ -80,7 +101,8 @@ impl<'a> Engine<'a> {
             layout,
             plan,
             seed: full.seed,
-            sampler: default_sampler(scenario, full.seed),
+            design: full.design.clone(),
+            sampler: default_sampler(scenario, &full.design),
             quantiles: scenario
                 .inputs
                 .iter()
@@ -106,6 +128,7 @@ impl<'a> Engine<'a> {
             layout,
             plan,
             seed,
+            design: Design::new(sampling::Method::Random, seed, 1),
             sampler,
             quantiles: scenario
                 .inputs
@@ -167,18 +190,33 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Plain pseudo-random sampling keyed by input name, through a Gaussian
-/// copula when the scenario correlates inputs.
-fn default_sampler<'a>(scenario: &'a Scenario, seed: u64) -> Box<dyn InputSampler + 'a> {
+/// The design's sampler for the scenario's inputs (keyed by input name),
+/// through a Gaussian copula or Iman-Conover when the scenario correlates
+/// inputs.
+fn default_sampler<'a>(scenario: &'a Scenario, design: &Design) -> Box<dyn InputSampler + 'a> {
     let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+    let inner = design.sampler(&keys);
     if scenario.correlations.is_empty() {
-        Box::new(PseudoRandom::new(seed, &keys))
-    } else {
-        Box::new(crate::correlation::GaussianCopula::new(
-            PseudoRandom::new(seed, &keys),
+        return inner;
+    }
+    match design.correlation {
+        sampling::CorrelationMethod::Copula => Box::new(crate::correlation::GaussianCopula::new(
+            inner,
             scenario.inputs.len(),
             &scenario.correlations,
-        ))
+        )),
+        sampling::CorrelationMethod::ImanConover => {
+            let streams: Vec<u64> = keys
+                .iter()
+                .map(|k| sampling::stream_id(design.seed, k))
+                .collect();
+            Box::new(sampling::iman_conover::ImanConover::new(
+                inner,
+                &streams,
+                &scenario.correlations,
+                design.lhs_batch,
+            ))
+        }
     }
 }
 

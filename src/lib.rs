@@ -12,6 +12,7 @@
 //! [`charts`] and [`report`] (what people look at), [`cli`] (the commands).
 
 pub mod attribution;
+pub mod backtest;
 pub mod charts;
 pub mod cli;
 pub mod comparison;

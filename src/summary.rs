@@ -231,6 +231,10 @@ pub enum AttributionItem {
 pub struct Precision {
     pub metric: String,
     pub year: i32,
+    /// "mean", a percentile ("p95") or "goal_probability".
+    pub statistic: String,
+    /// For the mean and percentiles, the 95 % half-width relative to the
+    /// statistic; for a goal probability, absolute (probability points).
     pub target_relative: Option<f64>,
     pub achieved_relative: f64,
     pub reached: bool,
@@ -254,6 +258,8 @@ pub struct RunSummary {
     /// The discount rate as written (a number or a distribution).
     pub discount_rate: String,
     pub seed: u64,
+    /// How the inputs were drawn: "random", "lhs" or "sobol".
+    pub sampling: crate::sampling::Method,
     pub trials: usize,
     pub base_year: i32,
     pub end_year: i32,
@@ -265,6 +271,10 @@ pub struct RunSummary {
     pub precision: Option<Precision>,
     /// Distribution shapes of annual savings and cumulative net savings in the end year.
     pub shapes: Vec<Shape>,
+    /// Running mean and percentiles of the headline output (cumulative net
+    /// savings in the end year, or the scenario's cost when nothing is
+    /// saved) against the number of trials, with their 95 % CIs.
+    pub convergence: Option<crate::stats::convergence::Convergence>,
     /// Present when sensitivity analysis ran (see `sensitivity`).
     pub sensitivity: Option<Sensitivity>,
     /// Present with `run --attribution`.
@@ -400,6 +410,20 @@ impl RunSummary {
         .par_iter()
         .map(|&(key, slot)| Shape::of(key, s.end_year, &trials.core_column(layout, slot + end)))
         .collect();
+        let convergence = {
+            let cum = trials.core_column(layout, layout.slots.cumulative + end);
+            let (key, column) = if cum.iter().all(|x| *x == 0.0) {
+                (
+                    "cost_scenario_kr",
+                    trials.core_column(layout, layout.slots.cost_scenario + end),
+                )
+            } else {
+                ("cumulative_net_savings_kr", cum)
+            };
+            Some(crate::stats::convergence::convergence(
+                key, s.end_year, &column,
+            ))
+        };
         RunSummary {
             schema_version: SCHEMA_VERSION,
             scenario: s.name.clone(),
@@ -418,6 +442,7 @@ impl RunSummary {
                 crate::scenario::Param::Input(i) => s.inputs[i].distribution.describe(),
             },
             seed,
+            sampling: crate::sampling::Method::Random,
             trials: trials.n,
             base_year: s.base_year,
             end_year: s.end_year,
@@ -427,6 +452,7 @@ impl RunSummary {
             payback,
             precision,
             shapes,
+            convergence,
             sensitivity: None,
             attribution: None,
             hours: hours_rows(s),

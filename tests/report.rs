@@ -507,6 +507,7 @@ fn summary_of(x: f64, spread: f64) -> Summary {
         p95: x + spread,
         min: x - 2.0 * spread,
         max: x + 2.0 * spread,
+        ci95: channelshift::stats::PercentileCis::NAN,
     }
 }
 

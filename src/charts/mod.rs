@@ -57,9 +57,11 @@ macro_rules! render_chart {
 }
 
 mod attribution;
+mod backtest;
 mod channel_mix;
 mod citizens;
 mod common;
+mod convergence;
 pub mod data;
 mod exceedance;
 mod fan;
@@ -70,8 +72,10 @@ mod options;
 mod tornado;
 
 pub use attribution::attribution;
+pub use backtest::{backtest, BacktestData, BacktestRow};
 pub use channel_mix::channel_mix;
 pub use citizens::citizens;
+pub use convergence::convergence;
 pub use data::*;
 pub use exceedance::exceedance;
 pub use fan::fan_chart;

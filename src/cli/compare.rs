@@ -64,7 +64,20 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     } else {
         scenarios[1..].iter().collect()
     };
-    let engines: Vec<Engine> = options.iter().map(|s| Engine::new(s, seed)).collect();
+    // One design for every option: the same input key draws the same
+    // uniforms in every option under every method (common random numbers).
+    let keys: Vec<Vec<String>> = options
+        .iter()
+        .map(|s| s.inputs.iter().map(|i| i.key.clone()).collect())
+        .collect();
+    let design =
+        crate::sampling::Design::new(super::run::method(&scenarios[0], &args.sim), seed, n)
+            .with_correlation(args.sim.correlation)
+            .with_keys(keys.iter().map(Vec::as_slice));
+    let engines: Vec<Engine> = options
+        .iter()
+        .map(|s| Engine::with_design(s, design.clone()))
+        .collect();
     // Every option's rows are kept at once: refuse what cannot fit, and
     // probe each option before running any.
     let per_trial: u64 = engines
@@ -101,7 +114,11 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     let summaries: Vec<RunSummary> = engines
         .iter()
         .zip(&trials)
-        .map(|(e, t)| RunSummary::new(e.scenario, &e.layout, t, seed, None))
+        .map(|(e, t)| {
+            let mut s = RunSummary::new(e.scenario, &e.layout, t, seed, None);
+            s.sampling = design.method;
+            s
+        })
         .collect();
     stage.show(Step::Comparing);
     let runs: Vec<OptionRun> = engines

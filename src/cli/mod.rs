@@ -2,9 +2,11 @@
 //!
 //! `main.rs` only calls [`main`]; each command lives in its own module.
 
+mod backtest;
 mod check;
 mod compare;
 mod flags;
+mod precision;
 mod progress;
 mod run;
 pub mod sensitivity_table;
@@ -37,6 +39,15 @@ pub struct SimOptions {
     /// Random seed (default: the scenario's [simulation] seed, else 1).
     #[arg(long, short = 's', allow_negative_numbers = true, value_parser = flags::whole::<u64>("--seed", 0))]
     pub seed: Option<u64>,
+    /// How the uncertain inputs are drawn: random (plain Monte Carlo), lhs
+    /// (Latin hypercube over batches of 1,000 trials) or sobol (Owen-scrambled
+    /// Sobol' points). Default: the scenario's [simulation] sampling, else random.
+    #[arg(long, value_enum)]
+    pub sampling: Option<crate::sampling::Method>,
+    /// How [[correlations]] are imposed: copula (Gaussian copula, trial by
+    /// trial) or iman-conover (rank reordering over batches of 1,000 trials).
+    #[arg(long, value_enum, default_value = "copula")]
+    pub correlation: crate::sampling::CorrelationMethod,
     /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
     #[arg(long, short = 'j', allow_negative_numbers = true, value_parser = flags::whole::<usize>("--threads", 1))]
     pub threads: Option<usize>,
@@ -83,6 +94,8 @@ pub enum Command {
     },
     /// Compare opening-hour options on common random numbers.
     Compare(compare::CompareArgs),
+    /// Score a forecast against realised values (PIT, CRPS, band coverage).
+    Backtest(backtest::BacktestArgs),
     /// Print shell completions.
     Completions {
         /// bash, zsh, fish, elvish or powershell.
@@ -118,6 +131,7 @@ fn dispatch(cli: Cli) -> Result<(), Error> {
         Command::Run(args) => run::run(args),
         Command::Check { scenario } => check::check(&scenario),
         Command::Compare(args) => compare::compare(args),
+        Command::Backtest(args) => backtest::backtest(args),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

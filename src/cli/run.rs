@@ -18,9 +18,11 @@ pub struct RunArgs {
     #[command(flatten)]
     pub sim: SimOptions,
     /// Keep adding batches of trials until the 95 % confidence half-width of
-    /// the mean cumulative net savings at the end year (the scenario's cost
-    /// when it has no proposal or policy events) is within this share of the
-    /// mean, e.g. 1% or 0.01.
+    /// a statistic is within a target: `1%` for the mean cumulative net
+    /// savings at the end year (the scenario's cost when nothing is saved),
+    /// `p95=1%` for its 95th percentile, `savings_kr@2014:p50=2%` for
+    /// another output and year, `goal1@2015=1pp` for the probability that
+    /// goal 1 is met in 2015 (absolute).
     #[arg(long, allow_hyphen_values = true)]
     pub precision: Option<String>,
     /// Upper limit on trials with --precision.
@@ -57,26 +59,6 @@ pub struct RunArgs {
     #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
           value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
-}
-
-/// Parses "1%", "0.5 %" or "0.01" into a share.
-pub fn parse_share(text: &str) -> Result<f64, InputError> {
-    let t = text.trim();
-    let (num, pct) = match t.strip_suffix('%') {
-        Some(n) => (n.trim(), true),
-        None => (t, false),
-    };
-    let x: f64 = num.replace(',', ".").parse().map_err(|_| {
-        InputError::new(format!("--precision \"{text}\" is not a number"))
-            .with_help("write e.g. --precision 1% or --precision 0.01")
-    })?;
-    let share = if pct { x / 100.0 } else { x };
-    if !(share > 0.0 && share < 1.0) {
-        return Err(InputError::new(format!(
-            "--precision {text} must be between 0 and 100 %"
-        )));
-    }
-    Ok(share)
 }
 
 /// The fewest trials, and batches, after which `--precision` may declare its
@@ -154,6 +136,25 @@ pub fn trials_and_seed(s: &Scenario, sim: &SimOptions) -> Result<(u64, u64), Inp
     Ok((trials, sim.seed.or(s.default_seed).unwrap_or(1)))
 }
 
+/// The sampling method: `--sampling`, else the scenario's `[simulation]
+/// sampling`, else plain random numbers.
+pub fn method(s: &Scenario, sim: &SimOptions) -> crate::sampling::Method {
+    sim.sampling.or(s.default_sampling).unwrap_or_default()
+}
+
+/// Trials per `--precision` batch: `--batch`, rounded up under Latin
+/// hypercube sampling or Iman-Conover correlation to whole batches of the
+/// design so that every batch the run adds is a complete design.
+pub fn precision_batch(batch: u64, design: &crate::sampling::Design) -> u64 {
+    if design.method == crate::sampling::Method::Lhs
+        || design.correlation == crate::sampling::CorrelationMethod::ImanConover
+    {
+        batch.div_ceil(design.lhs_batch) * design.lhs_batch
+    } else {
+        batch
+    }
+}
+
 /// Runs `n` trials with a progress bar.
 pub fn run_with_progress(
     engine: &Engine,
@@ -176,22 +177,16 @@ pub fn run_with_progress(
 /// batches costs time linear in its trials.
 pub fn run_to_precision(
     engine: &Engine,
-    target: f64,
+    target: &super::precision::Resolved,
     args: &RunArgs,
     lang: crate::i18n::Lang,
 ) -> (Trials, Precision) {
-    let (max_trials, batch, quiet) = (args.max_trials, args.batch, args.sim.quiet);
-    // Without a proposal or policy events savings are zero in every trial;
-    // the precision then refers to the scenario's cost.
-    let end = engine.layout.n_years - 1;
-    let (slot, metric) = if engine.plan.identical_paths {
-        (engine.layout.slots.cost_scenario + end, "cost_scenario_kr")
-    } else {
-        (
-            engine.layout.slots.cumulative + end,
-            "cumulative_net_savings_kr",
-        )
-    };
+    let (max_trials, quiet) = (args.max_trials, args.sim.quiet);
+    let batch = precision_batch(args.batch, &engine.design);
+    let mean_only = target.statistic == super::precision::Statistic::Mean;
+    let (slot, metric) = (target.slot, target.metric.as_str());
+    // Percentiles and goal probabilities need every value so far.
+    let mut values: Vec<f64> = Vec::new();
     let pb = progress::bar(max_trials, quiet, lang.pick("præcision", "precision"), lang);
     let mut all = Trials {
         n: 0,
@@ -220,6 +215,9 @@ pub fn run_to_precision(
             m2 += m2b + delta * delta * count * nb / total;
             count = total;
         }
+        if !mean_only {
+            target.collect(engine, &more, &mut values);
+        }
         engine::append(&mut all, more);
         batches += 1;
         let se = if count > 1.0 {
@@ -228,19 +226,23 @@ pub fn run_to_precision(
             f64::NAN
         };
         let half_width = 1.959_963_984_540_054 * se;
-        let achieved = if se == 0.0 {
+        let achieved = if !mean_only {
+            target.achieved(&values)
+        } else if se == 0.0 {
             0.0
         } else {
             half_width / mean.abs()
         };
+        let target_share = target.target;
         let enough = all.n as u64 >= MIN_PRECISION_TRIALS && batches >= MIN_PRECISION_BATCHES;
-        let reached = enough && achieved <= target;
+        let reached = enough && achieved <= target_share;
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();
             let p = Precision {
                 metric: metric.into(),
-                year: engine.scenario.end_year,
-                target_relative: Some(target),
+                year: target.year,
+                statistic: target.statistic_key(),
+                target_relative: Some(target_share),
                 achieved_relative: achieved,
                 reached,
             };
@@ -268,11 +270,22 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         .into());
     }
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
-    let precision_target = args.precision.as_deref().map(parse_share).transpose()?;
+    let precision_target = args
+        .precision
+        .as_deref()
+        .map(super::precision::parse)
+        .transpose()?;
     if args.batch == 0 || args.max_trials == 0 {
         return Err(InputError::new("--batch and --max-trials must be at least 1").into());
     }
-    let engine = Engine::new(&scenario, seed);
+    let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n)
+        .with_correlation(args.sim.correlation);
+    let design = if precision_target.is_some() {
+        design.with_lhs_batch(crate::sampling::lhs::batch_for(args.batch))
+    } else {
+        design
+    };
+    let engine = Engine::with_design(&scenario, design);
     // Refuse what cannot fit before allocating anything.
     let per_trial = bytes_per_trial(&engine, args.attribution);
     let available = available_memory_bytes();
@@ -303,8 +316,9 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     engine.probe()?;
     let lang = args.sim.lang;
     let (trials, precision) = match precision_target {
-        Some(t) => {
-            let (tr, p) = run_to_precision(&engine, t, &args, lang);
+        Some(spec) => {
+            let target = super::precision::resolve(&spec, &engine)?;
+            let (tr, p) = run_to_precision(&engine, &target, &args, lang);
             (tr, Some(p))
         }
         None => (
@@ -317,6 +331,7 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     // Never write NaN or infinity: check every trial's outputs first.
     engine.check_finite(&trials, 0)?;
     let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
+    summary.sampling = engine.design.method;
     if !args.no_sensitivity && !scenario.inputs.is_empty() {
         stage.show(progress::Step::Sensitivity);
         summary.sensitivity = Some(sensitivity(&engine, &trials, &args)?);

@@ -611,6 +611,7 @@ mod tests {
             p95: 2.88e6,
             min: 1.0e6,
             max: 3.0e6,
+            ci95: crate::stats::PercentileCis::NAN,
         };
         assert_eq!(Scale::MillionKr.range(&s, Lang::En), "2.34 [1.82 .. 2.88]");
         assert_eq!(Scale::decimals_for([2.88e6]), 2);

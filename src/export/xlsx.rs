@@ -279,11 +279,11 @@ fn years_sheet(
     ws.write_text_with_format(0, 0, title, &f.title)?;
     let note = match lang {
         Lang::Da => format!(
-            "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG).",
+            "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG); 95 % konfidensinterval for hver fraktil fra ordensstatistikker (fordelingsfrit).",
             s.trials, s.seed, s.scenario_file
         ),
         Lang::En => format!(
-            "{} simulations, seed {}, scenario file {}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC).",
+            "{} simulations, seed {}, scenario file {}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC); 95 % confidence interval of each percentile from order statistics (distribution-free).",
             s.trials, s.seed, s.scenario_file
         ),
     };
@@ -303,7 +303,10 @@ fn years_sheet(
         "P95".into(),
         "Min".into(),
         t(lang, "Maks", "Max").into(),
-    ];
+    ]
+    .into_iter()
+    .chain(ci_headers(lang))
+    .collect();
     let hr = 3;
     headers(ws, hr, &head, f)?;
     let mut row = hr + 1;
@@ -318,6 +321,7 @@ fn years_sheet(
                 ws.write_number(row, 3, *year)?;
             }
             summary_cells(ws, row, 4, q, fmt, f)?;
+            ci_cells(ws, row, 14, q, fmt)?;
             row += 1;
         }
     }
@@ -327,6 +331,7 @@ fn years_sheet(
         ws,
         &[
             44.0, 30.0, 12.0, 7.0, 15.0, 15.0, 13.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0,
+            15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0,
         ],
     )?;
     ws.set_landscape();
@@ -363,6 +368,38 @@ fn summary_cells(
     .enumerate()
     {
         num(ws, row, col + i as u16, x, fm)?;
+    }
+    Ok(())
+}
+
+/// Headers of the percentiles' 95 % confidence limits: "P5 95 % CI low", ...
+fn ci_headers(lang: Lang) -> Vec<String> {
+    ["P5", "P25", "P50", "P75", "P95"]
+        .iter()
+        .flat_map(|p| {
+            [
+                format!("{p} {}", t(lang, "95 % KI fra", "95 % CI low")),
+                format!("{p} {}", t(lang, "95 % KI til", "95 % CI high")),
+            ]
+        })
+        .collect()
+}
+
+/// The 95 % confidence limits of p5 .. p95 (order statistics) from column `col`.
+fn ci_cells(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    q: &Summary,
+    fmt: &Format,
+) -> Result<(), XlsxError> {
+    let c = &q.ci95;
+    for (i, x) in [c.p5, c.p25, c.p50, c.p75, c.p95]
+        .iter()
+        .flatten()
+        .enumerate()
+    {
+        num(ws, row, col + i as u16, *x, fmt)?;
     }
     Ok(())
 }

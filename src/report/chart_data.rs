@@ -530,6 +530,20 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
             .map_err(chart_err)?,
         );
     }
+    if let Some(c) = s.convergence.as_ref().filter(|c| c.points.len() >= 2) {
+        let measure = if c.metric == "cost_scenario_kr" {
+            Measure::AnnualCost { year: c.year }
+        } else {
+            Measure::CumulativeNetSavings { through: c.year }
+        };
+        let what = measure.label(lang);
+        out.extend(
+            charts::render_both(&dir.join("convergence"), |p| {
+                charts::convergence(c, &what, &text, lang, p)
+            })
+            .map_err(chart_err)?,
+        );
+    }
     let mix = channel_mix_data(s, lang);
     if !mix.channels.is_empty() {
         out.extend(

@@ -2588,7 +2588,7 @@ impl<'a> Report<'a> {
                     "Et mål er nået i en simulering, når målets tal det år (fx selvbetjeningsandelen, beregnet af årets samlede henvendelser) opfylder målet. Sandsynligheden er andelen af simuleringerne, hvor det sker. Ordene ved sandsynlighederne: næsten sikkert ≥ 99 %, meget sandsynligt ≥ 90 %, sandsynligt ≥ 66 %, lige så sandsynligt som ikke 33–66 %, usandsynligt ≤ 33 %, meget usandsynligt ≤ 10 %, næsten udelukket ≤ 1 %.".into()),
                 ("Statistik".into(), format!(
                     "Medianen er det midterste udfald: halvdelen af simuleringerne giver mere, halvdelen mindre. 90 %-intervallet går fra 5 %- til 95 %-fraktilen: i 90 % af simuleringerne ligger tallet mellem de to. Fraktiler beregnes med lineær interpolation mellem de sorterede værdier (Hyndman–Fan type 7, som i R, NumPy og Excels FRAKTIL.MEDTAG). Standardafvigelsen bruger n − 1.{}",
-                    se.map(|se| format!(" Gennemsnittet af den akkumulerede nettobesparelse i {} er bestemt med en Monte Carlo-standardfejl på {}.", s.end_year, format_kr(se, lang))).unwrap_or_default())),
+                    se.map(|se| format!(" Gennemsnittet af den akkumulerede nettobesparelse i {} er bestemt med en Monte Carlo-standardfejl på {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence()),
             ],
             Lang::En => vec![
                 ("Simulation".into(), format!(
@@ -2608,7 +2608,7 @@ impl<'a> Report<'a> {
                     "A goal is met in a simulation when the goal's figure that year (e.g. the self-service share, computed from the year's total contacts) meets the target. The probability is the share of simulations in which that happens. Words used with probabilities: virtually certain ≥ 99 %, very likely ≥ 90 %, likely ≥ 66 %, about as likely as not 33–66 %, unlikely ≤ 33 %, very unlikely ≤ 10 %, exceptionally unlikely ≤ 1 %.".into()),
                 ("Statistics".into(), format!(
                     "The median is the middle outcome: half of the simulations give more, half less. The 90 % interval runs from the 5th to the 95th percentile: in 90 % of the simulations the figure lies between the two. Percentiles interpolate linearly between the sorted values (Hyndman–Fan type 7, as in R, NumPy and Excel's PERCENTILE.INC). The standard deviation uses n − 1.{}",
-                    se.map(|se| format!(" The mean cumulative net savings in {} are known to a Monte Carlo standard error of {}.", s.end_year, format_kr(se, lang))).unwrap_or_default())),
+                    se.map(|se| format!(" The mean cumulative net savings in {} are known to a Monte Carlo standard error of {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence()),
             ],
         };
         for (title, body) in paragraphs {
@@ -2621,6 +2621,67 @@ impl<'a> Report<'a> {
         }
         writeln!(h, "</section>")?;
         Ok(())
+    }
+}
+
+impl Report<'_> {
+    /// How precisely the simulation pins down the headline percentiles:
+    /// " The 95th percentile ... is 12.3 M kr., 95 % CI 12.1–12.5 ...", with
+    /// the sampling method; empty when the output does not vary.
+    fn percentile_precision_sentence(&self) -> String {
+        let lang = self.lang;
+        let end = self.end_index();
+        let pick = |key: &str| self.metric(key).get(end).filter(|q| q.p5 != q.p95);
+        let (q, what) = match (pick("cumulative_net_savings_kr"), pick("cost_scenario_kr")) {
+            (Some(q), _) => (
+                q,
+                self.t("den akkumulerede nettobesparelse", "cumulative net savings"),
+            ),
+            (None, Some(q)) => (q, self.t("scenariets omkostning", "the scenario's cost")),
+            _ => return String::new(),
+        };
+        // Enough decimals (in millions) that the interval's width shows
+        // with two significant digits: "10.43 m kr., 95 % CI 10.40–10.46".
+        let decimals = |c: [f64; 2]| {
+            let width = (c[1] - c[0]).abs() / 1e6;
+            if width > 0.0 && width.is_finite() {
+                ((-width.log10()).ceil() as i64 + 1).clamp(1, 6) as usize
+            } else {
+                2
+            }
+        };
+        let with_ci = |x: f64, c: [f64; 2]| {
+            let d = decimals(c);
+            let n = |v: f64| crate::i18n::format_number(v / 1e6, d, lang);
+            let unit = crate::i18n::mkr_unit(lang);
+            if c.iter().all(|v| v.is_finite()) {
+                let ci = self.t("95 % konfidensinterval", "95 % CI");
+                format!("{} {unit}, {ci} {}–{}", n(x), n(c[0]), n(c[1]))
+            } else {
+                format!("{} {unit}", n(x))
+            }
+        };
+        let method = match (self.s.sampling, lang) {
+            (crate::sampling::Method::Random, Lang::Da) => "uafhængige tilfældige tal",
+            (crate::sampling::Method::Random, Lang::En) => "independent random numbers",
+            (crate::sampling::Method::Lhs, Lang::Da) => {
+                "latinsk hyperkube (stratificeret) udvælgelse"
+            }
+            (crate::sampling::Method::Lhs, Lang::En) => "Latin hypercube (stratified) sampling",
+            (crate::sampling::Method::Sobol, Lang::Da) => "scramblede Sobol'-punkter",
+            (crate::sampling::Method::Sobol, Lang::En) => "scrambled Sobol' points",
+        };
+        let year = self.s.end_year;
+        match lang {
+            Lang::Da => format!(
+                " Fraktilerne er også kun bestemt med en vis præcision: for {what} i {year} er medianen {}, og 95 %-fraktilen er {} (fordelingsfrie intervaller fra ordensstatistikker: hvor fraktilen ville ligge med uendeligt mange simuleringer). De usikre tal er trukket med {method}.",
+                with_ci(q.p50, q.ci95.p50), with_ci(q.p95, q.ci95.p95)
+            ),
+            Lang::En => format!(
+                " The percentiles, too, are known only to some precision: for {what} in {year} the median is {}, and the 95th percentile is {} (distribution-free intervals from order statistics: where the percentile would lie with endlessly many simulations). The uncertain numbers were drawn with {method}.",
+                with_ci(q.p50, q.ci95.p50), with_ci(q.p95, q.ci95.p95)
+            ),
+        }
     }
 }
 

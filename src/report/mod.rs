@@ -3,6 +3,7 @@
 //! Everything here is a function of computed summaries ([`RunSummary`],
 //! [`Comparison`]), never of raw trials, as in criterion.rs.
 
+pub mod backtest;
 pub mod chart_data;
 pub mod html;
 
@@ -25,6 +26,8 @@ pub const OUTPUT_FILES: &[&str] = &[
     "sensitivity.csv",
     "comparison.json",
     "comparison.csv",
+    "backtest.json",
+    "backtest.csv",
     "report.html",
 ];
 
@@ -39,6 +42,8 @@ pub const CHART_STEMS: &[&str] = &[
     "citizens",
     "tornado",
     "attribution",
+    "backtest",
+    "convergence",
     "options-savings",
     "options-cumulative",
     "options-hours",

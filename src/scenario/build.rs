@@ -425,6 +425,24 @@ pub fn build(m: Merged) -> R<Scenario> {
         }
         None => (None, None),
     };
+    let default_sampling = match &m.simulation {
+        Some(s) => match &s.value.get_ref().sampling {
+            Some(text) => Some(crate::sampling::Method::parse(text.get_ref()).ok_or_else(
+                || {
+                    b.err(
+                        s.file,
+                        text.span(),
+                        format!("sampling = \"{}\" is not a sampling method", text.get_ref()),
+                    )
+                    .with_help(
+                        "write sampling = \"random\", \"lhs\" (Latin hypercube) or \"sobol\"",
+                    )
+                },
+            )?),
+            None => None,
+        },
+        None => None,
+    };
 
     // Population and economics.
     let (population_base, growth) = match &m.population {
@@ -1365,6 +1383,7 @@ pub fn build(m: Merged) -> R<Scenario> {
         end_year,
         default_trials,
         default_seed,
+        default_sampling,
         inputs: b.inputs,
         population_base,
         growth,

@@ -400,6 +400,8 @@ pub struct Scenario {
     pub end_year: i32,
     pub default_trials: Option<u64>,
     pub default_seed: Option<u64>,
+    /// `[simulation] sampling`: the method `run` and `compare` use without `--sampling`.
+    pub default_sampling: Option<crate::sampling::Method>,
     pub inputs: Vec<UncertainInput>,
     pub population_base: Option<Param>,
     pub growth: Param,

@@ -60,6 +60,7 @@ pub struct RawHorizon {
 pub struct RawSimulation {
     pub trials: Option<Spanned<i64>>,
     pub seed: Option<Spanned<i64>>,
+    pub sampling: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]

@@ -13,11 +13,29 @@
 //! or on the order of computation. Because the key is the input's name (e.g.
 //! `prices.personal`), an option file that extends a base draws exactly the
 //! same value for the same input in the same trial: common random numbers.
+//!
+//! The methods (`--sampling`, `[simulation] sampling`): [`PseudoRandom`]
+//! (plain Monte Carlo), [`lhs::LatinHypercube`] and [`sobol::Sobol`]; a
+//! [`Design`] picks one and keeps common random numbers across the
+//! scenarios of a comparison or an attribution.
+
+mod design;
+pub mod iman_conover;
+pub mod lhs;
+pub mod sobol;
+
+pub use design::{CorrelationMethod, Design, Method};
 
 /// A source of per-trial uniforms for the uncertain inputs.
 pub trait InputSampler: Send + Sync {
     /// Fills `out[j]` with the uniform in (0, 1) for input `j` in `trial`.
     fn fill(&self, trial: u64, out: &mut [f64]);
+}
+
+impl<T: InputSampler + ?Sized> InputSampler for Box<T> {
+    fn fill(&self, trial: u64, out: &mut [f64]) {
+        (**self).fill(trial, out)
+    }
 }
 
 /// Independent pseudo-random uniforms from a counter-based generator.

@@ -5,6 +5,11 @@
 
 use serde::Serialize;
 
+pub mod ci;
+pub mod convergence;
+
+pub use ci::PercentileCis;
+
 /// The summary of one quantity across trials.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Summary {
@@ -20,6 +25,8 @@ pub struct Summary {
     pub p95: f64,
     pub min: f64,
     pub max: f64,
+    /// 95 % confidence interval of each percentile (order statistics, [`ci`]).
+    pub ci95: PercentileCis,
 }
 
 impl Summary {
@@ -50,6 +57,7 @@ impl Summary {
                 p95: nan,
                 min: nan,
                 max: nan,
+                ci95: PercentileCis::NAN,
             };
         }
         let mean = kahan_mean(v);
@@ -59,7 +67,7 @@ impl Summary {
             0.0
         };
         let sd = var.sqrt();
-        let q = type7_points(v, &[0.05, 0.25, 0.50, 0.75, 0.95]);
+        let (q, cis) = type7_points_with_cis(v, &[0.05, 0.25, 0.50, 0.75, 0.95], ci::CONFIDENCE);
         Summary {
             mean,
             sd,
@@ -71,6 +79,13 @@ impl Summary {
             p95: q[4],
             min: q[5],
             max: q[6],
+            ci95: PercentileCis {
+                p5: cis[0],
+                p25: cis[1],
+                p50: cis[2],
+                p75: cis[3],
+                p95: cis[4],
+            },
         }
     }
 
@@ -136,6 +151,59 @@ pub fn type7_points(v: &mut [f64], ps: &[f64]) -> Vec<f64> {
     out.push(min);
     out.push(max);
     out
+}
+
+/// [`type7_points`] and, for each of `ps`, the `confidence` interval
+/// `[x_(l), x_(u)]` of [`ci::ranks`], from the same selection: for each
+/// percentile the upper rank `u` is selected in the part of `v` not yet
+/// partitioned, then the lower rank `l` below it, and the few values
+/// between them are sorted, which gives the two order statistics the
+/// interpolation needs (so the points equal [`type7_points`]' bit for bit)
+/// at about the cost of the two passes it makes.
+pub fn type7_points_with_cis(
+    v: &mut [f64],
+    ps: &[f64],
+    confidence: f64,
+) -> (Vec<f64>, Vec<[f64; 2]>) {
+    let n = v.len();
+    let cmp = |a: &f64, b: &f64| a.total_cmp(b);
+    let mut points = Vec::with_capacity(ps.len() + 2);
+    let mut cis = Vec::with_capacity(ps.len());
+    // `v[..from]` holds the values ranked below `from`, in place.
+    let mut from = 0usize;
+    for &p in ps {
+        let h = (n - 1) as f64 * p.clamp(0.0, 1.0);
+        let lo = h.floor() as usize;
+        let hi = (lo + 1).min(n - 1);
+        let frac = h - lo as f64;
+        let (l, u) = ci::ranks(n, p, confidence);
+        // 0-based ranks of everything this percentile needs, ascending.
+        let first = (l - 1).min(lo);
+        let last = (u - 1).max(hi);
+        if last >= from {
+            v[from..].select_nth_unstable_by(last - from, cmp);
+        }
+        if first >= from && first < last {
+            v[from..last].select_nth_unstable_by(first - from, cmp);
+        }
+        let start = first.max(from);
+        if start < last {
+            v[start..last].sort_unstable_by(cmp);
+        }
+        from = from.max(last);
+        let (x_lo, x_hi) = (v[lo], v[hi]);
+        points.push(if frac == 0.0 || x_lo == x_hi {
+            x_lo
+        } else {
+            x_lo + frac * (x_hi - x_lo)
+        });
+        cis.push([v[l - 1], v[u - 1]]);
+    }
+    let min = v.iter().copied().min_by(cmp).expect("n > 0");
+    let max = v.iter().copied().max_by(cmp).expect("n > 0");
+    points.push(min);
+    points.push(max);
+    (points, cis)
 }
 
 /// Percentile of sorted data by linear interpolation between order
@@ -282,6 +350,50 @@ mod tests {
             assert_eq!(got[ps.len()].to_bits(), sorted[0].to_bits());
             assert_eq!(got[ps.len() + 1].to_bits(), sorted[n - 1].to_bits());
         }
+    }
+
+    #[test]
+    fn points_with_cis_equal_type7_and_the_order_statistics_bit_for_bit() {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        for n in [1usize, 2, 3, 5, 20, 100, 1000, 4097, 100_000] {
+            let v: Vec<f64> = (0..n)
+                .map(|i| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    match i % 13 {
+                        0 => 0.0,
+                        1 => -0.0,
+                        2 => 7.0,
+                        _ => (x >> 11) as f64 / (1u64 << 53) as f64 * 2e6 - 1e6,
+                    }
+                })
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_unstable_by(|a, b| a.total_cmp(b));
+            let ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+            let plain = type7_points(&mut v.clone(), &ps);
+            let (points, cis) = type7_points_with_cis(&mut v.clone(), &ps, 0.95);
+            let bits = |xs: &[f64]| xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&plain), bits(&points), "n {n}");
+            for (k, &p) in ps.iter().enumerate() {
+                let (l, u) = ci::ranks(n, p, 0.95);
+                assert_eq!(cis[k][0].to_bits(), sorted[l - 1].to_bits(), "n {n} p {p}");
+                assert_eq!(cis[k][1].to_bits(), sorted[u - 1].to_bits(), "n {n} p {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_summary_of_1_to_100_has_the_hand_computed_intervals() {
+        // Ranks (90, 100) for p = 0.95 and (40, 61) for the median: the
+        // values 1..=100 are their own order statistics.
+        let mut v: Vec<f64> = (1..=100).rev().map(f64::from).collect();
+        let s = Summary::of(&mut v);
+        assert_eq!(s.ci95.p95, [90.0, 100.0]);
+        assert_eq!(s.ci95.p50, [40.0, 61.0]);
+        assert_eq!(s.p50, 50.5);
+        assert_eq!(s.ci95.of(0.95), Some([90.0, 100.0]));
     }
 
     #[test]

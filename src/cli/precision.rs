@@ -1,0 +1,345 @@
+//! `--precision`: which statistic of which output must be known how well.
+//!
+//! ```text
+//! --precision 1%                          mean of the headline output, ±1 % (95 % CI half-width)
+//! --precision p95=1%                      its 95th percentile, ±1 % (order-statistic CI)
+//! --precision savings_kr@2014:p50=2%      the median of 2014's savings, ±2 %
+//! --precision cost_scenario_kr@2015:mean=0.5%
+//! --precision goal2@2015=1pp              probability that goal 2 is met in 2015, ±1 percentage point
+//! ```
+//!
+//! The headline output is cumulative net savings in the end year (the
+//! scenario's cost when it saves nothing). Means and percentiles take a
+//! target relative to the statistic's size; goal probabilities an absolute
+//! one (Wilson score interval, which is not 0 wide at 0 % or 100 %).
+
+use crate::engine::{Engine, Trials};
+use crate::error::InputError;
+use crate::model::layout::Store;
+use crate::stats::{ci, type7_points_with_cis};
+
+/// The statistic whose precision is controlled.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Statistic {
+    Mean,
+    /// A percentile, as a fraction (0.95).
+    Percentile(f64),
+    /// The probability that goal `goal` (0-based) is met.
+    GoalProbability {
+        goal: usize,
+    },
+}
+
+/// A parsed `--precision`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spec {
+    /// Metric key and year, None for the headline output (or a goal).
+    pub output: Option<(String, i32)>,
+    pub statistic: Statistic,
+    /// Relative for means and percentiles, absolute for probabilities.
+    pub target: f64,
+    /// The year of a goal probability.
+    pub goal_year: Option<i32>,
+}
+
+fn usage() -> &'static str {
+    "write e.g. --precision 1% (mean), p95=1% (a percentile), savings_kr@2014:p50=2%, or goal1@2015=1pp (a goal's probability)"
+}
+
+/// Parses "1%", "0.5 %", "0.01" or "1pp" into a fraction in (0, 1).
+fn share(text: &str, whole: &str) -> Result<f64, InputError> {
+    let t = text.trim();
+    let (num, scale) = if let Some(n) = t.strip_suffix("pp") {
+        (n.trim(), 0.01)
+    } else if let Some(n) = t.strip_suffix('%') {
+        (n.trim(), 0.01)
+    } else {
+        (t, 1.0)
+    };
+    let x: f64 = num.replace(',', ".").parse().map_err(|_| {
+        InputError::new(format!("--precision \"{whole}\" is not a number")).with_help(usage())
+    })?;
+    let s = x * scale;
+    if !(s > 0.0 && s < 1.0) {
+        return Err(InputError::new(format!(
+            "--precision {whole} must be between 0 and 100 %"
+        )));
+    }
+    Ok(s)
+}
+
+/// Parses `--precision`.
+pub fn parse(text: &str) -> Result<Spec, InputError> {
+    let t = text.trim();
+    let Some((lhs, rhs)) = t.split_once('=') else {
+        return Ok(Spec {
+            output: None,
+            statistic: Statistic::Mean,
+            target: share(t, text)?,
+            goal_year: None,
+        });
+    };
+    let target = share(rhs, text)?;
+    let lhs = lhs.trim();
+    if let Some(rest) = lhs.strip_prefix("goal") {
+        let (n, year) = rest.split_once('@').ok_or_else(|| {
+            InputError::new(format!("--precision \"{text}\": a goal needs its year"))
+                .with_help("e.g. --precision goal1@2015=1pp (goals counted from 1 in file order)")
+        })?;
+        let goal: usize = n.trim().parse().ok().filter(|g| *g >= 1).ok_or_else(|| {
+            InputError::new(format!(
+                "--precision \"{text}\": \"{n}\" is not a goal number"
+            ))
+            .with_help("goals are counted from 1 in the order of the scenario file")
+        })?;
+        let year = parse_year(year, text)?;
+        return Ok(Spec {
+            output: None,
+            statistic: Statistic::GoalProbability { goal: goal - 1 },
+            target,
+            goal_year: Some(year),
+        });
+    }
+    let (output, stat) = match lhs.rsplit_once(':') {
+        Some((out, stat)) => {
+            let (key, year) = out.split_once('@').ok_or_else(|| {
+                InputError::new(format!("--precision \"{text}\": the output needs its year"))
+                    .with_help("e.g. --precision savings_kr@2014:p50=2%")
+            })?;
+            (
+                Some((key.trim().to_string(), parse_year(year, text)?)),
+                stat,
+            )
+        }
+        None => (None, lhs),
+    };
+    let statistic = match stat.trim() {
+        "mean" => Statistic::Mean,
+        p if p.starts_with('p') => {
+            let q: f64 = p[1..].parse().map_err(|_| {
+                InputError::new(format!(
+                    "--precision \"{text}\": \"{p}\" is not a percentile"
+                ))
+                .with_help(usage())
+            })?;
+            if !(q > 0.0 && q < 100.0) {
+                return Err(InputError::new(format!(
+                    "--precision \"{text}\": percentiles lie between p0 and p100"
+                ))
+                .with_help(usage()));
+            }
+            Statistic::Percentile(q / 100.0)
+        }
+        other => {
+            return Err(InputError::new(format!(
+                "--precision \"{text}\": unknown statistic \"{other}\""
+            ))
+            .with_help(usage()))
+        }
+    };
+    Ok(Spec {
+        output,
+        statistic,
+        target,
+        goal_year: None,
+    })
+}
+
+fn parse_year(text: &str, whole: &str) -> Result<i32, InputError> {
+    text.trim().parse().map_err(|_| {
+        InputError::new(format!("--precision \"{whole}\": \"{text}\" is not a year"))
+            .with_help(usage())
+    })
+}
+
+/// What a spec refers to in a run: the core slot, and names for the summary.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub slot: usize,
+    pub metric: String,
+    pub year: i32,
+    pub statistic: Statistic,
+    pub target: f64,
+    /// The goal's op and target in that year (goal probabilities).
+    goal: Option<(crate::scenario::GoalOp, f64)>,
+}
+
+impl Resolved {
+    /// The statistic's name in summary.json: "mean", "p95", "goal_probability".
+    pub fn statistic_key(&self) -> String {
+        match self.statistic {
+            Statistic::Mean => "mean".into(),
+            Statistic::Percentile(p) => format!("p{}", p * 100.0),
+            Statistic::GoalProbability { .. } => "goal_probability".into(),
+        }
+    }
+
+    /// The achieved precision of the rows so far: the 95 % half-width,
+    /// relative to the statistic for means and percentiles, absolute for
+    /// probabilities.
+    pub fn achieved(&self, values: &[f64]) -> f64 {
+        let z = 1.959_963_984_540_054;
+        match (&self.statistic, self.goal) {
+            (Statistic::GoalProbability { .. }, Some((op, target))) => {
+                let n = values.len() as f64;
+                if n == 0.0 {
+                    return f64::INFINITY;
+                }
+                let p = values.iter().filter(|v| op.met(**v, target)).count() as f64 / n;
+                // Wilson score interval's half-width.
+                (z / (1.0 + z * z / n)) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt()
+            }
+            (Statistic::Percentile(p), _) => {
+                let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+                if v.len() < 2 {
+                    return f64::INFINITY;
+                }
+                let (q, cis) = type7_points_with_cis(&mut v, &[*p], ci::CONFIDENCE);
+                let half = (cis[0][1] - cis[0][0]) / 2.0;
+                if half == 0.0 {
+                    0.0
+                } else {
+                    half / q[0].abs()
+                }
+            }
+            _ => {
+                let v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+                let n = v.len() as f64;
+                if n < 2.0 {
+                    return f64::INFINITY;
+                }
+                let mean = v.iter().sum::<f64>() / n;
+                let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+                if sd == 0.0 {
+                    0.0
+                } else {
+                    z * sd / n.sqrt() / mean.abs()
+                }
+            }
+        }
+    }
+
+    /// The values of the slot in `trials` (appended to `into`).
+    pub fn collect(&self, engine: &Engine, trials: &Trials, into: &mut Vec<f64>) {
+        let cl = engine.layout.core_len;
+        into.extend((0..trials.n).map(|i| trials.core[i * cl + self.slot]));
+    }
+}
+
+/// Resolves a spec against a run's scenario and layout.
+pub fn resolve(spec: &Spec, engine: &Engine) -> Result<Resolved, InputError> {
+    let s = engine.scenario;
+    let layout = &engine.layout;
+    let in_horizon = |year: i32| -> Result<usize, InputError> {
+        if year < s.base_year || year > s.end_year {
+            Err(InputError::new(format!(
+                "--precision: year {year} is outside the horizon {}-{}",
+                s.base_year, s.end_year
+            )))
+        } else {
+            Ok((year - s.base_year) as usize)
+        }
+    };
+    if let Statistic::GoalProbability { goal } = spec.statistic {
+        let g = s.goals.get(goal).ok_or_else(|| {
+            InputError::new(format!(
+                "--precision: goal {} does not exist; the scenario has {} goals",
+                goal + 1,
+                s.goals.len()
+            ))
+        })?;
+        let year = spec.goal_year.expect("parsed with a year");
+        let y = in_horizon(year)?;
+        let target = g.targets[y].ok_or_else(|| {
+            InputError::new(format!(
+                "--precision: goal {} (\"{}\") has no target in {year}",
+                goal + 1,
+                g.name
+            ))
+        })?;
+        return Ok(Resolved {
+            slot: layout.slots.goals[goal] + y,
+            metric: format!("goal {}: {}", goal + 1, g.name),
+            year,
+            statistic: spec.statistic.clone(),
+            target: spec.target,
+            goal: Some((g.op, target)),
+        });
+    }
+    let end = layout.n_years - 1;
+    let (slot, metric, year) = match &spec.output {
+        None if engine.plan.identical_paths => (
+            layout.slots.cost_scenario + end,
+            "cost_scenario_kr".to_string(),
+            s.end_year,
+        ),
+        None => (
+            layout.slots.cumulative + end,
+            "cumulative_net_savings_kr".to_string(),
+            s.end_year,
+        ),
+        Some((key, year)) => {
+            let y = in_horizon(*year)?;
+            let m = layout
+                .metrics
+                .iter()
+                .find(|m| {
+                    m.key == *key
+                        && m.store == Store::Core
+                        && m.per_year
+                        && !m.key.starts_with("goal_")
+                })
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = layout
+                        .metrics
+                        .iter()
+                        .filter(|m| {
+                            m.store == Store::Core && m.per_year && !m.key.starts_with("goal_")
+                        })
+                        .map(|m| m.key.as_str())
+                        .collect();
+                    InputError::new(format!("--precision: unknown output \"{key}\""))
+                        .with_help(format!("outputs are: {}", keys.join(", ")))
+                })?;
+            (m.offset + y, key.clone(), *year)
+        }
+    };
+    Ok(Resolved {
+        slot,
+        metric,
+        year,
+        statistic: spec.statistic.clone(),
+        target: spec.target,
+        goal: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_form() {
+        let p = parse("1%").unwrap();
+        assert_eq!(
+            (p.statistic, p.target, p.output),
+            (Statistic::Mean, 0.01, None)
+        );
+        let p = parse("p95=0.5 %").unwrap();
+        assert_eq!(
+            (p.statistic, p.target),
+            (Statistic::Percentile(0.95), 0.005)
+        );
+        let p = parse("savings_kr@2014:p50=2%").unwrap();
+        assert_eq!(p.output, Some(("savings_kr".into(), 2014)));
+        assert_eq!(p.statistic, Statistic::Percentile(0.5));
+        let p = parse("goal2@2015=1pp").unwrap();
+        assert_eq!(p.statistic, Statistic::GoalProbability { goal: 1 });
+        assert_eq!((p.goal_year, p.target), (Some(2015), 0.01));
+        assert!(parse("p101=1%").is_err());
+        assert!(parse("median=1%").is_err());
+        assert!(parse("goal0@2015=1pp").is_err());
+        assert!(parse("goal1=1pp").is_err());
+        assert!(parse("-1%").is_err());
+    }
+}

@@ -1,0 +1,245 @@
+//! The backtest in words and tables: the terminal table, and the report
+//! section `backtest --report` adds to the forecast's report.
+
+use std::fmt::Write;
+
+use crate::backtest::{Backtest, ObservationScore};
+use crate::i18n::{format_number, format_pct, Lang};
+use crate::report::html::escape;
+
+/// A value of an observation in its unit: "62.0 %", "12.3 m kr.", "41,250".
+pub fn value_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
+    match r.unit.as_str() {
+        "share" => format_pct(x, 1, lang),
+        "kr" => crate::i18n::format_money(x, lang),
+        _ => format_number(x, 0, lang),
+    }
+}
+
+/// A band as "16.4–16.9 %", "44,974–60,715" or "1.2–1.5 m kr.".
+fn band(r: &ObservationScore, b: [f64; 2], lang: Lang) -> String {
+    match r.unit.as_str() {
+        "share" => format!(
+            "{}–{} %",
+            format_number(b[0] * 100.0, 1, lang),
+            format_number(b[1] * 100.0, 1, lang)
+        ),
+        "kr" if b[0].abs().max(b[1].abs()) >= 1e6 => format!(
+            "{}–{} {}",
+            format_number(b[0] / 1e6, 2, lang),
+            format_number(b[1] / 1e6, 2, lang),
+            crate::i18n::mkr_unit(lang)
+        ),
+        _ => format!(
+            "{}–{}",
+            format_number(b[0], 0, lang),
+            format_number(b[1], 0, lang)
+        ),
+    }
+}
+
+/// The summary sentence: coverage and skill in plain words.
+pub fn verdict(b: &Backtest, lang: Lang) -> String {
+    let pct = |x: f64| format_pct(x, 0, lang);
+    let skill = match (b.skill, lang) {
+        (Some(s), Lang::Da) if s > 0.0 => format!(
+            "Prognosen rammer bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {} lavere.",
+            pct(s)
+        ),
+        (Some(s), Lang::Da) => format!(
+            "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {} højere.",
+            pct(-s)
+        ),
+        (Some(s), Lang::En) if s > 0.0 => format!(
+            "The forecast does better than holding today's figures constant: its mean CRPS is {} lower.",
+            pct(s)
+        ),
+        (Some(s), Lang::En) => format!(
+            "The forecast does no better than holding today's figures constant: its mean CRPS is {} higher.",
+            pct(-s)
+        ),
+        (None, _) => String::new(),
+    };
+    match lang {
+        Lang::Da => format!(
+            "{} af {} faktiske tal ligger i prognosens 50 %-bånd (forventet: halvdelen) og {} i 90 %-båndet (forventet: 9 ud af 10). {skill}",
+            pct(b.coverage_50), b.scored, pct(b.coverage_90)
+        ),
+        Lang::En => format!(
+            "{} of {} realised values lie in the forecast's 50 % band (expected: half) and {} in its 90 % band (expected: 9 in 10). {skill}",
+            pct(b.coverage_50), b.scored, pct(b.coverage_90)
+        ),
+    }
+}
+
+/// Rows of the table: name, year, realised, median, 50 % band, 90 % band,
+/// PIT, CRPS, naive CRPS.
+pub fn rows(b: &Backtest, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+    let head = match lang {
+        Lang::Da => [
+            "observation",
+            "år",
+            "faktisk",
+            "median",
+            "50 %-bånd",
+            "90 %-bånd",
+            "PIT",
+            "CRPS",
+            "CRPS naiv",
+        ],
+        Lang::En => [
+            "observation",
+            "year",
+            "realised",
+            "median",
+            "50 % band",
+            "90 % band",
+            "PIT",
+            "CRPS",
+            "naive CRPS",
+        ],
+    };
+    let body = b
+        .observations
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                r.name.clone(),
+                r.year.to_string(),
+                value_text(r, r.value, lang),
+            ];
+            match &r.forecast {
+                Some(f) => row.extend([
+                    value_text(r, f.median, lang),
+                    band(r, f.band50, lang),
+                    band(r, f.band90, lang),
+                    format_number(f.pit, 2, lang),
+                    crps_text(r, f.crps, lang),
+                ]),
+                None => row.extend(std::iter::repeat_n(
+                    lang.pick("ikke beregnelig", "not evaluable").to_string(),
+                    5,
+                )),
+            }
+            row.push(
+                r.naive
+                    .as_ref()
+                    .map(|n| crps_text(r, n.crps, lang))
+                    .unwrap_or_default(),
+            );
+            row
+        })
+        .collect();
+    (head.iter().map(|h| h.to_string()).collect(), body)
+}
+
+fn crps_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
+    match r.unit.as_str() {
+        // Shares in percentage points.
+        "share" => format!(
+            "{} {}",
+            format_number(x * 100.0, 2, lang),
+            lang.pick("pp.", "pp")
+        ),
+        "kr" => crate::i18n::format_money(x, lang),
+        _ => format_number(x, 0, lang),
+    }
+}
+
+/// The terminal output of `backtest`.
+pub fn terminal(b: &Backtest, lang: Lang) -> String {
+    let (head, body) = rows(b, lang);
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}: {} {} {}, seed {}\n",
+        b.scenario,
+        lang.pick("backtest mod", "backtest against"),
+        b.observation_file,
+        match lang {
+            Lang::Da => format!("{} simuleringer", format_number(b.trials as f64, 0, lang)),
+            Lang::En => format!("{} trials", format_number(b.trials as f64, 0, lang)),
+        },
+        b.seed
+    );
+    let left: Vec<bool> = (0..head.len()).map(|c| c == 0).collect();
+    o.push_str(&crate::text_table::render_within(
+        &head,
+        &body,
+        &left,
+        crate::text_table::TERMINAL_WIDTH,
+    ));
+    let _ = writeln!(o, "\n{}", verdict(b, lang));
+    let _ = writeln!(
+        o,
+        "{}",
+        match lang {
+            Lang::Da => "PIT: andelen af prognosens simuleringer under det faktiske tal (0,5 = midt i prognosen). CRPS: prognosens afstand til det faktiske tal i tallets enhed (0 = ramte præcist og sikkert); naiv = dagens tal holdt konstante.",
+            Lang::En => "PIT: the share of the forecast's trials below the realised value (0.5 = in the middle of the forecast). CRPS: the forecast's distance from the realised value in its unit (0 = hit exactly and with certainty); naive = today's figures held constant.",
+        }
+    );
+    o
+}
+
+/// The report section (inserted before the method section).
+pub fn section_html(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> String {
+    let (head, body) = rows(b, lang);
+    let mut h = String::new();
+    let _ = writeln!(h, "<section class=\"major backtest\" id=\"backtest\">");
+    let _ = writeln!(
+        h,
+        "<h2>{}</h2>",
+        escape(lang.pick(
+            "Prognosen holdt op mod virkeligheden",
+            "The forecast against what happened"
+        ))
+    );
+    let _ = writeln!(h, "<p>{}</p>", escape(&verdict(b, lang)));
+    if let Some(svg) = chart_svg {
+        let _ = writeln!(h, "<figure class=\"chart\">{svg}</figure>");
+    }
+    let _ = writeln!(h, "<table class=\"data\">\n<thead><tr>");
+    for c in &head {
+        let _ = write!(h, "<th>{}</th>", escape(c));
+    }
+    let _ = writeln!(h, "</tr></thead>\n<tbody>");
+    for (r, cells) in b.observations.iter().zip(&body) {
+        let _ = write!(h, "<tr>");
+        for (i, c) in cells.iter().enumerate() {
+            let cls = if i == 0 { "" } else { " class=\"num\"" };
+            let _ = write!(h, "<td{cls}>{}</td>", escape(c));
+        }
+        let _ = writeln!(h, "</tr>");
+        if let Some(src) = &r.source {
+            let _ = writeln!(
+                h,
+                "<tr class=\"source\"><td colspan=\"{}\">{}: {}</td></tr>",
+                cells.len(),
+                escape(lang.pick("Kilde", "Source")),
+                escape(src)
+            );
+        }
+    }
+    let _ = writeln!(h, "</tbody></table>");
+    let _ = writeln!(
+        h,
+        "<p class=\"note\">{}</p>",
+        escape(match lang {
+            Lang::Da => "Hvert faktisk tal (fx fra en statusrapport) sammenlignes med prognosens fordeling af samme tal. PIT er andelen af simuleringerne under det faktiske tal: over mange observationer bør PIT-værdierne være jævnt spredt mellem 0 og 1, halvdelen af de faktiske tal bør ligge i 50 %-båndet og ni ud af ti i 90 %-båndet. CRPS (continuous ranked probability score) måler afstanden mellem hele prognosefordelingen og det faktiske tal i tallets enhed; jo lavere, jo bedre. Den naive prognose holder dagens tal (basisårets) konstante.",
+            Lang::En => "Each realised value (e.g. from a status report) is compared with the forecast's distribution of the same figure. The PIT is the share of simulations below the realised value: over many observations the PIT values should be spread evenly between 0 and 1, half the realised values should lie in the 50 % band and nine in ten in the 90 % band. The CRPS (continuous ranked probability score) measures the distance between the whole forecast distribution and the realised value in the figure's unit; lower is better. The naive forecast holds today's (the base year's) figures constant.",
+        })
+    );
+    let _ = writeln!(h, "</section>");
+    h
+}
+
+/// The run report's HTML with the backtest section before its method
+/// section (or before the end of the body).
+pub fn insert_section(report: &str, section: &str) -> String {
+    let at = report
+        .find("<section class=\"major method\"")
+        .or_else(|| report.rfind("</main>"))
+        .or_else(|| report.rfind("</body>"))
+        .unwrap_or(report.len());
+    format!("{}{}{}", &report[..at], section, &report[at..])
+}
