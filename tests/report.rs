@@ -579,9 +579,9 @@ fn comparison_sensitivity_and_attribution_are_reported() {
     let lines = outline(&html);
     assert!(lines.iter().any(|l| l == "h3: Forslagene sammenlignet"));
     // Cost fan, histogram, S-curve, goals, citizens (Solrød tracks Digital
-    // Post and completion), channel mix, tornado, attribution, and four
-    // option charts (savings, cumulative, hours, S-curve).
-    assert_eq!(html.matches("<svg").count(), 12);
+    // Post and completion), convergence, channel mix, tornado, attribution,
+    // and four option charts (savings, cumulative, hours, S-curve).
+    assert_eq!(html.matches("<svg").count(), 13);
     for label in [
         "aria-label=\"Hvilke usikkerheder betyder mest?\"",
         "aria-label=\"Hvad bidrager hvert tiltag med?\"",

@@ -530,13 +530,8 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
             .map_err(chart_err)?,
         );
     }
-    if let Some(c) = s.convergence.as_ref().filter(|c| c.points.len() >= 2) {
-        let measure = if c.metric == "cost_scenario_kr" {
-            Measure::AnnualCost { year: c.year }
-        } else {
-            Measure::CumulativeNetSavings { through: c.year }
-        };
-        let what = measure.label(lang);
+    if let Some(c) = convergence_to_show(s) {
+        let what = convergence_what(c, lang);
         out.extend(
             charts::render_both(&dir.join("convergence"), |p| {
                 charts::convergence(c, &what, &text, lang, p)
@@ -554,6 +549,25 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
         );
     }
     Ok(out)
+}
+
+/// The convergence of the headline output, when there is something to
+/// converge: at least two checkpoints and an output that varies.
+pub fn convergence_to_show(s: &RunSummary) -> Option<&crate::stats::convergence::Convergence> {
+    s.convergence
+        .as_ref()
+        .filter(|c| c.points.len() >= 2 && c.points.last().is_some_and(|p| p.p5 < p.p95))
+}
+
+/// What a convergence chart follows, in words ("Akkumuleret nettobesparelse
+/// til og med 2015").
+pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) -> String {
+    let measure = if c.metric == "cost_scenario_kr" {
+        Measure::AnnualCost { year: c.year }
+    } else {
+        Measure::CumulativeNetSavings { through: c.year }
+    };
+    measure.label(lang)
 }
 
 /// "counter"/"phone" in the chart's language.

@@ -1555,6 +1555,14 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::citizens(&c, &text, lang, p)),
             )?;
         }
+        if let Some(c) = chart_data::convergence_to_show(s) {
+            let what = chart_data::convergence_what(c, lang);
+            self.figure(
+                h,
+                self.t("Hvor stabile er tallene?", "How settled are the figures?"),
+                chart_svg(|p| charts::convergence(c, &what, &text, lang, p)),
+            )?;
+        }
         let mix = chart_data::channel_mix_data(s, lang);
         if !mix.channels.is_empty() {
             self.figure(
