@@ -247,7 +247,9 @@ fn report_renders_in_headless_chromium() {
         assert!(dom.stdout.contains(heading), "DOM lacks {heading}");
     }
     assert!(dom.stdout.contains("<html lang=\"da\">"));
-    assert_eq!(dom.stdout.matches("<svg").count(), 5, "five charts");
+    // Cost fan, histogram, S-curve, goals, citizens (Solrød tracks Digital
+    // Post and completion), convergence and channel mix.
+    assert_eq!(dom.stdout.matches("<svg").count(), 7, "seven charts");
 
     // Printing gives A4 pages: the summary, assumptions, charts, tables and
     // method each start a page.

@@ -36,7 +36,7 @@ pub fn backtest(args: BacktestArgs) -> Result<(), Error> {
     let scored = backtest::targets::scenario_with_observations(&file, &scenario)?;
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
     let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n)
-        .with_correlation(args.sim.correlation);
+        .with_correlation(super::run::correlation(&scenario, &args.sim));
     let engine = Engine::with_design(&scored, design);
     super::run::check_memory(
         n,

@@ -72,7 +72,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         .collect();
     let design =
         crate::sampling::Design::new(super::run::method(&scenarios[0], &args.sim), seed, n)
-            .with_correlation(args.sim.correlation)
+            .with_correlation(super::run::correlation(&scenarios[0], &args.sim))
             .with_keys(keys.iter().map(Vec::as_slice));
     let engines: Vec<Engine> = options
         .iter()

@@ -46,8 +46,9 @@ pub struct SimOptions {
     pub sampling: Option<crate::sampling::Method>,
     /// How [[correlations]] are imposed: copula (Gaussian copula, trial by
     /// trial) or iman-conover (rank reordering over batches of 1,000 trials).
-    #[arg(long, value_enum, default_value = "copula")]
-    pub correlation: crate::sampling::CorrelationMethod,
+    /// Default: the scenario's [simulation] correlation, else copula.
+    #[arg(long, value_enum)]
+    pub correlation: Option<crate::sampling::CorrelationMethod>,
     /// Worker threads (default: all cores; RAYON_NUM_THREADS is honoured too).
     #[arg(long, short = 'j', allow_negative_numbers = true, value_parser = flags::whole::<usize>("--threads", 1))]
     pub threads: Option<usize>,

@@ -142,6 +142,14 @@ pub fn method(s: &Scenario, sim: &SimOptions) -> crate::sampling::Method {
     sim.sampling.or(s.default_sampling).unwrap_or_default()
 }
 
+/// The correlation method: `--correlation`, else the scenario's
+/// `[simulation] correlation`, else the Gaussian copula.
+pub fn correlation(s: &Scenario, sim: &SimOptions) -> crate::sampling::CorrelationMethod {
+    sim.correlation
+        .or(s.default_correlation)
+        .unwrap_or_default()
+}
+
 /// Trials per `--precision` batch: `--batch`, rounded up under Latin
 /// hypercube sampling or Iman-Conover correlation to whole batches of the
 /// design so that every batch the run adds is a complete design.
@@ -279,7 +287,7 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         return Err(InputError::new("--batch and --max-trials must be at least 1").into());
     }
     let design = crate::sampling::Design::new(method(&scenario, &args.sim), seed, n)
-        .with_correlation(args.sim.correlation);
+        .with_correlation(correlation(&scenario, &args.sim));
     let design = if precision_target.is_some() {
         design.with_lhs_batch(crate::sampling::lhs::batch_for(args.batch))
     } else {

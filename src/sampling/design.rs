@@ -74,6 +74,17 @@ pub enum CorrelationMethod {
     ImanConover,
 }
 
+impl CorrelationMethod {
+    /// The method named by `[simulation] correlation`.
+    pub fn parse(text: &str) -> Option<CorrelationMethod> {
+        match text {
+            "copula" => Some(CorrelationMethod::Copula),
+            "iman-conover" => Some(CorrelationMethod::ImanConover),
+            _ => None,
+        }
+    }
+}
+
 /// A sampling design shared by every scenario run on common random numbers.
 #[derive(Debug, Clone)]
 pub struct Design {

@@ -425,6 +425,25 @@ pub fn build(m: Merged) -> R<Scenario> {
         }
         None => (None, None),
     };
+    let default_correlation = match &m.simulation {
+        Some(s) => match &s.value.get_ref().correlation {
+            Some(text) => Some(
+                crate::sampling::CorrelationMethod::parse(text.get_ref()).ok_or_else(|| {
+                    b.err(
+                        s.file,
+                        text.span(),
+                        format!(
+                            "correlation = \"{}\" is not a correlation method",
+                            text.get_ref()
+                        ),
+                    )
+                    .with_help("write correlation = \"copula\" (Gaussian copula, default) or \"iman-conover\"")
+                })?,
+            ),
+            None => None,
+        },
+        None => None,
+    };
     let default_sampling = match &m.simulation {
         Some(s) => match &s.value.get_ref().sampling {
             Some(text) => Some(crate::sampling::Method::parse(text.get_ref()).ok_or_else(
@@ -1384,6 +1403,7 @@ pub fn build(m: Merged) -> R<Scenario> {
         default_trials,
         default_seed,
         default_sampling,
+        default_correlation,
         inputs: b.inputs,
         population_base,
         growth,

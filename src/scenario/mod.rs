@@ -402,6 +402,8 @@ pub struct Scenario {
     pub default_seed: Option<u64>,
     /// `[simulation] sampling`: the method `run` and `compare` use without `--sampling`.
     pub default_sampling: Option<crate::sampling::Method>,
+    /// `[simulation] correlation`: how `[[correlations]]` are imposed without `--correlation`.
+    pub default_correlation: Option<crate::sampling::CorrelationMethod>,
     pub inputs: Vec<UncertainInput>,
     pub population_base: Option<Param>,
     pub growth: Param,

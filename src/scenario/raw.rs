@@ -61,6 +61,8 @@ pub struct RawSimulation {
     pub trials: Option<Spanned<i64>>,
     pub seed: Option<Spanned<i64>>,
     pub sampling: Option<Spanned<String>>,
+    /// "copula" (default) or "iman-conover".
+    pub correlation: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
