@@ -13,6 +13,7 @@
 
 pub mod attribution;
 pub mod backtest;
+pub mod breakdown;
 pub mod charts;
 pub mod cli;
 pub mod comparison;

@@ -281,6 +281,9 @@ pub struct RunSummary {
     pub attribution: Option<Vec<AttributionRow>>,
     pub hours: Vec<HoursRow>,
     pub inputs: Vec<InputRow>,
+    /// By area, department and contact type; only with `run --breakdown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<crate::breakdown::Breakdown>,
 }
 
 impl RunSummary {
@@ -457,6 +460,7 @@ impl RunSummary {
             attribution: None,
             hours: hours_rows(s),
             inputs: input_rows(s),
+            breakdown: crate::breakdown::Breakdown::new(s, layout, trials),
         }
     }
 

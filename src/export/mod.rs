@@ -5,6 +5,7 @@
 //! place. A whole run's files are staged and swapped in together
 //! ([`outdir`]).
 
+pub mod breakdown_csv;
 pub mod csv;
 pub mod json;
 pub mod outdir;

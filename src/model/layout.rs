@@ -72,6 +72,8 @@ pub struct Slots {
     /// Share of outbound letters sent by Digital Post (scenario path); only
     /// when registration for Digital Post drives it.
     pub outbound_digital_share: Option<usize>,
+    /// By area, department and contact type; only with `run --breakdown`.
+    pub breakdown: Option<super::breakdown::BreakdownSlots>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -180,6 +182,12 @@ impl Builder {
             offset,
         });
         offset
+    }
+
+    /// A per-year detail slot that is no metric of summary.json (breakdowns).
+    fn reserve(&mut self) -> usize {
+        self.detail += self.n_years;
+        self.detail - self.n_years
     }
 }
 
@@ -308,6 +316,9 @@ impl Layout {
                 Detail,
             )
         });
+        let breakdown = s
+            .breakdown
+            .then(|| super::breakdown::BreakdownSlots::new(s, &mut || b.reserve()));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -339,6 +350,7 @@ impl Layout {
                 citizens,
                 solutions_live,
                 outbound_digital_share,
+                breakdown,
             },
             staffed,
         }

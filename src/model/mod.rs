@@ -2,6 +2,7 @@
 //! opening hours, events, costs and goals for one trial.
 
 pub mod bass;
+pub mod breakdown;
 pub mod citizens;
 pub mod layout;
 pub mod plan;

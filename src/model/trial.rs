@@ -44,6 +44,8 @@ pub struct Scratch {
     limit_month: Vec<f64>,
     /// Per year (scenario path): self-service attempts, completed, fallback contacts.
     completion: Vec<[f64; 3]>,
+    /// Sums by cell and department for `run --breakdown`.
+    breakdown: super::breakdown::Acc,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -404,6 +406,8 @@ pub fn simulate(
     sc.goal_den.clear();
     sc.goal_den.resize(n_goals * n_years, 0.0);
     let n_staffed = plan.staffed.len();
+    let n_depts = s.departments.len();
+    let by_group = layout.slots.breakdown.is_some();
     let mut staffing_cost = [vec![0.0; n_years], vec![0.0; n_years]];
     let mut staffing_stats = [
         vec![[0.0f64; 5]; n_years * n_staffed],
@@ -422,7 +426,14 @@ pub fn simulate(
             sq[0].clone_from(&scn[0]);
             let (sq, scn) = staffing_stats.split_at_mut(1);
             sq[0].clone_from(&scn[0]);
+            if by_group {
+                sc.breakdown
+                    .copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
+            }
             continue;
+        }
+        if by_group {
+            sc.breakdown.reset(path, n_years, n_cells, n_depts);
         }
         sc.volume[path].clear();
         sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
@@ -481,7 +492,14 @@ pub fn simulate(
                         *x += nd * other;
                     }
                     vol[di] += d;
-                    acc.handling += nd * ct.other_cost + d * prices[di];
+                    let handling = nd * ct.other_cost + d * prices[di];
+                    acc.handling += handling;
+                    if by_group {
+                        let b = &mut sc.breakdown;
+                        b.cell_handling[path][y * n_cells + c] += handling;
+                        b.cell_contacts[path][y * n_cells + c] +=
+                            nd * ct.other.iter().sum::<f64>() + d;
+                    }
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];
@@ -524,6 +542,11 @@ pub fn simulate(
                 }
                 acc.handling += cost + out.abandoned_cost;
                 acc.avoided_value += out.avoided_value;
+                if by_group {
+                    let b = &mut sc.breakdown;
+                    b.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
+                    b.cell_contacts[path][y * n_cells + c] += total;
+                }
                 if path == SCENARIO {
                     for k in 0..4 {
                         acc.displaced[k] += out.displaced[k];
@@ -629,8 +652,12 @@ pub fn simulate(
                         sl_calls += r.1 * n_calls;
                         asa_calls += r.2 * n_calls;
                     }
-                    staffing_cost[path][y] +=
+                    let staff_kr =
                         agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
+                    staffing_cost[path][y] += staff_kr;
+                    if by_group {
+                        sc.breakdown.dept_opening[path][y * n_depts + d] += staff_kr;
+                    }
                     let stt = &mut staffing_stats[path][y * n_staffed + k];
                     stt[0] += agent_hours;
                     stt[1] += hours;
@@ -676,7 +703,11 @@ pub fn simulate(
             for (d, dep) in s.departments.iter().enumerate() {
                 for ch in 0..2 {
                     if let Some(c) = dep.open_hour_cost_kr[ch] {
-                        opening += pp.open_hours_year[y][d][ch] * v(c) * tc.idx[y];
+                        let kr = pp.open_hours_year[y][d][ch] * v(c) * tc.idx[y];
+                        opening += kr;
+                        if by_group {
+                            sc.breakdown.dept_opening[path][y * n_depts + d] += kr;
+                        }
                     }
                 }
             }
@@ -717,6 +748,11 @@ pub fn simulate(
                 };
             }
         }
+    }
+
+    if let Some(slots) = &layout.slots.breakdown {
+        sc.breakdown
+            .write(slots, n_years, n_cells, n_depts, &tc.idx, detail);
     }
 
     // Savings, cumulative, NPV, payback.

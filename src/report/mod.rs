@@ -24,6 +24,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "years.csv",
     "goals.csv",
     "sensitivity.csv",
+    "breakdown.csv",
     "comparison.json",
     "comparison.csv",
     "backtest.json",
@@ -62,6 +63,15 @@ pub fn write_run_files(
         let path = dir.join("sensitivity.csv");
         write_atomic(&path, &export::csv::sensitivity_csv(sens, csv)?)
             .map_err(anyhow::Error::from)?;
+        written.push(path);
+    }
+    if let Some(b) = &summary.breakdown {
+        let path = dir.join("breakdown.csv");
+        write_atomic(
+            &path,
+            &export::breakdown_csv::breakdown_csv(b, &summary.years, csv)?,
+        )
+        .map_err(anyhow::Error::from)?;
         written.push(path);
     }
     Ok(written)

@@ -1404,6 +1404,7 @@ pub fn build(m: Merged) -> R<Scenario> {
         citizens,
         completion,
         solutions,
+        breakdown: false,
     })
 }
 

@@ -427,6 +427,9 @@ pub struct Scenario {
     pub completion: Option<Completion>,
     /// Self-service solutions and their launches.
     pub solutions: Vec<Solution>,
+    /// Record cost and volumes by area, department and contact type
+    /// (`run --breakdown`; not a key of the file): see model/breakdown.rs.
+    pub breakdown: bool,
 }
 
 impl Scenario {
