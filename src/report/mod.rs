@@ -4,6 +4,7 @@
 //! [`Comparison`]), never of raw trials, as in criterion.rs.
 
 pub mod backtest;
+pub mod breakdown_html;
 pub mod chart_data;
 pub mod html;
 
