@@ -284,6 +284,10 @@ pub struct RunSummary {
     /// By area, department and contact type; only with `run --breakdown`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub breakdown: Option<crate::breakdown::Breakdown>,
+    /// Monthly results (`run --monthly`): written to monthly.json and
+    /// monthly.csv, not to summary.json.
+    #[serde(skip)]
+    pub monthly: Option<crate::monthly::Monthly>,
 }
 
 impl RunSummary {
@@ -461,6 +465,7 @@ impl RunSummary {
             hours: hours_rows(s),
             inputs: input_rows(s),
             breakdown: crate::breakdown::Breakdown::new(s, layout, trials),
+            monthly: crate::monthly::Monthly::new(s, layout, trials),
         }
     }
 

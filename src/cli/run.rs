@@ -64,6 +64,11 @@ pub struct RunArgs {
     /// and the report's breakdown tables).
     #[arg(long)]
     pub breakdown: bool,
+    /// Also write monthly.csv and monthly.json: per month the median and
+    /// 5/25/75/95 % of the cost, the contacts per channel (scenario and
+    /// status quo) and the monthly goal values.
+    #[arg(long)]
+    pub monthly: bool,
 }
 
 /// The fewest trials, and batches, after which `--precision` may declare its
@@ -262,6 +267,7 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     let plan = OutputPlan::new(&args.sim.out, args.xlsx.as_deref())?;
     let mut scenario = Scenario::from_file(&args.scenario)?;
     scenario.breakdown = args.breakdown;
+    scenario.monthly = args.monthly;
     // The per-trial sheet has one row per trial and year.
     let max_xlsx_trials = crate::export::xlsx::EXCEL_MAX_DATA_ROWS / scenario.years().max(1);
     if args.xlsx.is_some() && args.xlsx_trials > max_xlsx_trials {

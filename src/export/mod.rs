@@ -8,6 +8,7 @@
 pub mod breakdown_csv;
 pub mod csv;
 pub mod json;
+pub mod monthly_files;
 pub mod outdir;
 pub mod sanitize;
 pub mod xlsx;

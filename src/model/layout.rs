@@ -74,6 +74,8 @@ pub struct Slots {
     pub outbound_digital_share: Option<usize>,
     /// By area, department and contact type; only with `run --breakdown`.
     pub breakdown: Option<super::breakdown::BreakdownSlots>,
+    /// Monthly series; only with `run --monthly`.
+    pub monthly: Option<super::monthly::MonthlySlots>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -186,8 +188,13 @@ impl Builder {
 
     /// A per-year detail slot that is no metric of summary.json (breakdowns).
     fn reserve(&mut self) -> usize {
-        self.detail += self.n_years;
-        self.detail - self.n_years
+        self.reserve_width(self.n_years)
+    }
+
+    /// `width` detail slots that are no metric of summary.json (monthly series).
+    fn reserve_width(&mut self, width: usize) -> usize {
+        self.detail += width;
+        self.detail - width
     }
 }
 
@@ -319,6 +326,10 @@ impl Layout {
         let breakdown = s
             .breakdown
             .then(|| super::breakdown::BreakdownSlots::new(s, &mut || b.reserve()));
+        let n_months = s.months();
+        let monthly = s
+            .monthly
+            .then(|| super::monthly::MonthlySlots::new(s, &mut || b.reserve_width(n_months)));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -351,6 +362,7 @@ impl Layout {
                 solutions_live,
                 outbound_digital_share,
                 breakdown,
+                monthly,
             },
             staffed,
         }

@@ -5,5 +5,6 @@ pub mod bass;
 pub mod breakdown;
 pub mod citizens;
 pub mod layout;
+pub mod monthly;
 pub mod plan;
 pub mod trial;

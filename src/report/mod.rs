@@ -26,6 +26,8 @@ pub const OUTPUT_FILES: &[&str] = &[
     "goals.csv",
     "sensitivity.csv",
     "breakdown.csv",
+    "monthly.csv",
+    "monthly.json",
     "comparison.json",
     "comparison.csv",
     "backtest.json",
@@ -65,6 +67,16 @@ pub fn write_run_files(
         write_atomic(&path, &export::csv::sensitivity_csv(sens, csv)?)
             .map_err(anyhow::Error::from)?;
         written.push(path);
+    }
+    if let Some(m) = &summary.monthly {
+        for (name, bytes) in [
+            ("monthly.csv", export::monthly_files::monthly_csv(m, csv)?),
+            ("monthly.json", export::monthly_files::monthly_json(m)?),
+        ] {
+            let path = dir.join(name);
+            write_atomic(&path, &bytes).map_err(anyhow::Error::from)?;
+            written.push(path);
+        }
     }
     if let Some(b) = &summary.breakdown {
         let path = dir.join("breakdown.csv");

@@ -1405,6 +1405,7 @@ pub fn build(m: Merged) -> R<Scenario> {
         completion,
         solutions,
         breakdown: false,
+        monthly: false,
     })
 }
 

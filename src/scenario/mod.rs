@@ -430,6 +430,9 @@ pub struct Scenario {
     /// Record cost and volumes by area, department and contact type
     /// (`run --breakdown`; not a key of the file): see model/breakdown.rs.
     pub breakdown: bool,
+    /// Record monthly results (`run --monthly`; not a key of the file):
+    /// every month is an epoch of its own, see model/monthly.rs.
+    pub monthly: bool,
 }
 
 impl Scenario {
