@@ -7,6 +7,7 @@
 
 pub mod build;
 mod build_citizens;
+mod build_proposal;
 pub mod citizens;
 pub mod load;
 pub mod raw;

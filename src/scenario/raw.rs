@@ -35,6 +35,8 @@ pub struct RawFile {
     pub departments: Option<Vec<Spanned<RawDepartment>>>,
     pub displacement: Option<Spanned<RawDisplacement>>,
     pub proposal: Option<Spanned<RawProposal>>,
+    /// Named proposals that `[proposal] combine` may combine.
+    pub proposals: Option<Vec<Spanned<RawProposal>>>,
     pub outbound_mail: Option<Spanned<RawOutbound>>,
     pub events: Option<Vec<Spanned<RawEvent>>>,
     pub goals: Option<Vec<Spanned<RawGoal>>>,
@@ -254,6 +256,8 @@ pub struct RawProposal {
     pub start: Spanned<String>,
     /// Department name -> new hours per channel.
     pub hours: Option<Spanned<BTreeMap<String, Spanned<RawChannelSchedules>>>>,
+    /// In `[proposal]`: names of `[[proposals]]` whose hours it adds.
+    pub combine: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
