@@ -3,6 +3,7 @@
 
 pub mod bass;
 pub mod breakdown;
+pub mod calibration;
 pub mod citizens;
 pub mod layout;
 pub mod monthly;

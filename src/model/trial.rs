@@ -219,7 +219,19 @@ pub fn simulate(
             total += mix[i];
         }
         let d = cell.digital.index();
-        let s0 = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let written = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let (p, q, ceiling) = (v(cell.p), v(cell.q), v(cell.ceiling));
+        // The written mix as observed in a later period: start from the
+        // January share that reproduces it there (model/calibration.rs).
+        let s0 = match s.calibration {
+            Some((from, to)) => super::calibration::base_share(
+                written,
+                (p, q, ceiling),
+                from..to + 1,
+                &sc.area_month[cell.area * n_months..(cell.area + 1) * n_months],
+            ),
+            None => written,
+        };
         let rest = total - mix[d];
         let mut other = [0.0; N_CHANNELS];
         if rest > 0.0 {
@@ -233,9 +245,9 @@ pub fn simulate(
             type_share,
             s0,
             other,
-            p: v(cell.p),
-            q: v(cell.q),
-            c: v(cell.ceiling).max(s0),
+            p,
+            q,
+            c: ceiling.max(s0),
             other_cost: 0.0,
             prices: [0.0; N_CHANNELS],
             completion: None,

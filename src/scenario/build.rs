@@ -1223,6 +1223,28 @@ pub fn build(m: Merged) -> R<Scenario> {
         goals.push(build_goal(&b, &ctx, g, outbound.is_some())?);
     }
 
+    let calibration = match &m.calibration {
+        Some(c) => {
+            let v = c.value.get_ref();
+            let what = "calibration mix_observed_from";
+            let from = b.month(c.file, &v.mix_observed_from, base_year, end_year, what)?;
+            let to = match &v.mix_observed_to {
+                Some(t) => {
+                    let what = "calibration mix_observed_to";
+                    let to = b.month(c.file, t, base_year, end_year, what)?;
+                    if to < from {
+                        return Err(b
+                            .err(c.file, t.span(), format!("mix_observed_to {} is before mix_observed_from {}", t.get_ref(), v.mix_observed_from.get_ref()))
+                            .with_help("the period runs from mix_observed_from to mix_observed_to, both included"));
+                    }
+                    to
+                }
+                None => from,
+            };
+            Some((from, to))
+        }
+        None => None,
+    };
     let noise_relative_sd = match &m.noise {
         Some(n) => {
             let v = n.value.get_ref();
@@ -1323,6 +1345,7 @@ pub fn build(m: Merged) -> R<Scenario> {
         completion,
         solutions,
         breakdown: false,
+        calibration,
         monthly: false,
     })
 }

@@ -48,6 +48,17 @@ pub struct RawFile {
     pub completion: Option<Spanned<RawCompletion>>,
     /// Self-service solutions and their launches.
     pub solutions: Option<Vec<Spanned<RawSolution>>>,
+    /// The period in which the written channel mix was observed.
+    pub calibration: Option<Spanned<RawCalibration>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCalibration {
+    /// First month of the period the mix was observed in ("YYYY-MM").
+    pub mix_observed_from: Spanned<String>,
+    /// Last month (default: the first).
+    pub mix_observed_to: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
