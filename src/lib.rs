@@ -13,6 +13,7 @@
 
 pub mod attribution;
 pub mod backtest;
+pub mod breakdown;
 pub mod charts;
 pub mod cli;
 pub mod comparison;
@@ -27,6 +28,7 @@ pub mod goal_text;
 pub mod hours;
 pub mod i18n;
 pub mod model;
+pub mod monthly;
 pub mod quantile_table;
 pub mod report;
 pub mod sampling;

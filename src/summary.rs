@@ -281,6 +281,13 @@ pub struct RunSummary {
     pub attribution: Option<Vec<AttributionRow>>,
     pub hours: Vec<HoursRow>,
     pub inputs: Vec<InputRow>,
+    /// By area, department and contact type; only with `run --breakdown`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<crate::breakdown::Breakdown>,
+    /// Monthly results (`run --monthly`): written to monthly.json and
+    /// monthly.csv, not to summary.json.
+    #[serde(skip)]
+    pub monthly: Option<crate::monthly::Monthly>,
 }
 
 impl RunSummary {
@@ -457,6 +464,8 @@ impl RunSummary {
             attribution: None,
             hours: hours_rows(s),
             inputs: input_rows(s),
+            breakdown: crate::breakdown::Breakdown::new(s, layout, trials),
+            monthly: crate::monthly::Monthly::new(s, layout, trials),
         }
     }
 

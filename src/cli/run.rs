@@ -59,6 +59,16 @@ pub struct RunArgs {
     #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
           value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
+    /// Also report cost, savings and contacts by area, by department and by
+    /// contact type (summary.json "breakdown", breakdown.csv, the workbook's
+    /// and the report's breakdown tables).
+    #[arg(long)]
+    pub breakdown: bool,
+    /// Also write monthly.csv and monthly.json: per month the median and
+    /// 5/25/75/95 % of the cost, the contacts per channel (scenario and
+    /// status quo) and the monthly goal values.
+    #[arg(long)]
+    pub monthly: bool,
 }
 
 /// The fewest trials, and batches, after which `--precision` may declare its
@@ -263,7 +273,9 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     init_threads(args.sim.threads)?;
     // Output paths are checked before anything is simulated.
     let plan = OutputPlan::new(&args.sim.out, args.xlsx.as_deref())?;
-    let scenario = Scenario::from_file(&args.scenario)?;
+    let mut scenario = Scenario::from_file(&args.scenario)?;
+    scenario.breakdown = args.breakdown;
+    scenario.monthly = args.monthly;
     // The per-trial sheet has one row per trial and year.
     let max_xlsx_trials = crate::export::xlsx::EXCEL_MAX_DATA_ROWS / scenario.years().max(1);
     if args.xlsx.is_some() && args.xlsx_trials > max_xlsx_trials {

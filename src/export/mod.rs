@@ -5,8 +5,10 @@
 //! place. A whole run's files are staged and swapped in together
 //! ([`outdir`]).
 
+pub mod breakdown_csv;
 pub mod csv;
 pub mod json;
+pub mod monthly_files;
 pub mod outdir;
 pub mod sanitize;
 pub mod xlsx;

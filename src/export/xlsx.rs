@@ -228,6 +228,9 @@ pub fn render_xlsx(
     if summary.attribution.as_ref().is_some_and(|a| !a.is_empty()) {
         attribution_sheet(wb.add_worksheet(), summary, lang, &f)?;
     }
+    if summary.breakdown.is_some() {
+        breakdown_sheet(wb.add_worksheet(), summary, lang, &f)?;
+    }
     trials_sheet(
         wb.add_worksheet(),
         summary,
@@ -634,6 +637,55 @@ fn hours_sheet(
     }
     ws.set_freeze_panes(1, 0)?;
     widths(ws, &[24.0, 12.0, 40.0, 14.0, 40.0, 14.0])?;
+    Ok(())
+}
+
+/// `run --breakdown`: one row per group, quantity and year, as breakdown.csv.
+fn breakdown_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let Some(b) = &s.breakdown else {
+        return Ok(());
+    };
+    ws.set_name(sheet_name(t(lang, "Fordeling", "Breakdown")))?;
+    let head: Vec<String> = vec![
+        t(lang, "Fordelt på", "By").into(),
+        t(lang, "Navn", "Name").into(),
+        t(lang, "Størrelse", "Quantity").into(),
+        t(lang, "Enhed", "Unit").into(),
+        t(lang, "År", "Year").into(),
+        t(lang, "Gennemsnit", "Mean").into(),
+        "5 %".into(),
+        "Median".into(),
+        "95 %".into(),
+    ];
+    headers(ws, 0, &head, f)?;
+    let mut row = 1u32;
+    for kind in crate::model::breakdown::KindOf::ALL {
+        for g in b.groups(kind) {
+            for (quantity, unit, values) in super::breakdown_csv::quantities(g) {
+                let fmt = if unit == "kr." { &f.kr } else { &f.count };
+                for (v, year) in values.iter().zip(&s.years) {
+                    ws.write_text(row, 0, kind.key())?;
+                    ws.write_text(row, 1, &g.name)?;
+                    ws.write_text(row, 2, quantity)?;
+                    ws.write_text(row, 3, unit)?;
+                    num(ws, row, 4, f64::from(*year), &f.int)?;
+                    num(ws, row, 5, v.mean, fmt)?;
+                    num(ws, row, 6, v.p5, fmt)?;
+                    num(ws, row, 7, v.p50, fmt)?;
+                    num(ws, row, 8, v.p95, fmt)?;
+                    row += 1;
+                }
+            }
+        }
+    }
+    ws.write_text_with_format(row + 1, 0, crate::breakdown::COVERS, &f.note)?;
+    ws.set_freeze_panes(1, 0)?;
+    widths(ws, &[16.0, 28.0, 28.0, 10.0, 8.0, 14.0, 14.0, 14.0, 14.0])?;
     Ok(())
 }
 

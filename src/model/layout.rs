@@ -72,6 +72,10 @@ pub struct Slots {
     /// Share of outbound letters sent by Digital Post (scenario path); only
     /// when registration for Digital Post drives it.
     pub outbound_digital_share: Option<usize>,
+    /// By area, department and contact type; only with `run --breakdown`.
+    pub breakdown: Option<super::breakdown::BreakdownSlots>,
+    /// Monthly series; only with `run --monthly`.
+    pub monthly: Option<super::monthly::MonthlySlots>,
 }
 
 /// Where a year's savings come from (status quo minus scenario of each part
@@ -180,6 +184,17 @@ impl Builder {
             offset,
         });
         offset
+    }
+
+    /// A per-year detail slot that is no metric of summary.json (breakdowns).
+    fn reserve(&mut self) -> usize {
+        self.reserve_width(self.n_years)
+    }
+
+    /// `width` detail slots that are no metric of summary.json (monthly series).
+    fn reserve_width(&mut self, width: usize) -> usize {
+        self.detail += width;
+        self.detail - width
     }
 }
 
@@ -308,6 +323,13 @@ impl Layout {
                 Detail,
             )
         });
+        let breakdown = s
+            .breakdown
+            .then(|| super::breakdown::BreakdownSlots::new(s, &mut || b.reserve()));
+        let n_months = s.months();
+        let monthly = s
+            .monthly
+            .then(|| super::monthly::MonthlySlots::new(s, &mut || b.reserve_width(n_months)));
         Layout {
             metrics: b.metrics,
             core_len: b.core,
@@ -339,6 +361,8 @@ impl Layout {
                 citizens,
                 solutions_live,
                 outbound_digital_share,
+                breakdown,
+                monthly,
             },
             staffed,
         }

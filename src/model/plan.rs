@@ -126,6 +126,10 @@ impl Plan {
                 cuts.push(e.end + 1);
             }
         }
+        if s.monthly {
+            // `run --monthly`: every month is an epoch (model/monthly.rs).
+            cuts.extend(0..n_months);
+        }
         if s.goals.iter().any(|g| g.year_end) {
             // December of every year is an epoch of its own.
             cuts.extend((0..n_years).map(|y| y * 12 + 11));

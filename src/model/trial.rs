@@ -44,6 +44,10 @@ pub struct Scratch {
     limit_month: Vec<f64>,
     /// Per year (scenario path): self-service attempts, completed, fallback contacts.
     completion: Vec<[f64; 3]>,
+    /// Sums by cell and department for `run --breakdown`.
+    breakdown: super::breakdown::Acc,
+    /// Monthly sums for `run --monthly`.
+    monthly: super::monthly::Acc,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -215,7 +219,19 @@ pub fn simulate(
             total += mix[i];
         }
         let d = cell.digital.index();
-        let s0 = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let written = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let (p, q, ceiling) = (v(cell.p), v(cell.q), v(cell.ceiling));
+        // The written mix as observed in a later period: start from the
+        // January share that reproduces it there (model/calibration.rs).
+        let s0 = match s.calibration {
+            Some((from, to)) => super::calibration::base_share(
+                written,
+                (p, q, ceiling),
+                from..to + 1,
+                &sc.area_month[cell.area * n_months..(cell.area + 1) * n_months],
+            ),
+            None => written,
+        };
         let rest = total - mix[d];
         let mut other = [0.0; N_CHANNELS];
         if rest > 0.0 {
@@ -229,9 +245,9 @@ pub fn simulate(
             type_share,
             s0,
             other,
-            p: v(cell.p),
-            q: v(cell.q),
-            c: v(cell.ceiling).max(s0),
+            p,
+            q,
+            c: ceiling.max(s0),
             other_cost: 0.0,
             prices: [0.0; N_CHANNELS],
             completion: None,
@@ -404,6 +420,9 @@ pub fn simulate(
     sc.goal_den.clear();
     sc.goal_den.resize(n_goals * n_years, 0.0);
     let n_staffed = plan.staffed.len();
+    let n_depts = s.departments.len();
+    let by_group = layout.slots.breakdown.is_some();
+    let by_month = layout.slots.monthly.is_some();
     let mut staffing_cost = [vec![0.0; n_years], vec![0.0; n_years]];
     let mut staffing_stats = [
         vec![[0.0f64; 5]; n_years * n_staffed],
@@ -422,7 +441,20 @@ pub fn simulate(
             sq[0].clone_from(&scn[0]);
             let (sq, scn) = staffing_stats.split_at_mut(1);
             sq[0].clone_from(&scn[0]);
+            if by_group {
+                sc.breakdown
+                    .copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
+            }
+            if by_month {
+                sc.monthly.copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
+            }
             continue;
+        }
+        if by_group {
+            sc.breakdown.reset(path, n_years, n_cells, n_depts);
+        }
+        if by_month {
+            sc.monthly.reset(path, n_months, n_goals, path == SCENARIO);
         }
         sc.volume[path].clear();
         sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
@@ -440,6 +472,9 @@ pub fn simulate(
             // compiler cannot keep them in registers through the vectors) and
             // stored back after it: the same additions in the same order.
             let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
+            // With --monthly this epoch is one month: its sums are the
+            // year's sums after the cell loop less these.
+            let before = (acc.volume, acc.handling);
             // Year-end goals count only December, an epoch of its own.
             let december = ep.start % 12 == 11;
             for c in 0..n_cells {
@@ -481,12 +516,20 @@ pub fn simulate(
                         *x += nd * other;
                     }
                     vol[di] += d;
-                    acc.handling += nd * ct.other_cost + d * prices[di];
+                    let handling = nd * ct.other_cost + d * prices[di];
+                    acc.handling += handling;
+                    if by_group {
+                        let b = &mut sc.breakdown;
+                        b.cell_handling[path][y * n_cells + c] += handling;
+                        b.cell_contacts[path][y * n_cells + c] +=
+                            nd * ct.other.iter().sum::<f64>() + d;
+                    }
                     if path == SCENARIO {
                         for &g in &plan.cell_goals[c] {
                             let goal = &s.goals[g];
                             // No completion here: nothing for a completion-rate goal.
-                            if (goal.year_end && !december)
+                            let not_this_month = goal.year_end && !december;
+                            if (not_this_month && !by_month)
                                 || goal.metric == GoalMetric::CompletionRate
                             {
                                 continue;
@@ -495,8 +538,15 @@ pub fn simulate(
                                 .filter(|i| goal.channels[*i])
                                 .map(|i| ct.other[i])
                                 .sum();
-                            acc.goal_num[g] += nd * share + if goal.channels[di] { d } else { 0.0 };
-                            acc.goal_den[g] += t;
+                            let num = nd * share + if goal.channels[di] { d } else { 0.0 };
+                            if !not_this_month {
+                                acc.goal_num[g] += num;
+                                acc.goal_den[g] += t;
+                            }
+                            if by_month {
+                                sc.monthly.goal_num[g * n_months + ep.start] += num;
+                                sc.monthly.goal_den[g * n_months + ep.start] += t;
+                            }
                         }
                     }
                     continue;
@@ -524,6 +574,11 @@ pub fn simulate(
                 }
                 acc.handling += cost + out.abandoned_cost;
                 acc.avoided_value += out.avoided_value;
+                if by_group {
+                    let b = &mut sc.breakdown;
+                    b.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
+                    b.cell_contacts[path][y * n_cells + c] += total;
+                }
                 if path == SCENARIO {
                     for k in 0..4 {
                         acc.displaced[k] += out.displaced[k];
@@ -535,20 +590,27 @@ pub fn simulate(
                     }
                     for &g in &plan.cell_goals[c] {
                         let goal = &s.goals[g];
-                        if goal.year_end && !december {
+                        let not_this_month = goal.year_end && !december;
+                        if not_this_month && !by_month {
                             continue;
                         }
-                        if goal.metric == GoalMetric::CompletionRate {
-                            acc.goal_num[g] += out.completion[1];
-                            acc.goal_den[g] += out.completion[0];
-                            continue;
+                        let (num, den) = if goal.metric == GoalMetric::CompletionRate {
+                            (out.completion[1], out.completion[0])
+                        } else {
+                            let num: f64 = (0..N_CHANNELS)
+                                .filter(|i| goal.channels[*i])
+                                .map(|i| out.volume[i])
+                                .sum();
+                            (num, total)
+                        };
+                        if !not_this_month {
+                            acc.goal_num[g] += num;
+                            acc.goal_den[g] += den;
                         }
-                        let num: f64 = (0..N_CHANNELS)
-                            .filter(|i| goal.channels[*i])
-                            .map(|i| out.volume[i])
-                            .sum();
-                        acc.goal_num[g] += num;
-                        acc.goal_den[g] += total;
+                        if by_month {
+                            sc.monthly.goal_num[g * n_months + ep.start] += num;
+                            sc.monthly.goal_den[g * n_months + ep.start] += den;
+                        }
                     }
                 }
                 if staffed {
@@ -596,6 +658,14 @@ pub fn simulate(
                     }
                 }
             }
+            if by_month {
+                let m = ep.start;
+                let mo = &mut sc.monthly;
+                mo.handling[path][m] = acc.handling - before.1;
+                for i in 0..N_CHANNELS {
+                    mo.volume[path][m * N_CHANNELS + i] = acc.volume[i] - before.0[i];
+                }
+            }
             acc.store(sc, path, y, n_years);
             // Erlang C per month for staffed channels.
             for (k, &(d, ch)) in plan.staffed.iter().enumerate() {
@@ -629,8 +699,15 @@ pub fn simulate(
                         sl_calls += r.1 * n_calls;
                         asa_calls += r.2 * n_calls;
                     }
-                    staffing_cost[path][y] +=
+                    let staff_kr =
                         agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
+                    staffing_cost[path][y] += staff_kr;
+                    if by_group {
+                        sc.breakdown.dept_opening[path][y * n_depts + d] += staff_kr;
+                    }
+                    if by_month {
+                        sc.monthly.other_cost[path][m] += staff_kr;
+                    }
                     let stt = &mut staffing_stats[path][y * n_staffed + k];
                     stt[0] += agent_hours;
                     stt[1] += hours;
@@ -669,14 +746,39 @@ pub fn simulate(
             } else {
                 None
             },
+            if by_month {
+                Some(&mut sc.monthly.other_cost[path])
+            } else {
+                None
+            },
         );
+        if by_month {
+            // Opening cost month by month (the year's sum is open_hours_year).
+            for m in 0..n_months {
+                for (d, dep) in s.departments.iter().enumerate() {
+                    for ch in 0..2 {
+                        if let (Some(c), Some(sch)) = (
+                            dep.open_hour_cost_kr[ch],
+                            super::plan::schedule_at(s, path, d, ch, m),
+                        ) {
+                            sc.monthly.other_cost[path][m] +=
+                                sch.hours_per_week() * WEEKS_PER_MONTH * v(c) * tc.idx[m / 12];
+                        }
+                    }
+                }
+            }
+        }
         for y in 0..n_years {
             let handling = sc.handling[path][y] * tc.idx[y];
             let mut opening = staffing_cost[path][y];
             for (d, dep) in s.departments.iter().enumerate() {
                 for ch in 0..2 {
                     if let Some(c) = dep.open_hour_cost_kr[ch] {
-                        opening += pp.open_hours_year[y][d][ch] * v(c) * tc.idx[y];
+                        let kr = pp.open_hours_year[y][d][ch] * v(c) * tc.idx[y];
+                        opening += kr;
+                        if by_group {
+                            sc.breakdown.dept_opening[path][y * n_depts + d] += kr;
+                        }
                     }
                 }
             }
@@ -717,6 +819,15 @@ pub fn simulate(
                 };
             }
         }
+    }
+
+    if let Some(slots) = &layout.slots.monthly {
+        sc.monthly
+            .write(slots, s, n_months, &tc.idx, &sc.cap_share[SCENARIO], detail);
+    }
+    if let Some(slots) = &layout.slots.breakdown {
+        sc.breakdown
+            .write(slots, n_years, n_cells, n_depts, &tc.idx, detail);
     }
 
     // Savings, cumulative, NPV, payback.
@@ -1340,6 +1451,7 @@ fn campaign_and_outbound(
     idx: &[f64],
     paper: &mut [f64],
     mut dp: Option<&mut Vec<f64>>,
+    mut monthly: Option<&mut Vec<f64>>,
 ) -> (Vec<f64>, Vec<f64>) {
     let n_years = plan.n_years;
     let v = |p: Param| p.get(values);
@@ -1349,15 +1461,28 @@ fn campaign_and_outbound(
         let e = &s.events[ei];
         if let Some(c) = e.cost_one_off_kr {
             campaign[e.start / 12] += v(c);
+            if let Some(mo) = monthly.as_deref_mut() {
+                mo[e.start] += v(c);
+            }
         }
         if let Some(c) = e.cost_monthly_kr {
             let c = v(c);
             for m in e.start..=e.end {
                 campaign[m / 12] += c;
+                if let Some(mo) = monthly.as_deref_mut() {
+                    mo[m] += c;
+                }
             }
         }
         for (year, c) in &e.cost_by_year_kr {
-            campaign[(year - s.base_year) as usize] += v(*c);
+            let y = (year - s.base_year) as usize;
+            campaign[y] += v(*c);
+            // A year's cost is spread evenly over its months.
+            if let Some(mo) = monthly.as_deref_mut() {
+                for m in y * 12..(y + 1) * 12 {
+                    mo[m] += v(*c) / 12.0;
+                }
+            }
         }
     }
     let mut outbound = vec![0.0; n_years];
@@ -1384,7 +1509,11 @@ fn campaign_and_outbound(
             if let Some(d) = dp.as_deref_mut() {
                 d[y] += letters * share;
             }
-            outbound[y] += (letters * (1.0 - share) * pl + letters * share * pd) * idx[y];
+            let kr = (letters * (1.0 - share) * pl + letters * share * pd) * idx[y];
+            outbound[y] += kr;
+            if let Some(mo) = monthly.as_deref_mut() {
+                mo[m] += kr;
+            }
             g *= monthly_growth;
         }
     }

@@ -543,6 +543,8 @@ table.assumptions th, table.assumptions td { padding:1mm 1.2mm; }
 table.assumptions td { overflow-wrap:anywhere; }
 .note { font-size:9pt; color:var(--muted); margin-top:-4mm; margin-bottom:6mm; }
 .detail-note { font-size:9pt; color:var(--muted); margin:1mm 0 4mm 0; }
+tr.total td { font-weight:600; border-top:1px solid var(--muted); }
+table.breakdown td.num { white-space:nowrap; }
 figure.chart { margin:4mm 0 8mm; }
 figure.chart svg { display:block; width:100%; height:auto; }
 .chart-error { color:var(--bad); font-style:italic; }
@@ -1796,6 +1798,7 @@ impl<'a> Report<'a> {
             )?;
         }
 
+        super::breakdown_html::breakdown_tables(s, lang, h)?;
         self.hours_table(h)?;
         self.displaced_table(h)?;
         self.staffing_table(h)?;

@@ -4,6 +4,7 @@
 //! [`Comparison`]), never of raw trials, as in criterion.rs.
 
 pub mod backtest;
+pub mod breakdown_html;
 pub mod chart_data;
 pub mod html;
 
@@ -24,6 +25,9 @@ pub const OUTPUT_FILES: &[&str] = &[
     "years.csv",
     "goals.csv",
     "sensitivity.csv",
+    "breakdown.csv",
+    "monthly.csv",
+    "monthly.json",
     "comparison.json",
     "comparison.csv",
     "backtest.json",
@@ -62,6 +66,25 @@ pub fn write_run_files(
         let path = dir.join("sensitivity.csv");
         write_atomic(&path, &export::csv::sensitivity_csv(sens, csv)?)
             .map_err(anyhow::Error::from)?;
+        written.push(path);
+    }
+    if let Some(m) = &summary.monthly {
+        for (name, bytes) in [
+            ("monthly.csv", export::monthly_files::monthly_csv(m, csv)?),
+            ("monthly.json", export::monthly_files::monthly_json(m)?),
+        ] {
+            let path = dir.join(name);
+            write_atomic(&path, &bytes).map_err(anyhow::Error::from)?;
+            written.push(path);
+        }
+    }
+    if let Some(b) = &summary.breakdown {
+        let path = dir.join("breakdown.csv");
+        write_atomic(
+            &path,
+            &export::breakdown_csv::breakdown_csv(b, &summary.years, csv)?,
+        )
+        .map_err(anyhow::Error::from)?;
         written.push(path);
     }
     Ok(written)

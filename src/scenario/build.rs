@@ -292,7 +292,7 @@ fn comment_near(f: &SourceFile, line: usize) -> Option<String> {
         .or(above.filter(|c| !c.is_empty()))
 }
 
-fn parse_schedule(
+pub(super) fn parse_schedule(
     b: &Builder,
     file: FileId,
     s: &Spanned<RawSchedule>,
@@ -1165,91 +1165,9 @@ pub fn build(m: Merged) -> R<Scenario> {
         )?);
     }
 
-    // Proposal.
-    let proposal = match &m.proposal {
-        Some(p) => {
-            let f = p.file;
-            let v = p.value.get_ref();
-            let start = b.month(f, &v.start, base_year, end_year, "proposal start")?;
-            let mut hours = vec![[None, None]; departments.len()];
-            let mut starts = vec![[start; 2]; departments.len()];
-            if let Some(h) = &v.hours {
-                for (dname, sched) in h.get_ref() {
-                    let di = departments
-                        .iter()
-                        .position(|d| &d.name == dname)
-                        .ok_or_else(|| {
-                            b.err(
-                                f,
-                                sched.span(),
-                                format!("proposal names unknown department \"{dname}\""),
-                            )
-                            .with_help(format!(
-                                "departments are: {}",
-                                departments
-                                    .iter()
-                                    .map(|d| d.name.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ))
-                        })?;
-                    let sv = sched.get_ref();
-                    let month = |b: &Builder, m: &Spanned<String>, ch: &str| {
-                        b.month(
-                            f,
-                            m,
-                            base_year,
-                            end_year,
-                            &format!("proposal hours of \"{dname}\" {ch}"),
-                        )
-                    };
-                    for (i, (ch, own)) in
-                        [("counter", &sv.counter_start), ("phone", &sv.phone_start)]
-                            .into_iter()
-                            .enumerate()
-                    {
-                        if let Some(m) = own.as_ref().or(sv.start.as_ref()) {
-                            starts[di][i] = month(&b, m, ch)?;
-                        }
-                        let has = if i == 0 { &sv.counter } else { &sv.phone };
-                        if let (Some(m), None) = (own, has) {
-                            return Err(b
-                                .err(f, m.span(), format!("proposal stages {ch} hours of \"{dname}\" but sets no new {ch} hours"))
-                                .with_help(format!("add {ch} = \"...\" (the new hours) next to {ch}_start")));
-                        }
-                    }
-                    for (i, (s, ch)) in [(&sv.counter, "counter"), (&sv.phone, "phone")]
-                        .into_iter()
-                        .enumerate()
-                    {
-                        if let Some(s) = s {
-                            if departments[di].today[i].is_none() {
-                                return Err(b.err(f, s.span(), format!("proposal sets {ch} hours for \"{dname}\", which has no {ch} hours today"))
-                                    .with_help(format!("add hours.{ch} (today's hours) to department \"{dname}\"")));
-                            }
-                            hours[di][i] = Some(parse_schedule(
-                                &b,
-                                f,
-                                s,
-                                &format!(
-                                    "proposal \"{}\", department \"{dname}\", {ch} hours",
-                                    v.name.get_ref()
-                                ),
-                            )?);
-                        }
-                    }
-                }
-            }
-            Some(Proposal {
-                name: v.name.get_ref().clone(),
-                description: v.description.clone(),
-                start,
-                hours,
-                starts,
-            })
-        }
-        None => None,
-    };
+    // Proposal, with the [[proposals]] it combines.
+    let proposal =
+        super::build_proposal::build_proposal(&b, &m, &departments, base_year, end_year)?;
 
     // Outbound mail.
     let outbound = match &m.outbound_mail {
@@ -1324,6 +1242,28 @@ pub fn build(m: Merged) -> R<Scenario> {
         goals.push(build_goal(&b, &ctx, g, outbound.is_some())?);
     }
 
+    let calibration = match &m.calibration {
+        Some(c) => {
+            let v = c.value.get_ref();
+            let what = "calibration mix_observed_from";
+            let from = b.month(c.file, &v.mix_observed_from, base_year, end_year, what)?;
+            let to = match &v.mix_observed_to {
+                Some(t) => {
+                    let what = "calibration mix_observed_to";
+                    let to = b.month(c.file, t, base_year, end_year, what)?;
+                    if to < from {
+                        return Err(b
+                            .err(c.file, t.span(), format!("mix_observed_to {} is before mix_observed_from {}", t.get_ref(), v.mix_observed_from.get_ref()))
+                            .with_help("the period runs from mix_observed_from to mix_observed_to, both included"));
+                    }
+                    to
+                }
+                None => from,
+            };
+            Some((from, to))
+        }
+        None => None,
+    };
     let noise_relative_sd = match &m.noise {
         Some(n) => {
             let v = n.value.get_ref();
@@ -1424,6 +1364,9 @@ pub fn build(m: Merged) -> R<Scenario> {
         citizens,
         completion,
         solutions,
+        breakdown: false,
+        calibration,
+        monthly: false,
     })
 }
 

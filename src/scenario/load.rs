@@ -42,7 +42,14 @@ const MAX_CHAIN: usize = 32;
 const TOML_DEPTH_LIMIT: usize = 80;
 
 /// Named entries, merged by `name`.
-const NAMED: [&str; 5] = ["areas", "departments", "events", "goals", "solutions"];
+const NAMED: [&str; 6] = [
+    "areas",
+    "departments",
+    "events",
+    "goals",
+    "solutions",
+    "proposals",
+];
 
 /// Tables that merge key by key (by place: `*` is any key; `areas` is one
 /// `[[areas]]` entry). Every other table is a value and replaces.
@@ -53,6 +60,7 @@ const MERGED_TABLES: &[&str] = &[
     "economics",
     "prices",
     "noise",
+    "calibration",
     "outbound_mail",
     "defaults",
     "defaults.type_split",
@@ -68,6 +76,9 @@ const MERGED_TABLES: &[&str] = &[
     "proposal",
     "proposal.hours",
     "proposal.hours.*",
+    "proposals",
+    "proposals.hours",
+    "proposals.hours.*",
     "areas",
     "areas.type_split",
     "areas.mix",
@@ -310,10 +321,12 @@ pub struct Merged {
     pub departments: Vec<Located<Spanned<RawDepartment>>>,
     pub displacement: Option<Located<Spanned<RawDisplacement>>>,
     pub proposal: Option<Located<Spanned<RawProposal>>>,
+    pub proposals: Vec<Located<Spanned<RawProposal>>>,
     pub outbound_mail: Option<Located<Spanned<RawOutbound>>>,
     pub events: Vec<Located<Spanned<RawEvent>>>,
     pub goals: Vec<Located<Spanned<RawGoal>>>,
     pub noise: Option<Located<Spanned<RawNoise>>>,
+    pub calibration: Option<Located<Spanned<RawCalibration>>>,
     pub correlations: Vec<Located<Spanned<RawCorrelation>>>,
     pub citizens: Option<Located<Spanned<RawCitizens>>>,
     pub completion: Option<Located<Spanned<RawCompletion>>>,
@@ -561,10 +574,12 @@ fn into_merged(sources: Sources, top: FileId, changes: Vec<Change>, raw: RawFile
         departments: list!(raw.departments),
         displacement: located!(raw.displacement),
         proposal: located!(raw.proposal),
+        proposals: list!(raw.proposals),
         outbound_mail: located!(raw.outbound_mail),
         events: list!(raw.events),
         goals: list!(raw.goals),
         noise: located!(raw.noise),
+        calibration: located!(raw.calibration),
         correlations: list!(raw.correlations),
         citizens: located!(raw.citizens),
         completion: located!(raw.completion),

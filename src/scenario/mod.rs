@@ -7,6 +7,7 @@
 
 pub mod build;
 mod build_citizens;
+mod build_proposal;
 pub mod citizens;
 pub mod load;
 pub mod raw;
@@ -429,6 +430,15 @@ pub struct Scenario {
     pub completion: Option<Completion>,
     /// Self-service solutions and their launches.
     pub solutions: Vec<Solution>,
+    /// Record cost and volumes by area, department and contact type
+    /// (`run --breakdown`; not a key of the file): see model/breakdown.rs.
+    pub breakdown: bool,
+    /// `[calibration]`: the months (first, last; indices from January of
+    /// the base year) in which the written mixes were observed.
+    pub calibration: Option<(usize, usize)>,
+    /// Record monthly results (`run --monthly`; not a key of the file):
+    /// every month is an epoch of its own, see model/monthly.rs.
+    pub monthly: bool,
 }
 
 impl Scenario {

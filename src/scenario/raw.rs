@@ -35,6 +35,8 @@ pub struct RawFile {
     pub departments: Option<Vec<Spanned<RawDepartment>>>,
     pub displacement: Option<Spanned<RawDisplacement>>,
     pub proposal: Option<Spanned<RawProposal>>,
+    /// Named proposals that `[proposal] combine` may combine.
+    pub proposals: Option<Vec<Spanned<RawProposal>>>,
     pub outbound_mail: Option<Spanned<RawOutbound>>,
     pub events: Option<Vec<Spanned<RawEvent>>>,
     pub goals: Option<Vec<Spanned<RawGoal>>>,
@@ -46,6 +48,17 @@ pub struct RawFile {
     pub completion: Option<Spanned<RawCompletion>>,
     /// Self-service solutions and their launches.
     pub solutions: Option<Vec<Spanned<RawSolution>>>,
+    /// The period in which the written channel mix was observed.
+    pub calibration: Option<Spanned<RawCalibration>>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RawCalibration {
+    /// First month of the period the mix was observed in ("YYYY-MM").
+    pub mix_observed_from: Spanned<String>,
+    /// Last month (default: the first).
+    pub mix_observed_to: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -256,6 +269,8 @@ pub struct RawProposal {
     pub start: Spanned<String>,
     /// Department name -> new hours per channel.
     pub hours: Option<Spanned<BTreeMap<String, Spanned<RawChannelSchedules>>>>,
+    /// In `[proposal]`: names of `[[proposals]]` whose hours it adds.
+    pub combine: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize, Clone)]

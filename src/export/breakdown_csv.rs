@@ -1,0 +1,88 @@
+//! `breakdown.csv` (`run --breakdown`): one row per group, quantity and
+//! year, with mean and percentiles; written like the other CSV files
+//! ([`super::csv`]).
+
+use serde::Serialize;
+
+use super::csv::{to_bytes, CsvLocale};
+use super::sanitize::csv_text;
+use crate::breakdown::{Breakdown, GroupSummary};
+use crate::model::breakdown::KindOf;
+use crate::stats::Summary;
+
+/// Columns of `breakdown.csv`, in the order of [`BreakdownRow`]'s fields.
+pub const BREAKDOWN_HEADER: [&str; 12] = [
+    "group", "name", "quantity", "unit", "year", "mean", "sd", "p5", "p25", "p50", "p75", "p95",
+];
+
+/// One row: a group's quantity in a year.
+#[derive(Serialize)]
+pub struct BreakdownRow {
+    /// `by_area`, `by_department` or `by_contact_type`.
+    pub group: &'static str,
+    pub name: String,
+    /// e.g. `handling_cost_scenario_kr`.
+    pub quantity: &'static str,
+    pub unit: &'static str,
+    pub year: i32,
+    pub mean: String,
+    pub sd: String,
+    pub p5: String,
+    pub p25: String,
+    pub p50: String,
+    pub p75: String,
+    pub p95: String,
+}
+
+/// The quantities of a group with their keys and units, in column order.
+pub fn quantities(g: &GroupSummary) -> Vec<(&'static str, &'static str, &[Summary])> {
+    let mut q: Vec<(&'static str, &'static str, &[Summary])> = vec![
+        (
+            "handling_cost_status_quo_kr",
+            "kr.",
+            &g.handling_cost_status_quo_kr,
+        ),
+        (
+            "handling_cost_scenario_kr",
+            "kr.",
+            &g.handling_cost_scenario_kr,
+        ),
+    ];
+    if let (Some(sq), Some(sc)) = (&g.opening_cost_status_quo_kr, &g.opening_cost_scenario_kr) {
+        q.push(("opening_cost_status_quo_kr", "kr.", sq));
+        q.push(("opening_cost_scenario_kr", "kr.", sc));
+    }
+    q.push(("savings_kr", "kr.", &g.savings_kr));
+    q.push(("contacts_status_quo", "contacts", &g.contacts_status_quo));
+    q.push(("contacts_scenario", "contacts", &g.contacts_scenario));
+    q
+}
+
+/// `breakdown.csv` of a run's breakdown.
+pub fn breakdown_csv(b: &Breakdown, years: &[i32], locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
+    let n = |x: f64| locale.num(x);
+    let mut rows = Vec::new();
+    for kind in KindOf::ALL {
+        for g in b.groups(kind) {
+            for (quantity, unit, values) in quantities(g) {
+                for (v, year) in values.iter().zip(years) {
+                    rows.push(BreakdownRow {
+                        group: kind.key(),
+                        name: csv_text(&g.name),
+                        quantity,
+                        unit,
+                        year: *year,
+                        mean: n(v.mean),
+                        sd: n(v.sd),
+                        p5: n(v.p5),
+                        p25: n(v.p25),
+                        p50: n(v.p50),
+                        p75: n(v.p75),
+                        p95: n(v.p95),
+                    });
+                }
+            }
+        }
+    }
+    to_bytes(locale, &BREAKDOWN_HEADER, rows)
+}

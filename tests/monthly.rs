@@ -1,0 +1,194 @@
+//! `run --monthly`: per month the cost, the contacts per channel and the
+//! monthly goal values. MODEL.md's worked example with the shorter counter
+//! hours from July 2012, computed by hand; the months add up to the years
+//! on a shipped scenario; the CLI end to end and on 1 or 2 threads.
+
+use assert_cmd::Command;
+use channelshift::engine::Engine;
+use channelshift::monthly::Monthly;
+use channelshift::scenario::Scenario;
+use channelshift::summary::RunSummary;
+
+/// MODEL.md section 12 (10,000 contacts a year: personal 40 %, phone 40 %,
+/// self-service 20 %; 610,000 kr. a year, 50,833.33 a month), the counter
+/// cut from 31.5 to 18 hours from 2012-07 (rho = 13.5/31.5, retime 0.5,
+/// to_digital 0.3, to_phone 0.1): from then 535,428.57 / 12 = 44,619.05
+/// kr. a month; the counter keeps 3,142.857 / 12 = 261.905 contacts a
+/// month (333.333 before); self-service's share of the handled contacts
+/// is 2,514.286 / 9,828.571 = 11/43 (0.2 before).
+const WORKED: &str = r#"name = "worked example, hours from July 2012"
+[horizon]
+base_year = 2011
+end_year = 2015
+[prices]
+personal = 100
+phone = 50
+self_service = 5
+[defaults]
+type_split = { transaction = 1.0 }
+adoption = { p = 0.03, q = 0.38, ceiling = 0.2 }
+[[areas]]
+name = "Example area"
+volume = 10000
+[areas.mix]
+transaction = { personal = 0.4, phone = 0.4, self_service = 0.2 }
+[[departments]]
+name = "counter"
+hours.counter = "Mon-Wed 9-15; Thu 9-18.30; Fri 9-13"
+[displacement.counter]
+retime = 0.5
+to_digital = 0.3
+to_phone = 0.1
+[proposal]
+name = "18 hours a week"
+start = "2012-07"
+[proposal.hours.counter]
+counter = "Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13"
+[[goals]]
+name = "self-service"
+metric = "share"
+channels = ["self_service"]
+op = ">="
+target = 0.25
+year = 2015
+[[goals]]
+name = "savings"
+metric = "savings"
+op = ">="
+target = 0
+year = 2015
+"#;
+
+fn monthly_of(path: &std::path::Path, n: usize) -> (Monthly, RunSummary) {
+    let mut s = Scenario::from_file(path).unwrap_or_else(|e| panic!("{e}"));
+    s.monthly = true;
+    let e = Engine::new(&s, 5);
+    e.probe().unwrap_or_else(|e| panic!("{e}"));
+    let t = e.run(n);
+    let r = RunSummary::new(&s, &e.layout, &t, 5, None);
+    (r.monthly.clone().expect("monthly"), r)
+}
+
+fn series<'a>(m: &'a Monthly, key: &str, path: &str) -> &'a [channelshift::stats::Summary] {
+    &m.series
+        .iter()
+        .find(|s| s.key == key && s.path == path)
+        .unwrap_or_else(|| panic!("no series {key} {path}"))
+        .values
+}
+
+fn close(actual: f64, expected: f64, what: &str) {
+    // f32 storage: 7 significant digits.
+    assert!(
+        (actual - expected).abs() <= 2e-7 * expected.abs() + 1e-9,
+        "{what}: {actual} instead of {expected}"
+    );
+}
+
+#[test]
+fn the_worked_example_month_by_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.toml");
+    std::fs::write(&path, WORKED).unwrap();
+    let (m, _) = monthly_of(&path, 5);
+    assert_eq!(m.months.len(), 60);
+    assert_eq!(m.months[0], "2011-01");
+    assert_eq!(m.months[18], "2012-07");
+    let before = 610_000.0 / 12.0;
+    let after = 535_428.571_428_571_4 / 12.0;
+    let sq = series(&m, "cost_kr", "status_quo");
+    let sc = series(&m, "cost_kr", "scenario");
+    let personal = series(&m, "volume.personal", "scenario");
+    let goal = &m
+        .series
+        .iter()
+        .find(|s| s.key == "goal")
+        .expect("the share goal has a monthly series");
+    assert_eq!(goal.goal.as_deref(), Some("self-service"));
+    assert_eq!(
+        m.series.iter().filter(|s| s.key == "goal").count(),
+        1,
+        "money goals have no monthly series"
+    );
+    for mo in 0..60 {
+        close(sq[mo].p50, before, "status quo");
+        let (cost, counter, share) = if mo < 18 {
+            (before, 4000.0 / 12.0, 0.2)
+        } else {
+            (
+                after,
+                (4000.0 * (1.0 - 13.5 / 31.5) + 4000.0 * 13.5 / 31.5 * 0.5) / 12.0,
+                11.0 / 43.0,
+            )
+        };
+        close(sc[mo].p50, cost, "scenario cost");
+        close(sc[mo].p95, cost, "no uncertainty");
+        close(personal[mo].p50, counter, "counter contacts");
+        close(goal.values[mo].p50, share, "self-service share");
+    }
+}
+
+/// Solrød's Proposal 1 (staffed phone, three departments, uncertain
+/// everything): the twelve months' mean cost adds up to the year's mean
+/// cost, and the annual figures are those of a run without --monthly.
+#[test]
+fn months_add_up_to_the_years() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios/solrod-2011-proposal-1.toml");
+    let (m, r) = monthly_of(&path, 200);
+    let plain = {
+        let s = Scenario::from_file(&path).unwrap();
+        let e = Engine::new(&s, 5);
+        let t = e.run(200);
+        RunSummary::new(&s, &e.layout, &t, 5, None)
+    };
+    for (key, path) in [
+        ("cost_status_quo_kr", "status_quo"),
+        ("cost_scenario_kr", "scenario"),
+    ] {
+        let months = series(&m, "cost_kr", path);
+        for (y, year) in r.metric(key).iter().enumerate() {
+            let sum: f64 = months[y * 12..(y + 1) * 12].iter().map(|q| q.mean).sum();
+            assert!(
+                (sum - year.mean).abs() <= 1e-6 * year.mean,
+                "{key} {y}: {sum} vs {}",
+                year.mean
+            );
+            let other = plain.metric(key)[y].mean;
+            assert!(
+                (year.mean - other).abs() <= 1e-12 * other,
+                "{key} {y}: {} vs {other}",
+                year.mean
+            );
+        }
+    }
+}
+
+#[test]
+fn the_cli_writes_monthly_files_only_when_asked_and_the_same_on_one_or_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.toml");
+    std::fs::write(&path, WORKED).unwrap();
+    let run = |out: &str, extra: &[&str]| {
+        Command::cargo_bin("channelshift")
+            .unwrap()
+            .args(["run", "-n", "300", "--quiet", "--no-charts"])
+            .args(extra)
+            .arg(&path)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+    };
+    run("one", &["--monthly", "--threads", "1"]);
+    run("two", &["--monthly", "--threads", "2"]);
+    run("none", &[]);
+    let read = |d: &str, f: &str| std::fs::read(dir.path().join(d).join(f)).unwrap();
+    assert_eq!(read("one", "monthly.json"), read("two", "monthly.json"));
+    assert_eq!(read("one", "monthly.csv"), read("two", "monthly.csv"));
+    let csv = String::from_utf8(read("one", "monthly.csv")).unwrap();
+    assert!(csv.starts_with("series,path,goal,unit,month,mean,p5,p25,p50,p75,p95\n"));
+    assert!(csv.contains("\ngoal,scenario,self-service,share,2015-12,"));
+    assert!(!dir.path().join("none/monthly.csv").exists());
+    assert!(!dir.path().join("none/monthly.json").exists());
+}
