@@ -103,7 +103,7 @@ fn an_option_with_only_displacement_phone_keeps_the_base_counter() {
     }
     assert_eq!(
         show(&s, c.retime),
-        format!("triangular(0.4, 0.55, 0.7) @ {}:228", solrod())
+        format!("triangular(0.4, 0.55, 0.7) @ {}:232", solrod())
     );
     // The phone: retime from the option, to_digital still from the base.
     let p = &s.displacement[1];
@@ -112,7 +112,7 @@ fn an_option_with_only_displacement_phone_keeps_the_base_counter() {
         show(&s, p.to_digital),
         show(&base, base.displacement[1].to_digital)
     );
-    assert!(show(&s, p.to_digital).ends_with("solrod-2011.toml:234"));
+    assert!(show(&s, p.to_digital).ends_with("solrod-2011.toml:238"));
 }
 
 #[test]
@@ -341,7 +341,7 @@ fn check_lists_what_proposal_1_changes_against_its_base() {
     // A change too long for one terminal line goes on with "->" or its
     // position on an indented line.
     assert!(text.contains(
-        "  ~ name: \"Solrød 2011: dagens åbningstider\" (scenarios/solrod-2011.toml:30)\n      -> \"Solrød 2011: Forslag 1\" (scenarios/solrod-2011-proposal-1.toml:20)\n"
+        "  ~ name: \"Solrød 2011: dagens åbningstider\" (scenarios/solrod-2011.toml:34)\n      -> \"Solrød 2011: Forslag 1\" (scenarios/solrod-2011-proposal-1.toml:20)\n"
     ), "{text}");
     assert!(text.contains(
         "  + proposal.hours.\"Øvrige\".phone = \"Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13\"\n      (scenarios/solrod-2011-proposal-1.toml:37)\n"
