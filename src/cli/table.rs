@@ -152,9 +152,16 @@ pub fn lower_first(text: &str) -> String {
 /// The per-year table of `run`.
 pub fn run_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
+    // Plain Monte Carlo needs no mention; a design does (it changes the
+    // standard errors a reader should expect).
+    let method = match s.sampling {
+        crate::sampling::Method::Random => "",
+        crate::sampling::Method::Lhs => lang.pick(", latinsk hyperkube", ", Latin hypercube"),
+        crate::sampling::Method::Sobol => lang.pick(", Sobol'-punkter", ", Sobol' points"),
+    };
     let _ = writeln!(
         o,
-        "{}: {} {}, seed {}",
+        "{}: {} {}, seed {}{method}",
         clean_text(&s.scenario),
         kr(s.trials as f64, lang),
         lang.pick("simuleringer", "trials"),
@@ -292,12 +299,31 @@ fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
             )
             .to_string(),
     };
+    // What the half-width is taken of: the mean, a percentile, or (in
+    // probability points) a goal's probability.
+    let of = match p.statistic.as_str() {
+        "mean" => lang
+            .pick("af gennemsnittet af", "of the mean of")
+            .to_string(),
+        "goal_probability" => lang
+            .pick(
+                "(procentpoint) for sandsynligheden for",
+                "(points) for the probability of",
+            )
+            .to_string(),
+        pct_key => match pct_key.strip_prefix('p') {
+            Some(n) => match lang {
+                Lang::Da => format!("af {n} %-fraktilen af"),
+                Lang::En => format!("of the {n}th percentile of"),
+            },
+            None => pct_key.to_string(),
+        },
+    };
     format!(
-        "{}: {} {} {} {} ({state}; {} {})\n",
+        "{}: {} {} {of} {} ({state}; {} {})\n",
         lang.pick("præcision", "precision"),
         lang.pick("95 %-halvbredde", "95 % half-width"),
         pct(p.achieved_relative),
-        lang.pick("af gennemsnittet af", "of the mean of"),
         format_args!("{} {}", metric_name(&p.metric, lang), p.year),
         lang.pick("mål", "target"),
         p.target_relative.map(pct).unwrap_or_default()
