@@ -1597,38 +1597,16 @@ fn build_event(
         "share",
         Bounds::Share,
     )?;
-    let ramp = |b: &Builder, r: &Option<Spanned<i64>>| -> R<usize> {
-        match r {
-            Some(r) if *r.get_ref() < 1 => {
-                Err(b.err(f, r.span(), "ramp_months must be at least 1"))
-            }
-            Some(r) => Ok(*r.get_ref() as usize),
-            None => Ok(1),
-        }
-    };
+    let ramp = |b: &Builder, r: &Option<Spanned<i64>>| ramp_months_of(b, f, r);
     let ramp_months = ramp(b, &v.ramp_months)?;
-    let floor = match (&v.floor, &v.exemption) {
-        (Some(n), None) => Some(Floor {
-            value: b.param(f, n, &format!("{key}.floor"), "share", Bounds::Share)?,
-            from_exemption: false,
-            ramp_months,
-        }),
-        (None, Some(n)) => Some(Floor {
-            value: b.param(f, n, &format!("{key}.exemption"), "share", Bounds::Share)?,
-            from_exemption: true,
-            ramp_months,
-        }),
-        (Some(n), Some(_)) => {
-            return Err(b
-                .err(
-                    f,
-                    n.span(),
-                    format!("{owner} gives both floor and exemption"),
-                )
-                .with_help("floor = 1 - exemption: keep one"))
-        }
-        (None, None) => None,
-    };
+    let floor = build_floor(
+        b,
+        f,
+        (&v.floor, &v.exemption),
+        ramp_months,
+        &key,
+        &format!("{owner} gives"),
+    )?;
     let closure = match (&v.close_channel, &v.close_to) {
         (Some(c), to) => {
             let channel = b.channel(f, c.span(), c.get_ref())?;
@@ -1729,6 +1707,43 @@ fn build_event(
         ramp_months,
         citizens,
     })
+}
+
+/// `ramp_months` of an event or effect: at least 1, default 1.
+pub(super) fn ramp_months_of(b: &Builder, f: FileId, r: &Option<Spanned<i64>>) -> R<usize> {
+    match r {
+        Some(r) if *r.get_ref() < 1 => Err(b.err(f, r.span(), "ramp_months must be at least 1")),
+        Some(r) => Ok(*r.get_ref() as usize),
+        None => Ok(1),
+    }
+}
+
+/// A law's floor on a share: `floor`, or `exemption` (floor = 1 -
+/// exemption), ramped over `ramp_months`; both at once is an error that
+/// starts with `who` ("event \"X\" gives").
+pub(super) fn build_floor(
+    b: &mut Builder,
+    f: FileId,
+    (floor, exemption): (&Option<Num>, &Option<Num>),
+    ramp_months: usize,
+    key: &str,
+    who: &str,
+) -> R<Option<Floor>> {
+    let (n, from_exemption, name) = match (floor, exemption) {
+        (Some(n), None) => (n, false, "floor"),
+        (None, Some(n)) => (n, true, "exemption"),
+        (Some(n), Some(_)) => {
+            return Err(b
+                .err(f, n.span(), format!("{who} both floor and exemption"))
+                .with_help("floor = 1 - exemption: keep one"))
+        }
+        (None, None) => return Ok(None),
+    };
+    Ok(Some(Floor {
+        value: b.param(f, n, &format!("{key}.{name}"), "share", Bounds::Share)?,
+        from_exemption,
+        ramp_months,
+    }))
 }
 
 /// The shares of a channel's contacts that go to other channels (`close_to`,

@@ -3,11 +3,13 @@
 
 use toml::Spanned;
 
-use super::build::{cell_mask, fmt_limit, limits, Bounds, Builder, Ctx, R};
+use super::build::{
+    build_floor, cell_mask, fmt_limit, limits, ramp_months_of, Bounds, Builder, Ctx, R,
+};
 use super::citizens::*;
 use super::load::{FileId, Merged};
 use super::raw::*;
-use super::{Floor, Param};
+use super::Param;
 use crate::domain::{Channel, ContactType, N_TYPES};
 
 /// `[citizens]`: the capabilities the scenario tracks, in [`Capability::ALL`] order.
@@ -177,38 +179,15 @@ pub(super) fn build_effects(
             "share",
             Bounds::Share,
         )?;
-        let ramp_months = match &v.ramp_months {
-            Some(r) if *r.get_ref() < 1 => {
-                return Err(b.err(f, r.span(), "ramp_months must be at least 1"))
-            }
-            Some(r) => *r.get_ref() as usize,
-            None => 1,
-        };
-        let floor = match (&v.floor, &v.exemption) {
-            (Some(n), None) => Some(Floor {
-                value: b.param(f, n, &format!("{k}.floor"), "share", Bounds::Share)?,
-                from_exemption: false,
-                ramp_months,
-            }),
-            (None, Some(n)) => Some(Floor {
-                value: b.param(f, n, &format!("{k}.exemption"), "share", Bounds::Share)?,
-                from_exemption: true,
-                ramp_months,
-            }),
-            (Some(n), Some(_)) => {
-                return Err(b
-                    .err(
-                        f,
-                        n.span(),
-                        format!(
-                            "{owner}: citizens.{} gives both floor and exemption",
-                            cap.key()
-                        ),
-                    )
-                    .with_help("floor = 1 - exemption: keep one"))
-            }
-            (None, None) => None,
-        };
+        let ramp_months = ramp_months_of(b, f, &v.ramp_months)?;
+        let floor = build_floor(
+            b,
+            f,
+            (&v.floor, &v.exemption),
+            ramp_months,
+            &k,
+            &format!("{owner}: citizens.{} gives", cap.key()),
+        )?;
         if p_add.is_none() && q_add.is_none() && ceiling_add.is_none() && floor.is_none() {
             return Err(b
                 .err(f, e.span(), format!("{owner}: citizens.{} has no effect", cap.key()))
