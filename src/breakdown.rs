@@ -73,12 +73,26 @@ impl Breakdown {
     /// Summarises every group's columns (in parallel; the result does not
     /// depend on the number of threads).
     pub fn new(s: &Scenario, layout: &Layout, trials: &Trials) -> Option<Breakdown> {
+        let cols = crate::summary::ExactColumns {
+            scenario: s,
+            layout,
+            trials,
+        };
+        Self::from_columns(s, layout, &cols)
+    }
+
+    /// The same from a run's columns (exact or streamed).
+    pub fn from_columns(
+        s: &Scenario,
+        layout: &Layout,
+        cols: &dyn crate::summary::Columns,
+    ) -> Option<Breakdown> {
         let slots: &BreakdownSlots = layout.slots.breakdown.as_ref()?;
         let of_kind = |k: KindOf| -> Vec<GroupSummary> {
             let groups: Vec<&GroupSlots> = slots.of_kind(k).collect();
             groups
                 .par_iter()
-                .map(|g| group_summary(s, layout, trials, g))
+                .map(|g| group_summary(s, layout, cols, g))
                 .collect()
         };
         Some(Breakdown {
@@ -99,10 +113,15 @@ impl Breakdown {
     }
 }
 
-fn group_summary(s: &Scenario, layout: &Layout, trials: &Trials, g: &GroupSlots) -> GroupSummary {
+fn group_summary(
+    s: &Scenario,
+    layout: &Layout,
+    cols: &dyn crate::summary::Columns,
+    g: &GroupSlots,
+) -> GroupSummary {
     let per_year = |slot: usize| -> Vec<Summary> {
         (0..layout.n_years)
-            .map(|y| Summary::of(&mut trials.detail_column(layout, slot + y)))
+            .map(|y| cols.summary(crate::model::layout::Store::Detail, slot + y))
             .collect()
     };
     GroupSummary {

@@ -35,5 +35,6 @@ pub mod sampling;
 pub mod scenario;
 pub mod sensitivity;
 pub mod stats;
+pub mod stream;
 pub mod summary;
 pub mod text_table;

@@ -288,10 +288,140 @@ pub struct RunSummary {
     /// monthly.csv, not to summary.json.
     #[serde(skip)]
     pub monthly: Option<crate::monthly::Monthly>,
+    /// Present when the run had more trials than are summarised exactly
+    /// (`run --stream-above`): how its percentiles were estimated and which
+    /// trials the per-trial outputs use. Left out of the JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub streamed: Option<crate::stream::StreamInfo>,
+}
+
+/// A goal's counts over a run's trials, from which [`GoalSummary`] is made.
+#[derive(Debug, Clone, Default)]
+pub struct GoalCounts {
+    /// Per year: trials meeting the target (0 where the goal has no target).
+    pub met: Vec<usize>,
+    /// Per year: trials in which the goal cannot be evaluated (NaN).
+    pub undefined: Vec<usize>,
+    /// Trials by the first year (key) in which the goal is met, or "not_met".
+    pub first: BTreeMap<String, usize>,
+    /// The goal's metric per year, summarised.
+    pub value: Vec<Summary>,
+}
+
+/// Where a run's summaries come from: every trial's row in memory
+/// ([`ExactColumns`], type-7 percentiles) or rows streamed block by block
+/// beyond [`crate::stream::EXACT_TRIALS`] trials ([`crate::stream::RunStream`]).
+pub trait Columns: Sync {
+    /// Trials summarised.
+    fn n(&self) -> usize;
+    /// The summary of one slot of the trial rows.
+    fn summary(&self, store: Store, slot: usize) -> Summary;
+    /// Goal `g`'s counts.
+    fn goal_counts(&self, g: usize) -> GoalCounts;
+    /// Trials by payback year ("not_by_END" when not paid back).
+    fn payback_counts(&self) -> BTreeMap<String, usize>;
+    /// The shape of a core slot's distribution.
+    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape;
+    /// True when a core slot is 0 in every trial.
+    fn all_zero(&self, slot: usize) -> bool;
+    /// Convergence of a core slot's statistics with the number of trials.
+    fn convergence(&self, key: &str, year: i32, slot: usize) -> crate::stats::convergence::Convergence;
+}
+
+/// Every trial's row in memory: exact summaries.
+pub struct ExactColumns<'a> {
+    pub scenario: &'a Scenario,
+    pub layout: &'a Layout,
+    pub trials: &'a Trials,
+}
+
+impl Columns for ExactColumns<'_> {
+    fn n(&self) -> usize {
+        self.trials.n
+    }
+
+    fn summary(&self, store: Store, slot: usize) -> Summary {
+        Summary::of(&mut match store {
+            Store::Core => self.trials.core_column(self.layout, slot),
+            Store::Detail => self.trials.detail_column(self.layout, slot),
+        })
+    }
+
+    fn goal_counts(&self, g: usize) -> GoalCounts {
+        let (layout, trials) = (self.layout, self.trials);
+        let goal = &self.scenario.goals[g];
+        let years = self.scenario.year_list();
+        let slot = layout.slots.goals[g];
+        let cols: Vec<Vec<f64>> = (0..layout.n_years)
+            .map(|y| trials.core_column(layout, slot + y))
+            .collect();
+        let undefined = cols
+            .iter()
+            .map(|c| c.iter().filter(|v| v.is_nan()).count())
+            .collect();
+        let met = goal
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(y, t)| t.map_or(0, |t| cols[y].iter().filter(|v| goal.op.met(**v, t)).count()))
+            .collect();
+        let mut first = BTreeMap::new();
+        #[allow(clippy::needless_range_loop)] // trial i across the year columns
+        for i in 0..trials.n {
+            let year = goal
+                .targets
+                .iter()
+                .enumerate()
+                .find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false))
+                .map(|(y, _)| y);
+            let key = year
+                .map(|y| years[y].to_string())
+                .unwrap_or_else(|| "not_met".into());
+            *first.entry(key).or_insert(0usize) += 1;
+        }
+        GoalCounts {
+            met,
+            undefined,
+            first,
+            value: cols.into_iter().map(|mut c| Summary::of(&mut c)).collect(),
+        }
+    }
+
+    fn payback_counts(&self) -> BTreeMap<String, usize> {
+        let mut payback = BTreeMap::new();
+        for v in self.trials.core_column(self.layout, self.layout.slots.payback) {
+            *payback
+                .entry(payback_key(v, self.scenario.end_year))
+                .or_insert(0usize) += 1;
+        }
+        payback
+    }
+
+    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape {
+        Shape::of(key, year, &self.trials.core_column(self.layout, slot))
+    }
+
+    fn all_zero(&self, slot: usize) -> bool {
+        let cl = self.layout.core_len;
+        (0..self.trials.n).all(|i| self.trials.core[i * cl + slot] == 0.0)
+    }
+
+    fn convergence(&self, key: &str, year: i32, slot: usize) -> crate::stats::convergence::Convergence {
+        crate::stats::convergence::convergence(key, year, &self.trials.core_column(self.layout, slot))
+    }
+}
+
+/// The payback key of one trial's payback year (NaN: not paid back).
+pub fn payback_key(v: f64, end_year: i32) -> String {
+    if v.is_nan() {
+        format!("not_by_{end_year}")
+    } else {
+        format!("{}", v as i32)
+    }
 }
 
 impl RunSummary {
-    /// Summarises a run.
+    /// Summarises a run whose trials are all in memory.
     pub fn new(
         s: &Scenario,
         layout: &Layout,
@@ -299,12 +429,28 @@ impl RunSummary {
         seed: u64,
         precision: Option<Precision>,
     ) -> RunSummary {
+        let columns = ExactColumns {
+            scenario: s,
+            layout,
+            trials,
+        };
+        let mut summary = Self::from_columns(s, layout, &columns, seed, precision);
+        summary.monthly = crate::monthly::Monthly::new(s, layout, trials);
+        summary
+    }
+
+    /// Summarises a run from its columns (exact or streamed). Leaves out
+    /// the monthly results, which need every trial's row.
+    pub fn from_columns(
+        s: &Scenario,
+        layout: &Layout,
+        cols: &dyn Columns,
+        seed: u64,
+        precision: Option<Precision>,
+    ) -> RunSummary {
         let years = s.year_list();
         let mut metrics = BTreeMap::new();
-        let column = |store: Store, slot: usize| match store {
-            Store::Core => trials.core_column(layout, slot),
-            Store::Detail => trials.detail_column(layout, slot),
-        };
+        let n = cols.n();
         // Every (metric, year) column is summarised on its own, in parallel:
         // the results do not depend on the number of threads.
         let columns: Vec<(usize, usize)> = layout
@@ -320,7 +466,7 @@ impl RunSummary {
             .par_iter()
             .map(|&(k, y)| {
                 let m = &layout.metrics[k];
-                Summary::of(&mut column(m.store, m.offset + y))
+                cols.summary(m.store, m.offset + y)
             })
             .collect();
         for (&(k, _), summary) in columns.iter().zip(summaries) {
@@ -339,48 +485,25 @@ impl RunSummary {
             .par_iter()
             .enumerate()
             .map(|(g, goal)| {
-                let slot = layout.slots.goals[g];
-                let cols: Vec<Vec<f64>> = (0..layout.n_years)
-                    .map(|y| trials.core_column(layout, slot + y))
-                    .collect();
-                let undefined: Vec<usize> = cols
-                    .iter()
-                    .map(|c| c.iter().filter(|v| v.is_nan()).count())
-                    .collect();
+                let counts = cols.goal_counts(g);
+                let undefined = &counts.undefined;
                 let probability = goal
                     .targets
                     .iter()
                     .enumerate()
                     .map(|(y, t)| {
-                        t.filter(|_| undefined[y] < trials.n).map(|t| {
-                            cols[y].iter().filter(|v| goal.op.met(**v, t)).count() as f64
-                                / trials.n.max(1) as f64
-                        })
+                        t.filter(|_| undefined[y] < n)
+                            .map(|_| counts.met[y] as f64 / n.max(1) as f64)
                     })
                     .collect();
                 let not_evaluable = if undefined.iter().any(|&u| u > 0) {
                     undefined
                         .iter()
-                        .map(|&u| u as f64 / trials.n.max(1) as f64)
+                        .map(|&u| u as f64 / n.max(1) as f64)
                         .collect()
                 } else {
                     Vec::new()
                 };
-                let mut first = BTreeMap::new();
-                #[allow(clippy::needless_range_loop)] // trial i across the year columns
-                for i in 0..trials.n {
-                    let year = goal
-                        .targets
-                        .iter()
-                        .enumerate()
-                        .find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false))
-                        .map(|(y, _)| y);
-                    let key = year
-                        .map(|y| years[y].to_string())
-                        .unwrap_or_else(|| "not_met".into());
-                    *first.entry(key).or_insert(0usize) += 1;
-                }
-                let first = shares(first, trials.n);
                 GoalSummary {
                     name: goal.name.clone(),
                     metric: goal.metric,
@@ -391,23 +514,14 @@ impl RunSummary {
                     op: goal.op.symbol().to_string(),
                     targets: goal.targets.clone(),
                     probability,
-                    value: cols.into_iter().map(|mut c| Summary::of(&mut c)).collect(),
-                    first_year_met: first,
+                    value: counts.value,
+                    first_year_met: shares(counts.first, n),
                     not_evaluable,
                     at: goal.year_end.then(|| "year_end".to_string()),
                 }
             })
             .collect();
-        let mut payback = BTreeMap::new();
-        for v in trials.core_column(layout, layout.slots.payback) {
-            let key = if v.is_nan() {
-                format!("not_by_{}", s.end_year)
-            } else {
-                format!("{}", v as i32)
-            };
-            *payback.entry(key).or_insert(0usize) += 1;
-        }
-        let payback = shares(payback, trials.n);
+        let payback = shares(cols.payback_counts(), n);
         let end = layout.n_years - 1;
         let shapes = [
             ("cumulative_net_savings_kr", layout.slots.cumulative),
@@ -415,21 +529,15 @@ impl RunSummary {
             ("cost_scenario_kr", layout.slots.cost_scenario),
         ]
         .par_iter()
-        .map(|&(key, slot)| Shape::of(key, s.end_year, &trials.core_column(layout, slot + end)))
+        .map(|&(key, slot)| cols.shape(key, s.end_year, slot + end))
         .collect();
         let convergence = {
-            let cum = trials.core_column(layout, layout.slots.cumulative + end);
-            let (key, column) = if cum.iter().all(|x| *x == 0.0) {
-                (
-                    "cost_scenario_kr",
-                    trials.core_column(layout, layout.slots.cost_scenario + end),
-                )
+            let (key, slot) = if cols.all_zero(layout.slots.cumulative + end) {
+                ("cost_scenario_kr", layout.slots.cost_scenario + end)
             } else {
-                ("cumulative_net_savings_kr", cum)
+                ("cumulative_net_savings_kr", layout.slots.cumulative + end)
             };
-            Some(crate::stats::convergence::convergence(
-                key, s.end_year, &column,
-            ))
+            Some(cols.convergence(key, s.end_year, slot))
         };
         RunSummary {
             schema_version: SCHEMA_VERSION,
@@ -450,7 +558,7 @@ impl RunSummary {
             },
             seed,
             sampling: crate::sampling::Method::Random,
-            trials: trials.n,
+            trials: n,
             base_year: s.base_year,
             end_year: s.end_year,
             years,
@@ -464,8 +572,9 @@ impl RunSummary {
             attribution: None,
             hours: hours_rows(s),
             inputs: input_rows(s),
-            breakdown: crate::breakdown::Breakdown::new(s, layout, trials),
-            monthly: crate::monthly::Monthly::new(s, layout, trials),
+            breakdown: crate::breakdown::Breakdown::from_columns(s, layout, cols),
+            monthly: None,
+            streamed: None,
         }
     }
 

@@ -69,6 +69,14 @@ pub struct RunArgs {
     /// status quo) and the monthly goal values.
     #[arg(long)]
     pub monthly: bool,
+    /// Runs with more trials than this are summarised as they go, so memory
+    /// stays flat: counts, means and standard deviations stay exact,
+    /// percentiles come from a quantile sketch (within 0.1 %), and the
+    /// sensitivity, attribution and per-trial sheet use the first 200,000
+    /// trials. Up to this many trials every percentile is exact.
+    #[arg(long, default_value_t = crate::stream::EXACT_TRIALS, allow_negative_numbers = true,
+          value_parser = super::flags::whole::<u64>("--stream-above", 1))]
+    pub stream_above: u64,
 }
 
 /// The fewest trials, and batches, after which `--precision` may declare its
@@ -185,6 +193,48 @@ pub fn run_with_progress(
     let trials = engine.run_range(0, n as usize, &|k| pb.inc(k as u64));
     pb.finish_and_clear();
     trials
+}
+
+/// Runs `n` trials in blocks ([`crate::stream`]): each block is checked
+/// for non-finite outputs, absorbed into the stream and dropped; the first
+/// [`crate::stream::KEPT_TRIALS`] trials are kept for the per-trial outputs.
+pub fn run_streamed<'a>(
+    engine: &'a Engine,
+    n: u64,
+    quiet: bool,
+    label: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(Trials, crate::stream::RunStream<'a>), InputError> {
+    use crate::stream::{RunStream, BLOCK_TRIALS, KEPT_TRIALS};
+    let layout = &engine.layout;
+    let mut stream = RunStream::new(engine.scenario, layout, n as usize);
+    let keep = (n as usize).min(KEPT_TRIALS);
+    let mut kept = Trials {
+        n: 0,
+        core: Vec::with_capacity(keep * layout.core_len),
+        detail: Vec::with_capacity(keep * layout.detail_len),
+    };
+    let pb = progress::bar(n, quiet, label, lang);
+    let mut start = 0u64;
+    while start < n {
+        let m = (n - start).min(BLOCK_TRIALS as u64) as usize;
+        let block = engine.run_range(start, m, &|k| pb.inc(k as u64));
+        // Never write NaN or infinity: check every block before using it.
+        if let Err(e) = engine.check_finite(&block, start) {
+            pb.finish_and_clear();
+            return Err(e);
+        }
+        stream.absorb(&block);
+        let take = keep.saturating_sub(kept.n).min(m);
+        kept.core
+            .extend_from_slice(&block.core[..take * layout.core_len]);
+        kept.detail
+            .extend_from_slice(&block.detail[..take * layout.detail_len]);
+        kept.n += take;
+        start += m as u64;
+    }
+    pb.finish_and_clear();
+    Ok((kept, stream))
 }
 
 /// Runs batches until the precision target or `max_trials` is reached.
@@ -306,6 +356,19 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         design
     };
     let engine = Engine::with_design(&scenario, design);
+    let streamed = precision_target.is_none() && n > args.stream_above;
+    if streamed && args.monthly {
+        return Err(InputError::new(format!(
+            "--monthly keeps every month of every trial, and {n} trials are more than \
+             --stream-above {} (runs beyond it are summarised as they go)",
+            args.stream_above
+        ))
+        .with_help(format!(
+            "run --monthly with --trials {} or fewer, or raise --stream-above if memory allows",
+            args.stream_above
+        ))
+        .into());
+    }
     // Refuse what cannot fit before allocating anything.
     let per_trial = bytes_per_trial(&engine, args.attribution);
     let available = available_memory_bytes();
@@ -323,8 +386,14 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         } else {
             format!("[simulation] trials in {}", scenario.path.display())
         };
+        // A streamed run holds the kept trials and one block at a time.
+        let held = if streamed {
+            n.min((crate::stream::KEPT_TRIALS + crate::stream::BLOCK_TRIALS) as u64)
+        } else {
+            n
+        };
         check_memory(
-            n,
+            held,
             per_trial,
             available,
             &source,
@@ -335,22 +404,34 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     // naming the inputs, before the run and without writing anything.
     engine.probe()?;
     let lang = args.sim.lang;
-    let (trials, precision) = match precision_target {
-        Some(spec) => {
-            let target = super::precision::resolve(&spec, &engine)?;
-            let (tr, p) = run_to_precision(&engine, &target, &args, lang);
-            (tr, Some(p))
-        }
-        None => (
-            run_with_progress(&engine, n, args.sim.quiet, &scenario.name, lang),
-            None,
-        ),
+    let (trials, mut summary, stage) = if streamed {
+        let (kept, stream) =
+            run_streamed(&engine, n, args.sim.quiet, &scenario.name, lang)?;
+        let stage = progress::Stage::new(args.sim.quiet, lang);
+        stage.show(progress::Step::Summarising);
+        let mut summary =
+            RunSummary::from_columns(&scenario, &engine.layout, &stream, seed, None);
+        summary.streamed = Some(crate::stream::StreamInfo::new(args.stream_above, kept.n));
+        (kept, summary, stage)
+    } else {
+        let (trials, precision) = match precision_target {
+            Some(spec) => {
+                let target = super::precision::resolve(&spec, &engine)?;
+                let (tr, p) = run_to_precision(&engine, &target, &args, lang);
+                (tr, Some(p))
+            }
+            None => (
+                run_with_progress(&engine, n, args.sim.quiet, &scenario.name, lang),
+                None,
+            ),
+        };
+        let stage = progress::Stage::new(args.sim.quiet, lang);
+        stage.show(progress::Step::Summarising);
+        // Never write NaN or infinity: check every trial's outputs first.
+        engine.check_finite(&trials, 0)?;
+        let summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
+        (trials, summary, stage)
     };
-    let stage = progress::Stage::new(args.sim.quiet, lang);
-    stage.show(progress::Step::Summarising);
-    // Never write NaN or infinity: check every trial's outputs first.
-    engine.check_finite(&trials, 0)?;
-    let mut summary = RunSummary::new(&scenario, &engine.layout, &trials, seed, precision);
     summary.sampling = engine.design.method;
     if !args.no_sensitivity && !scenario.inputs.is_empty() {
         stage.show(progress::Step::Sensitivity);

@@ -84,6 +84,9 @@ pub struct Plan {
     pub cell_dept: Vec<Option<usize>>,
     /// Per cell: goals (share/volume) whose filter includes it.
     pub cell_goals: Vec<Vec<usize>>,
+    /// Per goal: the indices of the channels it counts, ascending (so a sum
+    /// over them adds in the same order as a filter over all channels).
+    pub goal_channels: Vec<Vec<usize>>,
     /// Staffed (department, opening channel) pairs in layout order.
     pub staffed: Vec<(usize, usize)>,
     /// True when the scenario has no proposal and no policy events: both
@@ -180,6 +183,11 @@ impl Plan {
                     .collect()
             })
             .collect();
+        let goal_channels = s
+            .goals
+            .iter()
+            .map(|g| (0..crate::domain::N_CHANNELS).filter(|&i| g.channels[i]).collect())
+            .collect();
         let identical_paths =
             s.proposal.is_none() && s.events.iter().all(|e| e.kind == EventKind::External);
         Plan {
@@ -190,6 +198,7 @@ impl Plan {
             shared_bass,
             cell_dept,
             cell_goals,
+            goal_channels,
             staffed: staffed.to_vec(),
             identical_paths,
             monthly_bass,

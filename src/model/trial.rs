@@ -181,8 +181,9 @@ pub fn simulate(
         };
         let mut g = 1.0;
         let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
-        for (m, slot) in row.iter_mut().enumerate() {
-            let mut x = annual * g * area.season[m % 12];
+        // Month by month in the season's cycle (no `m % 12` per month).
+        for (m, (slot, season)) in row.iter_mut().zip(area.season.iter().cycle()).enumerate() {
+            let mut x = annual * g * season;
             if s.noise_relative_sd > 0.0 {
                 let z = sampling::standard_normal(noise_stream, trial, (a * n_months + m) as u64);
                 x *= (1.0 + s.noise_relative_sd * z).max(0.0);
@@ -534,10 +535,8 @@ pub fn simulate(
                             {
                                 continue;
                             }
-                            let share: f64 = (0..N_CHANNELS)
-                                .filter(|i| goal.channels[*i])
-                                .map(|i| ct.other[i])
-                                .sum();
+                            let share: f64 =
+                                plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
                             let num = nd * share + if goal.channels[di] { d } else { 0.0 };
                             if !not_this_month {
                                 acc.goal_num[g] += num;
@@ -597,10 +596,8 @@ pub fn simulate(
                         let (num, den) = if goal.metric == GoalMetric::CompletionRate {
                             (out.completion[1], out.completion[0])
                         } else {
-                            let num: f64 = (0..N_CHANNELS)
-                                .filter(|i| goal.channels[*i])
-                                .map(|i| out.volume[i])
-                                .sum();
+                            let num: f64 =
+                                plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
                             (num, total)
                         };
                         if !not_this_month {
@@ -1285,7 +1282,7 @@ struct Routed {
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
 /// sections 5-7). Linear in (t, d).
 #[allow(clippy::too_many_arguments)]
-#[inline]
+#[inline(always)]
 fn route(
     s: &Scenario,
     cell: usize,

@@ -1,0 +1,102 @@
+//! Runs beyond `--stream-above` trials are summarised block by block
+//! (src/stream.rs): counts, means, standard deviations, minima and maxima
+//! equal the exact run's; percentiles are within the sketch's 0.1 %; the
+//! result is the same on one or two threads; `--monthly` is refused.
+//! Blocks are 65,536 trials, so 70,000 trials make two.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const SCENARIO: &str = "scenarios/national-2015.toml";
+const TRIALS: &str = "70000";
+
+fn run(dir: &std::path::Path, out: &str, extra: &[&str]) -> Value {
+    Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", SCENARIO, "-n", TRIALS, "--seed", "3", "--quiet", "--no-charts"])
+        .args(["--no-sensitivity"])
+        .args(extra)
+        .arg("--out")
+        .arg(dir.join(out))
+        .assert()
+        .success();
+    serde_json::from_slice(&std::fs::read(dir.join(out).join("summary.json")).unwrap()).unwrap()
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+#[test]
+fn a_streamed_run_matches_the_exact_run_within_the_sketch_accuracy() {
+    let dir = tempfile::tempdir().unwrap();
+    let exact = run(dir.path(), "exact", &[]);
+    let one = run(dir.path(), "one", &["--stream-above", "50000", "--threads", "1"]);
+    run(dir.path(), "two", &["--stream-above", "50000", "--threads", "2"]);
+    // The same bits on one or two threads.
+    assert_eq!(
+        std::fs::read(dir.path().join("one/summary.json")).unwrap(),
+        std::fs::read(dir.path().join("two/summary.json")).unwrap()
+    );
+    assert!(exact.get("streamed").is_none());
+    let info = &one["streamed"];
+    assert_eq!(info["quantiles"], "ddsketch");
+    assert_eq!(f(&info["relative_accuracy"]), 0.001);
+    assert_eq!(info["exact_up_to_trials"], 50_000);
+    assert_eq!(info["per_trial_outputs_trials"], 70_000);
+    assert_eq!(one["trials"], 70_000);
+
+    // Counts are exact: goal probabilities, first year met, payback.
+    assert_eq!(exact["payback"], one["payback"]);
+    for (a, b) in exact["goals"].as_array().unwrap().iter().zip(one["goals"].as_array().unwrap()) {
+        assert_eq!(a["probability"], b["probability"]);
+        assert_eq!(a["first_year_met"], b["first_year_met"]);
+    }
+    assert_eq!(exact["shapes"][0]["prob_positive"], one["shapes"][0]["prob_positive"]);
+
+    // Moments and extremes to rounding; percentiles within 0.1 % of the
+    // value, plus a rank's worth for type 7's interpolation between
+    // neighbouring order statistics, which the sketch does not do (at
+    // 70,000 trials neighbours lie about 5e-5 standard deviations apart
+    // near the quartiles of a smooth distribution; 1e-3 sd is ample).
+    let mut checked = 0;
+    for (key, m) in exact["metrics"].as_object().unwrap() {
+        for (a, b) in m["values"].as_array().unwrap().iter().zip(one["metrics"][key]["values"].as_array().unwrap()) {
+            for s in ["mean", "sd"] {
+                let (x, y) = (f(&a[s]), f(&b[s]));
+                assert!((x - y).abs() <= 1e-9 * x.abs().max(1.0), "{key} {s}: {x} vs {y}");
+            }
+            assert_eq!(a["min"], b["min"], "{key}");
+            assert_eq!(a["max"], b["max"], "{key}");
+            for p in ["p5", "p25", "p50", "p75", "p95"] {
+                let (x, y) = (f(&a[p]), f(&b[p]));
+                let tol = 0.001 * x.abs() + 1e-3 * f(&a["sd"]);
+                assert!((x - y).abs() <= tol, "{key} {p}: {x} vs {y}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+    // The convergence chart's points cover the whole run.
+    let last = one["convergence"]["points"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["trials"], 70_000);
+}
+
+#[test]
+fn monthly_results_are_refused_beyond_the_streaming_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", SCENARIO, "-n", "2000", "--stream-above", "1000", "--monthly", "--quiet"])
+        .arg("--out")
+        .arg(dir.path().join("x"))
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("--monthly keeps every month of every trial"), "{err}");
+    assert!(err.contains("--trials 1000 or fewer"), "{err}");
+    assert!(!dir.path().join("x").exists());
+}
