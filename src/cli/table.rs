@@ -170,11 +170,35 @@ pub fn run_table(s: &RunSummary, lang: Lang) -> String {
     if let Some(p) = &s.proposal {
         let _ = writeln!(o, "{}: {}", lang.pick("forslag", "proposal"), clean_text(p));
     }
+    if let Some(info) = &s.streamed {
+        o.push_str(&streamed_line(info, lang));
+    }
     o.push_str(&years_table(s, lang));
     o.push_str(&savings_by_source_table(s, lang));
     o.push_str(&end_year_lines(s, lang));
     o.push_str(&goals_table(s, lang));
     o
+}
+
+/// What a streamed run's figures are (src/stream.rs), in one line.
+pub fn streamed_line(info: &crate::stream::StreamInfo, lang: Lang) -> String {
+    let pct = format!("{}", info.relative_accuracy * 100.0);
+    let kept = kr(info.per_trial_outputs_trials as f64, lang);
+    match lang {
+        Lang::Da => format!(
+            "over {} simuleringer: percentiler fra en kvantilskitse (inden for {} %), \
+             middelværdier og sandsynligheder eksakte; følsomhed, attribution og \
+             regnearkets simuleringsark bruger de første {kept}\n",
+            kr(info.exact_up_to_trials as f64, lang),
+            pct.replace('.', ",")
+        ),
+        Lang::En => format!(
+            "above {} trials: percentiles from a quantile sketch (within {pct} %), \
+             means and probabilities exact; sensitivity, attribution and the \
+             workbook's per-trial sheet use the first {kept}\n",
+            kr(info.exact_up_to_trials as f64, lang)
+        ),
+    }
 }
 
 /// Cost, savings and cumulative net savings per year.
