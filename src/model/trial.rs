@@ -181,9 +181,8 @@ pub fn simulate(
         };
         let mut g = 1.0;
         let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
-        // Month by month in the season's cycle (no `m % 12` per month).
-        for (m, (slot, season)) in row.iter_mut().zip(area.season.iter().cycle()).enumerate() {
-            let mut x = annual * g * season;
+        for (m, slot) in row.iter_mut().enumerate() {
+            let mut x = annual * g * area.season[m % 12];
             if s.noise_relative_sd > 0.0 {
                 let z = sampling::standard_normal(noise_stream, trial, (a * n_months + m) as u64);
                 x *= (1.0 + s.noise_relative_sd * z).max(0.0);
@@ -1282,7 +1281,7 @@ struct Routed {
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
 /// sections 5-7). Linear in (t, d).
 #[allow(clippy::too_many_arguments)]
-#[inline(always)]
+#[inline]
 fn route(
     s: &Scenario,
     cell: usize,
