@@ -441,10 +441,18 @@ mod tests {
             c.absorb(block);
         }
         let (s, e) = (c.summary(), exact(&values));
-        assert!((s.mean - e.mean).abs() <= 1e-9 * e.sd, "{} {}", s.mean, e.mean);
+        assert!(
+            (s.mean - e.mean).abs() <= 1e-9 * e.sd,
+            "{} {}",
+            s.mean,
+            e.mean
+        );
         assert!((s.sd - e.sd).abs() <= 1e-9 * e.sd, "{} {}", s.sd, e.sd);
         assert_eq!((s.min, s.max), (e.min, e.max));
-        assert_eq!(c.above_zero, values.iter().filter(|x| **x > 0.0).count() as u64);
+        assert_eq!(
+            c.above_zero,
+            values.iter().filter(|x| **x > 0.0).count() as u64
+        );
     }
 
     #[test]
@@ -492,7 +500,10 @@ mod tests {
         c.absorb(&[5.0; 1000]);
         let sh = c.shape("x", 2015);
         assert_eq!(sh.histogram, vec![(5.0, 5.0, 1000)]);
-        assert!(sh.exceedance.iter().all(|&(x, above)| x == 5.0 && above == 0.0));
+        assert!(sh
+            .exceedance
+            .iter()
+            .all(|&(x, above)| x == 5.0 && above == 0.0));
         assert_eq!(sh.prob_positive, 1.0);
     }
 

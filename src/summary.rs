@@ -325,7 +325,12 @@ pub trait Columns: Sync {
     /// True when a core slot is 0 in every trial.
     fn all_zero(&self, slot: usize) -> bool;
     /// Convergence of a core slot's statistics with the number of trials.
-    fn convergence(&self, key: &str, year: i32, slot: usize) -> crate::stats::convergence::Convergence;
+    fn convergence(
+        &self,
+        key: &str,
+        year: i32,
+        slot: usize,
+    ) -> crate::stats::convergence::Convergence;
 }
 
 /// Every trial's row in memory: exact summaries.
@@ -363,7 +368,11 @@ impl Columns for ExactColumns<'_> {
             .targets
             .iter()
             .enumerate()
-            .map(|(y, t)| t.map_or(0, |t| cols[y].iter().filter(|v| goal.op.met(**v, t)).count()))
+            .map(|(y, t)| {
+                t.map_or(0, |t| {
+                    cols[y].iter().filter(|v| goal.op.met(**v, t)).count()
+                })
+            })
             .collect();
         let mut first = BTreeMap::new();
         #[allow(clippy::needless_range_loop)] // trial i across the year columns
@@ -389,7 +398,10 @@ impl Columns for ExactColumns<'_> {
 
     fn payback_counts(&self) -> BTreeMap<String, usize> {
         let mut payback = BTreeMap::new();
-        for v in self.trials.core_column(self.layout, self.layout.slots.payback) {
+        for v in self
+            .trials
+            .core_column(self.layout, self.layout.slots.payback)
+        {
             *payback
                 .entry(payback_key(v, self.scenario.end_year))
                 .or_insert(0usize) += 1;
@@ -406,8 +418,17 @@ impl Columns for ExactColumns<'_> {
         (0..self.trials.n).all(|i| self.trials.core[i * cl + slot] == 0.0)
     }
 
-    fn convergence(&self, key: &str, year: i32, slot: usize) -> crate::stats::convergence::Convergence {
-        crate::stats::convergence::convergence(key, year, &self.trials.core_column(self.layout, slot))
+    fn convergence(
+        &self,
+        key: &str,
+        year: i32,
+        slot: usize,
+    ) -> crate::stats::convergence::Convergence {
+        crate::stats::convergence::convergence(
+            key,
+            year,
+            &self.trials.core_column(self.layout, slot),
+        )
     }
 }
 

@@ -3,6 +3,8 @@
 //! the comments.
 
 use assert_cmd::Command;
+use std::path::Path;
+
 use channelshift::engine::Engine;
 use channelshift::scenario::Scenario;
 use channelshift::summary::RunSummary;
@@ -49,9 +51,8 @@ fn write(dir: &tempfile::TempDir, text: &str) -> std::path::PathBuf {
 }
 
 fn run(adoption: &str, extra: &str, n: usize) -> RunSummary {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, &tiny_text(adoption, extra));
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let text = tiny_text(adoption, extra);
+    let s = Scenario::from_text(Path::new("tiny.toml"), &text).unwrap_or_else(|e| panic!("{e}"));
     let e = Engine::new(&s, 3);
     e.probe().unwrap_or_else(|e| panic!("{e}"));
     let t = e.run(n);

@@ -54,10 +54,8 @@ phone = "Mon-Fri 8-12"
 "#;
 
 fn run(text: &str) -> RunSummary {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tiny.toml");
-    std::fs::write(&path, text).unwrap();
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let s = Scenario::from_text(std::path::Path::new("tiny.toml"), text)
+        .unwrap_or_else(|e| panic!("{e}"));
     let e = Engine::new(&s, 3);
     let t = e.run(10);
     RunSummary::new(&s, &e.layout, &t, 3, None)

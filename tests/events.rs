@@ -9,7 +9,12 @@ use channelshift::summary::RunSummary;
 /// One area, transactions only, 12,000 contacts a year (1,000 a month), no
 /// growth, no uncertainty unless the extra text adds some.
 fn tiny(extra: &str) -> Scenario {
-    let text = format!(
+    Scenario::from_text(std::path::Path::new("tiny.toml"), &tiny_text(extra))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn tiny_text(extra: &str) -> String {
+    format!(
         r#"name = "tiny"
 [horizon]
 base_year = 2012
@@ -34,13 +39,7 @@ volume = 12000
 transaction = {{ personal = 0.4, phone = 0.3, letter = 0.2, self_service = 0.1 }}
 {extra}
 "#
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tiny.toml");
-    std::fs::write(&path, text).unwrap();
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    std::mem::forget(dir);
-    s
+    )
 }
 
 fn run(s: &Scenario, n: usize) -> RunSummary {
@@ -397,8 +396,7 @@ transaction = { personal = 0.4, phone = 0.3, letter = 0.2, self_service = 0.1 }
     // An option-style override of area A (same name replaces it).
     let dir = tempfile::tempdir().unwrap();
     let basefile = dir.path().join("base.toml");
-    let s0 = tiny("");
-    std::fs::write(&basefile, std::fs::read_to_string(&s0.path).unwrap()).unwrap();
+    std::fs::write(&basefile, tiny_text("")).unwrap();
     let opt = dir.path().join("opt.toml");
     std::fs::write(
         &opt,

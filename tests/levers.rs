@@ -3,6 +3,8 @@
 //! scenario whose numbers are worked out by hand in the comments.
 
 use assert_cmd::Command;
+use std::path::Path;
+
 use channelshift::engine::Engine;
 use channelshift::scenario::Scenario;
 use channelshift::summary::RunSummary;
@@ -53,9 +55,7 @@ fn run(extra: &str, n: usize) -> RunSummary {
 
 /// Runs a whole scenario text (probe first, so a bad case fails loudly).
 fn run_text(text: &str, n: usize) -> RunSummary {
-    let dir = tempfile::tempdir().unwrap();
-    let path = write(&dir, text);
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
+    let s = Scenario::from_text(Path::new("levers.toml"), text).unwrap_or_else(|e| panic!("{e}"));
     let e = Engine::new(&s, 3);
     e.probe().unwrap_or_else(|e| panic!("{e}"));
     let t = e.run(n);

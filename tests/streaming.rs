@@ -13,7 +13,16 @@ const TRIALS: &str = "70000";
 fn run(dir: &std::path::Path, out: &str, extra: &[&str]) -> Value {
     Command::cargo_bin("channelshift")
         .unwrap()
-        .args(["run", SCENARIO, "-n", TRIALS, "--seed", "3", "--quiet", "--no-charts"])
+        .args([
+            "run",
+            SCENARIO,
+            "-n",
+            TRIALS,
+            "--seed",
+            "3",
+            "--quiet",
+            "--no-charts",
+        ])
         .args(["--no-sensitivity"])
         .args(extra)
         .arg("--out")
@@ -31,8 +40,16 @@ fn f(v: &Value) -> f64 {
 fn a_streamed_run_matches_the_exact_run_within_the_sketch_accuracy() {
     let dir = tempfile::tempdir().unwrap();
     let exact = run(dir.path(), "exact", &[]);
-    let one = run(dir.path(), "one", &["--stream-above", "50000", "--threads", "1"]);
-    run(dir.path(), "two", &["--stream-above", "50000", "--threads", "2"]);
+    let one = run(
+        dir.path(),
+        "one",
+        &["--stream-above", "50000", "--threads", "1"],
+    );
+    run(
+        dir.path(),
+        "two",
+        &["--stream-above", "50000", "--threads", "2"],
+    );
     // The same bits on one or two threads.
     assert_eq!(
         std::fs::read(dir.path().join("one/summary.json")).unwrap(),
@@ -48,11 +65,19 @@ fn a_streamed_run_matches_the_exact_run_within_the_sketch_accuracy() {
 
     // Counts are exact: goal probabilities, first year met, payback.
     assert_eq!(exact["payback"], one["payback"]);
-    for (a, b) in exact["goals"].as_array().unwrap().iter().zip(one["goals"].as_array().unwrap()) {
+    for (a, b) in exact["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(one["goals"].as_array().unwrap())
+    {
         assert_eq!(a["probability"], b["probability"]);
         assert_eq!(a["first_year_met"], b["first_year_met"]);
     }
-    assert_eq!(exact["shapes"][0]["prob_positive"], one["shapes"][0]["prob_positive"]);
+    assert_eq!(
+        exact["shapes"][0]["prob_positive"],
+        one["shapes"][0]["prob_positive"]
+    );
 
     // Moments and extremes to rounding; percentiles within 0.1 % of the
     // value, plus a rank's worth for type 7's interpolation between
@@ -61,10 +86,18 @@ fn a_streamed_run_matches_the_exact_run_within_the_sketch_accuracy() {
     // near the quartiles of a smooth distribution; 1e-3 sd is ample).
     let mut checked = 0;
     for (key, m) in exact["metrics"].as_object().unwrap() {
-        for (a, b) in m["values"].as_array().unwrap().iter().zip(one["metrics"][key]["values"].as_array().unwrap()) {
+        for (a, b) in m["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(one["metrics"][key]["values"].as_array().unwrap())
+        {
             for s in ["mean", "sd"] {
                 let (x, y) = (f(&a[s]), f(&b[s]));
-                assert!((x - y).abs() <= 1e-9 * x.abs().max(1.0), "{key} {s}: {x} vs {y}");
+                assert!(
+                    (x - y).abs() <= 1e-9 * x.abs().max(1.0),
+                    "{key} {s}: {x} vs {y}"
+                );
             }
             assert_eq!(a["min"], b["min"], "{key}");
             assert_eq!(a["max"], b["max"], "{key}");
@@ -78,7 +111,12 @@ fn a_streamed_run_matches_the_exact_run_within_the_sketch_accuracy() {
     }
     assert!(checked > 100, "{checked}");
     // The convergence chart's points cover the whole run.
-    let last = one["convergence"]["points"].as_array().unwrap().last().unwrap().clone();
+    let last = one["convergence"]["points"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last["trials"], 70_000);
 }
 
@@ -87,7 +125,16 @@ fn monthly_results_are_refused_beyond_the_streaming_threshold() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("channelshift")
         .unwrap()
-        .args(["run", SCENARIO, "-n", "2000", "--stream-above", "1000", "--monthly", "--quiet"])
+        .args([
+            "run",
+            SCENARIO,
+            "-n",
+            "2000",
+            "--stream-above",
+            "1000",
+            "--monthly",
+            "--quiet",
+        ])
         .arg("--out")
         .arg(dir.path().join("x"))
         .assert()
@@ -96,7 +143,10 @@ fn monthly_results_are_refused_beyond_the_streaming_threshold() {
         .stderr
         .clone();
     let err = String::from_utf8(out).unwrap();
-    assert!(err.contains("--monthly keeps every month of every trial"), "{err}");
+    assert!(
+        err.contains("--monthly keeps every month of every trial"),
+        "{err}"
+    );
     assert!(err.contains("--trials 1000 or fewer"), "{err}");
     assert!(!dir.path().join("x").exists());
 }

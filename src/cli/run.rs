@@ -405,12 +405,10 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     engine.probe()?;
     let lang = args.sim.lang;
     let (trials, mut summary, stage) = if streamed {
-        let (kept, stream) =
-            run_streamed(&engine, n, args.sim.quiet, &scenario.name, lang)?;
+        let (kept, stream) = run_streamed(&engine, n, args.sim.quiet, &scenario.name, lang)?;
         let stage = progress::Stage::new(args.sim.quiet, lang);
         stage.show(progress::Step::Summarising);
-        let mut summary =
-            RunSummary::from_columns(&scenario, &engine.layout, &stream, seed, None);
+        let mut summary = RunSummary::from_columns(&scenario, &engine.layout, &stream, seed, None);
         summary.streamed = Some(crate::stream::StreamInfo::new(args.stream_above, kept.n));
         (kept, summary, stage)
     } else {

@@ -186,7 +186,11 @@ impl Plan {
         let goal_channels = s
             .goals
             .iter()
-            .map(|g| (0..crate::domain::N_CHANNELS).filter(|&i| g.channels[i]).collect())
+            .map(|g| {
+                (0..crate::domain::N_CHANNELS)
+                    .filter(|&i| g.channels[i])
+                    .collect()
+            })
             .collect();
         let identical_paths =
             s.proposal.is_none() && s.events.iter().all(|e| e.kind == EventKind::External);

@@ -389,6 +389,17 @@ pub fn read_scenario(path: &Path) -> Result<String, InputError> {
 
 /// Reads `path` and every file it extends, and merges them.
 pub fn load(path: &Path) -> Result<Merged, InputError> {
+    load_chain(path, None)
+}
+
+/// [`load`] with the text of the first file given instead of read: error
+/// messages name `path`, and an `extends` in the text is relative to its
+/// directory.
+pub fn load_text(path: &Path, text: &str) -> Result<Merged, InputError> {
+    load_chain(path, Some(text.to_string()))
+}
+
+fn load_chain(path: &Path, mut first_text: Option<String>) -> Result<Merged, InputError> {
     // The chain, command-line file first: (path, text).
     let mut chain: Vec<(PathBuf, String)> = Vec::new();
     let mut canon: Vec<PathBuf> = Vec::new();
@@ -396,7 +407,11 @@ pub fn load(path: &Path) -> Result<Merged, InputError> {
     // The `extends` that named `current`: (index in chain, span there).
     let mut named_by: Option<(usize, Range<usize>)> = None;
     loop {
-        let text = read_scenario(&current).map_err(|e| match (&named_by, e.line_col) {
+        let read = match first_text.take() {
+            Some(text) => Ok(text),
+            None => read_scenario(&current),
+        };
+        let text = read.map_err(|e| match (&named_by, e.line_col) {
             (Some((i, span)), None) => {
                 let (p, t) = &chain[*i];
                 let mut err =

@@ -448,6 +448,14 @@ impl Scenario {
         build::build(merged)
     }
 
+    /// Builds a scenario from TOML text, as if read from `path` (which
+    /// errors name; it need not exist unless the text `extends` a file
+    /// next to it). For tests and tools that make scenarios in memory.
+    pub fn from_text(path: &Path, text: &str) -> Result<Scenario, InputError> {
+        let merged = load::load_text(path, text)?;
+        build::build(merged)
+    }
+
     /// Number of months simulated.
     pub fn months(&self) -> usize {
         ((self.end_year - self.base_year + 1) * 12) as usize
