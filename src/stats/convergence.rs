@@ -4,6 +4,7 @@
 //! convergence monitoring). Trials are in trial order, so the curve is the
 //! one a longer or shorter run with the same seed would trace.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{ci, kahan_mean, type7_points_with_cis};
@@ -43,8 +44,10 @@ pub fn convergence(metric: &str, year: i32, values: &[f64]) -> Convergence {
         .map(|k| (n * k).div_ceil(CHECKPOINTS).max(n.min(10)))
         .collect();
     sizes.dedup();
+    // Each checkpoint is selected on its own prefix: in parallel (the
+    // points do not depend on the number of threads).
     let points = sizes
-        .into_iter()
+        .into_par_iter()
         .filter(|&m| m > 0)
         .map(|m| {
             let prefix = &v[..m];
