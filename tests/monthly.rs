@@ -295,3 +295,152 @@ shift_to = { chat = 1.0 }
         "January 2013",
     );
 }
+
+/// The terminal points to the monthly files with the costliest month:
+/// the worked example costs 610,000 / 12 = 50,833.33 kr. a month until
+/// the counter is cut in July 2012, then 44,619.05 kr.; the status quo's
+/// highest month is the same month and amount, so only the scenario's is
+/// given.
+#[test]
+fn the_terminal_points_to_the_monthly_files_with_the_costliest_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.toml");
+    std::fs::write(&path, WORKED).unwrap();
+    let print = |lang: &str, extra: &[&str]| {
+        let out = Command::cargo_bin("channelshift")
+            .unwrap()
+            .args([
+                "run",
+                "-n",
+                "20",
+                "--no-charts",
+                "--no-sensitivity",
+                "--lang",
+                lang,
+            ])
+            .args(extra)
+            .arg(&path)
+            .arg("--out")
+            .arg(dir.path().join(lang))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let en = print("en", &["--monthly"]);
+    assert!(
+        en.contains(
+            "\nmonthly results in monthly.csv and monthly.json (60 months, 2011-01 .. 2015-12); \
+             highest median\n  monthly cost: scenario 50,833 kr. in 2011-01\n"
+        ),
+        "{en}"
+    );
+    let da = print("da", &["--monthly"]);
+    assert!(
+        da.contains(
+            "\nmånedlige resultater i monthly.csv og monthly.json (60 måneder, 2011-01 .. \
+             2015-12); højeste\n  median månedsomkostning: scenariet 50.833 kr. i 2011-01\n"
+        ),
+        "{da}"
+    );
+    assert!(!print("en", &[]).contains("monthly results"));
+}
+
+/// `compare --monthly` writes each option's monthly-<option>.csv and .json,
+/// byte for byte what `run --monthly` writes for that file with the same
+/// seed (common random numbers: an input draws the same in every option),
+/// and names them on the terminal; a later compare without the flag leaves
+/// none behind.
+#[test]
+fn compare_writes_each_options_monthly_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("w.toml");
+    // The worked example with uncertain prices, so that common random
+    // numbers matter.
+    let text = WORKED.replace(
+        "personal = 100",
+        "personal = { triangular = [80, 100, 130] }",
+    );
+    std::fs::write(&base, &text).unwrap();
+    let later = dir.path().join("later.toml");
+    std::fs::write(
+        &later,
+        "extends = \"w.toml\"\n[proposal]\nname = \"from 2013\"\nstart = \"2013-01\"\n\
+         [proposal.hours.counter]\ncounter = \"Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13\"\n",
+    )
+    .unwrap();
+    let bin = || Command::cargo_bin("channelshift").unwrap();
+    let out = dir.path().join("cmp");
+    let o = bin()
+        .args([
+            "compare",
+            "-n",
+            "40",
+            "--seed",
+            "9",
+            "--no-charts",
+            "--monthly",
+            "--lang",
+            "en",
+        ])
+        .arg(&base)
+        .arg(&later)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let terminal = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        terminal.contains("from 2013: monthly results in monthly-later.csv and monthly-later.json"),
+        "{terminal}"
+    );
+    for (file, stem) in [(&base, "w"), (&later, "later")] {
+        let run = dir.path().join(format!("run-{stem}"));
+        bin()
+            .args([
+                "run",
+                "-n",
+                "40",
+                "--seed",
+                "9",
+                "--quiet",
+                "--no-charts",
+                "--no-sensitivity",
+            ])
+            .arg("--monthly")
+            .arg(file)
+            .arg("--out")
+            .arg(&run)
+            .assert()
+            .success();
+        for ext in ["csv", "json"] {
+            let a = std::fs::read(out.join(format!("monthly-{stem}.{ext}"))).unwrap();
+            let b = std::fs::read(run.join(format!("monthly.{ext}"))).unwrap();
+            assert!(a == b, "monthly-{stem}.{ext} differs from run's");
+        }
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("comparison.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        json["options"][1]["files"],
+        serde_json::json!(["monthly-later.csv", "monthly-later.json"])
+    );
+    bin()
+        .args(["compare", "-n", "40", "--quiet", "--no-charts"])
+        .arg(&base)
+        .arg(&later)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    for f in [
+        "monthly-w.csv",
+        "monthly-w.json",
+        "monthly-later.csv",
+        "monthly-later.json",
+    ] {
+        assert!(!out.join(f).exists(), "{f} left behind");
+    }
+}
