@@ -35,6 +35,13 @@ pub struct GroupSummary {
     /// Departments only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub opening_cost_scenario_kr: Option<Vec<Summary>>,
+    /// Departments only: handling plus opening cost, trial by trial (the
+    /// median of the sum, which the two medians do not give).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_status_quo_kr: Option<Vec<Summary>>,
+    /// Departments only: as `cost_status_quo_kr`, scenario path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_scenario_kr: Option<Vec<Summary>>,
     /// Status quo minus scenario of the costs the group covers.
     pub savings_kr: Vec<Summary>,
     pub contacts_status_quo: Vec<Summary>,
@@ -124,6 +131,20 @@ fn group_summary(
             .map(|y| cols.summary(crate::model::layout::Store::Detail, slot + y))
             .collect()
     };
+    // Handling plus opening of a department, per trial.
+    let cost = |path: usize| -> Option<Vec<Summary>> {
+        let o = g.opening?;
+        Some(
+            (0..layout.n_years)
+                .map(|y| {
+                    let h = trials.detail_column(layout, g.handling[path] + y);
+                    let o = trials.detail_column(layout, o[path] + y);
+                    let mut sum: Vec<f64> = h.iter().zip(&o).map(|(h, o)| h + o).collect();
+                    Summary::of(&mut sum)
+                })
+                .collect(),
+        )
+    };
     GroupSummary {
         name: g.name(s),
         label: match g.kind {
@@ -134,6 +155,8 @@ fn group_summary(
         handling_cost_scenario_kr: per_year(g.handling[1]),
         opening_cost_status_quo_kr: g.opening.map(|o| per_year(o[0])),
         opening_cost_scenario_kr: g.opening.map(|o| per_year(o[1])),
+        cost_status_quo_kr: cost(0),
+        cost_scenario_kr: cost(1),
         savings_kr: per_year(g.savings),
         contacts_status_quo: per_year(g.contacts[0]),
         contacts_scenario: per_year(g.contacts[1]),

@@ -58,6 +58,14 @@ pub struct OptionResult {
     pub years: Vec<OptionYear>,
     pub staffing: Vec<StaffingRow>,
     pub goals: Vec<GoalSummary>,
+    /// With `compare --breakdown`: cost, savings and contacts by area,
+    /// department and contact type, as `breakdown` in summary.json.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<crate::breakdown::Breakdown>,
+    /// The files written for this option alone (`breakdown-<id>.csv` with
+    /// `--breakdown`, `monthly-<id>.csv` and `.json` with `--monthly`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<String>,
 }
 
 /// Option `a` against option `b`, trial by trial.
@@ -78,6 +86,28 @@ pub struct Pairwise {
     pub a: String,
     pub b: String,
     pub years: Vec<PairwiseYear>,
+    /// With `--breakdown`: per group that both options have, the savings of
+    /// `a` minus those of `b`, trial by trial.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub breakdown: Vec<PairwiseGroup>,
+}
+
+/// One breakdown group (area, department or contact type) of a pair.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairwiseGroup {
+    /// `by_area`, `by_department` or `by_contact_type`.
+    pub group: &'static str,
+    pub name: String,
+    pub years: Vec<PairwiseGroupYear>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PairwiseGroupYear {
+    pub year: i32,
+    /// Share of trials in which `a` saves more than `b` in this group.
+    pub prob_a_saves_more: f64,
+    /// The group's savings under `a` minus under `b`, kr.
+    pub savings_difference_kr: Summary,
 }
 
 /// The whole comparison: the content of comparison.json.
@@ -115,6 +145,58 @@ fn file_stem(s: &Scenario) -> String {
         .unwrap_or_else(|| s.path.display().to_string())
 }
 
+/// One file id per option, unique within the comparison and safe in a
+/// file name: the option file's stem (characters other than letters,
+/// digits, `-`, `_` and `.` become `_`), with `-2`, `-3`, ... where a stem
+/// repeats (the same file given twice).
+pub fn option_file_ids(scenarios: &[&Scenario]) -> Vec<String> {
+    let stems: Vec<String> = scenarios
+        .iter()
+        .map(|s| {
+            let stem: String = file_stem(s)
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                        c
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let stem = stem.trim_start_matches('.').to_string();
+            if stem.is_empty() {
+                "option".to_string()
+            } else {
+                stem
+            }
+        })
+        .collect();
+    let mut ids: Vec<String> = Vec::new();
+    for stem in &stems {
+        let mut id = stem.clone();
+        let mut k = 1;
+        while ids.contains(&id) {
+            k += 1;
+            id = format!("{stem}-{k}");
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+/// The files of one option (`--breakdown`, `--monthly`), by its file id.
+pub fn option_files(id: &str, breakdown: bool, monthly: bool) -> Vec<String> {
+    let mut files = Vec::new();
+    if breakdown {
+        files.push(format!("breakdown-{id}.csv"));
+    }
+    if monthly {
+        files.push(format!("monthly-{id}.csv"));
+        files.push(format!("monthly-{id}.json"));
+    }
+    files
+}
+
 /// One label per option that tells every option apart: the proposal name
 /// where it is unique, else "file stem: proposal name", with a counter when
 /// even that repeats (the same file given twice).
@@ -148,10 +230,12 @@ impl Comparison {
         let years = runs[0].scenario.year_list();
         let scenarios: Vec<&Scenario> = runs.iter().map(|r| r.scenario).collect();
         let labels = option_labels(&scenarios);
+        let ids = option_file_ids(&scenarios);
         let options = runs
             .iter()
             .zip(&labels)
-            .map(|(r, label)| {
+            .zip(&ids)
+            .map(|((r, label), id)| {
                 let m = |k: &str, y: usize| r.summary.metric(k)[y];
                 let oy = years
                     .iter()
@@ -201,6 +285,12 @@ impl Comparison {
                     years: oy,
                     staffing,
                     goals: r.summary.goals.clone(),
+                    breakdown: r.summary.breakdown.clone(),
+                    files: option_files(
+                        id,
+                        r.summary.breakdown.is_some(),
+                        r.summary.monthly.is_some(),
+                    ),
                 }
             })
             .collect();
@@ -235,6 +325,7 @@ impl Comparison {
                     a: labels[i].clone(),
                     b: labels[j].clone(),
                     years: ys,
+                    breakdown: pairwise_groups(a, b, &years),
                 });
             }
         }
@@ -247,4 +338,41 @@ impl Comparison {
             pairwise,
         }
     }
+}
+
+/// Per breakdown group that both options have (same kind and name), the
+/// savings of `a` minus those of `b` per year, trial by trial (common
+/// random numbers); empty without `--breakdown`.
+fn pairwise_groups(a: &OptionRun, b: &OptionRun, years: &[i32]) -> Vec<PairwiseGroup> {
+    let (Some(sa), Some(sb)) = (&a.layout.slots.breakdown, &b.layout.slots.breakdown) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for kind in crate::model::breakdown::KindOf::ALL {
+        for ga in sa.of_kind(kind) {
+            let name = ga.name(a.scenario);
+            let Some(gb) = sb.of_kind(kind).find(|g| g.name(b.scenario) == name) else {
+                continue;
+            };
+            let ys = years
+                .iter()
+                .enumerate()
+                .map(|(y, year)| {
+                    let xa = a.trials.detail_column(a.layout, ga.savings + y);
+                    let xb = b.trials.detail_column(b.layout, gb.savings + y);
+                    PairwiseGroupYear {
+                        year: *year,
+                        prob_a_saves_more: prob_greater(&xa, &xb),
+                        savings_difference_kr: paired_difference(&xa, &xb),
+                    }
+                })
+                .collect();
+            out.push(PairwiseGroup {
+                group: kind.key(),
+                name,
+                years: ys,
+            });
+        }
+    }
+    out
 }

@@ -6,7 +6,6 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::domain::Channel;
 use crate::engine::Trials;
 use crate::model::layout::{Layout, PATH_KEYS};
 use crate::scenario::Scenario;
@@ -59,8 +58,9 @@ impl Monthly {
             specs.push(("cost_kr".into(), p, None, "kr.", slots.cost[p], None));
         }
         for p in 0..2 {
-            for c in Channel::ALL {
-                let slot = slots.volume[p][c.index()];
+            // Only the channels the scenario can use are kept
+            // (model::monthly::channels_in_use); the others have no contacts.
+            for (&slot, c) in slots.volume[p].iter().zip(&slots.channels) {
                 // Channels without contacts in any trial and month are left out.
                 let used = (0..trials.n).any(|i| {
                     let row = &trials.detail[i * layout.detail_len..];
@@ -78,20 +78,13 @@ impl Monthly {
                 }
             }
         }
-        for &(g, [num, den]) in &slots.goals {
+        for &(g, num, den) in &slots.goals {
             let goal = &s.goals[g];
             let unit = match goal.metric {
                 crate::scenario::GoalMetric::Volume => "contacts",
                 _ => "share",
             };
-            specs.push((
-                "goal".into(),
-                1,
-                Some(goal.name.clone()),
-                unit,
-                num,
-                Some(den),
-            ));
+            specs.push(("goal".into(), 1, Some(goal.name.clone()), unit, num, den));
         }
         let dl = layout.detail_len;
         let series = specs

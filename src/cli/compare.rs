@@ -27,6 +27,16 @@ pub struct CompareArgs {
     /// Also write report.html with the comparison.
     #[arg(long)]
     pub report: bool,
+    /// Also report each option's cost, savings and contacts by area, by
+    /// department and by contact type: `breakdown` per option and paired
+    /// savings differences per group in comparison.json,
+    /// comparison-breakdown.csv (every option) and breakdown-<option>.csv.
+    #[arg(long)]
+    pub breakdown: bool,
+    /// Also write each option's monthly results: monthly-<option>.csv and
+    /// monthly-<option>.json (as `run --monthly` writes them).
+    #[arg(long)]
+    pub monthly: bool,
 }
 
 pub fn compare(args: CompareArgs) -> Result<(), Error> {
@@ -36,6 +46,10 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     let mut scenarios = vec![Scenario::from_file(&args.base)?];
     for o in &args.options {
         scenarios.push(Scenario::from_file(o)?);
+    }
+    for s in &mut scenarios {
+        s.breakdown = args.breakdown;
+        s.monthly = args.monthly;
     }
     let (n, seed) = trials_and_seed(&scenarios[0], &args.sim)?;
     for s in &scenarios[1..] {
@@ -137,6 +151,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     stage.done();
     if !args.sim.quiet {
         super::run::print_terminal(&comparison_table(&cmp, args.sim.lang));
+        super::run::print_terminal(&options_detail_lines(&cmp, &summaries, args.sim.lang));
         super::run::print_terminal(&super::run::wrote_files(
             written.len(),
             &args.sim.out,
@@ -160,7 +175,8 @@ fn write_outputs(
     let staging = plan.stage().map_err(anyhow::Error::from)?;
     let dir = staging.dir();
     stage.show(Step::WritingFiles);
-    let mut written = crate::report::write_comparison_files(cmp, dir, args.sim.csv_locale)?;
+    let mut written =
+        crate::report::write_comparison_files(cmp, summaries, dir, args.sim.csv_locale)?;
     if !args.sim.no_charts {
         stage.show(Step::WritingCharts);
         written.extend(crate::report::chart_data::comparison_charts(
@@ -175,6 +191,32 @@ fn write_outputs(
     }
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     Ok(written)
+}
+
+/// With `--breakdown` the options' savings by department and contact
+/// type; with `--monthly` one line per option on its monthly files.
+fn options_detail_lines(c: &Comparison, summaries: &[RunSummary], lang: Lang) -> String {
+    let mut o = super::breakdown_table::comparison_breakdown_table(c, lang);
+    let mut first = true;
+    for (opt, s) in c.options.iter().zip(summaries) {
+        let Some(m) = &s.monthly else {
+            continue;
+        };
+        let csv = opt
+            .files
+            .iter()
+            .find(|f| f.ends_with(".csv") && f.starts_with("monthly-"));
+        let json = opt.files.iter().find(|f| f.ends_with(".json"));
+        if let (Some(csv), Some(json)) = (csv, json) {
+            if first {
+                o.push('\n');
+                first = false;
+            }
+            let _ = write!(o, "{}: ", crate::export::sanitize::clean_text(&opt.name));
+            o.push_str(&super::breakdown_table::monthly_line(m, [csv, json], lang));
+        }
+    }
+    o
 }
 
 fn kr(x: f64, lang: Lang) -> String {

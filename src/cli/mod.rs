@@ -3,6 +3,7 @@
 //! `main.rs` only calls [`main`]; each command lives in its own module.
 
 mod backtest;
+pub mod breakdown_table;
 mod check;
 mod compare;
 mod flags;

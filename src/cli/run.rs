@@ -544,6 +544,15 @@ fn write_outputs(
 /// sensitivity and the attribution, in `lang`.
 pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
     let mut o = table::run_table(summary, lang);
+    o.push_str(&super::breakdown_table::breakdown_table(summary, lang));
+    if let Some(m) = &summary.monthly {
+        o.push('\n');
+        o.push_str(&super::breakdown_table::monthly_line(
+            m,
+            ["monthly.csv", "monthly.json"],
+            lang,
+        ));
+    }
     if let Some(sens) = &summary.sensitivity {
         o.push_str(&super::sensitivity_table::top_table(sens, 10, lang));
     }

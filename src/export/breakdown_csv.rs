@@ -52,14 +52,18 @@ pub fn quantities(g: &GroupSummary) -> Vec<(&'static str, &'static str, &[Summar
         q.push(("opening_cost_status_quo_kr", "kr.", sq));
         q.push(("opening_cost_scenario_kr", "kr.", sc));
     }
+    if let (Some(sq), Some(sc)) = (&g.cost_status_quo_kr, &g.cost_scenario_kr) {
+        q.push(("cost_status_quo_kr", "kr.", sq));
+        q.push(("cost_scenario_kr", "kr.", sc));
+    }
     q.push(("savings_kr", "kr.", &g.savings_kr));
     q.push(("contacts_status_quo", "contacts", &g.contacts_status_quo));
     q.push(("contacts_scenario", "contacts", &g.contacts_scenario));
     q
 }
 
-/// `breakdown.csv` of a run's breakdown.
-pub fn breakdown_csv(b: &Breakdown, years: &[i32], locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
+/// The rows of one breakdown, in file order.
+fn rows(b: &Breakdown, years: &[i32], locale: CsvLocale) -> Vec<BreakdownRow> {
     let n = |x: f64| locale.num(x);
     let mut rows = Vec::new();
     for kind in KindOf::ALL {
@@ -84,5 +88,69 @@ pub fn breakdown_csv(b: &Breakdown, years: &[i32], locale: CsvLocale) -> anyhow:
             }
         }
     }
-    to_bytes(locale, &BREAKDOWN_HEADER, rows)
+    rows
+}
+
+/// `breakdown.csv` of a run's breakdown (and `breakdown-<id>.csv` of a
+/// compared option).
+pub fn breakdown_csv(b: &Breakdown, years: &[i32], locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
+    to_bytes(locale, &BREAKDOWN_HEADER, rows(b, years, locale))
+}
+
+/// Columns of `comparison-breakdown.csv`: the option, then those of
+/// `breakdown.csv`.
+pub const COMPARISON_BREAKDOWN_HEADER: [&str; 13] = [
+    "option", "group", "name", "quantity", "unit", "year", "mean", "sd", "p5", "p25", "p50", "p75",
+    "p95",
+];
+
+/// One row of `comparison-breakdown.csv`.
+#[derive(Serialize)]
+pub struct ComparisonBreakdownRow {
+    pub option: String,
+    pub group: &'static str,
+    pub name: String,
+    pub quantity: &'static str,
+    pub unit: &'static str,
+    pub year: i32,
+    pub mean: String,
+    pub sd: String,
+    pub p5: String,
+    pub p25: String,
+    pub p50: String,
+    pub p75: String,
+    pub p95: String,
+}
+
+/// `comparison-breakdown.csv` (`compare --breakdown`): every option's
+/// breakdown in one file, the option's name first, options in the
+/// comparison's order.
+pub fn comparison_breakdown_csv(
+    c: &crate::comparison::Comparison,
+    locale: CsvLocale,
+) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for o in &c.options {
+        let Some(b) = &o.breakdown else {
+            continue;
+        };
+        for r in rows(b, &c.years, locale) {
+            out.push(ComparisonBreakdownRow {
+                option: csv_text(&o.name),
+                group: r.group,
+                name: r.name,
+                quantity: r.quantity,
+                unit: r.unit,
+                year: r.year,
+                mean: r.mean,
+                sd: r.sd,
+                p5: r.p5,
+                p25: r.p25,
+                p50: r.p50,
+                p75: r.p75,
+                p95: r.p95,
+            });
+        }
+    }
+    to_bytes(locale, &COMPARISON_BREAKDOWN_HEADER, out)
 }

@@ -57,6 +57,21 @@ pub fn output_names() -> Vec<String> {
     names
 }
 
+/// Whether `name` is one of `compare`'s per-option files:
+/// `breakdown-<id>.csv`, `monthly-<id>.csv` or `monthly-<id>.json`. Like
+/// [`output_names`], such files in `--out` that a run did not write are
+/// from an earlier run and are not kept.
+pub fn is_option_output(name: &str) -> bool {
+    let id = |rest: Option<&str>| rest.is_some_and(|r| !r.is_empty());
+    let breakdown = name
+        .strip_prefix("breakdown-")
+        .map(|r| r.strip_suffix(".csv"));
+    let monthly = name
+        .strip_prefix("monthly-")
+        .map(|r| r.strip_suffix(".csv").or_else(|| r.strip_suffix(".json")));
+    id(breakdown.flatten()) || id(monthly.flatten())
+}
+
 /// Where the workbook goes.
 #[derive(Debug, Clone, PartialEq)]
 enum XlsxTarget {
@@ -145,7 +160,10 @@ impl OutputPlan {
             return Ok(XlsxTarget::Elsewhere(x.to_path_buf()));
         }
         let text = name.to_string_lossy();
-        if output_names().iter().any(|n| *n == text) || super::is_temp_name(&text) {
+        if output_names().iter().any(|n| *n == text)
+            || is_option_output(&text)
+            || super::is_temp_name(&text)
+        {
             return Err(InputError::new(format!(
                 "--xlsx {} would replace the run's own {text} in --out",
                 x.display()
@@ -177,7 +195,7 @@ impl OutputPlan {
         if let Some(XlsxTarget::InOut(n)) = &self.xlsx {
             known.insert(n.to_string_lossy().into_owned());
         }
-        remove_temp_files(&out, &known);
+        remove_temp_files(&out, &|n| known.contains(n) || is_option_output(n));
         let xlsx_path = match &self.xlsx {
             None => None,
             Some(XlsxTarget::InOut(_)) => None,
@@ -190,8 +208,8 @@ impl OutputPlan {
                 } else {
                     dir
                 };
-                let only: HashSet<String> = [name.to_string_lossy().into_owned()].into();
-                remove_temp_files(dir, &only);
+                let only = name.to_string_lossy().into_owned();
+                remove_temp_files(dir, &|n| n == only);
             }
         }
         let dir = parent.join(format!("{prefix}staging-{}", std::process::id()));
@@ -255,15 +273,15 @@ fn remove_dead_staging(parent: &Path, prefix: &str) {
 }
 
 /// Removes this tool's temporary files (see [`super::is_temp_name`]) of the
-/// `known` file names in `dir`.
-fn remove_temp_files(dir: &Path, known: &HashSet<String>) {
+/// file names in `dir` that are `known`.
+fn remove_temp_files(dir: &Path, known: &dyn Fn(&str) -> bool) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if let Some(base) = super::temp_base(&name) {
-            if known.contains(&base) && e.file_type().is_ok_and(|t| t.is_file()) {
+            if known(&base) && e.file_type().is_ok_and(|t| t.is_file()) {
                 let _ = fs::remove_file(e.path());
             }
         }
@@ -397,7 +415,7 @@ impl Staging {
             let name = e.file_name();
             let text = name.to_string_lossy().into_owned();
             let target = self.dir.join(&name);
-            if self.known.contains(&text) || target.exists() {
+            if self.known.contains(&text) || is_option_output(&text) || target.exists() {
                 continue;
             }
             let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(true);
@@ -429,7 +447,16 @@ impl Staging {
             rename(&e.path(), &self.out.join(e.file_name()))?;
             names.insert(e.file_name().to_string_lossy().into_owned());
         }
-        for name in &self.known {
+        let options: Vec<String> = fs::read_dir(&self.out)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| is_option_output(n))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for name in self.known.iter().chain(&options) {
             let p = self.out.join(name);
             if !names.contains(name) && p.is_file() {
                 fs::remove_file(&p).map_err(|e| WriteError::new(&p, "cannot remove stale", e))?;
@@ -563,6 +590,41 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("summary.json")).unwrap(), "new");
         assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
         assert_eq!(names(d.path()), vec!["out"]);
+    }
+
+    #[test]
+    fn per_option_files_of_an_earlier_compare_are_not_kept() {
+        assert!(is_option_output("breakdown-solrod-2011-proposal-1.csv"));
+        assert!(is_option_output("monthly-a.json"));
+        assert!(is_option_output("monthly-a.csv"));
+        assert!(!is_option_output("monthly-.csv"));
+        assert!(!is_option_output("breakdown-a.json"));
+        assert!(!is_option_output("my-monthly-a.csv"));
+        for sub in [false, true] {
+            let d = tempfile::tempdir().unwrap();
+            let out = d.path().join("out");
+            fs::create_dir(&out).unwrap();
+            if sub {
+                // A folder: the files move one by one.
+                fs::create_dir(out.join("sub")).unwrap();
+            }
+            fs::write(out.join("monthly-old.csv"), "old").unwrap();
+            fs::write(out.join("breakdown-old.csv"), "old").unwrap();
+            fs::write(out.join("monthly notes.csv"), "mine").unwrap();
+            let st = OutputPlan::new(&out, None).unwrap().stage().unwrap();
+            let p = st.dir().join("breakdown-new.csv");
+            super::super::write_atomic(&p, b"new").unwrap();
+            st.commit(&[p]).unwrap();
+            let mut want = vec!["breakdown-new.csv", "monthly notes.csv"];
+            if sub {
+                want.push("sub");
+            }
+            assert_eq!(names(&out), want);
+        }
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("out");
+        let e = OutputPlan::new(&out, Some(&out.join("monthly-x.json"))).unwrap_err();
+        assert!(e.message.contains("would replace"), "{}", e.message);
     }
 
     #[test]

@@ -165,6 +165,7 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
         let _ = crate::cli::sensitivity_table::top_table(sens, 10, opts.lang);
     }
     let _ = crate::cli::table::run_table(&summary, opts.lang);
+    let _ = crate::cli::breakdown_table::breakdown_table(&summary, opts.lang);
     if let Some(rows) = &summary.attribution {
         let _ = crate::cli::table::attribution_table(&summary, rows, opts.lang);
     }

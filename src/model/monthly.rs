@@ -9,20 +9,33 @@
 //! `n_months` values per series, and are summarised into monthly.csv and
 //! monthly.json, not into summary.json.
 
-use crate::domain::N_CHANNELS;
-use crate::scenario::{GoalMetric, Scenario};
+use crate::domain::{Channel, N_CHANNELS};
+use crate::scenario::{GoalMetric, Param, Scenario};
 
 /// Detail slots of the monthly series (each the first of `n_months` values);
 /// index 0 is the status quo, 1 the scenario.
 #[derive(Debug, Clone)]
 pub struct MonthlySlots {
     pub cost: [usize; 2],
-    pub volume: [[usize; N_CHANNELS]; 2],
-    /// (goal index, [numerator, denominator] slots) of the goals with a
+    /// The channels that can have contacts in this scenario
+    /// ([`channels_in_use`]), in [`Channel::ALL`]'s order; only these are
+    /// kept per month (the others are 0 in every month and trial).
+    pub channels: Vec<Channel>,
+    /// Per path, one slot per channel of `channels`.
+    pub volume: [Vec<usize>; 2],
+    /// (goal index, numerator slot, denominator slot) of the goals with a
     /// monthly value: a share is numerator / denominator of each trial (an
     /// empty month has denominator 0 and no value, never NaN in the row);
-    /// contacts and a capability's share have denominator 1.
-    pub goals: Vec<(usize, [usize; 2])>,
+    /// contacts and a capability's share have no denominator (it would be
+    /// 1 in every month and trial, so it is not kept).
+    pub goals: Vec<(usize, usize, Option<usize>)>,
+}
+
+/// Whether a goal's monthly value is a ratio of two sums (a share of
+/// contacts, a completion rate), not a sum (contacts) or a share of
+/// citizens.
+pub fn has_denominator(metric: GoalMetric) -> bool {
+    matches!(metric, GoalMetric::Share | GoalMetric::CompletionRate)
 }
 
 /// Whether a goal's metric has a value in a single month.
@@ -40,20 +53,55 @@ impl MonthlySlots {
     /// Lays out the series; `reserve` hands out `n_months` detail slots.
     pub fn new(s: &Scenario, reserve: &mut dyn FnMut() -> usize) -> MonthlySlots {
         let cost = [reserve(), reserve()];
-        let volume = [0, 1].map(|_| [(); N_CHANNELS].map(|_| reserve()));
+        let channels = channels_in_use(s);
+        let volume = [0, 1].map(|_| channels.iter().map(|_| reserve()).collect());
         let goals = s
             .goals
             .iter()
             .enumerate()
             .filter(|(_, g)| monthly_goal(g.metric))
-            .map(|(i, _)| (i, [reserve(), reserve()]))
+            .map(|(i, g)| (i, reserve(), has_denominator(g.metric).then(&mut *reserve)))
             .collect();
         MonthlySlots {
             cost,
+            channels,
             volume,
             goals,
         }
     }
+}
+
+/// The channels that can have contacts in some month of some trial: those
+/// with a share in any cell's mix that is not fixed at 0, every cell's
+/// digital channel (adoption and contacts displaced `to_digital`), the
+/// targets of closures and partial shifts, and the phone when the scenario
+/// has opening hours to change (counter contacts displaced `to_phone`).
+/// Completion's fallback contacts go to the cell's mix, volume factors
+/// scale what is there. Every other channel is 0 throughout.
+pub fn channels_in_use(s: &Scenario) -> Vec<Channel> {
+    let mut used = [false; N_CHANNELS];
+    for cell in &s.cells {
+        for (i, p) in cell.mix.iter().enumerate() {
+            if *p != Param::Fixed(0.0) {
+                used[i] = true;
+            }
+        }
+        used[cell.digital.index()] = true;
+    }
+    for e in &s.events {
+        let targets = e.closure.iter().flat_map(|c| &c.to);
+        let targets = targets.chain(e.shift.iter().flat_map(|sh| &sh.to));
+        for (ch, _) in targets {
+            used[ch.index()] = true;
+        }
+    }
+    if s.proposal.is_some() {
+        used[Channel::Phone.index()] = true;
+    }
+    Channel::ALL
+        .into_iter()
+        .filter(|c| used[c.index()])
+        .collect()
 }
 
 /// One trial's monthly sums.
@@ -114,27 +162,25 @@ impl Acc {
             for m in 0..n_months {
                 detail[slots.cost[p] + m] =
                     (self.handling[p][m] * idx[m / 12] + self.other_cost[p][m]) as f32;
-                for i in 0..N_CHANNELS {
-                    detail[slots.volume[p][i] + m] = self.volume[p][m * N_CHANNELS + i] as f32;
+                for (slot, ch) in slots.volume[p].iter().zip(&slots.channels) {
+                    detail[slot + m] = self.volume[p][m * N_CHANNELS + ch.index()] as f32;
                 }
             }
         }
-        for &(g, [num, den]) in &slots.goals {
+        for &(g, num, den) in &slots.goals {
             for m in 0..n_months {
-                let (x, y) = match s.goals[g].metric {
+                let x = match s.goals[g].metric {
                     GoalMetric::Citizens(cap) => {
                         let k = super::citizens::tracked_index(s, cap)
                             .expect("goal capability is tracked");
-                        (cap_share[k * n_months + m], 1.0)
+                        cap_share[k * n_months + m]
                     }
-                    GoalMetric::Volume => (self.goal_num[g * n_months + m], 1.0),
-                    _ => (
-                        self.goal_num[g * n_months + m],
-                        self.goal_den[g * n_months + m],
-                    ),
+                    _ => self.goal_num[g * n_months + m],
                 };
                 detail[num + m] = x as f32;
-                detail[den + m] = y as f32;
+                if let Some(den) = den {
+                    detail[den + m] = self.goal_den[g * n_months + m] as f32;
+                }
             }
         }
     }

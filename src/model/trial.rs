@@ -204,7 +204,7 @@ pub fn simulate(
 
     // Cells.
     sc.cells.clear();
-    for cell in &s.cells {
+    for (c, cell) in s.cells.iter().enumerate() {
         let area = &s.areas[cell.area];
         let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
         let type_share = if split_total > 0.0 {
@@ -222,9 +222,14 @@ pub fn simulate(
         let written = if total > 0.0 { mix[d] / total } else { 0.0 };
         let (p, q, ceiling) = (v(cell.p), v(cell.q), v(cell.ceiling));
         // The written mix as observed in a later period: start from the
-        // January share that reproduces it there (model/calibration.rs).
+        // January share that reproduces it there on the status-quo path
+        // (model/calibration.rs).
         let s0 = match s.calibration {
-            Some((from, to)) => super::calibration::base_share(
+            Some((from, to)) => super::calibration::base_share_of_cell(
+                s,
+                plan,
+                c,
+                values,
                 written,
                 (p, q, ceiling),
                 from..to + 1,

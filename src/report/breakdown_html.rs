@@ -26,7 +26,9 @@ fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
     lang.pick(da, en)
 }
 
-fn group_label(g: &GroupSummary, kind: KindOf, lang: Lang) -> String {
+/// A group's name as the report and the terminal show it: the
+/// department's label, the contact type in words, the area's name.
+pub fn group_label(g: &GroupSummary, kind: KindOf, lang: Lang) -> String {
     match kind {
         KindOf::Department if g.name == crate::model::breakdown::NO_DEPARTMENT => {
             t(lang, "Ingen afdeling", "No department").to_string()

@@ -30,6 +30,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "monthly.json",
     "comparison.json",
     "comparison.csv",
+    "comparison-breakdown.csv",
     "backtest.json",
     "backtest.csv",
     "report.html",
@@ -90,21 +91,50 @@ pub fn write_run_files(
     Ok(written)
 }
 
-/// Writes comparison.json and comparison.csv (in `csv`'s layout). The
-/// charts are [`chart_data::comparison_charts`].
+/// Writes comparison.json and comparison.csv (in `csv`'s layout); with
+/// `--breakdown` also comparison-breakdown.csv and each option's
+/// `breakdown-<id>.csv`, with `--monthly` each option's `monthly-<id>.csv`
+/// and `.json` (`summaries` in the comparison's order). The charts are
+/// [`chart_data::comparison_charts`].
 pub fn write_comparison_files(
     c: &Comparison,
+    summaries: &[RunSummary],
     dir: &Path,
     csv: CsvLocale,
 ) -> Result<Vec<PathBuf>, Error> {
     let mut written = Vec::new();
-    let json = serde_json::to_vec_pretty(c).map_err(anyhow::Error::from)?;
-    let table = export::csv::comparison_csv(c, csv)?;
-    let p = dir.join("comparison.json");
-    write_atomic(&p, &json).map_err(anyhow::Error::from)?;
-    written.push(p);
-    let p = dir.join("comparison.csv");
-    write_atomic(&p, &table).map_err(anyhow::Error::from)?;
-    written.push(p);
+    let mut write = |name: &str, bytes: &[u8]| -> Result<(), Error> {
+        let p = dir.join(name);
+        write_atomic(&p, bytes).map_err(anyhow::Error::from)?;
+        written.push(p);
+        Ok(())
+    };
+    write(
+        "comparison.json",
+        &serde_json::to_vec_pretty(c).map_err(anyhow::Error::from)?,
+    )?;
+    write("comparison.csv", &export::csv::comparison_csv(c, csv)?)?;
+    if c.options.iter().any(|o| o.breakdown.is_some()) {
+        write(
+            "comparison-breakdown.csv",
+            &export::breakdown_csv::comparison_breakdown_csv(c, csv)?,
+        )?;
+    }
+    for (o, s) in c.options.iter().zip(summaries) {
+        for name in &o.files {
+            let bytes = if name.starts_with("breakdown-") {
+                let b = o.breakdown.as_ref().expect("breakdown of the option");
+                export::breakdown_csv::breakdown_csv(b, &c.years, csv)?
+            } else {
+                let m = s.monthly.as_ref().expect("monthly results of the option");
+                if name.ends_with(".json") {
+                    export::monthly_files::monthly_json(m)?
+                } else {
+                    export::monthly_files::monthly_csv(m, csv)?
+                }
+            };
+            write(name, &bytes)?;
+        }
+    }
     Ok(written)
 }
