@@ -215,7 +215,7 @@ fn terminal_goals_and_attribution_show_the_intervals_of_the_trials() {
     };
     let row = measures
         .rows()
-        .find(|r| r[0].to_string() == "Opening hours: Forslag 1")
+        .find(|r| r[0] == Data::String("Opening hours: Forslag 1".into()))
         .unwrap();
     for (stat, ci) in [("P50", median_ci), ("P5", p5_ci), ("P95", p95_ci)] {
         let low = col(&format!("Extra net savings {stat} 95 % CI low"));
