@@ -1,6 +1,8 @@
 //! What the sampling methods cost: the uniforms of every uncertain input for
-//! 20,000 trials of the hard benchmark scenario (361 inputs), per method
-//! (inverse CDFs included). Run: `cargo bench --bench sampling`.
+//! 20,000 trials of the hard benchmark scenario (361 inputs), per method,
+//! with the inverse CDFs (`input-uniforms`: what a trial pays) and without
+//! them (`sampler-only`: the design's own cost). Run: `cargo bench --bench
+//! sampling`.
 
 use std::path::Path;
 
@@ -26,6 +28,27 @@ fn bench(c: &mut Criterion) {
                 let mut sum = 0.0;
                 for t in 0..TRIALS {
                     engine.input_values(t, &mut u, &mut v);
+                    sum += u[0];
+                }
+                sum
+            });
+        });
+    }
+    group.finish();
+    let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+    let mut group = c.benchmark_group("sampler-only");
+    group.throughput(Throughput::Elements(TRIALS));
+    group.sample_size(10);
+    for method in Method::ALL {
+        let sampler = Design::new(method, 5, TRIALS)
+            .with_keys([&keys[..]])
+            .sampler(&keys);
+        group.bench_with_input(BenchmarkId::new("method", method.key()), &method, |b, _| {
+            b.iter(|| {
+                let mut u = vec![0.0; n];
+                let mut sum = 0.0;
+                for t in 0..TRIALS {
+                    sampler.fill(t, &mut u);
                     sum += u[0];
                 }
                 sum

@@ -30,6 +30,47 @@ pub fn event_cost(s: &Scenario, e: &Event, values: &[f64]) -> f64 {
     cost
 }
 
+/// One item of the attribution: the full scenario less the proposal or
+/// less one policy event.
+#[derive(Debug, Clone)]
+pub struct Variant<'s> {
+    pub item: AttributionItem,
+    /// The proposal's or the event's name.
+    pub name: String,
+    /// The scenario without it.
+    pub scenario: Scenario,
+    /// The event removed (None for the proposal).
+    pub event: Option<&'s Event>,
+}
+
+/// The variants attribution reruns: without the proposal (if any), then
+/// without each policy event in file order. Each keeps every uncertain
+/// input and declared correlation of `s`.
+pub fn variants(s: &Scenario) -> Vec<Variant<'_>> {
+    let mut items = Vec::new();
+    if let Some(p) = &s.proposal {
+        let mut without = s.clone();
+        without.proposal = None;
+        items.push(Variant {
+            item: AttributionItem::Proposal,
+            name: p.name.clone(),
+            scenario: without,
+            event: None,
+        });
+    }
+    for e in s.events.iter().filter(|e| e.kind == EventKind::Policy) {
+        let mut without = s.clone();
+        without.events.retain(|x| x.name != e.name);
+        items.push(Variant {
+            item: AttributionItem::Event,
+            name: e.name.clone(),
+            scenario: without,
+            event: Some(e),
+        });
+    }
+    items
+}
+
 /// Marginal effect of every policy event of `full`'s scenario.
 pub fn attribute(
     full: &Engine,
@@ -41,19 +82,14 @@ pub fn attribute(
     let n = full_trials.n;
     let end = layout.n_years - 1;
     let cum_full = full_trials.core_column(layout, layout.slots.cumulative + end);
-    let mut items: Vec<(AttributionItem, String, Scenario, Option<&Event>)> = Vec::new();
-    if let Some(p) = &s.proposal {
-        let mut without = s.clone();
-        without.proposal = None;
-        items.push((AttributionItem::Proposal, p.name.clone(), without, None));
-    }
-    for e in s.events.iter().filter(|e| e.kind == EventKind::Policy) {
-        let mut without = s.clone();
-        without.events.retain(|x| x.name != e.name);
-        items.push((AttributionItem::Event, e.name.clone(), without, Some(e)));
-    }
     let mut rows = Vec::new();
-    for (item, name, without, event) in items {
+    for Variant {
+        item,
+        name,
+        scenario: without,
+        event,
+    } in variants(s)
+    {
         let engine = Engine::variant_of(full, &without);
         let trials = engine.run_range(0, n, progress);
         let cum_without = trials.core_column(&engine.layout, engine.layout.slots.cumulative + end);

@@ -4,6 +4,8 @@
 //! trial and input) and writes only its own row, so the result does not
 //! depend on the number of threads or on scheduling (MODEL.md section 11).
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::error::InputError;
@@ -51,7 +53,8 @@ pub struct Engine<'a> {
     pub seed: u64,
     /// How the inputs' uniforms are drawn; variants for attribution share it.
     pub design: Design,
-    sampler: Box<dyn InputSampler + 'a>,
+    /// Shared with attribution's variants ([`Engine::variant_of`]).
+    sampler: Arc<dyn InputSampler + 'a>,
     quantiles: Vec<FastQuantile>,
     noise_stream: u64,
 }
@@ -81,12 +84,17 @@ impl<'a> Engine<'a> {
     }
 
     /// Prepares a variant of `full`'s scenario (the same file less an event
-    /// or the proposal, for attribution): same seed and sampling design (so
-    /// common random numbers under every method), and the inverse-CDF
-    /// tables of the inputs the two share are copied by key instead of being
-    /// tabulated again (a PERT table costs thousands of beta evaluations; a
-    /// scenario with 50 policy events would otherwise rebuild them 50 times).
-    pub fn variant_of(full: &Engine, scenario: &'a Scenario) -> Self {
+    /// or the proposal, for attribution): same seed and sampling design, and
+    /// for every input the two share (by key) exactly the full run's value
+    /// in every trial, under every method and correlation method: the
+    /// variant reads its uniforms from `full`'s own sampler
+    /// ([`VariantSampler`]) instead of building one over its own inputs,
+    /// which would re-pair correlated inputs once the removed item's inputs
+    /// or correlations were gone. The inverse-CDF tables of the shared
+    /// inputs are copied by key instead of being tabulated again (a PERT
+    /// table costs thousands of beta evaluations; a scenario with 50 policy
+    /// events would otherwise rebuild them 50 times).
+    pub fn variant_of<'f: 'a>(full: &Engine<'f>, scenario: &'a Scenario) -> Self {
         let by_key: std::collections::HashMap<&str, usize> = full
             .scenario
             .inputs
@@ -96,18 +104,24 @@ impl<'a> Engine<'a> {
             .collect();
         let layout = Layout::new(scenario);
         let plan = Plan::new(scenario, &layout.staffed);
+        let full_index: Vec<Option<usize>> = scenario
+            .inputs
+            .iter()
+            .map(|x| by_key.get(x.key.as_str()).copied())
+            .collect();
         Engine {
             scenario,
             layout,
             plan,
             seed: full.seed,
             design: full.design.clone(),
-            sampler: default_sampler(scenario, &full.design),
+            sampler: VariantSampler::over(full, scenario, &full_index),
             quantiles: scenario
                 .inputs
                 .iter()
-                .map(|input| match by_key.get(input.key.as_str()) {
-                    Some(&j) => full.quantiles[j].clone(),
+                .zip(&full_index)
+                .map(|(input, j)| match j {
+                    Some(j) => full.quantiles[*j].clone(),
                     None => FastQuantile::new(&input.distribution),
                 })
                 .collect(),
@@ -129,7 +143,7 @@ impl<'a> Engine<'a> {
             plan,
             seed,
             design: Design::new(sampling::Method::Random, seed, 1),
-            sampler,
+            sampler: sampler.into(),
             quantiles: scenario
                 .inputs
                 .iter()
@@ -216,6 +230,77 @@ fn default_sampler<'a>(scenario: &'a Scenario, design: &Design) -> Box<dyn Input
                 &scenario.correlations,
                 design.lhs_batch,
             ))
+        }
+    }
+}
+
+/// An attribution variant's uniforms: `full`'s sampler, projected onto the
+/// variant's inputs by key. Inputs the variant shares with the full
+/// scenario get the full run's uniform, so correlated pairs stay paired as
+/// in the full run even where the variant lacks one side of a declared
+/// correlation; an input only the variant has (none, for attribution's
+/// variants) gets the design's own uncorrelated uniform for its key.
+struct VariantSampler<'f> {
+    full: Arc<dyn InputSampler + 'f>,
+    n_full: usize,
+    /// (variant input, full input) for every shared input.
+    shared: Vec<(usize, usize)>,
+    /// The design's sampler for the variant's own inputs, and their indices.
+    own: Option<(Box<dyn InputSampler>, Vec<usize>)>,
+}
+
+impl<'f> VariantSampler<'f> {
+    /// The sampler of a variant whose input `j` is `full`'s input
+    /// `full_index[j]`: `full`'s own sampler when the two have the same
+    /// inputs in the same order (attribution's variants).
+    fn over(
+        full: &Engine<'f>,
+        scenario: &Scenario,
+        full_index: &[Option<usize>],
+    ) -> Arc<dyn InputSampler + 'f> {
+        let n_full = full.scenario.inputs.len();
+        let identity =
+            full_index.len() == n_full && full_index.iter().enumerate().all(|(j, i)| *i == Some(j));
+        if identity {
+            return full.sampler.clone();
+        }
+        let shared = full_index
+            .iter()
+            .enumerate()
+            .filter_map(|(j, i)| i.map(|i| (j, i)))
+            .collect();
+        let own_inputs: Vec<usize> = (0..full_index.len())
+            .filter(|&j| full_index[j].is_none())
+            .collect();
+        let own = (!own_inputs.is_empty()).then(|| {
+            let keys: Vec<String> = own_inputs
+                .iter()
+                .map(|&j| scenario.inputs[j].key.clone())
+                .collect();
+            (full.design.sampler(&keys), own_inputs)
+        });
+        Arc::new(VariantSampler {
+            full: full.sampler.clone(),
+            n_full,
+            shared,
+            own,
+        })
+    }
+}
+
+impl InputSampler for VariantSampler<'_> {
+    fn fill(&self, trial: u64, out: &mut [f64]) {
+        let mut all = vec![0.0; self.n_full];
+        self.full.fill(trial, &mut all);
+        for &(j, i) in &self.shared {
+            out[j] = all[i];
+        }
+        if let Some((sampler, inputs)) = &self.own {
+            let mut own = vec![0.0; inputs.len()];
+            sampler.fill(trial, &mut own);
+            for (&j, u) in inputs.iter().zip(own) {
+                out[j] = u;
+            }
         }
     }
 }

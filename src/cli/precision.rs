@@ -178,7 +178,6 @@ impl Resolved {
     /// relative to the statistic for means and percentiles, absolute for
     /// probabilities.
     pub fn achieved(&self, values: &[f64]) -> f64 {
-        let z = 1.959_963_984_540_054;
         match (&self.statistic, self.goal) {
             (Statistic::GoalProbability { .. }, Some((op, target))) => {
                 let n = values.len() as f64;
@@ -186,8 +185,7 @@ impl Resolved {
                     return f64::INFINITY;
                 }
                 let p = values.iter().filter(|v| op.met(**v, target)).count() as f64 / n;
-                // Wilson score interval's half-width.
-                (z / (1.0 + z * z / n)) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt()
+                ci::wilson_half_width(p, n)
             }
             (Statistic::Percentile(p), _) => {
                 let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
@@ -213,7 +211,7 @@ impl Resolved {
                 if sd == 0.0 {
                     0.0
                 } else {
-                    z * sd / n.sqrt() / mean.abs()
+                    ci::Z95 * sd / n.sqrt() / mean.abs()
                 }
             }
         }

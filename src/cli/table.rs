@@ -84,6 +84,43 @@ impl Scale {
         }
     }
 
+    /// A percentile's 95 % confidence interval in this unit, "10.46–10.54":
+    /// in millions with at least `min_decimals` decimals and as many more
+    /// (up to six) as its width needs to show (one significant digit, so
+    /// the ends differ); whole kroner otherwise. None when it is not finite.
+    pub fn ci(self, ci: [f64; 2], min_decimals: usize, lang: Lang) -> Option<String> {
+        if !ci.iter().all(|x| x.is_finite()) {
+            return None;
+        }
+        let d = self.ci_decimals(ci, min_decimals);
+        Some(format!(
+            "{}–{}",
+            self.fmt_with(ci[0], d, lang),
+            self.fmt_with(ci[1], d, lang)
+        ))
+    }
+
+    /// The decimals [`Scale::ci`] prints `ci` with (0 in kroner).
+    fn ci_decimals(self, ci: [f64; 2], min_decimals: usize) -> usize {
+        match self {
+            Scale::Kr => 0,
+            Scale::MillionKr => {
+                crate::stats::ci::interval_decimals((ci[1] - ci[0]) / 1e6, 1, min_decimals, 6)
+                    .unwrap_or(min_decimals)
+            }
+        }
+    }
+
+    /// "10.50 (10.43–10.58)": a percentile `x` and its 95 % interval, `x`
+    /// with the interval's decimals; `x` alone when the interval is not finite.
+    pub fn with_ci(self, x: f64, ci: [f64; 2], min_decimals: usize, lang: Lang) -> String {
+        let d = self.ci_decimals(ci, min_decimals);
+        match self.ci(ci, min_decimals, lang) {
+            Some(c) => format!("{} ({c})", self.fmt_with(x, d, lang)),
+            None => self.fmt_with(x, min_decimals, lang),
+        }
+    }
+
     /// Decimals of millions for a column of these amounts: three
     /// significant digits or more without going past two decimals
     /// ("1,035 [915 .. 1,173]" for Copenhagen's costs, "2.33" for Solrød's).
@@ -244,7 +281,81 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         medians_do_not_add(lang)
     );
     o.push_str(&render(&head, &rows));
+    o.push_str(&median_ci_line(s, scale, lang));
     o
+}
+
+/// The headline output whose percentiles' intervals the terminal shows:
+/// cumulative net savings, or the scenario's cost when nothing varies in
+/// the savings (as the report's method section); None when neither varies
+/// in the end year.
+fn headline(s: &RunSummary) -> Option<&'static str> {
+    let varies = |k: &str| {
+        s.metric(k)
+            .last()
+            .is_some_and(|q| q.p5 != q.p95 && q.p5.is_finite())
+    };
+    ["cumulative_net_savings_kr", "cost_scenario_kr"]
+        .into_iter()
+        .find(|k| varies(k))
+}
+
+/// Under the per-year table, how precisely its medians of the headline
+/// output are known: "95 % CI of the medians of cumulative net savings:
+/// 2011 2.26–2.30, ..." (order statistics; years whose output does not vary
+/// are left out). Empty when nothing varies.
+fn median_ci_line(s: &RunSummary, scale: Scale, lang: Lang) -> String {
+    let Some(key) = headline(s) else {
+        return String::new();
+    };
+    let column = s.metric(key);
+    let min = Scale::decimals_for(column.iter().flat_map(|q| [q.p5, q.p50, q.p95]));
+    let parts: Vec<String> = s
+        .years
+        .iter()
+        .zip(column)
+        .filter(|(_, q)| q.p5 != q.p95)
+        .filter_map(|(y, q)| Some(format!("{y} {}", scale.ci(q.ci95.p50, min, lang)?)))
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let what = metric_name(key, lang);
+    match lang {
+        Lang::Da => format!("95 %-KI for medianerne af {what}: {}\n", parts.join(", ")),
+        Lang::En => format!("95 % CI of the medians of {what}: {}\n", parts.join(", ")),
+    }
+}
+
+/// The 5th, 50th and 95th percentiles of the headline output in the end
+/// year with their 95 % confidence intervals (order statistics), in
+/// millions from a million kr.: "cumulative net savings 2015, percentiles
+/// (95 % CI): 5 % 9.08 (8.97–9.19), median 10.50 (10.43–10.58), 95 % 12.15
+/// (12.02–12.30) million kr.". Empty when nothing varies.
+fn percentile_ci_line(s: &RunSummary, lang: Lang) -> String {
+    let Some(key) = headline(s) else {
+        return String::new();
+    };
+    let Some(q) = s.metric(key).last() else {
+        return String::new();
+    };
+    let scale = Scale::above([q.p5, q.p50, q.p95], 1_000_000.0);
+    let min = Scale::decimals_for([q.p5, q.p50, q.p95]);
+    let parts = [
+        ("5 %", q.p5, q.ci95.p5),
+        ("median", q.p50, q.ci95.p50),
+        ("95 %", q.p95, q.ci95.p95),
+    ]
+    .map(|(name, x, ci)| format!("{name} {}", scale.with_ci(x, ci, min, lang)))
+    .join(", ");
+    format!(
+        "{} {}, {} ({}): {parts} {}\n",
+        metric_name(key, lang),
+        s.end_year,
+        lang.pick("fraktiler", "percentiles"),
+        lang.pick("95 %-KI", "95 % CI"),
+        scale.unit(lang)
+    )
 }
 
 /// Mean cumulative net savings, net present value, payback and precision.
@@ -268,9 +379,17 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
             "95 % CI of the mean"
         )
     );
+    o.push_str(&percentile_ci_line(s, lang));
+    let npv_ci = match Scale::Kr.ci(npv.ci95.p50, 0, lang) {
+        Some(ci) if npv.p5 != npv.p95 => format!(
+            "; {} {ci}",
+            lang.pick("95 %-KI for medianen", "95 % CI of the median")
+        ),
+        _ => String::new(),
+    };
     let _ = writeln!(
         o,
-        "{} {}: median {}",
+        "{} {}: median {}{npv_ci}",
         metric_name("npv_kr", lang),
         s.end_year,
         range_cell(npv, lang)
@@ -546,14 +665,33 @@ pub fn attribution_table(
     let head = header(&[
         lang.pick("tiltag", "event"),
         lang.pick("ekstra nettobesparelse", "marginal net savings"),
+        lang.pick("95 %-KI for medianen", "95 % CI of the median"),
         lang.pick("dets omkostning", "its cost"),
         lang.pick("bruttobesparelse", "gross savings"),
     ]);
     let column = |f: fn(&AttributionRow) -> &Summary| -> Vec<String> {
         scale.column(&rows.iter().map(f).collect::<Vec<_>>(), lang)
     };
+    // The marginal median's 95 % interval (order statistics), with at least
+    // the decimals of its column; "-" where the marginal does not vary.
+    let marginal_ci: Vec<String> = {
+        let min = Scale::decimals_for(rows.iter().flat_map(|r| {
+            let q = &r.marginal_net_savings_kr;
+            [q.p5, q.p50, q.p95]
+        }));
+        rows.iter()
+            .map(|r| {
+                let q = &r.marginal_net_savings_kr;
+                (q.p5 != q.p95)
+                    .then(|| scale.ci(q.ci95.p50, min, lang))
+                    .flatten()
+                    .unwrap_or_else(|| "-".into())
+            })
+            .collect()
+    };
     let columns = [
         column(|r| &r.marginal_net_savings_kr),
+        marginal_ci,
         column(|r| &r.cost_kr),
         column(|r| &r.gross_savings_kr),
     ];
@@ -678,5 +816,34 @@ mod tests {
             vec!["1.035 [915 .. 1.173]", "2 [2 .. 3]"]
         );
         assert_eq!(Scale::MillionKr.unit(Lang::Da), "mio. kr.");
+    }
+
+    #[test]
+    fn intervals_show_their_width_in_the_tables_unit() {
+        // 10.458..10.541 million is 0.083 wide: two decimals show it.
+        let ci = [10_458_123.0, 10_541_456.0];
+        assert_eq!(
+            Scale::MillionKr.ci(ci, 2, Lang::En).as_deref(),
+            Some("10.46–10.54")
+        );
+        assert_eq!(
+            Scale::MillionKr.with_ci(10_499_000.0, ci, 2, Lang::Da),
+            "10,50 (10,46–10,54)"
+        );
+        // 0.004 million wide: three decimals, so the ends differ.
+        let narrow = [10_498_100.0, 10_502_200.0];
+        assert_eq!(
+            Scale::MillionKr.with_ci(10_500_000.0, narrow, 2, Lang::En),
+            "10.500 (10.498–10.502)"
+        );
+        // Whole kroner, negative ends, and no interval.
+        assert_eq!(
+            Scale::Kr
+                .ci([-2_301_000.4, -2_250_000.0], 0, Lang::Da)
+                .as_deref(),
+            Some("-2.301.000–-2.250.000")
+        );
+        assert_eq!(Scale::Kr.ci([f64::NAN, 1.0], 0, Lang::En), None);
+        assert_eq!(Scale::Kr.with_ci(5.0, [f64::NAN; 2], 0, Lang::En), "5");
     }
 }

@@ -388,6 +388,15 @@ fn ci_headers(lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// "Value, median 95 % CI low", "... high": the headers of one statistic's
+/// 95 % confidence limits.
+fn ci_pair(what: &str, lang: Lang) -> [String; 2] {
+    [
+        format!("{what} {}", t(lang, "95 % KI fra", "95 % CI low")),
+        format!("{what} {}", t(lang, "95 % KI til", "95 % CI high")),
+    ]
+}
+
 /// The 95 % confidence limits of p5 .. p95 (order statistics) from column `col`.
 fn ci_cells(
     ws: &mut Worksheet,
@@ -482,11 +491,34 @@ fn goals_sheet(
             "Probability of meeting the goal",
         )
         .into(),
+        t(
+            lang,
+            "Sandsynlighed, 95 % KI fra (Wilson)",
+            "Probability, 95 % CI low (Wilson)",
+        )
+        .into(),
+        t(
+            lang,
+            "Sandsynlighed, 95 % KI til (Wilson)",
+            "Probability, 95 % CI high (Wilson)",
+        )
+        .into(),
         t(lang, "Værdi, median", "Value, median").into(),
         t(lang, "Værdi, P5", "Value, P5").into(),
         t(lang, "Værdi, P95", "Value, P95").into(),
         t(lang, "Værdi, gennemsnit", "Value, mean").into(),
-    ];
+    ]
+    .into_iter()
+    .chain(
+        [
+            t(lang, "Værdi, median", "Value, median"),
+            t(lang, "Værdi, P5", "Value, P5"),
+            t(lang, "Værdi, P95", "Value, P95"),
+        ]
+        .iter()
+        .flat_map(|v| ci_pair(v, lang)),
+    )
+    .collect();
     headers(ws, 0, &head, f)?;
     let mut row = 1;
     for g in &s.goals {
@@ -509,14 +541,22 @@ fn goals_sheet(
             }
             if let Some(Some(p)) = g.probability.get(y) {
                 num(ws, row, 5, *p, &f.share)?;
+                // The same Wilson interval as --precision goalN@YEAR=…pp.
+                let [low, high] = crate::stats::ci::wilson(*p, s.trials as f64);
+                num(ws, row, 6, low, &f.share)?;
+                num(ws, row, 7, high, &f.share)?;
             } else if g.not_evaluable_in(y) {
                 ws.write_string(row, 5, crate::i18n::labels(lang).not_evaluable)?;
             }
             if let Some(q) = g.value.get(y) {
-                num(ws, row, 6, q.p50, vf)?;
-                num(ws, row, 7, q.p5, vf)?;
-                num(ws, row, 8, q.p95, vf)?;
-                num(ws, row, 9, q.mean, vf)?;
+                num(ws, row, 8, q.p50, vf)?;
+                num(ws, row, 9, q.p5, vf)?;
+                num(ws, row, 10, q.p95, vf)?;
+                num(ws, row, 11, q.mean, vf)?;
+                let c = &q.ci95;
+                for (i, x) in [c.p50, c.p5, c.p95].iter().flatten().enumerate() {
+                    num(ws, row, 12 + i as u16, *x, vf)?;
+                }
             }
             row += 1;
         }
@@ -552,7 +592,10 @@ fn goals_sheet(
     ws.set_freeze_panes(1, 1)?;
     widths(
         ws,
-        &[40.0, 24.0, 13.0, 8.0, 14.0, 16.0, 16.0, 16.0, 16.0, 16.0],
+        &[
+            40.0, 24.0, 13.0, 8.0, 14.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0,
+            16.0, 16.0, 16.0, 16.0,
+        ],
     )?;
     Ok(())
 }
@@ -789,8 +832,12 @@ fn attribution_sheet(
         ("Omkostning", "Cost"),
         ("Besparelse før omkostning", "Savings before cost"),
     ] {
+        let what = t(lang, what_da, what_en);
         for stat in ["P50", "P5", "P95"] {
-            head.push(format!("{} {stat}", t(lang, what_da, what_en)));
+            head.push(format!("{what} {stat}"));
+        }
+        for stat in ["P50", "P5", "P95"] {
+            head.extend(ci_pair(&format!("{what} {stat}"), lang));
         }
     }
     headers(ws, 0, &head, f)?;
@@ -801,10 +848,15 @@ fn attribution_sheet(
             .into_iter()
             .enumerate()
         {
-            let c = 1 + 3 * j as u16;
+            // P50, P5, P95, then their 95 % confidence limits (order statistics).
+            let c = 1 + 9 * j as u16;
             num(ws, row, c, q.p50, &f.kr)?;
             num(ws, row, c + 1, q.p5, &f.kr)?;
             num(ws, row, c + 2, q.p95, &f.kr)?;
+            let ci = &q.ci95;
+            for (k, x) in [ci.p50, ci.p5, ci.p95].iter().flatten().enumerate() {
+                num(ws, row, c + 3 + k as u16, *x, &f.kr)?;
+            }
         }
     }
     ws.set_freeze_panes(1, 1)?;

@@ -2654,12 +2654,7 @@ impl Report<'_> {
         // Enough decimals (in millions) that the interval's width shows
         // with two significant digits: "10.43 m kr., 95 % CI 10.40–10.46".
         let decimals = |c: [f64; 2]| {
-            let width = (c[1] - c[0]).abs() / 1e6;
-            if width > 0.0 && width.is_finite() {
-                ((-width.log10()).ceil() as i64 + 1).clamp(1, 6) as usize
-            } else {
-                2
-            }
+            crate::stats::ci::interval_decimals((c[1] - c[0]) / 1e6, 2, 1, 6).unwrap_or(2)
         };
         let with_ci = |x: f64, c: [f64; 2]| {
             let d = decimals(c);

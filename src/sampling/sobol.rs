@@ -21,7 +21,11 @@
 //! the rank of its key among the sorted keys of every scenario run on common
 //! random numbers.
 
-use sobol_burley::parts::{hash, owen_scramble_rev, sobol_rev};
+use std::ops::Range;
+
+use sobol_burley::parts::{
+    hash, hash_int4, owen_scramble_int4_rev, owen_scramble_rev, sobol_int4_rev, sobol_rev, Int4,
+};
 
 use super::{mix64, uniform, InputSampler};
 use crate::distribution::{LARGEST_U, SMALLEST_U};
@@ -32,13 +36,50 @@ pub const DIMENSIONS: u32 = sobol_burley::NUM_DIMENSIONS;
 pub const BLOCK_TRIALS: u64 = 1 << 16;
 
 const GROUP_SALT: u64 = 0x534F_424F_4C47_5250; // "SOBOLGRP"
+/// The crate's salt of the index shuffle (`sobol_burley::sample`).
+const INDEX_SALT: u32 = 0x79c6_8e4a;
+/// The crate's multiplier of the seed in a dimension's scramble.
+const SEED_MUL: u32 = 0x9c8f_2d3b;
+/// The crate's salts of the four dimensions of a set.
+const LANE_SALTS: [u32; 4] = [0x912f_69ba, 0x174f_18ab, 0x691e_72ca, 0xb40c_c1b8];
+
+/// Four consecutive dimensions `4·set .. 4·set + 3` of one group: the
+/// crate computes them together ([`sobol_int4_rev`]), so a trial computes
+/// each set once however many of its dimensions the inputs use.
+#[derive(Debug, Clone)]
+struct DimensionSet {
+    group: u32,
+    set: u32,
+    /// Its inputs in [`Sobol::members`].
+    members: Range<usize>,
+    /// The four dimensions' scramble hashes in block 0 (the first 2^16
+    /// trials, which is every trial of most runs).
+    block0_scramble: [u32; 4],
+}
+
+/// One input: where its value goes, its lane in its set and its stream.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    input: usize,
+    lane: usize,
+    stream: u64,
+}
 
 /// Sobol' uniforms for inputs with given streams and dimensions.
+///
+/// What does not depend on the trial is computed once: the inputs are
+/// ordered by dimension set, and the group seeds, index scrambles and
+/// dimension scrambles of block 0 are kept. A trial then costs, per group,
+/// one index scramble; per set of four dimensions, one Sobol' evaluation and
+/// one scramble (four lanes at once); per input, its low bits. The values
+/// are those of [`Sobol::coordinate`] bit for bit (a test checks it).
 #[derive(Debug, Clone)]
 pub struct Sobol {
     seed: u64,
-    streams: Vec<u64>,
-    dimensions: Vec<u32>,
+    sets: Vec<DimensionSet>,
+    members: Vec<Member>,
+    /// Per group (index `dimension / 256`): its seed in block 0.
+    block0_seeds: Vec<u32>,
 }
 
 impl Sobol {
@@ -46,40 +87,103 @@ impl Sobol {
     /// the low bits) and Sobol' dimension `dimensions[j]`.
     pub fn new(seed: u64, streams: Vec<u64>, dimensions: Vec<u32>) -> Self {
         assert_eq!(streams.len(), dimensions.len());
+        let mut order: Vec<usize> = (0..dimensions.len()).collect();
+        order.sort_by_key(|&j| (dimensions[j], j));
+        let n_groups = dimensions
+            .iter()
+            .map(|d| d / DIMENSIONS + 1)
+            .max()
+            .unwrap_or(0);
+        let block0_seeds: Vec<u32> = (0..n_groups).map(|g| group_seed(seed, 0, g)).collect();
+        let mut sets: Vec<DimensionSet> = Vec::new();
+        let mut members = Vec::with_capacity(order.len());
+        for j in order {
+            let d = dimensions[j];
+            let (group, set) = (d / DIMENSIONS, (d % DIMENSIONS) >> 2);
+            if sets.last().is_none_or(|s| (s.group, s.set) != (group, set)) {
+                let at = members.len();
+                sets.push(DimensionSet {
+                    group,
+                    set,
+                    members: at..at,
+                    block0_scramble: set_scramble(block0_seeds[group as usize], set).into(),
+                });
+            }
+            members.push(Member {
+                input: j,
+                lane: (d & 0b11) as usize,
+                stream: streams[j],
+            });
+            sets.last_mut().expect("pushed").members.end = members.len();
+        }
         Sobol {
             seed,
-            streams,
-            dimensions,
+            sets,
+            members,
+            block0_seeds,
         }
     }
 
-    /// The 32-bit scrambled Sobol' coordinate of `dimension` in `trial`.
+    /// The 32-bit scrambled Sobol' coordinate of `dimension` in `trial`,
+    /// computed on its own (as `sobol_burley::sample`, without its final
+    /// cut to f32). [`InputSampler::fill`] gives the same bits faster.
     pub fn coordinate(&self, trial: u64, dimension: u32) -> u32 {
         let block = trial / BLOCK_TRIALS;
         let index = (trial % BLOCK_TRIALS) as u32;
         let (group, dim) = (dimension / DIMENSIONS, dimension % DIMENSIONS);
-        let seed =
-            (mix64(self.seed ^ mix64((block << 32 | u64::from(group)) ^ GROUP_SALT)) >> 32) as u32;
-        // As `sobol_burley::sample`, without its final cut to f32.
-        let shuffled_rev_index = owen_scramble_rev(index.reverse_bits(), hash(seed ^ 0x79c6_8e4a));
+        let seed = group_seed(self.seed, block, group);
+        let shuffled_rev_index = owen_scramble_rev(index.reverse_bits(), hash(seed ^ INDEX_SALT));
         let sobol = sobol_rev(shuffled_rev_index, dim);
-        let scramble = {
-            let s = seed.wrapping_mul(0x9c8f_2d3b);
-            (dim >> 2)
-                ^ s
-                ^ [0x912f_69ba, 0x174f_18ab, 0x691e_72ca, 0xb40c_c1b8][dim as usize & 0b11]
-        };
+        let scramble = (dim >> 2) ^ seed.wrapping_mul(SEED_MUL) ^ LANE_SALTS[dim as usize & 0b11];
         owen_scramble_rev(sobol, hash(scramble)).reverse_bits()
     }
+}
+
+/// The seed of dimension group `group` in block `block` of trials.
+fn group_seed(seed: u64, block: u64, group: u32) -> u32 {
+    (mix64(seed ^ mix64((block << 32 | u64::from(group)) ^ GROUP_SALT)) >> 32) as u32
+}
+
+/// The scramble hashes of the four dimensions of `set` under a group seed
+/// (as `sobol_burley::sample_4d`).
+fn set_scramble(seed: u32, set: u32) -> Int4 {
+    let scramble = Int4::from([seed.wrapping_mul(SEED_MUL); 4])
+        ^ Int4::from([set; 4])
+        ^ Int4::from(LANE_SALTS);
+    hash_int4(scramble)
 }
 
 impl InputSampler for Sobol {
     fn fill(&self, trial: u64, out: &mut [f64]) {
         const SCALE: f64 = 1.0 / 4_294_967_296.0;
-        for ((o, &s), &d) in out.iter_mut().zip(&self.streams).zip(&self.dimensions) {
-            let x = self.coordinate(trial, d);
-            let u = (f64::from(x) + uniform(s, trial, 0)) * SCALE;
-            *o = u.clamp(SMALLEST_U, LARGEST_U);
+        let block = trial / BLOCK_TRIALS;
+        let rev_index = ((trial % BLOCK_TRIALS) as u32).reverse_bits();
+        // The group of the sets being computed, its seed and shuffled index.
+        let mut group = None;
+        let (mut seed, mut shuffled_rev_index) = (0u32, 0u32);
+        for set in &self.sets {
+            if group != Some(set.group) {
+                group = Some(set.group);
+                seed = if block == 0 {
+                    self.block0_seeds[set.group as usize]
+                } else {
+                    group_seed(self.seed, block, set.group)
+                };
+                shuffled_rev_index = owen_scramble_rev(rev_index, hash(seed ^ INDEX_SALT));
+            }
+            let scramble = if block == 0 {
+                Int4::from(set.block0_scramble)
+            } else {
+                set_scramble(seed, set.set)
+            };
+            let sobol = sobol_int4_rev(shuffled_rev_index, set.set);
+            let x: [u32; 4] = owen_scramble_int4_rev(sobol, scramble)
+                .reverse_bits()
+                .into();
+            for m in &self.members[set.members.clone()] {
+                let u = (f64::from(x[m.lane]) + uniform(m.stream, trial, 0)) * SCALE;
+                out[m.input] = u.clamp(SMALLEST_U, LARGEST_U);
+            }
         }
     }
 }
@@ -120,6 +224,39 @@ mod tests {
         assert_ne!(a.coordinate(77, 0), b.coordinate(77, 0));
         // A second block of 2^16 trials is a different scramble.
         assert_ne!(a.coordinate(5, 0), a.coordinate(5 + BLOCK_TRIALS, 0));
+    }
+
+    #[test]
+    fn fill_gives_the_bits_of_each_coordinate_computed_alone() {
+        // Dimensions out of order, with gaps, sets used by one input only,
+        // a second group, and trials of the first, second and a far block.
+        let dims: Vec<u32> = vec![7, 0, 3, 258, 1, 300, 255, 6, 2, 513, 4, 256];
+        let streams: Vec<u64> = (0..dims.len())
+            .map(|j| stream_id(9, &format!("k{j}")))
+            .collect();
+        let s = Sobol::new(9, streams.clone(), dims.clone());
+        let mut out = vec![0.0; dims.len()];
+        let trials = (0..300u64)
+            .chain(BLOCK_TRIALS - 3..BLOCK_TRIALS + 300)
+            .chain([7 * BLOCK_TRIALS + 11, u64::MAX / 2]);
+        for t in trials {
+            s.fill(t, &mut out);
+            for (j, &d) in dims.iter().enumerate() {
+                let x = s.coordinate(t, d);
+                let u = (f64::from(x) + uniform(streams[j], t, 0)) / 4_294_967_296.0;
+                let expected = u.clamp(SMALLEST_U, LARGEST_U);
+                assert_eq!(out[j].to_bits(), expected.to_bits(), "trial {t} input {j}");
+            }
+        }
+        // And a coordinate is the crate's own point (to the crate's 23 bits).
+        for t in 0..2_000u64 {
+            for d in [0u32, 1, 5, 77, 255, 256 + 3] {
+                let seed = group_seed(9, 0, d / DIMENSIONS);
+                let crate_point = sobol_burley::sample(t as u32, d % DIMENSIONS, seed);
+                let x = s.coordinate(t, d);
+                assert_eq!(sobol_burley::parts::u32_to_f32_norm(x), crate_point);
+            }
+        }
     }
 
     #[test]

@@ -53,6 +53,54 @@ pub fn ranks(n: usize, p: f64, confidence: f64) -> (usize, usize) {
     (l, u.max(l))
 }
 
+/// The standard normal quantile of 97.5 %: the `z` of 95 % intervals.
+pub const Z95: f64 = 1.959_963_984_540_054;
+
+/// Half the width of the Wilson score 95 % interval of a probability `p`
+/// estimated from `n` trials: `z/(1 + z²/n) · sqrt(p(1 − p)/n + z²/(4n²))`.
+/// Unlike the normal approximation it is not 0 when `p` is 0 or 1.
+pub fn wilson_half_width(p: f64, n: f64) -> f64 {
+    let z = Z95;
+    (z / (1.0 + z * z / n)) * (p * (1.0 - p) / n + z * z / (4.0 * n * n)).sqrt()
+}
+
+/// The Wilson score 95 % interval `[low, high]` of a probability `p`
+/// estimated from `n` trials: centred on `(p + z²/(2n)) / (1 + z²/n)`, of
+/// half-width [`wilson_half_width`], within [0, 1]. NaN without trials.
+pub fn wilson(p: f64, n: f64) -> [f64; 2] {
+    if !(n > 0.0) || !p.is_finite() {
+        return [f64::NAN; 2];
+    }
+    let z = Z95;
+    let centre = (p + z * z / (2.0 * n)) / (1.0 + z * z / n);
+    let half = wilson_half_width(p, n);
+    // Exactly 0 (1) when no (every) trial meets it, not a rounding off it.
+    let low = if p <= 0.0 {
+        0.0
+    } else {
+        (centre - half).max(0.0)
+    };
+    let high = if p >= 1.0 {
+        1.0
+    } else {
+        (centre + half).min(1.0)
+    };
+    [low, high]
+}
+
+/// Decimals that show an interval `width` wide (in the unit it is printed
+/// in) with `significant` significant digits, at least `min` and at most
+/// `max`: with two, "10.43, 95 % CI 10.40–10.46" (the report); with one,
+/// "10.50 (10.46–10.54)" (the terminal). The two ends then never round to
+/// the same number. None when the width is 0 or not finite.
+pub fn interval_decimals(width: f64, significant: usize, min: usize, max: usize) -> Option<usize> {
+    let width = width.abs();
+    (width > 0.0 && width.is_finite()).then(|| {
+        ((-width.log10()).ceil() as i64 + significant as i64 - 1).clamp(min as i64, max as i64)
+            as usize
+    })
+}
+
 /// The 95 % confidence interval `[low, high]` of each reported percentile.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PercentileCis {
@@ -109,6 +157,40 @@ mod tests {
         assert_eq!(ranks(1, 0.5, 0.95), (1, 1));
         // Bin(5, 0.95): F(3) = 0.0226, F(4) = 0.2262; u = 6 is clamped to 5.
         assert_eq!(ranks(5, 0.95, 0.95), (4, 5));
+    }
+
+    #[test]
+    fn wilson_intervals_match_the_textbook() {
+        // 50 of 100: the textbook Wilson interval is 0.4038 .. 0.5962.
+        let [lo, hi] = wilson(0.5, 100.0);
+        assert!((lo - 0.403_831).abs() < 1e-6 && (hi - 0.596_169).abs() < 1e-6);
+        // 0 of 100: [0, z²/(n + z²)] = [0, 3.8415/103.8415] = [0, 0.036994].
+        let [lo, hi] = wilson(0.0, 100.0);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.036_994).abs() < 1e-6, "{hi}");
+        // 970 of 1000: centre (0.97 + 0.0019207)/1.0038415 = 0.968202,
+        // half 1.952464 * sqrt(0.0000291 + 0.00000096) = 0.010705.
+        let [lo, hi] = wilson(0.97, 1000.0);
+        assert!((lo - 0.957_497).abs() < 1e-6 && (hi - 0.978_906).abs() < 1e-6);
+        assert!(((hi - lo) / 2.0 - wilson_half_width(0.97, 1000.0)).abs() < 1e-15);
+        assert!(wilson(0.5, 0.0)[0].is_nan());
+    }
+
+    #[test]
+    fn interval_decimals_show_the_significant_digits_of_the_width() {
+        // Two significant digits: 0.06 wide -> 10.403–10.463.
+        assert_eq!(interval_decimals(0.06, 2, 1, 6), Some(3));
+        assert_eq!(interval_decimals(0.15, 2, 2, 6), Some(2));
+        assert_eq!(interval_decimals(3.0, 2, 0, 6), Some(1));
+        assert_eq!(interval_decimals(30.0, 2, 0, 6), Some(0));
+        assert_eq!(interval_decimals(300.0, 2, 1, 6), Some(1));
+        assert_eq!(interval_decimals(1e-9, 2, 1, 6), Some(6));
+        // One: 0.083 wide -> 10.46–10.54; 0.0011 wide -> 10.499–10.501.
+        assert_eq!(interval_decimals(0.083, 1, 0, 6), Some(2));
+        assert_eq!(interval_decimals(0.0011, 1, 0, 6), Some(3));
+        assert_eq!(interval_decimals(0.12, 1, 2, 6), Some(2));
+        assert_eq!(interval_decimals(0.0, 2, 1, 6), None);
+        assert_eq!(interval_decimals(f64::NAN, 2, 1, 6), None);
     }
 
     #[test]
