@@ -136,12 +136,7 @@ fn group_summary(
         let o = g.opening?;
         Some(
             (0..layout.n_years)
-                .map(|y| {
-                    let h = trials.detail_column(layout, g.handling[path] + y);
-                    let o = trials.detail_column(layout, o[path] + y);
-                    let mut sum: Vec<f64> = h.iter().zip(&o).map(|(h, o)| h + o).collect();
-                    Summary::of(&mut sum)
-                })
+                .map(|y| cols.summary_of_sum(g.handling[path] + y, o[path] + y))
                 .collect(),
         )
     };

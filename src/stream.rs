@@ -302,6 +302,9 @@ pub struct RunStream<'a> {
     goal_undefined: Vec<Vec<usize>>,
     goal_first: Vec<BTreeMap<String, usize>>,
     payback: BTreeMap<String, usize>,
+    /// Sums of two detail slots summarised trial by trial (a department's
+    /// handling plus opening cost, per path and year, with --breakdown).
+    sums: Vec<((usize, usize), ColumnStream)>,
     /// Cumulative net savings and the scenario's cost in the end year.
     convergence: [ConvergenceStream; 2],
 }
@@ -321,6 +324,10 @@ impl<'a> RunStream<'a> {
             goal_undefined: vec![vec![0; layout.n_years]; n_goals],
             goal_first: vec![BTreeMap::new(); n_goals],
             payback: BTreeMap::new(),
+            sums: department_cost_pairs(layout)
+                .into_iter()
+                .map(|pair| (pair, ColumnStream::default()))
+                .collect(),
             convergence: [
                 ConvergenceStream::new(layout.slots.cumulative + end, n),
                 ConvergenceStream::new(layout.slots.cost_scenario + end, n),
@@ -339,6 +346,12 @@ impl<'a> RunStream<'a> {
             .par_iter_mut()
             .enumerate()
             .for_each(|(slot, c)| c.absorb(&block.detail_column(layout, slot)));
+        self.sums.par_iter_mut().for_each(|((a, b), c)| {
+            let (a, b) = (*a, *b);
+            let x = block.detail_column(layout, a);
+            let y = block.detail_column(layout, b);
+            c.absorb(&x.iter().zip(&y).map(|(x, y)| x + y).collect::<Vec<f64>>());
+        });
         for conv in &mut self.convergence {
             conv.absorb(&block.core_column(layout, conv.slot));
         }
@@ -385,6 +398,13 @@ impl Columns for RunStream<'_> {
         }
     }
 
+    fn summary_of_sum(&self, a: usize, b: usize) -> Summary {
+        self.sums
+            .iter()
+            .find(|(pair, _)| *pair == (a, b))
+            .map_or_else(|| Summary::of(&mut []), |(_, c)| c.summary())
+    }
+
     fn goal_counts(&self, g: usize) -> GoalCounts {
         let slot = self.layout.slots.goals[g];
         GoalCounts {
@@ -423,6 +443,25 @@ impl Columns for RunStream<'_> {
             points,
         }
     }
+}
+
+/// The (handling, opening) detail slots of every department with opening
+/// costs, per path and year: the pairs [`crate::breakdown`] sums.
+fn department_cost_pairs(layout: &Layout) -> Vec<(usize, usize)> {
+    let Some(slots) = layout.slots.breakdown.as_ref() else {
+        return Vec::new();
+    };
+    let mut pairs = Vec::new();
+    for g in slots.of_kind(crate::model::breakdown::KindOf::Department) {
+        if let Some(o) = g.opening {
+            for path in 0..2 {
+                for y in 0..layout.n_years {
+                    pairs.push((g.handling[path] + y, o[path] + y));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 #[cfg(test)]

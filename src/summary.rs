@@ -316,6 +316,9 @@ pub trait Columns: Sync {
     fn n(&self) -> usize;
     /// The summary of one slot of the trial rows.
     fn summary(&self, store: Store, slot: usize) -> Summary;
+    /// The summary of the trial-by-trial sum of two detail slots (a
+    /// department's handling plus opening cost).
+    fn summary_of_sum(&self, a: usize, b: usize) -> Summary;
     /// Goal `g`'s counts.
     fn goal_counts(&self, g: usize) -> GoalCounts;
     /// Trials by payback year ("not_by_END" when not paid back).
@@ -350,6 +353,13 @@ impl Columns for ExactColumns<'_> {
             Store::Core => self.trials.core_column(self.layout, slot),
             Store::Detail => self.trials.detail_column(self.layout, slot),
         })
+    }
+
+    fn summary_of_sum(&self, a: usize, b: usize) -> Summary {
+        let x = self.trials.detail_column(self.layout, a);
+        let y = self.trials.detail_column(self.layout, b);
+        let mut sum: Vec<f64> = x.iter().zip(&y).map(|(x, y)| x + y).collect();
+        Summary::of(&mut sum)
     }
 
     fn goal_counts(&self, g: usize) -> GoalCounts {

@@ -150,3 +150,48 @@ fn monthly_results_are_refused_beyond_the_streaming_threshold() {
     assert!(err.contains("--trials 1000 or fewer"), "{err}");
     assert!(!dir.path().join("x").exists());
 }
+
+#[test]
+fn a_streamed_breakdown_sums_each_departments_costs_trial_by_trial() {
+    let dir = tempfile::tempdir().unwrap();
+    let go = |out: &str, extra: &[&str]| -> Value {
+        Command::cargo_bin("channelshift")
+            .unwrap()
+            .args([
+                "run",
+                "scenarios/solrod-2011-proposal-1.toml",
+                "-n",
+                "3000",
+                "--seed",
+                "3",
+            ])
+            .args(["--quiet", "--no-charts", "--no-sensitivity", "--breakdown"])
+            .args(extra)
+            .arg("--out")
+            .arg(dir.path().join(out))
+            .assert()
+            .success();
+        serde_json::from_slice(&std::fs::read(dir.path().join(out).join("summary.json")).unwrap())
+            .unwrap()
+    };
+    let exact = go("exact", &[]);
+    let streamed = go("streamed", &["--stream-above", "1000"]);
+    let depts = |v: &Value| v["breakdown"]["by_department"].as_array().unwrap().clone();
+    let mut checked = 0;
+    for (a, b) in depts(&exact).iter().zip(&depts(&streamed)) {
+        for key in ["cost_status_quo_kr", "cost_scenario_kr"] {
+            let (Some(xs), Some(ys)) = (a[key].as_array(), b[key].as_array()) else {
+                continue;
+            };
+            for (x, y) in xs.iter().zip(ys) {
+                let (mx, my) = (f(&x["mean"]), f(&y["mean"]));
+                assert!((mx - my).abs() <= 1e-9 * mx.abs(), "{key}: {mx} vs {my}");
+                let (px, py) = (f(&x["p50"]), f(&y["p50"]));
+                let tol = 0.001 * px.abs() + 0.01 * f(&x["sd"]);
+                assert!((px - py).abs() <= tol, "{key}: {px} vs {py}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "{checked}");
+}
