@@ -32,6 +32,10 @@ use crate::summary::{payback_key, Columns, GoalCounts, Shape};
 
 /// Trials up to which every row is kept and percentiles are exact.
 pub const EXACT_TRIALS: u64 = 1_000_000;
+/// The most trials a run takes: about 15 hours of the simplest shipped
+/// scenario on one core of the benchmark machine, far past any precision
+/// a business case needs.
+pub const MAX_TRIALS: u64 = 1_000_000_000;
 /// Trials kept for the per-trial outputs of a streamed run.
 pub const KEPT_TRIALS: usize = 200_000;
 /// Trials simulated and absorbed at a time in a streamed run.

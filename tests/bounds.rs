@@ -352,14 +352,15 @@ fn run_flags(extra: &[&str]) -> Outcome {
 
 #[test]
 fn resource_sized_arguments_are_refused_up_front() {
+    // Streamed runs (above --stream-above) are flat in memory: a run of
+    // more than 1,000,000,000 trials is refused for its time instead.
     for trials in ["18446744073709551615", "1000000000000"] {
         let o = run_flags(&["--trials", trials]);
         assert_eq!(o.code, 2, "{}", o.stderr);
         assert!(
             o.stderr.contains(&format!(
-                "--trials asks for {trials} trials, which need about"
-            )) && o.stderr.contains("GiB of memory")
-                && o.stderr.contains("help: at most about")
+                "--trials asks for {trials} trials, more than the 1000000000 a run takes"
+            )) && o.stderr.contains("help: run fewer trials")
                 && o.stderr.contains("--precision"),
             "{}",
             o.stderr
@@ -367,6 +368,23 @@ fn resource_sized_arguments_are_refused_up_front() {
         assert!(!o.wrote);
         assert!(o.elapsed < Duration::from_secs(5), "{:?}", o.elapsed);
     }
+    // Kept in memory (no streaming), the same count is refused for memory.
+    let o = run_flags(&[
+        "--trials",
+        "1000000000000",
+        "--stream-above",
+        "1000000000000",
+    ]);
+    assert_eq!(o.code, 2, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("--trials asks for 1000000000000 trials, which need about")
+            && o.stderr.contains("GiB of memory")
+            && o.stderr.contains("help: at most about"),
+        "{}",
+        o.stderr
+    );
+    assert!(!o.wrote);
     let o = run_flags(&["--precision", "1%", "--max-trials", "1000000000000"]);
     assert_eq!(o.code, 2, "{}", o.stderr);
     assert!(

@@ -386,6 +386,19 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
         } else {
             format!("[simulation] trials in {}", scenario.path.display())
         };
+        // Memory no longer bounds a streamed run; time does, so absurd
+        // counts are refused before anything runs.
+        if streamed && n > crate::stream::MAX_TRIALS {
+            return Err(InputError::new(format!(
+                "{source} asks for {n} trials, more than the {} a run takes",
+                crate::stream::MAX_TRIALS
+            ))
+            .with_help(
+                "run fewer trials (--trials); beyond a few million, percentiles change \
+                 by less than the sketch's 0.1 %; --precision 1% decides how many are needed",
+            )
+            .into());
+        }
         // A streamed run holds the kept trials and one block at a time.
         let held = if streamed {
             n.min((crate::stream::KEPT_TRIALS + crate::stream::BLOCK_TRIALS) as u64)
