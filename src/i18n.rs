@@ -213,6 +213,78 @@ pub fn format_money(x: f64, lang: Lang) -> String {
     }
 }
 
+/// The unit [`format_money`] picks for the larger of `amounts`: whole
+/// kroner below one million, else millions with two decimals below ten
+/// million and one above. Both ends of an interval are written in it, so an
+/// interval never mixes units ("-0,64 til 14,4 mio. kr.", not
+/// "-643.035 kr. til 14,4 mio. kr.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoneyUnit {
+    /// Decimals of millions; `None` for whole kroner.
+    millions: Option<usize>,
+}
+
+impl MoneyUnit {
+    /// The unit of the largest finite amount of `amounts`.
+    pub fn of(amounts: impl IntoIterator<Item = f64>) -> MoneyUnit {
+        let a = amounts
+            .into_iter()
+            .filter(|x| x.is_finite())
+            .fold(0.0f64, |m, x| m.max(x.abs()));
+        MoneyUnit {
+            millions: if a < 1e6 {
+                None
+            } else if a < 1e7 {
+                Some(2)
+            } else {
+                Some(1)
+            },
+        }
+    }
+
+    /// The number alone: "1,51" (millions) or "643.035" (kroner).
+    pub fn number(self, x: f64, lang: Lang) -> String {
+        match self.millions {
+            None => format_number(x, 0, lang),
+            Some(d) => format_number(x / 1e6, d, lang),
+        }
+    }
+
+    /// "kr." or "mio. kr." / "m kr.".
+    pub fn unit(self, lang: Lang) -> &'static str {
+        match self.millions {
+            None => "kr.",
+            Some(_) => mkr_unit(lang),
+        }
+    }
+
+    /// The amount with its unit: "1,51 mio. kr.".
+    pub fn amount(self, x: f64, lang: Lang) -> String {
+        format!("{} {}", self.number(x, lang), self.unit(lang))
+    }
+}
+
+/// Two amounts in one unit (the unit [`format_money`] picks for the larger):
+/// `format_money_pair(-643_035.0, 14.4e6, Da)` = ("-0,6 mio. kr.", "14,4 mio. kr.").
+pub fn format_money_pair(a: f64, b: f64, lang: Lang) -> (String, String) {
+    let u = MoneyUnit::of([a, b]);
+    (u.amount(a, lang), u.amount(b, lang))
+}
+
+/// An interval with its unit written once: "1,51 til 2,55 mio. kr." /
+/// "1.51 to 2.55 m kr."; both ends in the unit of the larger
+/// ([`MoneyUnit`]).
+pub fn format_money_range(lo: f64, hi: f64, lang: Lang) -> String {
+    let u = MoneyUnit::of([lo, hi]);
+    format!(
+        "{} {} {} {}",
+        u.number(lo, lang),
+        lang.pick("til", "to"),
+        u.number(hi, lang),
+        u.unit(lang)
+    )
+}
+
 /// An amount rounded to `sig` significant digits (at least whole kroner),
 /// in whole kroner below one million and in millions above:
 /// `format_money_sig(918_821.0, 3, Da)` = "919.000 kr.",
@@ -793,6 +865,23 @@ mod tests {
         assert_eq!(format_money_sig(2_345_678.0, 3, Lang::Da), "2,35 mio. kr.");
         assert_eq!(format_money_sig(23_456_789.0, 3, Lang::En), "23.5 m kr.");
         assert_eq!(format_money_sig(0.0, 3, Lang::Da), "0 kr.");
+        // One unit within an interval: the unit of the larger end.
+        assert_eq!(
+            format_money_pair(-643_035.0, 14_400_000.0, Lang::Da),
+            ("-0,6 mio. kr.".to_string(), "14,4 mio. kr.".to_string())
+        );
+        assert_eq!(
+            format_money_range(-643_035.0, 14_400_000.0, Lang::Da),
+            "-0,6 til 14,4 mio. kr."
+        );
+        assert_eq!(
+            format_money_range(1_510_000.0, 2_550_000.0, Lang::En),
+            "1.51 to 2.55 m kr."
+        );
+        assert_eq!(
+            format_money_range(-250_000.0, 740_000.0, Lang::Da),
+            "-250.000 til 740.000 kr."
+        );
         assert_eq!(format_pct(0.125, 1, Lang::Da), "12,5 %");
         assert_eq!(format_pct(0.125, 1, Lang::En), "12.5 %");
         assert_eq!(format_pct(0.8, 0, Lang::Da), "80 %");

@@ -288,6 +288,10 @@ pub struct RunSummary {
     /// monthly.csv, not to summary.json.
     #[serde(skip)]
     pub monthly: Option<crate::monthly::Monthly>,
+    /// Each department's name and label ("BSA", "Borgerservice"), so that
+    /// the report names departments as people do; not in summary.json.
+    #[serde(skip)]
+    pub department_labels: Vec<(String, String)>,
     /// Present when the run had more trials than are summarised exactly
     /// (`run --stream-above`): how its percentiles were estimated and which
     /// trials the per-trial outputs use. Left out of the JSON otherwise.
@@ -606,12 +610,34 @@ impl RunSummary {
             breakdown: crate::breakdown::Breakdown::from_columns(s, layout, cols),
             monthly: None,
             streamed: None,
+            department_labels: s
+                .departments
+                .iter()
+                .map(|d| (d.name.clone(), d.label.clone()))
+                .collect(),
         }
     }
 
     /// The shape of a metric's end-year distribution.
     pub fn shape(&self, metric: &str) -> Option<&Shape> {
         self.shapes.iter().find(|s| s.metric == metric)
+    }
+
+    /// A department's label from its name ("BSA" -> "Borgerservice"); the
+    /// name itself when the summary does not know it.
+    pub fn department_label<'a>(&'a self, name: &'a str) -> &'a str {
+        self.department_labels
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, l)| l.as_str())
+            .unwrap_or(name)
+    }
+
+    /// True when the run proposes nothing (no proposal, no policy event):
+    /// the scenario is the status quo projected forward, so savings and
+    /// payback are zero by construction and say nothing.
+    pub fn is_status_quo_projection(&self) -> bool {
+        self.proposal.is_none() && self.policy_events.is_empty()
     }
 
     /// The per-year summaries of a metric.

@@ -325,7 +325,12 @@ fn a_bad_value_in_the_option_is_reported_at_the_option_with_its_line_shown() {
 fn check_lists_what_proposal_1_changes_against_its_base() {
     let out = bin()
         .current_dir(repo())
-        .args(["check", "scenarios/solrod-2011-proposal-1.toml"])
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "scenarios/solrod-2011-proposal-1.toml",
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -355,7 +360,7 @@ fn check_lists_what_proposal_1_changes_against_its_base() {
     // A base scenario has nothing to compare with.
     let out = bin()
         .current_dir(repo())
-        .args(["check", "scenarios/solrod-2011.toml"])
+        .args(["check", "--lang", "en", "scenarios/solrod-2011.toml"])
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("changes against"));

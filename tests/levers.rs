@@ -443,7 +443,7 @@ counter_start = "2014-01"
     let path = write(&dir, &text);
     let out = Command::cargo_bin("channelshift")
         .unwrap()
-        .args(["check", path.to_str().unwrap()])
+        .args(["check", "--lang", "en", path.to_str().unwrap()])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);

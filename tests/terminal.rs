@@ -104,11 +104,19 @@ fn compare_and_check_fit_100_columns() {
         assert!(text.contains(hours), "{text}");
     }
     for file in scenarios() {
-        let mut cmd = bin();
-        cmd.arg("check").arg(&file);
-        let text = stdout_within_width(&mut cmd, &format!("check {}", file.display()));
-        if file.ends_with("solrod-2011-proposal-1.toml") {
-            assert!(text.contains("changes against the base"), "{text}");
+        for lang in ["da", "en"] {
+            let mut cmd = bin();
+            cmd.args(["check", "--lang", lang]).arg(&file);
+            let what = format!("check --lang {lang} {}", file.display());
+            let text = stdout_within_width(&mut cmd, &what);
+            if file.ends_with("solrod-2011-proposal-1.toml") {
+                let changes = if lang == "da" {
+                    "ændringer i forhold til grundscenariet"
+                } else {
+                    "changes against the base"
+                };
+                assert!(text.contains(changes), "{text}");
+            }
         }
     }
 }

@@ -44,8 +44,8 @@ macro_rules! render_chart {
                     $draw(&root, $($arg),*)?;
                     root.present()?;
                 }
-                $crate::charts::Target::Svg(s) => {
-                    let root = ::plotters::prelude::SVGBackend::with_string(s, $crate::charts::SIZE)
+                $crate::charts::Target::Svg(s, size) => {
+                    let root = ::plotters::prelude::SVGBackend::with_string(s, size)
                         .into_drawing_area();
                     $draw(&root, $($arg),*)?;
                     root.present()?;
@@ -220,10 +220,10 @@ impl Format {
     }
 }
 
-/// Where a backend draws: an RGB pixel buffer or an SVG string.
+/// Where a backend draws: an RGB pixel buffer or an SVG string of a size.
 pub(crate) enum Target<'a> {
     Png(&'a mut [u8]),
-    Svg(&'a mut String),
+    Svg(&'a mut String, (u32, u32)),
 }
 
 /// Where a chart goes: a file (`.png` or `.svg`, chosen by the extension) or
@@ -232,6 +232,10 @@ pub(crate) enum Target<'a> {
 pub enum Sink<'a> {
     File(&'a Path),
     Svg(&'a mut String),
+    /// An SVG document of another size than [`SIZE`] (width, height in
+    /// user units): the printed report draws its charts lower, so that
+    /// three fit on an A4 page at the text size of the files.
+    SvgOfSize(&'a mut String, (u32, u32)),
 }
 
 impl<'a> From<&'a Path> for Sink<'a> {
@@ -263,7 +267,11 @@ where
     let path = match sink {
         Sink::Svg(svg) => {
             svg.clear();
-            return draw(Target::Svg(svg));
+            return draw(Target::Svg(svg, SIZE));
+        }
+        Sink::SvgOfSize(svg, size) => {
+            svg.clear();
+            return draw(Target::Svg(svg, size));
         }
         Sink::File(path) => path,
     };
@@ -277,7 +285,7 @@ where
         }
         Format::Svg => {
             let mut svg = String::new();
-            draw(Target::Svg(&mut svg))?;
+            draw(Target::Svg(&mut svg, SIZE))?;
             svg.into_bytes()
         }
     };

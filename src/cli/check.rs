@@ -2,13 +2,18 @@
 
 use std::path::Path;
 
+use crate::domain::ContactType;
 use crate::error::Error;
+use crate::i18n::Lang;
+use crate::report::html::{distribution_label, schedule_label, unit_label};
 use crate::scenario::load::{ChangeKind, Merged};
 use crate::scenario::{build, load, Scenario};
 
-pub fn check(path: &Path) -> Result<(), Error> {
+/// Validates the scenario at `path`, simulates a few trials and prints what
+/// it contains in `lang`.
+pub fn check(path: &Path, lang: Lang) -> Result<(), Error> {
     let merged = load::load(path)?;
-    let changes = describe_changes(&merged);
+    let changes = describe_changes(&merged, lang);
     let s = build::build(merged)?;
     // Simulate a few trials (medians, extremes, the first sampled ones), so
     // that `check` catches outputs that `run` would find overflowing.
@@ -23,7 +28,7 @@ pub fn check(path: &Path) -> Result<(), Error> {
         )?;
     }
     engine.probe()?;
-    super::run::print_terminal(&describe(&s));
+    super::run::print_terminal(&describe(&s, lang));
     super::run::print_terminal(&changes);
     Ok(())
 }
@@ -33,7 +38,7 @@ pub fn check(path: &Path) -> Result<(), Error> {
 /// `+ key = value (file:line)` for a key the base does not have,
 /// `- key: base value (file:line) -> removed (file:line)` for a removed
 /// entry. Empty for a file without `extends`.
-pub fn describe_changes(m: &Merged) -> String {
+pub fn describe_changes(m: &Merged, lang: Lang) -> String {
     use std::fmt::Write;
     if m.top == 0 {
         return String::new();
@@ -47,7 +52,11 @@ pub fn describe_changes(m: &Merged) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "changes against the base ({}): {}",
+        "{} ({}): {}",
+        lang.pick(
+            "ændringer i forhold til grundscenariet",
+            "changes against the base"
+        ),
         bases.join(" <- "),
         m.changes.len()
     );
@@ -62,7 +71,11 @@ pub fn describe_changes(m: &Merged) -> String {
             ChangeKind::Removed => {
                 let at = c.option.as_ref().map(|(_, at)| src.position(*at));
                 let base = side(&c.base, src);
-                let removed = format!("removed ({})", at.unwrap_or_default());
+                let removed = format!(
+                    "{} ({})",
+                    lang.pick("fjernet", "removed"),
+                    at.unwrap_or_default()
+                );
                 fit_change(&[format!("  - {}: {base}", c.path), format!("-> {removed}")])
             }
         };
@@ -129,42 +142,77 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// A short human description of what a scenario contains.
-pub fn describe(s: &Scenario) -> String {
+/// A short human description of what a scenario contains, in `lang`.
+pub fn describe(s: &Scenario, lang: Lang) -> String {
     use std::fmt::Write;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut o = String::new();
     let _ = writeln!(o, "ok: {} ({})", s.name, s.path.display());
     let _ = writeln!(
         o,
-        "horizon: {}-{} ({} months)",
+        "{}: {}-{} ({} {})",
+        t("horisont", "horizon"),
         s.base_year,
         s.end_year,
-        s.months()
+        s.months(),
+        t("måneder", "months")
     );
     let _ = writeln!(
         o,
-        "areas: {}, cells (area x contact type): {}",
+        "{}: {}, {}: {}",
+        t("områder", "areas"),
         s.areas.len(),
+        t(
+            "celler (område x henvendelsestype)",
+            "cells (area x contact type)"
+        ),
         s.cells.len()
     );
-    let _ = writeln!(o, "uncertain inputs: {}", s.inputs.len());
+    let _ = writeln!(
+        o,
+        "{}: {}",
+        t("usikre antagelser", "uncertain inputs"),
+        s.inputs.len()
+    );
     if !s.inputs.is_empty() {
         let rows: Vec<Vec<String>> = s
             .inputs
             .iter()
-            .map(|i| vec![i.key.clone(), i.distribution.describe(), i.unit.clone()])
+            .map(|i| {
+                vec![
+                    i.key.clone(),
+                    distribution_label(&i.distribution.describe(), lang),
+                    unit_label(&i.unit, lang),
+                ]
+            })
             .collect();
-        o.push_str(&table(&["key", "distribution", "unit"], &rows));
+        o.push_str(&table(
+            &[
+                t("nøgle", "key"),
+                t("fordeling", "distribution"),
+                t("enhed", "unit"),
+            ],
+            &rows,
+        ));
     }
     if !s.departments.is_empty() {
-        let _ = writeln!(o, "opening hours (hours per week):");
-        o.push_str(&hours_table(s));
+        let _ = writeln!(
+            o,
+            "{}:",
+            t(
+                "åbningstider (timer pr. uge)",
+                "opening hours (hours per week)"
+            )
+        );
+        o.push_str(&hours_table(s, lang));
     }
     if let Some(p) = &s.proposal {
         let _ = writeln!(
             o,
-            "proposal: {} from {}",
+            "{}: {} {} {}",
+            t("forslag", "proposal"),
             p.name,
+            t("fra", "from"),
             month_label(s.base_year, p.start)
         );
         // Departments that stage their new hours at other months.
@@ -173,8 +221,10 @@ pub fn describe(s: &Scenario) -> String {
                 if p.hours[d][ch].is_some() && p.starts[d][ch] != p.start {
                     let _ = writeln!(
                         o,
-                        "  {} {name}: new hours from {}",
+                        "  {} {}: {} {}",
                         dep.name,
+                        channel_word(name, lang),
+                        t("nye åbningstider fra", "new hours from"),
                         month_label(s.base_year, p.starts[d][ch])
                     );
                 }
@@ -182,48 +232,100 @@ pub fn describe(s: &Scenario) -> String {
         }
     }
     if !s.events.is_empty() {
-        let _ = writeln!(o, "events:");
-        o.push_str(&events_table(s));
+        let _ = writeln!(o, "{}:", t("begivenheder", "events"));
+        o.push_str(&events_table(s, lang));
     }
-    o.push_str(&citizens_lines(s));
+    o.push_str(&citizens_lines(s, lang));
     if !s.goals.is_empty() {
-        let _ = writeln!(o, "goals:");
-        o.push_str(&goals_table(s));
+        let _ = writeln!(o, "{}:", t("mål", "goals"));
+        o.push_str(&goals_table(s, lang));
     }
     if s.raised_ceilings.is_empty() {
-        let _ = writeln!(o, "ceilings: none below today's digital share");
+        let _ = writeln!(
+            o,
+            "{}",
+            t(
+                "lofter: ingen under dagens digitale andel",
+                "ceilings: none below today's digital share"
+            )
+        );
     } else {
-        let _ = writeln!(o, "ceilings raised to today's digital share:");
+        let _ = writeln!(
+            o,
+            "{}:",
+            t(
+                "lofter hævet til dagens digitale andel",
+                "ceilings raised to today's digital share"
+            )
+        );
         for r in &s.raised_ceilings {
-            let _ = writeln!(o, "  {r}");
+            let _ = writeln!(
+                o,
+                "  {} / {}: {} {} {} {}",
+                r.area,
+                contact_type_word(r.contact_type, lang),
+                t("loft", "ceiling"),
+                crate::i18n::format_number(r.ceiling, 4, lang)
+                    .trim_end_matches('0')
+                    .trim_end_matches(lang.decimal_separator()),
+                t("hævet til dagens andel", "raised to today's share"),
+                crate::i18n::format_number(r.today, 4, lang)
+            );
         }
     }
     o
 }
 
+/// "counter" / "phone" as a word of `lang` ("skranke", "telefon").
+fn channel_word(key: &str, lang: Lang) -> String {
+    crate::report::chart_data::opening_channel_label(key, lang).to_lowercase()
+}
+
+/// A contact type as a word of `lang` ("transaktion", "transaction").
+fn contact_type_word(t: ContactType, lang: Lang) -> &'static str {
+    match t {
+        ContactType::Transaction => lang.pick("transaktion", "transaction"),
+        ContactType::Information => lang.pick("generel information", "information"),
+        ContactType::CaseInformation => lang.pick("sagsinformation", "case information"),
+    }
+}
+
 /// What the scenario models of citizens, completion and solutions.
-fn citizens_lines(s: &Scenario) -> String {
+fn citizens_lines(s: &Scenario, lang: Lang) -> String {
     use std::fmt::Write;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut o = String::new();
     if !s.citizens.is_empty() {
-        let _ = writeln!(o, "citizens' capabilities (share of adult citizens):");
+        let _ = writeln!(
+            o,
+            "{}:",
+            t(
+                "borgernes digitale parathed (andel af de voksne borgere)",
+                "citizens' capabilities (share of adult citizens)"
+            )
+        );
         for c in &s.citizens {
             let mut couplings = Vec::new();
             if c.drives_outbound {
-                couplings.push("outbound letters follow it".to_string());
+                couplings
+                    .push(t("udgående breve følger den", "outbound letters follow it").to_string());
             }
-            let types: Vec<&str> = crate::domain::ContactType::ALL
+            let types: Vec<&str> = ContactType::ALL
                 .iter()
-                .filter(|t| c.limits_self_service[t.index()])
-                .map(|t| t.key())
+                .filter(|ty| c.limits_self_service[ty.index()])
+                .map(|ty| contact_type_word(*ty, lang))
                 .collect();
             if !types.is_empty() {
-                couplings.push(format!("caps self-service of {}", types.join(", ")));
+                couplings.push(format!(
+                    "{} {}",
+                    t("begrænser selvbetjening af", "caps self-service of"),
+                    types.join(", ")
+                ));
             }
             let _ = writeln!(
                 o,
                 "  {}{}",
-                c.capability.key(),
+                c.capability.label(lang),
                 if couplings.is_empty() {
                     String::new()
                 } else {
@@ -234,18 +336,31 @@ fn citizens_lines(s: &Scenario) -> String {
     }
     if let Some(cp) = &s.completion {
         let n = cp.rate.iter().filter(|r| r.is_some()).count();
-        let _ = writeln!(
-            o,
-            "completion of started self-service: {n} cells with a rate; failed attempts cost {}",
-            if cp.abandoned_price_kr.is_some() {
-                "abandoned_price_kr"
-            } else {
-                "the self-service unit price"
-            }
-        );
+        let price = if cp.abandoned_price_kr.is_some() {
+            "abandoned_price_kr"
+        } else {
+            t(
+                "enhedsprisen for selvbetjening",
+                "the self-service unit price",
+            )
+        };
+        let _ = match lang {
+            Lang::Da => writeln!(
+                o,
+                "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"
+            ),
+            Lang::En => writeln!(
+                o,
+                "completion of started self-service: {n} cells with a rate; failed attempts cost {price}"
+            ),
+        };
     }
     if !s.solutions.is_empty() {
-        let _ = writeln!(o, "self-service solutions:");
+        let _ = writeln!(
+            o,
+            "{}:",
+            t("selvbetjeningsløsninger", "self-service solutions")
+        );
         let rows: Vec<Vec<String>> = s
             .solutions
             .iter()
@@ -255,16 +370,24 @@ fn citizens_lines(s: &Scenario) -> String {
                     x.count.to_string(),
                     x.launch
                         .map(|m| month_label(s.base_year, m))
-                        .unwrap_or_else(|| "live".into()),
+                        .unwrap_or_else(|| t("i drift", "live").into()),
                     if x.delay_months.is_some() {
-                        "uncertain".into()
+                        t("usikker", "uncertain").into()
                     } else {
-                        "none".into()
+                        t("ingen", "none").into()
                     },
                 ]
             })
             .collect();
-        o.push_str(&table(&["solution", "count", "launch", "delay"], &rows));
+        o.push_str(&table(
+            &[
+                t("løsning", "solution"),
+                t("antal", "count"),
+                t("i drift fra", "launch"),
+                t("forsinkelse", "delay"),
+            ],
+            &rows,
+        ));
     }
     o
 }
@@ -285,37 +408,52 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// Today's and the proposal's weekly hours per department and channel.
-fn hours_table(s: &Scenario) -> String {
-    let hours = crate::text_table::format_hours;
+fn hours_table(s: &Scenario, lang: Lang) -> String {
+    let hours = |h: f64| crate::report::html::format_sig(h, 4, lang);
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut rows = Vec::new();
     for r in crate::summary::hours_rows(s) {
         rows.push(vec![
             r.department.clone(),
-            r.channel.clone(),
-            format!("today {} h", hours(r.today_hours_per_week)),
-            r.today.clone(),
+            channel_word(&r.channel, lang),
+            format!(
+                "{} {} {}",
+                t("i dag", "today"),
+                hours(r.today_hours_per_week),
+                t("t", "h")
+            ),
+            schedule_label(&r.today, lang),
         ]);
         if let (Some(p), Some(h)) = (&r.proposal, r.proposal_hours_per_week) {
             rows.push(vec![
                 String::new(),
                 String::new(),
-                format!("option {} h", hours(h)),
-                p.clone(),
+                format!("{} {} {}", t("forslag", "option"), hours(h), t("t", "h")),
+                schedule_label(p, lang),
             ]);
         }
     }
-    table(&["department", "channel", "hours", "schedule"], &rows)
+    table(
+        &[
+            t("afdeling", "department"),
+            t("kanal", "channel"),
+            t("timer", "hours"),
+            t("ugeplan", "schedule"),
+        ],
+        &rows,
+    )
 }
 
 /// Each event's kind and months.
-fn events_table(s: &Scenario) -> String {
+fn events_table(s: &Scenario, lang: Lang) -> String {
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let rows: Vec<Vec<String>> = s
         .events
         .iter()
         .map(|e| {
             let kind = match e.kind {
-                crate::scenario::EventKind::Policy => "policy",
-                crate::scenario::EventKind::External => "external",
+                crate::scenario::EventKind::Policy => t("tiltag", "policy"),
+                crate::scenario::EventKind::External => t("ekstern", "external"),
             };
             vec![
                 e.name.clone(),
@@ -325,12 +463,21 @@ fn events_table(s: &Scenario) -> String {
             ]
         })
         .collect();
-    table(&["event", "kind", "from", "to"], &rows)
+    table(
+        &[
+            t("begivenhed", "event"),
+            t("type", "kind"),
+            t("fra", "from"),
+            t("til", "to"),
+        ],
+        &rows,
+    )
 }
 
 /// Each goal's metric and targets by year; a target the same every year is
 /// written once.
-fn goals_table(s: &Scenario) -> String {
+fn goals_table(s: &Scenario, lang: Lang) -> String {
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let rows: Vec<Vec<String>> = s
         .goals
         .iter()
@@ -342,26 +489,31 @@ fn goals_table(s: &Scenario) -> String {
                 .filter_map(|(y, t)| t.map(|t| (s.base_year + y as i32, t)))
                 .collect();
             let op = g.op.symbol();
+            let value = |v: f64| crate::goal_text::value(g.metric, v, lang);
             let same = years.windows(2).all(|w| w[0].1 == w[1].1);
             let targets = match (years.first(), years.last()) {
                 (Some(a), Some(b)) if same && a.0 != b.0 => {
-                    format!("{}-{}: {op} {}", a.0, b.0, a.1)
+                    format!("{}-{}: {op} {}", a.0, b.0, value(a.1))
                 }
                 _ => years
                     .iter()
-                    .map(|(y, t)| format!("{y}: {op} {t}"))
+                    .map(|(y, v)| format!("{y}: {op} {}", value(*v)))
                     .collect::<Vec<_>>()
                     .join(", "),
             };
-            let mut metric = match g.metric {
-                crate::scenario::GoalMetric::Citizens(c) => format!("citizens: {}", c.key()),
-                other => other.key().to_string(),
-            };
+            let mut metric = crate::goal_text::metric_label(g.metric, lang);
             if g.year_end {
-                metric.push_str(" (December)");
+                metric.push_str(t(" (december)", " (December)"));
             }
             vec![g.name.clone(), metric, targets]
         })
         .collect();
-    table(&["goal", "metric", "targets"], &rows)
+    table(
+        &[
+            t("mål", "goal"),
+            t("måltal", "metric"),
+            t("mål pr. år", "targets"),
+        ],
+        &rows,
+    )
 }

@@ -93,6 +93,15 @@ pub enum Command {
     Check {
         /// The scenario file (TOML).
         scenario: PathBuf,
+        /// Language of the listing: da (Danish) or en (English).
+        #[arg(
+            long,
+            default_value = "da",
+            ignore_case = true,
+            value_parser = clap::builder::PossibleValuesParser::new(["da", "en"])
+                .map(|s: String| s.parse::<Lang>().expect("one of the listed values")),
+        )]
+        lang: Lang,
     },
     /// Compare opening-hour options on common random numbers.
     Compare(compare::CompareArgs),
@@ -131,7 +140,7 @@ pub fn main() -> i32 {
 fn dispatch(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Run(args) => run::run(args),
-        Command::Check { scenario } => check::check(&scenario),
+        Command::Check { scenario, lang } => check::check(&scenario, lang),
         Command::Compare(args) => compare::compare(args),
         Command::Backtest(args) => backtest::backtest(args),
         Command::Completions { shell } => {

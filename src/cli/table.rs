@@ -210,9 +210,15 @@ pub fn run_table(s: &RunSummary, lang: Lang) -> String {
     if let Some(info) = &s.streamed {
         o.push_str(&streamed_line(info, lang));
     }
-    o.push_str(&years_table(s, lang));
-    o.push_str(&savings_by_source_table(s, lang));
-    o.push_str(&end_year_lines(s, lang));
+    if s.is_status_quo_projection() {
+        // Savings, net present value and payback are zero by construction:
+        // show what the run is and what it does tell.
+        o.push_str(&projection_table(s, lang));
+    } else {
+        o.push_str(&years_table(s, lang));
+        o.push_str(&savings_by_source_table(s, lang));
+        o.push_str(&end_year_lines(s, lang));
+    }
     o.push_str(&goals_table(s, lang));
     o
 }
@@ -236,6 +242,81 @@ pub fn streamed_line(info: &crate::stream::StreamInfo, lang: Lang) -> String {
             kr(info.exact_up_to_trials as f64, lang)
         ),
     }
+}
+
+/// A status-quo projection (no proposal, no policy event) per year: cost,
+/// contacts and digital share, then the mean cost's precision.
+fn projection_table(s: &RunSummary, lang: Lang) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        lang.pick(
+            "status quo-fremskrivning: intet forslag og ingen tiltag, så der er intet at spare; \
+             her er omkostninger, henvendelser og mål",
+            "status-quo projection: no proposal and no initiatives, so nothing is saved; here are \
+             costs, contacts and goals"
+        )
+    );
+    let cost = s.metric("cost_scenario_kr");
+    let contacts = s.metric("contacts_scenario");
+    let digital = s.metric("digital_share_scenario");
+    let mut head = vec![
+        lang.pick("år", "year").to_string(),
+        lang.pick("omkostning", "cost").to_string(),
+        lang.pick("henvendelser i alt", "contacts, total")
+            .to_string(),
+        lang.pick("digital andel", "digital share").to_string(),
+    ];
+    let first = Scale::for_values(cost.iter().map(|q| q.p50));
+    let (scale, rows) = fitting_scale(&head, first, |scale| {
+        let costs = scale.column(&cost.iter().collect::<Vec<_>>(), lang);
+        s.years
+            .iter()
+            .enumerate()
+            .map(|(i, y)| {
+                let count = |q: &Summary| Scale::Kr.range(q, lang);
+                vec![
+                    y.to_string(),
+                    costs.get(i).cloned().unwrap_or_default(),
+                    contacts.get(i).map(count).unwrap_or_default(),
+                    digital
+                        .get(i)
+                        .map(|q| crate::i18n::format_pct(q.p50, 1, lang))
+                        .unwrap_or_default(),
+                ]
+            })
+            .collect()
+    });
+    head[1] = format!("{} ({})", head[1], scale.unit(lang));
+    let _ = writeln!(
+        o,
+        "{}\n",
+        lang.pick(
+            "median [5 % .. 95 %] pr. år; digital andel: median",
+            "median [5 % .. 95 %] per year; digital share: median"
+        )
+    );
+    o.push_str(&render(&head, &rows));
+    let end = s.years.len() - 1;
+    if let Some(q) = cost.get(end) {
+        let _ = writeln!(
+            o,
+            "\n{} {}: {} ± {} ({})",
+            lang.pick("gennemsnitlig omkostning", "mean cost"),
+            s.end_year,
+            kr(q.mean, lang),
+            kr(1.96 * q.se, lang),
+            lang.pick(
+                "95 %-konfidensinterval for gennemsnittet",
+                "95 % CI of the mean"
+            )
+        );
+    }
+    if let Some(p) = &s.precision {
+        o.push_str(&precision_line(p, lang));
+    }
+    o
 }
 
 /// Cost, savings and cumulative net savings per year.

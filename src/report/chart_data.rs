@@ -83,17 +83,40 @@ pub fn citizens_data(s: &RunSummary, lang: Lang) -> Option<CitizensChart> {
     })
 }
 
-/// Fan chart of annual cost, scenario vs status quo.
-pub fn cost_fan(s: &RunSummary) -> FanChartData {
-    let series = |key: &str| FanSeries {
-        label: String::new(),
+/// Fan chart of annual cost, scenario vs status quo. A status-quo
+/// projection (nothing proposed) names its one path as such: the scenario
+/// and the status quo are the same path there.
+pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
+    let projection = s.is_status_quo_projection();
+    let series = |key: &str, label: &str| FanSeries {
+        label: if projection {
+            label.to_string()
+        } else {
+            String::new()
+        },
         years: s.years.clone(),
         q: s.metric(key).iter().map(quantiles).collect(),
     };
     FanChartData {
-        status_quo: series("cost_status_quo_kr"),
-        scenario: series("cost_scenario_kr"),
+        status_quo: series(
+            "cost_status_quo_kr",
+            lang.pick("Status quo (samme forløb)", "Status quo (the same path)"),
+        ),
+        scenario: series("cost_scenario_kr", lang.pick("Fremskrivning", "Projection")),
         trials: Some(s.trials as u64),
+    }
+}
+
+/// The cost fan's texts: a status-quo projection's title says what the run
+/// is ("Årlig omkostning: status quo-fremskrivning").
+pub fn cost_fan_text(s: &RunSummary, text: ChartText, lang: Lang) -> ChartText {
+    if s.is_status_quo_projection() {
+        text.with_title(lang.pick(
+            "Årlig omkostning: status quo-fremskrivning",
+            "Annual cost: status-quo projection",
+        ))
+    } else {
+        text
     }
 }
 
@@ -207,6 +230,37 @@ fn sensitivity_measure(metric: &str, year: i32) -> Measure {
 /// `prices.personal` -> "Pris: personligt fremmøde",
 /// `events.Ny hjemmeside.p_add` -> "Ekstra innovation p · Ny hjemmeside".
 pub fn input_label(key: &str, lang: Lang) -> String {
+    input_label_with(key, lang, &|d| d.to_string())
+}
+
+/// [`input_label`] with each department named by its label in `s`
+/// ("Pris pr. åben time · Øvrige afdelinger telefon", not "· Øvrige").
+pub fn summary_input_label(s: &RunSummary, key: &str, lang: Lang) -> String {
+    input_label_with(key, lang, &|d| s.department_label(d).to_string())
+}
+
+/// The labels of `keys` ([`summary_input_label`]); where two keys would
+/// read the same, the key follows in brackets so that rows can be told
+/// apart.
+pub fn summary_input_labels(s: &RunSummary, keys: &[&str], lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = keys
+        .iter()
+        .map(|k| summary_input_label(s, k, lang))
+        .collect();
+    labels
+        .iter()
+        .zip(keys)
+        .map(|(l, k)| {
+            if labels.iter().filter(|x| *x == l).count() > 1 {
+                format!("{l} ({k})")
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
+fn input_label_with(key: &str, lang: Lang, dept: &dyn Fn(&str) -> String) -> String {
     let da = lang == Lang::Da;
     let t = |d: &str, e: &str| if da { d.to_string() } else { e.to_string() };
     let channel = |k: &str| {
@@ -291,15 +345,16 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         ["economics", "price_index"] => t("Prisudvikling", "Price index"),
         ["displacement", ch, what] => format!("{} ({})", param(what), opening(ch)),
         ["departments", d, "displacement", ch, what] => {
-            format!("{} ({} {})", param(what), d, opening(ch))
+            format!("{} ({} {})", param(what), dept(d), opening(ch))
         }
         ["departments", d, "open_hour_cost_kr", ch] => format!(
-            "{} · {d} {}",
+            "{} · {} {}",
             t("Pris pr. åben time", "Cost per open hour"),
+            dept(d),
             opening(ch)
         ),
         ["departments", d, "staffing", ch, what] => {
-            format!("{} · {d} {}", param(what), opening(ch))
+            format!("{} · {} {}", param(what), dept(d), opening(ch))
         }
         ["outbound_mail", what] => match *what {
             "letters_per_year" => t("Breve pr. år", "Letters a year"),
@@ -343,14 +398,28 @@ pub fn input_label(key: &str, lang: Lang) -> String {
         }
         ["areas", rest @ ..] if rest.len() >= 2 => {
             // areas.<name>.<param> or areas.<name>.adoption[.type].<param> or areas.<name>.mix.<type>.<channel>
+            // The contact type, when the key names one: "(transaktion)".
+            let of_type = |after: &[&str]| match after {
+                [ty, _] => format!(" ({})", ctype(ty)),
+                _ => String::new(),
+            };
             if let Some(i) = rest.iter().position(|x| *x == "mix") {
                 let name = rest[..i].join(".");
                 let ch = rest.last().copied().unwrap_or("");
-                return format!("{}: {} · {name}", t("Andel", "Share"), channel(ch));
+                return format!(
+                    "{}: {}{} · {name}",
+                    t("Andel", "Share"),
+                    channel(ch),
+                    of_type(&rest[i + 1..])
+                );
             }
             if let Some(i) = rest.iter().position(|x| *x == "adoption") {
                 let name = rest[..i].join(".");
-                return format!("{} · {name}", param(rest.last().copied().unwrap_or("")));
+                return format!(
+                    "{}{} · {name}",
+                    param(rest.last().copied().unwrap_or("")),
+                    of_type(&rest[i + 1..])
+                );
             }
             if let Some(i) = rest.iter().position(|x| *x == "displacement") {
                 let name = rest[..i].join(".");
@@ -400,7 +469,7 @@ pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
         bars: rows
             .iter()
             .map(|r| TornadoBar {
-                input: input_label(&r.input, lang),
+                input: summary_input_label(s, &r.input, lang),
                 low_value: r.median_when_low,
                 high_value: r.median_when_high,
                 base: sens.output_median,
@@ -460,8 +529,14 @@ pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>
     let mut out = Vec::new();
     let text = ChartText::subtitle(s.scenario.clone());
     let end = s.end_year;
-    let fan = cost_fan(s);
-    let fan_text = text.clone().with_note(fan_note(lang));
+    let fan = cost_fan(s, lang);
+    let fan_text = cost_fan_text(s, text.clone(), lang);
+    // Nothing is saved in a projection, so there are no savings to pair.
+    let fan_text = if s.is_status_quo_projection() {
+        fan_text
+    } else {
+        fan_text.with_note(fan_note(lang))
+    };
     out.extend(
         charts::render_both(&dir.join("cost-fan"), |p| {
             charts::fan_chart(&fan, &fan_text, lang, p)
@@ -557,6 +632,28 @@ pub fn convergence_to_show(s: &RunSummary) -> Option<&crate::stats::convergence:
     s.convergence
         .as_ref()
         .filter(|c| c.points.len() >= 2 && c.points.last().is_some_and(|p| p.p5 < p.p95))
+}
+
+/// Largest 95 % confidence half-width, as a share of the 90 % interval, at
+/// which a run's headline figures count as settled ([`figures_settled`]).
+pub const SETTLED_SHARE: f64 = 0.05;
+
+/// True when more trials would not visibly move the headline figures: at
+/// the run's last checkpoint the 95 % confidence intervals of the mean and
+/// of the 5 %, 50 % and 95 % percentiles are each narrower than
+/// [`SETTLED_SHARE`] of the 90 % interval (p95 - p5). The report then
+/// leaves the convergence chart out (it is still written as
+/// convergence.png/.svg) and states the precision in words.
+pub fn figures_settled(c: &crate::stats::convergence::Convergence) -> bool {
+    let Some(p) = c.points.last() else {
+        return false;
+    };
+    let spread = p.p95 - p.p5;
+    let half = |ci: [f64; 2]| (ci[1] - ci[0]).abs() / 2.0;
+    spread > 0.0
+        && [p.mean_ci95, p.p5_ci95, p.p50_ci95, p.p95_ci95]
+            .iter()
+            .all(|&ci| ci.iter().all(|x| x.is_finite()) && half(ci) < SETTLED_SHARE * spread)
 }
 
 /// What a convergence chart follows, in words ("Akkumuleret nettobesparelse
@@ -715,11 +812,19 @@ mod tests {
         );
         assert_eq!(
             input_label("areas.Flytning.adoption.transaction.ceiling", Lang::En),
+            "Digital ceiling (transaction) · Flytning"
+        );
+        assert_eq!(
+            input_label("areas.Flytning.adoption.ceiling", Lang::En),
             "Digital ceiling · Flytning"
         );
         assert_eq!(
             input_label("areas.Flytning.mix.transaction.phone", Lang::Da),
-            "Andel: telefon · Flytning"
+            "Andel: telefon (transaktion) · Flytning"
+        );
+        assert_eq!(
+            input_label("departments.Øvrige.open_hour_cost_kr.phone", Lang::Da),
+            "Pris pr. åben time · Øvrige telefon"
         );
         assert_eq!(
             input_label("defaults.adoption.transaction.q", Lang::En),

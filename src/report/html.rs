@@ -25,8 +25,8 @@ use crate::comparison::Comparison;
 use crate::domain::Channel;
 use crate::export::write_atomic;
 use crate::i18n::{
-    format_kr, format_money, format_number, format_pct, format_probability, labels, weekday_short,
-    Lang,
+    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
+    format_probability, labels, weekday_short, Lang, MoneyUnit,
 };
 use crate::report::chart_data;
 use crate::stats::Summary;
@@ -84,6 +84,123 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Units that must stay on the line of the number before them, longest
+/// first: "14,4 mio. kr.", "643.035 kr.".
+const KEPT_UNITS: [&str; 3] = [" mio. kr.", " m kr.", " kr."];
+
+/// Keeps every amount of the report's text on one line: each number
+/// followed by a unit of [`KEPT_UNITS`] ("1,91 mio. kr.", "643.035 kr.",
+/// "2-8 kr.") is wrapped in `<span class="nw">` (white-space: nowrap), so
+/// "kr." never starts a line of its own. (Percentages in tables sit in
+/// cells that do not wrap.) Works on finished
+/// HTML: only text between tags is touched, never markup, attribute
+/// values, the style sheet, the title or the inline SVG charts.
+pub fn keep_units_with_numbers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    // Elements whose content is left exactly as it is.
+    const RAW: [(&str, &str); 3] = [
+        ("<style", "</style>"),
+        ("<svg", "</svg>"),
+        ("<title", "</title>"),
+    ];
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&wrap_text_units(&rest[..lt]));
+        rest = &rest[lt..];
+        if let Some((_, close)) = RAW.iter().find(|(open, _)| rest.starts_with(open)) {
+            let end = rest.find(close).map_or(rest.len(), |i| i + close.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out.push_str(&wrap_text_units(rest));
+    out
+}
+
+/// [`keep_units_with_numbers`] on one run of (escaped) text.
+fn wrap_text_units(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        // A number starts at a digit (or a sign before one) that does not
+        // follow a letter or digit.
+        let c = text[i..].chars().next().expect("in bounds");
+        let at_digit = c.is_ascii_digit()
+            || ((c == '-' || c == '+') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_digit()));
+        let after_word = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphanumeric());
+        if at_digit && !after_word {
+            let start = i;
+            let mut j = i + 1;
+            while j < text.len() {
+                let b = bytes[j];
+                let continues = b.is_ascii_digit()
+                    || ((b == b'.' || b == b',')
+                        && bytes.get(j + 1).is_some_and(|n| n.is_ascii_digit()));
+                if !continues {
+                    break;
+                }
+                j += 1;
+            }
+            if let Some(unit) = KEPT_UNITS.iter().find(|u| text[j..].starts_with(*u)) {
+                let end = j + unit.len();
+                // "< 1 %" and "> 99 %" keep their sign, and an interval
+                // "68–72 %" its lower end.
+                let sign = ["&lt; ", "&gt; "].into_iter().find(|p| out.ends_with(p));
+                let lower = if sign.is_none() {
+                    interval_start(&out)
+                } else {
+                    None
+                };
+                let kept = match (sign, lower) {
+                    (Some(sign), _) => sign.len(),
+                    (None, Some(at)) => out.len() - at,
+                    (None, None) => 0,
+                };
+                let prefix = out.split_off(out.len() - kept);
+                out.push_str("<span class=\"nw\">");
+                out.push_str(&prefix);
+                out.push_str(&text[start..end]);
+                out.push_str("</span>");
+                i = end;
+            } else {
+                out.push_str(&text[start..j]);
+                i = j;
+            }
+            continue;
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Where `text` ends in the lower end of an interval, a number and a dash
+/// ("68–", "2-"), the byte offset of that number.
+fn interval_start(text: &str) -> Option<usize> {
+    let head = text
+        .strip_suffix('–')
+        .or_else(|| text.strip_suffix('-'))
+        .filter(|h| h.ends_with(|c: char| c.is_ascii_digit()))?;
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',' || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    let number = &head[start..];
+    let before = head[..start].chars().next_back();
+    (number.chars().any(|c| c.is_ascii_digit()) && !before.is_some_and(|c| c.is_alphanumeric()))
+        .then_some(start)
 }
 
 fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
@@ -257,6 +374,7 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
         "letters" => Some("breve"),
         "agents" => Some("medarbejdere"),
         "year" => Some("år"),
+        "months" => Some("måneder"),
         _ => None,
     };
     if let Some(k) = known {
@@ -270,6 +388,8 @@ pub fn unit_label(unit: &str, lang: Lang) -> String {
         (" open hour ", " åben time "),
         (" contacts ", " henvendelser "),
         (" contact ", " henvendelse "),
+        (" attempts ", " forsøg "),
+        (" attempt ", " forsøg "),
         (" letters ", " breve "),
         (" letter ", " brev "),
         (" citizens ", " borgere "),
@@ -317,14 +437,14 @@ pub fn schedule_label(text: &str, lang: Lang) -> String {
     out
 }
 
-/// A schedule for a table cell: one line per group of days, each kept whole
-/// ("man-ons 9-15;" / "tor 9-18.30").
+/// A schedule for a table cell: the groups of days separated by "; ", each
+/// kept whole on its line ("man-ons 9-15; tor 9-18.30").
 fn schedule_html(text: &str, lang: Lang) -> String {
     schedule_label(text, lang)
         .split("; ")
         .map(|part| format!("<span class=\"nowrap\">{}</span>", escape(part)))
         .collect::<Vec<_>>()
-        .join(";<br>")
+        .join("; ")
 }
 
 /// A distribution as `Distribution::describe` writes it
@@ -423,6 +543,46 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
     out
 }
 
+/// An interval of two formatted values with their unit once: "16,8–23,1 %",
+/// "1,2–3,4 mio. kr.", "7.084–11.602"; "-0,6 til 1,2 mio. kr." when the
+/// lower end is negative (a dash after a minus sign would misread). The
+/// two values must be in one unit ([`format_money_pair`] for amounts).
+fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
+    let lo = [" %", " mio. kr.", " m kr.", " kr."]
+        .iter()
+        .find_map(|u| {
+            (lo.ends_with(u) && hi.ends_with(u)).then(|| lo.strip_suffix(u).unwrap_or(lo))
+        })
+        .unwrap_or(lo);
+    if lo.starts_with('-') {
+        format!("{lo} {} {hi}", lang.pick("til", "to"))
+    } else {
+        format!("{lo}–{hi}")
+    }
+}
+
+/// Two ends of an interval joined by "og" / "and" with the unit once:
+/// "1,51 og 2,55 mio. kr." (both ends in one unit, [`MoneyUnit`]).
+fn between(lo: f64, hi: f64, lang: Lang) -> String {
+    let u = MoneyUnit::of([lo, hi]);
+    format!(
+        "{} {} {} {}",
+        u.number(lo, lang),
+        lang.pick("og", "and"),
+        u.number(hi, lang),
+        u.unit(lang)
+    )
+}
+
+/// The discount rate as summary.json writes it ("0.05", or a distribution)
+/// in the language's number format: "0,05", "trekantfordeling (0,03; ...)".
+pub fn discount_rate_label(text: &str, lang: Lang) -> String {
+    match text.trim().parse::<f64>() {
+        Ok(x) => format_sig(x, 6, lang),
+        Err(_) => distribution_label(text, lang),
+    }
+}
+
 /// "andel mindst 40 %" / "share at least 40 %".
 fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
@@ -476,6 +636,10 @@ fn likelihood_class(p: f64) -> &'static str {
 // Charts as inline SVG
 // ---------------------------------------------------------------------------
 
+/// The report's charts: as wide as the files' ([`charts::SIZE`], so text is
+/// as large on paper) but lower, so that three fit on an A4 page.
+const REPORT_CHART_SIZE: (u32, u32) = (1200, 540);
+
 /// Runs a chart function into an SVG string in memory and returns the SVG
 /// element (without an XML declaration, ready to inline).
 fn chart_svg<F>(draw: F) -> Result<String, ChartError>
@@ -483,7 +647,7 @@ where
     F: FnOnce(charts::Sink<'_>) -> Result<(), ChartError>,
 {
     let mut svg = String::new();
-    draw(charts::Sink::Svg(&mut svg))?;
+    draw(charts::Sink::SvgOfSize(&mut svg, REPORT_CHART_SIZE))?;
     match svg.find("<svg") {
         Some(i) => Ok(svg[i..].to_string()),
         None => Err(ChartError::Draw("the chart wrote no <svg> element".into())),
@@ -493,6 +657,10 @@ where
 // ---------------------------------------------------------------------------
 // The report
 // ---------------------------------------------------------------------------
+
+/// Inputs section 2 shows when a sensitivity analysis ranks them; the
+/// rest go to appendix A.
+const KEY_INPUTS: usize = 10;
 
 struct Report<'a> {
     s: &'a RunSummary,
@@ -536,7 +704,11 @@ td.num { text-align:right; font-variant-numeric:tabular-nums; overflow-wrap:norm
 th.num { text-align:right; }
 td.small, span.small { font-size:8.5pt; color:var(--muted); }
 td.small { overflow-wrap:anywhere; }
-span.nowrap { white-space:nowrap; }
+span.nowrap, .nw { white-space:nowrap; }
+span.loc { font-size:8pt; color:var(--muted); white-space:nowrap; }
+ul.inputs { list-style:none; padding:0; margin:0 0 3mm; columns:2; column-gap:8mm; font-size:9pt; }
+ul.inputs li { margin-bottom:1.2mm; break-inside:avoid; page-break-inside:avoid; }
+ul.inputs span.loc { font-size:inherit; }
 table.options td:first-child { min-width:28mm; }
 table.assumptions { table-layout:fixed; font-size:9pt; }
 table.assumptions th, table.assumptions td { padding:1mm 1.2mm; }
@@ -552,16 +724,25 @@ figure.chart svg { display:block; width:100%; height:auto; }
 @page { size: A4; margin: 12mm 13mm 12mm; }
 @media print {
   html, body { background:#fff; }
-  body { max-width:none; padding:0; font-size:10pt; }
-  section.major:not(.first) { break-before: page; page-break-before: always; }
+  body { max-width:none; padding:0; font-size:9.5pt; line-height:1.35; }
+  /* The charts start a page; the other sections follow on. */
+  section#charts { break-before: page; page-break-before: always; }
+  section.major:not(.first) > h2 { margin-top:6mm; }
+  section#charts > h2 { margin-top:0; }
   h2, h3, caption { break-after: avoid; page-break-after: avoid; }
-  figure.chart, .kf, tr, .goal-list li { break-inside: avoid; page-break-inside: avoid; }
+  figure.chart, .kf, tr, .goal-list li, p.note, p.detail-note { break-inside: avoid; page-break-inside: avoid; }
+  /* A table's caption, header and first rows stay together; short tables
+     are never split; a note stays with its table. */
+  table:not(:has(tbody > tr:nth-child(9))) { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
+  p.note { break-before: avoid; page-break-before: avoid; }
+  thead { display: table-header-group; }
   figure.chart { margin:0 0 3mm; }
-  figure.chart svg { max-height:112mm; }
-  h2 { margin-top:0; }
+  figure.chart svg { max-height:84mm; }
+  h2 { font-size:14pt; margin-bottom:2mm; }
   h3 { margin:3mm 0 1mm; }
-  h1 { font-size:20pt; }
-  .lead { font-size:10.5pt; margin-bottom:1mm; }
+  h1 { font-size:19pt; }
+  .lead { font-size:10pt; margin-bottom:1mm; }
   p.reading { font-size:8pt; margin-bottom:2mm; }
   .keyfigures { grid-template-columns:repeat(4, 1fr); gap:2.5mm; margin:3mm 0 2mm; }
   .kf { padding:2mm 2.5mm; }
@@ -569,8 +750,28 @@ figure.chart svg { display:block; width:100%; height:auto; }
   .kf .value { font-size:15pt; white-space:nowrap; }
   section.first { font-size:9.5pt; }
   ul.plain li, .goal-list li { margin-bottom:1mm; }
+  table { font-size:8.5pt; margin:1mm 0 4mm; }
+  th, td { padding:.5mm 1.5mm; }
+  caption { font-size:9.5pt; padding-bottom:1mm; }
+  .note { margin-top:-3mm; margin-bottom:4mm; font-size:8pt; }
+  table.assumptions { font-size:8pt; }
+  table.assumptions th, table.assumptions td { padding:.5mm 1.2mm; }
+  ul.inputs { columns:2; column-gap:6mm; font-size:7.5pt; line-height:1.25; }
+  ul.inputs li { margin-bottom:.8mm; }
+  section.appendix > p.detail-note { break-after: avoid; page-break-after: avoid; }
   table.hours-brief td, table.hours-brief th { padding:.4mm 2mm; }
-  thead { display: table-header-group; }
+  table.sensitivity th:first-child { width:30%; }
+  section.first h2 { margin-top:2mm; }
+  section.first h3 { margin:2mm 0 .5mm; }
+  section.first ul.plain li { margin-bottom:.5mm; }
+  section.first table { margin-bottom:2mm; }
+  section.first .keyfigures { margin:2mm 0 1mm; }
+  section.first p.description { font-size:9pt; margin-bottom:1.5mm; }
+  section.first .goal-list li { margin-bottom:.6mm; }
+  section.first ul.plain { margin-bottom:2mm; }
+  section.method { columns:2; column-gap:7mm; font-size:8pt; }
+  section.method h2 { column-span:all; }
+  section.method h3 { font-size:9.5pt; margin:2mm 0 .5mm; }
 }
 "#;
 
@@ -638,8 +839,9 @@ impl<'a> Report<'a> {
         self.charts_section(&mut h)?;
         self.tables_section(&mut h)?;
         self.method_section(&mut h)?;
+        self.appendix_section(&mut h)?;
         writeln!(h, "</body>\n</html>")?;
-        Ok(h)
+        Ok(keep_units_with_numbers(&h))
     }
 
     // ----------------------------------------------------------- section 1
@@ -687,7 +889,6 @@ impl<'a> Report<'a> {
         let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
-        let e = self.end_index();
         writeln!(h, "<section class=\"major first\" id=\"summary\">")?;
         writeln!(
             h,
@@ -732,14 +933,34 @@ impl<'a> Report<'a> {
                 )?;
             }
         }
+        let lead = if self.projection() {
+            self.t(
+                "Status quo-fremskrivning: scenariet har intet forslag og ingen tiltag, så der er intet at spare i forhold til status quo. Rapporten viser omkostninger, henvendelser og mål, som de udvikler sig med dagens åbningstider og de eksterne begivenheder (fx love). Alle beløb er i kr.",
+                "Status-quo projection: the scenario has no proposal and no initiatives, so there is nothing to save against the status quo. The report shows costs, contacts and goals as they develop with today's opening hours and the external events (such as laws). All amounts are in kr.",
+            )
+        } else {
+            self.t(
+                "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love).",
+                "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
+            )
+        };
         writeln!(
             h,
             "<p class=\"lead\">{} {}</p>",
             escape(&l.based_on_trials(s.trials as u64)),
-            escape(self.t(
-                "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love).",
-                "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
-            ))
+            escape(lead)
+        )?;
+        writeln!(
+            h,
+            "<p class=\"meta\">{}: {} · {} {} · {} 5.</p>",
+            self.t("Scenariefil", "Scenario file"),
+            escape(&s.scenario_file),
+            self.t("startværdi (--seed)", "seed"),
+            s.seed,
+            self.t(
+                "Sådan er tallene beregnet: se afsnit",
+                "How the numbers are made: see section"
+            ),
         )?;
         writeln!(h, "<h2>1. {}</h2>", self.t("Sammenfatning", "Summary"))?;
         if let Some(c) = self.c {
@@ -763,6 +984,248 @@ impl<'a> Report<'a> {
             }
         }
 
+        if self.projection() {
+            self.projection_brief(h)?;
+        } else {
+            self.savings_brief(h)?;
+        }
+
+        // Goals.
+        if !s.goals.is_empty() {
+            writeln!(h, "<h3>{}</h3>", self.t("Målene", "The goals"))?;
+            writeln!(h, "<ul class=\"goal-list\">")?;
+            for g in &s.goals {
+                let Some((y, target, p)) = last_evaluated(g, &s.years) else {
+                    continue;
+                };
+                let mut sentence = match lang {
+                    Lang::Da => format!(
+                        "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
+                        g.name,
+                        goal_condition(g, target, lang),
+                        format_probability(p, lang),
+                        likelihood_words(p, lang)
+                    ),
+                    Lang::En => format!(
+                        "The goal “{}” ({}) is met in {y} with probability {} – {}.",
+                        g.name,
+                        goal_condition(g, target, lang),
+                        format_probability(p, lang),
+                        likelihood_words(p, lang)
+                    ),
+                };
+                if let Some(more) = self.goal_path_sentence(g) {
+                    sentence.push(' ');
+                    sentence.push_str(&more);
+                }
+                writeln!(
+                    h,
+                    "<li><span class=\"badge {}\">{}</span><span>{}</span></li>",
+                    likelihood_class(p),
+                    escape(&format_probability(p, lang)),
+                    escape(&sentence)
+                )?;
+            }
+            writeln!(h, "</ul>")?;
+        }
+
+        // Opening hours in brief.
+        if s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
+            writeln!(
+                h,
+                "<h3>{}</h3>",
+                self.t("Åbningstider pr. uge", "Opening hours per week")
+            )?;
+            writeln!(h, "<table class=\"hours-brief\">")?;
+            writeln!(
+                h,
+                "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                self.t("Afdeling", "Department"),
+                self.t("Kanal", "Channel"),
+                self.t("I dag (timer)", "Today (hours)"),
+                self.t("Forslag (timer)", "Proposal (hours)"),
+                self.t("Ændring", "Change"),
+            )?;
+            for r in &s.hours {
+                let Some(p) = r.proposal_hours_per_week else {
+                    continue;
+                };
+                writeln!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    escape(&r.department),
+                    escape(&chart_data::opening_channel_label(&r.channel, lang)),
+                    format_sig(r.today_hours_per_week, 4, lang),
+                    format_sig(p, 4, lang),
+                    signed(p - r.today_hours_per_week, lang),
+                )?;
+            }
+            writeln!(h, "</tbody></table>")?;
+        }
+
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    /// True for a single run that proposes nothing: the status quo
+    /// projected forward ([`RunSummary::is_status_quo_projection`]).
+    fn projection(&self) -> bool {
+        self.c.is_none() && self.s.is_status_quo_projection()
+    }
+
+    /// Key figures and sentences of a status-quo projection: cost, contacts
+    /// and digital share, end year against base year; no savings or payback,
+    /// which are zero by construction.
+    fn projection_brief(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        let (base, end) = (s.base_year, s.end_year);
+        let e = self.end_index();
+        let at = |k: &str, i: usize| self.metric(k).get(i).copied();
+        let count = |x: f64| format_number(round_sig(x, 3), 0, lang);
+        let share = |x: f64| format_pct(x, 0, lang);
+        let median = labels(lang).median.to_lowercase();
+        writeln!(h, "<div class=\"keyfigures\">")?;
+        for (i, year) in [(e, end), (0, base)] {
+            if let Some(q) = at("cost_scenario_kr", i) {
+                self.key_figure(
+                    h,
+                    &l.cost_in_year(year),
+                    &format_money(q.p50, lang),
+                    Some(&q),
+                )?;
+            }
+        }
+        if let Some(q) = at("contacts_scenario", e) {
+            let range = if q.p5 == q.p95 {
+                self.constant_note().to_string()
+            } else {
+                format!(
+                    "{}: {} {} {}",
+                    self.t("90 % sandsynlighed", "90 % probability"),
+                    count(q.p5),
+                    self.t("til", "to"),
+                    count(q.p95)
+                )
+            };
+            self.key_figure_text(
+                h,
+                &format!(
+                    "{} {end} ({median})",
+                    self.t("Henvendelser i", "Contacts in")
+                ),
+                &count(q.p50),
+                &range,
+            )?;
+        }
+        if let Some(q) = at("digital_share_scenario", e) {
+            let range = if q.p5 == q.p95 {
+                self.constant_note().to_string()
+            } else {
+                format!(
+                    "{}: {}",
+                    self.t("90 % sandsynlighed", "90 % probability"),
+                    join_interval(&share(q.p5), &share(q.p95), lang)
+                )
+            };
+            self.key_figure_text(
+                h,
+                &format!(
+                    "{} {end} ({median})",
+                    self.t(
+                        "Digital andel af henvendelserne i",
+                        "Digital share of contacts in"
+                    )
+                ),
+                &share(q.p50),
+                &range,
+            )?;
+        }
+        writeln!(h, "</div>")?;
+        writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
+        writeln!(h, "<ul class=\"plain\">")?;
+        let interval = |q: &Summary, f: &dyn Fn(f64, f64) -> String| {
+            if q.p5 == q.p95 {
+                format!(" ({})", self.constant_note())
+            } else {
+                format!(
+                    " ({median}; {}: {})",
+                    self.t("90 % sandsynlighed", "90 % probability"),
+                    f(q.p5, q.p95)
+                )
+            }
+        };
+        if let (Some(q), Some(q0)) = (at("cost_scenario_kr", e), at("cost_scenario_kr", 0)) {
+            let range = interval(&q, &|a, b| format_money_range(a, b, lang));
+            let sentence = match lang {
+                Lang::Da => format!(
+                    "Omkostningen er {} i {end}{range} mod {} i {base}.",
+                    format_money(q.p50, lang),
+                    format_money(q0.p50, lang)
+                ),
+                Lang::En => format!(
+                    "The cost is {} in {end}{range} against {} in {base}.",
+                    format_money(q.p50, lang),
+                    format_money(q0.p50, lang)
+                ),
+            };
+            writeln!(h, "<li>{}</li>", escape(&fix_stops(&sentence)))?;
+        }
+        if let (Some(q), Some(q0)) = (at("contacts_scenario", e), at("contacts_scenario", 0)) {
+            let range = interval(&q, &|a, b| join_interval(&count(a), &count(b), lang));
+            let sentence = match lang {
+                Lang::Da => format!(
+                    "Der kommer ca. {} henvendelser i {end}{range} mod ca. {} i {base}.",
+                    count(q.p50),
+                    count(q0.p50)
+                ),
+                Lang::En => format!(
+                    "About {} contacts come in {end}{range} against about {} in {base}.",
+                    count(q.p50),
+                    count(q0.p50)
+                ),
+            };
+            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+        }
+        if let (Some(q), Some(q0)) = (
+            at("digital_share_scenario", e),
+            at("digital_share_scenario", 0),
+        ) {
+            let sentence = match lang {
+                Lang::Da => format!(
+                    "{} af henvendelserne er digitale i {end} ({median}) mod {} i {base}.",
+                    share(q.p50),
+                    share(q0.p50)
+                ),
+                Lang::En => format!(
+                    "{} of the contacts are digital in {end} ({median}) against {} in {base}.",
+                    share(q.p50),
+                    share(q0.p50)
+                ),
+            };
+            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+        }
+        writeln!(
+            h,
+            "<li>{}</li>",
+            self.t(
+                "Der er ingen besparelse, nutidsværdi eller tilbagebetaling at beregne: scenariet ændrer intet i forhold til status quo. Læg et forslag eller et tiltag ind i scenariet for at se, hvad det sparer.",
+                "There are no savings, present value or payback to compute: the scenario changes nothing against the status quo. Add a proposal or an initiative to the scenario to see what it saves."
+            )
+        )?;
+        writeln!(h, "</ul>")?;
+        Ok(())
+    }
+
+    /// Key figures and sentences of a run that proposes something: savings,
+    /// cumulative net savings, payback, net present value, displaced contacts.
+    fn savings_brief(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        let end = s.end_year;
+        let e = self.end_index();
         // Key figures.
         let savings = self.metric("savings_kr").get(e).copied();
         let cumulative = self.metric("cumulative_net_savings_kr").get(e).copied();
@@ -838,91 +1301,6 @@ impl<'a> Report<'a> {
         }
         writeln!(h, "</ul>")?;
 
-        // Goals.
-        if !s.goals.is_empty() {
-            writeln!(h, "<h3>{}</h3>", self.t("Målene", "The goals"))?;
-            writeln!(h, "<ul class=\"goal-list\">")?;
-            for g in &s.goals {
-                let Some((y, target, p)) = last_evaluated(g, &s.years) else {
-                    continue;
-                };
-                let mut sentence = match lang {
-                    Lang::Da => format!(
-                        "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                    Lang::En => format!(
-                        "The goal “{}” ({}) is met in {y} with probability {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                };
-                if let Some(more) = self.goal_path_sentence(g) {
-                    sentence.push(' ');
-                    sentence.push_str(&more);
-                }
-                writeln!(
-                    h,
-                    "<li><span class=\"badge {}\">{}</span><span>{}</span></li>",
-                    likelihood_class(p),
-                    escape(&format_probability(p, lang)),
-                    escape(&sentence)
-                )?;
-            }
-            writeln!(h, "</ul>")?;
-        }
-
-        // Opening hours in brief.
-        if s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
-            writeln!(
-                h,
-                "<h3>{}</h3>",
-                self.t("Åbningstider pr. uge", "Opening hours per week")
-            )?;
-            writeln!(h, "<table class=\"hours-brief\">")?;
-            writeln!(
-                h,
-                "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-                self.t("Afdeling", "Department"),
-                self.t("Kanal", "Channel"),
-                self.t("I dag (timer)", "Today (hours)"),
-                self.t("Forslag (timer)", "Proposal (hours)"),
-                self.t("Ændring", "Change"),
-            )?;
-            for r in &s.hours {
-                let Some(p) = r.proposal_hours_per_week else {
-                    continue;
-                };
-                writeln!(
-                    h,
-                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    escape(&r.department),
-                    escape(&chart_data::opening_channel_label(&r.channel, lang)),
-                    format_sig(r.today_hours_per_week, 4, lang),
-                    format_sig(p, 4, lang),
-                    signed(p - r.today_hours_per_week, lang),
-                )?;
-            }
-            writeln!(h, "</tbody></table>")?;
-        }
-
-        writeln!(
-            h,
-            "<p class=\"meta\">{}: {} · seed {} · {} 5.</p>",
-            self.t("Scenariefil", "Scenario file"),
-            escape(&s.scenario_file),
-            s.seed,
-            self.t(
-                "Sådan læses tallene: se afsnit",
-                "How to read the numbers: see section"
-            ),
-        )?;
-        writeln!(h, "</section>")?;
         Ok(())
     }
 
@@ -990,11 +1368,9 @@ impl<'a> Report<'a> {
                     self.constant_note().to_string()
                 } else {
                     format!(
-                        "{}: {} {} {}",
+                        "{}: {}",
                         self.t("90 % sandsynlighed", "90 % probability"),
-                        format_money(q.p5, self.lang),
-                        self.t("til", "to"),
-                        format_money(q.p95, self.lang)
+                        format_money_range(q.p5, q.p95, self.lang)
                     )
                 }
             })
@@ -1060,39 +1436,31 @@ impl<'a> Report<'a> {
                 }
             };
         }
+        let between = |a: f64, b: f64| between(a, b, lang);
         let body = if q.p5 >= 0.0 {
             match lang {
-                Lang::Da => format!("sparer {subj} mellem {} og {} i {year}", m(q.p5), m(q.p95)),
-                Lang::En => format!(
-                    "{subj} saves between {} and {} in {year}",
-                    m(q.p5),
-                    m(q.p95)
-                ),
+                Lang::Da => format!("sparer {subj} mellem {} i {year}", between(q.p5, q.p95)),
+                Lang::En => format!("{subj} saves between {} in {year}", between(q.p5, q.p95)),
             }
         } else if q.p95 <= 0.0 {
             match lang {
                 Lang::Da => format!(
-                    "koster {subj} mellem {} og {} mere end status quo i {year}",
-                    m(-q.p95),
-                    m(-q.p5)
+                    "koster {subj} mellem {} mere end status quo i {year}",
+                    between(-q.p95, -q.p5)
                 ),
                 Lang::En => format!(
-                    "{subj} costs between {} and {} more than the status quo in {year}",
-                    m(-q.p95),
-                    m(-q.p5)
+                    "{subj} costs between {} more than the status quo in {year}",
+                    between(-q.p95, -q.p5)
                 ),
             }
         } else {
+            let (loss, saving) = format_money_pair(-q.p5, q.p95, lang);
             match lang {
                 Lang::Da => format!(
-                    "ligger resultatet i {year} mellem et tab på {} og en besparelse på {}",
-                    m(-q.p5),
-                    m(q.p95)
+                    "ligger resultatet i {year} mellem et tab på {loss} og en besparelse på {saving}"
                 ),
                 Lang::En => format!(
-                    "the result in {year} lies between a loss of {} and a saving of {}",
-                    m(-q.p5),
-                    m(q.p95)
+                    "the result in {year} lies between a loss of {loss} and a saving of {saving}"
                 ),
             }
         };
@@ -1109,9 +1477,10 @@ impl<'a> Report<'a> {
         let interval = if q.p5 == q.p95 {
             String::new()
         } else {
+            let range = format_money_range(q.p5, q.p95, lang);
             match lang {
-                Lang::Da => format!("; 90 % sandsynlighed: {} til {}", m(q.p5), m(q.p95)),
-                Lang::En => format!("; 90 % probability: {} to {}", m(q.p5), m(q.p95)),
+                Lang::Da => format!("; 90 % sandsynlighed: {range}"),
+                Lang::En => format!("; 90 % probability: {range}"),
             }
         };
         match lang {
@@ -1135,14 +1504,12 @@ impl<'a> Report<'a> {
         } else {
             match lang {
                 Lang::Da => format!(
-                    "; med 90 % sandsynlighed mellem {} og {}",
-                    m(q.p5),
-                    m(q.p95)
+                    "; med 90 % sandsynlighed mellem {}",
+                    between(q.p5, q.p95, lang)
                 ),
                 Lang::En => format!(
-                    "; with 90 % probability between {} and {}",
-                    m(q.p5),
-                    m(q.p95)
+                    "; with 90 % probability between {}",
+                    between(q.p5, q.p95, lang)
                 ),
             }
         };
@@ -1348,11 +1715,14 @@ impl<'a> Report<'a> {
             }
             writeln!(
                 h,
-                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}</td></tr>",
+                "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                 format_money(y.savings_kr.p50, lang),
                 format_money(y.cumulative_net_savings_kr.p50, lang),
-                format_money(y.cumulative_net_savings_kr.p5, lang),
-                format_money(y.cumulative_net_savings_kr.p95, lang),
+                format_money_range(
+                    y.cumulative_net_savings_kr.p5,
+                    y.cumulative_net_savings_kr.p95,
+                    lang
+                ),
             )?;
         }
         writeln!(h, "</tbody></table>")?;
@@ -1377,22 +1747,28 @@ impl<'a> Report<'a> {
             }
             let sentence = match lang {
                 Lang::Da => format!(
-                    "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {} til {}).",
+                    "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {}).",
                     p.a,
                     p.b,
                     format_probability(y.prob_a_cumulative_more, lang),
                     format_money(y.cumulative_difference_kr.p50, lang),
-                    format_money(y.cumulative_difference_kr.p5, lang),
-                    format_money(y.cumulative_difference_kr.p95, lang),
+                    format_money_range(
+                        y.cumulative_difference_kr.p5,
+                        y.cumulative_difference_kr.p95,
+                        lang
+                    ),
                 ),
                 Lang::En => format!(
-                    "“{}” gives larger cumulative net savings than “{}” through {end} in {} of the simulations; the difference is {} (median; 90 % probability: {} to {}).",
+                    "“{}” gives larger cumulative net savings than “{}” through {end} in {} of the simulations; the difference is {} (median; 90 % probability: {}).",
                     p.a,
                     p.b,
                     format_probability(y.prob_a_cumulative_more, lang),
                     format_money(y.cumulative_difference_kr.p50, lang),
-                    format_money(y.cumulative_difference_kr.p5, lang),
-                    format_money(y.cumulative_difference_kr.p95, lang),
+                    format_money_range(
+                        y.cumulative_difference_kr.p5,
+                        y.cumulative_difference_kr.p95,
+                        lang
+                    ),
                 ),
             };
             writeln!(h, "<li>{}</li>", escape(&fix_stops(&sentence)))?;
@@ -1403,8 +1779,88 @@ impl<'a> Report<'a> {
 
     // ----------------------------------------------------------- section 2
 
-    fn assumptions_section(&self, h: &mut String) -> anyhow::Result<()> {
+    /// The inputs section 2 shows and the inputs left for appendix A: with
+    /// a sensitivity analysis and more than [`KEY_INPUTS`] inputs, the ten
+    /// that matter most (the sensitivity table's and the tornado chart's
+    /// ten, in their order) and the rest in the scenario file's order;
+    /// otherwise every input in section 2.
+    fn split_inputs(&self) -> (Vec<usize>, Vec<usize>) {
+        let all: Vec<usize> = (0..self.s.inputs.len()).collect();
+        let Some(sens) = &self.s.sensitivity else {
+            return (all, Vec::new());
+        };
+        if all.len() <= KEY_INPUTS + 5 {
+            return (all, Vec::new());
+        }
+        let key: Vec<usize> = sens
+            .rows
+            .iter()
+            .take(KEY_INPUTS)
+            .filter_map(|r| self.s.inputs.iter().position(|i| i.key == r.input))
+            .collect();
+        let rest = all.into_iter().filter(|i| !key.contains(i)).collect();
+        (key, rest)
+    }
+
+    /// The readable labels of every input, in the summary's order.
+    fn input_labels(&self) -> Vec<String> {
+        let keys: Vec<&str> = self.s.inputs.iter().map(|i| i.key.as_str()).collect();
+        chart_data::summary_input_labels(self.s, &keys, self.lang)
+    }
+
+    /// A table of inputs: the label with the unit under it, the
+    /// distribution with its mean under it, and the source (the scenario
+    /// file's comment) with file:line.
+    fn inputs_table(&self, h: &mut String, rows: &[usize], id: &str) -> anyhow::Result<()> {
         let lang = self.lang;
+        let labels = self.input_labels();
+        writeln!(h, "<table class=\"assumptions\" id=\"{id}\">")?;
+        writeln!(
+            h,
+            "<colgroup><col style=\"width:28%\"><col style=\"width:25%\"><col style=\"width:47%\"></colgroup>"
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            self.t("Antagelse (enhed)", "Input (unit)"),
+            self.t("Fordeling (gennemsnit)", "Distribution (mean)"),
+            self.t(
+                "Kilde og begrundelse (fil:linje)",
+                "Source and reasoning (file:line)"
+            ),
+        )?;
+        for &k in rows {
+            let i = &self.s.inputs[k];
+            writeln!(
+                h,
+                "<tr><td>{}<br><span class=\"small\">{}</span></td><td>{}<br><span class=\"small\">{} {}</span></td><td>{} <span class=\"loc\">{}</span></td></tr>",
+                escape(&labels[k]),
+                escape(&unit_label(&i.unit, lang)),
+                escape(&distribution_label(&i.distribution, lang)),
+                self.t("gennemsnit", "mean"),
+                escape(&format_sig(i.mean, 4, lang)),
+                escape(i.comment.as_deref().unwrap_or("–")),
+                escape(&short_location(&i.location)).replace(':', ":<wbr>"),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    /// What the distributions' numbers mean.
+    fn distributions_note(&self, h: &mut String) -> anyhow::Result<()> {
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            self.t(
+                "Fordelinger: trekantfordeling (min.; typisk; maks.), PERT (min.; typisk; maks.), ligefordeling (min.; maks.), lognormal (median; 90 % i [fra; til]), normalfordeling (middel; sd = standardafvigelse).",
+                "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
+            )
+        )?;
+        Ok(())
+    }
+
+    fn assumptions_section(&self, h: &mut String) -> anyhow::Result<()> {
         writeln!(h, "<section class=\"major\" id=\"assumptions\">")?;
         writeln!(h, "<h2>2. {}</h2>", self.t("Antagelser", "Assumptions"))?;
         if self.s.inputs.is_empty() {
@@ -1419,51 +1875,88 @@ impl<'a> Report<'a> {
             writeln!(h, "</section>")?;
             return Ok(());
         }
-        writeln!(
-            h,
-            "<p>{}</p>",
-            self.t(
-                "Hvert usikkert tal i scenariet er en sandsynlighedsfordeling, som trækkes én gang pr. simulering. Kilden er kommentaren i scenariefilen; fil:linje viser, hvor tallet står.",
-                "Every uncertain number in the scenario is a probability distribution, drawn once per simulation. The source is the comment in the scenario file; file:line shows where the number is written."
-            )
-        )?;
-        writeln!(h, "<table class=\"assumptions\">")?;
-        writeln!(
-            h,
-            "<colgroup><col style=\"width:17%\"><col style=\"width:17%\"><col style=\"width:11%\"><col style=\"width:13%\"><col style=\"width:28%\"><col style=\"width:14%\"></colgroup>"
-        )?;
-        writeln!(
-            h,
-            "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            self.t("Antagelse", "Input"),
-            self.t("Fordeling", "Distribution"),
-            self.t("Gennem\u{ad}snit", "Mean"),
-            self.t("Enhed", "Unit"),
-            self.t("Kilde og begrundelse", "Source and reasoning"),
-            self.t("Fil:linje", "File:line"),
-        )?;
-        for i in &self.s.inputs {
+        let (key, rest) = self.split_inputs();
+        let intro = self.t(
+            "Hvert usikkert tal i scenariet er en sandsynlighedsfordeling, som trækkes én gang pr. simulering. Kilden er kommentaren i scenariefilen; fil:linje viser, hvor tallet står.",
+            "Every uncertain number in the scenario is a probability distribution, drawn once per simulation. The source is the comment in the scenario file; file:line shows where the number is written.",
+        );
+        if rest.is_empty() {
+            writeln!(h, "<p>{intro}</p>")?;
+        } else {
+            let (n_key, n_all) = (key.len(), self.s.inputs.len());
             writeln!(
                 h,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"small\">{}</td></tr>",
-                escape(&i.key),
-                escape(&distribution_label(&i.distribution, lang)),
-                escape(&format_sig(i.mean, 4, lang)),
+                "<p>{intro} {}</p>",
+                escape(&match self.lang {
+                    Lang::Da => format!("Her står de {n_key} af scenariets {n_all} antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige {} står i bilag A.", n_all - n_key),
+                    Lang::En => format!("Shown here are the {n_key} of the scenario's {n_all} inputs that matter most for the result (in the order of the sensitivity table in section 4); the other {} are in appendix A.", n_all - n_key),
+                })
+            )?;
+        }
+        self.inputs_table(h, &key, "table-assumptions")?;
+        self.distributions_note(h)?;
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    /// Appendix A: the inputs section 2 leaves out, when it shows only the
+    /// ten that matter most.
+    fn appendix_section(&self, h: &mut String) -> anyhow::Result<()> {
+        let (_, rest) = self.split_inputs();
+        if rest.is_empty() {
+            return Ok(());
+        }
+        writeln!(h, "<section class=\"major appendix\" id=\"appendix\">")?;
+        writeln!(
+            h,
+            "<h2>{}</h2>",
+            self.t("Bilag A. Øvrige antagelser", "Appendix A. Other inputs")
+        )?;
+        writeln!(
+            h,
+            "<p class=\"detail-note\">{}</p>",
+            escape(&match self.lang {
+                Lang::Da => format!("De {} antagelser, der ikke står i afsnit 2, i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«.", rest.len()),
+                Lang::En => format!("The {} inputs not shown in section 2, in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”.", rest.len()),
+            })
+        )?;
+        self.inputs_list(h, &rest)?;
+        writeln!(h, "</section>")?;
+        Ok(())
+    }
+
+    /// Inputs as a compact list in two columns (appendix A): "label (unit):
+    /// distribution, mean. Source (file:line)", one entry each, every field
+    /// of the assumptions table in a third of its space.
+    fn inputs_list(&self, h: &mut String, rows: &[usize]) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let labels = self.input_labels();
+        writeln!(h, "<ul class=\"inputs\" id=\"list-assumptions\">")?;
+        let mut previous: Option<&str> = None;
+        for &k in rows {
+            let i = &self.s.inputs[k];
+            // A source the entry before gives too is not repeated.
+            let comment = i.comment.as_deref().unwrap_or("–");
+            let source = if previous == Some(comment) && comment.chars().count() > 20 {
+                self.t("(kilde som ovenfor)", "(source as above)")
+                    .to_string()
+            } else {
+                escape(comment)
+            };
+            previous = Some(comment);
+            writeln!(
+                h,
+                "<li><strong>{}</strong> ({}): {}; {} {}. {} <span class=\"loc\">{}</span></li>",
+                escape(&labels[k]),
                 escape(&unit_label(&i.unit, lang)),
-                escape(i.comment.as_deref().unwrap_or("–")),
+                escape(&distribution_label(&i.distribution, lang)),
+                self.t("gennemsnit", "mean"),
+                escape(&format_sig(i.mean, 4, lang)),
+                source,
                 escape(&short_location(&i.location)).replace(':', ":<wbr>"),
             )?;
         }
-        writeln!(h, "</tbody></table>")?;
-        writeln!(
-            h,
-            "<p class=\"note\">{}</p>",
-            self.t(
-                "Fordelinger: trekantfordeling (min.; typisk; maks.), PERT (min.; typisk; maks.), ligefordeling (min.; maks.), lognormal (median; 90 % i [fra; til]), normalfordeling (middel; sd = standardafvigelse).",
-                "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
-            )
-        )?;
-        writeln!(h, "</section>")?;
+        writeln!(h, "</ul>")?;
         Ok(())
     }
 
@@ -1508,11 +2001,12 @@ impl<'a> Report<'a> {
             self.detail_suffix()
         )?;
 
-        let fan = chart_data::cost_fan(s);
+        let fan = chart_data::cost_fan(s, lang);
+        let fan_text = chart_data::cost_fan_text(s, text.clone(), lang);
         self.figure(
             h,
-            l.title_fan_cost,
-            chart_svg(|p| charts::fan_chart(&fan, &text, lang, p)),
+            fan_text.title.as_deref().unwrap_or(l.title_fan_cost),
+            chart_svg(|p| charts::fan_chart(&fan, &fan_text, lang, p)),
         )?;
         if !chart_data::savings_vary(s) {
             if let Some(hist) = chart_data::cost_histogram(s) {
@@ -1557,7 +2051,11 @@ impl<'a> Report<'a> {
                 chart_svg(|p| charts::citizens(&c, &text, lang, p)),
             )?;
         }
-        if let Some(c) = chart_data::convergence_to_show(s) {
+        // Shown while the figures are still settling; once settled, the
+        // method section states the precision in words.
+        if let Some(c) =
+            chart_data::convergence_to_show(s).filter(|c| !chart_data::figures_settled(c))
+        {
             let what = chart_data::convergence_what(c, lang);
             self.figure(
                 h,
@@ -1649,75 +2147,49 @@ impl<'a> Report<'a> {
             self.detail_suffix()
         )?;
 
-        // Overview of medians.
-        let keys = [
-            "cost_status_quo_kr",
-            "cost_scenario_kr",
-            "savings_kr",
-            "cumulative_net_savings_kr",
-            "npv_kr",
-        ];
-        writeln!(h, "<table class=\"years\" id=\"table-years\">")?;
-        writeln!(
-            h,
-            "<caption>{} ({})</caption>",
-            self.t(
-                "Omkostninger og besparelser pr. år",
-                "Costs and savings per year"
-            ),
-            self.t("median, kr.", "median, kr.")
-        )?;
-        write!(h, "<thead><tr><th>{}</th>", l.year)?;
-        for k in keys {
-            write!(
+        if self.projection() {
+            self.projection_years_table(h)?;
+        } else {
+            // Overview of medians.
+            let keys = [
+                "cost_status_quo_kr",
+                "cost_scenario_kr",
+                "savings_kr",
+                "cumulative_net_savings_kr",
+                "npv_kr",
+            ];
+            writeln!(h, "<table class=\"years\" id=\"table-years\">")?;
+            writeln!(
                 h,
-                "<th class=\"num\">{}</th>",
-                escape(&metric_label(k, lang))
+                "<caption>{} ({})</caption>",
+                self.t(
+                    "Omkostninger og besparelser pr. år",
+                    "Costs and savings per year"
+                ),
+                self.t("median, kr.", "median, kr.")
             )?;
-        }
-        writeln!(h, "</tr></thead><tbody>")?;
-        for (y, year) in s.years.iter().enumerate() {
-            write!(h, "<tr><td>{year}</td>")?;
+            write!(h, "<thead><tr><th>{}</th>", l.year)?;
             for k in keys {
-                let v = self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN);
-                write!(h, "<td class=\"num\">{}</td>", format_kr(v, lang))?;
-            }
-            writeln!(h, "</tr>")?;
-        }
-        writeln!(h, "</tbody></table>")?;
-        self.medians_note(h)?;
-        self.savings_sources_table(h)?;
-
-        // Each quantity with its interval.
-        for k in keys {
-            let values = self.metric(k);
-            if values.is_empty() {
-                continue;
-            }
-            writeln!(h, "<table class=\"metric\" data-metric=\"{}\">", escape(k))?;
-            writeln!(
-                h,
-                "<caption>{} (kr.)</caption>",
-                escape(&metric_label(k, lang))
-            )?;
-            writeln!(
-                h,
-                "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">5 %</th><th class=\"num\">95 %</th><th class=\"num\">{}</th></tr></thead><tbody>",
-                l.year, l.median, l.mean
-            )?;
-            for (y, year) in s.years.iter().enumerate() {
-                let Some(q) = values.get(y) else { continue };
-                writeln!(
+                write!(
                     h,
-                    "<tr><td>{year}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    format_kr(q.p50, lang),
-                    format_kr(q.p5, lang),
-                    format_kr(q.p95, lang),
-                    format_kr(q.mean, lang)
+                    "<th class=\"num\">{}</th>",
+                    escape(&metric_label(k, lang))
                 )?;
             }
+            writeln!(h, "</tr></thead><tbody>")?;
+            for (y, year) in s.years.iter().enumerate() {
+                write!(h, "<tr><td>{year}</td>")?;
+                for k in keys {
+                    let v = self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN);
+                    write!(h, "<td class=\"num\">{}</td>", format_kr(v, lang))?;
+                }
+                writeln!(h, "</tr>")?;
+            }
             writeln!(h, "</tbody></table>")?;
+            self.medians_note(h)?;
+            self.intervals_table(h, &keys)?;
         }
+        self.savings_sources_table(h)?;
 
         // Cost components.
         let components = [
@@ -1758,14 +2230,25 @@ impl<'a> Report<'a> {
                 s.end_year,
                 self.t("median, kr.", "median, kr.")
             )?;
-            writeln!(
-                h,
-                "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-                self.t("Post", "Item"),
-                l.status_quo,
-                l.scenario,
-                self.t("Forskel", "Difference")
-            )?;
+            let projection = self.projection();
+            if projection {
+                // One path: the status quo and the scenario are the same.
+                writeln!(
+                    h,
+                    "<thead><tr><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                    self.t("Post", "Item"),
+                    self.t("Omkostning", "Cost"),
+                )?;
+            } else {
+                writeln!(
+                    h,
+                    "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                    self.t("Post", "Item"),
+                    l.status_quo,
+                    l.scenario,
+                    self.t("Forskel", "Difference")
+                )?;
+            }
             let e = self.end_index();
             for (k, name) in present {
                 let sq = self
@@ -1778,6 +2261,15 @@ impl<'a> Report<'a> {
                     .get(e)
                     .map(|q| q.p50)
                     .unwrap_or(0.0);
+                if projection {
+                    writeln!(
+                        h,
+                        "<tr><td>{}</td><td class=\"num\">{}</td></tr>",
+                        escape(name),
+                        format_kr(sc, lang),
+                    )?;
+                    continue;
+                }
                 writeln!(
                     h,
                     "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
@@ -1827,6 +2319,13 @@ impl<'a> Report<'a> {
             "<caption>{}</caption>",
             self.t("Åbningstider", "Opening hours")
         )?;
+        // Room for a week's schedule on one line.
+        if has_proposal {
+            writeln!(
+                h,
+                "<colgroup><col style=\"width:14%\"><col style=\"width:8%\"><col style=\"width:28%\"><col style=\"width:7%\"><col style=\"width:28%\"><col style=\"width:7%\"><col style=\"width:8%\"></colgroup>"
+            )?;
+        }
         write!(
             h,
             "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th>",
@@ -1947,6 +2446,10 @@ impl<'a> Report<'a> {
         writeln!(h, "<table class=\"staffing\">")?;
         writeln!(
             h,
+            "<colgroup><col style=\"width:28%\"><col style=\"width:8%\"><col><col><col></colgroup>"
+        )?;
+        writeln!(
+            h,
             "<caption>{}</caption>",
             self.t(
                 "Bemandet kanal (Erlang C): status quo → scenarie (medianer)",
@@ -1967,7 +2470,7 @@ impl<'a> Report<'a> {
             let name = if parts.len() == 3 {
                 format!(
                     "{} {}",
-                    parts[1],
+                    self.s.department_label(parts[1]),
                     chart_data::opening_channel_label(parts[2], lang).to_lowercase()
                 )
             } else {
@@ -2028,7 +2531,7 @@ impl<'a> Report<'a> {
                 match p {
                     Some(p) => write!(
                         h,
-                        "<td class=\"num\">{}</td>",
+                        "<td class=\"num nw\">{}</td>",
                         escape(&format_probability(*p, lang))
                     )?,
                     None if g.not_evaluable_in(y) => write!(
@@ -2063,13 +2566,19 @@ impl<'a> Report<'a> {
                 crate::goal_text::Kind::Count => format_number(v, 0, lang),
                 _ => crate::goal_text::value(g.metric, v, lang),
             };
+            let range = |lo: f64, hi: f64| match crate::goal_text::kind(g.metric) {
+                crate::goal_text::Kind::Money => {
+                    let (a, b) = format_money_pair(lo, hi, lang);
+                    join_interval(&a, &b, lang)
+                }
+                _ => join_interval(&cell(lo), &cell(hi), lang),
+            };
             for q in &g.value {
                 write!(
                     h,
-                    "<td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td>",
+                    "<td class=\"num\">{}<br><span class=\"small nw\">{}</span></td>",
                     escape(&cell(q.p50)),
-                    escape(&cell(q.p5)),
-                    escape(&cell(q.p95)),
+                    escape(&range(q.p5, q.p95)),
                 )?;
             }
             writeln!(h, "</tr>")?;
@@ -2093,14 +2602,14 @@ impl<'a> Report<'a> {
                 let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
                 write!(
                     h,
-                    "<td class=\"num\">{}</td>",
+                    "<td class=\"num nw\">{}</td>",
                     escape(&format_probability(p, lang))
                 )?;
             }
             let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
             writeln!(
                 h,
-                "<td class=\"num\">{}</td></tr>",
+                "<td class=\"num nw\">{}</td></tr>",
                 escape(&format_probability(p, lang))
             )?;
         }
@@ -2187,10 +2696,9 @@ impl<'a> Report<'a> {
             for q in m {
                 write!(
                     h,
-                    "<td class=\"num\">{}<br><span class=\"small\">{} – {}</span></td>",
+                    "<td class=\"num\">{}<br><span class=\"small nw\">{}</span></td>",
                     escape(&f(q.p50)),
-                    escape(&f(q.p5)),
-                    escape(&f(q.p95)),
+                    escape(&join_interval(&f(q.p5), &f(q.p95), lang)),
                 )?;
             }
             writeln!(h, "</tr>")?;
@@ -2250,11 +2758,18 @@ impl<'a> Report<'a> {
             ),
             self.t("Udsving", "Swing"),
         )?;
-        for r in sens.rows.iter().take(10) {
+        let top: Vec<&str> = sens
+            .rows
+            .iter()
+            .take(10)
+            .map(|r| r.input.as_str())
+            .collect();
+        let names = chart_data::summary_input_labels(self.s, &top, lang);
+        for (r, name) in sens.rows.iter().zip(&names) {
             writeln!(
                 h,
                 "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                escape(&r.input),
+                escape(name),
                 format_number(r.spearman, 2, lang),
                 format_pct(r.contribution_to_variance, 1, lang),
                 format_kr(r.median_when_low, lang),
@@ -2293,8 +2808,8 @@ impl<'a> Report<'a> {
                 writeln!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    escape(&c.a),
-                    escape(&c.b),
+                    escape(&chart_data::summary_input_label(self.s, &c.a, lang)),
+                    escape(&chart_data::summary_input_label(self.s, &c.b, lang)),
                     format_number(c.declared, 2, lang),
                     format_number(c.achieved, 2, lang)
                 )?;
@@ -2460,6 +2975,118 @@ impl<'a> Report<'a> {
         Ok(())
     }
 
+    /// The per-year table of a status-quo projection: the cost (median and
+    /// 90 % interval), the contacts and the digital share; no savings.
+    fn projection_years_table(&self, h: &mut String) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let s = self.s;
+        let cost = self.metric("cost_scenario_kr");
+        let contacts = self.metric("contacts_scenario");
+        let digital = self.metric("digital_share_scenario");
+        let unit = MoneyUnit::of(cost.iter().flat_map(|q| [q.p5, q.p95]));
+        writeln!(h, "<table class=\"years\" id=\"table-years\">")?;
+        writeln!(
+            h,
+            "<caption>{}</caption>",
+            self.t(
+                "Omkostninger og henvendelser pr. år (status quo-fremskrivning; median og 90 %-interval)",
+                "Costs and contacts per year (status-quo projection; median and 90 % interval)"
+            )
+        )?;
+        writeln!(
+            h,
+            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{} ({})</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            labels(lang).year,
+            self.t("Omkostning (median)", "Cost (median)"),
+            self.t("Omkostning, 90 %-interval", "Cost, 90 % interval"),
+            unit.unit(lang),
+            self.t("Henvendelser i alt (median)", "Contacts, total (median)"),
+            self.t("Digital andel (median)", "Digital share (median)"),
+        )?;
+        for (y, year) in s.years.iter().enumerate() {
+            let range = cost
+                .get(y)
+                .map(|q| {
+                    if q.p5 == q.p95 {
+                        unit.number(q.p50, lang)
+                    } else {
+                        join_interval(&unit.number(q.p5, lang), &unit.number(q.p95, lang), lang)
+                    }
+                })
+                .unwrap_or_else(|| "–".into());
+            let p50 = |m: &[Summary]| m.get(y).map_or(f64::NAN, |q| q.p50);
+            writeln!(
+                h,
+                "<tr><td>{year}</td><td class=\"num\">{}</td><td class=\"num nw\">{range}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                format_kr(p50(cost), lang),
+                format_number(p50(contacts), 0, lang),
+                format_pct(p50(digital), 1, lang),
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
+    /// The 90 % interval of each amount of the per-year table, in one unit
+    /// for the whole table (the unit of its largest amount): "14,8–20,1".
+    fn intervals_table(&self, h: &mut String, keys: &[&str]) -> anyhow::Result<()> {
+        let lang = self.lang;
+        let s = self.s;
+        let present: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| self.metric(k).iter().any(|q| q.p5 != q.p95))
+            .collect();
+        if present.is_empty() {
+            return Ok(());
+        }
+        let unit = MoneyUnit::of(
+            present
+                .iter()
+                .flat_map(|k| self.metric(k).iter().flat_map(|q| [q.p5, q.p95])),
+        );
+        writeln!(h, "<table class=\"years\" id=\"table-intervals\">")?;
+        writeln!(
+            h,
+            "<caption>{} ({})</caption>",
+            self.t(
+                "90 %-interval pr. år: 5 %- til 95 %-fraktil",
+                "90 % interval per year: 5th to 95th percentile"
+            ),
+            unit.unit(lang)
+        )?;
+        write!(h, "<thead><tr><th>{}</th>", labels(lang).year)?;
+        for k in &present {
+            write!(
+                h,
+                "<th class=\"num\">{}</th>",
+                escape(&metric_label(k, lang))
+            )?;
+        }
+        writeln!(h, "</tr></thead><tbody>")?;
+        for (y, year) in s.years.iter().enumerate() {
+            write!(h, "<tr><td>{year}</td>")?;
+            for k in &present {
+                let cell = match self.metric(k).get(y) {
+                    Some(q) if q.p5 == q.p95 => unit.number(q.p50, lang),
+                    // "-0,6 til 14,4": a dash after a minus sign would misread.
+                    Some(q) if q.p5 < 0.0 => format!(
+                        "{} {} {}",
+                        unit.number(q.p5, lang),
+                        self.t("til", "to"),
+                        unit.number(q.p95, lang)
+                    ),
+                    Some(q) => format!("{}–{}", unit.number(q.p5, lang), unit.number(q.p95, lang)),
+                    None => "–".into(),
+                };
+                write!(h, "<td class=\"num nw\">{cell}</td>")?;
+            }
+            writeln!(h, "</tr>")?;
+        }
+        writeln!(h, "</tbody></table>")?;
+        Ok(())
+    }
+
     /// Said under every table of per-year medians.
     fn medians_note(&self, h: &mut String) -> anyhow::Result<()> {
         writeln!(
@@ -2576,14 +3203,24 @@ impl<'a> Report<'a> {
             "<h2>5. {}</h2>",
             self.t("Sådan er tallene beregnet", "How the numbers are made")
         )?;
-        let se = self
-            .metric("cumulative_net_savings_kr")
-            .get(self.end_index())
-            .map(|q| q.se);
+        // The headline figure: cumulative net savings, or the cost when
+        // nothing is proposed.
+        let headline = if self.projection() {
+            "cost_scenario_kr"
+        } else {
+            "cumulative_net_savings_kr"
+        };
+        let se = self.metric(headline).get(self.end_index()).map(|q| q.se);
+        let mean_of = match (lang, self.projection()) {
+            (Lang::Da, true) => "Gennemsnittet af omkostningen",
+            (Lang::Da, false) => "Gennemsnittet af den akkumulerede nettobesparelse",
+            (Lang::En, true) => "The mean cost",
+            (Lang::En, false) => "The mean cumulative net savings",
+        };
         let paragraphs: Vec<(String, String)> = match lang {
             Lang::Da => vec![
                 ("Simulering".into(), format!(
-                    "Prognosen er en Monte Carlo-simulering: hele forløbet {}–{} er regnet igennem måned for måned {n} gange. I hver simulering trækkes hvert usikkert tal (afsnit 2) én gang fra sin fordeling; det er usikker viden, ikke tilfældig støj fra måned til måned. Samme scenariefil, seed ({}) og antal simuleringer giver præcis de samme tal.",
+                    "Prognosen er en Monte Carlo-simulering: hele forløbet {}–{} er regnet igennem måned for måned {n} gange. I hver simulering trækkes hvert usikkert tal (afsnit 2) én gang fra sin fordeling; det er usikker viden, ikke tilfældig støj fra måned til måned. Samme scenariefil, startværdi for de tilfældige tal (--seed {}) og antal simuleringer giver præcis de samme tal.",
                     s.base_year, s.end_year, s.seed)),
                 ("Henvendelser".into(),
                     "Antallet af henvendelser i hvert område følger befolkningen, P(m) = P0 · (1 + g)^(m/12), og fordeles på henvendelsestyper (ansøgninger og anmeldelser, generel information, information om en sag) og på kanaler efter den nuværende kanalfordeling.".into()),
@@ -2594,12 +3231,12 @@ impl<'a> Report<'a> {
                 ("Omkostninger".into(),
                     "Hver måned: antal henvendelser pr. kanal gange kanalprisen, plus omkostningen ved at holde åbent (timer pr. uge · 52/12 · pris pr. åben time, eller for en bemandet kanal de medarbejdere, Erlang C-formlen kræver for at nå serviceniveauet), plus kampagneomkostninger og udgående post. Priserne kan stige med et årligt indeks.".into()),
                 ("Besparelse".into(),
-                    format!("Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente r = {}. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret.", s.discount_rate)),
+                    format!("Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente r = {}. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret.", discount_rate_label(&s.discount_rate, lang))),
                 ("Mål".into(),
                     "Et mål er nået i en simulering, når målets tal det år (fx selvbetjeningsandelen, beregnet af årets samlede henvendelser) opfylder målet. Sandsynligheden er andelen af simuleringerne, hvor det sker. Ordene ved sandsynlighederne: næsten sikkert ≥ 99 %, meget sandsynligt ≥ 90 %, sandsynligt ≥ 66 %, lige så sandsynligt som ikke 33–66 %, usandsynligt ≤ 33 %, meget usandsynligt ≤ 10 %, næsten udelukket ≤ 1 %.".into()),
                 ("Statistik".into(), format!(
                     "Medianen er det midterste udfald: halvdelen af simuleringerne giver mere, halvdelen mindre. 90 %-intervallet går fra 5 %- til 95 %-fraktilen: i 90 % af simuleringerne ligger tallet mellem de to. Fraktiler beregnes med lineær interpolation mellem de sorterede værdier (Hyndman–Fan type 7, som i R, NumPy og Excels FRAKTIL.MEDTAG). Standardafvigelsen bruger n − 1.{}",
-                    se.map(|se| format!(" Gennemsnittet af den akkumulerede nettobesparelse i {} er bestemt med en Monte Carlo-standardfejl på {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence()),
+                    se.map(|se| format!(" {mean_of} i {} er bestemt med en Monte Carlo-standardfejl på {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence() + &self.settled_sentence()),
             ],
             Lang::En => vec![
                 ("Simulation".into(), format!(
@@ -2614,13 +3251,36 @@ impl<'a> Report<'a> {
                 ("Costs".into(),
                     "Each month: contacts per channel times the channel's unit price, plus the cost of being open (hours per week · 52/12 · price per open hour, or for a staffed channel the agents the Erlang C formula needs to reach the service level), plus campaign costs and outbound mail. Prices may rise by an annual index.".into()),
                 ("Savings".into(),
-                    format!("Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate r = {}. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.", s.discount_rate)),
+                    format!("Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate r = {}. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.", discount_rate_label(&s.discount_rate, lang))),
                 ("Goals".into(),
                     "A goal is met in a simulation when the goal's figure that year (e.g. the self-service share, computed from the year's total contacts) meets the target. The probability is the share of simulations in which that happens. Words used with probabilities: virtually certain ≥ 99 %, very likely ≥ 90 %, likely ≥ 66 %, about as likely as not 33–66 %, unlikely ≤ 33 %, very unlikely ≤ 10 %, exceptionally unlikely ≤ 1 %.".into()),
                 ("Statistics".into(), format!(
                     "The median is the middle outcome: half of the simulations give more, half less. The 90 % interval runs from the 5th to the 95th percentile: in 90 % of the simulations the figure lies between the two. Percentiles interpolate linearly between the sorted values (Hyndman–Fan type 7, as in R, NumPy and Excel's PERCENTILE.INC). The standard deviation uses n − 1.{}",
-                    se.map(|se| format!(" The mean cumulative net savings in {} are known to a Monte Carlo standard error of {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence()),
+                    se.map(|se| format!(" {mean_of} in {} is known to a Monte Carlo standard error of {}.", s.end_year, format_kr(se, lang))).unwrap_or_default()) + &self.percentile_precision_sentence() + &self.settled_sentence()),
             ],
+        };
+        // A projection saves nothing: say what it is instead of how savings
+        // are computed.
+        let paragraphs: Vec<(String, String)> = if self.projection() {
+            paragraphs
+                .into_iter()
+                .map(|(title, body)| {
+                    if title == "Besparelse" || title == "Savings" {
+                        (
+                            self.t("Status quo-fremskrivning", "Status-quo projection").into(),
+                            self.t(
+                                "Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Her har scenariet hverken forslag eller tiltag, så de to forløb er de samme, og besparelsen er 0 i hver simulering. Rapporten viser derfor omkostningerne, henvendelserne og målene for det ene forløb.",
+                                "Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Here the scenario has neither a proposal nor initiatives, so the two paths are the same and savings are 0 in every simulation. The report therefore shows the costs, contacts and goals of the one path.",
+                            )
+                            .into(),
+                        )
+                    } else {
+                        (title, body)
+                    }
+                })
+                .collect()
+        } else {
+            paragraphs
         };
         for (title, body) in paragraphs {
             writeln!(
@@ -2636,6 +3296,21 @@ impl<'a> Report<'a> {
 }
 
 impl Report<'_> {
+    /// " The figures have settled: ..." when the convergence chart is left
+    /// out because more trials would not move the headline figures.
+    fn settled_sentence(&self) -> String {
+        let settled =
+            chart_data::convergence_to_show(self.s).is_some_and(chart_data::figures_settled);
+        if !settled {
+            return String::new();
+        }
+        let share = format_pct(chart_data::SETTLED_SHARE, 0, self.lang);
+        match self.lang {
+            Lang::Da => format!(" Tallene har stabiliseret sig: hvert af disse konfidensintervaller er smallere end {share} af 90 %-intervallet, så flere simuleringer ville ikke flytte dem synligt (forløbet efter antal simuleringer står i convergence.png)."),
+            Lang::En => format!(" The figures have settled: each of these confidence intervals is narrower than {share} of the 90 % interval, so more simulations would not visibly move them (their course by number of simulations is in convergence.png)."),
+        }
+    }
+
     /// How precisely the simulation pins down the headline percentiles:
     /// " The 95th percentile ... is 12.3 M kr., 95 % CI 12.1–12.5 ...", with
     /// the sampling method; empty when the output does not vary.
@@ -2771,6 +3446,26 @@ mod tests {
             escape("<script>alert('x') & \"y\"</script>"),
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn units_stay_with_their_numbers() {
+        assert_eq!(
+            keep_units_with_numbers("<p>mellem 1,51 og 2,55 mio. kr. i 2015</p>"),
+            "<p>mellem 1,51 og <span class=\"nw\">2,55 mio. kr.</span> i 2015</p>"
+        );
+        assert_eq!(
+            keep_units_with_numbers("<td>-643.035 kr.</td><td>&lt; 100 kr.</td><td>68–72 kr.</td><td>90 %</td>"),
+            "<td><span class=\"nw\">-643.035 kr.</span></td><td><span class=\"nw\">&lt; 100 kr.</span></td><td><span class=\"nw\">68–72 kr.</span></td><td>90 %</td>"
+        );
+        assert_eq!(
+            keep_units_with_numbers("<p>2-8 kr. og til -5 kr.</p>"),
+            "<p><span class=\"nw\">2-8 kr.</span> og til <span class=\"nw\">-5 kr.</span></p>"
+        );
+        // Markup, the style sheet, the title and charts are left alone; a
+        // number inside a word is not an amount.
+        let untouched = "<title>5 kr.</title><style>a{b:5 %}</style><svg><text>5 kr.</text></svg><a title=\"5 kr.\">B2 kr.</a>";
+        assert_eq!(keep_units_with_numbers(untouched), untouched);
     }
 
     #[test]

@@ -1075,7 +1075,12 @@ pub fn build(m: Merged) -> R<Scenario> {
                         if let (Param::Fixed(cv), true) = (c, mix.iter().all(|x| x.is_fixed())) {
                             let s0 = fixed_share(&mix, digital.index());
                             if cv < s0 - 1e-12 {
-                                raised_ceilings.push(format!("{cell_label}: ceiling {cv} raised to today's share {s0:.4}"));
+                                raised_ceilings.push(RaisedCeiling {
+                                    area: aname.clone(),
+                                    contact_type: t,
+                                    ceiling: cv,
+                                    today: s0,
+                                });
                             }
                         }
                         c

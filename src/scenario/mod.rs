@@ -134,6 +134,18 @@ pub struct Department {
     pub displacement: [Fractions; 2],
 }
 
+/// A cell (area and contact type) whose fixed adoption ceiling lay below
+/// today's digital share and was raised to it (`check` lists them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaisedCeiling {
+    pub area: String,
+    pub contact_type: crate::domain::ContactType,
+    /// The ceiling the scenario wrote.
+    pub ceiling: f64,
+    /// Today's digital share, the ceiling used.
+    pub today: f64,
+}
+
 /// Where contacts displaced by shorter hours go (MODEL.md section 6).
 #[derive(Debug, Clone, Copy)]
 pub struct Fractions {
@@ -423,7 +435,7 @@ pub struct Scenario {
     pub noise_relative_sd: f64,
     pub correlations: Vec<Correlation>,
     /// Cells whose fixed ceiling was below today's digital share and was raised.
-    pub raised_ceilings: Vec<String>,
+    pub raised_ceilings: Vec<RaisedCeiling>,
     /// Citizens' capabilities tracked, in [`Capability::ALL`] order.
     pub citizens: Vec<CitizenCapability>,
     /// Completion of started self-service, if the scenario models it.
