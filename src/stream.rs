@@ -209,7 +209,9 @@ impl ColumnStream {
         let histogram = if self.n == 0 {
             Vec::new()
         } else if constant {
-            vec![(self.min, self.max, self.n)]
+            // As `stats::histogram` draws a constant: one bin 2 % wide.
+            let w = self.min.abs().max(1.0) * 0.01;
+            vec![(self.min - w, self.min + w, self.n)]
         } else {
             let bins = 40;
             let width = (self.max - self.min) / bins as f64;
@@ -542,7 +544,8 @@ mod tests {
         let mut c = ColumnStream::default();
         c.absorb(&[5.0; 1000]);
         let sh = c.shape("x", 2015);
-        assert_eq!(sh.histogram, vec![(5.0, 5.0, 1000)]);
+        // Exactly as the exact path's histogram of a constant.
+        assert_eq!(sh.histogram, crate::stats::histogram(&[5.0; 1000], 40));
         assert!(sh
             .exceedance
             .iter()

@@ -195,3 +195,19 @@ fn a_streamed_breakdown_sums_each_departments_costs_trial_by_trial() {
     }
     assert!(checked >= 10, "{checked}");
 }
+
+#[test]
+fn a_streamed_run_without_uncertainty_draws_its_charts() {
+    // Every trial is the same: the histograms have one bin, as in an exact run.
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", "scenarios/model-worked-example.toml", "-n", "3000"])
+        .args(["--stream-above", "1000", "--quiet", "--no-sensitivity"])
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .assert()
+        .success();
+    assert!(dir.path().join("o/summary.json").exists());
+    assert!(dir.path().join("o/cost-fan.png").exists());
+}

@@ -208,7 +208,7 @@ pub fn run_table(s: &RunSummary, lang: Lang) -> String {
         let _ = writeln!(o, "{}: {}", lang.pick("forslag", "proposal"), clean_text(p));
     }
     if let Some(info) = &s.streamed {
-        o.push_str(&streamed_line(info, lang));
+        o.push_str(&streamed_line(info, s.trials, lang));
     }
     if s.is_status_quo_projection() {
         // Savings, net present value and payback are zero by construction:
@@ -224,22 +224,32 @@ pub fn run_table(s: &RunSummary, lang: Lang) -> String {
 }
 
 /// What a streamed run's figures are (src/stream.rs), in one line.
-pub fn streamed_line(info: &crate::stream::StreamInfo, lang: Lang) -> String {
+pub fn streamed_line(info: &crate::stream::StreamInfo, trials: usize, lang: Lang) -> String {
     let pct = format!("{}", info.relative_accuracy * 100.0);
     let kept = kr(info.per_trial_outputs_trials as f64, lang);
+    // Only a subset needs saying: with few trials the per-trial outputs use them all.
+    let subset = info.per_trial_outputs_trials < trials;
     match lang {
         Lang::Da => format!(
             "over {} simuleringer: percentiler fra en kvantilskitse (inden for {} %), \
-             middelværdier og sandsynligheder eksakte; følsomhed, attribution og \
-             regnearkets simuleringsark bruger de første {kept}\n",
+             middelværdier og sandsynligheder eksakte{}\n",
             kr(info.exact_up_to_trials as f64, lang),
-            pct.replace('.', ",")
+            pct.replace('.', ","),
+            if subset {
+                format!("; følsomhed, attribution og regnearkets simuleringsark bruger de første {kept}")
+            } else {
+                String::new()
+            }
         ),
         Lang::En => format!(
             "above {} trials: percentiles from a quantile sketch (within {pct} %), \
-             means and probabilities exact; sensitivity, attribution and the \
-             workbook's per-trial sheet use the first {kept}\n",
-            kr(info.exact_up_to_trials as f64, lang)
+             means and probabilities exact{}\n",
+            kr(info.exact_up_to_trials as f64, lang),
+            if subset {
+                format!("; sensitivity, attribution and the workbook's per-trial sheet use the first {kept}")
+            } else {
+                String::new()
+            }
         ),
     }
 }

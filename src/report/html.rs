@@ -3282,6 +3282,19 @@ impl<'a> Report<'a> {
         } else {
             paragraphs
         };
+        let mut paragraphs = paragraphs;
+        if let Some(info) = &s.streamed {
+            // A run beyond `--stream-above` (src/stream.rs) says how its
+            // percentiles were estimated.
+            let up_to = format_number(info.exact_up_to_trials as f64, 0, lang);
+            let kept = format_number(info.per_trial_outputs_trials as f64, 0, lang);
+            paragraphs.push(match lang {
+                Lang::Da => ("Mange simuleringer".into(), format!(
+                    "Over {up_to} simuleringer gemmes de enkelte simuleringer ikke: fraktiler og deres konfidensintervaller kommer fra en kvantilskitse (DDSketch), der rammer hver fraktil inden for 0,1 %; middelværdier, standardafvigelser og sandsynligheder er eksakte. Følsomhedsanalyse, attribution og regnearkets simuleringsark bruger de første {kept} simuleringer.")),
+                Lang::En => ("Many trials".into(), format!(
+                    "Above {up_to} trials the individual trials are not kept: percentiles and their confidence intervals come from a quantile sketch (DDSketch) that places every percentile within 0.1 %; means, standard deviations and probabilities are exact. The sensitivity analysis, attribution and the workbook's per-trial sheet use the first {kept} trials.")),
+            });
+        }
         for (title, body) in paragraphs {
             writeln!(
                 h,
