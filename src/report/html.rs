@@ -731,9 +731,9 @@ figure.chart svg { display:block; width:100%; height:auto; }
   section#charts > h2 { margin-top:0; }
   h2, h3, caption { break-after: avoid; page-break-after: avoid; }
   figure.chart, .kf, tr, .goal-list li, p.note, p.detail-note { break-inside: avoid; page-break-inside: avoid; }
-  /* A table's caption, header and first rows stay together; short tables
-     are never split; a note stays with its table. */
-  table:not(:has(tbody > tr:nth-child(9))) { break-inside: avoid; page-break-inside: avoid; }
+  /* A table's caption, header and first two rows stay together; tables of
+     up to five rows are never split; a note stays with its table. */
+  table:not(:has(tbody > tr:nth-child(6))) { break-inside: avoid; page-break-inside: avoid; }
   tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid; page-break-before: avoid; }
   p.note { break-before: avoid; page-break-before: avoid; }
   thead { display: table-header-group; }
@@ -769,9 +769,9 @@ figure.chart svg { display:block; width:100%; height:auto; }
   section.first p.description { font-size:9pt; margin-bottom:1.5mm; }
   section.first .goal-list li { margin-bottom:.6mm; }
   section.first ul.plain { margin-bottom:2mm; }
-  section.method { columns:2; column-gap:7mm; font-size:8pt; }
-  section.method h2 { column-span:all; }
-  section.method h3 { font-size:9.5pt; margin:2mm 0 .5mm; }
+  div.method-body { columns:2; column-gap:7mm; font-size:8pt; }
+  div.method-body h3 { font-size:9.5pt; margin:2mm 0 .5mm; }
+  div.method-body h3:first-child { margin-top:0; }
 }
 "#;
 
@@ -2323,7 +2323,7 @@ impl<'a> Report<'a> {
         if has_proposal {
             writeln!(
                 h,
-                "<colgroup><col style=\"width:14%\"><col style=\"width:8%\"><col style=\"width:28%\"><col style=\"width:7%\"><col style=\"width:28%\"><col style=\"width:7%\"><col style=\"width:8%\"></colgroup>"
+                "<colgroup><col style=\"width:12%\"><col style=\"width:8%\"><col style=\"width:31%\"><col style=\"width:6%\"><col style=\"width:31%\"><col style=\"width:6%\"><col style=\"width:6%\"></colgroup>"
             )?;
         }
         write!(
@@ -3295,6 +3295,9 @@ impl<'a> Report<'a> {
                     "Above {up_to} trials the individual trials are not kept: percentiles and their confidence intervals come from a quantile sketch (DDSketch) that places every percentile within 0.1 %; means, standard deviations and probabilities are exact. The sensitivity analysis, attribution and the workbook's per-trial sheet use the first {kept} trials.")),
             });
         }
+        // Two columns in print: the heading stays outside them, so that it
+        // is kept with the text it introduces.
+        writeln!(h, "<div class=\"method-body\">")?;
         for (title, body) in paragraphs {
             writeln!(
                 h,
@@ -3303,6 +3306,7 @@ impl<'a> Report<'a> {
                 escape(&fix_stops(&body))
             )?;
         }
+        writeln!(h, "</div>")?;
         writeln!(h, "</section>")?;
         Ok(())
     }
