@@ -250,6 +250,11 @@ impl MoneyUnit {
         }
     }
 
+    /// True for whole kroner, false for millions.
+    pub fn is_kroner(self) -> bool {
+        self.millions.is_none()
+    }
+
     /// "kr." or "mio. kr." / "m kr.".
     pub fn unit(self, lang: Lang) -> &'static str {
         match self.millions {

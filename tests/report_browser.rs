@@ -766,12 +766,73 @@ mod png {
     }
 }
 
+/// The elements of `report` wider than A4's text width (184 mm, 695 CSS
+/// px) when its print style sheet applies, found by a script in a copy of
+/// the report (the report itself has none).
+fn wider_than_a4(bin: &Path, profile: &Path, report: &Path) -> Vec<String> {
+    const SCRIPT: &str = r#"<script>
+(function () {
+  var over = [], w = document.documentElement.clientWidth;
+  var all = document.querySelectorAll('table, figure, p, ul, h1, h2, h3, div');
+  for (var i = 0; i < all.length; i++) {
+    var r = all[i].getBoundingClientRect();
+    if (r.right > w + 1) {
+      var c = all[i].querySelector('caption');
+      over.push(all[i].tagName + ' ' + Math.round(r.right) + ' px' + (c ? ': ' + c.textContent : ''));
+    }
+  }
+  var pre = document.createElement('pre');
+  pre.id = 'width-check';
+  pre.textContent = 'width=' + w + ' over=' + JSON.stringify(over);
+  document.body.appendChild(pre);
+})();
+</script>"#;
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(
+        html.contains("@media print {"),
+        "the report has no print style sheet"
+    );
+    let probe = report.with_file_name("width-probe.html");
+    let html = html
+        .replace("@media print {", "@media all {")
+        .replace("</body>", &format!("{SCRIPT}</body>"));
+    std::fs::write(&probe, html).unwrap();
+    let dom = chromium(
+        bin,
+        profile,
+        &[
+            "--window-size=695,1200".into(),
+            "--dump-dom".into(),
+            file_url(&probe),
+        ],
+    );
+    let line = dom
+        .stdout
+        .lines()
+        .find(|l| l.contains("<pre id=\"width-check\">"))
+        .expect("the width check wrote nothing")
+        .to_string();
+    assert!(
+        line.contains("width=695 "),
+        "window not 695 px wide: {line}"
+    );
+    let over = &line[line.find("over=").unwrap() + 5..];
+    let over = over.trim_end_matches("</pre>");
+    if over.starts_with("[]") {
+        Vec::new()
+    } else {
+        vec![over.to_string()]
+    }
+}
+
 /// The report of a single-option run, as `channelshift run --report` writes
 /// it (10,000 trials by default, the sensitivity analysis included), prints
-/// on at most ten A4 pages in Danish and in English: the Solrød proposal
-/// (the most content of the shipped scenarios: hours, staffing, citizens,
-/// six goals), Vallensbæk (a status-quo projection with 63 inputs) and
-/// Copenhagen with Citizen.2012. Where poppler's pdftotext is installed,
+/// on at most ten A4 pages in Danish and in English, at full size (no
+/// element wider than the paper, which Chromium would shrink every page
+/// for): the Solrød proposal (hours, staffing, citizens, six goals),
+/// Vallensbæk (a status-quo projection with 63 inputs) and Copenhagen with
+/// Citizen.2012 (seven years of amounts in the hundreds of millions). Where
+/// poppler's pdftotext is installed,
 /// the printed pages are read too: no table's caption ends a page without
 /// the table's first row (the header is not orphaned), and no section
 /// heading is the last text of a page.
@@ -822,6 +883,17 @@ fn single_option_reports_print_on_at_most_ten_a4_pages() {
             );
             let pages = pdf_pages(&std::fs::read(&pdf).expect("chromium wrote no PDF"));
             eprintln!("{name} ({lang}): {pages} pages");
+            // Chromium shrinks every page of a document wider than the
+            // paper, which would keep the count low with unreadable text.
+            let too_wide = wider_than_a4(
+                &bin,
+                &dir.path().join(format!("profile-{name}-{lang}-width")),
+                &report,
+            );
+            assert!(
+                too_wide.is_empty(),
+                "{name} {lang}: wider than the A4 text width, so printing shrinks every page: {too_wide:?}"
+            );
             assert!(
                 pages <= 10,
                 "the {lang} report of {name} prints on {pages} A4 pages, more than 10"

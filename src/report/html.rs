@@ -554,6 +554,12 @@ fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
             (lo.ends_with(u) && hi.ends_with(u)).then(|| lo.strip_suffix(u).unwrap_or(lo))
         })
         .unwrap_or(lo);
+    // "%" stays on the line of its number (a no-break space); the interval
+    // may break after its dash.
+    let hi = match hi.strip_suffix(" %") {
+        Some(n) => format!("{n}\u{a0}%"),
+        None => hi.to_string(),
+    };
     if lo.starts_with('-') {
         format!("{lo} {} {hi}", lang.pick("til", "to"))
     } else {
@@ -661,6 +667,11 @@ where
 /// Inputs section 2 shows when a sensitivity analysis ranks them; the
 /// rest go to appendix A.
 const KEY_INPUTS: usize = 10;
+
+/// The most characters of amounts one row of the savings-sources table may
+/// hold in whole kroner and still fit A4 beside its label (5 years of
+/// "2.304.810 kr." fit; 7 of "613.268.790 kr." do not).
+const SOURCES_ROW_CHARS: usize = 75;
 
 struct Report<'a> {
     s: &'a RunSummary,
@@ -2576,7 +2587,7 @@ impl<'a> Report<'a> {
             for q in &g.value {
                 write!(
                     h,
-                    "<td class=\"num\">{}<br><span class=\"small nw\">{}</span></td>",
+                    "<td class=\"num\">{}<br><span class=\"small\">{}</span></td>",
                     escape(&cell(q.p50)),
                     escape(&range(q.p5, q.p95)),
                 )?;
@@ -2696,7 +2707,7 @@ impl<'a> Report<'a> {
             for q in m {
                 write!(
                     h,
-                    "<td class=\"num\">{}<br><span class=\"small nw\">{}</span></td>",
+                    "<td class=\"num\">{}<br><span class=\"small\">{}</span></td>",
                     escape(&f(q.p50)),
                     escape(&join_interval(&f(q.p5), &f(q.p95), lang)),
                 )?;
@@ -2929,13 +2940,34 @@ impl<'a> Report<'a> {
         {
             return Ok(());
         }
+        // Whole kroner when a row of them fits the page; else millions, the
+        // unit said once in the caption (seven years of "613.268.790 kr."
+        // would not fit A4, and a cell that wrapped would strand its "kr.").
+        let all: Vec<f64> = SavingsSource::ALL
+            .iter()
+            .flat_map(|src| mean(src.key()))
+            .chain(savings.iter().copied())
+            .collect();
+        let widest = all
+            .iter()
+            .map(|v| format_kr(*v, lang).chars().count())
+            .max()
+            .unwrap_or(0);
+        let unit = if widest * s.years.len() <= SOURCES_ROW_CHARS {
+            MoneyUnit::of([0.0])
+        } else {
+            MoneyUnit::of(all.iter().copied())
+        };
         writeln!(h, "<table class=\"years\" id=\"table-sources\">")?;
         writeln!(
             h,
-            "<caption>{}</caption>",
+            "<caption>{} ({}, {}; {})</caption>",
+            self.t("Hvor besparelsen kommer fra", "Where the savings come from"),
+            self.t("gennemsnit", "mean"),
+            unit.unit(lang),
             self.t(
-                "Hvor besparelsen kommer fra (gennemsnit, kr.; delene summerer til besparelsen)",
-                "Where the savings come from (mean, kr.; the parts add up to the savings)"
+                "delene summerer til besparelsen",
+                "the parts add up to the savings"
             )
         )?;
         write!(h, "<thead><tr><th>{}</th>", self.t("Kilde", "Source"))?;
@@ -2946,7 +2978,12 @@ impl<'a> Report<'a> {
         let mut row = |label: &str, values: &[f64]| -> anyhow::Result<()> {
             write!(h, "<tr><td>{}</td>", escape(label))?;
             for v in values {
-                write!(h, "<td class=\"num\">{}</td>", format_kr(*v, lang))?;
+                let cell = if unit.is_kroner() {
+                    format_kr(*v, lang)
+                } else {
+                    unit.number(*v, lang)
+                };
+                write!(h, "<td class=\"num\">{cell}</td>")?;
             }
             writeln!(h, "</tr>")?;
             Ok(())
