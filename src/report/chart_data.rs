@@ -100,7 +100,7 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
     FanChartData {
         status_quo: series(
             "cost_status_quo_kr",
-            lang.pick("Status quo (samme forløb)", "Status quo (the same path)"),
+            lang.pick("Status quo, samme forløb", "Status quo, the same path"),
         ),
         scenario: series("cost_scenario_kr", lang.pick("Fremskrivning", "Projection")),
         trials: Some(s.trials as u64),
