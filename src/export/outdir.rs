@@ -50,7 +50,7 @@ pub fn output_names() -> Vec<String> {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for stem in crate::report::CHART_STEMS {
+    for stem in crate::report::chart_list::ChartId::ALL.map(|c| c.file_stem()) {
         names.push(format!("{stem}.png"));
         names.push(format!("{stem}.svg"));
     }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::charts::data::*;
-use crate::charts::{self, ChartText};
+use crate::charts::ChartText;
 use crate::comparison::Comparison;
 use crate::domain::Channel;
 use crate::error::Error;
@@ -21,10 +21,6 @@ pub fn quantiles(s: &Summary) -> Quantiles {
         p95: s.p95,
         mean: s.mean,
     }
-}
-
-fn chart_err(e: charts::ChartError) -> Error {
-    Error::Other(anyhow::anyhow!("chart: {e}"))
 }
 
 /// Citizens' capabilities and the shares they drive, when the scenario
@@ -524,106 +520,11 @@ pub fn fan_note(lang: Lang) -> &'static str {
     }
 }
 
-/// Writes the charts of a run (PNG and SVG each); returns the paths.
+/// Writes the charts of a run (PNG and SVG each, drawn in parallel);
+/// returns the paths. The list is [`super::chart_list::run_charts`].
 pub fn run_charts(s: &RunSummary, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    let text = ChartText::subtitle(s.scenario.clone());
-    let end = s.end_year;
-    let fan = cost_fan(s, lang);
-    let fan_text = cost_fan_text(s, text.clone(), lang);
-    // Nothing is saved in a projection, so there are no savings to pair.
-    let fan_text = if s.is_status_quo_projection() {
-        fan_text
-    } else {
-        fan_text.with_note(fan_note(lang))
-    };
-    out.extend(
-        charts::render_both(&dir.join("cost-fan"), |p| {
-            charts::fan_chart(&fan, &fan_text, lang, p)
-        })
-        .map_err(chart_err)?,
-    );
-    if let (true, Some(shape)) = (savings_vary(s), s.shape("cumulative_net_savings_kr")) {
-        let h = histogram_data(s, shape, Measure::CumulativeNetSavings { through: end });
-        out.extend(
-            charts::render_both(&dir.join("savings-histogram"), |p| {
-                charts::histogram(&h, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-        let label = s.proposal.clone().unwrap_or_else(|| s.scenario.clone());
-        let ex = ExceedanceData {
-            measure: Measure::CumulativeNetSavings { through: end },
-            curves: vec![exceedance_curve(&label, shape)],
-            trials: Some(s.trials as u64),
-        };
-        out.extend(
-            charts::render_both(&dir.join("savings-s-curve"), |p| {
-                charts::exceedance(&ex, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    } else if let Some(h) = cost_histogram(s) {
-        // Nothing is proposed, so nothing is saved: show what the year's cost may be.
-        out.extend(
-            charts::render_both(&dir.join("cost-histogram"), |p| {
-                charts::histogram(&h, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    if !s.goals.is_empty() {
-        let g = goal_data(s, lang);
-        out.extend(
-            charts::render_both(&dir.join("goals"), |p| {
-                charts::goal_probability(&g, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    if let Some(t) = tornado_data(s, lang) {
-        out.extend(
-            charts::render_both(&dir.join("tornado"), |p| {
-                charts::tornado(&t, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    if let Some(a) = attribution_data(s, lang) {
-        out.extend(
-            charts::render_both(&dir.join("attribution"), |p| {
-                charts::attribution(&a, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    if let Some(c) = citizens_data(s, lang) {
-        out.extend(
-            charts::render_both(&dir.join("citizens"), |p| {
-                charts::citizens(&c, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    if let Some(c) = convergence_to_show(s) {
-        let what = convergence_what(c, lang);
-        out.extend(
-            charts::render_both(&dir.join("convergence"), |p| {
-                charts::convergence(c, &what, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    let mix = channel_mix_data(s, lang);
-    if !mix.channels.is_empty() {
-        out.extend(
-            charts::render_both(&dir.join("channel-mix"), |p| {
-                charts::channel_mix(&mix, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    Ok(out)
+    use super::chart_list::{self, Purpose};
+    chart_list::write_charts(&chart_list::run_charts(s, lang, Purpose::Files), dir)
 }
 
 /// The convergence of the headline output, when there is something to
@@ -718,59 +619,16 @@ pub fn option_comparison(c: &Comparison, lang: Lang) -> OptionComparison {
     }
 }
 
-/// Writes the comparison charts; options whose hours equal today's (the
-/// base) are left out of the hours chart's option bars.
+/// Writes the comparison charts (PNG and SVG each, drawn in parallel);
+/// returns the paths. The list is [`super::chart_list::comparison_charts`].
 pub fn comparison_charts(
     c: &Comparison,
     summaries: &[RunSummary],
     dir: &Path,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
-    let data = option_comparison(c, lang);
-    let end = *c.years.last().expect("years");
-    let text = ChartText::new();
-    out.extend(
-        charts::render_both(&dir.join("options-savings"), |p| {
-            charts::option_savings(&data, end, &text, lang, p)
-        })
-        .map_err(chart_err)?,
-    );
-    out.extend(
-        charts::render_both(&dir.join("options-cumulative"), |p| {
-            charts::option_cumulative(&data, &text, lang, p)
-        })
-        .map_err(chart_err)?,
-    );
-    if !data.current_hours.is_empty() {
-        out.extend(
-            charts::render_both(&dir.join("options-hours"), |p| {
-                charts::option_hours(&data, &text, lang, p)
-            })
-            .map_err(chart_err)?,
-        );
-    }
-    let curves: Vec<ExceedanceCurve> = c
-        .options
-        .iter()
-        .zip(summaries)
-        .filter_map(|(o, s)| {
-            s.shape("cumulative_net_savings_kr")
-                .map(|sh| exceedance_curve(&o.name, sh))
-        })
-        .collect();
-    let ex = ExceedanceData {
-        measure: Measure::CumulativeNetSavings { through: end },
-        curves,
-        trials: Some(c.trials as u64),
-    };
-    out.extend(
-        charts::render_both(&dir.join("options-s-curve"), |p| {
-            charts::exceedance(&ex, &text, lang, p)
-        })
-        .map_err(chart_err)?,
-    );
-    Ok(out)
+    use super::chart_list;
+    chart_list::write_charts(&chart_list::comparison_charts(c, summaries, lang), dir)
 }
 
 #[cfg(test)]

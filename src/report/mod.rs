@@ -6,6 +6,7 @@
 pub mod backtest;
 pub mod breakdown_html;
 pub mod chart_data;
+pub mod chart_list;
 pub mod html;
 
 use std::path::{Path, PathBuf};
@@ -34,25 +35,6 @@ pub const OUTPUT_FILES: &[&str] = &[
     "backtest.json",
     "backtest.csv",
     "report.html",
-];
-
-/// Chart stems (each written as .png and .svg).
-pub const CHART_STEMS: &[&str] = &[
-    "cost-fan",
-    "savings-histogram",
-    "savings-s-curve",
-    "cost-histogram",
-    "goals",
-    "channel-mix",
-    "citizens",
-    "tornado",
-    "attribution",
-    "backtest",
-    "convergence",
-    "options-savings",
-    "options-cumulative",
-    "options-hours",
-    "options-s-curve",
 ];
 
 /// Writes summary.json and the CSV files of a run (in `csv`'s layout).
