@@ -302,18 +302,61 @@ pub fn write_charts(list: &[Chart<'_>], dir: &Path) -> Result<Vec<PathBuf>, Erro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Engine;
+    use crate::scenario::Scenario;
 
     #[test]
-    fn every_chart_has_its_own_file_stem_and_is_pruned_by_name() {
+    fn every_chart_has_its_own_file_stem() {
         let stems: Vec<&str> = ChartId::ALL.iter().map(|c| c.file_stem()).collect();
         let mut unique = stems.clone();
         unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), stems.len(), "{stems:?}");
-        let names = crate::export::outdir::output_names();
-        for stem in stems {
-            assert!(names.contains(&format!("{stem}.png")), "{stem}");
-            assert!(names.contains(&format!("{stem}.svg")), "{stem}");
-        }
+    }
+
+    fn ids(list: &[Chart<'_>]) -> Vec<ChartId> {
+        list.iter().map(|c| c.id).collect()
+    }
+
+    /// Solrød proposal 1: savings vary, it has goals and citizens; no
+    /// sensitivity is run here. The report leaves the convergence chart out
+    /// once the figures are settled; the files always keep it.
+    #[test]
+    fn a_run_lists_its_charts_for_files_and_report() {
+        let s = Scenario::from_file(std::path::Path::new(
+            "scenarios/solrod-2011-proposal-1.toml",
+        ))
+        .unwrap();
+        let engine = Engine::new(&s, 1);
+        let trials = engine.run(2_000);
+        let summary = RunSummary::new(&s, &engine.layout, &trials, 1, None);
+        let files = ids(&run_charts(&summary, Lang::Da, Purpose::Files));
+        let report = ids(&run_charts(&summary, Lang::Da, Purpose::Report));
+        use ChartId::*;
+        assert_eq!(files[0], CostFan);
+        assert!(files.contains(&SavingsHistogram) && files.contains(&SavingsSCurve));
+        assert!(
+            !files.contains(&CostHistogram),
+            "savings vary: no cost histogram"
+        );
+        assert!(files.contains(&Goals) && files.contains(&Citizens));
+        assert!(!files.contains(&Tornado), "no sensitivity was run");
+        let settled = convergence_to_show(&summary).is_some_and(chart_data::figures_settled);
+        assert_eq!(
+            files.contains(&Convergence),
+            convergence_to_show(&summary).is_some()
+        );
+        assert_eq!(
+            report.contains(&Convergence),
+            !settled && files.contains(&Convergence)
+        );
+        let without: Vec<ChartId> = files.into_iter().filter(|c| *c != Convergence).collect();
+        assert_eq!(
+            without,
+            report
+                .into_iter()
+                .filter(|c| *c != Convergence)
+                .collect::<Vec<_>>()
+        );
     }
 }
