@@ -1,0 +1,183 @@
+//! Each cell's numbers in one trial: type share, base digital share,
+//! adoption parameters, completion and unit prices.
+
+use super::*;
+
+/// Fills `sc.cells` from the trial's draws (prices follow in [`cell_prices`]).
+pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
+    let Ctx {
+        s, plan, values, ..
+    } = *ctx;
+    let n_months = plan.n_months;
+    let v = |p: Param| p.get(values);
+    // Cells.
+    sc.cells.clear();
+    for (c, cell) in s.cells.iter().enumerate() {
+        let area = &s.areas[cell.area];
+        let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
+        let type_share = if split_total > 0.0 {
+            v(area.type_split[cell.contact_type.index()]) / split_total
+        } else {
+            0.0
+        };
+        let mut mix = [0.0; N_CHANNELS];
+        let mut total = 0.0;
+        for (i, p) in cell.mix.iter().enumerate() {
+            mix[i] = v(*p);
+            total += mix[i];
+        }
+        let d = cell.digital.index();
+        let written = if total > 0.0 { mix[d] / total } else { 0.0 };
+        let (p, q, ceiling) = (v(cell.p), v(cell.q), v(cell.ceiling));
+        // The written mix as observed in a later period: start from the
+        // January share that reproduces it there on the status-quo path
+        // (model/calibration.rs).
+        let s0 = match s.calibration {
+            Some((from, to)) => crate::model::calibration::base_share_of_cell(
+                s,
+                plan,
+                c,
+                values,
+                written,
+                (p, q, ceiling),
+                from..to + 1,
+                &sc.area_month[cell.area * n_months..(cell.area + 1) * n_months],
+            ),
+            None => written,
+        };
+        let rest = total - mix[d];
+        let mut other = [0.0; N_CHANNELS];
+        if rest > 0.0 {
+            for i in 0..N_CHANNELS {
+                if i != d {
+                    other[i] = mix[i] / rest;
+                }
+            }
+        }
+        sc.cells.push(CellTrial {
+            type_share,
+            s0,
+            other,
+            p,
+            q,
+            c: ceiling.max(s0),
+            other_cost: 0.0,
+            prices: [0.0; N_CHANNELS],
+            completion: None,
+        });
+    }
+    if let Some(cp) = &s.completion {
+        // With completion the diffusion is of attempts: the share a0 that,
+        // after failures and fallbacks, shows today's digital share s0.
+        let f = v(cp.comes_back);
+        for (c, ct) in sc.cells.iter_mut().enumerate() {
+            if let Some(r) = cp.rate[c] {
+                let r0 = v(r).max(MIN_COMPLETION);
+                let s0 = ct.s0;
+                let a0 = (s0 / (r0 + s0 * (1.0 - r0) * (1.0 - f))).min(1.0);
+                ct.s0 = a0;
+                ct.c = ct.c.max(a0);
+                ct.completion = Some(CompletionTrial {
+                    rate: r0,
+                    base_rate: r0,
+                    comes_back: f,
+                    kappa: 1.0 / (1.0 - a0 * (1.0 - r0) * (1.0 - f)),
+                    abandoned_price: 0.0,
+                });
+            }
+        }
+    }
+}
+
+/// Sets each cell's unit prices: its department's, else the scenario's,
+/// with the area's own prices on channels not paid by the hour.
+pub(super) fn cell_prices(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) {
+    let Ctx {
+        s, plan, values, ..
+    } = *ctx;
+    let v = |p: Param| p.get(values);
+    for (c, ct) in sc.cells.iter_mut().enumerate() {
+        let dept = plan.cell_dept[c];
+        let mut prices = *dept
+            .map(|d| &tc.price_by_dept[d])
+            .unwrap_or(&tc.price_no_dept);
+        // The area's own prices, except on channels its department staffs
+        // (those are paid by the hour, not per contact).
+        for (i, p) in s.areas[s.cells[c].area].prices.iter().enumerate() {
+            if let Some(p) = p {
+                let staffed = dept.is_some_and(|d| {
+                    let st = &s.departments[d].staffing;
+                    (i == Channel::Personal.index() && st[COUNTER].is_some())
+                        || (i == Channel::Phone.index() && st[PHONE].is_some())
+                });
+                if !staffed {
+                    prices[i] = v(*p);
+                }
+            }
+        }
+        ct.prices = prices;
+        ct.other_cost = (0..N_CHANNELS).map(|i| ct.other[i] * prices[i]).sum();
+        if let Some(cp) = &mut ct.completion {
+            let own = s.completion.as_ref().and_then(|x| x.abandoned_price_kr);
+            cp.abandoned_price = own.map_or(prices[s.cells[c].digital.index()], v);
+        }
+    }
+}
+
+pub(super) fn trial_constants(s: &Scenario, values: &[f64], n_years: usize) -> TrialConst {
+    let v = |p: Param| p.get(values);
+    let i = v(s.price_index);
+    let idx = (0..n_years).map(|y| (1.0 + i).powi(y as i32)).collect();
+    // Drawn fractions that sum to more than 1 are scaled down (MODEL.md 13).
+    let draw = |set: &[crate::scenario::Fractions; 2]| {
+        let mut out = [[0.0; 3]; 2];
+        for (ch, f) in set.iter().enumerate() {
+            let mut x = [v(f.retime), v(f.to_digital), v(f.to_phone)];
+            let sum: f64 = x.iter().sum();
+            if sum > 1.0 {
+                for xi in &mut x {
+                    *xi /= sum;
+                }
+            }
+            out[ch] = x;
+        }
+        out
+    };
+    let fractions = draw(&s.displacement);
+    let fractions_by_area = s
+        .areas
+        .iter()
+        .map(|a| a.displacement.as_ref().map(draw))
+        .collect();
+    let fractions_by_dept = s
+        .departments
+        .iter()
+        .map(|d| draw(&d.displacement))
+        .collect();
+    let mut price_no_dept = [0.0; N_CHANNELS];
+    for (i, p) in s.prices.iter().enumerate() {
+        price_no_dept[i] = p.map(v).unwrap_or(0.0);
+    }
+    let price_by_dept = s
+        .departments
+        .iter()
+        .map(|d| {
+            let mut pr = price_no_dept;
+            if d.staffing[COUNTER].is_some() {
+                pr[Channel::Personal.index()] = 0.0;
+            }
+            if d.staffing[PHONE].is_some() {
+                pr[Channel::Phone.index()] = 0.0;
+            }
+            pr
+        })
+        .collect();
+    TrialConst {
+        idx,
+        fractions,
+        fractions_by_dept,
+        fractions_by_area,
+        price_by_dept,
+        price_no_dept,
+    }
+}

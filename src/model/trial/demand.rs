@@ -1,0 +1,49 @@
+//! Demand: each area's monthly volume (population growth, season, noise).
+
+use super::*;
+
+/// Fills `sc.area_month` and `sc.area_epoch`; returns the monthly growth factor.
+pub(super) fn demand(ctx: &Ctx, noise_stream: u64, trial: u64, sc: &mut Scratch) -> f64 {
+    let Ctx {
+        s, plan, values, ..
+    } = *ctx;
+    let n_months = plan.n_months;
+    let n_epochs = plan.epochs.len();
+    let n_areas = s.areas.len();
+    let v = |p: Param| p.get(values);
+    // Demand: population growth, season, optional noise. `area_month` holds
+    // each month's volume as an annual rate (contacts a year at that month's
+    // pace); sums are divided by 12 once, so a flat year sums exactly.
+    let p0 = s.population_base.map(v).unwrap_or(1.0);
+    let monthly_growth = (1.0 + v(s.growth)).powf(1.0 / 12.0);
+    // Fully overwritten below: resize only, no clearing.
+    sc.area_month.resize(n_areas * n_months, 0.0);
+    for (a, area) in s.areas.iter().enumerate() {
+        let annual = match area.volume {
+            Volume::Absolute(x) => v(x),
+            Volume::Per1000(x) => v(x) * p0 / 1000.0,
+        };
+        let mut g = 1.0;
+        let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
+        for (m, slot) in row.iter_mut().enumerate() {
+            let mut x = annual * g * area.season[m % 12];
+            if s.noise_relative_sd > 0.0 {
+                let z = sampling::standard_normal(noise_stream, trial, (a * n_months + m) as u64);
+                x *= (1.0 + s.noise_relative_sd * z).max(0.0);
+            }
+            *slot = x;
+            g *= monthly_growth;
+        }
+    }
+    sc.area_epoch.resize(n_areas * n_epochs, 0.0);
+    for a in 0..n_areas {
+        for (e, ep) in plan.epochs.iter().enumerate() {
+            sc.area_epoch[a * n_epochs + e] = sc.area_month
+                [a * n_months + ep.start..a * n_months + ep.end]
+                .iter()
+                .sum::<f64>()
+                / 12.0;
+        }
+    }
+    monthly_growth
+}

@@ -1,0 +1,172 @@
+//! One Monte Carlo trial: both paths (status quo and scenario) from the same
+//! input draws, written into one row of the trial store.
+//!
+//! The arithmetic is arranged around what is linear. Costs and volumes are
+//! linear in each cell's monthly volume `V(m)` and digital volume
+//! `V(m) s(m)`, and the routing of contacts (closures, opening hours) only
+//! changes at epoch boundaries. So the month loop per cell keeps just two
+//! sums per epoch, and the channel split, displacement, prices and goals are
+//! applied once per (cell, epoch) instead of once per month.
+
+use super::bass::{BassLanes, BassState};
+use super::citizens;
+use super::layout::Layout;
+use super::plan::{Plan, SCENARIO, STATUS_QUO, WEEKS_PER_MONTH};
+use crate::domain::{Channel, N_CHANNELS};
+use crate::hours::erlang;
+use crate::sampling;
+use crate::scenario::{GoalMetric, Param, Scenario, Volume, COUNTER, PHONE};
+
+mod adoption;
+mod cells;
+mod costs;
+mod demand;
+mod outcome;
+mod route;
+mod routing;
+
+/// Reusable buffers of one worker thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    area_month: Vec<f64>,
+    area_epoch: Vec<f64>,
+    cells: Vec<CellTrial>,
+    digital_epoch: [Vec<f64>; 2],
+    digital_month: [Vec<f64>; 2],
+    volume: [Vec<[f64; N_CHANNELS]>; 2],
+    handling: [Vec<f64>; 2],
+    /// Per path and year: avoided contacts valued at the price of the
+    /// channel they left (before the price index).
+    avoided_value: [Vec<f64>; 2],
+    displaced: Vec<[f64; 4]>,
+    closure_avoided: Vec<f64>,
+    shift_avoided: Vec<f64>,
+    goal_num: Vec<f64>,
+    goal_den: Vec<f64>,
+    staff_volume: Vec<f64>,
+    /// Buffers of [`YearSums`]' goal sums, kept between trials.
+    goal_acc: [Vec<f64>; 2],
+    /// Per path: monthly shares of the tracked capabilities (citizens.rs).
+    cap_share: [Vec<f64>; 2],
+    /// A capped cell's monthly cap on its digital (attempt) share.
+    limit_month: Vec<f64>,
+    /// Per year (scenario path): self-service attempts, completed, fallback contacts.
+    completion: Vec<[f64; 3]>,
+    /// Sums by cell and department for `run --breakdown`.
+    breakdown: super::breakdown::Acc,
+    /// Monthly sums for `run --monthly`.
+    monthly: super::monthly::Acc,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct CellTrial {
+    type_share: f64,
+    s0: f64,
+    /// Base shares of the non-digital channels, renormalised to sum to 1.
+    other: [f64; N_CHANNELS],
+    p: f64,
+    q: f64,
+    c: f64,
+    /// Handling cost of one non-digital contact (base split, this trial's prices).
+    other_cost: f64,
+    /// Unit price per channel for this cell (area, department and staffing applied).
+    prices: [f64; N_CHANNELS],
+    /// Completion of started self-service, when the cell has a rate.
+    completion: Option<CompletionTrial>,
+}
+
+/// A cell's completion numbers in one trial (docs/model.md, "Completion").
+#[derive(Debug, Clone, Copy, Default)]
+struct CompletionTrial {
+    /// Share of attempts completed (this epoch's, events applied).
+    rate: f64,
+    /// The rate without events (the base of `rate`).
+    base_rate: f64,
+    /// Share of abandoned attempts that come back through another channel.
+    comes_back: f64,
+    /// Needs per counted contact at the base: 1 / (1 - a0 (1 - r0)(1 - f)).
+    kappa: f64,
+    /// Handling cost of an abandoned attempt.
+    abandoned_price: f64,
+}
+
+/// Scenario-wide numbers of one trial.
+struct TrialConst {
+    idx: Vec<f64>,
+    /// Displacement fractions (retime, to_digital, to_phone) for counter and
+    /// phone: scenario-wide, and per department.
+    fractions: [[f64; 3]; 2],
+    fractions_by_dept: Vec<[[f64; 3]; 2]>,
+    /// Areas with their own fractions (None: their department's).
+    fractions_by_area: Vec<Option<[[f64; 3]; 2]>>,
+    price_by_dept: Vec<[f64; N_CHANNELS]>,
+    price_no_dept: [f64; N_CHANNELS],
+}
+
+impl TrialConst {
+    /// The displacement fractions of an area's contacts: its own, else its
+    /// department's, else the scenario's.
+    fn fractions_of(&self, area: usize, dept: Option<usize>) -> &[[f64; 3]; 2] {
+        match (&self.fractions_by_area[area], dept) {
+            (Some(own), _) => own,
+            (None, Some(d)) => &self.fractions_by_dept[d],
+            (None, None) => &self.fractions,
+        }
+    }
+}
+
+/// The smallest completion rate used: a drawn rate of 0 acts as this, so
+/// the attempt share solving today's mix stays finite.
+const MIN_COMPLETION: f64 = 1e-6;
+
+/// What every stage of a trial reads: the scenario, its plan, the row
+/// layout and the trial's input draws.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    s: &'a Scenario,
+    plan: &'a Plan,
+    layout: &'a Layout,
+    values: &'a [f64],
+}
+
+/// Runs trial `trial` with input draws `values` and writes its row.
+#[allow(clippy::too_many_arguments)]
+pub fn simulate(
+    s: &Scenario,
+    plan: &Plan,
+    layout: &Layout,
+    values: &[f64],
+    noise_stream: u64,
+    trial: u64,
+    sc: &mut Scratch,
+    core: &mut [f64],
+    detail: &mut [f32],
+) {
+    let n_months = plan.n_months;
+    let n_years = plan.n_years;
+    let n_cells = s.cells.len();
+    let ctx = Ctx {
+        s,
+        plan,
+        layout,
+        values,
+    };
+    let n_depts = s.departments.len();
+    let monthly_growth = demand::demand(&ctx, noise_stream, trial, sc);
+    cells::cell_numbers(&ctx, sc);
+    let tc = cells::trial_constants(s, values, n_years);
+    cells::cell_prices(&ctx, &tc, sc);
+    adoption::capabilities(&ctx, sc);
+    adoption::adoption(&ctx, sc);
+    let staffing = routing::route_paths(&ctx, &tc, sc);
+    let costs = costs::costs(&ctx, &tc, monthly_growth, &staffing, sc, detail);
+    if let Some(slots) = &layout.slots.monthly {
+        sc.monthly
+            .write(slots, s, n_months, &tc.idx, &sc.cap_share[SCENARIO], detail);
+    }
+    if let Some(slots) = &layout.slots.breakdown {
+        sc.breakdown
+            .write(slots, n_years, n_cells, n_depts, &tc.idx, detail);
+    }
+    outcome::outcomes(&ctx, &costs, sc, core, detail);
+}
