@@ -129,7 +129,11 @@ struct Ctx<'a> {
     values: &'a [f64],
 }
 
-/// Runs trial `trial` with input draws `values` and writes its row.
+/// Runs trial `trial` with input draws `values`, stage by stage, and
+/// writes its row: `core` (money, goals; f64) and `detail` (volumes,
+/// breakdowns; f32). The arguments stay separate: gathered into one struct
+/// passed by value, the trial measured 5 % more instructions (cachegrind,
+/// every-input-uncertain: 596,790 against 567,242 a trial).
 #[allow(clippy::too_many_arguments)]
 pub fn simulate(
     s: &Scenario,

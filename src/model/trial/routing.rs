@@ -67,16 +67,11 @@ pub(super) struct Staffing {
 /// Routes every cell of both paths through every epoch.
 pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staffing {
     let Ctx {
-        s,
-        plan,
-        layout,
-        values,
+        s, plan, layout, ..
     } = *ctx;
     let n_months = plan.n_months;
     let n_years = plan.n_years;
-    let n_epochs = plan.epochs.len();
     let n_cells = s.cells.len();
-    let v = |p: Param| p.get(values);
     let staffed = !plan.staffed.is_empty();
     // Routing and accumulation per path.
     let n_goals = s.goals.len();
@@ -102,7 +97,6 @@ pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staff
         vec![[0.0f64; 5]; n_years * n_staffed],
     ];
     for path in [SCENARIO, STATUS_QUO] {
-        let pp = &plan.paths[path];
         if path == STATUS_QUO && plan.identical_paths {
             let (sq, scn) = sc.volume.split_at_mut(1);
             sq[0].clone_from(&scn[0]);
@@ -139,256 +133,302 @@ pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staff
             sc.staff_volume.clear();
             sc.staff_volume.resize(n_staffed * n_months, 0.0);
         }
-        for (e, ep) in plan.epochs.iter().enumerate() {
-            let y = ep.year;
-            // This year's sums so far, held in locals for the cell loop (the
-            // compiler cannot keep them in registers through the vectors) and
-            // stored back after it: the same additions in the same order.
-            let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
-            // With --monthly this epoch is one month: its sums are the
-            // year's sums after the cell loop less these.
-            let before = (acc.volume, acc.handling);
-            // Year-end goals count only December, an epoch of its own.
-            let december = ep.start % 12 == 11;
-            for c in 0..n_cells {
-                let cell = &s.cells[c];
-                let ct = &sc.cells[c];
-                let dept = plan.cell_dept[c];
-                let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
-                let mut t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
-                let mut d = sc.digital_epoch[path][c * n_epochs + e];
-                let factor = volume_factor(s, &pp.volume_events[e], c, values);
-                if let Some(f) = factor {
-                    t *= f;
-                    d *= f;
-                }
-                let routed = pp.routed[e * n_cells + c];
-                // A unit price change or a raised completion rate makes this
-                // cell's own copy of its trial numbers.
-                let changed;
-                let ct = if routed
-                    && (!pp.price_changes[e].is_empty() || !pp.completion_events[e].is_empty())
-                {
-                    let mut own = with_price_changes(s, ct, &pp.price_changes[e], c, values);
-                    if let Some(cp) = &mut own.completion {
-                        cp.rate =
-                            completion_at(s, &pp.completion_events[e], c, cp.base_rate, values);
-                    }
-                    changed = own;
-                    &changed
-                } else {
-                    ct
-                };
-                let prices = &ct.prices;
-                if rho == [0.0; 2] && !routed && !staffed {
-                    // Fast path: only the base split applies, linear in (nd, d).
-                    let nd = t - d;
-                    let di = cell.digital.index();
-                    let vol = &mut acc.volume;
-                    for (x, other) in vol.iter_mut().zip(&ct.other) {
-                        *x += nd * other;
-                    }
-                    vol[di] += d;
-                    let handling = nd * ct.other_cost + d * prices[di];
-                    acc.handling += handling;
-                    if by_group {
-                        let b = &mut sc.breakdown;
-                        b.cell_handling[path][y * n_cells + c] += handling;
-                        b.cell_contacts[path][y * n_cells + c] +=
-                            nd * ct.other.iter().sum::<f64>() + d;
-                    }
-                    if path == SCENARIO {
-                        for &g in &plan.cell_goals[c] {
-                            let goal = &s.goals[g];
-                            // No completion here: nothing for a completion-rate goal.
-                            let not_this_month = goal.year_end && !december;
-                            if (not_this_month && !by_month)
-                                || goal.metric == GoalMetric::CompletionRate
-                            {
-                                continue;
-                            }
-                            let share: f64 =
-                                plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
-                            let num = nd * share + if goal.channels[di] { d } else { 0.0 };
-                            if !not_this_month {
-                                acc.goal_num[g] += num;
-                                acc.goal_den[g] += t;
-                            }
-                            if by_month {
-                                sc.monthly.goal_num[g * n_months + ep.start] += num;
-                                sc.monthly.goal_den[g * n_months + ep.start] += t;
-                            }
-                        }
-                    }
-                    continue;
-                }
-                let mut out = Routed::default();
-                route(
-                    s,
-                    c,
-                    ct,
-                    (&pp.shifts[e], &pp.closures[e]),
-                    values,
-                    rho,
-                    tc.fractions_of(cell.area, dept),
-                    t,
-                    d,
-                    &mut out,
-                );
-                let vol = &mut acc.volume;
-                let mut cost = 0.0;
-                let mut total = 0.0;
-                for i in 0..N_CHANNELS {
-                    vol[i] += out.volume[i];
-                    cost += out.volume[i] * prices[i];
-                    total += out.volume[i];
-                }
-                acc.handling += cost + out.abandoned_cost;
-                acc.avoided_value += out.avoided_value;
-                if by_group {
-                    let b = &mut sc.breakdown;
-                    b.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
-                    b.cell_contacts[path][y * n_cells + c] += total;
-                }
-                if path == SCENARIO {
-                    for k in 0..4 {
-                        acc.displaced[k] += out.displaced[k];
-                    }
-                    acc.closure_avoided += out.closure_avoided;
-                    acc.shift_avoided += out.shift_avoided;
-                    for k in 0..3 {
-                        acc.completion[k] += out.completion[k];
-                    }
-                    for &g in &plan.cell_goals[c] {
-                        let goal = &s.goals[g];
-                        let not_this_month = goal.year_end && !december;
-                        if not_this_month && !by_month {
-                            continue;
-                        }
-                        let (num, den) = if goal.metric == GoalMetric::CompletionRate {
-                            (out.completion[1], out.completion[0])
-                        } else {
-                            let num: f64 =
-                                plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
-                            (num, total)
-                        };
-                        if !not_this_month {
-                            acc.goal_num[g] += num;
-                            acc.goal_den[g] += den;
-                        }
-                        if by_month {
-                            sc.monthly.goal_num[g * n_months + ep.start] += num;
-                            sc.monthly.goal_den[g * n_months + ep.start] += den;
-                        }
-                    }
-                }
-                if staffed {
-                    if let Some(dd) = dept {
-                        // Monthly volumes of staffed channels: routing is linear in (T, D).
-                        let fractions = tc.fractions_of(cell.area, dept);
-                        let unit = |t: f64, d: f64| {
-                            let mut out = Routed::default();
-                            route(
-                                s,
-                                c,
-                                ct,
-                                (&pp.shifts[e], &pp.closures[e]),
-                                values,
-                                rho,
-                                fractions,
-                                t,
-                                d,
-                                &mut out,
-                            );
-                            out
-                        };
-                        let (unit_t, unit_d) = (unit(1.0, 0.0), unit(0.0, 1.0));
-                        for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
-                            if sd != dd {
-                                continue;
-                            }
-                            let chi = if sch == COUNTER {
-                                Channel::Personal.index()
-                            } else {
-                                Channel::Phone.index()
-                            };
-                            for m in ep.start..ep.end {
-                                let mut tm =
-                                    ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
-                                let mut dm = sc.digital_month[path][c * n_months + m];
-                                if let Some(f) = factor {
-                                    tm *= f;
-                                    dm *= f;
-                                }
-                                sc.staff_volume[k * n_months + m] +=
-                                    unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
-                            }
-                        }
-                    }
-                }
-            }
-            if by_month {
-                let m = ep.start;
-                let mo = &mut sc.monthly;
-                mo.handling[path][m] = acc.handling - before.1;
-                for i in 0..N_CHANNELS {
-                    mo.volume[path][m * N_CHANNELS + i] = acc.volume[i] - before.0[i];
-                }
-            }
-            acc.store(sc, path, y, n_years);
-            // Erlang C per month for staffed channels.
-            for (k, &(d, ch)) in plan.staffed.iter().enumerate() {
-                let st = s.departments[d].staffing[ch].as_ref().expect("staffed");
-                let aht = v(st.aht_seconds);
-                let wage = v(st.hourly_wage_kr);
-                let shrink = v(st.shrinkage).min(0.99);
-                for m in ep.start..ep.end {
-                    let weekly = sc.staff_volume[k * n_months + m] / WEEKS_PER_MONTH;
-                    let mut agent_hours = 0.0;
-                    let (mut sl_calls, mut asa_calls, mut calls) = (0.0, 0.0, 0.0);
-                    let mut hours = 0.0;
-                    for cls in &pp.staff_classes[e][k] {
-                        let rate = weekly * cls.share_per_hour;
-                        // An impossible load (non-finite, or above
-                        // erlang::MAX_TRAFFIC_ERLANGS) gives NaN figures,
-                        // which the engine's finiteness check reports.
-                        let r = erlang::agents_needed(
-                            rate,
-                            aht,
-                            st.service_level,
-                            st.answer_within_seconds,
-                        )
-                        .map_or((f64::NAN, f64::NAN, f64::NAN), |r| {
-                            (r.agents as f64, r.service_level, r.asa_seconds)
-                        });
-                        agent_hours += r.0 * cls.hours;
-                        hours += cls.hours;
-                        let n_calls = rate * cls.hours;
-                        calls += n_calls;
-                        sl_calls += r.1 * n_calls;
-                        asa_calls += r.2 * n_calls;
-                    }
-                    let staff_kr =
-                        agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
-                    staffing_cost[path][y] += staff_kr;
-                    if by_group {
-                        sc.breakdown.dept_opening[path][y * n_depts + d] += staff_kr;
-                    }
-                    if by_month {
-                        sc.monthly.other_cost[path][m] += staff_kr;
-                    }
-                    let stt = &mut staffing_stats[path][y * n_staffed + k];
-                    stt[0] += agent_hours;
-                    stt[1] += hours;
-                    stt[2] += sl_calls;
-                    stt[3] += asa_calls;
-                    stt[4] += calls;
-                }
-            }
+        for e in 0..plan.epochs.len() {
+            route_epoch(ctx, tc, path, e, sc);
+            staff_epoch(
+                ctx,
+                tc,
+                path,
+                e,
+                sc,
+                &mut staffing_cost,
+                &mut staffing_stats,
+            );
         }
     }
     Staffing {
         cost: staffing_cost,
         stats: staffing_stats,
+    }
+}
+
+/// Routes every cell of `path` in epoch `e` and adds the results to the
+/// year's sums (and, for staffed channels, to the monthly staff volumes).
+fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scratch) {
+    let Ctx {
+        s,
+        plan,
+        layout,
+        values,
+    } = *ctx;
+    let n_months = plan.n_months;
+    let n_years = plan.n_years;
+    let n_epochs = plan.epochs.len();
+    let n_cells = s.cells.len();
+    let n_goals = s.goals.len();
+    let by_group = layout.slots.breakdown.is_some();
+    let by_month = layout.slots.monthly.is_some();
+    let staffed = !plan.staffed.is_empty();
+    let pp = &plan.paths[path];
+    let ep = &plan.epochs[e];
+    let y = ep.year;
+    // This year's sums so far, held in locals for the cell loop (the
+    // compiler cannot keep them in registers through the vectors) and
+    // stored back after it: the same additions in the same order.
+    let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
+    // With --monthly this epoch is one month: its sums are the
+    // year's sums after the cell loop less these.
+    let before = (acc.volume, acc.handling);
+    // Year-end goals count only December, an epoch of its own.
+    let december = ep.start % 12 == 11;
+    for c in 0..n_cells {
+        let cell = &s.cells[c];
+        let ct = &sc.cells[c];
+        let dept = plan.cell_dept[c];
+        let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
+        let mut t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
+        let mut d = sc.digital_epoch[path][c * n_epochs + e];
+        let factor = volume_factor(s, &pp.volume_events[e], c, values);
+        if let Some(f) = factor {
+            t *= f;
+            d *= f;
+        }
+        let routed = pp.routed[e * n_cells + c];
+        // A unit price change or a raised completion rate makes this
+        // cell's own copy of its trial numbers.
+        let changed;
+        let ct =
+            if routed && (!pp.price_changes[e].is_empty() || !pp.completion_events[e].is_empty()) {
+                let mut own = with_price_changes(s, ct, &pp.price_changes[e], c, values);
+                if let Some(cp) = &mut own.completion {
+                    cp.rate = completion_at(s, &pp.completion_events[e], c, cp.base_rate, values);
+                }
+                changed = own;
+                &changed
+            } else {
+                ct
+            };
+        let prices = &ct.prices;
+        if rho == [0.0; 2] && !routed && !staffed {
+            // Fast path: only the base split applies, linear in (nd, d).
+            let nd = t - d;
+            let di = cell.digital.index();
+            let vol = &mut acc.volume;
+            for (x, other) in vol.iter_mut().zip(&ct.other) {
+                *x += nd * other;
+            }
+            vol[di] += d;
+            let handling = nd * ct.other_cost + d * prices[di];
+            acc.handling += handling;
+            if by_group {
+                let b = &mut sc.breakdown;
+                b.cell_handling[path][y * n_cells + c] += handling;
+                b.cell_contacts[path][y * n_cells + c] += nd * ct.other.iter().sum::<f64>() + d;
+            }
+            if path == SCENARIO {
+                for &g in &plan.cell_goals[c] {
+                    let goal = &s.goals[g];
+                    // No completion here: nothing for a completion-rate goal.
+                    let not_this_month = goal.year_end && !december;
+                    if (not_this_month && !by_month) || goal.metric == GoalMetric::CompletionRate {
+                        continue;
+                    }
+                    let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
+                    let num = nd * share + if goal.channels[di] { d } else { 0.0 };
+                    if !not_this_month {
+                        acc.goal_num[g] += num;
+                        acc.goal_den[g] += t;
+                    }
+                    if by_month {
+                        sc.monthly.goal_num[g * n_months + ep.start] += num;
+                        sc.monthly.goal_den[g * n_months + ep.start] += t;
+                    }
+                }
+            }
+            continue;
+        }
+        let mut out = Routed::default();
+        route(
+            s,
+            c,
+            ct,
+            (&pp.shifts[e], &pp.closures[e]),
+            values,
+            rho,
+            tc.fractions_of(cell.area, dept),
+            t,
+            d,
+            &mut out,
+        );
+        let vol = &mut acc.volume;
+        let mut cost = 0.0;
+        let mut total = 0.0;
+        for i in 0..N_CHANNELS {
+            vol[i] += out.volume[i];
+            cost += out.volume[i] * prices[i];
+            total += out.volume[i];
+        }
+        acc.handling += cost + out.abandoned_cost;
+        acc.avoided_value += out.avoided_value;
+        if by_group {
+            let b = &mut sc.breakdown;
+            b.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
+            b.cell_contacts[path][y * n_cells + c] += total;
+        }
+        if path == SCENARIO {
+            for k in 0..4 {
+                acc.displaced[k] += out.displaced[k];
+            }
+            acc.closure_avoided += out.closure_avoided;
+            acc.shift_avoided += out.shift_avoided;
+            for k in 0..3 {
+                acc.completion[k] += out.completion[k];
+            }
+            for &g in &plan.cell_goals[c] {
+                let goal = &s.goals[g];
+                let not_this_month = goal.year_end && !december;
+                if not_this_month && !by_month {
+                    continue;
+                }
+                let (num, den) = if goal.metric == GoalMetric::CompletionRate {
+                    (out.completion[1], out.completion[0])
+                } else {
+                    let num: f64 = plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
+                    (num, total)
+                };
+                if !not_this_month {
+                    acc.goal_num[g] += num;
+                    acc.goal_den[g] += den;
+                }
+                if by_month {
+                    sc.monthly.goal_num[g * n_months + ep.start] += num;
+                    sc.monthly.goal_den[g * n_months + ep.start] += den;
+                }
+            }
+        }
+        if staffed {
+            if let Some(dd) = dept {
+                // Monthly volumes of staffed channels: routing is linear in (T, D).
+                let fractions = tc.fractions_of(cell.area, dept);
+                let unit = |t: f64, d: f64| {
+                    let mut out = Routed::default();
+                    route(
+                        s,
+                        c,
+                        ct,
+                        (&pp.shifts[e], &pp.closures[e]),
+                        values,
+                        rho,
+                        fractions,
+                        t,
+                        d,
+                        &mut out,
+                    );
+                    out
+                };
+                let (unit_t, unit_d) = (unit(1.0, 0.0), unit(0.0, 1.0));
+                for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
+                    if sd != dd {
+                        continue;
+                    }
+                    let chi = if sch == COUNTER {
+                        Channel::Personal.index()
+                    } else {
+                        Channel::Phone.index()
+                    };
+                    for m in ep.start..ep.end {
+                        let mut tm = ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
+                        let mut dm = sc.digital_month[path][c * n_months + m];
+                        if let Some(f) = factor {
+                            tm *= f;
+                            dm *= f;
+                        }
+                        sc.staff_volume[k * n_months + m] +=
+                            unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
+                    }
+                }
+            }
+        }
+    }
+    if by_month {
+        let m = ep.start;
+        let mo = &mut sc.monthly;
+        mo.handling[path][m] = acc.handling - before.1;
+        for i in 0..N_CHANNELS {
+            mo.volume[path][m * N_CHANNELS + i] = acc.volume[i] - before.0[i];
+        }
+    }
+    acc.store(sc, path, y, n_years);
+}
+
+/// Erlang C per month of epoch `e` for the staffed channels of `path`:
+/// agents needed, their cost, and the sums behind the staffing figures.
+fn staff_epoch(
+    ctx: &Ctx,
+    tc: &TrialConst,
+    path: usize,
+    e: usize,
+    sc: &mut Scratch,
+    staffing_cost: &mut [Vec<f64>; 2],
+    staffing_stats: &mut [Vec<[f64; 5]>; 2],
+) {
+    let Ctx {
+        s,
+        plan,
+        layout,
+        values,
+    } = *ctx;
+    let n_months = plan.n_months;
+    let n_staffed = plan.staffed.len();
+    let n_depts = s.departments.len();
+    let by_group = layout.slots.breakdown.is_some();
+    let by_month = layout.slots.monthly.is_some();
+    let v = |p: Param| p.get(values);
+    let pp = &plan.paths[path];
+    let ep = &plan.epochs[e];
+    let y = ep.year;
+    // Erlang C per month for staffed channels.
+    for (k, &(d, ch)) in plan.staffed.iter().enumerate() {
+        let st = s.departments[d].staffing[ch].as_ref().expect("staffed");
+        let aht = v(st.aht_seconds);
+        let wage = v(st.hourly_wage_kr);
+        let shrink = v(st.shrinkage).min(0.99);
+        for m in ep.start..ep.end {
+            let weekly = sc.staff_volume[k * n_months + m] / WEEKS_PER_MONTH;
+            let mut agent_hours = 0.0;
+            let (mut sl_calls, mut asa_calls, mut calls) = (0.0, 0.0, 0.0);
+            let mut hours = 0.0;
+            for cls in &pp.staff_classes[e][k] {
+                let rate = weekly * cls.share_per_hour;
+                // An impossible load (non-finite, or above
+                // erlang::MAX_TRAFFIC_ERLANGS) gives NaN figures,
+                // which the engine's finiteness check reports.
+                let r =
+                    erlang::agents_needed(rate, aht, st.service_level, st.answer_within_seconds)
+                        .map_or((f64::NAN, f64::NAN, f64::NAN), |r| {
+                            (r.agents as f64, r.service_level, r.asa_seconds)
+                        });
+                agent_hours += r.0 * cls.hours;
+                hours += cls.hours;
+                let n_calls = rate * cls.hours;
+                calls += n_calls;
+                sl_calls += r.1 * n_calls;
+                asa_calls += r.2 * n_calls;
+            }
+            let staff_kr = agent_hours * WEEKS_PER_MONTH / (1.0 - shrink) * wage * tc.idx[y];
+            staffing_cost[path][y] += staff_kr;
+            if by_group {
+                sc.breakdown.dept_opening[path][y * n_depts + d] += staff_kr;
+            }
+            if by_month {
+                sc.monthly.other_cost[path][m] += staff_kr;
+            }
+            let stt = &mut staffing_stats[path][y * n_staffed + k];
+            stt[0] += agent_hours;
+            stt[1] += hours;
+            stt[2] += sl_calls;
+            stt[3] += asa_calls;
+            stt[4] += calls;
+        }
     }
 }
