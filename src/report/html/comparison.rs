@@ -162,7 +162,7 @@ impl Report<'_> {
             }
         }
         writeln!(h, "</tbody></table>")?;
-        self.medians_note(h)?;
+        h.push_str(&self.medians_note().into_string());
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         let pairs: Vec<_> = c
             .pairwise

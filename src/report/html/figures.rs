@@ -57,7 +57,7 @@ impl Report<'_> {
             h,
             "<h2>3. {}{}</h2>",
             self.t("Figurer", "Charts"),
-            self.detail_suffix()
+            self.detail_suffix().into_string()
         )?;
 
         let fan = chart_data::cost_fan(s, lang);

@@ -3,81 +3,63 @@
 use super::*;
 
 impl Report<'_> {
-    pub(super) fn hours_table(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn hours_table(&self) -> Markup {
         let lang = self.lang;
         if self.s.hours.is_empty() {
-            return Ok(());
+            return html! {};
         }
         let has_proposal = self.s.hours.iter().any(|r| r.proposal.is_some());
-        writeln!(h, "<table class=\"hours\" id=\"table-hours\">")?;
-        writeln!(
-            h,
-            "<caption>{}</caption>",
-            self.t("Åbningstider", "Opening hours")
-        )?;
-        // Room for a week's schedule on one line.
-        if has_proposal {
-            writeln!(
-                h,
-                "<colgroup><col style=\"width:12%\"><col style=\"width:8%\"><col style=\"width:31%\"><col style=\"width:6%\"><col style=\"width:31%\"><col style=\"width:6%\"><col style=\"width:6%\"></colgroup>"
-            )?;
-        }
-        write!(
-            h,
-            "<thead><tr><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th>",
-            self.t("Afdeling", "Department"),
-            self.t("Kanal", "Channel"),
-            self.t("I dag", "Today"),
-            self.t("Timer pr. uge", "Hours per week"),
-        )?;
-        if has_proposal {
-            write!(
-                h,
-                "<th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>",
-                self.t("Forslag", "Proposal"),
-                self.t("Timer pr. uge", "Hours per week"),
-                self.t("Fortrængt andel ρ", "Displaced share ρ"),
-            )?;
-        }
-        writeln!(h, "</tr></thead><tbody>")?;
-        for r in &self.s.hours {
-            write!(
-                h,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
-                escape(&r.department),
-                escape(&chart_data::opening_channel_label(&r.channel, lang)),
-                schedule_html(&r.today, lang),
-                format_sig(r.today_hours_per_week, 4, lang),
-            )?;
-            if has_proposal {
-                let hours = r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week);
-                // The engine's own rho: demand-weighted hours, not clock hours.
-                let rho = r.displaced_share.unwrap_or(0.0);
-                write!(
-                    h,
-                    "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
-                    schedule_html(r.proposal.as_deref().unwrap_or(&r.today), lang),
-                    format_sig(hours, 4, lang),
-                    format_pct(rho, 1, lang),
-                )?;
+        html! {
+            table class="hours" id="table-hours" { "\n"
+                caption { (self.t("Åbningstider", "Opening hours")) } "\n"
+                // Room for a week's schedule on one line.
+                @if has_proposal {
+                    colgroup {
+                        col style="width:12%"; col style="width:8%"; col style="width:31%";
+                        col style="width:6%"; col style="width:31%"; col style="width:6%";
+                        col style="width:6%";
+                    } "\n"
+                }
+                thead { tr {
+                    th { (self.t("Afdeling", "Department")) }
+                    th { (self.t("Kanal", "Channel")) }
+                    th { (self.t("I dag", "Today")) }
+                    th.num { (self.t("Timer pr. uge", "Hours per week")) }
+                    @if has_proposal {
+                        th { (self.t("Forslag", "Proposal")) }
+                        th.num { (self.t("Timer pr. uge", "Hours per week")) }
+                        th.num { (self.t("Fortrængt andel ρ", "Displaced share ρ")) }
+                    }
+                } }
+                tbody { "\n"
+                    @for r in &self.s.hours {
+                        tr {
+                            td { (clean_text(&r.department)) }
+                            td { (clean_text(&chart_data::opening_channel_label(&r.channel, lang))) }
+                            td { (schedule_html(&r.today, lang)) }
+                            td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
+                            @if has_proposal {
+                                td { (schedule_html(r.proposal.as_deref().unwrap_or(&r.today), lang)) }
+                                td.num { (format_sig(r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week), 4, lang)) }
+                                // The engine's own rho: demand-weighted hours, not clock hours.
+                                td.num { (format_pct(r.displaced_share.unwrap_or(0.0), 1, lang)) }
+                            }
+                        } "\n"
+                    }
+                }
+            } "\n"
+            @if has_proposal {
+                p.note {
+                    (self.t(
+                        "ρ = 1 − timer i forslaget / timer i dag: den andel af kanalens henvendelser, der ikke længere kan komme på det vante tidspunkt (jævn efterspørgsel over de åbne timer, medmindre scenariet angiver en ugeprofil).",
+                        "ρ = 1 − proposal hours / today's hours: the share of the channel's contacts that can no longer come at the usual time (demand spread evenly over the open hours unless the scenario gives a weekly profile)."
+                    ))
+                } "\n"
             }
-            writeln!(h, "</tr>")?;
         }
-        writeln!(h, "</tbody></table>")?;
-        if has_proposal {
-            writeln!(
-                h,
-                "<p class=\"note\">{}</p>",
-                self.t(
-                    "ρ = 1 − timer i forslaget / timer i dag: den andel af kanalens henvendelser, der ikke længere kan komme på det vante tidspunkt (jævn efterspørgsel over de åbne timer, medmindre scenariet angiver en ugeprofil).",
-                    "ρ = 1 − proposal hours / today's hours: the share of the channel's contacts that can no longer come at the usual time (demand spread evenly over the open hours unless the scenario gives a weekly profile)."
-                )
-            )?;
-        }
-        Ok(())
     }
 
-    pub(super) fn displaced_table(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn displaced_table(&self) -> Markup {
         let lang = self.lang;
         let keys = [
             "displaced_retimed",
@@ -89,40 +71,38 @@ impl Report<'_> {
             .iter()
             .any(|k| self.metric(k).iter().any(|q| q.p50 > 0.0 || q.mean > 0.0));
         if !any {
-            return Ok(());
+            return html! {};
         }
-        writeln!(h, "<table class=\"displaced\">")?;
-        writeln!(
-            h,
-            "<caption>{}</caption>",
-            self.t(
-                "Henvendelser fortrængt af kortere åbningstid (median pr. år)",
-                "Contacts displaced by shorter opening hours (median per year)"
-            )
-        )?;
-        write!(
-            h,
-            "<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>",
-            labels(lang).year,
-            self.t("Andet tidspunkt", "Retimed"),
-            self.t("Til digital kanal", "To digital"),
-            self.t("Skranke → telefon", "Counter → phone"),
-            self.t("Bliver væk", "Avoided"),
-        )?;
-        writeln!(h, "</tr></thead><tbody>")?;
-        for (y, year) in self.s.years.iter().enumerate() {
-            write!(h, "<tr><td>{year}</td>")?;
-            for k in keys {
-                let v = self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN);
-                write!(h, "<td class=\"num\">{}</td>", format_number(v, 0, lang))?;
-            }
-            writeln!(h, "</tr>")?;
+        html! {
+            table class="displaced" { "\n"
+                caption {
+                    (self.t(
+                        "Henvendelser fortrængt af kortere åbningstid (median pr. år)",
+                        "Contacts displaced by shorter opening hours (median per year)"
+                    ))
+                } "\n"
+                thead { tr {
+                    th { (labels(lang).year) }
+                    th.num { (self.t("Andet tidspunkt", "Retimed")) }
+                    th.num { (self.t("Til digital kanal", "To digital")) }
+                    th.num { (self.t("Skranke → telefon", "Counter → phone")) }
+                    th.num { (self.t("Bliver væk", "Avoided")) }
+                } }
+                tbody { "\n"
+                    @for (y, year) in self.s.years.iter().enumerate() {
+                        tr {
+                            td { (year) }
+                            @for k in keys {
+                                td.num { (format_number(self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN), 0, lang)) }
+                            }
+                        } "\n"
+                    }
+                }
+            } "\n"
         }
-        writeln!(h, "</tbody></table>")?;
-        Ok(())
     }
 
-    pub(super) fn staffing_table(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn staffing_table(&self) -> Markup {
         let lang = self.lang;
         // staffing.<dep>.<channel>.<path>.<what>
         let mut bases: Vec<String> = Vec::new();
@@ -137,33 +117,11 @@ impl Report<'_> {
             }
         }
         if bases.is_empty() {
-            return Ok(());
+            return html! {};
         }
-        writeln!(h, "<table class=\"staffing\">")?;
-        writeln!(
-            h,
-            "<colgroup><col style=\"width:28%\"><col style=\"width:8%\"><col><col><col></colgroup>"
-        )?;
-        writeln!(
-            h,
-            "<caption>{}</caption>",
-            self.t(
-                "Bemandet kanal (Erlang C): status quo → scenarie (medianer)",
-                "Staffed channel (Erlang C): status quo → scenario (medians)"
-            )
-        )?;
-        writeln!(
-            h,
-            "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-            self.t("Kanal", "Channel"),
-            labels(lang).year,
-            self.t("Medarbejdere pr. åben time", "Agents per open hour"),
-            self.t("Serviceniveau", "Service level"),
-            self.t("Gns. ventetid (sek.)", "Average wait (s)"),
-        )?;
-        for base in &bases {
+        let name = |base: &String| {
             let parts: Vec<&str> = base.split('.').collect();
-            let name = if parts.len() == 3 {
+            if parts.len() == 3 {
                 format!(
                     "{} {}",
                     self.s.department_label(parts[1]),
@@ -171,28 +129,54 @@ impl Report<'_> {
                 )
             } else {
                 base.clone()
-            };
-            for (y, year) in self.s.years.iter().enumerate() {
-                let g = |path: &str, what: &str| {
-                    self.metric(&format!("{base}.{path}.{what}"))
-                        .get(y)
-                        .map(|q| q.p50)
-                        .unwrap_or(f64::NAN)
-                };
-                writeln!(
-                    h,
-                    "<tr><td>{}</td><td>{year}</td><td class=\"num\">{} → {}</td><td class=\"num\">{} → {}</td><td class=\"num\">{} → {}</td></tr>",
-                    escape(&name),
-                    format_number(g("status_quo", "agents_per_open_hour"), 1, lang),
-                    format_number(g("scenario", "agents_per_open_hour"), 1, lang),
-                    format_pct(g("status_quo", "service_level"), 0, lang),
-                    format_pct(g("scenario", "service_level"), 0, lang),
-                    format_number(g("status_quo", "asa_seconds"), 0, lang),
-                    format_number(g("scenario", "asa_seconds"), 0, lang),
-                )?;
             }
+        };
+        html! {
+            table class="staffing" { "\n"
+                colgroup { col style="width:28%"; col style="width:8%"; col; col; col; } "\n"
+                caption {
+                    (self.t(
+                        "Bemandet kanal (Erlang C): status quo → scenarie (medianer)",
+                        "Staffed channel (Erlang C): status quo → scenario (medians)"
+                    ))
+                } "\n"
+                thead { tr {
+                    th { (self.t("Kanal", "Channel")) }
+                    th { (labels(lang).year) }
+                    th.num { (self.t("Medarbejdere pr. åben time", "Agents per open hour")) }
+                    th.num { (self.t("Serviceniveau", "Service level")) }
+                    th.num { (self.t("Gns. ventetid (sek.)", "Average wait (s)")) }
+                } }
+                tbody { "\n"
+                    @for base in &bases {
+                        @let name = name(base);
+                        @for y in 0..self.s.years.len() {
+                            @let g = |path: &str, what: &str| {
+                                self.metric(&format!("{base}.{path}.{what}"))
+                                    .get(y)
+                                    .map(|q| q.p50)
+                                    .unwrap_or(f64::NAN)
+                            };
+                            tr {
+                                td { (clean_text(&name)) }
+                                td { (self.s.years[y]) }
+                                td.num {
+                                    (format_number(g("status_quo", "agents_per_open_hour"), 1, lang)) " → "
+                                    (format_number(g("scenario", "agents_per_open_hour"), 1, lang))
+                                }
+                                td.num {
+                                    (format_pct(g("status_quo", "service_level"), 0, lang)) " → "
+                                    (format_pct(g("scenario", "service_level"), 0, lang))
+                                }
+                                td.num {
+                                    (format_number(g("status_quo", "asa_seconds"), 0, lang)) " → "
+                                    (format_number(g("scenario", "asa_seconds"), 0, lang))
+                                }
+                            } "\n"
+                        }
+                    }
+                }
+            } "\n"
         }
-        writeln!(h, "</tbody></table>")?;
-        Ok(())
     }
 }

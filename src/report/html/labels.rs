@@ -239,12 +239,14 @@ pub fn schedule_label(text: &str, lang: Lang) -> String {
 
 /// A schedule for a table cell: the groups of days separated by "; ", each
 /// kept whole on its line ("man-ons 9-15; tor 9-18.30").
-pub(super) fn schedule_html(text: &str, lang: Lang) -> String {
-    schedule_label(text, lang)
-        .split("; ")
-        .map(|part| format!("<span class=\"nowrap\">{}</span>", escape(part)))
-        .collect::<Vec<_>>()
-        .join("; ")
+pub(super) fn schedule_html(text: &str, lang: Lang) -> Markup {
+    let label = schedule_label(text, lang);
+    html! {
+        @for (n, part) in label.split("; ").enumerate() {
+            @if n > 0 { "; " }
+            span class="nowrap" { (clean_text(part)) }
+        }
+    }
 }
 
 /// A distribution as `Distribution::describe` writes it

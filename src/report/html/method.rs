@@ -3,16 +3,10 @@
 use super::*;
 
 impl Report<'_> {
-    pub(super) fn method_section(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn method_section(&self) -> Markup {
         let lang = self.lang;
         let s = self.s;
         let n = format_number(s.trials as f64, 0, lang);
-        writeln!(h, "<section class=\"major method\" id=\"method\">")?;
-        writeln!(
-            h,
-            "<h2>5. {}</h2>",
-            self.t("Sådan er tallene beregnet", "How the numbers are made")
-        )?;
         // The headline figure: cumulative net savings, or the cost when
         // nothing is proposed.
         let headline = if self.projection() {
@@ -105,20 +99,19 @@ impl Report<'_> {
                     "Above {up_to} trials the individual trials are not kept: percentiles and their confidence intervals come from a quantile sketch (DDSketch) that places every percentile within 0.1 %; means, standard deviations and probabilities are exact. The sensitivity analysis, attribution and the workbook's per-trial sheet use the first {kept} trials.")),
             });
         }
-        // Two columns in print: the heading stays outside them, so that it
-        // is kept with the text it introduces.
-        writeln!(h, "<div class=\"method-body\">")?;
-        for (title, body) in paragraphs {
-            writeln!(
-                h,
-                "<h3>{}</h3>\n<p>{}</p>",
-                escape(&title),
-                escape(&fix_stops(&body))
-            )?;
+        html! {
+            section class="major method" id="method" { "\n"
+                h2 { "5. " (self.t("Sådan er tallene beregnet", "How the numbers are made")) } "\n"
+                // Two columns in print: the heading stays outside them, so
+                // that it is kept with the text it introduces.
+                div class="method-body" { "\n"
+                    @for (title, body) in &paragraphs {
+                        h3 { (title) } "\n"
+                        p { (clean_text(&fix_stops(body))) } "\n"
+                    }
+                } "\n"
+            } "\n"
         }
-        writeln!(h, "</div>")?;
-        writeln!(h, "</section>")?;
-        Ok(())
     }
 
     /// " The figures have settled: ..." when the convergence chart is left

@@ -23,6 +23,7 @@ use crate::charts::data::*;
 use crate::charts::{self, ChartError, ChartText};
 use crate::comparison::Comparison;
 use crate::domain::Channel;
+use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{
     format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
@@ -31,6 +32,7 @@ use crate::i18n::{
 use crate::report::chart_data;
 use crate::stats::Summary;
 use crate::summary::{GoalSummary, RunSummary, Sensitivity};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 mod analysis;
 mod brief;
@@ -114,6 +116,13 @@ pub fn escape(text: &str) -> String {
 // The report
 // ---------------------------------------------------------------------------
 
+/// A section not yet written as markup: what it writes into a string.
+fn legacy(f: impl FnOnce(&mut String) -> anyhow::Result<()>) -> anyhow::Result<Markup> {
+    let mut h = String::new();
+    f(&mut h)?;
+    Ok(PreEscaped(h))
+}
+
 /// Inputs section 2 shows when a sensitivity analysis ranks them; the
 /// rest go to appendix A.
 const KEY_INPUTS: usize = 10;
@@ -163,7 +172,6 @@ impl<'a> Report<'a> {
 
     fn render(&self) -> anyhow::Result<String> {
         let lang = self.lang;
-        let mut h = String::with_capacity(256 * 1024);
         let title = match &self.s.proposal {
             Some(p) => format!("{} – {}", self.s.scenario, p),
             None => self.s.scenario.clone(),
@@ -173,33 +181,33 @@ impl<'a> Report<'a> {
             Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
             _ => title,
         };
-        writeln!(h, "<!DOCTYPE html>")?;
-        writeln!(h, "<html lang=\"{}\">", lang.code())?;
-        writeln!(h, "<head>\n<meta charset=\"utf-8\">")?;
-        writeln!(
-            h,
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        )?;
-        writeln!(
-            h,
-            "<meta name=\"generator\" content=\"channelshift {}\">",
-            env!("CARGO_PKG_VERSION")
-        )?;
-        writeln!(
-            h,
-            "<title>{} – {}</title>",
-            escape(&title),
-            escape(self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
-        )?;
-        writeln!(h, "<style>{CSS}</style>\n</head>\n<body>")?;
-        self.summary_section(&mut h)?;
-        self.assumptions_section(&mut h)?;
-        self.charts_section(&mut h)?;
-        self.tables_section(&mut h)?;
-        self.method_section(&mut h)?;
-        self.appendix_section(&mut h)?;
-        writeln!(h, "</body>\n</html>")?;
-        Ok(keep_units_with_numbers(&h))
+        let summary = legacy(|h| self.summary_section(h))?;
+        let charts = legacy(|h| self.charts_section(h))?;
+        let tables = self.tables_section()?;
+        let page = html! {
+            (DOCTYPE) "\n"
+            html lang=(lang.code()) { "\n"
+                head { "\n"
+                    meta charset="utf-8"; "\n"
+                    meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+                    meta name="generator" content={ "channelshift " (env!("CARGO_PKG_VERSION")) }; "\n"
+                    title {
+                        (clean_text(&title)) " – "
+                        (self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
+                    } "\n"
+                    style { (PreEscaped(CSS)) } "\n"
+                } "\n"
+                body { "\n"
+                    (summary)
+                    (self.assumptions_section())
+                    (charts)
+                    (tables)
+                    (self.method_section())
+                    (self.appendix_section())
+                } "\n"
+            } "\n"
+        };
+        Ok(keep_units_with_numbers(&page.into_string()))
     }
 }
 

@@ -5,13 +5,11 @@ use super::*;
 impl Report<'_> {
     /// " – Forslag 1" in section headings of a comparison report, whose
     /// detailed sections describe the first option only.
-    pub(super) fn detail_suffix(&self) -> String {
-        match self.c {
-            Some(_) => format!(
-                " – {}",
-                escape(self.s.proposal.as_deref().unwrap_or(&self.s.scenario))
-            ),
-            None => String::new(),
+    pub(super) fn detail_suffix(&self) -> Markup {
+        html! {
+            @if self.c.is_some() {
+                " – " (clean_text(self.s.proposal.as_deref().unwrap_or(&self.s.scenario)))
+            }
         }
     }
 
