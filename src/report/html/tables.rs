@@ -20,12 +20,12 @@ impl Report<'_> {
             h.push_str(&self.hours_table().into_string());
             h.push_str(&self.displaced_table().into_string());
             h.push_str(&self.staffing_table().into_string());
-            self.goals_tables(h)?;
-            self.citizens_table(h)?;
+            h.push_str(&self.goals_tables().into_string());
+            h.push_str(&self.citizens_table().into_string());
             if let Some(sens) = &s.sensitivity {
-                self.sensitivity_table(h, sens)?;
+                h.push_str(&self.sensitivity_table(sens).into_string());
             }
-            self.attribution_table(h)?;
+            h.push_str(&self.attribution_table().into_string());
             if let Some(c) = self.c {
                 self.comparison_tables(h, c)?;
             }
