@@ -6,7 +6,7 @@ impl Report<'_> {
     /// Key figures and sentences of a status-quo projection: cost, contacts
     /// and digital share, end year against base year; no savings or payback,
     /// which are zero by construction.
-    pub(super) fn projection_brief(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn projection_brief(&self) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
@@ -16,15 +16,14 @@ impl Report<'_> {
         let count = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let share = |x: f64| format_pct(x, 0, lang);
         let median = labels(lang).median.to_lowercase();
-        writeln!(h, "<div class=\"keyfigures\">")?;
+        let mut figures = Vec::new();
         for (i, year) in [(e, end), (0, base)] {
             if let Some(q) = at("cost_scenario_kr", i) {
-                self.key_figure(
-                    h,
+                figures.push(self.key_figure(
                     &l.cost_in_year(year),
                     &format_money(q.p50, lang),
                     Some(&q),
-                )?;
+                ));
             }
         }
         if let Some(q) = at("contacts_scenario", e) {
@@ -39,15 +38,14 @@ impl Report<'_> {
                     count(q.p95)
                 )
             };
-            self.key_figure_text(
-                h,
+            figures.push(self.key_figure_text(
                 &format!(
                     "{} {end} ({median})",
                     self.t("Henvendelser i", "Contacts in")
                 ),
                 &count(q.p50),
                 &range,
-            )?;
+            ));
         }
         if let Some(q) = at("digital_share_scenario", e) {
             let range = if q.p5 == q.p95 {
@@ -59,8 +57,7 @@ impl Report<'_> {
                     join_interval(&share(q.p5), &share(q.p95), lang)
                 )
             };
-            self.key_figure_text(
-                h,
+            figures.push(self.key_figure_text(
                 &format!(
                     "{} {end} ({median})",
                     self.t(
@@ -70,11 +67,9 @@ impl Report<'_> {
                 ),
                 &share(q.p50),
                 &range,
-            )?;
+            ));
         }
-        writeln!(h, "</div>")?;
-        writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
-        writeln!(h, "<ul class=\"plain\">")?;
+        let mut sentences = Vec::new();
         let interval = |q: &Summary, f: &dyn Fn(f64, f64) -> String| {
             if q.p5 == q.p95 {
                 format!(" ({})", self.constant_note())
@@ -100,7 +95,7 @@ impl Report<'_> {
                     format_money(q0.p50, lang)
                 ),
             };
-            writeln!(h, "<li>{}</li>", escape(&fix_stops(&sentence)))?;
+            sentences.push(fix_stops(&sentence));
         }
         if let (Some(q), Some(q0)) = (at("contacts_scenario", e), at("contacts_scenario", 0)) {
             let range = interval(&q, &|a, b| join_interval(&count(a), &count(b), lang));
@@ -116,7 +111,7 @@ impl Report<'_> {
                     count(q0.p50)
                 ),
             };
-            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+            sentences.push(sentence);
         }
         if let (Some(q), Some(q0)) = (
             at("digital_share_scenario", e),
@@ -134,23 +129,33 @@ impl Report<'_> {
                     share(q0.p50)
                 ),
             };
-            writeln!(h, "<li>{}</li>", escape(&sentence))?;
+            sentences.push(sentence);
         }
-        writeln!(
-            h,
-            "<li>{}</li>",
-            self.t(
-                "Der er ingen besparelse, nutidsværdi eller tilbagebetaling at beregne: scenariet ændrer intet i forhold til status quo. Læg et forslag eller et tiltag ind i scenariet for at se, hvad det sparer.",
-                "There are no savings, present value or payback to compute: the scenario changes nothing against the status quo. Add a proposal or an initiative to the scenario to see what it saves."
-            )
-        )?;
-        writeln!(h, "</ul>")?;
-        Ok(())
+        sentences.push(self.t(
+            "Der er ingen besparelse, nutidsværdi eller tilbagebetaling at beregne: scenariet ændrer intet i forhold til status quo. Læg et forslag eller et tiltag ind i scenariet for at se, hvad det sparer.",
+            "There are no savings, present value or payback to compute: the scenario changes nothing against the status quo. Add a proposal or an initiative to the scenario to see what it saves."
+        ).to_string());
+        self.brief(&figures, None, &sentences)
+    }
+
+    /// The key figures, an optional note on reading them, and the
+    /// sentences "in brief".
+    fn brief(&self, figures: &[Markup], note: Option<&str>, sentences: &[String]) -> Markup {
+        html! {
+            div.keyfigures { "\n"
+                @for figure in figures { (figure) }
+            } "\n"
+            @if let Some(note) = note { p class="note reading" { (note) } "\n" }
+            h3 { (self.t("Kort fortalt", "In brief")) } "\n"
+            ul.plain { "\n"
+                @for sentence in sentences { li { (clean_text(sentence)) } "\n" }
+            } "\n"
+        }
     }
 
     /// Key figures and sentences of a run that proposes something: savings,
     /// cumulative net savings, payback, net present value, displaced contacts.
-    pub(super) fn savings_brief(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn savings_brief(&self) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
@@ -160,29 +165,26 @@ impl Report<'_> {
         let savings = self.metric("savings_kr").get(e).copied();
         let cumulative = self.metric("cumulative_net_savings_kr").get(e).copied();
         let npv = self.metric("npv_kr").get(e).copied();
-        writeln!(h, "<div class=\"keyfigures\">")?;
+        let mut figures = Vec::new();
         if let Some(q) = savings {
-            self.key_figure(
-                h,
+            figures.push(self.key_figure(
                 &l.savings_in_year(end),
                 &format_money(q.p50, lang),
                 Some(&q),
-            )?;
+            ));
         }
         if let Some(q) = cumulative {
             let label = format!("{} {}–{}", l.cumulative_net_savings, s.base_year, end);
-            self.key_figure(h, &label, &format_money(q.p50, lang), Some(&q))?;
+            figures.push(self.key_figure(&label, &format_money(q.p50, lang), Some(&q)));
         }
         let (payback_value, payback_note) = self.payback_key();
-        self.key_figure_text(
-            h,
+        figures.push(self.key_figure_text(
             self.t("Tjent hjem (tilbagebetaling)", "Pays for itself (payback)"),
             &payback_value,
             &payback_note,
-        )?;
+        ));
         if let Some(sh) = s.shape("cumulative_net_savings_kr") {
-            self.key_figure_text(
-                h,
+            figures.push(self.key_figure_text(
                 &format!(
                     "{} {}",
                     self.t(
@@ -193,45 +195,26 @@ impl Report<'_> {
                 ),
                 &format_probability(sh.prob_positive, lang),
                 likelihood_words(sh.prob_positive, lang),
-            )?;
+            ));
         }
-        writeln!(h, "</div>")?;
-        writeln!(
-            h,
-            "<p class=\"note reading\">{}</p>",
-            self.t(
-                "Sådan læses tallene: medianen er det midterste udfald – der er lige stor chance for et større og et mindre tal. »90 % sandsynlighed« betyder, at tallet i 9 ud af 10 simuleringer ligger i intervallet.",
-                "How to read the figures: the median is the middle outcome – a larger and a smaller figure are equally likely. “90 % probability” means that in 9 out of 10 simulations the figure lies in the interval."
-            )
-        )?;
-
+        let note = self.t(
+            "Sådan læses tallene: medianen er det midterste udfald – der er lige stor chance for et større og et mindre tal. »90 % sandsynlighed« betyder, at tallet i 9 ud af 10 simuleringer ligger i intervallet.",
+            "How to read the figures: the median is the middle outcome – a larger and a smaller figure are equally likely. “90 % probability” means that in 9 out of 10 simulations the figure lies in the interval."
+        );
         // In plain words.
-        writeln!(h, "<h3>{}</h3>", self.t("Kort fortalt", "In brief"))?;
-        writeln!(h, "<ul class=\"plain\">")?;
+        let mut sentences = Vec::new();
         if let Some(q) = savings {
-            writeln!(
-                h,
-                "<li>{}</li>",
-                escape(&fix_stops(&self.savings_sentence(&q, end)))
-            )?;
+            sentences.push(fix_stops(&self.savings_sentence(&q, end)));
         }
         if let Some(q) = cumulative {
-            writeln!(
-                h,
-                "<li>{}</li>",
-                escape(&fix_stops(&self.cumulative_sentence(&q, end)))
-            )?;
+            sentences.push(fix_stops(&self.cumulative_sentence(&q, end)));
         }
         if let Some(q) = npv {
-            writeln!(h, "<li>{}</li>", escape(&fix_stops(&self.npv_sentence(&q))))?;
+            sentences.push(fix_stops(&self.npv_sentence(&q)));
         }
-        writeln!(h, "<li>{}</li>", escape(&self.payback_sentence()))?;
-        if let Some(d) = self.displaced_sentence() {
-            writeln!(h, "<li>{}</li>", escape(&d))?;
-        }
-        writeln!(h, "</ul>")?;
-
-        Ok(())
+        sentences.push(self.payback_sentence());
+        sentences.extend(self.displaced_sentence());
+        self.brief(&figures, Some(note), &sentences)
     }
 
     /// Why a figure is the same in every simulation: no input is
@@ -253,13 +236,7 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn key_figure(
-        &self,
-        h: &mut String,
-        label: &str,
-        value: &str,
-        q: Option<&Summary>,
-    ) -> anyhow::Result<()> {
+    pub(super) fn key_figure(&self, label: &str, value: &str, q: Option<&Summary>) -> Markup {
         let range = q
             .map(|q| {
                 if q.p5 == q.p95 {
@@ -273,31 +250,17 @@ impl Report<'_> {
                 }
             })
             .unwrap_or_default();
-        writeln!(
-            h,
-            "<div class=\"kf\"><div class=\"label\">{} ({})</div><div class=\"value\">{}</div><div class=\"range\">{}</div></div>",
-            escape(label),
-            escape(&labels(self.lang).median.to_lowercase()),
-            escape(value),
-            escape(&range)
-        )?;
-        Ok(())
+        let label = format!("{label} ({})", labels(self.lang).median.to_lowercase());
+        self.key_figure_text(&label, value, &range)
     }
 
-    pub(super) fn key_figure_text(
-        &self,
-        h: &mut String,
-        label: &str,
-        value: &str,
-        note: &str,
-    ) -> anyhow::Result<()> {
-        writeln!(
-            h,
-            "<div class=\"kf\"><div class=\"label\">{}</div><div class=\"value\">{}</div><div class=\"range\">{}</div></div>",
-            escape(label),
-            escape(value),
-            escape(note)
-        )?;
-        Ok(())
+    pub(super) fn key_figure_text(&self, label: &str, value: &str, note: &str) -> Markup {
+        html! {
+            div.kf {
+                div.label { (clean_text(label)) }
+                div.value { (clean_text(value)) }
+                div.range { (clean_text(note)) }
+            } "\n"
+        }
     }
 }

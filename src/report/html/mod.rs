@@ -181,7 +181,6 @@ impl<'a> Report<'a> {
             Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
             _ => title,
         };
-        let summary = legacy(|h| self.summary_section(h))?;
         let charts = legacy(|h| self.charts_section(h))?;
         let tables = self.tables_section()?;
         let page = html! {
@@ -198,7 +197,7 @@ impl<'a> Report<'a> {
                     style { (PreEscaped(CSS)) } "\n"
                 } "\n"
                 body { "\n"
-                    (summary)
+                    (self.summary_section())
                     (self.assumptions_section())
                     (charts)
                     (tables)

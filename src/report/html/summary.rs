@@ -13,55 +13,15 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn summary_section(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn summary_section(&self) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
-        writeln!(h, "<section class=\"major first\" id=\"summary\">")?;
-        writeln!(
-            h,
-            "<p class=\"kicker\">{} {}–{}</p>",
-            self.t("Prognose for kanalomlægning", "Channel-shift forecast"),
-            s.base_year,
-            end
-        )?;
         let compared: Vec<&str> = self
             .c
             .map(|c| c.options.iter().map(|o| o.name.as_str()).collect())
             .unwrap_or_default();
-        if compared.len() >= 2 {
-            let names: Vec<String> = compared.iter().map(|n| escape(n)).collect();
-            let (last, rest) = names.split_last().expect("two names");
-            writeln!(
-                h,
-                "<h1>{} {} {} {}</h1>",
-                rest.join(", "),
-                self.t("og", "and"),
-                last,
-                self.t("sammenlignet", "compared")
-            )?;
-        } else {
-            writeln!(h, "<h1>{}</h1>", escape(&s.scenario))?;
-        }
-        for text in [&s.description, &s.proposal_description]
-            .into_iter()
-            .flatten()
-        {
-            if compared.len() < 2 {
-                writeln!(h, "<p class=\"description\">{}</p>", escape(text))?;
-            }
-        }
-        if let Some(p) = &s.proposal {
-            if !s.scenario.contains(p.as_str()) && compared.len() < 2 {
-                writeln!(
-                    h,
-                    "<p class=\"proposal\">{}: {}</p>",
-                    escape(labels(lang).option),
-                    escape(p)
-                )?;
-            }
-        }
         let lead = if self.projection() {
             self.t(
                 "Status quo-fremskrivning: scenariet har intet forslag og ingen tiltag, så der er intet at spare i forhold til status quo. Rapporten viser omkostninger, henvendelser og mål, som de udvikler sig med dagens åbningstider og de eksterne begivenheder (fx love). Alle beløb er i kr.",
@@ -73,60 +33,79 @@ impl Report<'_> {
                 "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
             )
         };
-        writeln!(
-            h,
-            "<p class=\"lead\">{} {}</p>",
-            escape(&l.based_on_trials(s.trials as u64)),
-            escape(lead)
-        )?;
-        writeln!(
-            h,
-            "<p class=\"meta\">{}: {} · {} {} · {} 5.</p>",
-            self.t("Scenariefil", "Scenario file"),
-            escape(&s.scenario_file),
-            self.t("startværdi (--seed)", "seed"),
-            s.seed,
-            self.t(
-                "Sådan er tallene beregnet: se afsnit",
-                "How the numbers are made: see section"
-            ),
-        )?;
-        writeln!(h, "<h2>1. {}</h2>", self.t("Sammenfatning", "Summary"))?;
-        if let Some(c) = self.c {
-            self.comparison_brief(h, c)?;
-            writeln!(
-                h,
-                "<h3>{}: {}</h3>",
-                escape(s.proposal.as_deref().unwrap_or(&s.scenario)),
-                self.t("nøgletal", "key figures")
-            )?;
-            let name = escape(s.proposal.as_deref().unwrap_or(&s.scenario));
-            if c.options.len() >= 2 {
-                writeln!(
-                h,
-                "<p class=\"detail-note\">{}</p>",
-                match self.lang {
-                    Lang::Da => format!("Resten af rapporten (mål, figurer og tabeller ud over sammenligningen) viser detaljerne for <strong>{name}</strong>. Kør <code>channelshift run --report</code> på de andre forslag for deres detaljer."),
-                    Lang::En => format!("The rest of this report (goals, charts and tables beyond the comparison) shows the details of <strong>{name}</strong>. Run <code>channelshift run --report</code> on the other options for theirs."),
+        let name = s.proposal.as_deref().unwrap_or(&s.scenario);
+        html! {
+            section class="major first" id="summary" { "\n"
+                p.kicker {
+                    (self.t("Prognose for kanalomlægning", "Channel-shift forecast")) " "
+                    (s.base_year) "–" (end)
+                } "\n"
+                @if let [rest @ .., last] = compared.as_slice() {
+                    @if !rest.is_empty() {
+                        h1 {
+                            @for (i, name) in rest.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                (clean_text(name))
+                            }
+                            " " (self.t("og", "and")) " " (clean_text(last)) " "
+                            (self.t("sammenlignet", "compared"))
+                        } "\n"
+                    }
                 }
-            )?;
-            }
+                @if compared.len() < 2 {
+                    h1 { (clean_text(&s.scenario)) } "\n"
+                    @for text in [&s.description, &s.proposal_description].into_iter().flatten() {
+                        p.description { (clean_text(text)) } "\n"
+                    }
+                    @if let Some(p) = &s.proposal {
+                        @if !s.scenario.contains(p.as_str()) {
+                            p.proposal { (l.option) ": " (clean_text(p)) } "\n"
+                        }
+                    }
+                }
+                p.lead { (l.based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.meta {
+                    (self.t("Scenariefil", "Scenario file")) ": " (clean_text(&s.scenario_file))
+                    " · " (self.t("startværdi (--seed)", "seed")) " " (s.seed) " · "
+                    (self.t("Sådan er tallene beregnet: se afsnit", "How the numbers are made: see section"))
+                    " 5."
+                } "\n"
+                h2 { "1. " (self.t("Sammenfatning", "Summary")) } "\n"
+                @if let Some(c) = self.c {
+                    (self.comparison_brief(c))
+                    h3 { (clean_text(name)) ": " (self.t("nøgletal", "key figures")) } "\n"
+                    @if c.options.len() >= 2 {
+                        p class="detail-note" {
+                            @match lang {
+                                Lang::Da => { "Resten af rapporten (mål, figurer og tabeller ud over sammenligningen) viser detaljerne for " strong { (clean_text(name)) } ". Kør " code { "channelshift run --report" } " på de andre forslag for deres detaljer." }
+                                Lang::En => { "The rest of this report (goals, charts and tables beyond the comparison) shows the details of " strong { (clean_text(name)) } ". Run " code { "channelshift run --report" } " on the other options for theirs." }
+                            }
+                        } "\n"
+                    }
+                }
+                @if self.projection() {
+                    (self.projection_brief())
+                } @else {
+                    (self.savings_brief())
+                }
+                (self.goals_brief())
+                (self.hours_brief())
+            } "\n"
         }
+    }
 
-        if self.projection() {
-            self.projection_brief(h)?;
-        } else {
-            self.savings_brief(h)?;
+    /// Each goal's probability in its last evaluated year, in words.
+    fn goals_brief(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        if s.goals.is_empty() {
+            return html! {};
         }
-
-        // Goals.
-        if !s.goals.is_empty() {
-            writeln!(h, "<h3>{}</h3>", self.t("Målene", "The goals"))?;
-            writeln!(h, "<ul class=\"goal-list\">")?;
-            for g in &s.goals {
-                let Some((y, target, p)) = last_evaluated(g, &s.years) else {
-                    continue;
-                };
+        let goals: Vec<(f64, String)> = s
+            .goals
+            .iter()
+            .filter_map(|g| {
+                let (y, target, p) = last_evaluated(g, &s.years)?;
                 let mut sentence = match lang {
                     Lang::Da => format!(
                         "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
@@ -147,53 +126,55 @@ impl Report<'_> {
                     sentence.push(' ');
                     sentence.push_str(&more);
                 }
-                writeln!(
-                    h,
-                    "<li><span class=\"badge {}\">{}</span><span>{}</span></li>",
-                    likelihood_class(p),
-                    escape(&format_probability(p, lang)),
-                    escape(&sentence)
-                )?;
-            }
-            writeln!(h, "</ul>")?;
+                Some((p, sentence))
+            })
+            .collect();
+        html! {
+            h3 { (self.t("Målene", "The goals")) } "\n"
+            ul class="goal-list" { "\n"
+                @for (p, sentence) in &goals {
+                    li {
+                        span class={ "badge " (likelihood_class(*p)) } { (format_probability(*p, lang)) }
+                        span { (clean_text(sentence)) }
+                    } "\n"
+                }
+            } "\n"
         }
+    }
 
-        // Opening hours in brief.
-        if s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
-            writeln!(
-                h,
-                "<h3>{}</h3>",
-                self.t("Åbningstider pr. uge", "Opening hours per week")
-            )?;
-            writeln!(h, "<table class=\"hours-brief\">")?;
-            writeln!(
-                h,
-                "<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-                self.t("Afdeling", "Department"),
-                self.t("Kanal", "Channel"),
-                self.t("I dag (timer)", "Today (hours)"),
-                self.t("Forslag (timer)", "Proposal (hours)"),
-                self.t("Ændring", "Change"),
-            )?;
-            for r in &s.hours {
-                let Some(p) = r.proposal_hours_per_week else {
-                    continue;
-                };
-                writeln!(
-                    h,
-                    "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    escape(&r.department),
-                    escape(&chart_data::opening_channel_label(&r.channel, lang)),
-                    format_sig(r.today_hours_per_week, 4, lang),
-                    format_sig(p, 4, lang),
-                    signed(p - r.today_hours_per_week, lang),
-                )?;
-            }
-            writeln!(h, "</tbody></table>")?;
+    /// Opening hours in brief: today's and the proposal's per department
+    /// and channel.
+    fn hours_brief(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        if !s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
+            return html! {};
         }
-
-        writeln!(h, "</section>")?;
-        Ok(())
+        html! {
+            h3 { (self.t("Åbningstider pr. uge", "Opening hours per week")) } "\n"
+            table.hours-brief { "\n"
+                thead { tr {
+                    th { (self.t("Afdeling", "Department")) }
+                    th { (self.t("Kanal", "Channel")) }
+                    th.num { (self.t("I dag (timer)", "Today (hours)")) }
+                    th.num { (self.t("Forslag (timer)", "Proposal (hours)")) }
+                    th.num { (self.t("Ændring", "Change")) }
+                } }
+                tbody { "\n"
+                    @for r in &s.hours {
+                        @if let Some(p) = r.proposal_hours_per_week {
+                            tr {
+                                td { (clean_text(&r.department)) }
+                                td { (clean_text(&chart_data::opening_channel_label(&r.channel, lang))) }
+                                td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
+                                td.num { (format_sig(p, 4, lang)) }
+                                td.num { (signed(p - r.today_hours_per_week, lang)) }
+                            } "\n"
+                        }
+                    }
+                }
+            } "\n"
+        }
     }
 
     /// True for a single run that proposes nothing: the status quo

@@ -27,7 +27,7 @@ impl Report<'_> {
             }
             h.push_str(&self.attribution_table().into_string());
             if let Some(c) = self.c {
-                self.comparison_tables(h, c)?;
+                h.push_str(&self.comparison_tables(c).into_string());
             }
             Ok(())
         })?;
