@@ -21,94 +21,79 @@ where
 }
 
 impl Report<'_> {
-    pub(super) fn figure(
-        &self,
-        h: &mut String,
-        label: &str,
-        result: Result<String, ChartError>,
-    ) -> anyhow::Result<()> {
-        match result {
-            Ok(svg) => writeln!(
-                h,
-                "<figure class=\"chart\" role=\"img\" aria-label=\"{}\">\n{svg}\n</figure>",
-                escape(label)
-            )?,
-            Err(e) => writeln!(
-                h,
-                "<p class=\"chart-error\">{}: {}</p>",
-                escape(label),
-                escape(&format!(
-                    "{} ({e})",
-                    self.t("figuren kunne ikke tegnes", "the chart could not be drawn")
-                ))
-            )?,
+    /// A chart as a figure, or the reason it could not be drawn.
+    pub(super) fn figure(&self, label: &str, result: Result<String, ChartError>) -> Markup {
+        html! {
+            @match result {
+                Ok(svg) => {
+                    figure class="chart" role="img" aria-label=(clean_text(label)) {
+                        // Trusted markup: the SVG the chart code wrote, its
+                        // texts escaped by the SVG backend.
+                        "\n" (PreEscaped(svg)) "\n"
+                    } "\n"
+                }
+                Err(e) => {
+                    p class="chart-error" {
+                        (clean_text(label)) ": "
+                        (self.t("figuren kunne ikke tegnes", "the chart could not be drawn"))
+                        " (" (clean_text(&e.to_string())) ")"
+                    } "\n"
+                }
+            }
         }
-        Ok(())
     }
 
-    pub(super) fn charts_section(&self, h: &mut String) -> anyhow::Result<()> {
+    pub(super) fn charts_section(&self) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
         let text = ChartText::subtitle(s.scenario.clone());
-        writeln!(h, "<section class=\"major\" id=\"charts\">")?;
-        writeln!(
-            h,
-            "<h2>3. {}{}</h2>",
-            self.t("Figurer", "Charts"),
-            self.detail_suffix().into_string()
-        )?;
+        let mut figures: Vec<Markup> = Vec::new();
 
         let fan = chart_data::cost_fan(s, lang);
         let fan_text = chart_data::cost_fan_text(s, text.clone(), lang);
-        self.figure(
-            h,
+        figures.push(self.figure(
             fan_text.title.as_deref().unwrap_or(l.title_fan_cost),
             chart_svg(|p| charts::fan_chart(&fan, &fan_text, lang, p)),
-        )?;
+        ));
         if !chart_data::savings_vary(s) {
             if let Some(hist) = chart_data::cost_histogram(s) {
-                self.figure(
-                    h,
+                figures.push(self.figure(
                     &l.outcomes_title(&hist.measure.label(lang)),
                     chart_svg(|p| charts::histogram(&hist, &text, lang, p)),
-                )?;
+                ));
             }
         } else if let Some(shape) = s.shape("cumulative_net_savings_kr") {
             let measure = Measure::CumulativeNetSavings { through: end };
             let hist = chart_data::histogram_data(s, shape, measure);
-            self.figure(
-                h,
+            figures.push(self.figure(
                 &l.outcomes_title(&measure.label(lang)),
                 chart_svg(|p| charts::histogram(&hist, &text, lang, p)),
-            )?;
+            ));
             let label = s.proposal.clone().unwrap_or_else(|| s.scenario.clone());
             let ex = ExceedanceData {
                 measure,
                 curves: vec![chart_data::exceedance_curve(&label, shape)],
                 trials: Some(s.trials as u64),
             };
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_exceedance,
                 chart_svg(|p| charts::exceedance(&ex, &text, lang, p)),
-            )?;
+            ));
         }
         if !s.goals.is_empty() {
             let g = chart_data::goal_data(s, lang);
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_goals,
                 chart_svg(|p| charts::goal_probability(&g, &text, lang, p)),
-            )?;
+            ));
         }
         if let Some(c) = chart_data::citizens_data(s, lang) {
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_citizens,
                 chart_svg(|p| charts::citizens(&c, &text, lang, p)),
-            )?;
+            ));
         }
         // Shown while the figures are still settling; once settled, the
         // method section states the precision in words.
@@ -116,54 +101,47 @@ impl Report<'_> {
             chart_data::convergence_to_show(s).filter(|c| !chart_data::figures_settled(c))
         {
             let what = chart_data::convergence_what(c, lang);
-            self.figure(
-                h,
+            figures.push(self.figure(
                 self.t("Hvor stabile er tallene?", "How settled are the figures?"),
                 chart_svg(|p| charts::convergence(c, &what, &text, lang, p)),
-            )?;
+            ));
         }
         let mix = chart_data::channel_mix_data(s, lang);
         if !mix.channels.is_empty() {
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_channel_mix,
                 chart_svg(|p| charts::channel_mix(&mix, &text, lang, p)),
-            )?;
+            ));
         }
         if let Some(data) = chart_data::tornado_data(s, lang) {
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_tornado,
                 chart_svg(|p| charts::tornado(&data, &text, lang, p)),
-            )?;
+            ));
         }
         if let Some(data) = chart_data::attribution_data(s, lang) {
-            self.figure(
-                h,
+            figures.push(self.figure(
                 l.title_attribution,
                 chart_svg(|p| charts::attribution(&data, &text, lang, p)),
-            )?;
+            ));
         }
         if let Some(c) = self.c {
             if let Some(&cend) = c.years.last() {
                 let data = chart_data::option_comparison(c, lang);
                 let ctext = ChartText::new();
-                self.figure(
-                    h,
+                figures.push(self.figure(
                     &l.title_option_savings(cend),
                     chart_svg(|p| charts::option_savings(&data, cend, &ctext, lang, p)),
-                )?;
-                self.figure(
-                    h,
+                ));
+                figures.push(self.figure(
                     l.title_option_cumulative,
                     chart_svg(|p| charts::option_cumulative(&data, &ctext, lang, p)),
-                )?;
+                ));
                 if !data.current_hours.is_empty() {
-                    self.figure(
-                        h,
+                    figures.push(self.figure(
                         l.title_option_hours,
                         chart_svg(|p| charts::option_hours(&data, &ctext, lang, p)),
-                    )?;
+                    ));
                 }
                 let curves: Vec<ExceedanceCurve> = c
                     .options
@@ -180,15 +158,18 @@ impl Report<'_> {
                         curves,
                         trials: Some(c.trials as u64),
                     };
-                    self.figure(
-                        h,
+                    figures.push(self.figure(
                         l.title_exceedance,
                         chart_svg(|p| charts::exceedance(&ex, &ctext, lang, p)),
-                    )?;
+                    ));
                 }
             }
         }
-        writeln!(h, "</section>")?;
-        Ok(())
+        html! {
+            section class="major" id="charts" { "\n"
+                h2 { "3. " (self.t("Figurer", "Charts")) (self.detail_suffix()) } "\n"
+                @for figure in &figures { (figure) }
+            } "\n"
+        }
     }
 }

@@ -16,7 +16,6 @@
 //! 4. Tables per year.
 //! 5. How the numbers are made (the model in brief).
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::charts::data::*;
@@ -90,38 +89,8 @@ pub fn write_html(
 }
 
 // ---------------------------------------------------------------------------
-// Small helpers, public because the Excel export and tests share them.
-// ---------------------------------------------------------------------------
-
-/// Escapes text for HTML element content and attribute values.
-/// Control characters are replaced first
-/// ([`crate::export::sanitize::clean_text`]).
-pub fn escape(text: &str) -> String {
-    let text = crate::export::sanitize::clean_text(text);
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-// ---------------------------------------------------------------------------
 // The report
 // ---------------------------------------------------------------------------
-
-/// A section not yet written as markup: what it writes into a string.
-fn legacy(f: impl FnOnce(&mut String) -> anyhow::Result<()>) -> anyhow::Result<Markup> {
-    let mut h = String::new();
-    f(&mut h)?;
-    Ok(PreEscaped(h))
-}
 
 /// Inputs section 2 shows when a sensitivity analysis ranks them; the
 /// rest go to appendix A.
@@ -181,8 +150,6 @@ impl<'a> Report<'a> {
             Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
             _ => title,
         };
-        let charts = legacy(|h| self.charts_section(h))?;
-        let tables = self.tables_section()?;
         let page = html! {
             (DOCTYPE) "\n"
             html lang=(lang.code()) { "\n"
@@ -199,8 +166,8 @@ impl<'a> Report<'a> {
                 body { "\n"
                     (self.summary_section())
                     (self.assumptions_section())
-                    (charts)
-                    (tables)
+                    (self.charts_section())
+                    (self.tables_section())
                     (self.method_section())
                     (self.appendix_section())
                 } "\n"

@@ -3,7 +3,7 @@
 use super::*;
 
 impl Report<'_> {
-    pub(super) fn tables_section(&self) -> anyhow::Result<Markup> {
+    pub(super) fn tables_section(&self) -> Markup {
         let lang = self.lang;
         let s = self.s;
         let projection = self.projection();
@@ -15,23 +15,7 @@ impl Report<'_> {
             "cumulative_net_savings_kr",
             "npv_kr",
         ];
-        let legacy_tables = legacy(|h| {
-            crate::report::breakdown_html::breakdown_tables(s, lang, h)?;
-            h.push_str(&self.hours_table().into_string());
-            h.push_str(&self.displaced_table().into_string());
-            h.push_str(&self.staffing_table().into_string());
-            h.push_str(&self.goals_tables().into_string());
-            h.push_str(&self.citizens_table().into_string());
-            if let Some(sens) = &s.sensitivity {
-                h.push_str(&self.sensitivity_table(sens).into_string());
-            }
-            h.push_str(&self.attribution_table().into_string());
-            if let Some(c) = self.c {
-                h.push_str(&self.comparison_tables(c).into_string());
-            }
-            Ok(())
-        })?;
-        Ok(html! {
+        html! {
             section class="major" id="tables" { "\n"
                 h2 { "4. " (self.t("Tabeller", "Tables")) (self.detail_suffix()) } "\n"
                 @if projection {
@@ -62,9 +46,17 @@ impl Report<'_> {
                 }
                 (self.savings_sources_table())
                 (self.components_table())
-                (legacy_tables)
+                (crate::report::breakdown_html::breakdown_tables(s, lang))
+                (self.hours_table())
+                (self.displaced_table())
+                (self.staffing_table())
+                (self.goals_tables())
+                (self.citizens_table())
+                @if let Some(sens) = &s.sensitivity { (self.sensitivity_table(sens)) }
+                (self.attribution_table())
+                @if let Some(c) = self.c { (self.comparison_tables(c)) }
             } "\n"
-        })
+        }
     }
 
     /// The cost components in the end year (median of each).

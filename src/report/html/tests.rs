@@ -1,10 +1,12 @@
 use super::*;
 
 #[test]
-fn escapes_markup() {
+fn text_is_escaped_and_cleaned() {
+    let text = "<script>alert('x') & \"y\"</script>\u{1b}[2J\nend";
     assert_eq!(
-        escape("<script>alert('x') & \"y\"</script>"),
-        "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        html! { p title=(clean_text(text)) { (clean_text(text)) } }.into_string(),
+        "<p title=\"&lt;script&gt;alert('x') &amp; &quot;y&quot;&lt;/script&gt;\u{fffd}[2J end\">\
+         &lt;script&gt;alert('x') &amp; &quot;y&quot;&lt;/script&gt;\u{fffd}[2J end</p>"
     );
 }
 
