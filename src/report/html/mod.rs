@@ -4,17 +4,31 @@
 //! Everything is a function of computed summaries ([`RunSummary`],
 //! [`Comparison`]). The file has no scripts, no external fonts, images or
 //! style sheets: the charts are the same charts `run` writes, embedded as
-//! inline SVG. Every text that comes from a scenario file (names,
-//! descriptions, comments, goal and event names, input keys) is HTML-escaped.
+//! inline SVG.
 //!
-//! Sections:
-//! 1. Summary in plain words (savings with 90 % interval, cumulative net
-//!    savings, payback, each goal's probability, displaced contacts, opening
-//!    hours, and the options when a comparison is given).
-//! 2. Assumptions: every uncertain input with its distribution and source.
-//! 3. Charts.
-//! 4. Tables per year.
-//! 5. How the numbers are made (the model in brief).
+//! The markup is maud's `html!`: every text it inserts is escaped because it
+//! is text, so no name, description, comment, goal, event or input key from
+//! a scenario file can become markup. Only trusted markup is inserted as
+//! `PreEscaped`: the style sheet and the SVG the chart code writes. Text from
+//! a scenario file also goes through [`clean_text`] (control characters
+//! replaced, line breaks made spaces), as in every other output.
+//! [`keep_units_with_numbers`] then works on the finished page.
+//!
+//! Sections, one file each (section 4 in several):
+//! 1. Summary in plain words (`summary.rs`, `brief.rs`, `sentences.rs`):
+//!    savings with 90 % interval, cumulative net savings, payback, each
+//!    goal's probability, displaced contacts, opening hours, and the options
+//!    when a comparison is given (`comparison.rs`).
+//! 2. Assumptions: every uncertain input with its distribution and source
+//!    (`inputs.rs`, which also writes appendix A).
+//! 3. Charts (`figures.rs`).
+//! 4. Tables per year (`tables.rs`, `hours.rs`, `goals.rs`, `analysis.rs`,
+//!    `comparison.rs`, and [`crate::report::breakdown_html`]).
+//! 5. How the numbers are made, the model in brief (`method.rs`).
+//!
+//! Labels and numbers in the report's language are `labels.rs`, shared
+//! with the terminal, `check` and the Excel export; the style sheet is
+//! `style.css`.
 
 use std::path::Path;
 
@@ -72,7 +86,7 @@ pub fn render_html(
         options: summaries_of_options,
         lang,
     };
-    r.render()
+    Ok(r.render())
 }
 
 /// Renders the report and writes it to `path` atomically (temporary file and
@@ -139,7 +153,7 @@ impl<'a> Report<'a> {
         }
     }
 
-    fn render(&self) -> anyhow::Result<String> {
+    fn render(&self) -> String {
         let lang = self.lang;
         let title = match &self.s.proposal {
             Some(p) => format!("{} – {}", self.s.scenario, p),
@@ -161,6 +175,7 @@ impl<'a> Report<'a> {
                         (clean_text(&title)) " – "
                         (self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
                     } "\n"
+                    // Trusted markup: the style sheet is part of the program.
                     style { (PreEscaped(CSS)) } "\n"
                 } "\n"
                 body { "\n"
@@ -173,7 +188,7 @@ impl<'a> Report<'a> {
                 } "\n"
             } "\n"
         };
-        Ok(keep_units_with_numbers(&page.into_string()))
+        keep_units_with_numbers(&page.into_string())
     }
 }
 
