@@ -854,3 +854,107 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
         Some("0.0%")
     );
 }
+
+/// A text full of markup characters for field `tag` of a scenario file, as
+/// a TOML string.
+fn marked(tag: &str) -> String {
+    format!("\"<b>{tag}</b> & \\\"{tag}\\\" '{tag}'\"")
+}
+
+/// Where every place a report shows text from a scenario file, the text
+/// comes out escaped: the scenario's and the proposal's name and
+/// description, department labels, area, goal and event names, in a run's
+/// report and a comparison's, in both languages. Built from the Solrød
+/// files with their names replaced (a proposal file and the file it
+/// extends, in a temporary directory).
+#[test]
+fn markup_in_scenario_texts_is_escaped_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let read = |name: &str| std::fs::read_to_string(scenario_path(name)).unwrap();
+    let base = read("solrod-2011.toml")
+        .replace("\"Borgerservice\"", &marked("DEPT"))
+        .replace("\"Pas og kørekort\"", &marked("AREA"))
+        .replace("\"Flytning\"", &marked("MOVE"))
+        .replace("\"Selvbetjening 40 %: flytning\"", &marked("GOAL"))
+        .replace("\"Strategiens tiltag 2011\"", &marked("EVENT"));
+    std::fs::write(dir.path().join("solrod-2011.toml"), &base).unwrap();
+    let option = |file: &str, tag: &str| {
+        let text = read(file)
+            .replacen(
+                "name = \"Solrød 2011: Forslag",
+                &format!("name = {}#", marked(tag)),
+                1,
+            )
+            .replacen(
+                "\nname = \"Forslag",
+                &format!("\nname = {}#", marked(&format!("{tag}OPTION"))),
+                1,
+            )
+            .replacen(
+                "\ndescription = \"",
+                &format!("\ndescription = {}#", marked(&format!("{tag}TEXT"))),
+                2,
+            );
+        let path = dir.path().join(file);
+        std::fs::write(&path, &text).unwrap();
+        let s = Scenario::from_text(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+        run_scenario(s, 300)
+    };
+    let p1 = option("solrod-2011-proposal-1.toml", "P1");
+    let p2 = option("solrod-2011-proposal-2.toml", "P2");
+    let runs = [&p1, &p2].map(|r| OptionRun {
+        scenario: &r.scenario,
+        layout: &r.layout,
+        trials: &r.trials,
+        summary: &r.summary,
+    });
+    let comparison = Comparison::new(&runs, SEED);
+    let summaries = [p1.summary.clone(), p2.summary.clone()];
+    let tags = [
+        "DEPT", "AREA", "MOVE", "GOAL", "EVENT", "P1", "P1OPTION", "P1TEXT", "P2OPTION",
+    ];
+    for lang in Lang::ALL {
+        for (html, compared) in [
+            (render_html(&p1.summary, None, &[], lang).unwrap(), false),
+            (
+                render_html(&p1.summary, Some(&comparison), &summaries, lang).unwrap(),
+                true,
+            ),
+        ] {
+            // No markup from the scenario files, and no quote that ends an
+            // attribute early.
+            assert!(!html.contains("<b>") && !html.contains("</b>"), "{lang}");
+            for tag in tags {
+                // A comparison's heading names the options instead of the
+                // scenario; a run's report names no other option; events
+                // are named only with attribution.
+                let shown = match tag {
+                    "P1" | "P1TEXT" => !compared,
+                    "P2OPTION" => compared,
+                    "EVENT" => false,
+                    _ => true,
+                };
+                let escaped = format!("&lt;b&gt;{tag}&lt;/b&gt; &amp; &quot;{tag}&quot; '{tag}'");
+                assert!(
+                    !shown || html.contains(&escaped),
+                    "{tag} not shown escaped ({lang})"
+                );
+                // Every occurrence is part of the escaped text.
+                for (i, _) in html.match_indices(tag) {
+                    let before = &html[..i];
+                    assert!(
+                        before.ends_with("&lt;b&gt;")
+                            || before.ends_with("&quot;")
+                            || before.ends_with('\'')
+                            || before.ends_with("&apos;") // the SVG charts' escape
+                            || before.ends_with("&lt;/b&gt;")
+                            || html[i + tag.len()..].starts_with("OPTION")
+                            || html[i + tag.len()..].starts_with("TEXT"),
+                        "{tag} unescaped ({lang}): …{}…",
+                        &html[i.saturating_sub(80)..(i + 40).min(html.len())]
+                    );
+                }
+            }
+        }
+    }
+}

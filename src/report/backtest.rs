@@ -4,8 +4,9 @@
 use std::fmt::Write;
 
 use crate::backtest::{Backtest, ObservationScore};
+use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_pct, Lang};
-use crate::report::html::escape;
+use maud::{html, PreEscaped};
 
 /// A value of an observation in its unit: "62.0 %", "12.3 m kr.", "41,250".
 pub fn value_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
@@ -184,53 +185,47 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
 /// The report section (inserted before the method section).
 pub fn section_html(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> String {
     let (head, body) = rows(b, lang);
-    let mut h = String::new();
-    let _ = writeln!(h, "<section class=\"major backtest\" id=\"backtest\">");
-    let _ = writeln!(
-        h,
-        "<h2>{}</h2>",
-        escape(lang.pick(
-            "Prognosen holdt op mod virkeligheden",
-            "The forecast against what happened"
-        ))
-    );
-    let _ = writeln!(h, "<p>{}</p>", escape(&verdict(b, lang)));
-    if let Some(svg) = chart_svg {
-        let _ = writeln!(h, "<figure class=\"chart\">{svg}</figure>");
+    html! {
+        section class="major backtest" id="backtest" { "\n"
+            h2 {
+                (lang.pick(
+                    "Prognosen holdt op mod virkeligheden",
+                    "The forecast against what happened"
+                ))
+            } "\n"
+            p { (verdict(b, lang)) } "\n"
+            @if let Some(svg) = chart_svg {
+                // Trusted markup: the chart code's SVG.
+                figure.chart { (PreEscaped(svg)) } "\n"
+            }
+            table.data { "\n"
+                thead { tr { "\n" @for c in &head { th { (c) } } } } "\n"
+                tbody { "\n"
+                    @for (r, cells) in b.observations.iter().zip(&body) {
+                        tr {
+                            @for (i, c) in cells.iter().enumerate() {
+                                td class=[(i > 0).then_some("num")] { (clean_text(c)) }
+                            }
+                        } "\n"
+                        @if let Some(src) = &r.source {
+                            tr.source {
+                                td colspan=(cells.len()) {
+                                    (lang.pick("Kilde", "Source")) ": " (clean_text(src))
+                                }
+                            } "\n"
+                        }
+                    }
+                }
+            } "\n"
+            p.note {
+                (match lang {
+                    Lang::Da => "Hvert faktisk tal (fx fra en statusrapport) sammenlignes med prognosens fordeling af samme tal. PIT er andelen af simuleringerne under det faktiske tal: over mange observationer bør PIT-værdierne være jævnt spredt mellem 0 og 1, halvdelen af de faktiske tal bør ligge i 50 %-båndet og ni ud af ti i 90 %-båndet. CRPS (continuous ranked probability score) måler afstanden mellem hele prognosefordelingen og det faktiske tal i tallets enhed; jo lavere, jo bedre. Den naive prognose holder dagens tal (basisårets) konstante.",
+                    Lang::En => "Each realised value (e.g. from a status report) is compared with the forecast's distribution of the same figure. The PIT is the share of simulations below the realised value: over many observations the PIT values should be spread evenly between 0 and 1, half the realised values should lie in the 50 % band and nine in ten in the 90 % band. The CRPS (continuous ranked probability score) measures the distance between the whole forecast distribution and the realised value in the figure's unit; lower is better. The naive forecast holds today's (the base year's) figures constant.",
+                })
+            } "\n"
+        } "\n"
     }
-    let _ = writeln!(h, "<table class=\"data\">\n<thead><tr>");
-    for c in &head {
-        let _ = write!(h, "<th>{}</th>", escape(c));
-    }
-    let _ = writeln!(h, "</tr></thead>\n<tbody>");
-    for (r, cells) in b.observations.iter().zip(&body) {
-        let _ = write!(h, "<tr>");
-        for (i, c) in cells.iter().enumerate() {
-            let cls = if i == 0 { "" } else { " class=\"num\"" };
-            let _ = write!(h, "<td{cls}>{}</td>", escape(c));
-        }
-        let _ = writeln!(h, "</tr>");
-        if let Some(src) = &r.source {
-            let _ = writeln!(
-                h,
-                "<tr class=\"source\"><td colspan=\"{}\">{}: {}</td></tr>",
-                cells.len(),
-                escape(lang.pick("Kilde", "Source")),
-                escape(src)
-            );
-        }
-    }
-    let _ = writeln!(h, "</tbody></table>");
-    let _ = writeln!(
-        h,
-        "<p class=\"note\">{}</p>",
-        escape(match lang {
-            Lang::Da => "Hvert faktisk tal (fx fra en statusrapport) sammenlignes med prognosens fordeling af samme tal. PIT er andelen af simuleringerne under det faktiske tal: over mange observationer bør PIT-værdierne være jævnt spredt mellem 0 og 1, halvdelen af de faktiske tal bør ligge i 50 %-båndet og ni ud af ti i 90 %-båndet. CRPS (continuous ranked probability score) måler afstanden mellem hele prognosefordelingen og det faktiske tal i tallets enhed; jo lavere, jo bedre. Den naive prognose holder dagens tal (basisårets) konstante.",
-            Lang::En => "Each realised value (e.g. from a status report) is compared with the forecast's distribution of the same figure. The PIT is the share of simulations below the realised value: over many observations the PIT values should be spread evenly between 0 and 1, half the realised values should lie in the 50 % band and nine in ten in the 90 % band. The CRPS (continuous ranked probability score) measures the distance between the whole forecast distribution and the realised value in the figure's unit; lower is better. The naive forecast holds today's (the base year's) figures constant.",
-        })
-    );
-    let _ = writeln!(h, "</section>");
-    h
+    .into_string()
 }
 
 /// The run report's HTML with the backtest section before its method

@@ -2,24 +2,21 @@
 //! savings and contacts by area, by department and by contact type, as
 //! means (which add up over the groups, unlike medians).
 
-use std::fmt::Write as _;
-
 use crate::breakdown::{Breakdown, GroupSummary};
+use crate::export::sanitize::clean_text;
 use crate::i18n::{format_kr, format_number, format_pct, Lang};
 use crate::model::breakdown::KindOf;
 use crate::summary::RunSummary;
 
-use super::html::escape;
+use maud::{html, Markup};
 
-/// Writes the three tables, or nothing without a breakdown.
-pub fn breakdown_tables(s: &RunSummary, lang: Lang, h: &mut String) -> anyhow::Result<()> {
-    let Some(b) = &s.breakdown else {
-        return Ok(());
-    };
-    for kind in KindOf::ALL {
-        table(s, b, kind, lang, h)?;
+/// The three tables, or nothing without a breakdown.
+pub fn breakdown_tables(s: &RunSummary, lang: Lang) -> Markup {
+    html! {
+        @if let Some(b) = &s.breakdown {
+            @for kind in KindOf::ALL { (table(s, b, kind, lang)) }
+        }
     }
-    Ok(())
 }
 
 fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
@@ -47,16 +44,10 @@ pub fn group_label(g: &GroupSummary, kind: KindOf, lang: Lang) -> String {
     }
 }
 
-fn table(
-    s: &RunSummary,
-    b: &Breakdown,
-    kind: KindOf,
-    lang: Lang,
-    h: &mut String,
-) -> anyhow::Result<()> {
+fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
     let groups = b.groups(kind);
     if groups.is_empty() {
-        return Ok(());
+        return html! {};
     }
     let (first, last) = (0, s.years.len() - 1);
     let (base, end) = (s.years[first], s.years[last]);
@@ -81,28 +72,6 @@ fn table(
         (_, Lang::Da) => "ekspeditionsomkostning",
         (_, Lang::En) => "handling cost",
     };
-    writeln!(h, "<table class=\"years breakdown\" id=\"{id}\">")?;
-    writeln!(
-        h,
-        "<caption>{} {} ({}; {})</caption>",
-        t(lang, "Omkostninger fordelt på", "Cost by"),
-        what,
-        covers,
-        t(lang, "gennemsnit, kr.", "mean, kr.")
-    )?;
-    writeln!(
-        h,
-        "<thead><tr><th>{}</th><th class=\"num\">{} {base}</th><th class=\"num\">{}</th>\
-         <th class=\"num\">{} {end}</th><th class=\"num\">{}</th><th class=\"num\">{} {end}</th>\
-         <th class=\"num\">{} {end}</th></tr></thead><tbody>",
-        escape(&capitalise(what)),
-        t(lang, "Status quo", "Status quo"),
-        t(lang, "andel", "share"),
-        t(lang, "Scenarie", "Scenario"),
-        t(lang, "andel", "share"),
-        t(lang, "Besparelse", "Savings"),
-        t(lang, "Henvendelser, scenarie", "Contacts, scenario"),
-    )?;
     let share = |x: f64, of: f64| {
         if of > 0.0 {
             format_pct(x / of, 0, lang)
@@ -110,46 +79,57 @@ fn table(
             String::new()
         }
     };
-    for g in order {
-        let (sq, sc) = (g.mean_cost(0, first), g.mean_cost(1, last));
-        writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(&group_label(g, kind, lang)),
-            format_kr(sq, lang),
-            share(sq, total_sq),
-            format_kr(sc, lang),
-            share(sc, total_sc),
-            format_kr(g.savings_kr[last].mean, lang),
-            format_number(g.contacts_scenario[last].mean, 0, lang),
-        )?;
-    }
     let savings: f64 = groups.iter().map(|g| g.savings_kr[last].mean).sum();
     let contacts: f64 = groups.iter().map(|g| g.contacts_scenario[last].mean).sum();
-    writeln!(
-        h,
-        "<tr class=\"total\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">100 %</td>\
-         <td class=\"num\">{}</td><td class=\"num\">100 %</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-        t(lang, "I alt", "Total"),
-        format_kr(total_sq, lang),
-        format_kr(total_sc, lang),
-        format_kr(savings, lang),
-        format_number(contacts, 0, lang),
-    )?;
-    writeln!(h, "</tbody></table>")?;
-    if kind == KindOf::ContactType {
-        writeln!(
-            h,
-            "<p class=\"note\">{}</p>",
-            t(
-                lang,
-                "Fordelingerne dækker ekspeditionsomkostningen (antal henvendelser gange enhedspris) og, for afdelingerne, omkostningen til åbne timer eller bemanding. Kampagners og tiltags udgifter og udgående post hører ikke til noget område og er ikke med. Gennemsnit summerer over grupperne; besparelse = status quo minus scenarie af det, gruppen dækker.",
-                "The breakdowns cover the handling cost (contacts times unit price) and, for departments, the cost of open hours or staff. Campaign and initiative costs and outbound mail belong to no area and are left out. Means add up over the groups; savings = status quo minus scenario of what the group covers."
-            )
-        )?;
+    html! {
+        table class="years breakdown" id=(id) { "\n"
+            caption {
+                (t(lang, "Omkostninger fordelt på", "Cost by")) " " (what)
+                " (" (covers) "; " (t(lang, "gennemsnit, kr.", "mean, kr.")) ")"
+            } "\n"
+            thead { tr {
+                th { (capitalise(what)) }
+                th.num { (t(lang, "Status quo", "Status quo")) " " (base) }
+                th.num { (t(lang, "andel", "share")) }
+                th.num { (t(lang, "Scenarie", "Scenario")) " " (end) }
+                th.num { (t(lang, "andel", "share")) }
+                th.num { (t(lang, "Besparelse", "Savings")) " " (end) }
+                th.num { (t(lang, "Henvendelser, scenarie", "Contacts, scenario")) " " (end) }
+            } }
+            tbody { "\n"
+                @for g in order {
+                    @let (sq, sc) = (g.mean_cost(0, first), g.mean_cost(1, last));
+                    tr {
+                        td { (clean_text(&group_label(g, kind, lang))) }
+                        td.num { (format_kr(sq, lang)) }
+                        td.num { (share(sq, total_sq)) }
+                        td.num { (format_kr(sc, lang)) }
+                        td.num { (share(sc, total_sc)) }
+                        td.num { (format_kr(g.savings_kr[last].mean, lang)) }
+                        td.num { (format_number(g.contacts_scenario[last].mean, 0, lang)) }
+                    } "\n"
+                }
+                tr.total {
+                    td { (t(lang, "I alt", "Total")) }
+                    td.num { (format_kr(total_sq, lang)) }
+                    td.num { "100 %" }
+                    td.num { (format_kr(total_sc, lang)) }
+                    td.num { "100 %" }
+                    td.num { (format_kr(savings, lang)) }
+                    td.num { (format_number(contacts, 0, lang)) }
+                } "\n"
+            }
+        } "\n"
+        @if kind == KindOf::ContactType {
+            p.note {
+                (t(
+                    lang,
+                    "Fordelingerne dækker ekspeditionsomkostningen (antal henvendelser gange enhedspris) og, for afdelingerne, omkostningen til åbne timer eller bemanding. Kampagners og tiltags udgifter og udgående post hører ikke til noget område og er ikke med. Gennemsnit summerer over grupperne; besparelse = status quo minus scenarie af det, gruppen dækker.",
+                    "The breakdowns cover the handling cost (contacts times unit price) and, for departments, the cost of open hours or staff. Campaign and initiative costs and outbound mail belong to no area and are left out. Means add up over the groups; savings = status quo minus scenario of what the group covers."
+                ))
+            } "\n"
+        }
     }
-    Ok(())
 }
 
 fn capitalise(s: &str) -> String {

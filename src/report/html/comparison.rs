@@ -1,0 +1,196 @@
+//! The comparison of options: its brief (section 1) and tables (section 4).
+
+use super::*;
+
+impl Report<'_> {
+    pub(super) fn comparison_brief(&self, c: &Comparison) -> Markup {
+        let lang = self.lang;
+        let Some(&end) = c.years.last() else {
+            return html! {};
+        };
+        let today_hours: f64 = c
+            .options
+            .first()
+            .map(|o| o.hours.iter().map(|r| r.today_hours_per_week).sum())
+            .unwrap_or(0.0);
+        let show_hours = today_hours > 0.0;
+        let order = |name: &str| c.options.iter().position(|o| o.name == name);
+        let mut sentences = Vec::new();
+        for p in &c.pairwise {
+            let Some(y) = p.years.last() else { continue };
+            // One sentence per pair, told from the side of the option that
+            // more often saves more (the first-listed one on a tie).
+            let (ia, ib) = (order(&p.a), order(&p.b));
+            let reverse = c
+                .pairwise
+                .iter()
+                .find(|q| q.a == p.b && q.b == p.a)
+                .and_then(|q| q.years.last())
+                .map(|q| q.prob_a_cumulative_more)
+                .unwrap_or(0.0);
+            let leads = y.prob_a_cumulative_more > reverse
+                || (y.prob_a_cumulative_more == reverse && ia < ib);
+            if !leads {
+                continue;
+            }
+            let sentence = match lang {
+                Lang::Da => format!(
+                    "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {}).",
+                    p.a,
+                    p.b,
+                    format_probability(y.prob_a_cumulative_more, lang),
+                    format_money(y.cumulative_difference_kr.p50, lang),
+                    format_money_range(
+                        y.cumulative_difference_kr.p5,
+                        y.cumulative_difference_kr.p95,
+                        lang
+                    ),
+                ),
+                Lang::En => format!(
+                    "“{}” gives larger cumulative net savings than “{}” through {end} in {} of the simulations; the difference is {} (median; 90 % probability: {}).",
+                    p.a,
+                    p.b,
+                    format_probability(y.prob_a_cumulative_more, lang),
+                    format_money(y.cumulative_difference_kr.p50, lang),
+                    format_money_range(
+                        y.cumulative_difference_kr.p5,
+                        y.cumulative_difference_kr.p95,
+                        lang
+                    ),
+                ),
+            };
+            sentences.push(fix_stops(&sentence));
+        }
+        html! {
+            h3 { (self.t("Forslagene sammenlignet", "The proposals compared")) } "\n"
+            table class="options" { "\n"
+                thead { tr {
+                    th { (self.t("Forslag", "Proposal")) }
+                    @if show_hours {
+                        th.num {
+                            (self.t("Åbningstimer pr. uge i alt", "Opening hours per week in all"))
+                            " (" (self.t("i dag", "today")) " " (format_sig(today_hours, 4, lang)) ")"
+                        }
+                    }
+                    th.num { (labels(lang).savings_in_year(end)) }
+                    th.num { (self.t("Akkumuleret nettobesparelse til og med", "Cumulative net savings through")) " " (end) }
+                    th.num { (self.t("90 % sandsynlighed (akkumuleret)", "90 % probability (cumulative)")) }
+                } }
+                tbody { "\n"
+                    @for o in &c.options {
+                        @if let Some(y) = o.years.last() {
+                            tr {
+                                td { (clean_text(&o.name)) }
+                                @if show_hours {
+                                    @let hours: f64 = o
+                                        .hours
+                                        .iter()
+                                        .map(|r| r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week))
+                                        .sum();
+                                    td.num { (format_sig(hours, 4, lang)) }
+                                }
+                                td.num { (format_money(y.savings_kr.p50, lang)) }
+                                td.num { (format_money(y.cumulative_net_savings_kr.p50, lang)) }
+                                td.num {
+                                    (format_money_range(y.cumulative_net_savings_kr.p5, y.cumulative_net_savings_kr.p95, lang))
+                                }
+                            } "\n"
+                        }
+                    }
+                }
+            } "\n"
+            ul.plain { "\n"
+                @for sentence in &sentences { li { (clean_text(sentence)) } "\n" }
+            } "\n"
+        }
+    }
+
+    pub(super) fn comparison_tables(&self, c: &Comparison) -> Markup {
+        let lang = self.lang;
+        let l = labels(lang);
+        let order = |name: &str| c.options.iter().position(|o| o.name == name);
+        let pairs: Vec<_> = c
+            .pairwise
+            .iter()
+            .filter(|p| order(&p.a) < order(&p.b))
+            .collect();
+        html! {
+            table class="options-years" id="table-options" { "\n"
+                caption {
+                    (self.t(
+                        "Forslagene pr. år (median; 90 %-interval under)",
+                        "The proposals per year (median; 90 % interval below)"
+                    ))
+                } "\n"
+                thead { tr {
+                    th { (l.option) }
+                    th { (l.year) }
+                    th.num { (metric_label("cost_scenario_kr", lang)) }
+                    th.num { (l.savings) }
+                    th.num { (l.cumulative_net_savings) }
+                    th.num { (self.t("Fortrængte henvendelser", "Displaced contacts")) }
+                } }
+                tbody { "\n"
+                    @for o in &c.options {
+                        @for y in &o.years {
+                            @let displaced = y.displaced_retimed.p50
+                                + y.displaced_to_digital.p50
+                                + y.displaced_to_phone.p50
+                                + y.displaced_avoided.p50;
+                            tr {
+                                td { (clean_text(&o.name)) }
+                                td { (y.year) }
+                                td.num { (format_kr(y.cost_kr.p50, lang)) }
+                                td.num {
+                                    (format_kr(y.savings_kr.p50, lang)) br;
+                                    span.small { (format_kr(y.savings_kr.p5, lang)) " – " (format_kr(y.savings_kr.p95, lang)) }
+                                }
+                                td.num {
+                                    (format_kr(y.cumulative_net_savings_kr.p50, lang)) br;
+                                    span.small {
+                                        (format_kr(y.cumulative_net_savings_kr.p5, lang)) " – "
+                                        (format_kr(y.cumulative_net_savings_kr.p95, lang))
+                                    }
+                                }
+                                td.num { (format_number(displaced, 0, lang)) }
+                            } "\n"
+                        }
+                    }
+                }
+            } "\n"
+            (self.medians_note())
+            @if !pairs.is_empty() {
+                table class="pairwise" { "\n"
+                    caption {
+                        (self.t(
+                            "Forslag mod forslag, simulering for simulering (samme tilfældige tal)",
+                            "Proposal against proposal, simulation by simulation (same random numbers)"
+                        ))
+                    } "\n"
+                    thead { tr {
+                        th { "A – B" }
+                        th { (l.year) }
+                        th.num { (self.t("P(A sparer mere det år)", "P(A saves more that year)")) }
+                        th.num { (self.t("Forskel i besparelse (median)", "Difference in savings (median)")) }
+                        th.num { (self.t("P(A har størst akkumuleret besparelse)", "P(A's cumulative savings larger)")) }
+                        th.num { (self.t("Forskel, akkumuleret (median)", "Difference, cumulative (median)")) }
+                    } }
+                    tbody { "\n"
+                        @for p in &pairs {
+                            @for y in &p.years {
+                                tr {
+                                    td { (clean_text(&p.a)) " – " (clean_text(&p.b)) }
+                                    td { (y.year) }
+                                    td.num { (format_probability(y.prob_a_saves_more, lang)) }
+                                    td.num { (format_kr(y.savings_difference_kr.p50, lang)) }
+                                    td.num { (format_probability(y.prob_a_cumulative_more, lang)) }
+                                    td.num { (format_kr(y.cumulative_difference_kr.p50, lang)) }
+                                } "\n"
+                            }
+                        }
+                    }
+                } "\n"
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! Section 4: the goals and the citizens per year.
+
+use super::*;
+
+impl Report<'_> {
+    /// A per-year goal table: its class and id, caption, the leading
+    /// column headings, one column per year, an optional last column, and
+    /// its rows.
+    pub(super) fn goal_table(
+        &self,
+        (class, id): (&str, Option<&str>),
+        caption: &str,
+        leading: &[&str],
+        last: Option<&str>,
+        rows: Markup,
+    ) -> Markup {
+        html! {
+            table class=(class) id=[id] { "\n"
+                caption { (caption) } "\n"
+                thead { tr {
+                    @for head in leading { th { (head) } }
+                    @for y in &self.s.years { th.num { (y) } }
+                    @if let Some(last) = last { th.num { (last) } }
+                } }
+                tbody { "\n" (rows) }
+            } "\n"
+        }
+    }
+
+    pub(super) fn goals_tables(&self) -> Markup {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        if s.goals.is_empty() {
+            return html! {};
+        }
+        let probabilities = html! {
+            @for g in &s.goals {
+                @let target = last_evaluated(g, &s.years)
+                    .map(|(_, t, _)| goal_condition(g, t, lang))
+                    .unwrap_or_else(|| "–".into());
+                tr {
+                    td { (clean_text(&g.name)) }
+                    td { (clean_text(&target)) }
+                    @for (y, p) in g.probability.iter().enumerate() {
+                        @match p {
+                            Some(p) => td class="num nw" { (format_probability(*p, lang)) },
+                            None if g.not_evaluable_in(y) => td.num { (l.not_evaluable) },
+                            None => td.num { "–" },
+                        }
+                    }
+                } "\n"
+            }
+        };
+        // The goal metric's value.
+        let values = html! {
+            @for g in &s.goals {
+                @let cell = |v: f64| match crate::goal_text::kind(g.metric) {
+                    crate::goal_text::Kind::Count => format_number(v, 0, lang),
+                    _ => crate::goal_text::value(g.metric, v, lang),
+                };
+                @let range = |lo: f64, hi: f64| match crate::goal_text::kind(g.metric) {
+                    crate::goal_text::Kind::Money => {
+                        let (a, b) = format_money_pair(lo, hi, lang);
+                        join_interval(&a, &b, lang)
+                    }
+                    _ => join_interval(&cell(lo), &cell(hi), lang),
+                };
+                tr {
+                    // The unit goes in the row label, not in every cell, so
+                    // the table fits the page.
+                    td { (clean_text(&g.name)) (crate::goal_text::count_unit(g.metric, lang)) }
+                    @for q in &g.value {
+                        td.num { (cell(q.p50)) br; span.small { (range(q.p5, q.p95)) } }
+                    }
+                } "\n"
+            }
+        };
+        // First year met.
+        let first = html! {
+            @for g in &s.goals {
+                @let share = |key: &str| format_probability(g.first_year_met.get(key).copied().unwrap_or(0.0), lang);
+                tr {
+                    td { (clean_text(&g.name)) }
+                    @for y in &s.years { td class="num nw" { (share(&y.to_string())) } }
+                    td class="num nw" { (share("not_met")) }
+                } "\n"
+            }
+        };
+        html! {
+            (self.goal_table(
+                ("goals", Some("table-goals")),
+                self.t(
+                    "Sandsynlighed for at nå målene pr. år",
+                    "Probability of meeting the goals per year",
+                ),
+                &[l.goal, self.t("Målværdi", "Target")],
+                None,
+                probabilities,
+            ))
+            (self.goal_table(
+                ("goal-values", None),
+                self.t(
+                    "Målenes tal pr. år (median; 90 %-interval under)",
+                    "The goals' figures per year (median; 90 % interval below)",
+                ),
+                &[l.goal],
+                None,
+                values,
+            ))
+            (self.goal_table(
+                ("goal-first", None),
+                self.t(
+                    "Første år målet nås (andel af simuleringerne)",
+                    "First year the goal is met (share of simulations)",
+                ),
+                &[l.goal],
+                Some(self.t("Ikke nået", "Not met")),
+                first,
+            ))
+        }
+    }
+
+    /// Citizens' capabilities, started self-service and live solutions per
+    /// year (median; 90 % interval below), when the scenario models them.
+    pub(super) fn citizens_table(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        let pct = |v: f64| crate::goal_text::format_share(v, lang);
+        let count = |v: f64| format_number(v, 0, lang);
+        type Row<'a> = (
+            String,
+            &'a [crate::stats::Summary],
+            &'a dyn Fn(f64) -> String,
+        );
+        let mut rows: Vec<Row> = Vec::new();
+        for c in crate::scenario::Capability::ALL {
+            let m = s.metric(&c.metric_key());
+            if !m.is_empty() {
+                rows.push((c.label(lang).to_string(), m, &pct));
+            }
+        }
+        let keyed: [(&str, &str, &str, bool); 5] = [
+            (
+                "self_service_attempts",
+                "Påbegyndt selvbetjening (forsøg)",
+                "Self-service started (attempts)",
+                false,
+            ),
+            (
+                "self_service_completed",
+                "Heraf gennemført",
+                "Of which completed",
+                false,
+            ),
+            (
+                "fallback_contacts",
+                "Opgivet og henvendt i anden kanal",
+                "Given up and back through another channel",
+                false,
+            ),
+            (
+                "completion_rate",
+                "Gennemførselsgrad",
+                "Completion rate",
+                true,
+            ),
+            (
+                "solutions_live",
+                "Selvbetjeningsløsninger i drift ved årets udgang",
+                "Self-service solutions live at the end of the year",
+                false,
+            ),
+        ];
+        for (key, da, en, share) in keyed {
+            let m = s.metric(key);
+            if !m.is_empty() {
+                rows.push((
+                    self.t(da, en).to_string(),
+                    m,
+                    if share { &pct } else { &count },
+                ));
+            }
+        }
+        if rows.is_empty() {
+            return html! {};
+        }
+        let body = html! {
+            @for (label, m, f) in &rows {
+                tr {
+                    td { (label) }
+                    @for q in *m {
+                        td.num { (f(q.p50)) br; span.small { (join_interval(&f(q.p5), &f(q.p95), lang)) } }
+                    }
+                } "\n"
+            }
+        };
+        html! {
+            (self.goal_table(
+                ("citizens", None),
+                self.t(
+                    "Borgere, løsninger og gennemførsel pr. år (median; 90 %-interval under)",
+                    "Citizens, solutions and completion per year (median; 90 % interval below)",
+                ),
+                &[self.t("Størrelse", "Quantity")],
+                None,
+                body,
+            ))
+            p.note {
+                (self.t(
+                    "Borgernes andele er gennemsnit over årets måneder af andelen af de voksne borgere. Et forsøg er en påbegyndt selvbetjening; de opgivne forsøg, der kommer igen, er henvendelser i borgerservice, telefon eller brev ud over dem, der aldrig prøvede selv.",
+                    "Citizens' shares are the mean over the year's months of the share of adult citizens. An attempt is a started self-service form; the abandoned attempts that come back are contacts at the counter, by phone or by letter on top of those who never tried online."
+                ))
+            } "\n"
+        }
+    }
+}

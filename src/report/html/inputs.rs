@@ -1,0 +1,182 @@
+//! Section 2 (assumptions) and appendix A (the other inputs).
+
+use super::*;
+
+impl Report<'_> {
+    /// The inputs section 2 shows and the inputs left for appendix A: with
+    /// a sensitivity analysis and more than [`KEY_INPUTS`] inputs, the ten
+    /// that matter most (the sensitivity table's and the tornado chart's
+    /// ten, in their order) and the rest in the scenario file's order;
+    /// otherwise every input in section 2.
+    pub(super) fn split_inputs(&self) -> (Vec<usize>, Vec<usize>) {
+        let all: Vec<usize> = (0..self.s.inputs.len()).collect();
+        let Some(sens) = &self.s.sensitivity else {
+            return (all, Vec::new());
+        };
+        if all.len() <= KEY_INPUTS + 5 {
+            return (all, Vec::new());
+        }
+        let key: Vec<usize> = sens
+            .rows
+            .iter()
+            .take(KEY_INPUTS)
+            .filter_map(|r| self.s.inputs.iter().position(|i| i.key == r.input))
+            .collect();
+        let rest = all.into_iter().filter(|i| !key.contains(i)).collect();
+        (key, rest)
+    }
+
+    /// The readable labels of every input, in the summary's order.
+    pub(super) fn input_labels(&self) -> Vec<String> {
+        let keys: Vec<&str> = self.s.inputs.iter().map(|i| i.key.as_str()).collect();
+        chart_data::summary_input_labels(self.s, &keys, self.lang)
+    }
+
+    /// A table of inputs: the label with the unit under it, the
+    /// distribution with its mean under it, and the source (the scenario
+    /// file's comment) with file:line.
+    pub(super) fn inputs_table(&self, rows: &[usize], id: &str) -> Markup {
+        let lang = self.lang;
+        let labels = self.input_labels();
+        html! {
+            table class="assumptions" id=(id) { "\n"
+                colgroup { col style="width:28%"; col style="width:25%"; col style="width:47%"; } "\n"
+                thead { tr {
+                    th { (self.t("Antagelse (enhed)", "Input (unit)")) }
+                    th { (self.t("Fordeling (gennemsnit)", "Distribution (mean)")) }
+                    th { (self.t("Kilde og begrundelse (fil:linje)", "Source and reasoning (file:line)")) }
+                } }
+                tbody { "\n"
+                    @for &k in rows {
+                        @let i = &self.s.inputs[k];
+                        tr {
+                            td {
+                                (clean_text(&labels[k])) br;
+                                span class="small" { (clean_text(&unit_label(&i.unit, lang))) }
+                            }
+                            td {
+                                (clean_text(&distribution_label(&i.distribution, lang))) br;
+                                span class="small" { (self.t("gennemsnit", "mean")) " " (format_sig(i.mean, 4, lang)) }
+                            }
+                            td {
+                                (clean_text(i.comment.as_deref().unwrap_or("–"))) " "
+                                span class="loc" { (location(&i.location)) }
+                            }
+                        } "\n"
+                    }
+                }
+            } "\n"
+        }
+    }
+
+    /// What the distributions' numbers mean.
+    pub(super) fn distributions_note(&self) -> Markup {
+        html! {
+            p class="note" {
+                (self.t(
+                    "Fordelinger: trekantfordeling (min.; typisk; maks.), PERT (min.; typisk; maks.), ligefordeling (min.; maks.), lognormal (median; 90 % i [fra; til]), normalfordeling (middel; sd = standardafvigelse).",
+                    "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
+                ))
+            } "\n"
+        }
+    }
+
+    pub(super) fn assumptions_section(&self) -> Markup {
+        let (key, rest) = self.split_inputs();
+        let intro = self.t(
+            "Hvert usikkert tal i scenariet er en sandsynlighedsfordeling, som trækkes én gang pr. simulering. Kilden er kommentaren i scenariefilen; fil:linje viser, hvor tallet står.",
+            "Every uncertain number in the scenario is a probability distribution, drawn once per simulation. The source is the comment in the scenario file; file:line shows where the number is written.",
+        );
+        let (n_key, n_all) = (key.len(), self.s.inputs.len());
+        let n_rest = n_all - n_key;
+        html! {
+            section class="major" id="assumptions" { "\n"
+                h2 { "2. " (self.t("Antagelser", "Assumptions")) } "\n"
+                @if self.s.inputs.is_empty() {
+                    p { (self.t(
+                        "Scenariet har ingen usikre antagelser: alle tal er faste, så alle simuleringer giver det samme resultat.",
+                        "The scenario has no uncertain inputs: every number is fixed, so every simulation gives the same result."
+                    )) } "\n"
+                } @else {
+                    p {
+                        (intro)
+                        @if !rest.is_empty() {
+                            " "
+                            @match self.lang {
+                                Lang::Da => { "Her står de " (n_key) " af scenariets " (n_all) " antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige " (n_rest) " står i bilag A." }
+                                Lang::En => { "Shown here are the " (n_key) " of the scenario's " (n_all) " inputs that matter most for the result (in the order of the sensitivity table in section 4); the other " (n_rest) " are in appendix A." }
+                            }
+                        }
+                    } "\n"
+                    (self.inputs_table(&key, "table-assumptions"))
+                    (self.distributions_note())
+                }
+            } "\n"
+        }
+    }
+
+    /// Appendix A: the inputs section 2 leaves out, when it shows only the
+    /// ten that matter most.
+    pub(super) fn appendix_section(&self) -> Markup {
+        let (_, rest) = self.split_inputs();
+        if rest.is_empty() {
+            return html! {};
+        }
+        html! {
+            section class="major appendix" id="appendix" { "\n"
+                h2 { (self.t("Bilag A. Øvrige antagelser", "Appendix A. Other inputs")) } "\n"
+                p class="detail-note" {
+                    @match self.lang {
+                        Lang::Da => { "De " (rest.len()) " antagelser, der ikke står i afsnit 2, i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«." }
+                        Lang::En => { "The " (rest.len()) " inputs not shown in section 2, in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”." }
+                    }
+                } "\n"
+                (self.inputs_list(&rest))
+            } "\n"
+        }
+    }
+
+    /// Inputs as a compact list in two columns (appendix A): "label (unit):
+    /// distribution, mean. Source (file:line)", one entry each, every field
+    /// of the assumptions table in a third of its space.
+    pub(super) fn inputs_list(&self, rows: &[usize]) -> Markup {
+        let lang = self.lang;
+        let labels = self.input_labels();
+        let comments: Vec<&str> = rows
+            .iter()
+            .map(|&k| self.s.inputs[k].comment.as_deref().unwrap_or("–"))
+            .collect();
+        html! {
+            ul class="inputs" id="list-assumptions" { "\n"
+                @for (n, &k) in rows.iter().enumerate() {
+                    @let i = &self.s.inputs[k];
+                    li {
+                        strong { (clean_text(&labels[k])) }
+                        " (" (clean_text(&unit_label(&i.unit, lang))) "): "
+                        (clean_text(&distribution_label(&i.distribution, lang))) "; "
+                        (self.t("gennemsnit", "mean")) " " (format_sig(i.mean, 4, lang)) ". "
+                        // A source the entry before gives too is not repeated.
+                        @if n > 0 && comments[n - 1] == comments[n] && comments[n].chars().count() > 20 {
+                            (self.t("(kilde som ovenfor)", "(source as above)"))
+                        } @else {
+                            (clean_text(comments[n]))
+                        }
+                        " " span class="loc" { (location(&i.location)) }
+                    } "\n"
+                }
+            } "\n"
+        }
+    }
+}
+
+/// Where an input is written, "solrod-2011.toml:47", with a line break
+/// allowed after each colon.
+fn location(location: &str) -> Markup {
+    let short = short_location(location);
+    html! {
+        @for (n, part) in short.split(':').enumerate() {
+            @if n > 0 { ":" wbr; }
+            (clean_text(part))
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The HTML report: one self-contained file a councillor can read on screen
+//! or print on A4, and a finance officer can check against the assumptions.
+//!
+//! Everything is a function of computed summaries ([`RunSummary`],
+//! [`Comparison`]). The file has no scripts, no external fonts, images or
+//! style sheets: the charts are the same charts `run` writes, embedded as
+//! inline SVG.
+//!
+//! The markup is maud's `html!`: every text it inserts is escaped because it
+//! is text, so no name, description, comment, goal, event or input key from
+//! a scenario file can become markup. Only trusted markup is inserted as
+//! `PreEscaped`: the style sheet and the SVG the chart code writes. Text from
+//! a scenario file also goes through [`clean_text`] (control characters
+//! replaced, line breaks made spaces), as in every other output.
+//! [`keep_units_with_numbers`] then works on the finished page.
+//!
+//! Sections, one file each (section 4 in several):
+//! 1. Summary in plain words (`summary.rs`, `brief.rs`, `sentences.rs`):
+//!    savings with 90 % interval, cumulative net savings, payback, each
+//!    goal's probability, displaced contacts, opening hours, and the options
+//!    when a comparison is given (`comparison.rs`).
+//! 2. Assumptions: every uncertain input with its distribution and source
+//!    (`inputs.rs`, which also writes appendix A).
+//! 3. Charts (`figures.rs`).
+//! 4. Tables per year (`tables.rs`, `hours.rs`, `goals.rs`, `analysis.rs`,
+//!    `comparison.rs`, and [`crate::report::breakdown_html`]).
+//! 5. How the numbers are made, the model in brief (`method.rs`).
+//!
+//! Labels and numbers in the report's language are `labels.rs`, shared
+//! with the terminal, `check` and the Excel export; the style sheet is
+//! `style.css`.
+
+use std::path::Path;
+
+use crate::charts::data::*;
+use crate::charts::{self, ChartError, ChartText};
+use crate::comparison::Comparison;
+use crate::domain::Channel;
+use crate::export::sanitize::clean_text;
+use crate::export::write_atomic;
+use crate::i18n::{
+    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
+    format_probability, labels, weekday_short, Lang, MoneyUnit,
+};
+use crate::report::chart_data;
+use crate::stats::Summary;
+use crate::summary::{GoalSummary, RunSummary, Sensitivity};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+
+mod analysis;
+mod brief;
+mod comparison;
+mod figures;
+mod goals;
+mod hours;
+mod inputs;
+mod labels;
+mod method;
+mod sentences;
+mod summary;
+mod tables;
+#[cfg(test)]
+mod tests;
+mod units;
+
+// The labels other modules share (the terminal, `check`, the Excel export).
+use labels::*;
+pub use labels::{
+    discount_rate_label, distribution_label, format_sig, likelihood_words, metric_label,
+    schedule_label, unit_label,
+};
+pub use units::keep_units_with_numbers;
+
+/// Renders the report of a run (and, with `comparison`, of the options
+/// compared; `summaries_of_options` are the options' run summaries in the
+/// comparison's order, used for the options' S-curves).
+pub fn render_html(
+    summary: &RunSummary,
+    comparison: Option<&Comparison>,
+    summaries_of_options: &[RunSummary],
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let r = Report {
+        s: summary,
+        c: comparison,
+        options: summaries_of_options,
+        lang,
+    };
+    Ok(r.render())
+}
+
+/// Renders the report and writes it to `path` atomically (temporary file and
+/// rename).
+pub fn write_html(
+    summary: &RunSummary,
+    comparison: Option<&Comparison>,
+    summaries_of_options: &[RunSummary],
+    lang: Lang,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let html = render_html(summary, comparison, summaries_of_options, lang)?;
+    Ok(write_atomic(path, html.as_bytes())?)
+}
+
+// ---------------------------------------------------------------------------
+// The report
+// ---------------------------------------------------------------------------
+
+/// Inputs section 2 shows when a sensitivity analysis ranks them; the
+/// rest go to appendix A.
+const KEY_INPUTS: usize = 10;
+
+/// The most characters of amounts one row of the savings-sources table may
+/// hold in whole kroner and still fit A4 beside its label (5 years of
+/// "2.304.810 kr." fit; 7 of "613.268.790 kr." do not).
+const SOURCES_ROW_CHARS: usize = 75;
+
+struct Report<'a> {
+    s: &'a RunSummary,
+    c: Option<&'a Comparison>,
+    options: &'a [RunSummary],
+    lang: Lang,
+}
+
+/// The style sheet: the report is one file, so it is inline.
+const CSS: &str = include_str!("style.css");
+
+impl<'a> Report<'a> {
+    fn t(&self, da: &'a str, en: &'a str) -> &'a str {
+        t(self.lang, da, en)
+    }
+
+    fn metric(&self, key: &str) -> &'a [Summary] {
+        self.s.metric(key)
+    }
+
+    fn end_index(&self) -> usize {
+        self.s.years.len().saturating_sub(1)
+    }
+
+    /// "forslaget" / "the proposal" when the hours are all the scenario
+    /// changes; "planen" / "the plan" when initiatives come with them (the
+    /// savings are not the hours' alone: the attribution splits them), else
+    /// the scenario.
+    fn subject(&self) -> &'a str {
+        match (self.s.proposal.is_some(), self.s.policy_events.is_empty()) {
+            (true, true) => self.t("forslaget", "the proposal"),
+            (true, false) => self.t(
+                "planen (åbningstider og tiltag)",
+                "the plan (opening hours and initiatives)",
+            ),
+            (false, _) => self.t("scenariet", "the scenario"),
+        }
+    }
+
+    fn render(&self) -> String {
+        let lang = self.lang;
+        let title = match &self.s.proposal {
+            Some(p) => format!("{} – {}", self.s.scenario, p),
+            None => self.s.scenario.clone(),
+        };
+        // A proposal name that is already part of the scenario name is not repeated.
+        let title = match &self.s.proposal {
+            Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
+            _ => title,
+        };
+        let page = html! {
+            (DOCTYPE) "\n"
+            html lang=(lang.code()) { "\n"
+                head { "\n"
+                    meta charset="utf-8"; "\n"
+                    meta name="viewport" content="width=device-width, initial-scale=1"; "\n"
+                    meta name="generator" content={ "channelshift " (env!("CARGO_PKG_VERSION")) }; "\n"
+                    title {
+                        (clean_text(&title)) " – "
+                        (self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
+                    } "\n"
+                    // Trusted markup: the style sheet is part of the program.
+                    style { (PreEscaped(CSS)) } "\n"
+                } "\n"
+                body { "\n"
+                    (self.summary_section())
+                    (self.assumptions_section())
+                    (self.charts_section())
+                    (self.tables_section())
+                    (self.method_section())
+                    (self.appendix_section())
+                } "\n"
+            } "\n"
+        };
+        keep_units_with_numbers(&page.into_string())
+    }
+}
+
+/// The last year a goal is evaluated: (year, target, probability).
+fn last_evaluated(g: &GoalSummary, years: &[i32]) -> Option<(i32, f64, f64)> {
+    let i = g.probability.iter().rposition(|p| p.is_some())?;
+    let p = g.probability[i]?;
+    let target = g.targets.get(i).copied().flatten()?;
+    Some((*years.get(i)?, target, p))
+}
+
+/// Rounds to `sig` significant digits, for counts in running text
+/// ("ca. 27.800 henvendelser"); numbers below 10^sig are rounded to whole units.
+fn round_sig(x: f64, sig: i32) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    let digits = x.abs().log10().floor() as i32 + 1;
+    let step = 10f64.powi((digits - sig).max(0));
+    (x / step).round() * step
+}
+
+/// A sentence ending in an abbreviation ("kr.") takes no second full stop.
+fn fix_stops(s: &str) -> String {
+    s.replace("kr..", "kr.")
+}
+
+/// "scenarios/solrod-2011.toml:43" -> "solrod-2011.toml:43".
+fn short_location(location: &str) -> String {
+    match location.rsplit_once(['/', '\\']) {
+        Some((_, tail)) => tail.to_string(),
+        None => location.to_string(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// "+4,5" / "-13,5" / "0".
+fn signed(x: f64, lang: Lang) -> String {
+    let s = format_sig(x, 4, lang);
+    if x > 0.0 {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+fn signed_number(x: f64, decimals: usize, lang: Lang) -> String {
+    let s = format_number(x, decimals, lang);
+    if x > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// The chart measure of a metric key and year.
+fn measure_of(metric: &str, year: i32) -> Option<Measure> {
+    match metric {
+        "cumulative_net_savings_kr" => Some(Measure::CumulativeNetSavings { through: year }),
+        "savings_kr" => Some(Measure::AnnualSavings { year }),
+        "npv_kr" => Some(Measure::NetPresentValue { through: year }),
+        "cost_scenario_kr" => Some(Measure::AnnualCost { year }),
+        _ => None,
+    }
+}

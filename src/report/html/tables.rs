@@ -1,0 +1,340 @@
+//! Section 4: the tables per year.
+
+use super::*;
+
+impl Report<'_> {
+    pub(super) fn tables_section(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        let projection = self.projection();
+        // Overview of medians.
+        let keys = [
+            "cost_status_quo_kr",
+            "cost_scenario_kr",
+            "savings_kr",
+            "cumulative_net_savings_kr",
+            "npv_kr",
+        ];
+        html! {
+            section class="major" id="tables" { "\n"
+                h2 { "4. " (self.t("Tabeller", "Tables")) (self.detail_suffix()) } "\n"
+                @if projection {
+                    (self.projection_years_table())
+                } @else {
+                    table class="years" id="table-years" { "\n"
+                        caption {
+                            (self.t("Omkostninger og besparelser pr. år", "Costs and savings per year"))
+                            " (" (self.t("median, kr.", "median, kr.")) ")"
+                        } "\n"
+                        thead { tr {
+                            th { (labels(lang).year) }
+                            @for k in keys { th.num { (metric_label(k, lang)) } }
+                        } }
+                        tbody { "\n"
+                            @for (y, year) in s.years.iter().enumerate() {
+                                tr {
+                                    td { (year) }
+                                    @for k in keys {
+                                        td.num { (format_kr(self.metric(k).get(y).map(|q| q.p50).unwrap_or(f64::NAN), lang)) }
+                                    }
+                                } "\n"
+                            }
+                        }
+                    } "\n"
+                    (self.medians_note())
+                    (self.intervals_table(&keys))
+                }
+                (self.savings_sources_table())
+                (self.components_table())
+                (crate::report::breakdown_html::breakdown_tables(s, lang))
+                (self.hours_table())
+                (self.displaced_table())
+                (self.staffing_table())
+                (self.goals_tables())
+                (self.citizens_table())
+                @if let Some(sens) = &s.sensitivity { (self.sensitivity_table(sens)) }
+                (self.attribution_table())
+                @if let Some(c) = self.c { (self.comparison_tables(c)) }
+            } "\n"
+        }
+    }
+
+    /// The cost components in the end year (median of each).
+    fn components_table(&self) -> Markup {
+        let lang = self.lang;
+        let l = labels(lang);
+        let components = [
+            (
+                "handling_cost",
+                self.t("Ekspedition af henvendelser", "Handling contacts"),
+            ),
+            (
+                "opening_cost",
+                self.t(
+                    "Åbningstid (bemanding, lokaler)",
+                    "Opening hours (staff, premises)",
+                ),
+            ),
+            (
+                "campaign_cost",
+                self.t("Kampagner og tiltag", "Campaigns and measures"),
+            ),
+            (
+                "outbound_mail_cost",
+                self.t("Udgående post", "Outbound mail"),
+            ),
+        ];
+        let e = self.end_index();
+        let at = |k: &str| self.metric(k).get(e).map(|q| q.p50).unwrap_or(0.0);
+        let present: Vec<(&str, f64, f64)> = components
+            .iter()
+            .filter(|(k, _)| {
+                let sq = self.metric(&format!("{k}_status_quo_kr"));
+                let sc = self.metric(&format!("{k}_scenario_kr"));
+                sq.iter().chain(sc).any(|q| q.p50 != 0.0 || q.mean != 0.0)
+            })
+            .map(|(k, name)| {
+                (
+                    *name,
+                    at(&format!("{k}_status_quo_kr")),
+                    at(&format!("{k}_scenario_kr")),
+                )
+            })
+            .collect();
+        if present.is_empty() {
+            return html! {};
+        }
+        // One path in a projection: the status quo and the scenario are the same.
+        let projection = self.projection();
+        html! {
+            table class="components" { "\n"
+                caption {
+                    (self.t("Omkostningernes sammensætning i", "Cost components in")) " "
+                    (self.s.end_year) " (" (self.t("median, kr.", "median, kr.")) ")"
+                } "\n"
+                thead { tr {
+                    th { (self.t("Post", "Item")) }
+                    @if projection {
+                        th.num { (self.t("Omkostning", "Cost")) }
+                    } @else {
+                        th.num { (l.status_quo) }
+                        th.num { (l.scenario) }
+                        th.num { (self.t("Forskel", "Difference")) }
+                    }
+                } }
+                tbody { "\n"
+                    @for (name, sq, sc) in &present {
+                        tr {
+                            td { (name) }
+                            @if !projection { td.num { (format_kr(*sq, lang)) } }
+                            td.num { (format_kr(*sc, lang)) }
+                            @if !projection { td.num { (format_kr(sc - sq, lang)) } }
+                        } "\n"
+                    }
+                }
+            } "\n"
+            p.note {
+                (self.t(
+                    "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning.",
+                    "Medians of each item on its own; they need not add up to the median of the total cost."
+                ))
+            } "\n"
+        }
+    }
+
+    /// Where the savings come from: means per year, which add up to the mean
+    /// savings; avoided contacts named apart, since they are valued at full
+    /// unit cost.
+    pub(super) fn savings_sources_table(&self) -> Markup {
+        use crate::model::layout::SavingsSource;
+        let s = self.s;
+        let lang = self.lang;
+        let mean = |k: &str| -> Vec<f64> { self.metric(k).iter().map(|q| q.mean).collect() };
+        let savings = mean("savings_kr");
+        if savings.iter().all(|&x| x == 0.0) || self.metric(SavingsSource::ALL[0].key()).is_empty()
+        {
+            return html! {};
+        }
+        // Whole kroner when a row of them fits the page; else millions, the
+        // unit said once in the caption (seven years of "613.268.790 kr."
+        // would not fit A4, and a cell that wrapped would strand its "kr.").
+        let all: Vec<f64> = SavingsSource::ALL
+            .iter()
+            .flat_map(|src| mean(src.key()))
+            .chain(savings.iter().copied())
+            .collect();
+        let widest = all
+            .iter()
+            .map(|v| format_kr(*v, lang).chars().count())
+            .max()
+            .unwrap_or(0);
+        let unit = if widest * s.years.len() <= SOURCES_ROW_CHARS {
+            MoneyUnit::of([0.0])
+        } else {
+            MoneyUnit::of(all.iter().copied())
+        };
+        let cell = |v: f64| {
+            if unit.is_kroner() {
+                format_kr(v, lang)
+            } else {
+                unit.number(v, lang)
+            }
+        };
+        let rows: Vec<(String, Vec<f64>)> = SavingsSource::ALL
+            .iter()
+            .map(|src| (src.label(lang).to_string(), mean(src.key())))
+            .filter(|(_, values)| values.iter().any(|&x| x != 0.0))
+            .chain([(metric_label("savings_kr", lang), savings.clone())])
+            .collect();
+        let avoided: f64 = mean(SavingsSource::AvoidedContacts.key()).iter().sum();
+        let total: f64 = savings.iter().sum();
+        let share = format_pct(avoided / total, 0, lang);
+        html! {
+            table class="years" id="table-sources" { "\n"
+                caption {
+                    (self.t("Hvor besparelsen kommer fra", "Where the savings come from"))
+                    " (" (self.t("gennemsnit", "mean")) ", " (unit.unit(lang)) "; "
+                    (self.t("delene summerer til besparelsen", "the parts add up to the savings")) ")"
+                } "\n"
+                thead { tr {
+                    th { (self.t("Kilde", "Source")) }
+                    @for y in &s.years { th.num { (y) } }
+                } }
+                tbody { "\n"
+                    @for (label, values) in &rows {
+                        tr {
+                            td { (label) }
+                            @for v in values { td.num { (cell(*v)) } }
+                        } "\n"
+                    }
+                }
+            } "\n"
+            @if avoided != 0.0 && total != 0.0 {
+                p.note {
+                    @match lang {
+                        Lang::Da => { "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: " (share) " af besparelsen frem til " (s.end_year) ". Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted." }
+                        Lang::En => { "Contacts avoided are valued at the full unit price of the channel the citizen left: " (share) " of the savings through " (s.end_year) ". That is a saving only if the citizen really got the answer elsewhere." }
+                    }
+                } "\n"
+            }
+        }
+    }
+
+    /// The per-year table of a status-quo projection: the cost (median and
+    /// 90 % interval), the contacts and the digital share; no savings.
+    pub(super) fn projection_years_table(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        let cost = self.metric("cost_scenario_kr");
+        let contacts = self.metric("contacts_scenario");
+        let digital = self.metric("digital_share_scenario");
+        let unit = MoneyUnit::of(cost.iter().flat_map(|q| [q.p5, q.p95]));
+        let range = |y: usize| {
+            cost.get(y)
+                .map(|q| {
+                    if q.p5 == q.p95 {
+                        unit.number(q.p50, lang)
+                    } else {
+                        join_interval(&unit.number(q.p5, lang), &unit.number(q.p95, lang), lang)
+                    }
+                })
+                .unwrap_or_else(|| "–".into())
+        };
+        let p50 = |m: &[Summary], y: usize| m.get(y).map_or(f64::NAN, |q| q.p50);
+        html! {
+            table class="years" id="table-years" { "\n"
+                caption {
+                    (self.t(
+                        "Omkostninger og henvendelser pr. år (status quo-fremskrivning; median og 90 %-interval)",
+                        "Costs and contacts per year (status-quo projection; median and 90 % interval)"
+                    ))
+                } "\n"
+                thead { tr {
+                    th { (labels(lang).year) }
+                    th.num { (self.t("Omkostning (median)", "Cost (median)")) }
+                    th.num { (self.t("Omkostning, 90 %-interval", "Cost, 90 % interval")) " (" (unit.unit(lang)) ")" }
+                    th.num { (self.t("Henvendelser i alt (median)", "Contacts, total (median)")) }
+                    th.num { (self.t("Digital andel (median)", "Digital share (median)")) }
+                } }
+                tbody { "\n"
+                    @for (y, year) in s.years.iter().enumerate() {
+                        tr {
+                            td { (year) }
+                            td.num { (format_kr(p50(cost, y), lang)) }
+                            td class="num nw" { (range(y)) }
+                            td.num { (format_number(p50(contacts, y), 0, lang)) }
+                            td.num { (format_pct(p50(digital, y), 1, lang)) }
+                        } "\n"
+                    }
+                }
+            } "\n"
+        }
+    }
+
+    /// The 90 % interval of each amount of the per-year table, in one unit
+    /// for the whole table (the unit of its largest amount): "14,8–20,1".
+    pub(super) fn intervals_table(&self, keys: &[&str]) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        let present: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| self.metric(k).iter().any(|q| q.p5 != q.p95))
+            .collect();
+        if present.is_empty() {
+            return html! {};
+        }
+        let unit = MoneyUnit::of(
+            present
+                .iter()
+                .flat_map(|k| self.metric(k).iter().flat_map(|q| [q.p5, q.p95])),
+        );
+        let cell = |k: &str, y: usize| match self.metric(k).get(y) {
+            Some(q) if q.p5 == q.p95 => unit.number(q.p50, lang),
+            // "-0,6 til 14,4": a dash after a minus sign would misread.
+            Some(q) if q.p5 < 0.0 => format!(
+                "{} {} {}",
+                unit.number(q.p5, lang),
+                self.t("til", "to"),
+                unit.number(q.p95, lang)
+            ),
+            Some(q) => format!("{}–{}", unit.number(q.p5, lang), unit.number(q.p95, lang)),
+            None => "–".into(),
+        };
+        html! {
+            table class="years" id="table-intervals" { "\n"
+                caption {
+                    (self.t(
+                        "90 %-interval pr. år: 5 %- til 95 %-fraktil",
+                        "90 % interval per year: 5th to 95th percentile"
+                    ))
+                    " (" (unit.unit(lang)) ")"
+                } "\n"
+                thead { tr {
+                    th { (labels(lang).year) }
+                    @for k in &present { th.num { (metric_label(k, lang)) } }
+                } }
+                tbody { "\n"
+                    @for (y, year) in s.years.iter().enumerate() {
+                        tr {
+                            td { (year) }
+                            @for k in &present { td class="num nw" { (cell(k, y)) } }
+                        } "\n"
+                    }
+                }
+            } "\n"
+        }
+    }
+
+    /// Said under every table of per-year medians.
+    pub(super) fn medians_note(&self) -> Markup {
+        html! {
+            p.note {
+                (self.t(
+                    "Hver kolonne er medianen af sine egne simuleringer: median for status quo minus median for scenariet er ikke medianen af besparelsen, og medianer kan ikke lægges sammen over år.",
+                    "Each column is the median of its own simulations: the status quo's median minus the scenario's median is not the median saving, and medians do not add up over years."
+                ))
+            } "\n"
+        }
+    }
+}

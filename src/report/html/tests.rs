@@ -1,0 +1,93 @@
+use super::*;
+
+#[test]
+fn text_is_escaped_and_cleaned() {
+    let text = "<script>alert('x') & \"y\"</script>\u{1b}[2J\nend";
+    assert_eq!(
+        html! { p title=(clean_text(text)) { (clean_text(text)) } }.into_string(),
+        "<p title=\"&lt;script&gt;alert('x') &amp; &quot;y&quot;&lt;/script&gt;\u{fffd}[2J end\">\
+         &lt;script&gt;alert('x') &amp; &quot;y&quot;&lt;/script&gt;\u{fffd}[2J end</p>"
+    );
+}
+
+#[test]
+fn units_stay_with_their_numbers() {
+    assert_eq!(
+        keep_units_with_numbers("<p>mellem 1,51 og 2,55 mio. kr. i 2015</p>"),
+        "<p>mellem 1,51 og <span class=\"nw\">2,55 mio. kr.</span> i 2015</p>"
+    );
+    assert_eq!(
+        keep_units_with_numbers("<td>-643.035 kr.</td><td>&lt; 100 kr.</td><td>68–72 kr.</td><td>90 %</td>"),
+        "<td><span class=\"nw\">-643.035 kr.</span></td><td><span class=\"nw\">&lt; 100 kr.</span></td><td><span class=\"nw\">68–72 kr.</span></td><td>90 %</td>"
+    );
+    assert_eq!(
+        keep_units_with_numbers("<p>2-8 kr. og til -5 kr.</p>"),
+        "<p><span class=\"nw\">2-8 kr.</span> og til <span class=\"nw\">-5 kr.</span></p>"
+    );
+    // Markup, the style sheet, the title and charts are left alone; a
+    // number inside a word is not an amount.
+    let untouched = "<title>5 kr.</title><style>a{b:5 %}</style><svg><text>5 kr.</text></svg><a title=\"5 kr.\">B2 kr.</a>";
+    assert_eq!(keep_units_with_numbers(untouched), untouched);
+}
+
+#[test]
+fn distributions_in_danish() {
+    assert_eq!(
+        distribution_label("triangular(90, 120, 150)", Lang::Da),
+        "trekantfordeling (90; 120; 150)"
+    );
+    assert_eq!(
+        distribution_label("triangular(0, 0.005, 0.012)", Lang::Da),
+        "trekantfordeling (0; 0,005; 0,012)"
+    );
+    assert_eq!(
+        distribution_label("log-normal(median 102, 90 % in [80, 130])", Lang::Da),
+        "lognormal (median 102; 90 % i [80; 130])"
+    );
+    assert_eq!(
+        distribution_label("normal(mean 1500, sd -2.5, min 0)", Lang::En),
+        "normal(mean 1,500, sd -2.5, min 0)"
+    );
+    assert_eq!(
+        distribution_label("discrete(1: 30 %, 2: 70 %)", Lang::Da),
+        "diskret (1: 30 %; 2: 70 %)"
+    );
+    assert_eq!(distribution_label("2.50e20", Lang::Da), "2,50e20");
+}
+
+#[test]
+fn schedules_in_danish() {
+    assert_eq!(
+        schedule_label("Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13", Lang::Da),
+        "man-tir 10-14; ons lukket; tor 10-17; fre 10-13"
+    );
+    assert_eq!(schedule_label("Thu 9-18.30", Lang::En), "Thu 9-18.30");
+}
+
+#[test]
+fn units_and_numbers() {
+    assert_eq!(
+        unit_label("kr. per contact", Lang::Da),
+        "kr. pr. henvendelse"
+    );
+    assert_eq!(
+        unit_label("contacts per year per 1,000 citizens", Lang::Da),
+        "henvendelser pr. år pr. 1.000 borgere"
+    );
+    assert_eq!(
+        unit_label("kr. per open hour", Lang::Da),
+        "kr. pr. åben time"
+    );
+    assert_eq!(format_sig(0.005666, 3, Lang::Da), "0,00567");
+    assert_eq!(format_sig(120.0, 4, Lang::Da), "120");
+    assert_eq!(format_sig(31.5, 4, Lang::Da), "31,5");
+    assert_eq!(format_sig(1234567.0, 4, Lang::En), "1,234,567");
+    assert_eq!(
+        metric_label("volume_scenario.phone", Lang::Da),
+        "Henvendelser: Telefon, scenarie"
+    );
+    assert_eq!(
+        metric_label("opening_cost_status_quo_kr", Lang::En),
+        "Opening cost, status quo"
+    );
+}
