@@ -33,7 +33,7 @@
 use std::path::Path;
 
 use crate::charts::data::*;
-use crate::charts::{self, ChartError, ChartText};
+use crate::charts::{self, ChartError};
 use crate::comparison::Comparison;
 use crate::domain::Channel;
 use crate::export::sanitize::clean_text;
