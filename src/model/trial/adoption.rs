@@ -5,9 +5,7 @@ use super::*;
 
 /// Citizens' capabilities per path (they may cap adoption below).
 pub(super) fn capabilities(ctx: &Ctx, sc: &mut Scratch) {
-    let Ctx {
-        s, plan, values, ..
-    } = *ctx;
+    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
     if !s.citizens.is_empty() {
         for path in [SCENARIO, STATUS_QUO] {
             if path == STATUS_QUO && plan.identical_paths {
@@ -22,9 +20,7 @@ pub(super) fn capabilities(ctx: &Ctx, sc: &mut Scratch) {
 
 /// The digital volume of every cell in both paths.
 pub(super) fn adoption(ctx: &Ctx, sc: &mut Scratch) {
-    let Ctx {
-        s, plan, values, ..
-    } = *ctx;
+    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
     let n_months = plan.n_months;
     let n_epochs = plan.epochs.len();
     let n_cells = s.cells.len();

@@ -5,9 +5,7 @@ use super::*;
 
 /// Fills `sc.cells` from the trial's draws (prices follow in [`cell_prices`]).
 pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
-    let Ctx {
-        s, plan, values, ..
-    } = *ctx;
+    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
     let n_months = plan.n_months;
     let v = |p: Param| p.get(values);
     // Cells.
@@ -92,9 +90,7 @@ pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
 /// Sets each cell's unit prices: its department's, else the scenario's,
 /// with the area's own prices on channels not paid by the hour.
 pub(super) fn cell_prices(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) {
-    let Ctx {
-        s, plan, values, ..
-    } = *ctx;
+    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
     let v = |p: Param| p.get(values);
     for (c, ct) in sc.cells.iter_mut().enumerate() {
         let dept = plan.cell_dept[c];

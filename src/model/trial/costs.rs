@@ -22,12 +22,7 @@ pub(super) fn costs(
     sc: &mut Scratch,
     detail: &mut [f32],
 ) -> Costs {
-    let Ctx {
-        s,
-        plan,
-        layout,
-        values,
-    } = *ctx;
+    let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
     let n_months = plan.n_months;
     let n_years = plan.n_years;
     let v = |p: Param| p.get(values);

@@ -4,9 +4,7 @@ use super::*;
 
 /// Fills `sc.area_month` and `sc.area_epoch`; returns the monthly growth factor.
 pub(super) fn demand(ctx: &Ctx, noise_stream: u64, trial: u64, sc: &mut Scratch) -> f64 {
-    let Ctx {
-        s, plan, values, ..
-    } = *ctx;
+    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
     let n_months = plan.n_months;
     let n_epochs = plan.epochs.len();
     let n_areas = s.areas.len();

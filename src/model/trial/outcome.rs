@@ -11,12 +11,7 @@ pub(super) fn outcomes(
     core: &mut [f64],
     detail: &mut [f32],
 ) {
-    let Ctx {
-        s,
-        plan,
-        layout,
-        values,
-    } = *ctx;
+    let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
     let n_months = plan.n_months;
     let n_years = plan.n_years;
     let v = |p: Param| p.get(values);

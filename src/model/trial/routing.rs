@@ -66,9 +66,7 @@ pub(super) struct Staffing {
 
 /// Routes every cell of both paths through every epoch.
 pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staffing {
-    let Ctx {
-        s, plan, layout, ..
-    } = *ctx;
+    let (s, plan, layout) = (ctx.s, ctx.plan, ctx.layout);
     let n_months = plan.n_months;
     let n_years = plan.n_years;
     let n_cells = s.cells.len();
@@ -155,12 +153,7 @@ pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staff
 /// Routes every cell of `path` in epoch `e` and adds the results to the
 /// year's sums (and, for staffed channels, to the monthly staff volumes).
 fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scratch) {
-    let Ctx {
-        s,
-        plan,
-        layout,
-        values,
-    } = *ctx;
+    let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
     let n_months = plan.n_months;
     let n_years = plan.n_years;
     let n_epochs = plan.epochs.len();
@@ -372,12 +365,7 @@ fn staff_epoch(
     staffing_cost: &mut [Vec<f64>; 2],
     staffing_stats: &mut [Vec<[f64; 5]>; 2],
 ) {
-    let Ctx {
-        s,
-        plan,
-        layout,
-        values,
-    } = *ctx;
+    let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
     let n_months = plan.n_months;
     let n_staffed = plan.staffed.len();
     let n_depts = s.departments.len();

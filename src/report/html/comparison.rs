@@ -33,30 +33,19 @@ impl Report<'_> {
             if !leads {
                 continue;
             }
+            let d = &y.cumulative_difference_kr;
+            let (prob, median, range) = (
+                format_probability(y.prob_a_cumulative_more, lang),
+                format_money(d.p50, lang),
+                format_money_range(d.p5, d.p95, lang),
+            );
+            let (a, b) = (&p.a, &p.b);
             let sentence = match lang {
                 Lang::Da => format!(
-                    "»{}« giver en større akkumuleret nettobesparelse end »{}« til og med {end} i {} af simuleringerne; forskellen er {} (median; 90 % sandsynlighed: {}).",
-                    p.a,
-                    p.b,
-                    format_probability(y.prob_a_cumulative_more, lang),
-                    format_money(y.cumulative_difference_kr.p50, lang),
-                    format_money_range(
-                        y.cumulative_difference_kr.p5,
-                        y.cumulative_difference_kr.p95,
-                        lang
-                    ),
+                    "»{a}« giver en større akkumuleret nettobesparelse end »{b}« til og med {end} i {prob} af simuleringerne; forskellen er {median} (median; 90 % sandsynlighed: {range})."
                 ),
                 Lang::En => format!(
-                    "“{}” gives larger cumulative net savings than “{}” through {end} in {} of the simulations; the difference is {} (median; 90 % probability: {}).",
-                    p.a,
-                    p.b,
-                    format_probability(y.prob_a_cumulative_more, lang),
-                    format_money(y.cumulative_difference_kr.p50, lang),
-                    format_money_range(
-                        y.cumulative_difference_kr.p5,
-                        y.cumulative_difference_kr.p95,
-                        lang
-                    ),
+                    "“{a}” gives larger cumulative net savings than “{b}” through {end} in {prob} of the simulations; the difference is {median} (median; 90 % probability: {range})."
                 ),
             };
             sentences.push(fix_stops(&sentence));
