@@ -6,6 +6,8 @@
 //! trial: a paired comparison whose noise is far below that of two
 //! independent runs.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::engine::Trials;
@@ -25,6 +27,8 @@ pub struct OptionYear {
     pub cost_kr: Summary,
     pub savings_kr: Summary,
     pub cumulative_net_savings_kr: Summary,
+    /// Net present value of the savings through this year, kr.
+    pub npv_kr: Summary,
     pub opening_cost_kr: Summary,
     pub displaced_retimed: Summary,
     pub displaced_to_digital: Summary,
@@ -58,6 +62,10 @@ pub struct OptionResult {
     pub years: Vec<OptionYear>,
     pub staffing: Vec<StaffingRow>,
     pub goals: Vec<GoalSummary>,
+    /// Share of trials by payback year, as `payback` in summary.json: the
+    /// first year from which cumulative net savings stay above 0, or
+    /// `not_by_<end year>`.
+    pub payback: BTreeMap<String, f64>,
     /// With `compare --breakdown`: cost, savings and contacts by area,
     /// department and contact type, as `breakdown` in summary.json.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -246,6 +254,7 @@ impl Comparison {
                         cost_kr: m("cost_scenario_kr", y),
                         savings_kr: m("savings_kr", y),
                         cumulative_net_savings_kr: m("cumulative_net_savings_kr", y),
+                        npv_kr: m("npv_kr", y),
                         opening_cost_kr: m("opening_cost_scenario_kr", y),
                         displaced_retimed: m("displaced_retimed", y),
                         displaced_to_digital: m("displaced_to_digital", y),
@@ -285,6 +294,7 @@ impl Comparison {
                     years: oy,
                     staffing,
                     goals: r.summary.goals.clone(),
+                    payback: r.summary.payback.clone(),
                     breakdown: r.summary.breakdown.clone(),
                     files: option_files(
                         id,

@@ -31,6 +31,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "comparison.json",
     "comparison.csv",
     "comparison-breakdown.csv",
+    "comparison.xlsx",
     "backtest.json",
     "backtest.csv",
     "report.html",
