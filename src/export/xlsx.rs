@@ -1028,7 +1028,7 @@ pub fn check_trials_sheet(scenario: &Scenario, xlsx_trials: usize) -> Result<(),
         )
         .with_help(
             "leave out --xlsx (summary.json and the CSV files hold every result), \
-             or make some inputs fixed numbers",
+             or declare fewer goals or uncertain inputs",
         ));
     }
     Ok(())
