@@ -1157,3 +1157,55 @@ fn trials_sheet(
     ws.set_row_height(0, 45)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_what_excel_accepts() {
+        assert_eq!(sheet_name("Mål: 2015 [a/b]?"), "Mål- 2015 -a-b--");
+        assert_eq!(sheet_name("'Forslag'"), "Forslag");
+        assert_eq!(sheet_name("a\u{1b}b"), "a\u{fffd}b");
+        assert_eq!(sheet_name("''"), "-");
+        // 31 UTF-16 units: an emoji takes two.
+        let long = "x".repeat(30) + "😀";
+        assert_eq!(sheet_name(&long), "x".repeat(30));
+        assert_eq!(sheet_name(&"æ".repeat(40)), "æ".repeat(31));
+    }
+
+    #[test]
+    fn sheet_names_are_unique_regardless_of_case() {
+        let long = "Pr. år · solrod-2011-proposal-1: Forslag".to_string();
+        let names =
+            unique_sheet_names(&[long.clone(), long.clone(), "Mål".into(), "MÅL".into(), long]);
+        assert_eq!(
+            names,
+            [
+                "Pr. år · solrod-2011-proposal-1",
+                "Pr. år · solrod-2011-propos (2)",
+                "Mål",
+                "MÅL (2)",
+                "Pr. år · solrod-2011-propos (3)",
+            ]
+        );
+        assert!(names.iter().all(|n| n.encode_utf16().count() <= 31));
+    }
+
+    #[test]
+    fn the_per_trial_sheet_has_a_column_per_goal_and_input() {
+        // Trial, year, 5 amounts, payback; 13 cost components and savings
+        // sources; then one per goal and one per input.
+        assert_eq!(trials_sheet_columns(0, 0), 21);
+        assert_eq!(trials_sheet_columns(6, 53), 21 + 6 + 53);
+        assert_eq!(trials_sheet_columns(16_363, 0), EXCEL_MAX_COLUMNS);
+        // Every layout records every component, so the count is exact.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/model-worked-example.toml");
+        let layout = crate::model::layout::Layout::new(&Scenario::from_file(&path).unwrap());
+        for key in TRIAL_COMPONENT_KEYS {
+            let m = layout.metric(key).unwrap_or_else(|| panic!("{key}"));
+            assert!(m.per_year && m.store == crate::model::layout::Store::Detail);
+        }
+    }
+}
