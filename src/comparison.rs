@@ -76,6 +76,17 @@ pub struct OptionResult {
     pub files: Vec<String>,
 }
 
+impl OptionResult {
+    /// The option's weekly open hours for `department`'s `channel`: the
+    /// proposal's, else today's; `None` when the option has no such hours.
+    pub fn weekly_hours(&self, department: &str, channel: &str) -> Option<f64> {
+        self.hours
+            .iter()
+            .find(|h| h.department == department && h.channel == channel)
+            .map(|h| h.proposal_hours_per_week.unwrap_or(h.today_hours_per_week))
+    }
+}
+
 /// Option `a` against option `b`, trial by trial.
 #[derive(Debug, Clone, Serialize)]
 pub struct PairwiseYear {
@@ -127,6 +138,23 @@ pub struct Comparison {
     pub years: Vec<i32>,
     pub options: Vec<OptionResult>,
     pub pairwise: Vec<Pairwise>,
+}
+
+impl Comparison {
+    /// Every department's channel with opening hours in any option, once,
+    /// in the order the options first have them (with today's hours).
+    pub fn hours_channels(&self) -> Vec<&HoursRow> {
+        let mut rows: Vec<&HoursRow> = Vec::new();
+        for h in self.options.iter().flat_map(|o| &o.hours) {
+            if !rows
+                .iter()
+                .any(|r| r.department == h.department && r.channel == h.channel)
+            {
+                rows.push(h);
+            }
+        }
+        rows
+    }
 }
 
 /// One simulated option, as input to [`Comparison::new`].

@@ -604,9 +604,9 @@ fn compare_writes_each_options_breakdown_on_common_random_numbers() {
     assert!(!text.contains("\"files\""));
 }
 
-/// `compare --breakdown`'s terminal table has every option's groups, not
-/// only the first option's: a department only the second option has gets
-/// its row, "-" under the option without it.
+/// `compare --breakdown`'s terminal tables have every option's groups and
+/// opening hours, not only the first option's: a department only the
+/// second option has gets its rows, "-" under the option without it.
 #[test]
 fn compare_shows_a_department_only_a_later_option_has() {
     let dir = tempfile::tempdir().unwrap();
@@ -659,7 +659,8 @@ fn compare_shows_a_department_only_a_later_option_has() {
         .unwrap();
     let saved = teknik["savings_kr"][4]["p50"].as_f64().unwrap();
     assert!(saved > 100_000.0, "15 of 30 counter hours closed: {saved}");
-    let line = line_with(&stdout, "Teknik og miljø");
+    let table = &stdout[stdout.find("savings vs status quo by department").unwrap()..];
+    let line = line_with(table, "Teknik og miljø");
     let cells: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(
         cells[cells.len() - 2..],
@@ -668,6 +669,11 @@ fn compare_shows_a_department_only_a_later_option_has() {
             channelshift::i18n::format_number(saved, 0, channelshift::i18n::Lang::En)
         ]
     );
+    // Its weekly hours: 30 today, none under Forslag 2, 15 under Forslag 1.
+    let hours: Vec<&str> = line_with(&stdout, "Teknik og miljø counter")
+        .split_whitespace()
+        .collect();
+    assert_eq!(hours[hours.len() - 3..], ["30", "-", "15"]);
     // Forslag 2 has no Teknik department at all.
     assert!(c["options"][0]["breakdown"]["by_department"]
         .as_array()

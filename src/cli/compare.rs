@@ -278,28 +278,23 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
         lang.pick("i dag", "today").to_string(),
     ];
     head.extend(c.options.iter().map(|o| o.name.clone()));
-    let mut rows = Vec::new();
-    if let Some(first) = c.options.first() {
-        for (i, h) in first.hours.iter().enumerate() {
+    let rows: Vec<Vec<String>> = c
+        .hours_channels()
+        .into_iter()
+        .map(|h| {
             let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
             let mut r = vec![
                 format!("{} {}", h.department, super::table::lower_first(&channel)),
                 hours(h.today_hours_per_week, lang),
             ];
             r.extend(c.options.iter().map(|opt| {
-                opt.hours
-                    .get(i)
-                    .map(|x| {
-                        hours(
-                            x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
-                            lang,
-                        )
-                    })
-                    .unwrap_or_default()
+                opt.weekly_hours(&h.department, &h.channel)
+                    .map(|x| hours(x, lang))
+                    .unwrap_or_else(|| "-".into())
             }));
-            rows.push(r);
-        }
-    }
+            r
+        })
+        .collect();
     o.push_str(&render(&head, &rows));
     o
 }

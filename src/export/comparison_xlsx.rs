@@ -384,15 +384,13 @@ fn hours_sheet(
             .map(|o| format!("{}: {}", t(lang, "Timer pr. uge", "Hours per week"), o.name)),
     );
     headers(ws, 0, &head, f)?;
-    let rows = c.options.first().map(|o| o.hours.as_slice()).unwrap_or(&[]);
-    for (i, h) in rows.iter().enumerate() {
+    for (i, h) in c.hours_channels().into_iter().enumerate() {
         let row = 1 + i as u32;
         ws.write_text(row, 0, &h.department)?;
         ws.write_text(row, 1, opening_channel_label(&h.channel, lang))?;
         num(ws, row, 2, h.today_hours_per_week, &f.decimal)?;
         for (j, o) in c.options.iter().enumerate() {
-            if let Some(x) = o.hours.get(i) {
-                let hours = x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week);
+            if let Some(hours) = o.weekly_hours(&h.department, &h.channel) {
                 num(ws, row, 3 + j as u16, hours, &f.decimal)?;
             }
         }
