@@ -929,3 +929,53 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
         Some("0.0%")
     );
 }
+
+/// The options' hours chart shows today's hours of every department any
+/// option has, not only the first option's: Teknik, which only the second
+/// option adds (30 hours today, 15 under it), gets its "today" bar.
+#[test]
+fn the_option_hours_chart_has_every_options_departments() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p1-teknik.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "extends = {:?}\n\n[[departments]]\nname = \"Teknik\"\nlabel = \"Teknik og miljø\"\n\
+             hours.counter = \"Mon-Fri 9-15\"\n\n[[areas]]\nname = \"Byggesag\"\n\
+             department = \"Teknik\"\nvolume_per_1000 = 150\n\
+             mix.transaction = {{ personal = 0.5, phone = 0.5 }}\n\n\
+             [proposal.hours.Teknik]\ncounter = \"Mon-Fri 10-13\"\n",
+            scenario_path("solrod-2011-proposal-1.toml")
+                .display()
+                .to_string()
+        ),
+    )
+    .unwrap();
+    let p2 = run_file("solrod-2011-proposal-2.toml", 20);
+    let teknik = run_scenario(Scenario::from_file(&file).unwrap(), 20);
+    let runs = [&p2, &teknik].map(|r| OptionRun {
+        scenario: &r.scenario,
+        layout: &r.layout,
+        trials: &r.trials,
+        summary: &r.summary,
+    });
+    let comparison = Comparison::new(&runs, SEED);
+    let data = channelshift::report::chart_data::option_comparison(&comparison, Lang::En);
+    let today: Vec<(&str, f64)> = data
+        .current_hours
+        .iter()
+        .map(|h| (h.department.as_str(), h.hours_per_week))
+        .collect();
+    assert_eq!(today.len(), 7, "{today:?}");
+    assert_eq!(today[6], ("Teknik og miljø", 30.0));
+    assert!(data.options[0]
+        .hours
+        .iter()
+        .all(|h| h.department != "Teknik og miljø"));
+    let under_option = data.options[1]
+        .hours
+        .iter()
+        .find(|h| h.department == "Teknik og miljø")
+        .unwrap();
+    assert_eq!(under_option.hours_per_week, 15.0);
+}
