@@ -40,6 +40,7 @@ use crate::error::InputError;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{format_kr, format_number, labels, Lang};
+use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
 use crate::scenario::Scenario;
@@ -296,8 +297,9 @@ pub fn render_xlsx(
     if summary.breakdown.is_some() {
         breakdown_sheet(wb.add_worksheet(), summary, lang, &f)?;
     }
+    // Streamed row by row: the sheet that can hold a million rows.
     trials_sheet(
-        wb.add_worksheet(),
+        wb.add_worksheet_with_constant_memory()?,
         summary,
         engine,
         trials,
@@ -1062,23 +1064,49 @@ fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) 
     head
 }
 
-/// The input values of trials `0..n`, trial-major (`n x inputs`): the
-/// draws the run made, regenerated from the seed ([`Engine::input_values`]).
-fn input_draws(engine: &Engine, n: usize) -> Vec<f64> {
+/// Trials whose input draws are regenerated at a time while the per-trial
+/// sheet is written (bounded memory at any --xlsx-trials).
+const DRAW_CHUNK_TRIALS: usize = 4096;
+
+/// The input values of trials `start..start + n`, trial-major (`n x
+/// inputs`): the draws the run made, regenerated from the seed
+/// ([`Engine::input_values`]).
+fn input_draws(engine: &Engine, start: usize, n: usize) -> Vec<f64> {
     let k = engine.scenario.inputs.len();
     let mut rows = vec![0.0f64; n * k];
     if k == 0 {
         return rows;
     }
-    rows.par_chunks_mut(1024 * k)
-        .enumerate()
-        .for_each(|(chunk, block)| {
-            let mut uniforms = vec![0.0; k];
-            for (j, values) in block.chunks_mut(k).enumerate() {
-                engine.input_values((chunk * 1024 + j) as u64, &mut uniforms, values);
-            }
-        });
+    rows.par_chunks_mut(k).enumerate().for_each(|(j, values)| {
+        let mut uniforms = vec![0.0; k];
+        engine.input_values((start + j) as u64, &mut uniforms, values);
+    });
     rows
+}
+
+/// The slots of the per-trial sheet's cost components and savings sources
+/// in the detail store, in [`TRIAL_COMPONENT_KEYS`] order.
+fn component_slots(layout: &Layout) -> Vec<usize> {
+    TRIAL_COMPONENT_KEYS
+        .iter()
+        .filter_map(|k| layout.metric(k).map(|m| m.offset))
+        .collect()
+}
+
+/// Column widths and header height of the per-trial sheet, set before any
+/// row is written (the sheet is streamed: rows written are gone).
+fn trials_layout(ws: &mut Worksheet, columns: usize) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 11)?;
+    ws.set_column_width(1, 7)?;
+    for c in 2..8u16 {
+        ws.set_column_width(c, 17)?;
+    }
+    for c in 8..columns as u16 {
+        ws.set_column_width(c, 22)?;
+    }
+    ws.set_row_height(0, 45)?;
+    ws.set_freeze_panes(1, 2)?;
+    Ok(())
 }
 
 fn trials_sheet(
@@ -1093,17 +1121,62 @@ fn trials_sheet(
     let layout = &engine.layout;
     ws.set_name(sheet_name(t(lang, "Simuleringer", "Trials")))?;
     let n_goals = s.goals.len().min(layout.slots.goals.len());
-    let components: Vec<(&str, usize)> = TRIAL_COMPONENT_KEYS
-        .iter()
-        .filter_map(|k| layout.metric(k).map(|m| (*k, m.offset)))
-        .collect();
-    let keys: Vec<&str> = components.iter().map(|(k, _)| *k).collect();
-    let head = trials_head(s, n_goals, &keys, lang);
+    let components = component_slots(layout);
+    let keys = &TRIAL_COMPONENT_KEYS[..components.len()];
+    let head = trials_head(s, n_goals, keys, lang);
+    trials_layout(ws, head.len())?;
     headers(ws, 0, &head, f)?;
     let n = trial_sample_size(trials.n, layout.n_years, max_trial_rows);
-    let draws = input_draws(engine, n);
+    let first_component = (TRIAL_OUTCOME_COLUMNS + n_goals) as u16;
+    let first_input = first_component + components.len() as u16;
     let n_inputs = engine.scenario.inputs.len();
-    let (cl, dl) = (layout.core_len, layout.detail_len);
+    let mut row: u32 = 1;
+    for start in (0..n).step_by(DRAW_CHUNK_TRIALS) {
+        let count = DRAW_CHUNK_TRIALS.min(n - start);
+        let draws = input_draws(engine, start, count);
+        for k in 0..count {
+            let inputs = &draws[k * n_inputs..(k + 1) * n_inputs];
+            let cells = TrialCells {
+                trial: start + k,
+                n_goals,
+                components: &components,
+                first_component,
+                first_input,
+                inputs,
+            };
+            row = trial_rows(ws, row, s, engine, trials, &cells, f)?;
+        }
+    }
+    if row > 1 {
+        ws.autofilter(0, 0, row - 1, head.len() as u16 - 1)?;
+    }
+    Ok(())
+}
+
+/// What one trial's rows hold beyond its outcomes.
+struct TrialCells<'a> {
+    trial: usize,
+    n_goals: usize,
+    components: &'a [usize],
+    first_component: u16,
+    first_input: u16,
+    inputs: &'a [f64],
+}
+
+/// Writes one trial's rows (one per year) from `row`; returns the next row.
+fn trial_rows(
+    ws: &mut Worksheet,
+    mut row: u32,
+    s: &RunSummary,
+    engine: &Engine,
+    trials: &Trials,
+    c: &TrialCells,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let layout = &engine.layout;
+    let (cl, dl, i) = (layout.core_len, layout.detail_len, c.trial);
+    let core = &trials.core[i * cl..(i + 1) * cl];
+    let detail = &trials.detail[i * dl..(i + 1) * dl];
     let slots = &layout.slots;
     let money = [
         slots.cost_status_quo,
@@ -1112,50 +1185,29 @@ fn trials_sheet(
         slots.cumulative,
         slots.npv,
     ];
-    let first_component = (TRIAL_OUTCOME_COLUMNS + n_goals) as u16;
-    let first_input = first_component + components.len() as u16;
-    let mut row: u32 = 1;
-    for i in 0..n {
-        let core = &trials.core[i * cl..(i + 1) * cl];
-        let detail = &trials.detail[i * dl..(i + 1) * dl];
-        let inputs = &draws[i * n_inputs..(i + 1) * n_inputs];
-        for y in 0..layout.n_years {
-            ws.write_number(row, 0, i as f64)?;
-            if let Some(year) = s.years.get(y) {
-                ws.write_number(row, 1, *year)?;
-            }
-            for (c, slot) in money.iter().enumerate() {
-                num(ws, row, 2 + c as u16, core[slot + y], &f.kr)?;
-            }
-            num(ws, row, 7, core[slots.payback], &f.int)?;
-            for (g, goal) in s.goals.iter().take(n_goals).enumerate() {
-                let fmt = f.for_goal(goal.metric);
-                num(ws, row, 8 + g as u16, core[slots.goals[g] + y], fmt)?;
-            }
-            for (c, (_, slot)) in components.iter().enumerate() {
-                let x = f64::from(detail[slot + y]);
-                num(ws, row, first_component + c as u16, x, &f.kr)?;
-            }
-            for (j, x) in inputs.iter().enumerate() {
-                ws.write_number(row, first_input + j as u16, *x)?;
-            }
-            row += 1;
+    for y in 0..layout.n_years {
+        ws.write_number(row, 0, i as f64)?;
+        if let Some(year) = s.years.get(y) {
+            ws.write_number(row, 1, *year)?;
         }
+        for (col, slot) in money.iter().enumerate() {
+            num(ws, row, 2 + col as u16, core[slot + y], &f.kr)?;
+        }
+        num(ws, row, 7, core[slots.payback], &f.int)?;
+        for (g, goal) in s.goals.iter().take(c.n_goals).enumerate() {
+            let fmt = f.for_goal(goal.metric);
+            num(ws, row, 8 + g as u16, core[slots.goals[g] + y], fmt)?;
+        }
+        for (col, slot) in c.components.iter().enumerate() {
+            let x = f64::from(detail[slot + y]);
+            num(ws, row, c.first_component + col as u16, x, &f.kr)?;
+        }
+        for (j, x) in c.inputs.iter().enumerate() {
+            ws.write_number(row, c.first_input + j as u16, *x)?;
+        }
+        row += 1;
     }
-    ws.set_freeze_panes(1, 2)?;
-    if row > 1 {
-        ws.autofilter(0, 0, row - 1, head.len() as u16 - 1)?;
-    }
-    ws.set_column_width(0, 11)?;
-    ws.set_column_width(1, 7)?;
-    for c in 2..8u16 {
-        ws.set_column_width(c, 17)?;
-    }
-    for c in 8..head.len() as u16 {
-        ws.set_column_width(c, 22)?;
-    }
-    ws.set_row_height(0, 45)?;
-    Ok(())
+    Ok(row)
 }
 
 #[cfg(test)]
