@@ -6,6 +6,8 @@
 //! trial: a paired comparison whose noise is far below that of two
 //! independent runs.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::engine::Trials;
@@ -25,6 +27,8 @@ pub struct OptionYear {
     pub cost_kr: Summary,
     pub savings_kr: Summary,
     pub cumulative_net_savings_kr: Summary,
+    /// Net present value of the savings through this year, kr.
+    pub npv_kr: Summary,
     pub opening_cost_kr: Summary,
     pub displaced_retimed: Summary,
     pub displaced_to_digital: Summary,
@@ -58,6 +62,10 @@ pub struct OptionResult {
     pub years: Vec<OptionYear>,
     pub staffing: Vec<StaffingRow>,
     pub goals: Vec<GoalSummary>,
+    /// Share of trials by payback year, as `payback` in summary.json: the
+    /// first year from which cumulative net savings stay above 0, or
+    /// `not_by_<end year>`.
+    pub payback: BTreeMap<String, f64>,
     /// With `compare --breakdown`: cost, savings and contacts by area,
     /// department and contact type, as `breakdown` in summary.json.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -66,6 +74,17 @@ pub struct OptionResult {
     /// `--breakdown`, `monthly-<id>.csv` and `.json` with `--monthly`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<String>,
+}
+
+impl OptionResult {
+    /// The option's weekly open hours for `department`'s `channel`: the
+    /// proposal's, else today's; `None` when the option has no such hours.
+    pub fn weekly_hours(&self, department: &str, channel: &str) -> Option<f64> {
+        self.hours
+            .iter()
+            .find(|h| h.department == department && h.channel == channel)
+            .map(|h| h.proposal_hours_per_week.unwrap_or(h.today_hours_per_week))
+    }
 }
 
 /// Option `a` against option `b`, trial by trial.
@@ -119,6 +138,23 @@ pub struct Comparison {
     pub years: Vec<i32>,
     pub options: Vec<OptionResult>,
     pub pairwise: Vec<Pairwise>,
+}
+
+impl Comparison {
+    /// Every department's channel with opening hours in any option, once,
+    /// in the order the options first have them (with today's hours).
+    pub fn hours_channels(&self) -> Vec<&HoursRow> {
+        let mut rows: Vec<&HoursRow> = Vec::new();
+        for h in self.options.iter().flat_map(|o| &o.hours) {
+            if !rows
+                .iter()
+                .any(|r| r.department == h.department && r.channel == h.channel)
+            {
+                rows.push(h);
+            }
+        }
+        rows
+    }
 }
 
 /// One simulated option, as input to [`Comparison::new`].
@@ -246,6 +282,7 @@ impl Comparison {
                         cost_kr: m("cost_scenario_kr", y),
                         savings_kr: m("savings_kr", y),
                         cumulative_net_savings_kr: m("cumulative_net_savings_kr", y),
+                        npv_kr: m("npv_kr", y),
                         opening_cost_kr: m("opening_cost_scenario_kr", y),
                         displaced_retimed: m("displaced_retimed", y),
                         displaced_to_digital: m("displaced_to_digital", y),
@@ -285,6 +322,7 @@ impl Comparison {
                     years: oy,
                     staffing,
                     goals: r.summary.goals.clone(),
+                    payback: r.summary.payback.clone(),
                     breakdown: r.summary.breakdown.clone(),
                     files: option_files(
                         id,

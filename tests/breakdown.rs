@@ -603,3 +603,81 @@ fn compare_writes_each_options_breakdown_on_common_random_numbers() {
     assert!(!text.contains("\"breakdown\""));
     assert!(!text.contains("\"files\""));
 }
+
+/// `compare --breakdown`'s terminal tables have every option's groups and
+/// opening hours, not only the first option's: a department only the
+/// second option has gets its rows, "-" under the option without it.
+#[test]
+fn compare_shows_a_department_only_a_later_option_has() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let option = dir.path().join("p1-teknik.toml");
+    std::fs::write(
+        &option,
+        format!(
+            "extends = {:?}\n\n[[departments]]\nname = \"Teknik\"\nlabel = \"Teknik og miljø\"\n\
+             hours.counter = \"Mon-Fri 9-15\"\nopen_hour_cost_kr = {{ counter = 400 }}\n\n\
+             [[areas]]\nname = \"Byggesag\"\ndepartment = \"Teknik\"\nvolume_per_1000 = 150\n\
+             mix.transaction = {{ personal = 0.5, phone = 0.5 }}\n\n\
+             [proposal.hours.Teknik]\ncounter = \"Mon-Fri 10-13\"\n",
+            scenarios
+                .join("solrod-2011-proposal-1.toml")
+                .display()
+                .to_string()
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("cmp");
+    let output = Command::cargo_bin("channelshift")
+        .unwrap()
+        .arg("compare")
+        .arg(scenarios.join("solrod-2011.toml"))
+        .arg(scenarios.join("solrod-2011-proposal-2.toml"))
+        .arg(&option)
+        .args([
+            "-n",
+            "50",
+            "--no-charts",
+            "--breakdown",
+            "--lang",
+            "en",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let c: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("comparison.json")).unwrap())
+            .unwrap();
+    let teknik = c["options"][1]["breakdown"]["by_department"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Teknik")
+        .unwrap();
+    let saved = teknik["savings_kr"][4]["p50"].as_f64().unwrap();
+    assert!(saved > 100_000.0, "15 of 30 counter hours closed: {saved}");
+    let table = &stdout[stdout.find("savings vs status quo by department").unwrap()..];
+    let line = line_with(table, "Teknik og miljø");
+    let cells: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(
+        cells[cells.len() - 2..],
+        [
+            "-".to_string(),
+            channelshift::i18n::format_number(saved, 0, channelshift::i18n::Lang::En)
+        ]
+    );
+    // Its weekly hours: 30 today, none under Forslag 2, 15 under Forslag 1.
+    let hours: Vec<&str> = line_with(&stdout, "Teknik og miljø counter")
+        .split_whitespace()
+        .collect();
+    assert_eq!(hours[hours.len() - 3..], ["30", "-", "15"]);
+    // Forslag 2 has no Teknik department at all.
+    assert!(c["options"][0]["breakdown"]["by_department"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|g| g["name"] != "Teknik"));
+}

@@ -612,3 +612,138 @@ fn numeric_flags_are_explained_in_plain_words() {
         "error: --trials must be a whole number of at least 1, got -5"
     );
 }
+
+/// `compare` prints every option's goal table, net present value and
+/// payback (not only the first option's), in both languages, with the
+/// numbers of comparison.json.
+#[test]
+fn compare_prints_every_options_goals_npv_and_payback() {
+    use channelshift::i18n::{format_number, format_probability, Lang};
+    for (lang, code) in [(Lang::Da, "da"), (Lang::En, "en")] {
+        let dir = tempfile::tempdir().unwrap();
+        let assert = bin()
+            .arg("compare")
+            .arg(scenario("solrod-2011.toml"))
+            .arg(scenario("solrod-2011-proposal-1.toml"))
+            .arg(scenario("solrod-2011-proposal-2.toml"))
+            .args(["-n", "300", "--seed", "7", "--no-charts", "--lang", code])
+            .arg("--out")
+            .arg(dir.path())
+            .assert()
+            .success();
+        let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+        let c: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join("comparison.json")).unwrap(),
+        )
+        .unwrap();
+        let options = c["options"].as_array().unwrap();
+        assert_eq!(options.len(), 2);
+        let heading = lang.pick(
+            "sandsynlighed for at hvert mål nås",
+            "probability that each goal is met",
+        );
+        for o in options {
+            let name = o["name"].as_str().unwrap();
+            let start = stdout
+                .find(&format!("{heading}: {name}\n"))
+                .unwrap_or_else(|| panic!("no goal table of {name}: {stdout}"));
+            let section = &stdout[start..];
+            for g in o["goals"].as_array().unwrap() {
+                let line = section
+                    .lines()
+                    .find(|l| l.starts_with(g["name"].as_str().unwrap()))
+                    .unwrap();
+                let cells: Vec<String> = g["probability"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| format_probability(p.as_f64().unwrap(), lang))
+                    .collect();
+                let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(collapsed.ends_with(&cells.join(" ")), "{line} vs {cells:?}");
+            }
+            // The option's own NPV and payback, before its goal table.
+            let before = &stdout[..start];
+            let npv = o["years"][4]["npv_kr"]["p50"].as_f64().unwrap();
+            let npv_line = format!(
+                "{} 2015: median {}",
+                lang.pick("nettonutidsværdi", "net present value"),
+                format_number(npv, 0, lang)
+            );
+            assert_eq!(
+                before.rfind(&npv_line),
+                before.rfind(lang.pick("nettonutidsværdi", "net present value")),
+                "{npv_line} is the last NPV line before {name}'s goals: {stdout}"
+            );
+            assert!(before.contains(&npv_line), "{npv_line}: {stdout}");
+            assert_eq!(o["payback"]["2011"].as_f64(), Some(1.0));
+            let payback = format!("2011 {} 100 %", lang.pick("i", "in"));
+            let last_payback = &before[before
+                .rfind(lang.pick("tilbagebetaling", "payback"))
+                .unwrap()..];
+            // The terminal wraps at 100 columns.
+            let last_payback = last_payback
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(last_payback.contains(&payback), "{last_payback}");
+        }
+    }
+}
+
+/// `compare --help` lists every flag the compare command takes (read from
+/// its parser), each with a description, and docs/outputs.md names them.
+#[test]
+fn compare_help_lists_every_flag() {
+    use clap::CommandFactory;
+    let cli = channelshift::cli::Cli::command();
+    let compare = cli.find_subcommand("compare").unwrap();
+    let flags: Vec<(String, Option<char>)> = compare
+        .get_arguments()
+        .filter_map(|a| a.get_long().map(|l| (format!("--{l}"), a.get_short())))
+        .collect();
+    for flag in [
+        "--trials",
+        "--seed",
+        "--sampling",
+        "--correlation",
+        "--threads",
+        "--out",
+        "--quiet",
+        "--lang",
+        "--csv-locale",
+        "--no-charts",
+        "--report",
+        "--breakdown",
+        "--monthly",
+        "--xlsx",
+    ] {
+        assert!(
+            flags.iter().any(|(f, _)| f == flag),
+            "{flag} is not a compare flag"
+        );
+    }
+    for a in compare.get_arguments() {
+        assert!(a.get_help().is_some(), "{:?} has no help", a.get_id());
+    }
+    let out = bin().args(["compare", "--help"]).output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/outputs.md"))
+            .unwrap();
+    for (flag, short) in &flags {
+        assert!(
+            help.contains(flag.as_str()),
+            "compare --help lacks {flag}: {help}"
+        );
+        if let Some(s) = short {
+            assert!(help.contains(&format!("-{s}, {flag}")), "{flag}: {help}");
+        }
+        assert!(
+            docs.contains(&format!("`{flag}")),
+            "docs/outputs.md lacks {flag}"
+        );
+    }
+    assert!(help.contains("comparison.xlsx"), "{help}");
+}

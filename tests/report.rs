@@ -664,15 +664,8 @@ fn workbook_opens_and_holds_the_worked_example() {
     let run = run_file("model-worked-example-hours.toml", 30);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("result.xlsx");
-    write_xlsx(
-        &run.summary,
-        &run.layout,
-        &run.trials,
-        &path,
-        Lang::Da,
-        10_000,
-    )
-    .unwrap();
+    let engine = Engine::new(&run.scenario, SEED);
+    write_xlsx(&run.summary, &engine, &run.trials, &path, Lang::Da, 10_000).unwrap();
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary file left");
 
@@ -753,6 +746,36 @@ fn workbook_opens_and_holds_the_worked_example() {
     assert_eq!(cell_f64(&last[2]), Some(610_000.0));
     assert!((cell_f64(&last[3]).unwrap() - 535_428.57).abs() < 0.005);
     assert_eq!(cell_f64(&last[7]), Some(2011.0), "payback year");
+    // Beside the outcomes, the cost components and the savings by source
+    // (MODEL.md section 12): 4,000 counter contacts lose 13.5 of 31.5 hours,
+    // 1,714.29 displaced; 0.1 of them avoided at 100 kr. = 17,142.86 kr.,
+    // 0.3 to self-service (95 kr. cheaper) and 0.1 to the phone (50 kr.
+    // cheaper) = 57,428.57 kr.; together the savings, 74,571.43 kr.
+    let col = |name: &str| {
+        head.iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}: {head:?}"))
+    };
+    assert_eq!(
+        cell_f64(&last[col("Ekspeditionsomkostning, status quo")]),
+        Some(610_000.0)
+    );
+    let scenario_handling = cell_f64(&last[col("Ekspeditionsomkostning, scenarie")]).unwrap();
+    assert!(
+        (scenario_handling - 535_428.57).abs() < 0.01,
+        "{scenario_handling}"
+    );
+    assert_eq!(
+        cell_f64(&last[col("Åbningsomkostning, scenarie")]),
+        Some(0.0)
+    );
+    let avoided = cell_f64(&last[col("Besparelse: henvendelser der bliver væk")]).unwrap();
+    assert!((avoided - 17_142.857).abs() < 0.01, "{avoided}");
+    let shifted = cell_f64(&last[col("Besparelse: henvendelser i billigere kanaler")]).unwrap();
+    assert!((shifted - 57_428.571).abs() < 0.01, "{shifted}");
+    assert!((avoided + shifted - cell_f64(&last[4]).unwrap()).abs() < 0.01);
+    // No uncertain inputs, so no input columns: the 8 outcomes and 13 parts.
+    assert_eq!(head.len(), 8 + 13);
 
     // Opening hours in Danish.
     let h = wb.worksheet_range("Åbningstider").unwrap();
@@ -784,7 +807,8 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     });
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("result.xlsx");
-    write_xlsx(&summary, &run.layout, &run.trials, &path, Lang::En, 7).unwrap();
+    let engine = Engine::new(&run.scenario, SEED);
+    write_xlsx(&summary, &engine, &run.trials, &path, Lang::En, 7).unwrap();
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     assert_eq!(
         wb.sheet_names(),
@@ -802,8 +826,31 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     assert_eq!(t.height(), 1 + 7 * 5, "7 trials x 5 years");
     let head: Vec<String> = t.rows().next().unwrap().iter().map(cell_str).collect();
     assert_eq!(head[0], "Trial no.");
-    assert_eq!(head.len(), 8 + summary.goals.len());
+    let (n_goals, n_inputs) = (summary.goals.len(), summary.inputs.len());
+    assert_eq!(head.len(), 8 + n_goals + 13 + n_inputs);
     assert_eq!(head[8], format!("Goal: {}", summary.goals[0].name));
+    assert_eq!(head[8 + n_goals], "Handling cost, status quo");
+    assert_eq!(
+        head[8 + n_goals + 12],
+        "Savings: outbound mail (digital post)"
+    );
+    let first_input = 8 + n_goals + 13;
+    assert_eq!(
+        head[first_input],
+        "Input: Population growth (population.growth)"
+    );
+    assert_eq!(
+        head.last().unwrap(),
+        &format!(
+            "Input: {} ({})",
+            channelshift::report::chart_data::summary_input_label(
+                &summary,
+                &summary.inputs[n_inputs - 1].key,
+                Lang::En
+            ),
+            summary.inputs[n_inputs - 1].key
+        )
+    );
     // The trial rows are the engine's rows.
     let l = &run.layout;
     let row3 = t.rows().nth(1 + 3 * 5 + 4).unwrap();
@@ -817,6 +864,34 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
         cell_f64(&row3[8]),
         Some(run.trials.core[3 * l.core_len + l.slots.goals[0] + 4])
     );
+    // The cost components are the trial's own (f32 slots, widened).
+    let detail = |slot: usize| f64::from(run.trials.detail[3 * l.detail_len + slot + 4]);
+    assert_eq!(
+        cell_f64(&row3[8 + n_goals]),
+        Some(detail(l.slots.handling[0]))
+    );
+    assert_eq!(
+        cell_f64(&row3[8 + n_goals + 7]),
+        Some(detail(l.slots.outbound[1]))
+    );
+    // The input columns are the draws the engine made in trial 3, on each of
+    // its year rows; the savings they gave are the trial's savings.
+    let mut uniforms = vec![0.0; n_inputs];
+    let mut draws = vec![0.0; n_inputs];
+    engine.input_values(3, &mut uniforms, &mut draws);
+    for (j, x) in draws.iter().enumerate() {
+        for y in 0..5 {
+            let r = t.rows().nth(1 + 3 * 5 + y).unwrap();
+            assert_eq!(
+                cell_f64(&r[first_input + j]),
+                Some(*x),
+                "input {j}, year {y}"
+            );
+        }
+    }
+    // Trial 3's population growth is not trial 4's: each row has its own draws.
+    let row4 = t.rows().nth(1 + 4 * 5).unwrap();
+    assert_ne!(cell_f64(&row4[first_input]), cell_f64(&row3[first_input]));
 
     let g = wb.worksheet_range("Goals").unwrap();
     let row: Vec<Data> = g
@@ -957,4 +1032,54 @@ fn markup_in_scenario_texts_is_escaped_everywhere() {
             }
         }
     }
+}
+
+/// The options' hours chart shows today's hours of every department any
+/// option has, not only the first option's: Teknik, which only the second
+/// option adds (30 hours today, 15 under it), gets its "today" bar.
+#[test]
+fn the_option_hours_chart_has_every_options_departments() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p1-teknik.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "extends = {:?}\n\n[[departments]]\nname = \"Teknik\"\nlabel = \"Teknik og miljø\"\n\
+             hours.counter = \"Mon-Fri 9-15\"\n\n[[areas]]\nname = \"Byggesag\"\n\
+             department = \"Teknik\"\nvolume_per_1000 = 150\n\
+             mix.transaction = {{ personal = 0.5, phone = 0.5 }}\n\n\
+             [proposal.hours.Teknik]\ncounter = \"Mon-Fri 10-13\"\n",
+            scenario_path("solrod-2011-proposal-1.toml")
+                .display()
+                .to_string()
+        ),
+    )
+    .unwrap();
+    let p2 = run_file("solrod-2011-proposal-2.toml", 20);
+    let teknik = run_scenario(Scenario::from_file(&file).unwrap(), 20);
+    let runs = [&p2, &teknik].map(|r| OptionRun {
+        scenario: &r.scenario,
+        layout: &r.layout,
+        trials: &r.trials,
+        summary: &r.summary,
+    });
+    let comparison = Comparison::new(&runs, SEED);
+    let data = channelshift::report::chart_data::option_comparison(&comparison, Lang::En);
+    let today: Vec<(&str, f64)> = data
+        .current_hours
+        .iter()
+        .map(|h| (h.department.as_str(), h.hours_per_week))
+        .collect();
+    assert_eq!(today.len(), 7, "{today:?}");
+    assert_eq!(today[6], ("Teknik og miljø", 30.0));
+    assert!(data.options[0]
+        .hours
+        .iter()
+        .all(|h| h.department != "Teknik og miljø"));
+    let under_option = data.options[1]
+        .hours
+        .iter()
+        .find(|h| h.department == "Teknik og miljø")
+        .unwrap();
+    assert_eq!(under_option.hours_per_week, 15.0);
 }

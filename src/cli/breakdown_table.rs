@@ -31,6 +31,20 @@ fn shown_kinds(b: &Breakdown) -> Vec<KindOf> {
     kinds
 }
 
+/// The groups of `kind` that any of `breakdowns` has, each once (by name),
+/// in the order the breakdowns first have them.
+fn groups_of_all<'a>(breakdowns: &[&'a Breakdown], kind: KindOf) -> Vec<&'a GroupSummary> {
+    let mut out: Vec<&GroupSummary> = Vec::new();
+    for b in breakdowns {
+        for g in b.groups(kind) {
+            if !out.iter().any(|x| x.name == g.name) {
+                out.push(g);
+            }
+        }
+    }
+    out
+}
+
 /// "department" / "afdeling", "contact type" / "henvendelsestype".
 fn kind_heading(kind: KindOf, lang: Lang) -> &'static str {
     match kind {
@@ -212,18 +226,25 @@ pub fn monthly_line(m: &Monthly, files: [&str; 2], lang: Lang) -> String {
 /// median savings against the status quo in the end year (the options run
 /// on common random numbers; comparison.json has the paired differences).
 pub fn comparison_breakdown_table(c: &Comparison, lang: Lang) -> String {
-    let Some(first) = c.options.iter().find_map(|o| o.breakdown.as_ref()) else {
-        return String::new();
-    };
-    let kinds = shown_kinds(first);
+    let breakdowns: Vec<&Breakdown> = c
+        .options
+        .iter()
+        .filter_map(|o| o.breakdown.as_ref())
+        .collect();
+    // The kinds any option shows, in their fixed order.
+    let kinds: Vec<KindOf> = [KindOf::Department, KindOf::ContactType]
+        .into_iter()
+        .filter(|k| breakdowns.iter().any(|b| shown_kinds(b).contains(k)))
+        .collect();
     if kinds.is_empty() {
         return String::new();
     }
     let y = c.years.len() - 1;
     let mut head = vec![String::new(), String::new()];
     head.extend(c.options.iter().map(|o| o.name.clone()));
-    // Groups by (kind, name) in the first option's order; an option
-    // without the group shows "-".
+    // Every option's groups, by (kind, name) in the order the options
+    // first have them; an option without the group shows "-".
+    let groups = |kind: KindOf| groups_of_all(&breakdowns, kind);
     let savings = |o: &crate::comparison::OptionResult, kind: KindOf, name: &str| {
         o.breakdown
             .as_ref()
@@ -232,7 +253,7 @@ pub fn comparison_breakdown_table(c: &Comparison, lang: Lang) -> String {
     };
     let all: Vec<f64> = kinds
         .iter()
-        .flat_map(|&k| first.groups(k).iter().map(move |g| (k, g)))
+        .flat_map(|&k| groups(k).into_iter().map(move |g| (k, g)))
         .flat_map(|(k, g)| c.options.iter().filter_map(move |o| savings(o, k, &g.name)))
         .collect();
     let scale0 = Scale::for_values(all.iter().copied());
@@ -240,7 +261,7 @@ pub fn comparison_breakdown_table(c: &Comparison, lang: Lang) -> String {
         let d = Scale::decimals_for(all.iter().copied());
         let mut rows = Vec::new();
         for &kind in &kinds {
-            for (i, g) in first.groups(kind).iter().enumerate() {
+            for (i, g) in groups(kind).into_iter().enumerate() {
                 let mut r = vec![
                     section(kind, i, lang),
                     crate::report::breakdown_html::group_label(g, kind, lang),

@@ -37,6 +37,10 @@ pub struct CompareArgs {
     /// monthly-<option>.json (as `run --monthly` writes them).
     #[arg(long)]
     pub monthly: bool,
+    /// Also write comparison.xlsx: the options side by side, the pairwise
+    /// probabilities, payback, and each option's per-year and goals sheets.
+    #[arg(long)]
+    pub xlsx: bool,
 }
 
 pub fn compare(args: CompareArgs) -> Result<(), Error> {
@@ -161,8 +165,8 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes comparison.json, comparison.csv, the charts and the report into
-/// a staging directory, then swaps it into --out whole (see
+/// Writes comparison.json, comparison.csv, the charts, the report and the
+/// workbook into a staging directory, then swaps it into --out whole (see
 /// export::outdir). Returns the files written.
 fn write_outputs(
     cmp: &Comparison,
@@ -187,6 +191,12 @@ fn write_outputs(
         stage.show(Step::WritingReport);
         let path = dir.join("report.html");
         crate::report::html::write_html(&summaries[0], Some(cmp), summaries, lang, &path)?;
+        written.push(path);
+    }
+    if args.xlsx {
+        stage.show(Step::WritingWorkbook);
+        let path = dir.join(crate::export::comparison_xlsx::FILE_NAME);
+        crate::export::comparison_xlsx::write_comparison_xlsx(cmp, summaries, &path, lang)?;
         written.push(path);
     }
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
@@ -242,6 +252,13 @@ pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
         o.push_str(&option_years_table(opt, lang));
         o.push_str(&displaced_table(opt, lang));
         o.push_str(&staffing_table(opt, lang));
+        o.push_str(&npv_and_payback_lines(opt, lang));
+        o.push_str(&super::table::goal_tables(
+            &opt.goals,
+            &c.years,
+            Some(&opt.name),
+            lang,
+        ));
     }
     o.push_str(&pairwise_table(c, lang));
     o
@@ -261,28 +278,23 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
         lang.pick("i dag", "today").to_string(),
     ];
     head.extend(c.options.iter().map(|o| o.name.clone()));
-    let mut rows = Vec::new();
-    if let Some(first) = c.options.first() {
-        for (i, h) in first.hours.iter().enumerate() {
+    let rows: Vec<Vec<String>> = c
+        .hours_channels()
+        .into_iter()
+        .map(|h| {
             let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
             let mut r = vec![
                 format!("{} {}", h.department, super::table::lower_first(&channel)),
                 hours(h.today_hours_per_week, lang),
             ];
             r.extend(c.options.iter().map(|opt| {
-                opt.hours
-                    .get(i)
-                    .map(|x| {
-                        hours(
-                            x.proposal_hours_per_week.unwrap_or(x.today_hours_per_week),
-                            lang,
-                        )
-                    })
-                    .unwrap_or_default()
+                opt.weekly_hours(&h.department, &h.channel)
+                    .map(|x| hours(x, lang))
+                    .unwrap_or_else(|| "-".into())
             }));
-            rows.push(r);
-        }
-    }
+            r
+        })
+        .collect();
     o.push_str(&render(&head, &rows));
     o
 }
@@ -367,6 +379,21 @@ fn displaced_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String 
         .collect();
     o.push_str(&render(&head, &rows));
     o
+}
+
+/// One option's net present value in the end year (median [5 % .. 95 %])
+/// and its payback years.
+fn npv_and_payback_lines(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
+    let Some(last) = opt.years.last() else {
+        return String::new();
+    };
+    format!(
+        "\n{} {}: median {}\n{}",
+        metric_name("npv_kr", lang),
+        last.year,
+        super::table::range_cell(&last.npv_kr, lang),
+        super::table::payback_line(&opt.payback, lang)
+    )
 }
 
 /// Erlang C staffing of one option's staffed channels, today -> option.

@@ -326,18 +326,9 @@ pub fn run(args: RunArgs) -> Result<(), Error> {
     let mut scenario = Scenario::from_file(&args.scenario)?;
     scenario.breakdown = args.breakdown;
     scenario.monthly = args.monthly;
-    // The per-trial sheet has one row per trial and year.
-    let max_xlsx_trials = crate::export::xlsx::EXCEL_MAX_DATA_ROWS / scenario.years().max(1);
-    if args.xlsx.is_some() && args.xlsx_trials > max_xlsx_trials {
-        return Err(InputError::new(format!(
-            "--xlsx-trials {} is more than an Excel sheet holds: {max_xlsx_trials} trials of {} years each",
-            args.xlsx_trials,
-            scenario.years()
-        ))
-        .with_help(format!(
-            "use --xlsx-trials {max_xlsx_trials} or fewer; summary.json and the CSV files summarise every trial"
-        ))
-        .into());
+    // The per-trial sheet must fit an Excel sheet: refused before running.
+    if args.xlsx.is_some() {
+        crate::export::xlsx::check_trials_sheet(&scenario, args.xlsx_trials)?;
     }
     let (n, seed) = trials_and_seed(&scenario, &args.sim)?;
     let precision_target = args
@@ -539,14 +530,7 @@ fn write_outputs(
     }
     if let Some(path) = staging.xlsx_path() {
         stage.show(progress::Step::WritingWorkbook);
-        crate::export::xlsx::write_xlsx(
-            summary,
-            &engine.layout,
-            trials,
-            &path,
-            lang,
-            args.xlsx_trials,
-        )?;
+        crate::export::xlsx::write_xlsx(summary, engine, trials, &path, lang, args.xlsx_trials)?;
         written.push(path);
     }
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
-use crate::summary::{AttributionRow, RunSummary};
+use crate::summary::{AttributionRow, GoalSummary, RunSummary};
 
 /// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
 pub fn range_cell(s: &Summary, lang: Lang) -> String {
@@ -485,8 +485,16 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
         s.end_year,
         range_cell(npv, lang)
     );
-    let payback: Vec<String> = s
-        .payback
+    o.push_str(&payback_line(&s.payback, lang));
+    if let Some(p) = &s.precision {
+        o.push_str(&precision_line(p, lang));
+    }
+    o
+}
+
+/// "payback (first year ...): 2011 in 100 % of trials", one line.
+pub fn payback_line(payback: &std::collections::BTreeMap<String, f64>, lang: Lang) -> String {
+    let parts: Vec<String> = payback
         .iter()
         .map(|(k, v)| {
             let when = k
@@ -500,19 +508,14 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
             )
         })
         .collect();
-    let _ = writeln!(
-        o,
-        "{}: {}",
+    format!(
+        "{}: {}\n",
         lang.pick(
             "tilbagebetaling (første år, hvorfra den akkumulerede nettobesparelse forbliver over 0)",
             "payback (first year from which cumulative net savings stay above 0)"
         ),
-        payback.join(", ")
-    );
-    if let Some(p) = &s.precision {
-        o.push_str(&precision_line(p, lang));
-    }
-    o
+        parts.join(", ")
+    )
 }
 
 /// "88 % of trials" / "88 % af simuleringerne".
@@ -566,13 +569,27 @@ fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
 
 /// The probability that each goal is met per year, and the first year met.
 fn goals_table(s: &RunSummary, lang: Lang) -> String {
+    goal_tables(&s.goals, &s.years, None, lang)
+}
+
+/// The probability that each of `goals` is met per year, and the first
+/// year met; `option` names the compared option they belong to.
+pub fn goal_tables(
+    goals: &[GoalSummary],
+    years: &[i32],
+    option: Option<&str>,
+    lang: Lang,
+) -> String {
     let mut o = String::new();
-    if s.goals.is_empty() {
+    if goals.is_empty() {
         return o;
     }
+    let of = option
+        .map(|name| format!(": {}", clean_text(name)))
+        .unwrap_or_default();
     let _ = writeln!(
         o,
-        "\n{}",
+        "\n{}{of}",
         lang.pick(
             "sandsynlighed for at hvert mål nås",
             "probability that each goal is met"
@@ -580,9 +597,8 @@ fn goals_table(s: &RunSummary, lang: Lang) -> String {
     );
     let ne = not_evaluable_mark(lang);
     let mut head = vec![lang.pick("mål", "goal").to_string()];
-    head.extend(s.years.iter().map(|y| y.to_string()));
-    let rows: Vec<Vec<String>> = s
-        .goals
+    head.extend(years.iter().map(|y| y.to_string()));
+    let rows: Vec<Vec<String>> = goals
         .iter()
         .map(|g| {
             let mut r = vec![crate::report::chart_data::goal_row_label(g, lang)];
@@ -597,7 +613,7 @@ fn goals_table(s: &RunSummary, lang: Lang) -> String {
         })
         .collect();
     o.push_str(&render(&head, &rows));
-    if (0..s.years.len()).any(|y| s.goals.iter().any(|g| g.not_evaluable_in(y))) {
+    if (0..years.len()).any(|y| goals.iter().any(|g| g.not_evaluable_in(y))) {
         let _ = writeln!(
             o,
             "{ne}: {}",
@@ -607,7 +623,7 @@ fn goals_table(s: &RunSummary, lang: Lang) -> String {
             )
         );
     }
-    o.push_str(&first_year_lines(s, lang));
+    o.push_str(&first_year_lines(goals, years, lang));
     o
 }
 
@@ -617,7 +633,7 @@ fn not_evaluable_mark(lang: Lang) -> &'static str {
 }
 
 /// The first year each goal is met, as shares of the trials.
-fn first_year_lines(s: &RunSummary, lang: Lang) -> String {
+fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -627,9 +643,8 @@ fn first_year_lines(s: &RunSummary, lang: Lang) -> String {
             "first year each goal is met (share of trials)"
         )
     );
-    for g in &s.goals {
-        let mut parts: Vec<String> = s
-            .years
+    for g in goals {
+        let mut parts: Vec<String> = years
             .iter()
             .filter_map(|y| {
                 g.first_year_met

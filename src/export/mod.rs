@@ -6,6 +6,7 @@
 //! ([`outdir`]).
 
 pub mod breakdown_csv;
+pub mod comparison_xlsx;
 pub mod csv;
 pub mod json;
 pub mod monthly_files;

@@ -13,8 +13,12 @@
 //!   (when present);
 //! - a per-trial sample in long form, one row per trial and year (the first
 //!   `max_trial_rows` trials): trial, year, costs, savings, cumulative net
-//!   savings, NPV, payback year and each goal's value, so finance can build
-//!   pivot tables and re-derive any percentile.
+//!   savings, NPV, payback year, each goal's value, the cost components
+//!   (handling, opening, campaigns, outbound mail; status quo and scenario)
+//!   and the savings by source, then the trial's draw of every uncertain
+//!   input (the same on each of the trial's year rows), so finance can build
+//!   pivot tables, re-derive any percentile and see which draws gave which
+//!   outcome.
 //!
 //! Header rows are frozen, columns have widths, and the file is written to a
 //! temporary path and renamed into place. Every text cell passes through
@@ -29,13 +33,17 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use crate::engine::Trials;
+use rayon::prelude::*;
+
+use crate::engine::{Engine, Trials};
+use crate::error::InputError;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
-use crate::report::chart_data::opening_channel_label;
+use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
+use crate::scenario::Scenario;
 use crate::stats::Summary;
 use crate::summary::RunSummary;
 
@@ -45,13 +53,16 @@ pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
 /// Excel's last row index (1,048,576 rows, one of them the header).
 pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
 
+/// Columns of an Excel sheet (A to XFD).
+pub const EXCEL_MAX_COLUMNS: usize = 16_384;
+
 /// Number format of amounts in kroner.
 pub const KR_FORMAT: &str = "#,##0 \"kr.\"";
 /// Number format of shares and probabilities.
 pub const SHARE_FORMAT: &str = "0.0%";
 
 /// Text cells, always through [`clean_text`].
-trait WriteText {
+pub(super) trait WriteText {
     fn write_text(
         &mut self,
         row: u32,
@@ -90,11 +101,11 @@ impl WriteText for Worksheet {
 
 /// The workbook's creation date: 1 January of the base year, a function of
 /// the inputs, so that two identical runs write identical bytes.
-fn creation_date(summary: &RunSummary) -> Result<ExcelDateTime, XlsxError> {
+pub(super) fn creation_date(summary: &RunSummary) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(summary.base_year.clamp(1900, 9999) as u16, 1, 1)
 }
 
-fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
+pub(super) fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Da => da,
         Lang::En => en,
@@ -102,20 +113,20 @@ fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
 }
 
 /// The formats of the workbook.
-struct Formats {
-    header: Format,
-    title: Format,
-    note: Format,
-    kr: Format,
-    share: Format,
-    count: Format,
-    decimal: Format,
-    int: Format,
-    text_wrap: Format,
+pub(super) struct Formats {
+    pub(super) header: Format,
+    pub(super) title: Format,
+    pub(super) note: Format,
+    pub(super) kr: Format,
+    pub(super) share: Format,
+    pub(super) count: Format,
+    pub(super) decimal: Format,
+    pub(super) int: Format,
+    pub(super) text_wrap: Format,
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub(super) fn new() -> Formats {
         Formats {
             header: Format::new()
                 .set_bold()
@@ -158,33 +169,88 @@ impl Formats {
 }
 
 /// Writes a number, leaving the cell empty for NaN (Excel has no NaN).
-fn num(ws: &mut Worksheet, row: u32, col: u16, x: f64, f: &Format) -> Result<(), XlsxError> {
+pub(super) fn num(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    x: f64,
+    f: &Format,
+) -> Result<(), XlsxError> {
     if x.is_finite() {
         ws.write_number_with_format(row, col, x, f)?;
     }
     Ok(())
 }
 
-fn headers(ws: &mut Worksheet, row: u32, names: &[String], f: &Formats) -> Result<(), XlsxError> {
+pub(super) fn headers(
+    ws: &mut Worksheet,
+    row: u32,
+    names: &[String],
+    f: &Formats,
+) -> Result<(), XlsxError> {
     for (c, name) in names.iter().enumerate() {
         ws.write_text_with_format(row, c as u16, name, &f.header)?;
     }
     Ok(())
 }
 
-fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
+pub(super) fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
     for (c, w) in w.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     Ok(())
 }
 
-/// Excel forbids some characters in sheet names and allows 31 characters.
-fn sheet_name(name: &str) -> String {
-    name.chars()
+/// Excel's longest sheet name, in UTF-16 code units.
+pub const SHEET_NAME_MAX_UNITS: usize = 31;
+
+/// A sheet name Excel accepts: no control characters, `[]:*?/\` replaced
+/// by `-`, at most 31 UTF-16 code units, no apostrophe at either end.
+pub(super) fn sheet_name(name: &str) -> String {
+    let mut units = 0;
+    let cut: String = clean_text(name)
+        .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
-        .take(31)
-        .collect()
+        .take_while(|c| {
+            units += c.len_utf16();
+            units <= SHEET_NAME_MAX_UNITS
+        })
+        .collect();
+    let name = cut.trim_matches('\'').trim();
+    if name.is_empty() {
+        "-".to_string()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Sheet names for `wanted` ([`sheet_name`] each), unique regardless of
+/// case as Excel requires: a name that repeats an earlier one is cut
+/// shorter and numbered, "Mål · Forslag (2)".
+pub(super) fn unique_sheet_names(wanted: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(wanted.len());
+    let taken =
+        |names: &[String], n: &str| names.iter().any(|x| x.to_lowercase() == n.to_lowercase());
+    for w in wanted {
+        let mut name = sheet_name(w);
+        let mut k = 1;
+        while taken(&names, &name) {
+            k += 1;
+            let suffix = format!(" ({k})");
+            let room = SHEET_NAME_MAX_UNITS - suffix.len();
+            let mut units = 0;
+            let stem: String = sheet_name(w)
+                .chars()
+                .take_while(|c| {
+                    units += c.len_utf16();
+                    units <= room
+                })
+                .collect();
+            name = format!("{}{suffix}", stem.trim_end());
+        }
+        names.push(name);
+    }
+    names
 }
 
 /// Writes the workbook of a run to `path` (atomically). `max_trial_rows`
@@ -192,20 +258,20 @@ fn sheet_name(name: &str) -> String {
 /// year); the limit is lowered further if Excel's row limit requires it.
 pub fn write_xlsx(
     summary: &RunSummary,
-    layout: &Layout,
+    engine: &Engine,
     trials: &Trials,
     path: &Path,
     lang: Lang,
     max_trial_rows: usize,
 ) -> anyhow::Result<()> {
-    let bytes = render_xlsx(summary, layout, trials, lang, max_trial_rows)?;
+    let bytes = render_xlsx(summary, engine, trials, lang, max_trial_rows)?;
     Ok(write_atomic(path, &bytes)?)
 }
 
 /// The workbook's bytes (see [`write_xlsx`]).
 pub fn render_xlsx(
     summary: &RunSummary,
-    layout: &Layout,
+    engine: &Engine,
     trials: &Trials,
     lang: Lang,
     max_trial_rows: usize,
@@ -231,10 +297,11 @@ pub fn render_xlsx(
     if summary.breakdown.is_some() {
         breakdown_sheet(wb.add_worksheet(), summary, lang, &f)?;
     }
+    // Streamed row by row: the sheet that can hold a million rows.
     trials_sheet(
-        wb.add_worksheet(),
+        wb.add_worksheet_with_constant_memory()?,
         summary,
-        layout,
+        engine,
         trials,
         lang,
         max_trial_rows,
@@ -273,8 +340,23 @@ fn years_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(years_sheet_name(lang)))?;
+    years_table(ws, s, lang, f)
+}
+
+/// The name of a run's per-year sheet.
+pub(super) fn years_sheet_name(lang: Lang) -> &'static str {
+    t(lang, "Pr. år", "By year")
+}
+
+/// The per-year summary of every metric (a run's, or one option's).
+pub(super) fn years_table(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let l = labels(lang);
-    ws.set_name(sheet_name(t(lang, "Pr. år", "By year")))?;
     let title = match &s.proposal {
         Some(p) if !s.scenario.contains(p.as_str()) => format!("{} – {p}", s.scenario),
         _ => s.scenario.clone(),
@@ -477,8 +559,24 @@ fn goals_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
+    ws.set_name(sheet_name(goals_sheet_name(lang)))?;
+    goals_table(ws, s, lang, f)
+}
+
+/// The name of a run's goals sheet.
+pub(super) fn goals_sheet_name(lang: Lang) -> &'static str {
+    t(lang, "Mål", "Goals")
+}
+
+/// Each goal's probability per year and first year met (a run's, or one
+/// option's).
+pub(super) fn goals_table(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let l = labels(lang);
-    ws.set_name(sheet_name(t(lang, "Mål", "Goals")))?;
     let head: Vec<String> = vec![
         l.goal.into(),
         t(lang, "Størrelse", "Metric").into(),
@@ -873,17 +971,74 @@ pub fn trial_sample_size(n_trials: usize, n_years: usize, max_trial_rows: usize)
     n_trials.min(max_trial_rows).min(fit)
 }
 
-fn trials_sheet(
-    ws: &mut Worksheet,
-    s: &RunSummary,
-    layout: &Layout,
-    trials: &Trials,
-    lang: Lang,
-    max_trial_rows: usize,
-    f: &Formats,
-) -> Result<(), XlsxError> {
+/// The per-year cost components and savings sources every trial row holds
+/// (summary.json keys), written beside each trial's outcomes: the four
+/// parts of the cost on both paths, then the savings by source, which add
+/// up to the savings.
+pub const TRIAL_COMPONENT_KEYS: [&str; 13] = [
+    "handling_cost_status_quo_kr",
+    "handling_cost_scenario_kr",
+    "opening_cost_status_quo_kr",
+    "opening_cost_scenario_kr",
+    "campaign_cost_status_quo_kr",
+    "campaign_cost_scenario_kr",
+    "outbound_mail_cost_status_quo_kr",
+    "outbound_mail_cost_scenario_kr",
+    "savings_opening_hours_kr",
+    "savings_channel_shift_kr",
+    "savings_avoided_contacts_kr",
+    "savings_initiatives_kr",
+    "savings_outbound_mail_kr",
+];
+
+/// Columns of the per-trial sheet before the goals: trial, year, the five
+/// amounts and the payback year.
+const TRIAL_OUTCOME_COLUMNS: usize = 8;
+
+/// Columns of the per-trial sheet of a scenario with `n_goals` goals and
+/// `n_inputs` uncertain inputs: the outcomes, one per goal, the cost
+/// components and savings sources, one per input.
+pub fn trials_sheet_columns(n_goals: usize, n_inputs: usize) -> usize {
+    TRIAL_OUTCOME_COLUMNS + n_goals + TRIAL_COMPONENT_KEYS.len() + n_inputs
+}
+
+/// Refuses, before anything is simulated, a per-trial sheet Excel cannot
+/// hold: `--xlsx-trials` trials of one row per year beyond its 1,048,575
+/// data rows, or more columns (one per goal and per uncertain input of
+/// `scenario`) than its 16,384.
+pub fn check_trials_sheet(scenario: &Scenario, xlsx_trials: usize) -> Result<(), InputError> {
+    let years = scenario.years().max(1);
+    let max_trials = EXCEL_MAX_DATA_ROWS / years;
+    if xlsx_trials > max_trials {
+        return Err(InputError::new(format!(
+            "--xlsx-trials {xlsx_trials} is more than an Excel sheet holds: {max_trials} trials of {years} years each"
+        ))
+        .with_help(format!(
+            "use --xlsx-trials {max_trials} or fewer; summary.json and the CSV files summarise every trial"
+        )));
+    }
+    let columns = trials_sheet_columns(scenario.goals.len(), scenario.inputs.len());
+    if columns > EXCEL_MAX_COLUMNS {
+        return Err(InputError::in_file(
+            &scenario.path,
+            format!(
+                "the workbook's per-trial sheet would need {columns} columns (one per goal and per \
+                 uncertain input: {} goals, {} inputs), more than the {EXCEL_MAX_COLUMNS} an Excel sheet holds",
+                scenario.goals.len(),
+                scenario.inputs.len()
+            ),
+        )
+        .with_help(
+            "leave out --xlsx (summary.json and the CSV files hold every result), \
+             or declare fewer goals or uncertain inputs",
+        ));
+    }
+    Ok(())
+}
+
+/// The headers of the per-trial sheet.
+fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) -> Vec<String> {
     let l = labels(lang);
-    ws.set_name(sheet_name(t(lang, "Simuleringer", "Trials")))?;
     let mut head: Vec<String> = vec![
         t(lang, "Simulering nr.", "Trial no.").into(),
         l.year.into(),
@@ -894,13 +1049,134 @@ fn trials_sheet(
         metric_label("npv_kr", lang),
         metric_label("payback_year", lang),
     ];
-    let n_goals = s.goals.len().min(layout.slots.goals.len());
     for g in s.goals.iter().take(n_goals) {
         head.push(format!("{}: {}", l.goal, g.name));
     }
+    head.extend(components.iter().map(|k| metric_label(k, lang)));
+    head.extend(s.inputs.iter().map(|i| {
+        format!(
+            "{}: {} ({})",
+            t(lang, "Antagelse", "Input"),
+            summary_input_label(s, &i.key, lang),
+            i.key
+        )
+    }));
+    head
+}
+
+/// Trials whose input draws are regenerated at a time while the per-trial
+/// sheet is written (bounded memory at any --xlsx-trials).
+const DRAW_CHUNK_TRIALS: usize = 4096;
+
+/// The input values of trials `start..start + n`, trial-major (`n x
+/// inputs`): the draws the run made, regenerated from the seed
+/// ([`Engine::input_values`]).
+fn input_draws(engine: &Engine, start: usize, n: usize) -> Vec<f64> {
+    let k = engine.scenario.inputs.len();
+    let mut rows = vec![0.0f64; n * k];
+    if k == 0 {
+        return rows;
+    }
+    rows.par_chunks_mut(k).enumerate().for_each(|(j, values)| {
+        let mut uniforms = vec![0.0; k];
+        engine.input_values((start + j) as u64, &mut uniforms, values);
+    });
+    rows
+}
+
+/// The slots of the per-trial sheet's cost components and savings sources
+/// in the detail store, in [`TRIAL_COMPONENT_KEYS`] order.
+fn component_slots(layout: &Layout) -> Vec<usize> {
+    TRIAL_COMPONENT_KEYS
+        .iter()
+        .filter_map(|k| layout.metric(k).map(|m| m.offset))
+        .collect()
+}
+
+/// Column widths and header height of the per-trial sheet, set before any
+/// row is written (the sheet is streamed: rows written are gone).
+fn trials_layout(ws: &mut Worksheet, columns: usize) -> Result<(), XlsxError> {
+    ws.set_column_width(0, 11)?;
+    ws.set_column_width(1, 7)?;
+    for c in 2..8u16 {
+        ws.set_column_width(c, 17)?;
+    }
+    for c in 8..columns as u16 {
+        ws.set_column_width(c, 22)?;
+    }
+    ws.set_row_height(0, 45)?;
+    ws.set_freeze_panes(1, 2)?;
+    Ok(())
+}
+
+fn trials_sheet(
+    ws: &mut Worksheet,
+    s: &RunSummary,
+    engine: &Engine,
+    trials: &Trials,
+    lang: Lang,
+    max_trial_rows: usize,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let layout = &engine.layout;
+    ws.set_name(sheet_name(t(lang, "Simuleringer", "Trials")))?;
+    let n_goals = s.goals.len().min(layout.slots.goals.len());
+    let components = component_slots(layout);
+    let keys = &TRIAL_COMPONENT_KEYS[..components.len()];
+    let head = trials_head(s, n_goals, keys, lang);
+    trials_layout(ws, head.len())?;
     headers(ws, 0, &head, f)?;
     let n = trial_sample_size(trials.n, layout.n_years, max_trial_rows);
-    let cl = layout.core_len;
+    let first_component = (TRIAL_OUTCOME_COLUMNS + n_goals) as u16;
+    let first_input = first_component + components.len() as u16;
+    let n_inputs = engine.scenario.inputs.len();
+    let mut row: u32 = 1;
+    for start in (0..n).step_by(DRAW_CHUNK_TRIALS) {
+        let count = DRAW_CHUNK_TRIALS.min(n - start);
+        let draws = input_draws(engine, start, count);
+        for k in 0..count {
+            let inputs = &draws[k * n_inputs..(k + 1) * n_inputs];
+            let cells = TrialCells {
+                trial: start + k,
+                n_goals,
+                components: &components,
+                first_component,
+                first_input,
+                inputs,
+            };
+            row = trial_rows(ws, row, s, engine, trials, &cells, f)?;
+        }
+    }
+    if row > 1 {
+        ws.autofilter(0, 0, row - 1, head.len() as u16 - 1)?;
+    }
+    Ok(())
+}
+
+/// What one trial's rows hold beyond its outcomes.
+struct TrialCells<'a> {
+    trial: usize,
+    n_goals: usize,
+    components: &'a [usize],
+    first_component: u16,
+    first_input: u16,
+    inputs: &'a [f64],
+}
+
+/// Writes one trial's rows (one per year) from `row`; returns the next row.
+fn trial_rows(
+    ws: &mut Worksheet,
+    mut row: u32,
+    s: &RunSummary,
+    engine: &Engine,
+    trials: &Trials,
+    c: &TrialCells,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let layout = &engine.layout;
+    let (cl, dl, i) = (layout.core_len, layout.detail_len, c.trial);
+    let core = &trials.core[i * cl..(i + 1) * cl];
+    let detail = &trials.detail[i * dl..(i + 1) * dl];
     let slots = &layout.slots;
     let money = [
         slots.cost_status_quo,
@@ -909,43 +1185,79 @@ fn trials_sheet(
         slots.cumulative,
         slots.npv,
     ];
-    let mut row: u32 = 1;
-    for i in 0..n {
-        let core = &trials.core[i * cl..(i + 1) * cl];
-        let payback = core[slots.payback];
-        for y in 0..layout.n_years {
-            ws.write_number(row, 0, i as f64)?;
-            if let Some(year) = s.years.get(y) {
-                ws.write_number(row, 1, *year)?;
-            }
-            for (c, slot) in money.iter().enumerate() {
-                num(ws, row, 2 + c as u16, core[slot + y], &f.kr)?;
-            }
-            num(ws, row, 7, payback, &f.int)?;
-            for (g, goal) in s.goals.iter().take(n_goals).enumerate() {
-                num(
-                    ws,
-                    row,
-                    8 + g as u16,
-                    core[slots.goals[g] + y],
-                    f.for_goal(goal.metric),
-                )?;
-            }
-            row += 1;
+    for y in 0..layout.n_years {
+        ws.write_number(row, 0, i as f64)?;
+        if let Some(year) = s.years.get(y) {
+            ws.write_number(row, 1, *year)?;
+        }
+        for (col, slot) in money.iter().enumerate() {
+            num(ws, row, 2 + col as u16, core[slot + y], &f.kr)?;
+        }
+        num(ws, row, 7, core[slots.payback], &f.int)?;
+        for (g, goal) in s.goals.iter().take(c.n_goals).enumerate() {
+            let fmt = f.for_goal(goal.metric);
+            num(ws, row, 8 + g as u16, core[slots.goals[g] + y], fmt)?;
+        }
+        for (col, slot) in c.components.iter().enumerate() {
+            let x = f64::from(detail[slot + y]);
+            num(ws, row, c.first_component + col as u16, x, &f.kr)?;
+        }
+        for (j, x) in c.inputs.iter().enumerate() {
+            ws.write_number(row, c.first_input + j as u16, *x)?;
+        }
+        row += 1;
+    }
+    Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_what_excel_accepts() {
+        assert_eq!(sheet_name("Mål: 2015 [a/b]?"), "Mål- 2015 -a-b--");
+        assert_eq!(sheet_name("'Forslag'"), "Forslag");
+        assert_eq!(sheet_name("a\u{1b}b"), "a\u{fffd}b");
+        assert_eq!(sheet_name("''"), "-");
+        // 31 UTF-16 units: an emoji takes two.
+        let long = "x".repeat(30) + "😀";
+        assert_eq!(sheet_name(&long), "x".repeat(30));
+        assert_eq!(sheet_name(&"æ".repeat(40)), "æ".repeat(31));
+    }
+
+    #[test]
+    fn sheet_names_are_unique_regardless_of_case() {
+        let long = "Pr. år · solrod-2011-proposal-1: Forslag".to_string();
+        let names =
+            unique_sheet_names(&[long.clone(), long.clone(), "Mål".into(), "MÅL".into(), long]);
+        assert_eq!(
+            names,
+            [
+                "Pr. år · solrod-2011-proposal-1",
+                "Pr. år · solrod-2011-propos (2)",
+                "Mål",
+                "MÅL (2)",
+                "Pr. år · solrod-2011-propos (3)",
+            ]
+        );
+        assert!(names.iter().all(|n| n.encode_utf16().count() <= 31));
+    }
+
+    #[test]
+    fn the_per_trial_sheet_has_a_column_per_goal_and_input() {
+        // Trial, year, 5 amounts, payback; 13 cost components and savings
+        // sources; then one per goal and one per input.
+        assert_eq!(trials_sheet_columns(0, 0), 21);
+        assert_eq!(trials_sheet_columns(6, 53), 21 + 6 + 53);
+        assert_eq!(trials_sheet_columns(16_363, 0), EXCEL_MAX_COLUMNS);
+        // Every layout records every component, so the count is exact.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/model-worked-example.toml");
+        let layout = crate::model::layout::Layout::new(&Scenario::from_file(&path).unwrap());
+        for key in TRIAL_COMPONENT_KEYS {
+            let m = layout.metric(key).unwrap_or_else(|| panic!("{key}"));
+            assert!(m.per_year && m.store == crate::model::layout::Store::Detail);
         }
     }
-    ws.set_freeze_panes(1, 2)?;
-    if row > 1 {
-        ws.autofilter(0, 0, row - 1, head.len() as u16 - 1)?;
-    }
-    ws.set_column_width(0, 11)?;
-    ws.set_column_width(1, 7)?;
-    for c in 2..8u16 {
-        ws.set_column_width(c, 17)?;
-    }
-    for c in 8..head.len() as u16 {
-        ws.set_column_width(c, 22)?;
-    }
-    ws.set_row_height(0, 45)?;
-    Ok(())
 }

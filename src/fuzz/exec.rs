@@ -176,7 +176,7 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
     }
     if opts.xlsx {
         if let Err(e) =
-            crate::export::xlsx::render_xlsx(&summary, &engine.layout, &trials, opts.lang, 10_000)
+            crate::export::xlsx::render_xlsx(&summary, &engine, &trials, opts.lang, 10_000)
         {
             output_errors.push(format!("xlsx: {e:#}"));
         }

@@ -610,11 +610,11 @@ pub fn option_comparison(c: &Comparison, lang: Lang) -> OptionComparison {
                 hours: hours(&o.hours, true),
             })
             .collect(),
-        current_hours: c
-            .options
-            .first()
-            .map(|o| hours(&o.hours, false))
-            .unwrap_or_default(),
+        // Today's hours of every department any option has.
+        current_hours: hours(
+            &c.hours_channels().into_iter().cloned().collect::<Vec<_>>(),
+            false,
+        ),
         trials: Some(c.trials as u64),
     }
 }

@@ -32,6 +32,7 @@ pub const OUTPUT_FILES: &[&str] = &[
     "comparison.json",
     "comparison.csv",
     "comparison-breakdown.csv",
+    "comparison.xlsx",
     "backtest.json",
     "backtest.csv",
     "report.html",
