@@ -1083,3 +1083,46 @@ fn the_option_hours_chart_has_every_options_departments() {
         .unwrap();
     assert_eq!(under_option.hours_per_week, 15.0);
 }
+
+/// A comparison report gives every option's goal probabilities per year,
+/// not only the first option's: one row per option and goal, each with the
+/// option's own probability in the end year.
+#[test]
+fn comparison_report_has_every_options_goals() {
+    let p1 = run_file("solrod-2011-proposal-1.toml", 200);
+    let p2 = run_file("solrod-2011-proposal-2.toml", 200);
+    let runs = [&p1, &p2].map(|r| OptionRun {
+        scenario: &r.scenario,
+        layout: &r.layout,
+        trials: &r.trials,
+        summary: &r.summary,
+    });
+    let comparison = Comparison::new(&runs, SEED);
+    let summaries = [p1.summary.clone(), p2.summary.clone()];
+    for lang in Lang::ALL {
+        let html = render_html(&p1.summary, Some(&comparison), &summaries, lang).unwrap();
+        let at = html
+            .find("id=\"table-options-goals\"")
+            .expect("the options' goal table");
+        let table = &html[at..at + html[at..].find("</table>").unwrap()];
+        let mut rows = 0;
+        for o in &comparison.options {
+            assert!(!o.goals.is_empty(), "{}", o.name);
+            for g in &o.goals {
+                let head = format!("<tr><td>{}</td><td>{}</td>", o.name, g.name);
+                let start = table.find(&head).unwrap_or_else(|| panic!("{head}"));
+                let row = &table[start..start + table[start..].find("</tr>").unwrap()];
+                let last = g.probability.last().unwrap().unwrap();
+                let cell = format!(
+                    "<td class=\"num nw\">{}</td></tr",
+                    channelshift::i18n::format_probability(last, lang)
+                        .replace('<', "&lt;")
+                );
+                assert!(format!("{row}</tr").ends_with(&cell), "{row} vs {cell}");
+                rows += 1;
+            }
+        }
+        assert_eq!(table.matches("<tr><td>").count(), rows, "{lang}");
+        assert!(rows >= 12, "{rows}");
+    }
+}

@@ -8,11 +8,12 @@ impl Report<'_> {
         let Some(&end) = c.years.last() else {
             return html! {};
         };
+        // Today's hours of every department and channel any option has.
         let today_hours: f64 = c
-            .options
-            .first()
-            .map(|o| o.hours.iter().map(|r| r.today_hours_per_week).sum())
-            .unwrap_or(0.0);
+            .hours_channels()
+            .iter()
+            .map(|r| r.today_hours_per_week)
+            .sum();
         let show_hours = today_hours > 0.0;
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         let mut sentences = Vec::new();
@@ -148,6 +149,22 @@ impl Report<'_> {
                 }
             } "\n"
             (self.medians_note())
+            @if c.options.iter().any(|o| !o.goals.is_empty()) {
+                (self.goal_table(
+                    ("goals options-goals", Some("table-options-goals")),
+                    self.t(
+                        "Sandsynlighed for at nå målene pr. forslag og år",
+                        "Probability of meeting the goals per proposal and year",
+                    ),
+                    &[l.option, l.goal, self.t("Målværdi", "Target")],
+                    None,
+                    html! {
+                        @for o in &c.options {
+                            (self.goal_probability_rows(&o.goals, Some(&o.name)))
+                        }
+                    },
+                ))
+            }
             @if !pairs.is_empty() {
                 table class="pairwise" { "\n"
                     caption {

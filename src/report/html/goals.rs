@@ -27,19 +27,23 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn goals_tables(&self) -> Markup {
+    /// One row per goal: its name (after `option`'s, in a comparison),
+    /// the condition of the last year it is judged, and the probability of
+    /// meeting it in each year.
+    pub(super) fn goal_probability_rows(
+        &self,
+        goals: &[GoalSummary],
+        option: Option<&str>,
+    ) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
-        let s = self.s;
-        if s.goals.is_empty() {
-            return html! {};
-        }
-        let probabilities = html! {
-            @for g in &s.goals {
-                @let target = last_evaluated(g, &s.years)
+        html! {
+            @for g in goals {
+                @let target = last_evaluated(g, &self.s.years)
                     .map(|(_, t, _)| goal_condition(g, t, lang))
                     .unwrap_or_else(|| "–".into());
                 tr {
+                    @if let Some(option) = option { td { (clean_text(option)) } }
                     td { (clean_text(&g.name)) }
                     td { (clean_text(&target)) }
                     @for (y, p) in g.probability.iter().enumerate() {
@@ -51,7 +55,17 @@ impl Report<'_> {
                     }
                 } "\n"
             }
-        };
+        }
+    }
+
+    pub(super) fn goals_tables(&self) -> Markup {
+        let lang = self.lang;
+        let l = labels(lang);
+        let s = self.s;
+        if s.goals.is_empty() {
+            return html! {};
+        }
+        let probabilities = self.goal_probability_rows(&s.goals, None);
         // The goal metric's value.
         let values = html! {
             @for g in &s.goals {
