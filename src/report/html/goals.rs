@@ -39,8 +39,9 @@ impl Report<'_> {
         let l = labels(lang);
         html! {
             @for g in goals {
+                // "%" stays on the line of its number (a no-break space).
                 @let target = last_evaluated(g, &self.s.years)
-                    .map(|(_, t, _)| goal_condition(g, t, lang))
+                    .map(|(_, t, _)| goal_condition(g, t, lang).replace(" %", "\u{a0}%"))
                     .unwrap_or_else(|| "–".into());
                 tr {
                     @if let Some(option) = option { td { (clean_text(option)) } }
