@@ -1,0 +1,429 @@
+//! Events (`[[events]]`): what happens when, to which cells.
+
+use super::*;
+
+pub(super) fn build_event(
+    b: &mut Builder,
+    ctx: &Ctx,
+    e: &Located<Spanned<RawEvent>>,
+    prices: &[Option<Param>; N_CHANNELS],
+    has_outbound: bool,
+) -> R<Event> {
+    let f = e.file;
+    let v = e.value.get_ref();
+    let name = v.name.get_ref().clone();
+    let key = format!("events.{name}");
+    let owner = format!("event \"{name}\"");
+    let kind = match v.kind.get_ref().as_str() {
+        "policy" => EventKind::Policy,
+        "external" => EventKind::External,
+        other => {
+            return Err(b.err(f, v.kind.span(), format!("{owner}: kind \"{other}\" is neither \"policy\" nor \"external\""))
+                .with_help("policy = part of the proposal being judged; external = happens anyway (a law), also in the status quo"))
+        }
+    };
+    let start = b.month(
+        f,
+        &v.start,
+        ctx.base_year,
+        ctx.end_year,
+        &format!("{owner} start"),
+    )?;
+    let end = match &v.end {
+        Some(s) => {
+            let end = b.month(f, s, ctx.base_year, ctx.end_year, &format!("{owner} end"))?;
+            if end < start {
+                return Err(b.err(f, s.span(), format!("{owner} ends before it starts")));
+            }
+            end
+        }
+        None => ctx.n_months - 1,
+    };
+    let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
+    let cost_one_off_kr = b.opt_param(
+        f,
+        &v.cost_one_off_kr,
+        &format!("{key}.cost_one_off_kr"),
+        "kr.",
+        Bounds::Signed(limits::COST_KR),
+    )?;
+    let cost_monthly_kr = b.opt_param(
+        f,
+        &v.cost_monthly_kr,
+        &format!("{key}.cost_monthly_kr"),
+        "kr. per month",
+        Bounds::Signed(limits::COST_KR),
+    )?;
+    let mut cost_by_year_kr = Vec::new();
+    if let Some(t) = &v.cost_by_year_kr {
+        for (y, n) in t.get_ref() {
+            let year: i32 = y.trim().parse().map_err(|_| {
+                b.err(
+                    f,
+                    n.span(),
+                    format!("{owner}: cost_by_year_kr key \"{y}\" is not a year"),
+                )
+                .with_help("write cost_by_year_kr = { 2011 = 1065000, 2012 = 1385000 }")
+            })?;
+            if year < ctx.base_year || year > ctx.end_year {
+                return Err(b
+                    .err(
+                        f,
+                        n.span(),
+                        format!(
+                            "{owner}: cost year {year} is outside the horizon {}-{}",
+                            ctx.base_year, ctx.end_year
+                        ),
+                    )
+                    .with_help(
+                        "costs before the base year are sunk: leave them out, or move the horizon",
+                    ));
+            }
+            cost_by_year_kr.push((
+                year,
+                b.param(
+                    f,
+                    n,
+                    &format!("{key}.cost_by_year_kr.{year}"),
+                    "kr.",
+                    Bounds::Signed(limits::COST_KR),
+                )?,
+            ));
+        }
+    }
+    let p_add = b.opt_param(
+        f,
+        &v.p_add,
+        &format!("{key}.p_add"),
+        "per year",
+        Bounds::NonNegative(limits::BASS_P),
+    )?;
+    let q_add = b.opt_param(
+        f,
+        &v.q_add,
+        &format!("{key}.q_add"),
+        "per year",
+        Bounds::NonNegative(limits::BASS_Q),
+    )?;
+    let ceiling_add = b.opt_param(
+        f,
+        &v.ceiling_add,
+        &format!("{key}.ceiling_add"),
+        "share",
+        Bounds::Share,
+    )?;
+    let ramp = |b: &Builder, r: &Option<Spanned<i64>>| ramp_months_of(b, f, r);
+    let ramp_months = ramp(b, &v.ramp_months)?;
+    let floor = build_floor(
+        b,
+        f,
+        (&v.floor, &v.exemption),
+        ramp_months,
+        &key,
+        &format!("{owner} gives"),
+    )?;
+    let closure = match (&v.close_channel, &v.close_to) {
+        (Some(c), to) => {
+            let channel = b.channel(f, c.span(), c.get_ref())?;
+            let to = match to {
+                Some(to) => build_targets(b, f, to, channel, "close_to", &key, &owner, prices)?,
+                None => Vec::new(),
+            };
+            Some(Closure { channel, to })
+        }
+        (None, Some(to)) => {
+            return Err(b.err(
+                f,
+                to.span(),
+                format!("{owner} has close_to but no close_channel"),
+            ))
+        }
+        (None, None) => None,
+    };
+    let digital_post = match &v.digital_post_exemption {
+        Some(n) => {
+            if !has_outbound {
+                return Err(b.err(f, n.span(), format!("{owner} moves letters to Digital Post, but the scenario has no [outbound_mail]"))
+                    .with_help("add [outbound_mail] with letters_per_year, price_letter_kr and price_digital_post_kr"));
+            }
+            let p = b.param(
+                f,
+                n,
+                &format!("{key}.digital_post_exemption"),
+                "share",
+                Bounds::Share,
+            )?;
+            Some((p, ramp(b, &v.digital_post_ramp_months)?))
+        }
+        None => None,
+    };
+    let shift = build_shift(b, f, v, &key, &owner, prices, ramp_months)?;
+    let price = build_price_change(b, ctx, f, v, &key, &owner, &cells, prices)?;
+    let volume_factor = b.opt_param(
+        f,
+        &v.volume_factor,
+        &format!("{key}.volume_factor"),
+        "factor",
+        Bounds::NonNegative(limits::FACTOR),
+    )?;
+    let completion_add = b.opt_param(
+        f,
+        &v.completion_add,
+        &format!("{key}.completion_add"),
+        "share",
+        Bounds::Share,
+    )?;
+    if let Some(n) = &v.completion_add {
+        if !cells.iter().zip(ctx.has_completion).any(|(a, b)| *a && *b) {
+            return Err(b
+                .err(f, n.span(), format!("{owner} raises the completion rate, but none of its cells has one"))
+                .with_help("give the areas' self-service cells a completion rate ([completion] rate = ...), or narrow the event's areas and types to cells that have one"));
+        }
+    }
+    let citizens =
+        super::build_citizens::build_effects(b, f, &v.citizens, &key, &owner, ctx.citizens)?;
+    let has_cost =
+        cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
+    let has_effect = p_add.is_some()
+        || q_add.is_some()
+        || ceiling_add.is_some()
+        || floor.is_some()
+        || closure.is_some()
+        || digital_post.is_some()
+        || shift.is_some()
+        || price.is_some()
+        || volume_factor.is_some()
+        || completion_add.is_some()
+        || !citizens.is_empty();
+    if !has_cost && !has_effect {
+        return Err(b.err(f, e.value.span(), format!("{owner} has neither a cost nor an effect"))
+            .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel, shift_channel, price_channel, volume_factor, completion_add, digital_post_exemption or [events.citizens.*], and its costs"));
+    }
+    Ok(Event {
+        name,
+        description: v.description.clone(),
+        kind,
+        start,
+        end,
+        cells,
+        cost_one_off_kr,
+        cost_monthly_kr,
+        cost_by_year_kr,
+        p_add,
+        q_add,
+        ceiling_add,
+        floor,
+        closure,
+        digital_post,
+        shift,
+        price,
+        volume_factor,
+        completion_add,
+        ramp_months,
+        citizens,
+    })
+}
+
+/// The shares of a channel's contacts that go to other channels (`close_to`,
+/// `shift_to`): each a share, the channel itself and channels without a
+/// price refused, fixed shares summing to at most 1.
+#[allow(clippy::too_many_arguments)]
+fn build_targets(
+    b: &mut Builder,
+    f: FileId,
+    to: &Spanned<ChannelMap>,
+    from: Channel,
+    field: &str,
+    key: &str,
+    owner: &str,
+    prices: &[Option<Param>; N_CHANNELS],
+) -> R<Vec<(Channel, Param)>> {
+    let mut list = Vec::new();
+    let mut sum = 0.0;
+    for (k, n) in to.get_ref() {
+        let ch = b.channel(f, n.span(), k)?;
+        if ch == from {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} moves {k} contacts to {k} itself"),
+                )
+                .with_help(format!(
+                    "list only the channels the contacts move to in {field}"
+                )));
+        }
+        if prices[ch.index()].is_none() {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} moves contacts to {k}, which has no price"),
+                )
+                .with_help(format!("add {k} to [prices]")));
+        }
+        let p = b.param(f, n, &format!("{key}.{field}.{k}"), "share", Bounds::Share)?;
+        sum += fixed_or_nan(p);
+        list.push((ch, p));
+    }
+    if sum > 1.0 + 1e-9 {
+        return Err(b
+            .err(
+                f,
+                to.span(),
+                format!(
+                    "{owner}: {field} shares sum to {}, more than 1",
+                    (sum * 1e9).round() / 1e9
+                ),
+            )
+            .with_help("the shares say where the moved contacts go; the rest are avoided"));
+    }
+    Ok(list)
+}
+
+/// `shift_channel`, `shift_share`, `shift_to`: a partial channel shift.
+fn build_shift(
+    b: &mut Builder,
+    f: FileId,
+    v: &RawEvent,
+    key: &str,
+    owner: &str,
+    prices: &[Option<Param>; N_CHANNELS],
+    ramp_months: usize,
+) -> R<Option<Shift>> {
+    let Some(c) = &v.shift_channel else {
+        if let Some(n) = &v.shift_share {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} has shift_share but no shift_channel"),
+                )
+                .with_help("name the channel whose contacts move: shift_channel = \"email\""));
+        }
+        if let Some(to) = &v.shift_to {
+            return Err(b
+                .err(
+                    f,
+                    to.span(),
+                    format!("{owner} has shift_to but no shift_channel"),
+                )
+                .with_help("name the channel whose contacts move: shift_channel = \"email\""));
+        }
+        return Ok(None);
+    };
+    let channel = b.channel(f, c.span(), c.get_ref())?;
+    let Some(n) = &v.shift_share else {
+        return Err(b
+            .err(f, c.span(), format!("{owner} shifts {} but gives no shift_share", c.get_ref()))
+            .with_help("add shift_share = 0.3 (the share of the channel's contacts that move, after the ramp)"));
+    };
+    let share = b.param(f, n, &format!("{key}.shift_share"), "share", Bounds::Share)?;
+    let to = match &v.shift_to {
+        Some(to) => build_targets(b, f, to, channel, "shift_to", key, owner, prices)?,
+        None => Vec::new(),
+    };
+    Ok(Some(Shift {
+        channel,
+        share,
+        to,
+        ramp_months,
+    }))
+}
+
+/// `price_channel` with `price_kr` or `price_factor`: a unit price change.
+#[allow(clippy::too_many_arguments)]
+fn build_price_change(
+    b: &mut Builder,
+    ctx: &Ctx,
+    f: FileId,
+    v: &RawEvent,
+    key: &str,
+    owner: &str,
+    cells: &[bool],
+    prices: &[Option<Param>; N_CHANNELS],
+) -> R<Option<PriceChange>> {
+    let Some(c) = &v.price_channel else {
+        if let Some(n) = v.price_kr.as_ref().or(v.price_factor.as_ref()) {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} changes a price but gives no price_channel"),
+                )
+                .with_help("name the channel: price_channel = \"self_service\""));
+        }
+        return Ok(None);
+    };
+    let channel = b.channel(f, c.span(), c.get_ref())?;
+    if prices[channel.index()].is_none() {
+        return Err(b
+            .err(
+                f,
+                c.span(),
+                format!(
+                    "{owner} changes the price of {}, which has no price",
+                    c.get_ref()
+                ),
+            )
+            .with_help(format!("add {} to [prices]", c.get_ref())));
+    }
+    // Staffed channels are paid by the hour (Erlang C), not per contact.
+    let staffed = ctx
+        .cells
+        .iter()
+        .zip(cells)
+        .filter(|(_, &on)| on)
+        .find_map(|(cell, _)| {
+            let d = ctx.areas[cell.area].department?;
+            let dep = &ctx.departments[d];
+            let ch = match channel {
+                Channel::Personal => 0,
+                Channel::Phone => 1,
+                _ => return None,
+            };
+            dep.staffing[ch].as_ref().map(|_| dep.name.clone())
+        });
+    if let Some(dep) = staffed {
+        return Err(b
+            .err(f, c.span(), format!("{owner} changes the unit price of {}, but department \"{dep}\" staffs that channel (paid by the hour, not per contact)", c.get_ref()))
+            .with_help("limit the event's areas to departments that pay per contact, or change the staffing's hourly_wage_kr in an option file"));
+    }
+    let rule = match (&v.price_kr, &v.price_factor) {
+        (Some(n), None) => PriceRule::To(b.param(
+            f,
+            n,
+            &format!("{key}.price_kr"),
+            "kr.",
+            Bounds::NonNegative(limits::PRICE_KR),
+        )?),
+        (None, Some(n)) => PriceRule::Factor(b.param(
+            f,
+            n,
+            &format!("{key}.price_factor"),
+            "factor",
+            Bounds::NonNegative(limits::FACTOR),
+        )?),
+        (Some(n), Some(_)) => {
+            return Err(b
+                .err(
+                    f,
+                    n.span(),
+                    format!("{owner} gives both price_kr and price_factor"),
+                )
+                .with_help(
+                    "keep one: price_kr sets the new unit price, price_factor multiplies it",
+                ))
+        }
+        (None, None) => {
+            return Err(b
+                .err(
+                    f,
+                    c.span(),
+                    format!("{owner} names price_channel but neither price_kr nor price_factor"),
+                )
+                .with_help("add price_kr = 5 (the new unit price) or price_factor = 0.5"))
+        }
+    };
+    Ok(Some(PriceChange { channel, rule }))
+}
