@@ -1115,8 +1115,7 @@ fn comparison_report_has_every_options_goals() {
                 let last = g.probability.last().unwrap().unwrap();
                 let cell = format!(
                     "<td class=\"num nw\">{}</td></tr",
-                    channelshift::i18n::format_probability(last, lang)
-                        .replace('<', "&lt;")
+                    channelshift::i18n::format_probability(last, lang).replace('<', "&lt;")
                 );
                 assert!(format!("{row}</tr").ends_with(&cell), "{row} vs {cell}");
                 rows += 1;
