@@ -55,7 +55,9 @@ pub struct OptionResult {
     /// The option's label, unique within the comparison: its proposal name,
     /// or "file stem: proposal name" where two options share a name.
     pub name: String,
-    /// The option file's stem, e.g. `solrod-2011-proposal-1`.
+    /// The option's file id, e.g. `solrod-2011-proposal-1`: the file's stem
+    /// made safe in a file name and unique within the comparison (`-2`
+    /// where the same file is given twice), as in its `files`.
     pub id: String,
     pub file: String,
     pub hours: Vec<HoursRow>,
@@ -316,7 +318,7 @@ impl Comparison {
                 }
                 OptionResult {
                     name: label.clone(),
-                    id: file_stem(r.scenario),
+                    id: id.clone(),
                     file: r.scenario.path.display().to_string(),
                     hours: r.summary.hours.clone(),
                     years: oy,

@@ -539,6 +539,13 @@ fn compare_writes_each_options_breakdown_on_common_random_numbers() {
         json["options"][1]["files"],
         serde_json::json!(["breakdown-quarter.csv"])
     );
+    // The same file given twice: unique ids, the ones its files are named by.
+    assert_eq!(json["options"][1]["id"], "quarter");
+    assert_eq!(json["options"][2]["id"], "quarter-2");
+    assert_eq!(
+        json["options"][2]["files"],
+        serde_json::json!(["breakdown-quarter-2.csv"])
+    );
     let label_2 = json["options"][2]["name"].as_str().unwrap().to_string();
     let pair = |a: &str, b: &str| -> serde_json::Value {
         json["pairwise"]
