@@ -6,6 +6,7 @@
 //! trial: a paired comparison whose noise is far below that of two
 //! independent runs.
 
+use crate::metric_key::MetricKey;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -280,11 +281,11 @@ impl Comparison {
                     .enumerate()
                     .map(|(y, year)| OptionYear {
                         year: *year,
-                        cost_status_quo_kr: m("cost_status_quo_kr", y),
-                        cost_kr: m("cost_scenario_kr", y),
-                        savings_kr: m("savings_kr", y),
-                        cumulative_net_savings_kr: m("cumulative_net_savings_kr", y),
-                        npv_kr: m("npv_kr", y),
+                        cost_status_quo_kr: m(MetricKey::CostStatusQuo.as_str(), y),
+                        cost_kr: m(MetricKey::CostScenario.as_str(), y),
+                        savings_kr: m(MetricKey::Savings.as_str(), y),
+                        cumulative_net_savings_kr: m(MetricKey::CumulativeNetSavings.as_str(), y),
+                        npv_kr: m(MetricKey::Npv.as_str(), y),
                         opening_cost_kr: m("opening_cost_scenario_kr", y),
                         displaced_retimed: m("displaced_retimed", y),
                         displaced_to_digital: m("displaced_to_digital", y),
@@ -299,7 +300,7 @@ impl Comparison {
                     let base = format!("staffing.{}.{chname}", dep.name);
                     for (y, year) in years.iter().enumerate() {
                         let g = |path: &str, what: &str| {
-                            r.summary.metric(&format!("{base}.{path}.{what}"))[y].p50
+                            r.summary.metric(format!("{base}.{path}.{what}"))[y].p50
                         };
                         staffing.push(StaffingRow {
                             channel: format!("{} {chname}", dep.label),

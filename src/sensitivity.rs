@@ -20,6 +20,7 @@
 //! input and collected by index, so the result does not depend on the number
 //! of threads (MODEL.md section 11).
 
+use crate::metric_key::MetricKey;
 use std::fmt;
 use std::str::FromStr;
 
@@ -75,10 +76,10 @@ impl Output {
     /// The metric key in summary.json, e.g. `cumulative_net_savings_kr`.
     pub fn metric_key(self) -> &'static str {
         match self {
-            Output::CumulativeNetSavings => "cumulative_net_savings_kr",
-            Output::Savings => "savings_kr",
-            Output::Cost => "cost_scenario_kr",
-            Output::Npv => "npv_kr",
+            Output::CumulativeNetSavings => MetricKey::CumulativeNetSavings.as_str(),
+            Output::Savings => MetricKey::Savings.as_str(),
+            Output::Cost => MetricKey::CostScenario.as_str(),
+            Output::Npv => MetricKey::Npv.as_str(),
         }
     }
 
@@ -305,7 +306,10 @@ mod tests {
         assert_eq!("savings".parse::<Output>().unwrap(), Output::Savings);
         assert_eq!("cost".parse::<Output>().unwrap(), Output::Cost);
         assert_eq!("NPV".parse::<Output>().unwrap(), Output::Npv);
-        assert_eq!("npv_kr".parse::<Output>().unwrap(), Output::Npv);
+        assert_eq!(
+            MetricKey::Npv.as_str().parse::<Output>().unwrap(),
+            Output::Npv
+        );
         assert_eq!(
             "cumulative-net-savings".parse::<Output>().unwrap(),
             Output::CumulativeNetSavings

@@ -2,6 +2,7 @@
 //! payback, the inputs. This is the content of `summary.json` (schema in
 //! docs/outputs.md) and the only thing tables, charts and reports read.
 
+use crate::metric_key::MetricKey;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -559,18 +560,27 @@ impl RunSummary {
         let payback = shares(cols.payback_counts(), n);
         let end = layout.n_years - 1;
         let shapes = [
-            ("cumulative_net_savings_kr", layout.slots.cumulative),
-            ("savings_kr", layout.slots.savings),
-            ("cost_scenario_kr", layout.slots.cost_scenario),
+            (
+                MetricKey::CumulativeNetSavings.as_str(),
+                layout.slots.cumulative,
+            ),
+            (MetricKey::Savings.as_str(), layout.slots.savings),
+            (MetricKey::CostScenario.as_str(), layout.slots.cost_scenario),
         ]
         .par_iter()
         .map(|&(key, slot)| cols.shape(key, s.end_year, slot + end))
         .collect();
         let convergence = {
             let (key, slot) = if cols.all_zero(layout.slots.cumulative + end) {
-                ("cost_scenario_kr", layout.slots.cost_scenario + end)
+                (
+                    MetricKey::CostScenario.as_str(),
+                    layout.slots.cost_scenario + end,
+                )
             } else {
-                ("cumulative_net_savings_kr", layout.slots.cumulative + end)
+                (
+                    MetricKey::CumulativeNetSavings.as_str(),
+                    layout.slots.cumulative + end,
+                )
             };
             Some(cols.convergence(key, s.end_year, slot))
         };
@@ -619,7 +629,8 @@ impl RunSummary {
     }
 
     /// The shape of a metric's end-year distribution.
-    pub fn shape(&self, metric: &str) -> Option<&Shape> {
+    pub fn shape(&self, metric: impl AsRef<str>) -> Option<&Shape> {
+        let metric = metric.as_ref();
         self.shapes.iter().find(|s| s.metric == metric)
     }
 
@@ -641,9 +652,9 @@ impl RunSummary {
     }
 
     /// The per-year summaries of a metric.
-    pub fn metric(&self, key: &str) -> &[Summary] {
+    pub fn metric(&self, key: impl AsRef<str>) -> &[Summary] {
         self.metrics
-            .get(key)
+            .get(key.as_ref())
             .map(|m| m.values.as_slice())
             .unwrap_or(&[])
     }

@@ -1,5 +1,6 @@
 //! `channelshift compare`: opening-hour options side by side.
 
+use crate::metric_key::MetricKey;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -309,7 +310,7 @@ fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> Stri
             "besparelse i forhold til status quo",
             "savings vs status quo",
         ),
-        &metric_name("cumulative_net_savings_kr", lang),
+        &metric_name(MetricKey::CumulativeNetSavings.as_str(), lang),
     ]);
     let first = Scale::for_values(
         opt.years
@@ -389,7 +390,7 @@ fn npv_and_payback_lines(opt: &crate::comparison::OptionResult, lang: Lang) -> S
     };
     format!(
         "\n{} {}: median {}\n{}",
-        metric_name("npv_kr", lang),
+        metric_name(MetricKey::Npv.as_str(), lang),
         last.year,
         super::table::range_cell(&last.npv_kr, lang),
         super::table::payback_line(&opt.payback, lang)

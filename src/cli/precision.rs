@@ -15,6 +15,7 @@
 
 use crate::engine::{Engine, Trials};
 use crate::error::InputError;
+use crate::metric_key::MetricKey;
 use crate::model::layout::Store;
 use crate::stats::{ci, type7_points_with_cis};
 
@@ -268,12 +269,12 @@ pub fn resolve(spec: &Spec, engine: &Engine) -> Result<Resolved, InputError> {
     let (slot, metric, year) = match &spec.output {
         None if engine.plan.identical_paths => (
             layout.slots.cost_scenario + end,
-            "cost_scenario_kr".to_string(),
+            MetricKey::CostScenario.as_str().to_string(),
             s.end_year,
         ),
         None => (
             layout.slots.cumulative + end,
-            "cumulative_net_savings_kr".to_string(),
+            MetricKey::CumulativeNetSavings.as_str().to_string(),
             s.end_year,
         ),
         Some((key, year)) => {
@@ -329,7 +330,7 @@ mod tests {
             (Statistic::Percentile(0.95), 0.005)
         );
         let p = parse("savings_kr@2014:p50=2%").unwrap();
-        assert_eq!(p.output, Some(("savings_kr".into(), 2014)));
+        assert_eq!(p.output, Some((MetricKey::Savings.as_str().into(), 2014)));
         assert_eq!(p.statistic, Statistic::Percentile(0.5));
         let p = parse("goal2@2015=1pp").unwrap();
         assert_eq!(p.statistic, Statistic::GoalProbability { goal: 1 });

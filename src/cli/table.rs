@@ -4,6 +4,7 @@
 //! labels ([`crate::report::html::metric_label`]). Every line fits
 //! [`crate::text_table::TERMINAL_WIDTH`] columns.
 
+use crate::metric_key::MetricKey;
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
@@ -268,9 +269,9 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
              costs, contacts and goals"
         )
     );
-    let cost = s.metric("cost_scenario_kr");
-    let contacts = s.metric("contacts_scenario");
-    let digital = s.metric("digital_share_scenario");
+    let cost = s.metric(MetricKey::CostScenario.as_str());
+    let contacts = s.metric(MetricKey::ContactsScenario.as_str());
+    let digital = s.metric(MetricKey::DigitalShareScenario.as_str());
     let mut head = vec![
         lang.pick("år", "year").to_string(),
         lang.pick("omkostning", "cost").to_string(),
@@ -333,10 +334,10 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
 fn years_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
     let keys = [
-        "cost_status_quo_kr",
-        "cost_scenario_kr",
-        "savings_kr",
-        "cumulative_net_savings_kr",
+        MetricKey::CostStatusQuo.as_str(),
+        MetricKey::CostScenario.as_str(),
+        MetricKey::Savings.as_str(),
+        MetricKey::CumulativeNetSavings.as_str(),
     ];
     let mut head = vec![lang.pick("år", "year").to_string()];
     head.extend(keys.iter().map(|k| metric_name(k, lang)));
@@ -386,9 +387,12 @@ fn headline(s: &RunSummary) -> Option<&'static str> {
             .last()
             .is_some_and(|q| q.p5 != q.p95 && q.p5.is_finite())
     };
-    ["cumulative_net_savings_kr", "cost_scenario_kr"]
-        .into_iter()
-        .find(|k| varies(k))
+    [
+        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::CostScenario.as_str(),
+    ]
+    .into_iter()
+    .find(|k| varies(k))
 }
 
 /// Under the per-year table, how precisely its medians of the headline
@@ -453,8 +457,8 @@ fn percentile_ci_line(s: &RunSummary, lang: Lang) -> String {
 fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
     let end = s.years.len() - 1;
-    let cum = &s.metric("cumulative_net_savings_kr")[end];
-    let npv = &s.metric("npv_kr")[end];
+    let cum = &s.metric(MetricKey::CumulativeNetSavings.as_str())[end];
+    let npv = &s.metric(MetricKey::Npv.as_str())[end];
     let _ = writeln!(
         o,
         "\n{} {}: {} ± {} ({})",
@@ -481,7 +485,7 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{} {}: median {}{npv_ci}",
-        metric_name("npv_kr", lang),
+        metric_name(MetricKey::Npv.as_str(), lang),
         s.end_year,
         range_cell(npv, lang)
     );
@@ -670,7 +674,7 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
     use crate::model::layout::SavingsSource;
     let mut o = String::new();
     let means = |k: &str| -> Vec<f64> { s.metric(k).iter().map(|q| q.mean).collect() };
-    let savings = means("savings_kr");
+    let savings = means(MetricKey::Savings.as_str());
     if savings.iter().all(|&x| x == 0.0) || !s.metrics.contains_key(SavingsSource::ALL[0].key()) {
         return o;
     }
@@ -697,7 +701,7 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
             r
         })
         .collect();
-    let mut total = vec![metric_name("savings_kr", lang)];
+    let mut total = vec![metric_name(MetricKey::Savings.as_str(), lang)];
     total.extend(savings.iter().map(|&x| scale.fmt(x, lang)));
     rows.push(total);
     o.push_str(&render(&head, &rows));
@@ -814,7 +818,7 @@ pub fn attribution_table(
     o.push_str(&goal_changes(s, rows, lang));
     let sum: f64 = rows.iter().map(|r| r.marginal_net_savings_kr.mean).sum();
     let total = s
-        .metric("cumulative_net_savings_kr")
+        .metric(MetricKey::CumulativeNetSavings.as_str())
         .last()
         .map(|q| q.mean)
         .unwrap_or(0.0);

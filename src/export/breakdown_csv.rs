@@ -2,6 +2,7 @@
 //! year, with mean and percentiles; written like the other CSV files
 //! ([`super::csv`]).
 
+use crate::metric_key::MetricKey;
 use serde::Serialize;
 
 use super::csv::{to_bytes, CsvLocale};
@@ -53,12 +54,20 @@ pub fn quantities(g: &GroupSummary) -> Vec<(&'static str, &'static str, &[Summar
         q.push(("opening_cost_scenario_kr", "kr.", sc));
     }
     if let (Some(sq), Some(sc)) = (&g.cost_status_quo_kr, &g.cost_scenario_kr) {
-        q.push(("cost_status_quo_kr", "kr.", sq));
-        q.push(("cost_scenario_kr", "kr.", sc));
+        q.push((MetricKey::CostStatusQuo.as_str(), "kr.", sq));
+        q.push((MetricKey::CostScenario.as_str(), "kr.", sc));
     }
-    q.push(("savings_kr", "kr.", &g.savings_kr));
-    q.push(("contacts_status_quo", "contacts", &g.contacts_status_quo));
-    q.push(("contacts_scenario", "contacts", &g.contacts_scenario));
+    q.push((MetricKey::Savings.as_str(), "kr.", &g.savings_kr));
+    q.push((
+        MetricKey::ContactsStatusQuo.as_str(),
+        "contacts",
+        &g.contacts_status_quo,
+    ));
+    q.push((
+        MetricKey::ContactsScenario.as_str(),
+        "contacts",
+        &g.contacts_scenario,
+    ));
     q
 }
 

@@ -21,6 +21,7 @@
 //! date 1 January of the base year (the same run gives the same bytes), and
 //! the file written by [`write_atomic`].
 
+use crate::metric_key::MetricKey;
 use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
@@ -171,15 +172,21 @@ fn options_head(lang: Lang) -> Vec<String> {
     let mut head: Vec<String> = vec![
         t(lang, "Forslag", "Option").into(),
         t(lang, "År", "Year").into(),
-        format!("{}, {median}", metric_label("cost_status_quo_kr", lang)),
+        format!(
+            "{}, {median}",
+            metric_label(MetricKey::CostStatusQuo.as_str(), lang)
+        ),
         format!(
             "{}, {median}",
             t(lang, "Omkostning med forslaget", "Cost, option")
         ),
     ];
-    head.extend(p5_p50_p95(&metric_label("savings_kr", lang)));
-    head.extend(p5_p50_p95(&metric_label("cumulative_net_savings_kr", lang)));
-    head.extend(p5_p50_p95(&metric_label("npv_kr", lang)));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Savings.as_str(), lang)));
+    head.extend(p5_p50_p95(&metric_label(
+        MetricKey::CumulativeNetSavings.as_str(),
+        lang,
+    )));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Npv.as_str(), lang)));
     head.push(format!(
         "{}, {median}",
         t(

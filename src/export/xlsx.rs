@@ -26,6 +26,7 @@
 //! as formulas. The document's creation date is 1 January of the scenario's
 //! base year, not the time of the run, so the same run gives the same bytes.
 
+use crate::metric_key::MetricKey;
 use std::path::Path;
 
 use rust_xlsxwriter::{
@@ -315,11 +316,11 @@ pub fn render_xlsx(
 /// as summary.json lists them.
 fn metric_order(summary: &RunSummary) -> Vec<&str> {
     const FIRST: [&str; 5] = [
-        "cost_status_quo_kr",
-        "cost_scenario_kr",
-        "savings_kr",
-        "cumulative_net_savings_kr",
-        "npv_kr",
+        MetricKey::CostStatusQuo.as_str(),
+        MetricKey::CostScenario.as_str(),
+        MetricKey::Savings.as_str(),
+        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::Npv.as_str(),
     ];
     let mut keys: Vec<&str> = FIRST
         .iter()
@@ -327,7 +328,7 @@ fn metric_order(summary: &RunSummary) -> Vec<&str> {
         .filter(|k| summary.metrics.contains_key(*k))
         .collect();
     for k in summary.metrics.keys() {
-        if !FIRST.contains(&k.as_str()) && k != "payback_year" {
+        if !FIRST.contains(&k.as_str()) && k != MetricKey::PaybackYear.as_str() {
             keys.push(k);
         }
     }
@@ -1042,12 +1043,12 @@ fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) 
     let mut head: Vec<String> = vec![
         t(lang, "Simulering nr.", "Trial no.").into(),
         l.year.into(),
-        metric_label("cost_status_quo_kr", lang),
-        metric_label("cost_scenario_kr", lang),
-        metric_label("savings_kr", lang),
-        metric_label("cumulative_net_savings_kr", lang),
-        metric_label("npv_kr", lang),
-        metric_label("payback_year", lang),
+        metric_label(MetricKey::CostStatusQuo.as_str(), lang),
+        metric_label(MetricKey::CostScenario.as_str(), lang),
+        metric_label(MetricKey::Savings.as_str(), lang),
+        metric_label(MetricKey::CumulativeNetSavings.as_str(), lang),
+        metric_label(MetricKey::Npv.as_str(), lang),
+        metric_label(MetricKey::PaybackYear.as_str(), lang),
     ];
     for g in s.goals.iter().take(n_goals) {
         head.push(format!("{}: {}", l.goal, g.name));

@@ -7,6 +7,7 @@
 //! every slot, so summaries, JSON, CSV and charts all read the same row.
 
 use crate::domain::{Channel, N_CHANNELS};
+use crate::metric_key::MetricKey;
 use crate::scenario::{Scenario, OPENING_CHANNELS};
 
 /// Which array of the trial store a metric lives in.
@@ -209,12 +210,17 @@ impl Layout {
             n_years,
         };
         use Store::*;
-        let cost_status_quo = b.add("cost_status_quo_kr".into(), "kr.", true, Core);
-        let cost_scenario = b.add("cost_scenario_kr".into(), "kr.", true, Core);
-        let savings = b.add("savings_kr".into(), "kr.", true, Core);
-        let cumulative = b.add("cumulative_net_savings_kr".into(), "kr.", true, Core);
-        let npv = b.add("npv_kr".into(), "kr.", true, Core);
-        let payback = b.add("payback_year".into(), "year", false, Core);
+        let cost_status_quo = b.add(MetricKey::CostStatusQuo.as_str().into(), "kr.", true, Core);
+        let cost_scenario = b.add(MetricKey::CostScenario.as_str().into(), "kr.", true, Core);
+        let savings = b.add(MetricKey::Savings.as_str().into(), "kr.", true, Core);
+        let cumulative = b.add(
+            MetricKey::CumulativeNetSavings.as_str().into(),
+            "kr.",
+            true,
+            Core,
+        );
+        let npv = b.add(MetricKey::Npv.as_str().into(), "kr.", true, Core);
+        let payback = b.add(MetricKey::PaybackYear.as_str().into(), "year", false, Core);
         let goals = s
             .goals
             .iter()
@@ -253,7 +259,12 @@ impl Layout {
                 );
             }
         }
-        let digital_share = b.add("digital_share_scenario".into(), "share", true, Detail);
+        let digital_share = b.add(
+            MetricKey::DigitalShareScenario.as_str().into(),
+            "share",
+            true,
+            Detail,
+        );
         let displaced = [
             b.add("displaced_retimed".into(), "contacts", true, Detail),
             b.add("displaced_to_digital".into(), "contacts", true, Detail),
@@ -305,7 +316,12 @@ impl Layout {
                 b.add("self_service_attempts".into(), "contacts", true, Detail),
                 b.add("self_service_completed".into(), "contacts", true, Detail),
                 b.add("fallback_contacts".into(), "contacts", true, Detail),
-                b.add("completion_rate".into(), "share", true, Detail),
+                b.add(
+                    MetricKey::CompletionRate.as_str().into(),
+                    "share",
+                    true,
+                    Detail,
+                ),
             ]
         });
         let citizens = s

@@ -1,5 +1,6 @@
 //! From summaries to chart inputs, and the charts `run` and `compare` write.
 
+use crate::metric_key::MetricKey;
 use std::path::{Path, PathBuf};
 
 use crate::charts::data::*;
@@ -43,18 +44,18 @@ pub fn citizens_data(s: &RunSummary, lang: Lang) -> Option<CitizensChart> {
         .enumerate()
         .filter_map(|(i, c)| line(&c.metric_key(), c.label(lang).to_string(), i, false))
         .collect();
-    if lines.is_empty() && s.metric("completion_rate").is_empty() {
+    if lines.is_empty() && s.metric(MetricKey::CompletionRate.as_str()).is_empty() {
         return None;
     }
     lines.extend(line(
-        "digital_share_scenario",
+        MetricKey::DigitalShareScenario.as_str(),
         lang.pick("Digitale henvendelser (andel)", "Digital contacts (share)")
             .to_string(),
         3,
         true,
     ));
     lines.extend(line(
-        "completion_rate",
+        MetricKey::CompletionRate.as_str(),
         lang.pick(
             "Gennemført påbegyndt selvbetjening",
             "Started self-service completed",
@@ -95,10 +96,13 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
     };
     FanChartData {
         status_quo: series(
-            "cost_status_quo_kr",
+            MetricKey::CostStatusQuo.as_str(),
             lang.pick("Status quo, samme forløb", "Status quo, the same path"),
         ),
-        scenario: series("cost_scenario_kr", lang.pick("Fremskrivning", "Projection")),
+        scenario: series(
+            MetricKey::CostScenario.as_str(),
+            lang.pick("Fremskrivning", "Projection"),
+        ),
         trials: Some(s.trials as u64),
     }
 }
@@ -189,7 +193,7 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
         .iter()
         .filter_map(|c| {
             let v: Vec<f64> = s
-                .metric(&format!("volume_scenario.{}", c.key()))
+                .metric(format!("volume_scenario.{}", c.key()))
                 .iter()
                 .map(|q| q.p50)
                 .collect();
@@ -213,10 +217,10 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
 
 /// The measure a sensitivity analysis ranks inputs for.
 fn sensitivity_measure(metric: &str, year: i32) -> Measure {
-    match metric {
-        "savings_kr" => Measure::AnnualSavings { year },
-        "cost_scenario_kr" => Measure::AnnualCost { year },
-        "npv_kr" => Measure::NetPresentValue { through: year },
+    match MetricKey::from_name(metric) {
+        Some(MetricKey::Savings) => Measure::AnnualSavings { year },
+        Some(MetricKey::CostScenario) => Measure::AnnualCost { year },
+        Some(MetricKey::Npv) => Measure::NetPresentValue { through: year },
         _ => Measure::CumulativeNetSavings { through: year },
     }
 }
@@ -498,7 +502,7 @@ pub fn attribution_data(s: &RunSummary, lang: Lang) -> Option<AttributionData> {
 /// False when nothing is proposed (no proposal, no policy events): savings are
 /// then exactly zero in every trial and a savings histogram says nothing.
 pub fn savings_vary(s: &RunSummary) -> bool {
-    s.metric("cumulative_net_savings_kr")
+    s.metric(MetricKey::CumulativeNetSavings.as_str())
         .last()
         .map(|q| q.max > q.min || q.max != 0.0)
         .unwrap_or(false)
@@ -506,7 +510,7 @@ pub fn savings_vary(s: &RunSummary) -> bool {
 
 /// Histogram of the end year's scenario cost, for runs without savings.
 pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
-    let shape = s.shape("cost_scenario_kr")?;
+    let shape = s.shape(MetricKey::CostScenario.as_str())?;
     let mut h = histogram_data(s, shape, Measure::AnnualCost { year: s.end_year });
     h.prob_positive = None;
     Some(h)
@@ -560,7 +564,7 @@ pub fn figures_settled(c: &crate::stats::convergence::Convergence) -> bool {
 /// What a convergence chart follows, in words ("Akkumuleret nettobesparelse
 /// til og med 2015").
 pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) -> String {
-    let measure = if c.metric == "cost_scenario_kr" {
+    let measure = if c.metric == MetricKey::CostScenario.as_str() {
         Measure::AnnualCost { year: c.year }
     } else {
         Measure::CumulativeNetSavings { through: c.year }

@@ -3,6 +3,7 @@
 //! pruning old ones from an output directory and the HTML report's figures
 //! all follow this list, so a chart is added in one place.
 
+use crate::metric_key::MetricKey;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -141,7 +142,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
         charts::fan_chart(&fan, &fan_text, lang, p)
     }));
 
-    match s.shape("cumulative_net_savings_kr") {
+    match s.shape(MetricKey::CumulativeNetSavings.as_str()) {
         Some(shape) if savings_vary(s) => {
             let measure = Measure::CumulativeNetSavings { through: end };
             let hist = histogram_data(s, shape, measure);
@@ -267,7 +268,7 @@ pub fn comparison_charts<'a>(
         .iter()
         .zip(summaries)
         .filter_map(|(o, s)| {
-            s.shape("cumulative_net_savings_kr")
+            s.shape(MetricKey::CumulativeNetSavings.as_str())
                 .map(|sh| exceedance_curve(&o.name, sh))
         })
         .collect();

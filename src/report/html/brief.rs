@@ -18,7 +18,7 @@ impl Report<'_> {
         let median = labels(lang).median.to_lowercase();
         let mut figures = Vec::new();
         for (i, year) in [(e, end), (0, base)] {
-            if let Some(q) = at("cost_scenario_kr", i) {
+            if let Some(q) = at(MetricKey::CostScenario.as_str(), i) {
                 figures.push(self.key_figure(
                     &l.cost_in_year(year),
                     &format_money(q.p50, lang),
@@ -26,7 +26,7 @@ impl Report<'_> {
                 ));
             }
         }
-        if let Some(q) = at("contacts_scenario", e) {
+        if let Some(q) = at(MetricKey::ContactsScenario.as_str(), e) {
             let range = if q.p5 == q.p95 {
                 self.constant_note().to_string()
             } else {
@@ -47,7 +47,7 @@ impl Report<'_> {
                 &range,
             ));
         }
-        if let Some(q) = at("digital_share_scenario", e) {
+        if let Some(q) = at(MetricKey::DigitalShareScenario.as_str(), e) {
             let range = if q.p5 == q.p95 {
                 self.constant_note().to_string()
             } else {
@@ -81,7 +81,10 @@ impl Report<'_> {
                 )
             }
         };
-        if let (Some(q), Some(q0)) = (at("cost_scenario_kr", e), at("cost_scenario_kr", 0)) {
+        if let (Some(q), Some(q0)) = (
+            at(MetricKey::CostScenario.as_str(), e),
+            at(MetricKey::CostScenario.as_str(), 0),
+        ) {
             let range = interval(&q, &|a, b| format_money_range(a, b, lang));
             let sentence = match lang {
                 Lang::Da => format!(
@@ -97,7 +100,10 @@ impl Report<'_> {
             };
             sentences.push(fix_stops(&sentence));
         }
-        if let (Some(q), Some(q0)) = (at("contacts_scenario", e), at("contacts_scenario", 0)) {
+        if let (Some(q), Some(q0)) = (
+            at(MetricKey::ContactsScenario.as_str(), e),
+            at(MetricKey::ContactsScenario.as_str(), 0),
+        ) {
             let range = interval(&q, &|a, b| join_interval(&count(a), &count(b), lang));
             let sentence = match lang {
                 Lang::Da => format!(
@@ -114,8 +120,8 @@ impl Report<'_> {
             sentences.push(sentence);
         }
         if let (Some(q), Some(q0)) = (
-            at("digital_share_scenario", e),
-            at("digital_share_scenario", 0),
+            at(MetricKey::DigitalShareScenario.as_str(), e),
+            at(MetricKey::DigitalShareScenario.as_str(), 0),
         ) {
             let sentence = match lang {
                 Lang::Da => format!(
@@ -162,9 +168,12 @@ impl Report<'_> {
         let end = s.end_year;
         let e = self.end_index();
         // Key figures.
-        let savings = self.metric("savings_kr").get(e).copied();
-        let cumulative = self.metric("cumulative_net_savings_kr").get(e).copied();
-        let npv = self.metric("npv_kr").get(e).copied();
+        let savings = self.metric(MetricKey::Savings.as_str()).get(e).copied();
+        let cumulative = self
+            .metric(MetricKey::CumulativeNetSavings.as_str())
+            .get(e)
+            .copied();
+        let npv = self.metric(MetricKey::Npv.as_str()).get(e).copied();
         let mut figures = Vec::new();
         if let Some(q) = savings {
             figures.push(self.key_figure(
@@ -183,7 +192,7 @@ impl Report<'_> {
             &payback_value,
             &payback_note,
         ));
-        if let Some(sh) = s.shape("cumulative_net_savings_kr") {
+        if let Some(sh) = s.shape(MetricKey::CumulativeNetSavings.as_str()) {
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {}",

@@ -150,7 +150,7 @@ impl Report<'_> {
         );
         let mut rows: Vec<Row> = Vec::new();
         for c in crate::scenario::Capability::ALL {
-            let m = s.metric(&c.metric_key());
+            let m = s.metric(c.metric_key());
             if !m.is_empty() {
                 rows.push((c.label(lang).to_string(), m, &pct));
             }
@@ -175,7 +175,7 @@ impl Report<'_> {
                 false,
             ),
             (
-                "completion_rate",
+                MetricKey::CompletionRate.as_str(),
                 "Gennemførselsgrad",
                 "Completion rate",
                 true,

@@ -49,22 +49,25 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
             Lang::En => format!("Savings: {label}"),
         };
     }
-    let fixed = match key {
-        "cost_status_quo_kr" => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
-        "cost_scenario_kr" => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
-        "savings_kr" => Some(t(lang, "Besparelse", "Savings")),
-        "cumulative_net_savings_kr" => Some(t(
+    let typed = MetricKey::from_name(key).and_then(|k| match k {
+        MetricKey::CostStatusQuo => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
+        MetricKey::CostScenario => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
+        MetricKey::Savings => Some(t(lang, "Besparelse", "Savings")),
+        MetricKey::CumulativeNetSavings => Some(t(
             lang,
             "Akkumuleret nettobesparelse",
             "Cumulative net savings",
         )),
-        "npv_kr" => Some(t(lang, "Nettonutidsværdi", "Net present value")),
-        "payback_year" => Some(t(lang, "Tilbagebetalingsår", "Payback year")),
-        "digital_share_scenario" => Some(t(
+        MetricKey::Npv => Some(t(lang, "Nettonutidsværdi", "Net present value")),
+        MetricKey::PaybackYear => Some(t(lang, "Tilbagebetalingsår", "Payback year")),
+        MetricKey::DigitalShareScenario => Some(t(
             lang,
             "Digital andel, scenarie",
             "Digital share, scenario",
         )),
+        _ => None,
+    });
+    let fixed = typed.or(match key {
         "displaced_retimed" => Some(t(
             lang,
             "Fortrængte henvendelser: andet tidspunkt",
@@ -101,7 +104,7 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
             "Digital Post letters, scenario",
         )),
         _ => None,
-    };
+    });
     if let Some(f) = fixed {
         return f.to_string();
     }

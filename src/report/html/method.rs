@@ -10,9 +10,9 @@ impl Report<'_> {
         // The headline figure: cumulative net savings, or the cost when
         // nothing is proposed.
         let headline = if self.projection() {
-            "cost_scenario_kr"
+            MetricKey::CostScenario.as_str()
         } else {
-            "cumulative_net_savings_kr"
+            MetricKey::CumulativeNetSavings.as_str()
         };
         let se = self.metric(headline).get(self.end_index()).map(|q| q.se);
         let mean_of = match (lang, self.projection()) {
@@ -136,7 +136,10 @@ impl Report<'_> {
         let lang = self.lang;
         let end = self.end_index();
         let pick = |key: &str| self.metric(key).get(end).filter(|q| q.p5 != q.p95);
-        let (q, what) = match (pick("cumulative_net_savings_kr"), pick("cost_scenario_kr")) {
+        let (q, what) = match (
+            pick(MetricKey::CumulativeNetSavings.as_str()),
+            pick(MetricKey::CostScenario.as_str()),
+        ) {
             (Some(q), _) => (
                 q,
                 self.t("den akkumulerede nettobesparelse", "cumulative net savings"),

@@ -30,6 +30,7 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
+use crate::metric_key::MetricKey;
 use std::path::Path;
 
 use crate::charts::data::*;
@@ -253,11 +254,11 @@ fn signed_number(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// The chart measure of a metric key and year.
 fn measure_of(metric: &str, year: i32) -> Option<Measure> {
-    match metric {
-        "cumulative_net_savings_kr" => Some(Measure::CumulativeNetSavings { through: year }),
-        "savings_kr" => Some(Measure::AnnualSavings { year }),
-        "npv_kr" => Some(Measure::NetPresentValue { through: year }),
-        "cost_scenario_kr" => Some(Measure::AnnualCost { year }),
+    match MetricKey::from_name(metric)? {
+        MetricKey::CumulativeNetSavings => Some(Measure::CumulativeNetSavings { through: year }),
+        MetricKey::Savings => Some(Measure::AnnualSavings { year }),
+        MetricKey::Npv => Some(Measure::NetPresentValue { through: year }),
+        MetricKey::CostScenario => Some(Measure::AnnualCost { year }),
         _ => None,
     }
 }

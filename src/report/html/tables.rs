@@ -9,11 +9,11 @@ impl Report<'_> {
         let projection = self.projection();
         // Overview of medians.
         let keys = [
-            "cost_status_quo_kr",
-            "cost_scenario_kr",
-            "savings_kr",
-            "cumulative_net_savings_kr",
-            "npv_kr",
+            MetricKey::CostStatusQuo.as_str(),
+            MetricKey::CostScenario.as_str(),
+            MetricKey::Savings.as_str(),
+            MetricKey::CumulativeNetSavings.as_str(),
+            MetricKey::Npv.as_str(),
         ];
         html! {
             section class="major" id="tables" { "\n"
@@ -150,7 +150,7 @@ impl Report<'_> {
         let s = self.s;
         let lang = self.lang;
         let mean = |k: &str| -> Vec<f64> { self.metric(k).iter().map(|q| q.mean).collect() };
-        let savings = mean("savings_kr");
+        let savings = mean(MetricKey::Savings.as_str());
         if savings.iter().all(|&x| x == 0.0) || self.metric(SavingsSource::ALL[0].key()).is_empty()
         {
             return html! {};
@@ -184,7 +184,10 @@ impl Report<'_> {
             .iter()
             .map(|src| (src.label(lang).to_string(), mean(src.key())))
             .filter(|(_, values)| values.iter().any(|&x| x != 0.0))
-            .chain([(metric_label("savings_kr", lang), savings.clone())])
+            .chain([(
+                metric_label(MetricKey::Savings.as_str(), lang),
+                savings.clone(),
+            )])
             .collect();
         let avoided: f64 = mean(SavingsSource::AvoidedContacts.key()).iter().sum();
         let total: f64 = savings.iter().sum();
@@ -225,9 +228,9 @@ impl Report<'_> {
     pub(super) fn projection_years_table(&self) -> Markup {
         let lang = self.lang;
         let s = self.s;
-        let cost = self.metric("cost_scenario_kr");
-        let contacts = self.metric("contacts_scenario");
-        let digital = self.metric("digital_share_scenario");
+        let cost = self.metric(MetricKey::CostScenario.as_str());
+        let contacts = self.metric(MetricKey::ContactsScenario.as_str());
+        let digital = self.metric(MetricKey::DigitalShareScenario.as_str());
         let unit = MoneyUnit::of(cost.iter().flat_map(|q| [q.p5, q.p95]));
         let range = |y: usize| {
             cost.get(y)
