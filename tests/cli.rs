@@ -574,7 +574,7 @@ fn numeric_flags_are_explained_in_plain_words() {
         ),
         (
             &["--precision", "-1%"],
-            "--precision -1% must be between 0 and 100 %",
+            "--precision -1% must be above 0 and below 100 % (a fraction between 0 and 1 without %)",
         ),
         (
             &["--trials"],
@@ -746,4 +746,32 @@ fn compare_help_lists_every_flag() {
         );
     }
     assert!(help.contains("comparison.xlsx"), "{help}");
+}
+
+/// `compare --xlsx FILE` (run's form) reads FILE as one more option: the
+/// error says that compare's --xlsx takes no file name, exit 2, nothing
+/// written.
+#[test]
+fn compare_with_a_workbook_name_says_xlsx_takes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args([
+            "compare",
+            "scenarios/solrod-2011.toml",
+            "scenarios/solrod-2011-proposal-1.toml",
+            "--xlsx",
+        ])
+        .arg(dir.path().join("cmp.xlsx"))
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cmp.xlsx is a workbook, not a scenario file"),
+        "{err}"
+    );
+    assert!(err.contains("compare's --xlsx takes no file name"), "{err}");
+    assert!(!dir.path().join("out").exists());
 }

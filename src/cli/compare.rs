@@ -48,6 +48,19 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     init_threads(args.sim.threads)?;
     // Output paths are checked before anything is simulated.
     let plan = crate::export::outdir::OutputPlan::new(&args.sim.out, None)?;
+    // `run --xlsx FILE` takes a file; compare's `--xlsx` does not, so a
+    // workbook name here was read as one more option.
+    if let Some(x) = std::iter::once(&args.base).chain(&args.options).find(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    }) {
+        return Err(InputError::new(format!(
+            "{} is a workbook, not a scenario file",
+            x.display()
+        ))
+        .with_help("compare's --xlsx takes no file name: it writes comparison.xlsx into --out (run's --xlsx FILE is the one that takes a name)")
+        .into());
+    }
     let mut scenarios = vec![Scenario::from_file(&args.base)?];
     for o in &args.options {
         scenarios.push(Scenario::from_file(o)?);

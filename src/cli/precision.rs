@@ -62,9 +62,15 @@ fn share(text: &str, whole: &str) -> Result<f64, InputError> {
     })?;
     let s = x * scale;
     if !(s > 0.0 && s < 1.0) {
-        return Err(InputError::new(format!(
-            "--precision {whole} must be between 0 and 100 %"
-        )));
+        let err = InputError::new(format!(
+            "--precision {whole} must be above 0 and below 100 % (a fraction between 0 and 1 without %)"
+        ));
+        // A bare number is a fraction: "1" is 100 %, not 1 %.
+        return Err(if scale == 1.0 && x >= 1.0 {
+            err.with_help(format!("for {x} % write --precision {x}%"))
+        } else {
+            err
+        });
     }
     Ok(s)
 }
@@ -316,6 +322,24 @@ pub fn resolve(spec: &Spec, engine: &Engine) -> Result<Resolved, InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bare "1" is a fraction (100 %): refused, with the % form to write.
+    #[test]
+    fn a_bare_whole_number_is_refused_with_the_percent_form() {
+        let e = parse("1").unwrap_err().to_string();
+        assert!(
+            e.contains("--precision 1 must be above 0 and below 100 %"),
+            "{e}"
+        );
+        assert!(e.contains("for 1 % write --precision 1%"), "{e}");
+        let e = parse("p95=2").unwrap_err().to_string();
+        assert!(e.contains("for 2 % write --precision 2%"), "{e}");
+        assert_eq!(parse("0.01").unwrap().target, 0.01);
+        assert!(!parse("-1%")
+            .unwrap_err()
+            .to_string()
+            .contains("write --precision"));
+    }
 
     #[test]
     fn parses_every_form() {
