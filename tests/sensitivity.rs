@@ -196,7 +196,7 @@ fn inputs_rank_by_their_effect() {
     assert!(letter.swing < 0.2 * phone.swing, "{}", letter.swing);
 
     // The table lists the top inputs in that order and says how many are left out.
-    let t = top_table(&r, 2, Lang::En);
+    let t = top_table(None, &r, 2, Lang::En);
     let p = t.find("Price: personal attendance").unwrap();
     let ph = t.find("Price: phone").unwrap();
     assert!(p < ph, "{t}");
@@ -230,12 +230,12 @@ fn a_declared_rank_correlation_is_achieved() {
     );
     assert_eq!(c.declared, 0.8);
     assert!((c.achieved - 0.8).abs() < 0.03, "achieved {}", c.achieved);
-    let t = top_table(&r, 10, Lang::En);
+    let t = top_table(None, &r, 10, Lang::En);
     assert!(
         t.contains("Price: personal attendance ~ Price: phone"),
         "{t}"
     );
-    let t = top_table(&r, 10, Lang::Da);
+    let t = top_table(None, &r, 10, Lang::Da);
     assert!(
         t.contains("Pris: personligt fremmøde ~ Pris: telefon"),
         "{t}"
@@ -288,7 +288,7 @@ fn a_scenario_without_uncertainty_has_no_rows() {
     let r = run(&s, 1, 500, Output::CumulativeNetSavings, 2015);
     assert!(r.rows.is_empty());
     assert!((r.output_median - 5.0 * 74_571.428_571).abs() < 0.01);
-    assert!(top_table(&r, 10, Lang::En).contains("no uncertain inputs"));
+    assert!(top_table(None, &r, 10, Lang::En).contains("no uncertain inputs"));
     let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
     assert_eq!(csv.lines().count(), 1);
 }

@@ -551,7 +551,12 @@ pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
         ));
     }
     if let Some(sens) = &summary.sensitivity {
-        o.push_str(&super::sensitivity_table::top_table(sens, 10, lang));
+        o.push_str(&super::sensitivity_table::top_table(
+            Some(summary),
+            sens,
+            10,
+            lang,
+        ));
     }
     if let Some(rows) = &summary.attribution {
         o.push_str(&table::attribution_table(summary, rows, lang));

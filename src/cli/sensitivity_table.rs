@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use crate::i18n::{format_number, Lang};
-use crate::report::chart_data::input_label;
+use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
+use crate::summary::RunSummary;
 use crate::summary::{Sensitivity, SensitivityRow};
 
 use super::table::Scale;
@@ -18,27 +19,11 @@ fn signed(x: f64, decimals: usize, lang: Lang) -> String {
     }
 }
 
-/// The readable labels of `keys` in `lang` (the charts' and report's
-/// [`input_label`]); where two keys would read the same, the key follows
-/// in brackets so that rows can be told apart.
-pub fn input_labels(keys: &[&str], lang: Lang) -> Vec<String> {
-    let labels: Vec<String> = keys.iter().map(|k| input_label(k, lang)).collect();
-    labels
-        .iter()
-        .zip(keys)
-        .map(|(l, k)| {
-            if labels.iter().filter(|x| *x == l).count() > 1 {
-                format!("{l} ({k})")
-            } else {
-                l.clone()
-            }
-        })
-        .collect()
-}
-
 /// Plain-text view of the `n` most influential inputs, for the terminal,
 /// in `lang`: a heading, the table, and what a minus sign means.
-pub fn top_table(s: &Sensitivity, n: usize, lang: Lang) -> String {
+/// `summary` names departments by their labels, as the report and charts
+/// do; without it inputs are labelled from their keys alone.
+pub fn top_table(summary: Option<&RunSummary>, s: &Sensitivity, n: usize, lang: Lang) -> String {
     let mut o = String::new();
     let metric = crate::cli::table::metric_name(&s.metric, lang);
     let scale = Scale::for_values(s.rows.iter().take(n).flat_map(|r| {
@@ -76,14 +61,20 @@ pub fn top_table(s: &Sensitivity, n: usize, lang: Lang) -> String {
             )
         );
     } else {
-        o.push_str(&input_rows_table(s, n, scale, lang));
+        o.push_str(&input_rows_table(summary, s, n, scale, lang));
     }
-    o.push_str(&correlations_table(s, lang));
+    o.push_str(&correlations_table(summary, s, lang));
     o
 }
 
 /// The ranked inputs, the decile medians and what a minus sign means.
-fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> String {
+fn input_rows_table(
+    summary: Option<&RunSummary>,
+    s: &Sensitivity,
+    n: usize,
+    scale: Scale,
+    lang: Lang,
+) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -109,7 +100,11 @@ fn input_rows_table(s: &Sensitivity, n: usize, scale: Scale, lang: Lang) -> Stri
     .to_vec();
     let shown: Vec<&SensitivityRow> = s.rows.iter().take(n).collect();
     let keys: Vec<&str> = shown.iter().map(|r| r.input.as_str()).collect();
-    let labels = input_labels(&keys, lang);
+    // The names the report and charts give them (departments by label).
+    let labels = match summary {
+        Some(summary) => summary_input_labels(summary, &keys, lang),
+        None => keys.iter().map(|k| input_label(k, lang)).collect(),
+    };
     let rows: Vec<Vec<String>> = shown
         .iter()
         .zip(labels)
@@ -161,7 +156,7 @@ pub fn negative_share_note(lang: Lang) -> &'static str {
 }
 
 /// Declared rank correlations between inputs and the ones achieved.
-fn correlations_table(s: &Sensitivity, lang: Lang) -> String {
+fn correlations_table(summary: Option<&RunSummary>, s: &Sensitivity, lang: Lang) -> String {
     let mut o = String::new();
     if s.correlations.is_empty() {
         return o;
@@ -181,12 +176,16 @@ fn correlations_table(s: &Sensitivity, lang: Lang) -> String {
     ]
     .map(String::from)
     .to_vec();
+    let label = |key: &str| match summary {
+        Some(summary) => summary_input_label(summary, key, lang),
+        None => input_label(key, lang),
+    };
     let rows: Vec<Vec<String>> = s
         .correlations
         .iter()
         .map(|c| {
             vec![
-                format!("{} ~ {}", input_label(&c.a, lang), input_label(&c.b, lang)),
+                format!("{} ~ {}", label(&c.a), label(&c.b)),
                 signed(c.declared, 3, lang),
                 signed(c.achieved, 3, lang),
             ]
@@ -213,11 +212,32 @@ mod tests {
         assert_eq!(signed(0.0, 1, Lang::Da), "0,0");
     }
 
+    /// The terminal names inputs as the report and charts do: departments
+    /// by their label ("Øvrige afdelinger", not "Øvrige"); equal labels
+    /// keep their keys.
     #[test]
     fn inputs_read_as_labels_and_equal_labels_keep_their_keys() {
-        let l = input_labels(&["prices.personal", "population.growth"], Lang::En);
+        let sc = crate::scenario::Scenario::from_file(std::path::Path::new(
+            "scenarios/solrod-2011-proposal-1.toml",
+        ))
+        .unwrap();
+        let engine = crate::engine::Engine::new(&sc, 1);
+        let trials = engine.run(20);
+        let summary = RunSummary::new(&sc, &engine.layout, &trials, 1, None);
+        let l = summary_input_labels(
+            &summary,
+            &["prices.personal", "population.growth"],
+            Lang::En,
+        );
         assert_eq!(l, vec!["Price: personal attendance", "Population growth"]);
-        let l = input_labels(&["areas.X.volume", "areas.X.volume_per_1000"], Lang::Da);
+        let key = "departments.Øvrige.open_hour_cost_kr.phone";
+        let l = summary_input_labels(&summary, &[key], Lang::Da);
+        assert_eq!(l, vec!["Pris pr. åben time · Øvrige afdelinger telefon"]);
+        let l = summary_input_labels(
+            &summary,
+            &["areas.X.volume", "areas.X.volume_per_1000"],
+            Lang::Da,
+        );
         assert_ne!(l[0], l[1]);
         assert!(l[1].ends_with("(areas.X.volume_per_1000)"), "{l:?}");
     }

@@ -162,7 +162,7 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
             Ok(bytes) => non_finite.extend(csv_non_finite("sensitivity.csv", &bytes)),
             Err(e) => output_errors.push(format!("sensitivity.csv: {e:#}")),
         }
-        let _ = crate::cli::sensitivity_table::top_table(sens, 10, opts.lang);
+        let _ = crate::cli::sensitivity_table::top_table(Some(&summary), sens, 10, opts.lang);
     }
     let _ = crate::cli::table::run_table(&summary, opts.lang);
     let _ = crate::cli::breakdown_table::breakdown_table(&summary, opts.lang);
