@@ -357,16 +357,7 @@ fn payback_sheet(
             row += 1;
         }
     }
-    ws.write_text_with_format(
-        row + 1,
-        0,
-        t(
-            lang,
-            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret.",
-            "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
-        ),
-        &f.note,
-    )?;
+    super::xlsx::payback_note(ws, row + 1, lang, f)?;
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, (row - 1).max(1), 2)?;
     widths(ws, &[28.0, 24.0, 22.0])?;

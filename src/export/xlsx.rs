@@ -499,6 +499,26 @@ fn ci_cells(
     Ok(())
 }
 
+/// The note under a payback table: what the payback year is.
+pub(super) fn payback_note(
+    ws: &mut Worksheet,
+    row: u32,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_text_with_format(
+        row,
+        0,
+        t(
+            lang,
+            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret.",
+            "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
+        ),
+        &f.note,
+    )?;
+    Ok(())
+}
+
 fn payback_sheet(
     ws: &mut Worksheet,
     s: &RunSummary,
@@ -539,16 +559,7 @@ fn payback_sheet(
         ws.write_number_with_format(row, 1, *share, &f.share)?;
         row += 1;
     }
-    ws.write_text_with_format(
-        row + 1,
-        0,
-        t(
-            lang,
-            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret.",
-            "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
-        ),
-        &f.note,
-    )?;
+    payback_note(ws, row + 1, lang, f)?;
     ws.set_freeze_panes(1, 0)?;
     widths(ws, &[28.0, 22.0])?;
     Ok(())
