@@ -2,19 +2,10 @@
 //! as numbers: semicolons, decimal commas, a UTF-8 byte order mark. The
 //! default (`en`) is unchanged: commas and decimal points.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{bin, scenario};
 
-use assert_cmd::Command;
-
-fn bin() -> Command {
-    Command::cargo_bin("channelshift").unwrap()
-}
-
-fn scenario(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
-}
+use std::path::Path;
 
 const BOM: &str = "\u{feff}";
 

@@ -6,6 +6,9 @@
 //! After an intended change to the report, regenerate them with
 //! `UPDATE_GOLDEN=1 cargo test --release --test report` and review the diff.
 
+mod common;
+use common::{cell_f64, cell_str};
+
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
@@ -641,23 +644,6 @@ fn comparison_sensitivity_and_attribution_are_reported() {
 // ---------------------------------------------------------------------------
 // The Excel workbook
 // ---------------------------------------------------------------------------
-
-fn cell_f64(d: &Data) -> Option<f64> {
-    match d {
-        Data::Float(x) => Some(*x),
-        Data::Int(x) => Some(*x as f64),
-        _ => None,
-    }
-}
-
-fn cell_str(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Float(x) => x.to_string(),
-        Data::Int(x) => x.to_string(),
-        _ => String::new(),
-    }
-}
 
 #[test]
 fn workbook_opens_and_holds_the_worked_example() {

@@ -4,38 +4,13 @@
 //! with calamine and checked against comparison.json and hand-computed
 //! numbers.
 
+mod common;
+use common::{bin, cell_f64, cell_str, scenario};
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use calamine::{open_workbook, Data, Range, Reader, Xlsx};
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::cargo_bin("channelshift").unwrap()
-}
-
-fn scenario(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name)
-}
-
-fn cell_f64(d: &Data) -> Option<f64> {
-    match d {
-        Data::Float(x) => Some(*x),
-        Data::Int(x) => Some(*x as f64),
-        _ => None,
-    }
-}
-
-fn cell_str(d: &Data) -> String {
-    match d {
-        Data::String(s) => s.clone(),
-        Data::Float(x) => x.to_string(),
-        Data::Int(x) => x.to_string(),
-        _ => String::new(),
-    }
-}
 
 /// `cell` holds `json`'s number: equal up to the last bit that
 /// serde_json's parser (not correctly rounded) may lose.
