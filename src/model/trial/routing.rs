@@ -3,6 +3,7 @@
 use super::adoption::completion_at;
 use super::route::*;
 use super::*;
+use crate::scenario::Cell;
 
 /// One year's running sums of a path, taken out of [`Scratch`] for the
 /// cell loop of one epoch and put back after it.
@@ -150,30 +151,48 @@ pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staff
     }
 }
 
+/// What every cell of one epoch of one path shares.
+#[derive(Clone, Copy)]
+struct EpochCtx<'a> {
+    ctx: &'a Ctx<'a>,
+    path: usize,
+    e: usize,
+    /// The epoch's first month and its year.
+    month: usize,
+    y: usize,
+    /// Year-end goals count only December, an epoch of its own.
+    december: bool,
+    by_group: bool,
+    by_month: bool,
+}
+
 /// Routes every cell of `path` in epoch `e` and adds the results to the
 /// year's sums (and, for staffed channels, to the monthly staff volumes).
 fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scratch) {
     let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
-    let n_months = plan.n_months;
     let n_years = plan.n_years;
     let n_epochs = plan.epochs.len();
     let n_cells = s.cells.len();
-    let n_goals = s.goals.len();
-    let by_group = layout.slots.breakdown.is_some();
-    let by_month = layout.slots.monthly.is_some();
     let staffed = !plan.staffed.is_empty();
     let pp = &plan.paths[path];
     let ep = &plan.epochs[e];
-    let y = ep.year;
+    let ec = EpochCtx {
+        ctx,
+        path,
+        e,
+        month: ep.start,
+        y: ep.year,
+        december: ep.start % 12 == 11,
+        by_group: layout.slots.breakdown.is_some(),
+        by_month: layout.slots.monthly.is_some(),
+    };
     // This year's sums so far, held in locals for the cell loop (the
     // compiler cannot keep them in registers through the vectors) and
     // stored back after it: the same additions in the same order.
-    let mut acc = YearSums::load(sc, path, y, n_goals, n_years);
+    let mut acc = YearSums::load(sc, path, ec.y, s.goals.len(), n_years);
     // With --monthly this epoch is one month: its sums are the
     // year's sums after the cell loop less these.
     let before = (acc.volume, acc.handling);
-    // Year-end goals count only December, an epoch of its own.
-    let december = ep.start % 12 == 11;
     for c in 0..n_cells {
         let cell = &s.cells[c];
         let ct = &sc.cells[c];
@@ -201,149 +220,54 @@ fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scrat
             } else {
                 ct
             };
-        let prices = &ct.prices;
         if rho == [0.0; 2] && !routed && !staffed {
-            // Fast path: only the base split applies, linear in (nd, d).
-            let nd = t - d;
-            let di = cell.digital.index();
-            let vol = &mut acc.volume;
-            for (x, other) in vol.iter_mut().zip(&ct.other) {
-                *x += nd * other;
-            }
-            vol[di] += d;
-            let handling = nd * ct.other_cost + d * prices[di];
-            acc.handling += handling;
-            if by_group {
-                let b = &mut sc.breakdown;
-                b.cell_handling[path][y * n_cells + c] += handling;
-                b.cell_contacts[path][y * n_cells + c] += nd * ct.other.iter().sum::<f64>() + d;
-            }
-            if path == SCENARIO {
-                for &g in &plan.cell_goals[c] {
-                    let goal = &s.goals[g];
-                    // No completion here: nothing for a completion-rate goal.
-                    let not_this_month = goal.year_end && !december;
-                    if (not_this_month && !by_month) || goal.metric == GoalMetric::CompletionRate {
-                        continue;
-                    }
-                    let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
-                    let num = nd * share + if goal.channels[di] { d } else { 0.0 };
-                    if !not_this_month {
-                        acc.goal_num[g] += num;
-                        acc.goal_den[g] += t;
-                    }
-                    if by_month {
-                        sc.monthly.goal_num[g * n_months + ep.start] += num;
-                        sc.monthly.goal_den[g * n_months + ep.start] += t;
-                    }
-                }
-            }
+            add_base_split(
+                &ec,
+                (c, cell),
+                ct,
+                t,
+                d,
+                &mut acc,
+                &mut sc.breakdown,
+                &mut sc.monthly,
+            );
             continue;
         }
+        let fractions = tc.fractions_of(cell.area, dept);
+        let events = (&pp.shifts[e][..], &pp.closures[e][..]);
         let mut out = Routed::default();
-        route(
-            s,
+        route(s, c, ct, events, values, rho, fractions, t, d, &mut out);
+        add_routed(
+            &ec,
             c,
             ct,
-            (&pp.shifts[e], &pp.closures[e]),
-            values,
-            rho,
-            tc.fractions_of(cell.area, dept),
-            t,
-            d,
-            &mut out,
+            &out,
+            &mut acc,
+            &mut sc.breakdown,
+            &mut sc.monthly,
         );
-        let vol = &mut acc.volume;
-        let mut cost = 0.0;
-        let mut total = 0.0;
-        for i in 0..N_CHANNELS {
-            vol[i] += out.volume[i];
-            cost += out.volume[i] * prices[i];
-            total += out.volume[i];
-        }
-        acc.handling += cost + out.abandoned_cost;
-        acc.avoided_value += out.avoided_value;
-        if by_group {
-            let b = &mut sc.breakdown;
-            b.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
-            b.cell_contacts[path][y * n_cells + c] += total;
-        }
-        if path == SCENARIO {
-            for k in 0..4 {
-                acc.displaced[k] += out.displaced[k];
-            }
-            acc.closure_avoided += out.closure_avoided;
-            acc.shift_avoided += out.shift_avoided;
-            for k in 0..3 {
-                acc.completion[k] += out.completion[k];
-            }
-            for &g in &plan.cell_goals[c] {
-                let goal = &s.goals[g];
-                let not_this_month = goal.year_end && !december;
-                if not_this_month && !by_month {
-                    continue;
-                }
-                let (num, den) = if goal.metric == GoalMetric::CompletionRate {
-                    (out.completion[1], out.completion[0])
-                } else {
-                    let num: f64 = plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
-                    (num, total)
-                };
-                if !not_this_month {
-                    acc.goal_num[g] += num;
-                    acc.goal_den[g] += den;
-                }
-                if by_month {
-                    sc.monthly.goal_num[g * n_months + ep.start] += num;
-                    sc.monthly.goal_den[g * n_months + ep.start] += den;
-                }
-            }
-        }
-        if staffed {
-            if let Some(dd) = dept {
-                // Monthly volumes of staffed channels: routing is linear in (T, D).
-                let fractions = tc.fractions_of(cell.area, dept);
-                let unit = |t: f64, d: f64| {
-                    let mut out = Routed::default();
-                    route(
-                        s,
-                        c,
-                        ct,
-                        (&pp.shifts[e], &pp.closures[e]),
-                        values,
-                        rho,
-                        fractions,
-                        t,
-                        d,
-                        &mut out,
-                    );
-                    out
-                };
-                let (unit_t, unit_d) = (unit(1.0, 0.0), unit(0.0, 1.0));
-                for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
-                    if sd != dd {
-                        continue;
-                    }
-                    let chi = if sch == COUNTER {
-                        Channel::Personal.index()
-                    } else {
-                        Channel::Phone.index()
-                    };
-                    for m in ep.start..ep.end {
-                        let mut tm = ct.type_share * sc.area_month[cell.area * n_months + m] / 12.0;
-                        let mut dm = sc.digital_month[path][c * n_months + m];
-                        if let Some(f) = factor {
-                            tm *= f;
-                            dm *= f;
-                        }
-                        sc.staff_volume[k * n_months + m] +=
-                            unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
-                    }
-                }
-            }
+        let unit = |t: f64, d: f64| {
+            let mut out = Routed::default();
+            route(s, c, ct, events, values, rho, fractions, t, d, &mut out);
+            out
+        };
+        if let (true, Some(dd)) = (staffed, dept) {
+            // Monthly volumes of staffed channels: routing is linear in (T, D).
+            let units = (unit(1.0, 0.0), unit(0.0, 1.0));
+            let months = (&sc.area_month[..], &sc.digital_month[path][..]);
+            add_staff_volumes(
+                &ec,
+                (c, cell),
+                dd,
+                ct,
+                factor,
+                units,
+                months,
+                &mut sc.staff_volume,
+            );
         }
     }
-    if by_month {
+    if ec.by_month {
         let m = ep.start;
         let mo = &mut sc.monthly;
         mo.handling[path][m] = acc.handling - before.1;
@@ -351,7 +275,166 @@ fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scrat
             mo.volume[path][m * N_CHANNELS + i] = acc.volume[i] - before.0[i];
         }
     }
-    acc.store(sc, path, y, n_years);
+    acc.store(sc, path, ec.y, n_years);
+}
+
+/// Adds cell `c` of a cell-epoch that only the base split applies to
+/// (no displacement, routing or staffing): linear in the non-digital
+/// contacts `t - d` and the digital `d`.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn add_base_split(
+    ec: &EpochCtx,
+    (c, cell): (usize, &Cell),
+    ct: &CellTrial,
+    t: f64,
+    d: f64,
+    acc: &mut YearSums,
+    breakdown: &mut crate::model::breakdown::Acc,
+    monthly: &mut crate::model::monthly::Acc,
+) {
+    let (s, plan) = (ec.ctx.s, ec.ctx.plan);
+    let (n_cells, n_months) = (s.cells.len(), plan.n_months);
+    let (path, y) = (ec.path, ec.y);
+    let nd = t - d;
+    let di = cell.digital.index();
+    let vol = &mut acc.volume;
+    for (x, other) in vol.iter_mut().zip(&ct.other) {
+        *x += nd * other;
+    }
+    vol[di] += d;
+    let handling = nd * ct.other_cost + d * ct.prices[di];
+    acc.handling += handling;
+    if ec.by_group {
+        breakdown.cell_handling[path][y * n_cells + c] += handling;
+        breakdown.cell_contacts[path][y * n_cells + c] += nd * ct.other.iter().sum::<f64>() + d;
+    }
+    if path != SCENARIO {
+        return;
+    }
+    for &g in &plan.cell_goals[c] {
+        let goal = &s.goals[g];
+        // No completion here: nothing for a completion-rate goal.
+        let not_this_month = goal.year_end && !ec.december;
+        if (not_this_month && !ec.by_month) || goal.metric == GoalMetric::CompletionRate {
+            continue;
+        }
+        let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
+        let num = nd * share + if goal.channels[di] { d } else { 0.0 };
+        if !not_this_month {
+            acc.goal_num[g] += num;
+            acc.goal_den[g] += t;
+        }
+        if ec.by_month {
+            monthly.goal_num[g * n_months + ec.month] += num;
+            monthly.goal_den[g * n_months + ec.month] += t;
+        }
+    }
+}
+
+/// Adds cell `c`'s routed volumes `out` (closures, shifts, opening hours,
+/// completion) to the year's sums, the breakdown and the goals.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn add_routed(
+    ec: &EpochCtx,
+    c: usize,
+    ct: &CellTrial,
+    out: &Routed,
+    acc: &mut YearSums,
+    breakdown: &mut crate::model::breakdown::Acc,
+    monthly: &mut crate::model::monthly::Acc,
+) {
+    let (s, plan) = (ec.ctx.s, ec.ctx.plan);
+    let (n_cells, n_months) = (s.cells.len(), plan.n_months);
+    let (path, y) = (ec.path, ec.y);
+    let vol = &mut acc.volume;
+    let mut cost = 0.0;
+    let mut total = 0.0;
+    for i in 0..N_CHANNELS {
+        vol[i] += out.volume[i];
+        cost += out.volume[i] * ct.prices[i];
+        total += out.volume[i];
+    }
+    acc.handling += cost + out.abandoned_cost;
+    acc.avoided_value += out.avoided_value;
+    if ec.by_group {
+        breakdown.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
+        breakdown.cell_contacts[path][y * n_cells + c] += total;
+    }
+    if path != SCENARIO {
+        return;
+    }
+    for k in 0..4 {
+        acc.displaced[k] += out.displaced[k];
+    }
+    acc.closure_avoided += out.closure_avoided;
+    acc.shift_avoided += out.shift_avoided;
+    for k in 0..3 {
+        acc.completion[k] += out.completion[k];
+    }
+    for &g in &plan.cell_goals[c] {
+        let goal = &s.goals[g];
+        let not_this_month = goal.year_end && !ec.december;
+        if not_this_month && !ec.by_month {
+            continue;
+        }
+        let (num, den) = if goal.metric == GoalMetric::CompletionRate {
+            (out.completion[1], out.completion[0])
+        } else {
+            let num: f64 = plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
+            (num, total)
+        };
+        if !not_this_month {
+            acc.goal_num[g] += num;
+            acc.goal_den[g] += den;
+        }
+        if ec.by_month {
+            monthly.goal_num[g * n_months + ec.month] += num;
+            monthly.goal_den[g * n_months + ec.month] += den;
+        }
+    }
+}
+
+/// Adds cell `c`'s contacts in department `dept`'s staffed channels to
+/// the monthly staff volumes of the epoch, from the routing of one
+/// contact and one digital contact (`units`): routing is linear in (t, d).
+/// `months` are the monthly volumes by area and the path's digital ones by cell.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn add_staff_volumes(
+    ec: &EpochCtx,
+    (c, cell): (usize, &Cell),
+    dept: usize,
+    ct: &CellTrial,
+    factor: Option<f64>,
+    (unit_t, unit_d): (Routed, Routed),
+    (area_month, digital_month): (&[f64], &[f64]),
+    staff_volume: &mut [f64],
+) {
+    let plan = ec.ctx.plan;
+    let n_months = plan.n_months;
+    let area = cell.area;
+    let ep = &plan.epochs[ec.e];
+    for (k, &(sd, sch)) in plan.staffed.iter().enumerate() {
+        if sd != dept {
+            continue;
+        }
+        let chi = if sch == COUNTER {
+            Channel::Personal.index()
+        } else {
+            Channel::Phone.index()
+        };
+        for m in ep.start..ep.end {
+            let mut tm = ct.type_share * area_month[area * n_months + m] / 12.0;
+            let mut dm = digital_month[c * n_months + m];
+            if let Some(f) = factor {
+                tm *= f;
+                dm *= f;
+            }
+            staff_volume[k * n_months + m] += unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
+        }
+    }
 }
 
 /// Erlang C per month of epoch `e` for the staffed channels of `path`:
