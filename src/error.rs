@@ -26,6 +26,9 @@ pub struct InputError {
     pub snippet: Option<Box<SourceLine>>,
     /// Context, e.g. which option file changed a table the error is in.
     pub notes: Box<[String]>,
+    /// Further independent errors found in the same input, shown after
+    /// this one, so that one run of `check` lists every misspelt key.
+    pub also: Vec<InputError>,
 }
 
 /// One line of a scenario file with the span an error is about.
@@ -71,6 +74,7 @@ impl InputError {
             help: None,
             snippet: None,
             notes: Box::default(),
+            also: Vec::new(),
         }
     }
 
@@ -83,6 +87,7 @@ impl InputError {
             help: None,
             snippet: None,
             notes: Box::default(),
+            also: Vec::new(),
         }
     }
 
@@ -108,6 +113,7 @@ impl InputError {
             help: None,
             snippet: Some(Box::new(snippet)),
             notes: Box::default(),
+            also: Vec::new(),
         }
     }
 
@@ -123,6 +129,20 @@ impl InputError {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// The first of `errors` carrying the rest as [`InputError::also`];
+    /// `None` when there are none.
+    pub fn all(errors: Vec<InputError>) -> Option<InputError> {
+        let mut it = errors.into_iter();
+        let mut first = it.next()?;
+        first.also.extend(it);
+        Some(first)
+    }
+
+    /// How many errors this one stands for (itself and [`InputError::also`]).
+    pub fn count(&self) -> usize {
+        1 + self.also.len()
     }
 }
 
@@ -162,6 +182,23 @@ impl InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.fmt_one(f)?;
+        for e in &self.also {
+            // The first error's "error: " is the caller's (cli::mod).
+            write!(f, "\n\nerror: ")?;
+            e.fmt_one(f)?;
+        }
+        if !self.also.is_empty() {
+            write!(f, "\n\n{} errors in this input", self.count())?;
+        }
+        Ok(())
+    }
+}
+
+impl InputError {
+    /// This error alone, as rustc shows one: headline, source line with
+    /// the span underlined, notes, help.
+    fn fmt_one(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
         let head = self.headline();
         let Some(sn) = &self.snippet else {

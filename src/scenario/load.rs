@@ -524,19 +524,22 @@ fn load_chain(path: &Path, mut first_text: Option<String>) -> Result<Merged, Inp
                 Spanned::new(span, DeValue::Array(items.into_iter().collect())),
             );
         }
-        RawFile::deserialize(toml::de::Deserializer::from(Spanned::new(0..0, root)))
+        deserialize_all(root)
     };
     sources.mixes = std::mem::take(&mut merger.mixes);
-    let raw = raw.map_err(|e| {
-        let message = e.message().trim().to_string();
-        let err = match e.span() {
-            Some(span) => sources.error_at(top, span, message.clone()),
-            None => sources.error_in(top, message.clone()),
-        };
-        match help_for(&message) {
-            Some(h) => err.with_help(h),
-            None => err,
-        }
+    let raw = raw.map_err(|errors| {
+        let located = errors.into_iter().map(|e| {
+            let message = e.message().trim().to_string();
+            let err = match e.span() {
+                Some(span) => sources.error_at(top, span, message.clone()),
+                None => sources.error_in(top, message.clone()),
+            };
+            match help_for(&message) {
+                Some(h) => err.with_help(h),
+                None => err,
+            }
+        });
+        InputError::all(located.collect()).expect("at least one error")
     })?;
     Ok(into_merged(sources, top, merger.changes, raw))
 }
@@ -642,6 +645,61 @@ fn parse_table<'a>(path: &Path, text: &'a str) -> Result<Spanned<DeTable<'a>>, I
             }),
         }
     })
+}
+
+/// At most this many unknown keys are reported from one file.
+const MAX_UNKNOWN_KEYS: usize = 20;
+
+/// Deserialises the merged table. serde stops at the first unknown key, so
+/// each unknown key is taken out and the rest tried again: the errors hold
+/// every unknown key (up to [`MAX_UNKNOWN_KEYS`]) and then the first other
+/// problem, if any, so one `check` lists every misspelling at once.
+fn deserialize_all(root: DeTable<'_>) -> Result<RawFile, Vec<toml::de::Error>> {
+    let mut root = root;
+    let mut errors = Vec::new();
+    loop {
+        let table = Spanned::new(0..0, root.clone());
+        let e = match RawFile::deserialize(toml::de::Deserializer::from(table)) {
+            Ok(raw) if errors.is_empty() => return Ok(raw),
+            Ok(_) => {
+                errors.sort_by_key(|e: &toml::de::Error| e.span().map_or(usize::MAX, |s| s.start));
+                return Err(errors);
+            }
+            Err(e) => e,
+        };
+        let removed = e.message().contains("unknown field")
+            && e.span().is_some_and(|span| remove_key_at(&mut root, &span));
+        errors.push(e);
+        if !removed || errors.len() >= MAX_UNKNOWN_KEYS {
+            // In file order, as a reader goes through the file.
+            errors.sort_by_key(|e: &toml::de::Error| e.span().map_or(usize::MAX, |s| s.start));
+            return Err(errors);
+        }
+    }
+}
+
+/// Removes the entry whose key has exactly `span`, at any depth; true if
+/// one was found.
+fn remove_key_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
+    let key = table
+        .iter()
+        .map(|(k, _)| k)
+        .find(|k| k.span() == *span)
+        .cloned();
+    if let Some(key) = key {
+        return table.remove(&key).is_some();
+    }
+    table
+        .iter_mut()
+        .any(|(_, v)| remove_in_value(v.get_mut(), span))
+}
+
+fn remove_in_value(value: &mut DeValue<'_>, span: &Range<usize>) -> bool {
+    match value {
+        DeValue::Table(t) => remove_key_at(t, span),
+        DeValue::Array(a) => a.iter_mut().any(|v| remove_in_value(v.get_mut(), span)),
+        _ => false,
+    }
 }
 
 /// Parses one file's TOML into its raw form (without resolving `extends`).

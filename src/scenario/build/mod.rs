@@ -261,8 +261,19 @@ impl<'a> Builder<'a> {
 
     pub(super) fn channel(&self, file: FileId, span: Range<usize>, key: &str) -> R<Channel> {
         Channel::from_key(key).ok_or_else(|| {
+            let nearest = Channel::ALL
+                .iter()
+                .map(|c| (strsim::jaro_winkler(key, c.key()), c.key()))
+                .filter(|(score, _)| *score >= 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let help = match nearest {
+                Some((_, k)) => {
+                    format!("did you mean `{k}`? Channels are: {}", Channel::all_keys())
+                }
+                None => format!("channels are: {}", Channel::all_keys()),
+            };
             self.err(file, span, format!("unknown channel \"{key}\""))
-                .with_help(format!("channels are: {}", Channel::all_keys()))
+                .with_help(help)
         })
     }
 }
