@@ -28,7 +28,8 @@ pub struct InputError {
     pub notes: Box<[String]>,
     /// Further independent errors found in the same input, shown after
     /// this one, so that one run of `check` lists every misspelt key.
-    pub also: Vec<InputError>,
+    /// (Boxed, and `None` when there are none, to keep the error small.)
+    pub also: Option<Box<Vec<InputError>>>,
 }
 
 /// One line of a scenario file with the span an error is about.
@@ -74,7 +75,7 @@ impl InputError {
             help: None,
             snippet: None,
             notes: Box::default(),
-            also: Vec::new(),
+            also: None,
         }
     }
 
@@ -87,7 +88,7 @@ impl InputError {
             help: None,
             snippet: None,
             notes: Box::default(),
-            also: Vec::new(),
+            also: None,
         }
     }
 
@@ -113,7 +114,7 @@ impl InputError {
             help: None,
             snippet: Some(Box::new(snippet)),
             notes: Box::default(),
-            also: Vec::new(),
+            also: None,
         }
     }
 
@@ -136,13 +137,21 @@ impl InputError {
     pub fn all(errors: Vec<InputError>) -> Option<InputError> {
         let mut it = errors.into_iter();
         let mut first = it.next()?;
-        first.also.extend(it);
+        let rest: Vec<InputError> = it.collect();
+        if !rest.is_empty() {
+            first.also = Some(Box::new(rest));
+        }
         Some(first)
     }
 
-    /// How many errors this one stands for (itself and [`InputError::also`]).
+    /// The further errors (see [`InputError::also`]).
+    pub fn further(&self) -> &[InputError] {
+        self.also.as_deref().map_or(&[], |v| v.as_slice())
+    }
+
+    /// How many errors this one stands for (itself and the further ones).
     pub fn count(&self) -> usize {
-        1 + self.also.len()
+        1 + self.further().len()
     }
 }
 
@@ -183,12 +192,12 @@ impl InputError {
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.fmt_one(f)?;
-        for e in &self.also {
+        for e in self.further() {
             // The first error's "error: " is the caller's (cli::mod).
             write!(f, "\n\nerror: ")?;
             e.fmt_one(f)?;
         }
-        if !self.also.is_empty() {
+        if self.count() > 1 {
             write!(f, "\n\n{} errors in this input", self.count())?;
         }
         Ok(())
