@@ -605,7 +605,7 @@ impl Engine<'_> {
         let mut err = InputError::in_file(&s.path, message).with_help(help);
         if let Some(&i) = involved.first() {
             if let Some((file, line)) = s.inputs[i].location.rsplit_once(':') {
-                if let Ok(line) = line.parse::<usize>() {
+                if let Ok(line) = line.parse::<u32>() {
                     err.file = Some(file.into());
                     err.line_col = Some((line, 1));
                 }

@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 pub struct InputError {
     /// The file the problem is in, if it is in a file.
     pub file: Option<PathBuf>,
-    /// 1-based line and column, when known.
-    pub line_col: Option<(usize, usize)>,
+    /// 1-based line and column, when known (u32 keeps the error small).
+    pub line_col: Option<(u32, u32)>,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -109,7 +109,7 @@ impl InputError {
         let col = snippet.text[..snippet.span.start].chars().count() + 1;
         InputError {
             file: Some(file.to_path_buf()),
-            line_col: Some((snippet.line, col)),
+            line_col: Some((to_u32(snippet.line), to_u32(col))),
             message: message.into(),
             help: None,
             snippet: Some(Box::new(snippet)),
@@ -153,6 +153,11 @@ impl InputError {
     pub fn count(&self) -> usize {
         1 + self.further().len()
     }
+}
+
+/// A line or column number as stored in [`InputError::line_col`].
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
