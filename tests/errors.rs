@@ -72,3 +72,31 @@ fn a_misspelt_channel_gets_the_nearest_channel() {
     assert!(stderr.contains("unknown channel \"phnoe\""), "{stderr}");
     assert!(stderr.contains("did you mean `phone`?"), "{stderr}");
 }
+
+#[test]
+fn a_schedule_error_points_at_the_offending_piece_of_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(scenario("model-worked-example.toml")).unwrap();
+    std::fs::write(dir.path().join("model-worked-example.toml"), base).unwrap();
+    let text = std::fs::read_to_string(scenario("model-worked-example-hours.toml")).unwrap();
+    let line = "hours.counter = \"Mon-Wed 9-15; Thu 9-18.30; Fri 9-13\"";
+    assert!(text.contains(line), "the shipped file still has the line");
+    let bad = text.replace("Fri 9-13\"", "Fri 10-25\"");
+    let path = dir.path().join("hours.toml");
+    std::fs::write(&path, &bad).unwrap();
+    let n = bad.lines().position(|l| l.contains("Fri 10-25")).unwrap() + 1;
+    let col = bad.lines().nth(n - 1).unwrap().find("25\"").unwrap() + 1;
+    let assert = bin()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains(&format!("hours.toml:{n}:{col}: ")),
+        "points at \"25\" ({n}:{col}):\n{stderr}"
+    );
+    assert!(stderr.contains("\"25\" is past 24"), "{stderr}");
+    // The underline is two characters long, under the 25.
+    let marks = stderr.lines().find(|l| l.contains('^')).unwrap();
+    assert_eq!(marks.matches('^').count(), 2, "{stderr}");
+}

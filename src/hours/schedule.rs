@@ -97,20 +97,39 @@ fn is_join_word(word: &str) -> bool {
 /// can act on; `fragment` is the offending piece of the text as typed (empty
 /// for an empty schedule), so that the caller can point at it together with
 /// the file and option it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ScheduleError {
     /// What is wrong and what to write instead.
     pub message: String,
     /// The offending piece of text, exactly as typed where possible.
     pub fragment: String,
+    /// Byte offset of `fragment` in the text given to
+    /// [`WeeklySchedule::parse`], when it is a piece of that text.
+    pub offset: Option<usize>,
+    /// Address of the fragment as borrowed (see [`ScheduleError::locate_in`]).
+    addr: usize,
 }
 
 impl ScheduleError {
-    fn new(message: impl Into<String>, fragment: impl Into<String>) -> Self {
+    fn new(message: impl Into<String>, fragment: &str) -> Self {
         ScheduleError {
             message: message.into(),
-            fragment: fragment.into(),
+            fragment: fragment.to_string(),
+            offset: None,
+            addr: fragment.as_ptr() as usize,
         }
+    }
+
+    /// Sets `offset` when the fragment was borrowed from `text`: its
+    /// address minus the text's, checked against the text's bytes there.
+    /// Fragments made up for the message (e.g. a normalised entry) get none.
+    fn locate_in(mut self, text: &str) -> Self {
+        let off = self.addr.wrapping_sub(text.as_ptr() as usize);
+        let end = off.checked_add(self.fragment.len());
+        if end.is_some_and(|end| text.get(off..end) == Some(self.fragment.as_str())) {
+            self.offset = Some(off);
+        }
+        self
     }
 }
 
@@ -125,6 +144,17 @@ impl fmt::Display for ScheduleError {
 }
 
 impl std::error::Error for ScheduleError {}
+
+/// Two errors are equal when they say the same about the same place (the
+/// borrowed address does not count).
+impl PartialEq for ScheduleError {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.message, &self.fragment, self.offset)
+            == (&other.message, &other.fragment, other.offset)
+    }
+}
+
+impl Eq for ScheduleError {}
 
 /// The opening hours of one channel over a week.
 ///
@@ -178,6 +208,10 @@ impl WeeklySchedule {
     /// minutes past 59, overlapping intervals, a dangling `9-` or `-15`, or a
     /// character that has no place in a schedule.
     pub fn parse(text: &str) -> Result<WeeklySchedule, ScheduleError> {
+        Self::parse_text(text).map_err(|e| e.locate_in(text))
+    }
+
+    fn parse_text(text: &str) -> Result<WeeklySchedule, ScheduleError> {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Err(ScheduleError::new(
@@ -369,7 +403,7 @@ impl WeeklySchedule {
                     format!(
                         "{day_text} is both closed and open; give either times or \"closed\", not both"
                     ),
-                    times_text,
+                    &times_text,
                 ));
             }
             let intervals = normalise(if closed {
@@ -806,7 +840,7 @@ fn lex(source: &str) -> Result<Vec<Token>, ScheduleError> {
                      and ';' between days",
                     source.trim()
                 ),
-                c.to_string(),
+                &source[i..end],
             ));
         }
         tokens.push(Token {
@@ -1118,12 +1152,14 @@ fn normalise(times: Times<'_>) -> Result<Vec<(u32, u32)>, ScheduleError> {
     for iv in intervals {
         if let Some(prev) = last {
             if iv.start < prev.end {
+                let joined;
                 let fragment = if std::ptr::eq(prev.source, iv.source) {
                     let lo = prev.lo.min(iv.lo);
                     let hi = prev.hi.max(iv.hi);
-                    iv.source[lo..hi].to_string()
+                    &iv.source[lo..hi]
                 } else {
-                    format!("{} & {}", prev.text(), iv.text())
+                    joined = format!("{} & {}", prev.text(), iv.text());
+                    &joined
                 };
                 return Err(ScheduleError::new(
                     format!(

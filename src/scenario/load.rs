@@ -190,6 +190,13 @@ impl Sources {
         (i, local)
     }
 
+    /// The source text of a global span, when it lies inside one file.
+    pub fn text_at(&self, span: Range<usize>) -> Option<&str> {
+        let (fid, local) = self.locate(span.start);
+        let len = span.end.checked_sub(span.start)?;
+        self.files.get(fid)?.text.get(local..local + len)
+    }
+
     /// `path:line` of a global offset.
     pub fn position(&self, offset: usize) -> String {
         let (f, local) = self.locate(offset);

@@ -338,9 +338,33 @@ pub(super) fn parse_schedule(
         }
     };
     result.map_err(|e| {
-        b.err(file, s.span(), format!("{context}: {} (in \"{}\")", e.message, e.fragment))
+        let span = fragment_span(b, s, &e);
+        b.err(file, span, format!("{context}: {} (in \"{}\")", e.message, e.fragment))
             .with_help("write schedules like \"Mon-Wed 9-15; Thu 9-14 & 16-18.30; Fri closed\" (docs/scenario-format.md)")
     })
+}
+
+/// Where in the file a schedule error is: the offending piece of the text
+/// when the schedule is one plain string written as typed (no escapes, on
+/// one line), else the whole value.
+fn fragment_span(
+    b: &Builder,
+    s: &Spanned<RawSchedule>,
+    e: &crate::hours::schedule::ScheduleError,
+) -> Range<usize> {
+    let whole = s.span();
+    let (RawSchedule::Text(t), Some(off)) = (s.get_ref(), e.offset) else {
+        return whole;
+    };
+    let written = b.sources.text_at(whole.clone()).unwrap_or("");
+    let quoted = written.len() == t.len() + 2
+        && (written.starts_with('"') || written.starts_with('\''))
+        && written.get(1..written.len() - 1) == Some(t.as_str());
+    if !quoted {
+        return whole;
+    }
+    let start = whole.start + 1 + off;
+    start..start + e.fragment.len()
 }
 
 fn type_keyed<T: Clone>(t: ContactType, a: &Option<T>, b: &Option<T>, c: &Option<T>) -> Option<T> {
