@@ -27,6 +27,7 @@ pub mod fuzz;
 pub mod goal_text;
 pub mod hours;
 pub mod i18n;
+pub mod input_key;
 pub mod metric_key;
 pub mod model;
 pub mod monthly;

@@ -30,6 +30,7 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
+use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
 use std::path::Path;
 
