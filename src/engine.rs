@@ -76,7 +76,11 @@ impl<'a> Engine<'a> {
     /// Prepares a scenario with a sampling design (method, seed, Latin
     /// hypercube batch, Sobol' dimensions; see [`Design`]).
     pub fn with_design(scenario: &'a Scenario, design: Design) -> Self {
-        let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.as_stream_key()).collect();
+        let keys: Vec<String> = scenario
+            .inputs
+            .iter()
+            .map(|i| i.key.as_stream_key())
+            .collect();
         let design = design.with_keys_if_none([&keys[..]]);
         let sampler = default_sampler(scenario, &design);
         let mut e = Self::with_sampler(scenario, design.seed, sampler);
@@ -209,7 +213,11 @@ impl<'a> Engine<'a> {
 /// through a Gaussian copula or Iman-Conover when the scenario correlates
 /// inputs.
 fn default_sampler<'a>(scenario: &'a Scenario, design: &Design) -> Box<dyn InputSampler + 'a> {
-    let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.as_stream_key()).collect();
+    let keys: Vec<String> = scenario
+        .inputs
+        .iter()
+        .map(|i| i.key.as_stream_key())
+        .collect();
     let inner = design.sampler(&keys);
     if scenario.correlations.is_empty() {
         return inner;
@@ -574,7 +582,10 @@ impl Engine<'_> {
              output was written",
             s.name
         );
-        let staffed = if output.starts_with("staffing.") {
+        let staffed = if matches!(
+            crate::series_key::SeriesKey::parse(&output),
+            Some(crate::series_key::SeriesKey::Staffing { .. })
+        ) {
             format!(
                 "a staffed channel's calls per open hour x handling time exceed what Erlang C \
                  can staff ({:e} Erlang) or are not finite; ",

@@ -36,6 +36,7 @@ pub mod report;
 pub mod sampling;
 pub mod scenario;
 pub mod sensitivity;
+pub mod series_key;
 pub mod stats;
 pub mod stream;
 pub mod summary;

@@ -95,7 +95,9 @@ fn displacement(owner: DisplacementOwner, segs: &[&str]) -> Option<InputKey> {
     Some(InputKey::Displacement {
         owner,
         channel: OpeningChannel::from_key(ch)?,
-        share: DisplacedShare::ALL.into_iter().find(|s| s.key() == *share)?,
+        share: DisplacedShare::ALL
+            .into_iter()
+            .find(|s| s.key() == *share)?,
     })
 }
 
@@ -210,7 +212,9 @@ fn event(rest: &str) -> Option<InputKey> {
     }
     if let Some((e, segs)) = tail(rest, 2) {
         match segs.as_slice() {
-            ["cost_by_year_kr", year] => return key(e, EventParam::CostInYearKr(year.parse().ok()?)),
+            ["cost_by_year_kr", year] => {
+                return key(e, EventParam::CostInYearKr(year.parse().ok()?))
+            }
             [list, ch] => {
                 if let Some(list) = TargetList::ALL.into_iter().find(|l| l.key() == *list) {
                     let channel = SpelledChannel::from_written(ch)?;

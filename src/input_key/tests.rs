@@ -218,7 +218,12 @@ fn every_kind_writes_its_name_and_parses_back() {
         assert_eq!(key.to_string(), name);
         assert_eq!(InputKey::parse(name), Some(key), "{name}");
     }
-    for bad in ["prices.counter", "areas.volume", "events.x.cost_by_year_kr.y", "nope.x"] {
+    for bad in [
+        "prices.counter",
+        "areas.volume",
+        "events.x.cost_by_year_kr.y",
+        "nope.x",
+    ] {
         assert_eq!(InputKey::parse(bad), None, "{bad}");
     }
 }

@@ -1,6 +1,7 @@
 //! From summaries to chart inputs, and the charts `run` and `compare` write.
 
 use crate::metric_key::MetricKey;
+use crate::series_key::{RunPath, SeriesKey};
 use std::path::{Path, PathBuf};
 
 use crate::charts::data::*;
@@ -195,7 +196,13 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
         .iter()
         .filter_map(|c| {
             let v: Vec<f64> = s
-                .metric(format!("volume_scenario.{}", c.key()))
+                .metric(
+                    SeriesKey::Volume {
+                        path: RunPath::Scenario,
+                        channel: *c,
+                    }
+                    .to_string(),
+                )
                 .iter()
                 .map(|q| q.p50)
                 .collect();

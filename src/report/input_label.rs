@@ -233,7 +233,11 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
             scope,
             contact_type,
         } => in_scope(
-            format!("{}: {}", w.t("Andel", "Share"), w.contact_type(*contact_type)),
+            format!(
+                "{}: {}",
+                w.t("Andel", "Share"),
+                w.contact_type(*contact_type)
+            ),
             scope,
         ),
         InputKey::Mix {
@@ -366,7 +370,11 @@ mod tests {
                 Lang::Da,
                 "Loft for digital andel (sagsinformation)",
             ),
-            ("defaults.type_split.transaction", Lang::Da, "Andel: transaktion"),
+            (
+                "defaults.type_split.transaction",
+                Lang::Da,
+                "Andel: transaktion",
+            ),
             (
                 "departments.BSA.staffing.phone.shrinkage",
                 Lang::Da,

@@ -11,9 +11,7 @@ use super::load::{FileId, Merged};
 use super::raw::*;
 use super::Param;
 use crate::domain::{Channel, ContactType, N_TYPES};
-use crate::input_key::{
-    BassAdd, BassParam, CitizenEffect, CitizenParam, EventParam, InputKey,
-};
+use crate::input_key::{BassAdd, BassParam, CitizenEffect, CitizenParam, EventParam, InputKey};
 
 /// `[citizens]`: the capabilities the scenario tracks, in [`Capability::ALL`] order.
 pub(super) fn build_citizens(
@@ -39,7 +37,13 @@ pub(super) fn build_citizens(
             capability: cap,
             param,
         };
-        let today = b.param(f, &v.today, &key(CitizenParam::Today), "share", Bounds::Share)?;
+        let today = b.param(
+            f,
+            &v.today,
+            &key(CitizenParam::Today),
+            "share",
+            Bounds::Share,
+        )?;
         let p = b.param(
             f,
             &v.p,
@@ -349,7 +353,13 @@ pub(super) fn build_completion(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Opti
         Some(r) => {
             let v = r.value.get_ref();
             let comes_back = match &v.comes_back {
-                Some(n) => b.param(r.file, n, &InputKey::CompletionComesBack, "share", Bounds::Share)?,
+                Some(n) => b.param(
+                    r.file,
+                    n,
+                    &InputKey::CompletionComesBack,
+                    "share",
+                    Bounds::Share,
+                )?,
                 None => Param::Fixed(1.0),
             };
             let price = b.opt_param(

@@ -32,12 +32,13 @@
 
 use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
+use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
 use crate::charts::data::*;
 use crate::charts::{self, ChartError};
 use crate::comparison::Comparison;
-use crate::domain::Channel;
+use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{

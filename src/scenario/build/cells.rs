@@ -150,9 +150,7 @@ fn cell_adoption(
     mix: &[Param; N_CHANNELS],
     raised_ceilings: &mut Vec<RaisedCeiling>,
 ) -> R<(Param, Param, Param)> {
-    let AreaCx {
-        f, v, aname, ..
-    } = *cx;
+    let AreaCx { f, v, aname, .. } = *cx;
     // Adoption: area type > area > defaults type > defaults; each layer
     // with its scope and contact type (None: every type).
     type Layer = (FileId, RawAdoptionLeaf, (Scope, Option<ContactType>));
@@ -176,11 +174,7 @@ fn cell_adoption(
     if let Some((df, ad)) = &cx.defaults.adopt {
         let av = ad.get_ref();
         if let Some(leaf) = type_keyed(t, &av.transaction, &av.information, &av.case_information) {
-            layers.push((
-                *df,
-                leaf.into_inner(),
-                (Scope::Defaults, Some(t)),
-            ));
+            layers.push((*df, leaf.into_inner(), (Scope::Defaults, Some(t))));
         }
         layers.push((
             *df,
@@ -193,18 +187,16 @@ fn cell_adoption(
         ));
     }
     let pick = |get: &dyn Fn(&RawAdoptionLeaf) -> Option<Num>| {
-        layers
-            .iter()
-            .find_map(|(lf, leaf, (scope, contact_type))| {
-                get(leaf).map(|n| {
-                    let key = |param| InputKey::Adoption {
-                        scope: scope.clone(),
-                        contact_type: *contact_type,
-                        param,
-                    };
-                    (*lf, n, BassParam::ALL.map(key))
-                })
+        layers.iter().find_map(|(lf, leaf, (scope, contact_type))| {
+            get(leaf).map(|n| {
+                let key = |param| InputKey::Adoption {
+                    scope: scope.clone(),
+                    contact_type: *contact_type,
+                    param,
+                };
+                (*lf, n, BassParam::ALL.map(key))
             })
+        })
     };
     let cell_label = format!("{aname} / {}", t.key());
     let (p, q, ceiling) = {
@@ -213,13 +205,7 @@ fn cell_adoption(
         let cc = pick(&|l| l.ceiling.clone());
         let p = match pp {
             Some((lf, n, k)) => {
-                let p = b.param(
-                    lf,
-                    &n,
-                    &k[0],
-                    "per year",
-                    Bounds::Positive(limits::BASS_P),
-                )?;
+                let p = b.param(lf, &n, &k[0], "per year", Bounds::Positive(limits::BASS_P))?;
                 if let Param::Fixed(x) = p {
                     if x < limits::BASS_P_MIN {
                         return Err(b.err(lf, n.span(), format!("{} = {} is below the smallest Bass innovation of {} per year", k[0], fmt_limit(x), fmt_limit(limits::BASS_P_MIN)))

@@ -126,7 +126,16 @@ pub(super) fn build_event(
         (Some(c), to) => {
             let channel = b.channel(f, c.span(), c.get_ref())?;
             let to = match to {
-                Some(to) => build_targets(b, f, to, channel, TargetList::CloseTo, &name, &owner, prices)?,
+                Some(to) => build_targets(
+                    b,
+                    f,
+                    to,
+                    channel,
+                    TargetList::CloseTo,
+                    &name,
+                    &owner,
+                    prices,
+                )?,
                 None => Vec::new(),
             };
             Some(Closure { channel, to })
