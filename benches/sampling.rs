@@ -35,7 +35,11 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
-    let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+    let keys: Vec<String> = scenario
+        .inputs
+        .iter()
+        .map(|i| i.key.as_stream_key())
+        .collect();
     let mut group = c.benchmark_group("sampler-only");
     group.throughput(Throughput::Elements(TRIALS));
     group.sample_size(10);

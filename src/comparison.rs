@@ -6,7 +6,9 @@
 //! trial: a paired comparison whose noise is far below that of two
 //! independent runs.
 
+use crate::domain::OpeningChannel;
 use crate::metric_key::MetricKey;
+use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -276,6 +278,11 @@ impl Comparison {
             .zip(&ids)
             .map(|((r, label), id)| {
                 let m = |k: &str, y: usize| r.summary.metric(k)[y];
+                let opening_cost = SeriesKey::Cost {
+                    part: CostPart::Opening,
+                    path: RunPath::Scenario,
+                }
+                .to_string();
                 let oy = years
                     .iter()
                     .enumerate()
@@ -286,7 +293,7 @@ impl Comparison {
                         savings_kr: m(MetricKey::Savings.as_str(), y),
                         cumulative_net_savings_kr: m(MetricKey::CumulativeNetSavings.as_str(), y),
                         npv_kr: m(MetricKey::Npv.as_str(), y),
-                        opening_cost_kr: m("opening_cost_scenario_kr", y),
+                        opening_cost_kr: m(&opening_cost, y),
                         displaced_retimed: m("displaced_retimed", y),
                         displaced_to_digital: m("displaced_to_digital", y),
                         displaced_to_phone: m("displaced_to_phone", y),
@@ -296,24 +303,30 @@ impl Comparison {
                 let mut staffing = Vec::new();
                 for &(d, ch) in &r.layout.staffed {
                     let dep = &r.scenario.departments[d];
-                    let chname = if ch == 0 { "counter" } else { "phone" };
-                    let base = format!("staffing.{}.{chname}", dep.name);
+                    let channel = OpeningChannel::at(ch);
                     for (y, year) in years.iter().enumerate() {
-                        let g = |path: &str, what: &str| {
-                            r.summary.metric(format!("{base}.{path}.{what}"))[y].p50
+                        let g = |path, measure| {
+                            let k = SeriesKey::Staffing {
+                                department: dep.name.clone(),
+                                channel,
+                                path,
+                                measure,
+                            };
+                            r.summary.metric(k.to_string())[y].p50
                         };
+                        use StaffingMeasure::*;
                         staffing.push(StaffingRow {
-                            channel: format!("{} {chname}", dep.label),
+                            channel: format!("{} {channel}", dep.label),
                             year: *year,
-                            agents_per_open_hour: g("scenario", "agents_per_open_hour"),
-                            service_level: g("scenario", "service_level"),
-                            asa_seconds: g("scenario", "asa_seconds"),
+                            agents_per_open_hour: g(RunPath::Scenario, AgentsPerOpenHour),
+                            service_level: g(RunPath::Scenario, ServiceLevel),
+                            asa_seconds: g(RunPath::Scenario, AsaSeconds),
                             agents_per_open_hour_status_quo: g(
-                                "status_quo",
-                                "agents_per_open_hour",
+                                RunPath::StatusQuo,
+                                AgentsPerOpenHour,
                             ),
-                            service_level_status_quo: g("status_quo", "service_level"),
-                            asa_seconds_status_quo: g("status_quo", "asa_seconds"),
+                            service_level_status_quo: g(RunPath::StatusQuo, ServiceLevel),
+                            asa_seconds_status_quo: g(RunPath::StatusQuo, AsaSeconds),
                         });
                     }
                 }

@@ -254,3 +254,49 @@ mod tests {
         assert_eq!(m.to_string(), "2014-11");
     }
 }
+
+/// A channel opening hours act on: the counter (the personal channel) or
+/// the phone. Keys of inputs and metrics spell them `counter` and `phone`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OpeningChannel {
+    Counter,
+    Phone,
+}
+
+impl OpeningChannel {
+    /// Both, in the order of per-opening-channel arrays.
+    pub const ALL: [OpeningChannel; 2] = [OpeningChannel::Counter, OpeningChannel::Phone];
+
+    /// The key in scenario files, input keys and metric names.
+    pub fn key(self) -> &'static str {
+        match self {
+            OpeningChannel::Counter => "counter",
+            OpeningChannel::Phone => "phone",
+        }
+    }
+
+    /// Parses `counter` or `phone`.
+    pub fn from_key(key: &str) -> Option<OpeningChannel> {
+        OpeningChannel::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// Index into per-opening-channel arrays (counter 0, phone 1).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The channel at index `i` of a per-opening-channel array.
+    ///
+    /// # Panics
+    ///
+    /// If `i` is not 0 or 1.
+    pub fn at(i: usize) -> OpeningChannel {
+        OpeningChannel::ALL[i]
+    }
+}
+
+impl fmt::Display for OpeningChannel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}

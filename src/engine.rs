@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::error::InputError;
+use crate::input_key::InputKey;
 use crate::model::layout::{Layout, Store};
 use crate::model::plan::Plan;
 use crate::model::trial::{simulate, Scratch};
@@ -75,7 +76,11 @@ impl<'a> Engine<'a> {
     /// Prepares a scenario with a sampling design (method, seed, Latin
     /// hypercube batch, Sobol' dimensions; see [`Design`]).
     pub fn with_design(scenario: &'a Scenario, design: Design) -> Self {
-        let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+        let keys: Vec<String> = scenario
+            .inputs
+            .iter()
+            .map(|i| i.key.as_stream_key())
+            .collect();
         let design = design.with_keys_if_none([&keys[..]]);
         let sampler = default_sampler(scenario, &design);
         let mut e = Self::with_sampler(scenario, design.seed, sampler);
@@ -95,19 +100,19 @@ impl<'a> Engine<'a> {
     /// table costs thousands of beta evaluations; a scenario with 50 policy
     /// events would otherwise rebuild them 50 times).
     pub fn variant_of<'f: 'a>(full: &Engine<'f>, scenario: &'a Scenario) -> Self {
-        let by_key: std::collections::HashMap<&str, usize> = full
+        let by_key: std::collections::HashMap<&InputKey, usize> = full
             .scenario
             .inputs
             .iter()
             .enumerate()
-            .map(|(j, x)| (x.key.as_str(), j))
+            .map(|(j, x)| (&x.key, j))
             .collect();
         let layout = Layout::new(scenario);
         let plan = Plan::new(scenario, &layout.staffed);
         let full_index: Vec<Option<usize>> = scenario
             .inputs
             .iter()
-            .map(|x| by_key.get(x.key.as_str()).copied())
+            .map(|x| by_key.get(&x.key).copied())
             .collect();
         Engine {
             scenario,
@@ -208,7 +213,11 @@ impl<'a> Engine<'a> {
 /// through a Gaussian copula or Iman-Conover when the scenario correlates
 /// inputs.
 fn default_sampler<'a>(scenario: &'a Scenario, design: &Design) -> Box<dyn InputSampler + 'a> {
-    let keys: Vec<String> = scenario.inputs.iter().map(|i| i.key.clone()).collect();
+    let keys: Vec<String> = scenario
+        .inputs
+        .iter()
+        .map(|i| i.key.as_stream_key())
+        .collect();
     let inner = design.sampler(&keys);
     if scenario.correlations.is_empty() {
         return inner;
@@ -275,7 +284,7 @@ impl<'f> VariantSampler<'f> {
         let own = (!own_inputs.is_empty()).then(|| {
             let keys: Vec<String> = own_inputs
                 .iter()
-                .map(|&j| scenario.inputs[j].key.clone())
+                .map(|&j| scenario.inputs[j].key.as_stream_key())
                 .collect();
             (full.design.sampler(&keys), own_inputs)
         });
@@ -573,7 +582,10 @@ impl Engine<'_> {
              output was written",
             s.name
         );
-        let staffed = if output.starts_with("staffing.") {
+        let staffed = if matches!(
+            crate::series_key::SeriesKey::parse(&output),
+            Some(crate::series_key::SeriesKey::Staffing { .. })
+        ) {
             format!(
                 "a staffed channel's calls per open hour x handling time exceed what Erlang C \
                  can staff ({:e} Erlang) or are not finite; ",

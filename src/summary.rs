@@ -2,6 +2,7 @@
 //! payback, the inputs. This is the content of `summary.json` (schema in
 //! docs/outputs.md) and the only thing tables, charts and reports read.
 
+use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
 use std::collections::BTreeMap;
 
@@ -87,7 +88,7 @@ pub struct HoursRow {
 /// An uncertain input as the assumptions table shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputRow {
-    pub key: String,
+    pub key: InputKey,
     pub unit: String,
     pub distribution: String,
     pub mean: f64,
@@ -144,8 +145,8 @@ fn share_above_sorted(sorted: &[f64], x: f64) -> f64 {
 /// contribution to variance).
 #[derive(Debug, Clone, Serialize)]
 pub struct SensitivityRow {
-    /// Input key, e.g. `prices.personal`.
-    pub input: String,
+    /// The input, e.g. `prices.personal`.
+    pub input: InputKey,
     pub unit: String,
     /// Spearman rank correlation of the input with the output across trials.
     pub spearman: f64,
@@ -178,8 +179,8 @@ pub struct Sensitivity {
 /// A declared rank correlation and the one the trials show.
 #[derive(Debug, Clone, Serialize)]
 pub struct CorrelationCheck {
-    pub a: String,
-    pub b: String,
+    pub a: InputKey,
+    pub b: InputKey,
     pub declared: f64,
     pub achieved: f64,
 }

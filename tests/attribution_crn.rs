@@ -86,7 +86,7 @@ const TRIALS: u64 = 2_300;
 #[test]
 fn every_variant_draws_the_full_runs_value_of_every_shared_input() {
     let s = scenario();
-    let keys: Vec<&str> = s.inputs.iter().map(|i| i.key.as_str()).collect();
+    let keys: Vec<String> = s.inputs.iter().map(|i| i.key.to_string()).collect();
     for k in [
         "events.campaign.p_add",
         "events.campaign.cost_one_off_kr",
@@ -94,7 +94,7 @@ fn every_variant_draws_the_full_runs_value_of_every_shared_input() {
         "prices.phone",
         "displacement.counter.retime",
     ] {
-        assert!(keys.contains(&k), "{k} among {keys:?}");
+        assert!(keys.iter().any(|x| x == k), "{k} among {keys:?}");
     }
     for method in Method::ALL {
         for correlation in [CorrelationMethod::Copula, CorrelationMethod::ImanConover] {
@@ -109,7 +109,10 @@ fn every_variant_draws_the_full_runs_value_of_every_shared_input() {
                     .inputs
                     .iter()
                     .enumerate()
-                    .filter_map(|(j, x)| keys.iter().position(|k| *k == x.key).map(|i| (i, j)))
+                    .filter_map(|(j, x)| {
+                        let name = x.key.to_string();
+                        keys.iter().position(|k| *k == name).map(|i| (i, j))
+                    })
                     .collect();
                 assert!(!shared.is_empty());
                 let n_full = s.inputs.len();
@@ -144,7 +147,7 @@ fn without_campaign_and_its_inputs(s: &Scenario) -> Scenario {
     let mut v = s.clone();
     v.events.retain(|e| e.name != "campaign");
     let removed: Vec<usize> = (0..s.inputs.len())
-        .filter(|&i| s.inputs[i].key.starts_with("events.campaign."))
+        .filter(|&i| s.inputs[i].key.to_string().starts_with("events.campaign."))
         .collect();
     assert_eq!(removed.len(), 2);
     let new_index = |i: usize| -> Option<usize> {
@@ -172,7 +175,7 @@ fn without_campaign_and_its_inputs(s: &Scenario) -> Scenario {
     let letters_cost = s
         .inputs
         .iter()
-        .position(|x| x.key == "events.letters.cost_one_off_kr")
+        .position(|x| x.key.to_string() == "events.letters.cost_one_off_kr")
         .unwrap();
     assert!(removed.iter().all(|&r| r < letters_cost));
     assert_eq!(letters_cost + 1, s.inputs.len());

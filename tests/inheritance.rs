@@ -509,7 +509,11 @@ fn check_with_10000_uncertain_areas_looks_up_comments_fast() {
         "{:?}",
         start.elapsed()
     );
-    let last = s.inputs.iter().find(|i| i.key.contains("a9999")).unwrap();
+    let last = s
+        .inputs
+        .iter()
+        .find(|i| i.key.to_string().contains("a9999"))
+        .unwrap();
     assert_eq!(last.comment.as_deref(), Some("source 9999"));
     assert_eq!(
         last.location,
@@ -517,5 +521,8 @@ fn check_with_10000_uncertain_areas_looks_up_comments_fast() {
     );
     // The option overrides every volume with a number: no uncertain area left.
     let s = Scenario::from_file(&opt).unwrap();
-    assert!(s.inputs.iter().all(|i| !i.key.contains("volume")));
+    assert!(s
+        .inputs
+        .iter()
+        .all(|i| !i.key.to_string().contains("volume")));
 }

@@ -13,9 +13,11 @@ use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use channelshift::comparison::{Comparison, OptionRun};
+use channelshift::domain::Channel;
 use channelshift::engine::{Engine, Trials};
 use channelshift::export::xlsx::write_xlsx;
 use channelshift::i18n::Lang;
+use channelshift::input_key::InputKey;
 use channelshift::model::layout::Layout;
 use channelshift::report::html::{render_html, write_html};
 use channelshift::scenario::Scenario;
@@ -322,7 +324,10 @@ fn text_from_scenario_files_is_escaped() {
         p.name = "Forslag <i>1</i> & \"2\"".into();
     }
     s.goals[0].name = "<script>goal()</script>".into();
-    s.inputs[0].key = "<img src=x onerror=alert(1)>".into();
+    s.inputs[0].key = InputKey::AreaVolume {
+        area: "<img src=x onerror=alert(1)>".into(),
+        per_1000: false,
+    };
     s.inputs[0].comment = Some("</td><script>comment()</script>".into());
     s.departments[0].label = "<u>BSA</u>".into();
     let run = run_scenario(s, 300);
@@ -567,8 +572,8 @@ fn comparison_sensitivity_and_attribution_are_reported() {
         trials_used: 400,
         rows,
         correlations: vec![CorrelationCheck {
-            a: "prices.phone".into(),
-            b: "prices.personal".into(),
+            a: InputKey::Price(Channel::Phone),
+            b: InputKey::Price(Channel::Personal),
             declared: 0.5,
             achieved: 0.48,
         }],
@@ -781,7 +786,7 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
         output_median: 1.0,
         trials_used: 300,
         rows: vec![SensitivityRow {
-            input: "prices.phone".into(),
+            input: InputKey::Price(Channel::Phone),
             unit: "kr. per contact".into(),
             spearman: 0.7,
             contribution_to_variance: 0.5,
@@ -894,7 +899,7 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     let inputs = wb.worksheet_range("Inputs").unwrap();
     assert_eq!(inputs.height(), 1 + summary.inputs.len());
     let first: Vec<String> = inputs.rows().nth(1).unwrap().iter().map(cell_str).collect();
-    assert_eq!(first[0], summary.inputs[0].key);
+    assert_eq!(first[0], summary.inputs[0].key.to_string());
     assert_eq!(first[1], summary.inputs[0].distribution);
     assert_eq!(first[5], summary.inputs[0].location);
 

@@ -63,7 +63,7 @@ fn values_by_key(e: &Engine, t: u64) -> std::collections::HashMap<String, f64> {
     e.scenario
         .inputs
         .iter()
-        .map(|i| i.key.clone())
+        .map(|i| i.key.as_stream_key())
         .zip(v)
         .collect()
 }
@@ -72,7 +72,12 @@ fn values_by_key(e: &Engine, t: u64) -> std::collections::HashMap<String, f64> {
 fn compare_keeps_common_random_numbers_under_every_method() {
     let base = load("solrod-2011.toml");
     let option = load("solrod-2011-proposal-1.toml");
-    let keys = |s: &Scenario| s.inputs.iter().map(|i| i.key.clone()).collect::<Vec<_>>();
+    let keys = |s: &Scenario| {
+        s.inputs
+            .iter()
+            .map(|i| i.key.as_stream_key())
+            .collect::<Vec<_>>()
+    };
     let (kb, ko) = (keys(&base), keys(&option));
     for method in Method::ALL {
         let design = Design::new(method, 3, 5_000).with_keys([&kb[..], &ko[..]]);

@@ -98,7 +98,7 @@ fn run(s: &Scenario, seed: u64, n: usize, output: Output, year: i32) -> Sensitiv
 fn row<'a>(s: &'a Sensitivity, key: &str) -> &'a SensitivityRow {
     s.rows
         .iter()
-        .find(|r| r.input == key)
+        .find(|r| r.input.to_string() == key)
         .unwrap_or_else(|| panic!("no row for {key}: {:?}", s.rows))
 }
 
@@ -115,7 +115,7 @@ fn a_single_uncertain_input_explains_everything() {
     assert_eq!(r.trials_used, 20_000);
     assert_eq!(r.rows.len(), 1);
     let top = &r.rows[0];
-    assert_eq!(top.input, "prices.personal");
+    assert_eq!(top.input.to_string(), "prices.personal");
     assert!(top.spearman > 0.99, "{}", top.spearman);
     assert!((top.contribution_to_variance - 1.0).abs() < 1e-12);
 
@@ -156,7 +156,7 @@ fn inputs_rank_by_their_effect() {
     );
     assert_eq!(s.inputs.len(), 3);
     let r = run(&s, 11, 20_000, Output::CumulativeNetSavings, 2015);
-    let keys: Vec<&str> = r.rows.iter().map(|r| r.input.as_str()).collect();
+    let keys: Vec<String> = r.rows.iter().map(|r| r.input.to_string()).collect();
     assert_eq!(keys, ["prices.personal", "prices.phone", "prices.letter"]);
 
     let personal = row(&r, "prices.personal");
@@ -225,8 +225,8 @@ fn a_declared_rank_correlation_is_achieved() {
     assert_eq!(r.correlations.len(), 1);
     let c = &r.correlations[0];
     assert_eq!(
-        (c.a.as_str(), c.b.as_str()),
-        ("prices.personal", "prices.phone")
+        (c.a.to_string(), c.b.to_string()),
+        ("prices.personal".to_string(), "prices.phone".to_string())
     );
     assert_eq!(c.declared, 0.8);
     assert!((c.achieved - 0.8).abs() < 0.03, "achieved {}", c.achieved);

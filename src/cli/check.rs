@@ -180,7 +180,7 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
             .iter()
             .map(|i| {
                 vec![
-                    i.key.clone(),
+                    i.key.to_string(),
                     distribution_label(&i.distribution.describe(), lang),
                     unit_label(&i.unit, lang),
                 ]

@@ -100,7 +100,7 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
     // uniforms in every option under every method (common random numbers).
     let keys: Vec<Vec<String>> = options
         .iter()
-        .map(|s| s.inputs.iter().map(|i| i.key.clone()).collect())
+        .map(|s| s.inputs.iter().map(|i| i.key.as_stream_key()).collect())
         .collect();
     let design =
         crate::sampling::Design::new(super::run::method(&scenarios[0], &args.sim), seed, n)

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::i18n::{format_number, Lang};
+use crate::input_key::InputKey;
 use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
 use crate::summary::RunSummary;
 use crate::summary::{Sensitivity, SensitivityRow};
@@ -99,7 +100,7 @@ fn input_rows_table(
     .map(String::from)
     .to_vec();
     let shown: Vec<&SensitivityRow> = s.rows.iter().take(n).collect();
-    let keys: Vec<&str> = shown.iter().map(|r| r.input.as_str()).collect();
+    let keys: Vec<&InputKey> = shown.iter().map(|r| &r.input).collect();
     // The names the report and charts give them (departments by label).
     let labels = match summary {
         Some(summary) => summary_input_labels(summary, &keys, lang),
@@ -176,7 +177,7 @@ fn correlations_table(summary: Option<&RunSummary>, s: &Sensitivity, lang: Lang)
     ]
     .map(String::from)
     .to_vec();
-    let label = |key: &str| match summary {
+    let label = |key: &InputKey| match summary {
         Some(summary) => summary_input_label(summary, key, lang),
         None => input_label(key, lang),
     };
@@ -224,18 +225,19 @@ mod tests {
         let engine = crate::engine::Engine::new(&sc, 1);
         let trials = engine.run(20);
         let summary = RunSummary::new(&sc, &engine.layout, &trials, 1, None);
+        let key = |name: &str| InputKey::parse(name).unwrap();
         let l = summary_input_labels(
             &summary,
-            &["prices.personal", "population.growth"],
+            &[&key("prices.personal"), &key("population.growth")],
             Lang::En,
         );
         assert_eq!(l, vec!["Price: personal attendance", "Population growth"]);
-        let key = "departments.Øvrige.open_hour_cost_kr.phone";
-        let l = summary_input_labels(&summary, &[key], Lang::Da);
+        let k = key("departments.Øvrige.open_hour_cost_kr.phone");
+        let l = summary_input_labels(&summary, &[&k], Lang::Da);
         assert_eq!(l, vec!["Pris pr. åben time · Øvrige afdelinger telefon"]);
         let l = summary_input_labels(
             &summary,
-            &["areas.X.volume", "areas.X.volume_per_1000"],
+            &[&key("areas.X.volume"), &key("areas.X.volume_per_1000")],
             Lang::Da,
         );
         assert_ne!(l[0], l[1]);

@@ -264,7 +264,7 @@ pub fn sensitivity_csv(s: &Sensitivity, locale: CsvLocale) -> anyhow::Result<Vec
         metric: csv_text(&s.metric),
         year: s.year,
         rank: i + 1,
-        input: csv_text(&r.input),
+        input: csv_text(&r.input.to_string()),
         unit: csv_text(&r.unit),
         spearman: n(r.spearman),
         contribution_to_variance: n(r.contribution_to_variance),

@@ -728,7 +728,7 @@ fn inputs_sheet(
     headers(ws, 0, &head, f)?;
     for (i, inp) in s.inputs.iter().enumerate() {
         let row = 1 + i as u32;
-        ws.write_text(row, 0, &inp.key)?;
+        ws.write_text(row, 0, inp.key.to_string())?;
         ws.write_text(row, 1, distribution_label(&inp.distribution, lang))?;
         if inp.mean.is_finite() {
             ws.write_number(row, 2, inp.mean)?;
@@ -890,7 +890,7 @@ fn sensitivity_sheet(
     headers(ws, hr, &head, f)?;
     let mut row = hr + 1;
     for r in &sens.rows {
-        ws.write_text(row, 0, &r.input)?;
+        ws.write_text(row, 0, r.input.to_string())?;
         ws.write_text(row, 1, unit_label(&r.unit, lang))?;
         num(ws, row, 2, r.spearman, &f.decimal)?;
         num(ws, row, 3, r.contribution_to_variance, &f.share)?;
@@ -914,8 +914,8 @@ fn sensitivity_sheet(
         )?;
         row += 1;
         for c in &sens.correlations {
-            ws.write_text(row, 0, &c.a)?;
-            ws.write_text(row, 1, &c.b)?;
+            ws.write_text(row, 0, c.a.to_string())?;
+            ws.write_text(row, 1, c.b.to_string())?;
             num(ws, row, 2, c.declared, &f.decimal)?;
             num(ws, row, 3, c.achieved, &f.decimal)?;
             row += 1;

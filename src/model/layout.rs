@@ -6,9 +6,11 @@
 //! digits and halves the memory of a million-trial run. A [`Layout`] names
 //! every slot, so summaries, JSON, CSV and charts all read the same row.
 
+use crate::domain::OpeningChannel;
 use crate::domain::{Channel, N_CHANNELS};
 use crate::metric_key::MetricKey;
 use crate::scenario::{Scenario, OPENING_CHANNELS};
+use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 
 /// Which array of the trial store a metric lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +157,7 @@ pub struct Layout {
 }
 
 /// Path names used in keys: index 0 = status quo, 1 = scenario.
-pub const PATH_KEYS: [&str; 2] = ["status_quo", "scenario"];
+pub const PATH_KEYS: [&str; 2] = [RunPath::StatusQuo.key(), RunPath::Scenario.key()];
 
 struct Builder {
     metrics: Vec<MetricDef>,
@@ -227,36 +229,25 @@ impl Layout {
             .enumerate()
             .map(|(i, _)| b.add(format!("goal_{i}"), "goal metric", true, Core))
             .collect();
-        let pair = |b: &mut Builder, base: &str, unit: &'static str| -> [usize; 2] {
-            [
-                b.add(
-                    format!("{base}_status_quo{}", suffix(unit)),
-                    unit,
-                    true,
-                    Detail,
-                ),
-                b.add(
-                    format!("{base}_scenario{}", suffix(unit)),
-                    unit,
-                    true,
-                    Detail,
-                ),
-            ]
+        // A per-year detail metric named by a series key, in its unit.
+        let series = |b: &mut Builder, k: SeriesKey| {
+            let unit = k.unit();
+            b.add(k.to_string(), unit, true, Detail)
         };
-        let handling = pair(&mut b, "handling_cost", "kr.");
-        let opening = pair(&mut b, "opening_cost", "kr.");
-        let campaign = pair(&mut b, "campaign_cost", "kr.");
-        let outbound = pair(&mut b, "outbound_mail_cost", "kr.");
-        let contacts = pair(&mut b, "contacts", "contacts");
+        let cost = |b: &mut Builder, part| {
+            RunPath::ALL.map(|path| series(b, SeriesKey::Cost { part, path }))
+        };
+        let handling = cost(&mut b, CostPart::Handling);
+        let opening = cost(&mut b, CostPart::Opening);
+        let campaign = cost(&mut b, CostPart::Campaign);
+        let outbound = cost(&mut b, CostPart::OutboundMail);
+        let contacts = [MetricKey::ContactsStatusQuo, MetricKey::ContactsScenario]
+            .map(|k| b.add(k.as_str().into(), "contacts", true, Detail));
         let mut volume = [[0; N_CHANNELS]; 2];
-        for (p, path) in PATH_KEYS.iter().enumerate() {
-            for c in Channel::ALL {
-                volume[p][c.index()] = b.add(
-                    format!("volume_{path}.{}", c.key()),
-                    "contacts",
-                    true,
-                    Detail,
-                );
+        for path in RunPath::ALL {
+            for channel in Channel::ALL {
+                volume[path.index()][channel.index()] =
+                    series(&mut b, SeriesKey::Volume { path, channel });
             }
         }
         let digital_share = b.add(
@@ -272,7 +263,7 @@ impl Layout {
             b.add("displaced_avoided".into(), "contacts", true, Detail),
         ];
         let closure_avoided = b.add("closure_avoided".into(), "contacts", true, Detail);
-        let paper_letters = pair(&mut b, "paper_letters", "letters");
+        let paper_letters = RunPath::ALL.map(|path| series(&mut b, SeriesKey::PaperLetters(path)));
         let digital_post_letters = b.add(
             "digital_post_letters_scenario".into(),
             "letters",
@@ -284,20 +275,17 @@ impl Layout {
         for (di, d) in s.departments.iter().enumerate() {
             for (ci, _) in OPENING_CHANNELS.iter().enumerate() {
                 if d.staffing[ci].is_some() {
-                    let ch = if ci == 0 { "counter" } else { "phone" };
                     let mut slots = [[0; 3]; 2];
-                    for (p, path) in PATH_KEYS.iter().enumerate() {
-                        let base = format!("staffing.{}.{ch}.{path}", d.name);
-                        slots[p] = [
-                            b.add(
-                                format!("{base}.agents_per_open_hour"),
-                                "agents",
-                                true,
-                                Detail,
-                            ),
-                            b.add(format!("{base}.service_level"), "share", true, Detail),
-                            b.add(format!("{base}.asa_seconds"), "seconds", true, Detail),
-                        ];
+                    for path in RunPath::ALL {
+                        slots[path.index()] = StaffingMeasure::ALL.map(|measure| {
+                            let k = SeriesKey::Staffing {
+                                department: d.name.clone(),
+                                channel: OpeningChannel::at(ci),
+                                path,
+                                measure,
+                            };
+                            series(&mut b, k)
+                        });
                     }
                     staffed.push((di, ci));
                     staffing.push(slots);
@@ -327,7 +315,7 @@ impl Layout {
         let citizens = s
             .citizens
             .iter()
-            .map(|c| b.add(c.capability.metric_key(), "share", true, Detail))
+            .map(|c| series(&mut b, SeriesKey::Citizens(c.capability)))
             .collect();
         let solutions_live = (!s.solutions.is_empty())
             .then(|| b.add("solutions_live".into(), "solutions", true, Detail));
@@ -387,13 +375,5 @@ impl Layout {
     /// The metric with a key.
     pub fn metric(&self, key: &str) -> Option<&MetricDef> {
         self.metrics.iter().find(|m| m.key == key)
-    }
-}
-
-fn suffix(unit: &str) -> &'static str {
-    if unit == "kr." {
-        "_kr"
-    } else {
-        ""
     }
 }

@@ -1,6 +1,7 @@
 //! From summaries to chart inputs, and the charts `run` and `compare` write.
 
 use crate::metric_key::MetricKey;
+use crate::series_key::{RunPath, SeriesKey};
 use std::path::{Path, PathBuf};
 
 use crate::charts::data::*;
@@ -11,6 +12,8 @@ use crate::error::Error;
 use crate::i18n::Lang;
 use crate::stats::Summary;
 use crate::summary::{RunSummary, Shape};
+
+pub use super::input_label::{input_label, summary_input_label, summary_input_labels};
 
 /// Chart quantiles of a summary.
 pub fn quantiles(s: &Summary) -> Quantiles {
@@ -193,7 +196,13 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
         .iter()
         .filter_map(|c| {
             let v: Vec<f64> = s
-                .metric(format!("volume_scenario.{}", c.key()))
+                .metric(
+                    SeriesKey::Volume {
+                        path: RunPath::Scenario,
+                        channel: *c,
+                    }
+                    .to_string(),
+                )
                 .iter()
                 .map(|q| q.p50)
                 .collect();
@@ -222,230 +231,6 @@ fn sensitivity_measure(metric: &str, year: i32) -> Measure {
         Some(MetricKey::CostScenario) => Measure::AnnualCost { year },
         Some(MetricKey::Npv) => Measure::NetPresentValue { through: year },
         _ => Measure::CumulativeNetSavings { through: year },
-    }
-}
-
-/// A readable label of an uncertain input's key for charts, in the chart's
-/// language, with what varies first so that a cut label keeps it:
-/// `prices.personal` -> "Pris: personligt fremmøde",
-/// `events.Ny hjemmeside.p_add` -> "Ekstra innovation p · Ny hjemmeside".
-pub fn input_label(key: &str, lang: Lang) -> String {
-    input_label_with(key, lang, &|d| d.to_string())
-}
-
-/// [`input_label`] with each department named by its label in `s`
-/// ("Pris pr. åben time · Øvrige afdelinger telefon", not "· Øvrige").
-pub fn summary_input_label(s: &RunSummary, key: &str, lang: Lang) -> String {
-    input_label_with(key, lang, &|d| s.department_label(d).to_string())
-}
-
-/// The labels of `keys` ([`summary_input_label`]); where two keys would
-/// read the same, the key follows in brackets so that rows can be told
-/// apart.
-pub fn summary_input_labels(s: &RunSummary, keys: &[&str], lang: Lang) -> Vec<String> {
-    let labels: Vec<String> = keys
-        .iter()
-        .map(|k| summary_input_label(s, k, lang))
-        .collect();
-    labels
-        .iter()
-        .zip(keys)
-        .map(|(l, k)| {
-            if labels.iter().filter(|x| *x == l).count() > 1 {
-                format!("{l} ({k})")
-            } else {
-                l.clone()
-            }
-        })
-        .collect()
-}
-
-fn input_label_with(key: &str, lang: Lang, dept: &dyn Fn(&str) -> String) -> String {
-    let da = lang == Lang::Da;
-    let t = |d: &str, e: &str| if da { d.to_string() } else { e.to_string() };
-    let channel = |k: &str| {
-        Channel::from_key(k)
-            .map(|c| {
-                if da {
-                    c.label_da().to_lowercase()
-                } else {
-                    c.label_en().to_lowercase()
-                }
-            })
-            .unwrap_or_else(|| k.to_string())
-    };
-    let opening = |k: &str| match k {
-        "counter" => t("skranke", "counter"),
-        "phone" => t("telefon", "phone"),
-        other => other.to_string(),
-    };
-    // A contact type as the scenario names it, in the chart's language.
-    let ctype = |k: &str| -> String {
-        match (k, da) {
-            ("transaction", true) => "transaktion".into(),
-            ("case_information", true) => "sagsinformation".into(),
-            (other, _) => other.replace('_', " "),
-        }
-    };
-    let param = |k: &str| -> String {
-        match k {
-            "volume" | "volume_per_1000" => t("Volumen", "Volume"),
-            "p" => t("Innovation p", "Innovation p"),
-            "q" => t("Imitation q", "Imitation q"),
-            "ceiling" => t("Loft for digital andel", "Digital ceiling"),
-            "p_add" => t("Ekstra innovation p", "Added innovation p"),
-            "q_add" => t("Ekstra imitation q", "Added imitation q"),
-            "ceiling_add" => t("Højere loft", "Raised ceiling"),
-            "cost_one_off_kr" => t("Engangsomkostning", "One-off cost"),
-            "cost_monthly_kr" => t("Månedlig omkostning", "Monthly cost"),
-            "floor" => t("Minimumsandel", "Mandatory floor"),
-            "exemption" => t("Fritagne", "Exempted share"),
-            "digital_post_exemption" => t("Fritaget for Digital Post", "Exempt from Digital Post"),
-            "retime" => t("Kommer igen senere", "Retimed"),
-            "to_digital" => t("Går digitalt", "Go digital"),
-            "to_phone" => t("Ringer i stedet", "Call instead"),
-            "aht_seconds" => t("Behandlingstid", "Handling time"),
-            "hourly_wage_kr" => t("Timeløn", "Hourly wage"),
-            "shrinkage" => t("Ikke-produktiv tid", "Shrinkage"),
-            "shift_share" => t("Andel der flyttes", "Share shifted"),
-            "price_kr" => t("Ny enhedspris", "New unit price"),
-            "price_factor" => t("Faktor på enhedspris", "Unit price factor"),
-            "volume_factor" => t("Faktor på volumen", "Volume factor"),
-            "completion_add" => t("Højere gennemførselsgrad", "Raised completion rate"),
-            "today" => t("Andel i dag", "Share today"),
-            "delay_months" => t("Forsinkelse (måneder)", "Delay (months)"),
-            other => other.to_string(),
-        }
-    };
-    // A capability key ("nemid") as the citizens it counts.
-    let capability = |k: &str| {
-        crate::scenario::Capability::from_key(k)
-            .map(|c| c.label(lang).to_string())
-            .unwrap_or_else(|| k.to_string())
-    };
-    let completion = |what: &str| match what {
-        "comes_back" => t(
-            "Opgivne forsøg der kommer igen",
-            "Abandoned attempts that come back",
-        ),
-        "abandoned_price_kr" => t("Pris: opgivet forsøg", "Price: abandoned attempt"),
-        "rate" => t("Gennemførselsgrad", "Completion rate"),
-        ty => format!(
-            "{} ({})",
-            t("Gennemførselsgrad", "Completion rate"),
-            ctype(ty)
-        ),
-    };
-    let parts: Vec<&str> = key.split('.').collect();
-    match parts.as_slice() {
-        ["prices", ch] => format!("{}: {}", t("Pris", "Price"), channel(ch)),
-        ["population", "growth"] => t("Befolkningsvækst", "Population growth"),
-        ["population", "base"] => t("Befolkning", "Population"),
-        ["economics", "discount_rate"] => t("Diskonteringsrente", "Discount rate"),
-        ["economics", "price_index"] => t("Prisudvikling", "Price index"),
-        ["displacement", ch, what] => format!("{} ({})", param(what), opening(ch)),
-        ["departments", d, "displacement", ch, what] => {
-            format!("{} ({} {})", param(what), dept(d), opening(ch))
-        }
-        ["departments", d, "open_hour_cost_kr", ch] => format!(
-            "{} · {} {}",
-            t("Pris pr. åben time", "Cost per open hour"),
-            dept(d),
-            opening(ch)
-        ),
-        ["departments", d, "staffing", ch, what] => {
-            format!("{} · {} {}", param(what), dept(d), opening(ch))
-        }
-        ["outbound_mail", what] => match *what {
-            "letters_per_year" => t("Breve pr. år", "Letters a year"),
-            "digital_share" => t("Andel Digital Post i dag", "Digital Post share today"),
-            "price_letter_kr" => t("Pris: papirbrev", "Price: paper letter"),
-            "price_digital_post_kr" => t("Pris: Digital Post", "Price: Digital Post"),
-            other => other.to_string(),
-        },
-        ["defaults", "adoption", rest @ ..] => {
-            let what = rest.last().copied().unwrap_or("");
-            let scope = if rest.len() > 1 {
-                format!(" ({})", ctype(rest[0]))
-            } else {
-                String::new()
-            };
-            format!("{}{scope}", param(what))
-        }
-        ["defaults", "mix", ty, ch] => {
-            format!("{}: {} ({})", t("Andel", "Share"), channel(ch), ctype(ty))
-        }
-        ["defaults", "type_split", ty] => format!("{}: {}", t("Andel", "Share"), ctype(ty)),
-        ["citizens", cap, what] => format!("{} · {}", param(what), capability(cap)),
-        ["completion", what] => completion(what),
-        ["solutions", rest @ .., "delay_months"] if !rest.is_empty() => {
-            format!("{} · {}", param("delay_months"), rest.join("."))
-        }
-        ["events", rest @ .., "citizens", cap, what] if !rest.is_empty() => {
-            format!("{} · {} · {}", param(what), capability(cap), rest.join("."))
-        }
-        ["events", rest @ .., "close_to" | "shift_to", ch] if !rest.is_empty() => format!(
-            "{}: {} · {}",
-            t("Flytter til", "Moves to"),
-            channel(ch),
-            rest.join(".")
-        ),
-        ["events", rest @ .., "cost_by_year_kr", year] if !rest.is_empty() => {
-            format!("{} {year} · {}", t("Omkostning", "Cost"), rest.join("."))
-        }
-        ["events", rest @ .., what] if !rest.is_empty() => {
-            format!("{} · {}", param(what), rest.join("."))
-        }
-        ["areas", rest @ ..] if rest.len() >= 2 => {
-            // areas.<name>.<param> or areas.<name>.adoption[.type].<param> or areas.<name>.mix.<type>.<channel>
-            // The contact type, when the key names one: "(transaktion)".
-            let of_type = |after: &[&str]| match after {
-                [ty, _] => format!(" ({})", ctype(ty)),
-                _ => String::new(),
-            };
-            if let Some(i) = rest.iter().position(|x| *x == "mix") {
-                let name = rest[..i].join(".");
-                let ch = rest.last().copied().unwrap_or("");
-                return format!(
-                    "{}: {}{} · {name}",
-                    t("Andel", "Share"),
-                    channel(ch),
-                    of_type(&rest[i + 1..])
-                );
-            }
-            if let Some(i) = rest.iter().position(|x| *x == "adoption") {
-                let name = rest[..i].join(".");
-                return format!(
-                    "{}{} · {name}",
-                    param(rest.last().copied().unwrap_or("")),
-                    of_type(&rest[i + 1..])
-                );
-            }
-            if let Some(i) = rest.iter().position(|x| *x == "displacement") {
-                let name = rest[..i].join(".");
-                let ch = rest.get(i + 1).copied().unwrap_or("");
-                let what = rest.last().copied().unwrap_or("");
-                return format!("{} ({}) · {name}", param(what), opening(ch));
-            }
-            if let Some(i) = rest.iter().position(|x| *x == "completion") {
-                let name = rest[..i].join(".");
-                return format!(
-                    "{} · {name}",
-                    completion(rest.last().copied().unwrap_or(""))
-                );
-            }
-            if let Some(i) = rest.iter().position(|x| *x == "type_split") {
-                let name = rest[..i].join(".");
-                return format!(
-                    "{}: {} · {name}",
-                    t("Andel", "Share"),
-                    ctype(rest.last().copied().unwrap_or(""))
-                );
-            }
-            let what = rest.last().copied().unwrap_or("");
-            format!("{} · {}", param(what), rest[..rest.len() - 1].join("."))
-        }
-        _ => key.to_string(),
     }
 }
 
@@ -633,77 +418,4 @@ pub fn comparison_charts(
 ) -> Result<Vec<PathBuf>, Error> {
     use super::chart_list;
     chart_list::write_charts(&chart_list::comparison_charts(c, summaries, lang), dir)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn input_labels_are_readable_and_lead_with_what_varies() {
-        assert_eq!(
-            input_label("prices.personal", Lang::Da),
-            "Pris: personligt fremmøde"
-        );
-        assert_eq!(
-            input_label("prices.personal", Lang::En),
-            "Price: personal attendance"
-        );
-        assert_eq!(
-            input_label("events.Ny hjemmeside.p_add", Lang::Da),
-            "Ekstra innovation p · Ny hjemmeside"
-        );
-        assert_eq!(
-            input_label("displacement.counter.retime", Lang::En),
-            "Retimed (counter)"
-        );
-        assert_eq!(
-            input_label(
-                "events.4. Digital postfordeler.close_to.digital_post_in",
-                Lang::En
-            ),
-            "Moves to: digital post (in) · 4. Digital postfordeler"
-        );
-        assert_eq!(
-            input_label("events.2. Medbetjening.cost_by_year_kr.2012", Lang::Da),
-            "Omkostning 2012 · 2. Medbetjening"
-        );
-        assert_eq!(
-            input_label("areas.Flytning.volume", Lang::Da),
-            "Volumen · Flytning"
-        );
-        assert_eq!(
-            input_label("areas.Flytning.adoption.transaction.ceiling", Lang::En),
-            "Digital ceiling (transaction) · Flytning"
-        );
-        assert_eq!(
-            input_label("areas.Flytning.adoption.ceiling", Lang::En),
-            "Digital ceiling · Flytning"
-        );
-        assert_eq!(
-            input_label("areas.Flytning.mix.transaction.phone", Lang::Da),
-            "Andel: telefon (transaktion) · Flytning"
-        );
-        assert_eq!(
-            input_label("departments.Øvrige.open_hour_cost_kr.phone", Lang::Da),
-            "Pris pr. åben time · Øvrige telefon"
-        );
-        assert_eq!(
-            input_label("defaults.adoption.transaction.q", Lang::En),
-            "Imitation q (transaction)"
-        );
-        assert_eq!(
-            input_label("defaults.adoption.case_information.ceiling", Lang::Da),
-            "Loft for digital andel (sagsinformation)"
-        );
-        assert_eq!(
-            input_label("defaults.type_split.transaction", Lang::Da),
-            "Andel: transaktion"
-        );
-        assert_eq!(
-            input_label("departments.BSA.staffing.phone.shrinkage", Lang::Da),
-            "Ikke-produktiv tid · BSA telefon"
-        );
-        assert_eq!(input_label("something.else", Lang::Da), "something.else");
-    }
 }

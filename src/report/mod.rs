@@ -8,6 +8,7 @@ pub mod breakdown_html;
 pub mod chart_data;
 pub mod chart_list;
 pub mod html;
+pub mod input_label;
 
 use std::path::{Path, PathBuf};
 

@@ -11,6 +11,7 @@ use super::load::{FileId, Merged};
 use super::raw::*;
 use super::Param;
 use crate::domain::{Channel, ContactType, N_TYPES};
+use crate::input_key::{BassAdd, BassParam, CitizenEffect, CitizenParam, EventParam, InputKey};
 
 /// `[citizens]`: the capabilities the scenario tracks, in [`Capability::ALL`] order.
 pub(super) fn build_citizens(
@@ -32,12 +33,21 @@ pub(super) fn build_citizens(
         };
         let Some(e) = entry else { continue };
         let v = e.get_ref();
-        let key = cap.metric_key();
-        let today = b.param(f, &v.today, &format!("{key}.today"), "share", Bounds::Share)?;
+        let key = |param| InputKey::Citizens {
+            capability: cap,
+            param,
+        };
+        let today = b.param(
+            f,
+            &v.today,
+            &key(CitizenParam::Today),
+            "share",
+            Bounds::Share,
+        )?;
         let p = b.param(
             f,
             &v.p,
-            &format!("{key}.p"),
+            &key(CitizenParam::Bass(BassParam::P)),
             "per year",
             Bounds::Positive(limits::BASS_P),
         )?;
@@ -48,7 +58,8 @@ pub(super) fn build_citizens(
                         f,
                         v.p.span(),
                         format!(
-                            "{key}.p = {} is below the smallest Bass innovation of {} per year",
+                            "{} = {} is below the smallest Bass innovation of {} per year",
+                            key(CitizenParam::Bass(BassParam::P)),
                             fmt_limit(x),
                             fmt_limit(limits::BASS_P_MIN)
                         ),
@@ -59,17 +70,19 @@ pub(super) fn build_citizens(
         let q = b.param(
             f,
             &v.q,
-            &format!("{key}.q"),
+            &key(CitizenParam::Bass(BassParam::Q)),
             "per year",
             Bounds::NonNegative(limits::BASS_Q),
         )?;
         let ceiling = b.param(
             f,
             &v.ceiling,
-            &format!("{key}.ceiling"),
+            &key(CitizenParam::Bass(BassParam::Ceiling)),
             "share",
             Bounds::Share,
         )?;
+        // The table's name, for messages.
+        let table = cap.metric_key();
         let drives_outbound = v.drives_outbound.as_ref().is_some_and(|d| *d.get_ref());
         if let Some(d) = &v.drives_outbound {
             if *d.get_ref() && cap != Capability::DigitalPost {
@@ -77,18 +90,18 @@ pub(super) fn build_citizens(
                     .err(
                         f,
                         d.span(),
-                        format!("{key}: only digital_post can drive outbound letters"),
+                        format!("{table}: only digital_post can drive outbound letters"),
                     )
                     .with_help("move drives_outbound = true to [citizens.digital_post]"));
             }
             if *d.get_ref() && m.outbound_mail.is_none() {
                 return Err(b
-                    .err(f, d.span(), format!("{key}.drives_outbound: the scenario has no [outbound_mail]"))
+                    .err(f, d.span(), format!("{table}.drives_outbound: the scenario has no [outbound_mail]"))
                     .with_help("add [outbound_mail] (letters_per_year, price_letter_kr, price_digital_post_kr) or remove drives_outbound"));
             }
             if *d.get_ref() && has_outbound_share {
                 return Err(b
-                    .err(f, d.span(), format!("{key}.drives_outbound: [outbound_mail] also gives a fixed digital_share"))
+                    .err(f, d.span(), format!("{table}.drives_outbound: [outbound_mail] also gives a fixed digital_share"))
                     .with_help("with drives_outbound = true the digital share of outbound letters follows registration: remove digital_share from [outbound_mail]"));
             }
         }
@@ -99,7 +112,7 @@ pub(super) fn build_citizens(
                     b.err(
                         f,
                         list.span(),
-                        format!("{key}.limits_self_service names unknown contact type \"{t}\""),
+                        format!("{table}.limits_self_service names unknown contact type \"{t}\""),
                     )
                     .with_help("types are: transaction, information, case_information")
                 })?;
@@ -124,7 +137,7 @@ pub(super) fn build_effects(
     b: &mut Builder,
     f: FileId,
     raw: &Option<Spanned<RawCitizenEffects>>,
-    key: &str,
+    event: &str,
     owner: &str,
     citizens: &[CitizenCapability],
 ) -> R<Vec<CapabilityEffect>> {
@@ -157,25 +170,33 @@ pub(super) fn build_effects(
                 )));
         }
         let v = e.get_ref();
-        let k = format!("{key}.citizens.{}", cap.key());
+        let k = |effect| {
+            InputKey::event(
+                event,
+                EventParam::Citizens {
+                    capability: cap,
+                    effect,
+                },
+            )
+        };
         let p_add = b.opt_param(
             f,
             &v.p_add,
-            &format!("{k}.p_add"),
+            &k(CitizenEffect::Add(BassAdd::PAdd)),
             "per year",
             Bounds::NonNegative(limits::BASS_P),
         )?;
         let q_add = b.opt_param(
             f,
             &v.q_add,
-            &format!("{k}.q_add"),
+            &k(CitizenEffect::Add(BassAdd::QAdd)),
             "per year",
             Bounds::NonNegative(limits::BASS_Q),
         )?;
         let ceiling_add = b.opt_param(
             f,
             &v.ceiling_add,
-            &format!("{k}.ceiling_add"),
+            &k(CitizenEffect::Add(BassAdd::CeilingAdd)),
             "share",
             Bounds::Share,
         )?;
@@ -185,7 +206,7 @@ pub(super) fn build_effects(
             f,
             (&v.floor, &v.exemption),
             ramp_months,
-            &k,
+            &|field| k(CitizenEffect::Floor(field)),
             &format!("{owner}: citizens.{} gives", cap.key()),
         )?;
         if p_add.is_none() && q_add.is_none() && ceiling_add.is_none() && floor.is_none() {
@@ -205,12 +226,12 @@ pub(super) fn build_effects(
 }
 
 /// The completion rate of a contact type in a set of rates: the type's own
-/// (with its key), else the common `rate`.
-fn rate_of(t: ContactType, v: &RawCompletionRates) -> Option<(&Num, &'static str)> {
+/// (with its type), else the common `rate` (no type).
+fn rate_of(t: ContactType, v: &RawCompletionRates) -> Option<(&Num, Option<ContactType>)> {
     let by_type = [&v.transaction, &v.information, &v.case_information];
     match by_type[t.index()] {
-        Some(n) => Some((n, t.key())),
-        None => v.rate.as_ref().map(|n| (n, "rate")),
+        Some(n) => Some((n, Some(t))),
+        None => v.rate.as_ref().map(|n| (n, None)),
     }
 }
 
@@ -300,12 +321,21 @@ pub(super) fn build_completion(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Opti
         let own = areas[cell.area].as_ref().and_then(|(f, _, v)| {
             rate_of(t, v).map(|(n, which)| {
                 let f = *f;
-                let k = format!("areas.{}.completion.{which}", ctx.areas[cell.area].name);
+                let k = InputKey::CompletionRate {
+                    area: Some(ctx.areas[cell.area].name.clone()),
+                    contact_type: which,
+                };
                 (f, n, k)
             })
         });
         let common = top.as_ref().and_then(|(f, _, v)| {
-            rate_of(t, v).map(|(n, which)| (*f, n, format!("completion.{which}")))
+            rate_of(t, v).map(|(n, which)| {
+                let k = InputKey::CompletionRate {
+                    area: None,
+                    contact_type: which,
+                };
+                (*f, n, k)
+            })
         });
         if let Some((f, n, k)) = own.or(common) {
             let p = b.param(f, n, &k, "share", Bounds::Share)?;
@@ -323,13 +353,19 @@ pub(super) fn build_completion(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Opti
         Some(r) => {
             let v = r.value.get_ref();
             let comes_back = match &v.comes_back {
-                Some(n) => b.param(r.file, n, "completion.comes_back", "share", Bounds::Share)?,
+                Some(n) => b.param(
+                    r.file,
+                    n,
+                    &InputKey::CompletionComesBack,
+                    "share",
+                    Bounds::Share,
+                )?,
                 None => Param::Fixed(1.0),
             };
             let price = b.opt_param(
                 r.file,
                 &v.abandoned_price_kr,
-                "completion.abandoned_price_kr",
+                &InputKey::CompletionAbandonedPrice,
                 "kr. per attempt",
                 Bounds::NonNegative(limits::PRICE_KR),
             )?;
@@ -382,7 +418,9 @@ pub(super) fn build_solutions(b: &mut Builder, m: &Merged, ctx: &Ctx) -> R<Vec<S
         let delay_months = b.opt_param(
             f,
             &v.delay_months,
-            &format!("solutions.{name}.delay_months"),
+            &InputKey::SolutionDelay {
+                solution: name.to_string(),
+            },
             "months",
             Bounds::NonNegative(1200.0),
         )?;

@@ -61,7 +61,7 @@ impl Capability {
 
     /// The metric key of its yearly share in summary.json and the CSV files.
     pub fn metric_key(self) -> String {
-        format!("citizens.{}", self.key())
+        crate::series_key::SeriesKey::Citizens(self).to_string()
     }
 }
 

@@ -20,6 +20,7 @@ use crate::distribution::Distribution;
 use crate::domain::{Channel, ContactType, N_CHANNELS};
 use crate::error::InputError;
 use crate::hours::schedule::{DemandProfile, WeeklySchedule};
+use crate::input_key::InputKey;
 
 /// A number of the model: fixed, or the value of uncertain input `i` in the
 /// current trial. Resolving through an index keeps "one distribution, one
@@ -49,10 +50,11 @@ impl Param {
 /// One uncertain input: a distribution written in the scenario.
 #[derive(Debug, Clone)]
 pub struct UncertainInput {
-    /// Stable name, e.g. `prices.personal` or `areas.Flytning.volume`. Also
-    /// the key of the input's random stream, so an option file that extends a
-    /// base draws the same value for the same input (common random numbers).
-    pub key: String,
+    /// What the input is, e.g. `prices.personal` or `areas.Flytning.volume`.
+    /// Its name is also the key of the input's random stream, so an option
+    /// file that extends a base draws the same value for the same input
+    /// (common random numbers).
+    pub key: InputKey,
     /// Unit of the value, e.g. "kr. per contact", "share", "contacts/year".
     pub unit: String,
     pub distribution: Distribution,

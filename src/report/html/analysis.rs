@@ -8,14 +8,9 @@ impl Report<'_> {
         let measure = measure_of(&sens.metric, sens.year)
             .map(|m| m.label(lang))
             .unwrap_or_else(|| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
-        let top: Vec<&str> = sens
-            .rows
-            .iter()
-            .take(10)
-            .map(|r| r.input.as_str())
-            .collect();
+        let top: Vec<&InputKey> = sens.rows.iter().take(10).map(|r| &r.input).collect();
         let names = chart_data::summary_input_labels(self.s, &top, lang);
-        let input = |key: &str| chart_data::summary_input_label(self.s, key, lang);
+        let input = |key: &InputKey| chart_data::summary_input_label(self.s, key, lang);
         html! {
             table class="sensitivity" id="table-sensitivity" { "\n"
                 caption {

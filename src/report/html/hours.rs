@@ -104,32 +104,30 @@ impl Report<'_> {
 
     pub(super) fn staffing_table(&self) -> Markup {
         let lang = self.lang;
-        // staffing.<dep>.<channel>.<path>.<what>
-        let mut bases: Vec<String> = Vec::new();
+        // The staffed (department, channel) pairs, in the order of their
+        // metrics' names.
+        let mut staffed: Vec<(String, OpeningChannel)> = Vec::new();
         for k in self.s.metrics.keys() {
-            if let Some(rest) = k.strip_prefix("staffing.") {
-                if let Some(idx) = rest.find(".status_quo.") {
-                    let base = format!("staffing.{}", &rest[..idx]);
-                    if !bases.contains(&base) {
-                        bases.push(base);
-                    }
+            if let Some(SeriesKey::Staffing {
+                department,
+                channel,
+                ..
+            }) = SeriesKey::parse(k)
+            {
+                if !staffed.contains(&(department.clone(), channel)) {
+                    staffed.push((department, channel));
                 }
             }
         }
-        if bases.is_empty() {
+        if staffed.is_empty() {
             return html! {};
         }
-        let name = |base: &String| {
-            let parts: Vec<&str> = base.split('.').collect();
-            if parts.len() == 3 {
-                format!(
-                    "{} {}",
-                    self.s.department_label(parts[1]),
-                    chart_data::opening_channel_label(parts[2], lang).to_lowercase()
-                )
-            } else {
-                base.clone()
-            }
+        let name = |(department, channel): &(String, OpeningChannel)| {
+            format!(
+                "{} {}",
+                self.s.department_label(department),
+                chart_data::opening_channel_label(channel.key(), lang).to_lowercase()
+            )
         };
         html! {
             table class="staffing" { "\n"
@@ -148,11 +146,17 @@ impl Report<'_> {
                     th.num { (self.t("Gns. ventetid (sek.)", "Average wait (s)")) }
                 } }
                 tbody { "\n"
-                    @for base in &bases {
-                        @let name = name(base);
+                    @for pair in &staffed {
+                        @let name = name(pair);
                         @for y in 0..self.s.years.len() {
-                            @let g = |path: &str, what: &str| {
-                                self.metric(&format!("{base}.{path}.{what}"))
+                            @let g = |path: RunPath, measure: StaffingMeasure| {
+                                let k = SeriesKey::Staffing {
+                                    department: pair.0.clone(),
+                                    channel: pair.1,
+                                    path,
+                                    measure,
+                                };
+                                self.metric(&k.to_string())
                                     .get(y)
                                     .map(|q| q.p50)
                                     .unwrap_or(f64::NAN)
@@ -161,16 +165,16 @@ impl Report<'_> {
                                 td { (clean_text(&name)) }
                                 td { (self.s.years[y]) }
                                 td.num {
-                                    (format_number(g("status_quo", "agents_per_open_hour"), 1, lang)) " → "
-                                    (format_number(g("scenario", "agents_per_open_hour"), 1, lang))
+                                    (format_number(g(RunPath::StatusQuo, StaffingMeasure::AgentsPerOpenHour), 1, lang)) " → "
+                                    (format_number(g(RunPath::Scenario, StaffingMeasure::AgentsPerOpenHour), 1, lang))
                                 }
                                 td.num {
-                                    (format_pct(g("status_quo", "service_level"), 0, lang)) " → "
-                                    (format_pct(g("scenario", "service_level"), 0, lang))
+                                    (format_pct(g(RunPath::StatusQuo, StaffingMeasure::ServiceLevel), 0, lang)) " → "
+                                    (format_pct(g(RunPath::Scenario, StaffingMeasure::ServiceLevel), 0, lang))
                                 }
                                 td.num {
-                                    (format_number(g("status_quo", "asa_seconds"), 0, lang)) " → "
-                                    (format_number(g("scenario", "asa_seconds"), 0, lang))
+                                    (format_number(g(RunPath::StatusQuo, StaffingMeasure::AsaSeconds), 0, lang)) " → "
+                                    (format_number(g(RunPath::Scenario, StaffingMeasure::AsaSeconds), 0, lang))
                                 }
                             } "\n"
                         }

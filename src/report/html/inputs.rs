@@ -28,7 +28,7 @@ impl Report<'_> {
 
     /// The readable labels of every input, in the summary's order.
     pub(super) fn input_labels(&self) -> Vec<String> {
-        let keys: Vec<&str> = self.s.inputs.iter().map(|i| i.key.as_str()).collect();
+        let keys: Vec<&InputKey> = self.s.inputs.iter().map(|i| &i.key).collect();
         chart_data::summary_input_labels(self.s, &keys, self.lang)
     }
 

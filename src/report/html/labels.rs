@@ -28,13 +28,66 @@ pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
     }
 }
 
-/// "status quo" / "scenario" for a path key.
-pub(super) fn path_label(path: &str, lang: Lang) -> String {
-    match (path, lang) {
-        ("status_quo", _) => "status quo".into(),
-        ("scenario", Lang::Da) => "scenarie".into(),
-        ("scenario", Lang::En) => "scenario".into(),
-        (other, _) => other.into(),
+/// "status quo" / "scenarie" for a path.
+pub(super) fn path_label(path: RunPath, lang: Lang) -> &'static str {
+    match path {
+        RunPath::StatusQuo => "status quo",
+        RunPath::Scenario => t(lang, "scenarie", "scenario"),
+    }
+}
+
+/// The label of a metric named by a series key, e.g. "Henvendelser:
+/// telefon, scenarie" or "Bemanding BSA telefon, status quo: serviceniveau".
+pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
+    match key {
+        SeriesKey::Cost { part, path } => {
+            let what = match part {
+                CostPart::Handling => t(lang, "Ekspeditionsomkostning", "Handling cost"),
+                CostPart::Opening => t(lang, "Åbningsomkostning", "Opening cost"),
+                CostPart::Campaign => t(lang, "Kampagneomkostning", "Campaign cost"),
+                CostPart::OutboundMail => t(lang, "Udgående post", "Outbound mail cost"),
+            };
+            format!("{what}, {}", path_label(*path, lang))
+        }
+        SeriesKey::PaperLetters(path) => format!(
+            "{}, {}",
+            t(lang, "Papirbreve", "Paper letters"),
+            path_label(*path, lang)
+        ),
+        SeriesKey::Volume { path, channel } => {
+            let ch = match lang {
+                Lang::Da => channel.label_da(),
+                Lang::En => channel.label_en(),
+            };
+            format!(
+                "{}: {ch}, {}",
+                t(lang, "Henvendelser", "Contacts"),
+                path_label(*path, lang)
+            )
+        }
+        SeriesKey::Staffing {
+            department,
+            channel,
+            path,
+            measure,
+        } => {
+            let what = match measure {
+                StaffingMeasure::AgentsPerOpenHour => {
+                    t(lang, "medarbejdere pr. åben time", "agents per open hour")
+                }
+                StaffingMeasure::ServiceLevel => t(lang, "serviceniveau", "service level"),
+                StaffingMeasure::AsaSeconds => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
+            };
+            format!(
+                "{} {department} {}, {}: {what}",
+                t(lang, "Bemanding", "Staffing"),
+                chart_data::opening_channel_label(channel.key(), lang).to_lowercase(),
+                path_label(*path, lang),
+            )
+        }
+        // Labelled by its name, as before keys were typed (the capability's
+        // label reads as the citizens, not their share).
+        SeriesKey::Citizens(_) => key.to_string(),
     }
 }
 
@@ -65,8 +118,18 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
             "Digital andel, scenarie",
             "Digital share, scenario",
         )),
-        _ => None,
+        MetricKey::ContactsStatusQuo | MetricKey::ContactsScenario => None,
+        MetricKey::CompletionRate => None,
     });
+    let contacts = |path| {
+        let what = t(lang, "Henvendelser i alt", "Contacts, total");
+        format!("{what}, {}", path_label(path, lang))
+    };
+    match MetricKey::from_name(key) {
+        Some(MetricKey::ContactsStatusQuo) => return contacts(RunPath::StatusQuo),
+        Some(MetricKey::ContactsScenario) => return contacts(RunPath::Scenario),
+        _ => {}
+    }
     let fixed = typed.or(match key {
         "displaced_retimed" => Some(t(
             lang,
@@ -108,55 +171,8 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     if let Some(f) = fixed {
         return f.to_string();
     }
-    let pairs: [(&str, &str, &str); 6] = [
-        ("handling_cost_", "Ekspeditionsomkostning", "Handling cost"),
-        ("opening_cost_", "Åbningsomkostning", "Opening cost"),
-        ("campaign_cost_", "Kampagneomkostning", "Campaign cost"),
-        ("outbound_mail_cost_", "Udgående post", "Outbound mail cost"),
-        ("contacts_", "Henvendelser i alt", "Contacts, total"),
-        ("paper_letters_", "Papirbreve", "Paper letters"),
-    ];
-    for (prefix, da, en) in pairs {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            let path = rest.trim_end_matches("_kr");
-            return format!("{}, {}", t(lang, da, en), path_label(path, lang));
-        }
-    }
-    if let Some(rest) = key.strip_prefix("volume_") {
-        if let Some((path, ch)) = rest.split_once('.') {
-            let ch = Channel::from_key(ch)
-                .map(|c| match lang {
-                    Lang::Da => c.label_da(),
-                    Lang::En => c.label_en(),
-                })
-                .unwrap_or(ch);
-            return format!(
-                "{}: {ch}, {}",
-                t(lang, "Henvendelser", "Contacts"),
-                path_label(path, lang)
-            );
-        }
-    }
-    if let Some(rest) = key.strip_prefix("staffing.") {
-        // staffing.<department>.<channel>.<path>.<what>
-        let parts: Vec<&str> = rest.split('.').collect();
-        if parts.len() == 4 {
-            let what = match parts[3] {
-                "agents_per_open_hour" => {
-                    t(lang, "medarbejdere pr. åben time", "agents per open hour")
-                }
-                "service_level" => t(lang, "serviceniveau", "service level"),
-                "asa_seconds" => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
-                other => other,
-            };
-            return format!(
-                "{} {} {}, {}: {what}",
-                t(lang, "Bemanding", "Staffing"),
-                parts[0],
-                chart_data::opening_channel_label(parts[1], lang).to_lowercase(),
-                path_label(parts[2], lang),
-            );
-        }
+    if let Some(series) = SeriesKey::parse(key) {
+        return series_label(&series, lang);
     }
     key.to_string()
 }

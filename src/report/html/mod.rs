@@ -30,13 +30,15 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
+use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
+use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
 use crate::charts::data::*;
 use crate::charts::{self, ChartError};
 use crate::comparison::Comparison;
-use crate::domain::Channel;
+use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{

@@ -65,39 +65,41 @@ impl Report<'_> {
         let l = labels(lang);
         let components = [
             (
-                "handling_cost",
+                CostPart::Handling,
                 self.t("Ekspedition af henvendelser", "Handling contacts"),
             ),
             (
-                "opening_cost",
+                CostPart::Opening,
                 self.t(
                     "Åbningstid (bemanding, lokaler)",
                     "Opening hours (staff, premises)",
                 ),
             ),
             (
-                "campaign_cost",
+                CostPart::Campaign,
                 self.t("Kampagner og tiltag", "Campaigns and measures"),
             ),
             (
-                "outbound_mail_cost",
+                CostPart::OutboundMail,
                 self.t("Udgående post", "Outbound mail"),
             ),
         ];
         let e = self.end_index();
-        let at = |k: &str| self.metric(k).get(e).map(|q| q.p50).unwrap_or(0.0);
+        // The component's medians on both paths.
+        let series = |part, path| self.metric(&SeriesKey::Cost { part, path }.to_string());
+        let at = |part, path| series(part, path).get(e).map(|q| q.p50).unwrap_or(0.0);
         let present: Vec<(&str, f64, f64)> = components
             .iter()
-            .filter(|(k, _)| {
-                let sq = self.metric(&format!("{k}_status_quo_kr"));
-                let sc = self.metric(&format!("{k}_scenario_kr"));
+            .filter(|(part, _)| {
+                let sq = series(*part, RunPath::StatusQuo);
+                let sc = series(*part, RunPath::Scenario);
                 sq.iter().chain(sc).any(|q| q.p50 != 0.0 || q.mean != 0.0)
             })
-            .map(|(k, name)| {
+            .map(|(part, name)| {
                 (
                     *name,
-                    at(&format!("{k}_status_quo_kr")),
-                    at(&format!("{k}_scenario_kr")),
+                    at(*part, RunPath::StatusQuo),
+                    at(*part, RunPath::Scenario),
                 )
             })
             .collect();

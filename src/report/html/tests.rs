@@ -91,3 +91,55 @@ fn units_and_numbers() {
         "Opening cost, status quo"
     );
 }
+
+/// Series keys are labelled from their parts, and their names label the
+/// same as the keys.
+#[test]
+fn series_labels_come_from_typed_keys() {
+    use crate::domain::{Channel, OpeningChannel};
+    use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
+    let staffing = SeriesKey::Staffing {
+        department: "BSA".into(),
+        channel: OpeningChannel::Phone,
+        path: RunPath::StatusQuo,
+        measure: StaffingMeasure::ServiceLevel,
+    };
+    assert_eq!(
+        series_label(&staffing, Lang::Da),
+        "Bemanding BSA telefon, status quo: serviceniveau"
+    );
+    assert_eq!(
+        series_label(&staffing, Lang::En),
+        "Staffing BSA phone, status quo: service level"
+    );
+    let cost = SeriesKey::Cost {
+        part: CostPart::Campaign,
+        path: RunPath::Scenario,
+    };
+    assert_eq!(
+        series_label(&cost, Lang::Da),
+        "Kampagneomkostning, scenarie"
+    );
+    let volume = SeriesKey::Volume {
+        path: RunPath::StatusQuo,
+        channel: Channel::SelfService,
+    };
+    assert_eq!(
+        series_label(&volume, Lang::En),
+        "Contacts: Self-service, status quo"
+    );
+    assert_eq!(
+        series_label(&SeriesKey::PaperLetters(RunPath::Scenario), Lang::En),
+        "Paper letters, scenario"
+    );
+    for k in [staffing, cost, volume] {
+        assert_eq!(
+            metric_label(&k.to_string(), Lang::Da),
+            series_label(&k, Lang::Da)
+        );
+    }
+    assert_eq!(
+        metric_label("contacts_status_quo", Lang::Da),
+        "Henvendelser i alt, status quo"
+    );
+}

@@ -25,7 +25,6 @@ pub(super) struct AreaCx<'a> {
     pub(super) f: FileId,
     pub(super) v: &'a RawArea,
     pub(super) aname: &'a str,
-    pub(super) key: &'a str,
     pub(super) defaults: &'a Defaults,
     pub(super) prices: &'a [Option<Param>; N_CHANNELS],
     pub(super) area_prices: &'a [Option<Param>; N_CHANNELS],
@@ -88,17 +87,15 @@ pub(super) fn build_areas(
                 )
                 .with_help("give each area its own name"));
         }
-        let key = format!("areas.{aname}");
         let department = area_department(b, f, v, &aname, departments)?;
-        let volume = area_volume(b, a, &aname, &key, population_base)?;
-        let area_prices = area_prices(b, f, v, &key)?;
+        let volume = area_volume(b, a, &aname, population_base)?;
+        let area_prices = area_prices(b, f, v, &aname)?;
         let season = area_season(b, f, v)?;
-        let type_split = area_type_split(b, f, v, &aname, &key, &defaults)?;
+        let type_split = area_type_split(b, f, v, &aname, &defaults)?;
         let cx = AreaCx {
             f,
             v,
             aname: &aname,
-            key: &key,
             defaults: &defaults,
             prices,
             area_prices: &area_prices,
@@ -155,19 +152,18 @@ fn area_volume(
     b: &mut Builder,
     a: &Located<Spanned<RawArea>>,
     aname: &str,
-    key: &str,
     population_base: Option<Param>,
 ) -> R<Volume> {
     let f = a.file;
     let v = a.value.get_ref();
     Ok(match (&v.volume, &v.volume_per_1000) {
-        (Some(n), None) => Volume::Absolute(b.param(f, n, &format!("{key}.volume"), "contacts per year", Bounds::NonNegative(limits::VOLUME))?),
+        (Some(n), None) => Volume::Absolute(b.param(f, n, &InputKey::AreaVolume { area: aname.to_string(), per_1000: false }, "contacts per year", Bounds::NonNegative(limits::VOLUME))?),
         (None, Some(n)) => {
             if population_base.is_none() {
                 return Err(b.err(f, n.span(), format!("area \"{aname}\" gives volume_per_1000 but [population] has no base"))
                     .with_help("add base = <citizens> to [population]"));
             }
-            let per1000 = b.param(f, n, &format!("{key}.volume_per_1000"), "contacts per year per 1,000 citizens", Bounds::NonNegative(limits::VOLUME_PER_1000))?;
+            let per1000 = b.param(f, n, &InputKey::AreaVolume { area: aname.to_string(), per_1000: true }, "contacts per year per 1,000 citizens", Bounds::NonNegative(limits::VOLUME_PER_1000))?;
             let (_, rate) = reachable(&b.inputs, per1000);
             let (_, citizens) = reachable(&b.inputs, population_base.expect("checked above"));
             let top = rate * citizens / 1000.0;
@@ -192,7 +188,7 @@ fn area_prices(
     b: &mut Builder,
     f: FileId,
     v: &RawArea,
-    key: &str,
+    aname: &str,
 ) -> R<[Option<Param>; N_CHANNELS]> {
     let mut area_prices: [Option<Param>; N_CHANNELS] = [None; N_CHANNELS];
     if let Some(ap) = &v.prices {
@@ -201,7 +197,10 @@ fn area_prices(
             area_prices[ch.index()] = Some(b.param(
                 f,
                 n,
-                &format!("{key}.prices.{}", ch.key()),
+                &InputKey::AreaPrice {
+                    area: aname.to_string(),
+                    channel: ch,
+                },
                 "kr. per contact",
                 Bounds::NonNegative(limits::PRICE_KR),
             )?);
@@ -253,7 +252,6 @@ fn area_type_split(
     f: FileId,
     v: &RawArea,
     aname: &str,
-    key: &str,
     defaults: &Defaults,
 ) -> R<[Param; 3]> {
     let (split_file, split) = match (&v.type_split, &defaults.split) {
@@ -270,10 +268,10 @@ fn area_type_split(
             )),
     };
     let sv = split.get_ref();
-    let split_key = if v.type_split.is_some() {
-        format!("{key}.type_split")
+    let scope = if v.type_split.is_some() {
+        Scope::Area(aname.to_string())
     } else {
-        "defaults.type_split".to_string()
+        Scope::Defaults
     };
     let mut type_split = [Param::Fixed(0.0); 3];
     for (t, n) in
@@ -285,7 +283,10 @@ fn area_type_split(
             type_split[t.index()] = b.param(
                 split_file,
                 n,
-                &format!("{split_key}.{}", t.key()),
+                &InputKey::TypeSplit {
+                    scope: scope.clone(),
+                    contact_type: *t,
+                },
                 "share",
                 Bounds::Share,
             )?;

@@ -67,7 +67,6 @@ fn cell_mix(
         f,
         v,
         aname,
-        key,
         prices,
         area_prices,
         ..
@@ -75,14 +74,14 @@ fn cell_mix(
     let own = v.mix.as_ref().and_then(|mx| {
         let mv = mx.get_ref();
         type_keyed(t, &mv.transaction, &mv.information, &mv.case_information)
-            .map(|x| (f, x, format!("{key}.mix.{}", t.key())))
+            .map(|x| (f, x, Scope::Area(aname.to_string())))
     });
     let def = cx.defaults.mix.as_ref().and_then(|(df, mx)| {
         let mv = mx.get_ref();
         type_keyed(t, &mv.transaction, &mv.information, &mv.case_information)
-            .map(|x| (*df, x, format!("defaults.mix.{}", t.key())))
+            .map(|x| (*df, x, Scope::Defaults))
     });
-    let (mf, mixmap, mkey) = own.or(def).ok_or_else(|| {
+    let (mf, mixmap, scope) = own.or(def).ok_or_else(|| {
         b.err(f, v.name.span(), format!("area \"{aname}\" has {} contacts but no channel mix for them", t.key()))
             .with_help(format!("add [areas.mix] {} = {{ phone = 0.5, personal = 0.3, self_service = 0.2 }} (or a default in [defaults.mix])", t.key()))
     })?;
@@ -92,7 +91,11 @@ fn cell_mix(
         mix[ch.index()] = b.param(
             mf,
             n,
-            &format!("{mkey}.{}", ch.key()),
+            &InputKey::Mix {
+                scope: scope.clone(),
+                contact_type: t,
+                channel: ch,
+            },
             "share",
             Bounds::Share,
         )?;
@@ -147,15 +150,16 @@ fn cell_adoption(
     mix: &[Param; N_CHANNELS],
     raised_ceilings: &mut Vec<RaisedCeiling>,
 ) -> R<(Param, Param, Param)> {
-    let AreaCx {
-        f, v, aname, key, ..
-    } = *cx;
-    // Adoption: area type > area > defaults type > defaults.
-    let mut layers: Vec<(FileId, RawAdoptionLeaf, String)> = Vec::new();
+    let AreaCx { f, v, aname, .. } = *cx;
+    // Adoption: area type > area > defaults type > defaults; each layer
+    // with its scope and contact type (None: every type).
+    type Layer = (FileId, RawAdoptionLeaf, (Scope, Option<ContactType>));
+    let mut layers: Vec<Layer> = Vec::new();
+    let area = || Scope::Area(aname.to_string());
     if let Some(ad) = &v.adoption {
         let av = ad.get_ref();
         if let Some(leaf) = type_keyed(t, &av.transaction, &av.information, &av.case_information) {
-            layers.push((f, leaf.into_inner(), format!("{key}.adoption.{}", t.key())));
+            layers.push((f, leaf.into_inner(), (area(), Some(t))));
         }
         layers.push((
             f,
@@ -164,17 +168,13 @@ fn cell_adoption(
                 q: av.q.clone(),
                 ceiling: av.ceiling.clone(),
             },
-            format!("{key}.adoption"),
+            (area(), None),
         ));
     }
     if let Some((df, ad)) = &cx.defaults.adopt {
         let av = ad.get_ref();
         if let Some(leaf) = type_keyed(t, &av.transaction, &av.information, &av.case_information) {
-            layers.push((
-                *df,
-                leaf.into_inner(),
-                format!("defaults.adoption.{}", t.key()),
-            ));
+            layers.push((*df, leaf.into_inner(), (Scope::Defaults, Some(t))));
         }
         layers.push((
             *df,
@@ -183,13 +183,20 @@ fn cell_adoption(
                 q: av.q.clone(),
                 ceiling: av.ceiling.clone(),
             },
-            "defaults.adoption".into(),
+            (Scope::Defaults, None),
         ));
     }
     let pick = |get: &dyn Fn(&RawAdoptionLeaf) -> Option<Num>| {
-        layers
-            .iter()
-            .find_map(|(lf, leaf, k)| get(leaf).map(|n| (*lf, n, k.clone())))
+        layers.iter().find_map(|(lf, leaf, (scope, contact_type))| {
+            get(leaf).map(|n| {
+                let key = |param| InputKey::Adoption {
+                    scope: scope.clone(),
+                    contact_type: *contact_type,
+                    param,
+                };
+                (*lf, n, BassParam::ALL.map(key))
+            })
+        })
     };
     let cell_label = format!("{aname} / {}", t.key());
     let (p, q, ceiling) = {
@@ -198,16 +205,10 @@ fn cell_adoption(
         let cc = pick(&|l| l.ceiling.clone());
         let p = match pp {
             Some((lf, n, k)) => {
-                let p = b.param(
-                    lf,
-                    &n,
-                    &format!("{k}.p"),
-                    "per year",
-                    Bounds::Positive(limits::BASS_P),
-                )?;
+                let p = b.param(lf, &n, &k[0], "per year", Bounds::Positive(limits::BASS_P))?;
                 if let Param::Fixed(x) = p {
                     if x < limits::BASS_P_MIN {
-                        return Err(b.err(lf, n.span(), format!("{k}.p = {} is below the smallest Bass innovation of {} per year", fmt_limit(x), fmt_limit(limits::BASS_P_MIN)))
+                        return Err(b.err(lf, n.span(), format!("{} = {} is below the smallest Bass innovation of {} per year", k[0], fmt_limit(x), fmt_limit(limits::BASS_P_MIN)))
                             .with_help(format!("p must lie between {} and {} per year (typically 0.01-0.03); for practically no spontaneous adoption write p = {}", fmt_limit(limits::BASS_P_MIN), limits::BASS_P, fmt_limit(limits::BASS_P_MIN))));
                     }
                 }
@@ -229,7 +230,7 @@ fn cell_adoption(
             Some((lf, n, k)) => b.param(
                 lf,
                 &n,
-                &format!("{k}.q"),
+                &k[1],
                 "per year",
                 Bounds::NonNegative(limits::BASS_Q),
             )?,
@@ -237,7 +238,7 @@ fn cell_adoption(
         };
         let c = match cc {
             Some((lf, n, k)) => {
-                let c = b.param(lf, &n, &format!("{k}.ceiling"), "share", Bounds::Share)?;
+                let c = b.param(lf, &n, &k[2], "share", Bounds::Share)?;
                 if let (Param::Fixed(cv), true) = (c, mix.iter().all(|x| x.is_fixed())) {
                     let s0 = fixed_share(mix, digital.index());
                     if cv < s0 - 1e-12 {

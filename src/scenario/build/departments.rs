@@ -92,7 +92,10 @@ fn dept_open_hour_costs(
                 open_hour_cost_kr[i] = Some(b.param(
                     f,
                     n,
-                    &format!("departments.{dname}.open_hour_cost_kr.{ch}"),
+                    &InputKey::OpenHourCost {
+                        department: dname.to_string(),
+                        channel: OpeningChannel::at(i),
+                    },
                     "kr. per open hour",
                     Bounds::NonNegative(limits::PRICE_KR),
                 )?);
@@ -134,7 +137,11 @@ fn dept_staffing(
                         )));
                 }
                 let x = st.get_ref();
-                let key = format!("departments.{dname}.staffing.{ch}");
+                let key = |field| InputKey::Staffing {
+                    department: dname.to_string(),
+                    channel: OpeningChannel::at(i),
+                    field,
+                };
                 let sl = *x.service_level.get_ref();
                 if !(0.0 < sl && sl < 1.0) {
                     return Err(b
@@ -162,7 +169,7 @@ fn dept_staffing(
                     aht_seconds: b.param(
                         f,
                         &x.aht_seconds,
-                        &format!("{key}.aht_seconds"),
+                        &key(StaffingField::AhtSeconds),
                         "seconds",
                         Bounds::Positive(limits::SECONDS),
                     )?,
@@ -171,21 +178,21 @@ fn dept_staffing(
                     hourly_wage_kr: b.param(
                         f,
                         &x.hourly_wage_kr,
-                        &format!("{key}.hourly_wage_kr"),
+                        &key(StaffingField::HourlyWageKr),
                         "kr. per hour",
                         Bounds::NonNegative(limits::PRICE_KR),
                     )?,
                     shrinkage: b.param(
                         f,
                         &x.shrinkage,
-                        &format!("{key}.shrinkage"),
+                        &key(StaffingField::Shrinkage),
                         "share",
                         Bounds::Share,
                     )?,
                 });
                 if x.shrinkage.get_ref().support().1 >= 1.0 {
                     return Err(b
-                        .err(f, x.shrinkage.span(), format!("{key}.shrinkage can reach 1 or more: no paid time would be left for contacts"))
+                        .err(f, x.shrinkage.span(), format!("{} can reach 1 or more: no paid time would be left for contacts", key(StaffingField::Shrinkage)))
                         .with_help("shrinkage is the share of paid time not spent on contacts, typically 0.25-0.35; keep it below 1"));
                 }
                 if open_hour_cost_kr[i].is_some() {

@@ -21,7 +21,7 @@ pub(super) fn build_displacements(
             b,
             d.file,
             d.value.get_ref(),
-            "displacement",
+            DisplacementOwner::Scenario,
             prices,
             [none; 2],
         )?,
@@ -34,7 +34,7 @@ pub(super) fn build_displacements(
                 b,
                 d.file,
                 own.get_ref(),
-                &format!("departments.{}.displacement", v.name.get_ref()),
+                DisplacementOwner::Department(v.name.get_ref().clone()),
                 prices,
                 displacement,
             )?,
@@ -60,7 +60,7 @@ pub(super) fn build_displacements(
             b,
             a.file,
             own.get_ref(),
-            &format!("areas.{}.displacement", v.name.get_ref()),
+            DisplacementOwner::Area(v.name.get_ref().clone()),
             prices,
             departments[d].displacement,
         )?);
@@ -73,19 +73,21 @@ fn build_displacement(
     b: &mut Builder,
     f: FileId,
     dv: &RawDisplacement,
-    prefix: &str,
+    owner: DisplacementOwner,
     prices: &[Option<Param>; N_CHANNELS],
     base: [Fractions; 2],
 ) -> R<[Fractions; 2]> {
     let zero = Param::Fixed(0.0);
     let mut out = base;
-    for (i, (fr, ch)) in [(&dv.counter, "counter"), (&dv.phone, "phone")]
-        .into_iter()
-        .enumerate()
-    {
+    for (i, fr) in [&dv.counter, &dv.phone].into_iter().enumerate() {
         let Some(fr) = fr else { continue };
         let x = fr.get_ref();
-        let key = format!("{prefix}.{ch}");
+        let channel = OpeningChannel::at(i);
+        let key = |share| InputKey::Displacement {
+            owner: owner.clone(),
+            channel,
+            share,
+        };
         if i == PHONE {
             if let Some(tp) = &x.to_phone {
                 return Err(b
@@ -97,7 +99,7 @@ fn build_displacement(
             .opt_param(
                 f,
                 &x.retime,
-                &format!("{key}.retime"),
+                &key(DisplacedShare::Retime),
                 "share",
                 Bounds::Share,
             )?
@@ -106,7 +108,7 @@ fn build_displacement(
             .opt_param(
                 f,
                 &x.to_digital,
-                &format!("{key}.to_digital"),
+                &key(DisplacedShare::ToDigital),
                 "share",
                 Bounds::Share,
             )?
@@ -115,7 +117,7 @@ fn build_displacement(
             .opt_param(
                 f,
                 &x.to_phone,
-                &format!("{key}.to_phone"),
+                &key(DisplacedShare::ToPhone),
                 "share",
                 Bounds::Share,
             )?
@@ -125,7 +127,10 @@ fn build_displacement(
                 .err(
                     f,
                     fr.span(),
-                    format!("{key}.to_phone sends contacts to the phone, which has no price"),
+                    format!(
+                        "{} sends contacts to the phone, which has no price",
+                        key(DisplacedShare::ToPhone)
+                    ),
                 )
                 .with_help("add phone = <kr. per contact> to [prices]"));
         }
@@ -135,7 +140,7 @@ fn build_displacement(
             .sum();
         if sum > 1.0 + 1e-9 {
             return Err(b
-                .err(f, fr.span(), format!("{key}: retime + to_digital + to_phone = {sum}, more than 1"))
+                .err(f, fr.span(), format!("{owner}.{channel}: retime + to_digital + to_phone = {sum}, more than 1"))
                 .with_help("the fractions of displaced contacts must sum to at most 1; the rest are avoided"));
         }
         out[i] = Fractions {

@@ -18,14 +18,14 @@ pub(super) fn build_economics(b: &mut Builder, m: &Merged) -> R<Economics> {
             let base = b.opt_param(
                 p.file,
                 &v.base,
-                "population.base",
+                &InputKey::PopulationBase,
                 "citizens",
                 Bounds::Positive(limits::POPULATION),
             )?;
             let g = b.opt_param(
                 p.file,
                 &v.growth,
-                "population.growth",
+                &InputKey::PopulationGrowth,
                 "share per year",
                 Bounds::Rate,
             )?;
@@ -39,14 +39,14 @@ pub(super) fn build_economics(b: &mut Builder, m: &Merged) -> R<Economics> {
             let d = b.opt_param(
                 e.file,
                 &v.discount_rate,
-                "economics.discount_rate",
+                &InputKey::DiscountRate,
                 "share per year",
                 Bounds::Rate,
             )?;
             let i = b.opt_param(
                 e.file,
                 &v.price_index,
-                "economics.price_index",
+                &InputKey::PriceIndex,
                 "share per year",
                 Bounds::Rate,
             )?;
@@ -73,7 +73,7 @@ pub(super) fn build_prices(b: &mut Builder, m: &Merged) -> R<[Option<Param>; N_C
         prices[ch.index()] = Some(b.param(
             v.file,
             &v.value,
-            &format!("prices.{}", ch.key()),
+            &InputKey::Price(ch),
             "kr. per contact",
             Bounds::NonNegative(limits::PRICE_KR),
         )?);

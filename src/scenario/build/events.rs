@@ -12,7 +12,7 @@ pub(super) fn build_event(
     let f = e.file;
     let v = e.value.get_ref();
     let name = v.name.get_ref().clone();
-    let key = format!("events.{name}");
+    let key = |param| InputKey::event(&name, param);
     let owner = format!("event \"{name}\"");
     let kind = match v.kind.get_ref().as_str() {
         "policy" => EventKind::Policy,
@@ -43,14 +43,14 @@ pub(super) fn build_event(
     let cost_one_off_kr = b.opt_param(
         f,
         &v.cost_one_off_kr,
-        &format!("{key}.cost_one_off_kr"),
+        &key(EventParam::CostOneOffKr),
         "kr.",
         Bounds::Signed(limits::COST_KR),
     )?;
     let cost_monthly_kr = b.opt_param(
         f,
         &v.cost_monthly_kr,
-        &format!("{key}.cost_monthly_kr"),
+        &key(EventParam::CostMonthlyKr),
         "kr. per month",
         Bounds::Signed(limits::COST_KR),
     )?;
@@ -84,7 +84,7 @@ pub(super) fn build_event(
                 b.param(
                     f,
                     n,
-                    &format!("{key}.cost_by_year_kr.{year}"),
+                    &key(EventParam::CostInYearKr(year)),
                     "kr.",
                     Bounds::Signed(limits::COST_KR),
                 )?,
@@ -94,21 +94,21 @@ pub(super) fn build_event(
     let p_add = b.opt_param(
         f,
         &v.p_add,
-        &format!("{key}.p_add"),
+        &key(EventParam::Add(BassAdd::PAdd)),
         "per year",
         Bounds::NonNegative(limits::BASS_P),
     )?;
     let q_add = b.opt_param(
         f,
         &v.q_add,
-        &format!("{key}.q_add"),
+        &key(EventParam::Add(BassAdd::QAdd)),
         "per year",
         Bounds::NonNegative(limits::BASS_Q),
     )?;
     let ceiling_add = b.opt_param(
         f,
         &v.ceiling_add,
-        &format!("{key}.ceiling_add"),
+        &key(EventParam::Add(BassAdd::CeilingAdd)),
         "share",
         Bounds::Share,
     )?;
@@ -119,14 +119,23 @@ pub(super) fn build_event(
         f,
         (&v.floor, &v.exemption),
         ramp_months,
-        &key,
+        &|field| key(EventParam::Floor(field)),
         &format!("{owner} gives"),
     )?;
     let closure = match (&v.close_channel, &v.close_to) {
         (Some(c), to) => {
             let channel = b.channel(f, c.span(), c.get_ref())?;
             let to = match to {
-                Some(to) => build_targets(b, f, to, channel, "close_to", &key, &owner, prices)?,
+                Some(to) => build_targets(
+                    b,
+                    f,
+                    to,
+                    channel,
+                    TargetList::CloseTo,
+                    &name,
+                    &owner,
+                    prices,
+                )?,
                 None => Vec::new(),
             };
             Some(Closure { channel, to })
@@ -149,7 +158,7 @@ pub(super) fn build_event(
             let p = b.param(
                 f,
                 n,
-                &format!("{key}.digital_post_exemption"),
+                &key(EventParam::DigitalPostExemption),
                 "share",
                 Bounds::Share,
             )?;
@@ -157,19 +166,19 @@ pub(super) fn build_event(
         }
         None => None,
     };
-    let shift = build_shift(b, f, v, &key, &owner, prices, ramp_months)?;
-    let price = build_price_change(b, ctx, f, v, &key, &owner, &cells, prices)?;
+    let shift = build_shift(b, f, v, &name, &owner, prices, ramp_months)?;
+    let price = build_price_change(b, ctx, f, v, &name, &owner, &cells, prices)?;
     let volume_factor = b.opt_param(
         f,
         &v.volume_factor,
-        &format!("{key}.volume_factor"),
+        &key(EventParam::VolumeFactor),
         "factor",
         Bounds::NonNegative(limits::FACTOR),
     )?;
     let completion_add = b.opt_param(
         f,
         &v.completion_add,
-        &format!("{key}.completion_add"),
+        &key(EventParam::CompletionAdd),
         "share",
         Bounds::Share,
     )?;
@@ -181,7 +190,7 @@ pub(super) fn build_event(
         }
     }
     let citizens =
-        super::build_citizens::build_effects(b, f, &v.citizens, &key, &owner, ctx.citizens)?;
+        super::build_citizens::build_effects(b, f, &v.citizens, &name, &owner, ctx.citizens)?;
     let has_cost =
         cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
     let has_effect = p_add.is_some()
@@ -233,15 +242,16 @@ fn build_targets(
     f: FileId,
     to: &Spanned<ChannelMap>,
     from: Channel,
-    field: &str,
-    key: &str,
+    list: TargetList,
+    event: &str,
     owner: &str,
     prices: &[Option<Param>; N_CHANNELS],
 ) -> R<Vec<(Channel, Param)>> {
-    let mut list = Vec::new();
+    let mut targets = Vec::new();
     let mut sum = 0.0;
     for (k, n) in to.get_ref() {
         let ch = b.channel(f, n.span(), k)?;
+        let field = list.key();
         if ch == from {
             return Err(b
                 .err(
@@ -262,9 +272,11 @@ fn build_targets(
                 )
                 .with_help(format!("add {k} to [prices]")));
         }
-        let p = b.param(f, n, &format!("{key}.{field}.{k}"), "share", Bounds::Share)?;
+        let channel = SpelledChannel::from_written(k).expect("a channel: checked above");
+        let key = InputKey::event(event, EventParam::Target { list, channel });
+        let p = b.param(f, n, &key, "share", Bounds::Share)?;
         sum += fixed_or_nan(p);
-        list.push((ch, p));
+        targets.push((ch, p));
     }
     if sum > 1.0 + 1e-9 {
         return Err(b
@@ -272,13 +284,14 @@ fn build_targets(
                 f,
                 to.span(),
                 format!(
-                    "{owner}: {field} shares sum to {}, more than 1",
+                    "{owner}: {} shares sum to {}, more than 1",
+                    list.key(),
                     (sum * 1e9).round() / 1e9
                 ),
             )
             .with_help("the shares say where the moved contacts go; the rest are avoided"));
     }
-    Ok(list)
+    Ok(targets)
 }
 
 /// `shift_channel`, `shift_share`, `shift_to`: a partial channel shift.
@@ -286,7 +299,7 @@ fn build_shift(
     b: &mut Builder,
     f: FileId,
     v: &RawEvent,
-    key: &str,
+    event: &str,
     owner: &str,
     prices: &[Option<Param>; N_CHANNELS],
     ramp_months: usize,
@@ -318,9 +331,10 @@ fn build_shift(
             .err(f, c.span(), format!("{owner} shifts {} but gives no shift_share", c.get_ref()))
             .with_help("add shift_share = 0.3 (the share of the channel's contacts that move, after the ramp)"));
     };
-    let share = b.param(f, n, &format!("{key}.shift_share"), "share", Bounds::Share)?;
+    let share_key = InputKey::event(event, EventParam::ShiftShare);
+    let share = b.param(f, n, &share_key, "share", Bounds::Share)?;
     let to = match &v.shift_to {
-        Some(to) => build_targets(b, f, to, channel, "shift_to", key, owner, prices)?,
+        Some(to) => build_targets(b, f, to, channel, TargetList::ShiftTo, event, owner, prices)?,
         None => Vec::new(),
     };
     Ok(Some(Shift {
@@ -338,7 +352,7 @@ fn build_price_change(
     ctx: &Ctx,
     f: FileId,
     v: &RawEvent,
-    key: &str,
+    event: &str,
     owner: &str,
     cells: &[bool],
     prices: &[Option<Param>; N_CHANNELS],
@@ -393,14 +407,14 @@ fn build_price_change(
         (Some(n), None) => PriceRule::To(b.param(
             f,
             n,
-            &format!("{key}.price_kr"),
+            &InputKey::event(event, EventParam::PriceKr),
             "kr.",
             Bounds::NonNegative(limits::PRICE_KR),
         )?),
         (None, Some(n)) => PriceRule::Factor(b.param(
             f,
             n,
-            &format!("{key}.price_factor"),
+            &InputKey::event(event, EventParam::PriceFactor),
             "factor",
             Bounds::NonNegative(limits::FACTOR),
         )?),

@@ -12,8 +12,9 @@ use toml::Spanned;
 use super::load::{FileId, Located, Merged, SourceFile, Sources};
 use super::raw::*;
 use super::*;
-use crate::domain::{Channel, ContactType, YearMonth, N_CHANNELS, N_TYPES};
+use crate::domain::{Channel, ContactType, OpeningChannel, YearMonth, N_CHANNELS, N_TYPES};
 use crate::hours::schedule::{DemandProfile, WeeklySchedule};
+use crate::input_key::*;
 mod areas;
 mod cells;
 mod departments;
@@ -115,7 +116,7 @@ impl<'a> Builder<'a> {
         &mut self,
         file: FileId,
         num: &Num,
-        key: &str,
+        key: &InputKey,
         unit: &str,
         bounds: Bounds,
     ) -> R<Param> {
@@ -205,7 +206,7 @@ impl<'a> Builder<'a> {
             let f = &self.sources.files[fid];
             let line = f.line_of(local);
             self.inputs.push(UncertainInput {
-                key: key.to_string(),
+                key: key.clone(),
                 unit: unit.to_string(),
                 distribution: dist.clone(),
                 location: format!("{}:{}", f.path.display(), line),
@@ -221,7 +222,7 @@ impl<'a> Builder<'a> {
         &mut self,
         file: FileId,
         num: &Option<Num>,
-        key: &str,
+        key: &InputKey,
         unit: &str,
         b: Bounds,
     ) -> R<Option<Param>> {
@@ -652,12 +653,12 @@ pub(super) fn build_floor(
     f: FileId,
     (floor, exemption): (&Option<Num>, &Option<Num>),
     ramp_months: usize,
-    key: &str,
+    key: &dyn Fn(FloorField) -> InputKey,
     who: &str,
 ) -> R<Option<Floor>> {
     let (n, from_exemption, name) = match (floor, exemption) {
-        (Some(n), None) => (n, false, "floor"),
-        (None, Some(n)) => (n, true, "exemption"),
+        (Some(n), None) => (n, false, FloorField::Floor),
+        (None, Some(n)) => (n, true, FloorField::Exemption),
         (Some(n), Some(_)) => {
             return Err(b
                 .err(f, n.span(), format!("{who} both floor and exemption"))
@@ -666,7 +667,7 @@ pub(super) fn build_floor(
         (None, None) => return Ok(None),
     };
     Ok(Some(Floor {
-        value: b.param(f, n, &format!("{key}.{name}"), "share", Bounds::Share)?,
+        value: b.param(f, n, &key(name), "share", Bounds::Share)?,
         from_exemption,
         ramp_months,
     }))

@@ -13,7 +13,7 @@ pub(super) fn build_outbound(b: &mut Builder, m: &Merged) -> R<Option<Outbound>>
                 letters_per_year: b.param(
                     f,
                     &v.letters_per_year,
-                    "outbound_mail.letters_per_year",
+                    &InputKey::Outbound(OutboundField::LettersPerYear),
                     "letters per year",
                     Bounds::NonNegative(limits::VOLUME),
                 )?,
@@ -21,7 +21,7 @@ pub(super) fn build_outbound(b: &mut Builder, m: &Merged) -> R<Option<Outbound>>
                     .opt_param(
                         f,
                         &v.digital_share,
-                        "outbound_mail.digital_share",
+                        &InputKey::Outbound(OutboundField::DigitalShare),
                         "share",
                         Bounds::Share,
                     )?
@@ -29,14 +29,14 @@ pub(super) fn build_outbound(b: &mut Builder, m: &Merged) -> R<Option<Outbound>>
                 price_letter_kr: b.param(
                     f,
                     &v.price_letter_kr,
-                    "outbound_mail.price_letter_kr",
+                    &InputKey::Outbound(OutboundField::PriceLetterKr),
                     "kr. per letter",
                     Bounds::NonNegative(limits::PRICE_KR),
                 )?,
                 price_digital_post_kr: b.param(
                     f,
                     &v.price_digital_post_kr,
-                    "outbound_mail.price_digital_post_kr",
+                    &InputKey::Outbound(OutboundField::PriceDigitalPostKr),
                     "kr. per letter",
                     Bounds::NonNegative(limits::PRICE_KR),
                 )?,

@@ -70,7 +70,8 @@ pub(super) fn build_correlations(b: &Builder, m: &Merged) -> R<Vec<Correlation>>
                 "a correlation names exactly two inputs",
             ));
         }
-        let find = |n: &str| b.inputs.iter().position(|i| i.key == n);
+        // Correlations name inputs as their keys are written.
+        let find = |n: &str| b.inputs.iter().position(|i| i.key.to_string() == n);
         let ids: Vec<usize> = names
             .iter()
             .map(|n| {

@@ -1,0 +1,409 @@
+//! Readable labels of the scenario's inputs ([`InputKey`]) for charts,
+//! tables, the terminal and the workbook, in Danish or English, with what
+//! varies first so that a cut label keeps it: `prices.personal` -> "Pris:
+//! personligt fremmøde", `events.Ny hjemmeside.p_add` -> "Ekstra innovation
+//! p · Ny hjemmeside". Labels come from the key's variant; the key's dotted
+//! name is never split.
+
+use crate::domain::{Channel, ContactType, OpeningChannel};
+use crate::i18n::Lang;
+use crate::input_key::*;
+use crate::summary::RunSummary;
+
+/// The label of `key`, departments named by their codes.
+pub fn input_label(key: &InputKey, lang: Lang) -> String {
+    label_with(key, lang, &|d| d.to_string())
+}
+
+/// [`input_label`] with each department named by its label in `s`
+/// ("Pris pr. åben time · Øvrige afdelinger telefon", not "· Øvrige").
+pub fn summary_input_label(s: &RunSummary, key: &InputKey, lang: Lang) -> String {
+    label_with(key, lang, &|d| s.department_label(d).to_string())
+}
+
+/// The labels of `keys` ([`summary_input_label`]); where two keys would
+/// read the same, the key follows in brackets so that rows can be told
+/// apart.
+pub fn summary_input_labels(s: &RunSummary, keys: &[&InputKey], lang: Lang) -> Vec<String> {
+    let labels: Vec<String> = keys
+        .iter()
+        .map(|k| summary_input_label(s, k, lang))
+        .collect();
+    labels
+        .iter()
+        .zip(keys)
+        .map(|(l, k)| {
+            if labels.iter().filter(|x| *x == l).count() > 1 {
+                format!("{l} ({k})")
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
+/// The words of one language.
+struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    fn t(&self, da: &str, en: &str) -> String {
+        self.lang.pick(da, en).to_string()
+    }
+
+    /// A channel in lower case ("personligt fremmøde").
+    fn channel(&self, c: Channel) -> String {
+        match self.lang {
+            Lang::Da => c.label_da().to_lowercase(),
+            Lang::En => c.label_en().to_lowercase(),
+        }
+    }
+
+    /// "skranke" / "counter", "telefon" / "phone".
+    fn opening(&self, c: OpeningChannel) -> String {
+        match c {
+            OpeningChannel::Counter => self.t("skranke", "counter"),
+            OpeningChannel::Phone => self.t("telefon", "phone"),
+        }
+    }
+
+    /// A contact type as the scenario names it.
+    fn contact_type(&self, t: ContactType) -> String {
+        match (t, self.lang) {
+            (ContactType::Transaction, Lang::Da) => "transaktion".into(),
+            (ContactType::CaseInformation, Lang::Da) => "sagsinformation".into(),
+            (t, _) => t.key().replace('_', " "),
+        }
+    }
+
+    fn bass(&self, p: BassParam) -> String {
+        match p {
+            BassParam::P => self.t("Innovation p", "Innovation p"),
+            BassParam::Q => self.t("Imitation q", "Imitation q"),
+            BassParam::Ceiling => self.t("Loft for digital andel", "Digital ceiling"),
+        }
+    }
+
+    fn bass_add(&self, a: BassAdd) -> String {
+        match a {
+            BassAdd::PAdd => self.t("Ekstra innovation p", "Added innovation p"),
+            BassAdd::QAdd => self.t("Ekstra imitation q", "Added imitation q"),
+            BassAdd::CeilingAdd => self.t("Højere loft", "Raised ceiling"),
+        }
+    }
+
+    fn floor(&self, f: FloorField) -> String {
+        match f {
+            FloorField::Floor => self.t("Minimumsandel", "Mandatory floor"),
+            FloorField::Exemption => self.t("Fritagne", "Exempted share"),
+        }
+    }
+
+    fn displaced(&self, s: DisplacedShare) -> String {
+        match s {
+            DisplacedShare::Retime => self.t("Kommer igen senere", "Retimed"),
+            DisplacedShare::ToDigital => self.t("Går digitalt", "Go digital"),
+            DisplacedShare::ToPhone => self.t("Ringer i stedet", "Call instead"),
+        }
+    }
+
+    fn staffing(&self, f: StaffingField) -> String {
+        match f {
+            StaffingField::AhtSeconds => self.t("Behandlingstid", "Handling time"),
+            StaffingField::HourlyWageKr => self.t("Timeløn", "Hourly wage"),
+            StaffingField::Shrinkage => self.t("Ikke-produktiv tid", "Shrinkage"),
+        }
+    }
+
+    fn outbound(&self, f: OutboundField) -> String {
+        match f {
+            OutboundField::LettersPerYear => self.t("Breve pr. år", "Letters a year"),
+            OutboundField::DigitalShare => {
+                self.t("Andel Digital Post i dag", "Digital Post share today")
+            }
+            OutboundField::PriceLetterKr => self.t("Pris: papirbrev", "Price: paper letter"),
+            OutboundField::PriceDigitalPostKr => {
+                self.t("Pris: Digital Post", "Price: Digital Post")
+            }
+        }
+    }
+
+    /// A completion rate, common or of one contact type.
+    fn completion(&self, t: Option<ContactType>) -> String {
+        let rate = self.t("Gennemførselsgrad", "Completion rate");
+        match t {
+            None => rate,
+            Some(t) => format!("{rate} ({})", self.contact_type(t)),
+        }
+    }
+
+    /// " (transaktion)" when a contact type is named, else nothing.
+    fn of_type(&self, t: Option<ContactType>) -> String {
+        t.map(|t| format!(" ({})", self.contact_type(t)))
+            .unwrap_or_default()
+    }
+
+    /// What an event's number is, for the kinds read as "<what> · <event>".
+    fn event_param(&self, p: EventParam) -> String {
+        match p {
+            EventParam::CostOneOffKr => self.t("Engangsomkostning", "One-off cost"),
+            EventParam::CostMonthlyKr => self.t("Månedlig omkostning", "Monthly cost"),
+            EventParam::Add(a) => self.bass_add(a),
+            EventParam::Floor(f) => self.floor(f),
+            EventParam::DigitalPostExemption => {
+                self.t("Fritaget for Digital Post", "Exempt from Digital Post")
+            }
+            EventParam::ShiftShare => self.t("Andel der flyttes", "Share shifted"),
+            EventParam::PriceKr => self.t("Ny enhedspris", "New unit price"),
+            EventParam::PriceFactor => self.t("Faktor på enhedspris", "Unit price factor"),
+            EventParam::VolumeFactor => self.t("Faktor på volumen", "Volume factor"),
+            EventParam::CompletionAdd => {
+                self.t("Højere gennemførselsgrad", "Raised completion rate")
+            }
+            EventParam::CostInYearKr(year) => format!("{} {year}", self.t("Omkostning", "Cost")),
+            EventParam::Target { channel, .. } => format!(
+                "{}: {}",
+                self.t("Flytter til", "Moves to"),
+                self.channel(channel.channel)
+            ),
+            EventParam::Citizens { capability, effect } => {
+                let what = match effect {
+                    CitizenEffect::Add(a) => self.bass_add(a),
+                    CitizenEffect::Floor(f) => self.floor(f),
+                };
+                format!("{what} · {}", capability.label(self.lang))
+            }
+        }
+    }
+}
+
+/// The label of `key`, each department named by `dept` of its code.
+fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> String {
+    let w = Words { lang };
+    // A scope's area follows what varies: "Andel: transaktion · Flytning".
+    let in_scope = |label: String, scope: &Scope| match scope {
+        Scope::Defaults => label,
+        Scope::Area(a) => format!("{label} · {a}"),
+    };
+    match key {
+        InputKey::Price(ch) => format!("{}: {}", w.t("Pris", "Price"), w.channel(*ch)),
+        InputKey::PopulationBase => w.t("Befolkning", "Population"),
+        InputKey::PopulationGrowth => w.t("Befolkningsvækst", "Population growth"),
+        InputKey::DiscountRate => w.t("Diskonteringsrente", "Discount rate"),
+        InputKey::PriceIndex => w.t("Prisudvikling", "Price index"),
+        InputKey::Outbound(f) => w.outbound(*f),
+        InputKey::OpenHourCost {
+            department,
+            channel,
+        } => format!(
+            "{} · {} {}",
+            w.t("Pris pr. åben time", "Cost per open hour"),
+            dept(department),
+            w.opening(*channel)
+        ),
+        InputKey::Staffing {
+            department,
+            channel,
+            field,
+        } => format!(
+            "{} · {} {}",
+            w.staffing(*field),
+            dept(department),
+            w.opening(*channel)
+        ),
+        InputKey::Displacement {
+            owner,
+            channel,
+            share,
+        } => {
+            let what = w.displaced(*share);
+            let ch = w.opening(*channel);
+            match owner {
+                DisplacementOwner::Scenario => format!("{what} ({ch})"),
+                DisplacementOwner::Department(d) => format!("{what} ({} {ch})", dept(d)),
+                DisplacementOwner::Area(a) => format!("{what} ({ch}) · {a}"),
+            }
+        }
+        InputKey::AreaVolume { area, .. } => format!("{} · {area}", w.t("Volumen", "Volume")),
+        InputKey::AreaPrice { area, channel } => {
+            format!("{}: {} · {area}", w.t("Pris", "Price"), w.channel(*channel))
+        }
+        InputKey::TypeSplit {
+            scope,
+            contact_type,
+        } => in_scope(
+            format!(
+                "{}: {}",
+                w.t("Andel", "Share"),
+                w.contact_type(*contact_type)
+            ),
+            scope,
+        ),
+        InputKey::Mix {
+            scope,
+            contact_type,
+            channel,
+        } => in_scope(
+            format!(
+                "{}: {}{}",
+                w.t("Andel", "Share"),
+                w.channel(*channel),
+                w.of_type(Some(*contact_type))
+            ),
+            scope,
+        ),
+        InputKey::Adoption {
+            scope,
+            contact_type,
+            param,
+        } => in_scope(
+            format!("{}{}", w.bass(*param), w.of_type(*contact_type)),
+            scope,
+        ),
+        InputKey::Citizens { capability, param } => {
+            let what = match param {
+                CitizenParam::Today => w.t("Andel i dag", "Share today"),
+                CitizenParam::Bass(b) => w.bass(*b),
+            };
+            format!("{what} · {}", capability.label(lang))
+        }
+        InputKey::CompletionRate { area, contact_type } => {
+            let rate = w.completion(*contact_type);
+            match area {
+                None => rate,
+                Some(a) => format!("{rate} · {a}"),
+            }
+        }
+        InputKey::CompletionComesBack => w.t(
+            "Opgivne forsøg der kommer igen",
+            "Abandoned attempts that come back",
+        ),
+        InputKey::CompletionAbandonedPrice => {
+            w.t("Pris: opgivet forsøg", "Price: abandoned attempt")
+        }
+        InputKey::SolutionDelay { solution } => format!(
+            "{} · {solution}",
+            w.t("Forsinkelse (måneder)", "Delay (months)")
+        ),
+        InputKey::Event { event, param } => format!("{} · {event}", w.event_param(*param)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(name: &str, lang: Lang) -> String {
+        input_label(&InputKey::parse(name).expect(name), lang)
+    }
+
+    #[test]
+    fn input_labels_are_readable_and_lead_with_what_varies() {
+        let cases = [
+            ("prices.personal", Lang::Da, "Pris: personligt fremmøde"),
+            ("prices.personal", Lang::En, "Price: personal attendance"),
+            (
+                "events.Ny hjemmeside.p_add",
+                Lang::Da,
+                "Ekstra innovation p · Ny hjemmeside",
+            ),
+            ("displacement.counter.retime", Lang::En, "Retimed (counter)"),
+            (
+                "events.4. Digital postfordeler.close_to.digital_post_in",
+                Lang::En,
+                "Moves to: digital post (in) · 4. Digital postfordeler",
+            ),
+            (
+                "events.2. Medbetjening.cost_by_year_kr.2012",
+                Lang::Da,
+                "Omkostning 2012 · 2. Medbetjening",
+            ),
+            ("areas.Flytning.volume", Lang::Da, "Volumen · Flytning"),
+            (
+                "areas.Hjælp (mv.).volume_per_1000",
+                Lang::En,
+                "Volume · Hjælp (mv.)",
+            ),
+            (
+                "areas.Flytning.adoption.transaction.ceiling",
+                Lang::En,
+                "Digital ceiling (transaction) · Flytning",
+            ),
+            (
+                "areas.Flytning.adoption.ceiling",
+                Lang::En,
+                "Digital ceiling · Flytning",
+            ),
+            (
+                "areas.Flytning.mix.transaction.phone",
+                Lang::Da,
+                "Andel: telefon (transaktion) · Flytning",
+            ),
+            (
+                "areas.Flytning.prices.personal",
+                Lang::Da,
+                "Pris: personligt fremmøde · Flytning",
+            ),
+            (
+                "departments.Øvrige.open_hour_cost_kr.phone",
+                Lang::Da,
+                "Pris pr. åben time · Øvrige telefon",
+            ),
+            (
+                "departments.JC.displacement.counter.to_digital",
+                Lang::Da,
+                "Går digitalt (JC skranke)",
+            ),
+            (
+                "areas.Pas.displacement.counter.to_phone",
+                Lang::En,
+                "Call instead (counter) · Pas",
+            ),
+            (
+                "defaults.adoption.transaction.q",
+                Lang::En,
+                "Imitation q (transaction)",
+            ),
+            (
+                "defaults.adoption.case_information.ceiling",
+                Lang::Da,
+                "Loft for digital andel (sagsinformation)",
+            ),
+            (
+                "defaults.type_split.transaction",
+                Lang::Da,
+                "Andel: transaktion",
+            ),
+            (
+                "departments.BSA.staffing.phone.shrinkage",
+                Lang::Da,
+                "Ikke-produktiv tid · BSA telefon",
+            ),
+            (
+                "citizens.nemid.today",
+                Lang::Da,
+                "Andel i dag · Borgere med NemID",
+            ),
+            (
+                "events.Udfasning.citizens.digital_post.exemption",
+                Lang::En,
+                "Exempted share · Citizens on Digital Post · Udfasning",
+            ),
+            (
+                "areas.Pas.completion.transaction",
+                Lang::Da,
+                "Gennemførselsgrad (transaktion) · Pas",
+            ),
+            ("completion.rate", Lang::En, "Completion rate"),
+            (
+                "solutions.Nye løsninger 2012.delay_months",
+                Lang::Da,
+                "Forsinkelse (måneder) · Nye løsninger 2012",
+            ),
+        ];
+        for (name, lang, want) in cases {
+            assert_eq!(label(name, lang), want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Typed names of the metrics named from the scenario or per path: cost
+//! components, paper letters and volumes per path (status quo, scenario),
+//! staffing per department and channel, citizens per capability. The
+//! layout names its metrics by a [`SeriesKey`]'s `Display` (the unchanged
+//! names of summary.json, the CSV files and the workbook); labels and
+//! lookups build the key from typed values. [`SeriesKey::parse`] reads a
+//! name back where only the name is at hand (a summary's metric map).
+
+use std::fmt;
+
+use crate::domain::{Channel, OpeningChannel};
+use crate::scenario::Capability;
+
+/// The two paths every trial runs: today's policies or the proposal's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RunPath {
+    StatusQuo,
+    Scenario,
+}
+
+impl RunPath {
+    /// Both, in the order of per-path arrays.
+    pub const ALL: [RunPath; 2] = [RunPath::StatusQuo, RunPath::Scenario];
+
+    /// The name in metric keys.
+    pub const fn key(self) -> &'static str {
+        match self {
+            RunPath::StatusQuo => "status_quo",
+            RunPath::Scenario => "scenario",
+        }
+    }
+
+    /// Index into per-path arrays (status quo 0, scenario 1).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    fn from_key(k: &str) -> Option<RunPath> {
+        RunPath::ALL.into_iter().find(|p| p.key() == k)
+    }
+}
+
+/// A component of a path's cost, in kr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CostPart {
+    /// Contacts handled, at their channels' unit prices.
+    Handling,
+    /// Open hours (or staff, for staffed channels).
+    Opening,
+    /// Campaigns and other initiatives' own costs.
+    Campaign,
+    /// Outbound letters and Digital Post.
+    OutboundMail,
+}
+
+impl CostPart {
+    pub const ALL: [CostPart; 4] = [
+        CostPart::Handling,
+        CostPart::Opening,
+        CostPart::Campaign,
+        CostPart::OutboundMail,
+    ];
+
+    /// The start of the metric's name (`handling_cost` in
+    /// `handling_cost_status_quo_kr`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            CostPart::Handling => "handling_cost",
+            CostPart::Opening => "opening_cost",
+            CostPart::Campaign => "campaign_cost",
+            CostPart::OutboundMail => "outbound_mail_cost",
+        }
+    }
+}
+
+/// What is recorded of a staffed channel (Erlang C).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StaffingMeasure {
+    AgentsPerOpenHour,
+    ServiceLevel,
+    AsaSeconds,
+}
+
+impl StaffingMeasure {
+    pub const ALL: [StaffingMeasure; 3] = [
+        StaffingMeasure::AgentsPerOpenHour,
+        StaffingMeasure::ServiceLevel,
+        StaffingMeasure::AsaSeconds,
+    ];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            StaffingMeasure::AgentsPerOpenHour => "agents_per_open_hour",
+            StaffingMeasure::ServiceLevel => "service_level",
+            StaffingMeasure::AsaSeconds => "asa_seconds",
+        }
+    }
+
+    /// The unit of the metric.
+    pub const fn unit(self) -> &'static str {
+        match self {
+            StaffingMeasure::AgentsPerOpenHour => "agents",
+            StaffingMeasure::ServiceLevel => "share",
+            StaffingMeasure::AsaSeconds => "seconds",
+        }
+    }
+}
+
+/// A metric named from the scenario or per path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SeriesKey {
+    /// `<part>_<path>_kr`, e.g. `handling_cost_status_quo_kr`.
+    Cost { part: CostPart, path: RunPath },
+    /// `paper_letters_<path>`: outbound paper letters.
+    PaperLetters(RunPath),
+    /// `volume_<path>.<channel>`: contacts in a channel.
+    Volume { path: RunPath, channel: Channel },
+    /// `staffing.<department>.<channel>.<path>.<measure>`.
+    Staffing {
+        department: String,
+        channel: OpeningChannel,
+        path: RunPath,
+        measure: StaffingMeasure,
+    },
+    /// `citizens.<capability>`: the share of citizens with it.
+    Citizens(Capability),
+}
+
+impl SeriesKey {
+    /// The key named `name`, if it is one of these. A department's name
+    /// may hold dots: it is what lies between `staffing.` and the last
+    /// three segments.
+    pub fn parse(name: &str) -> Option<SeriesKey> {
+        if let Some(rest) = name.strip_prefix("staffing.") {
+            let mut tail = rest.rsplitn(4, '.');
+            let measure = tail.next()?;
+            let path = tail.next()?;
+            let channel = tail.next()?;
+            let department = tail.next().filter(|d| !d.is_empty())?;
+            return Some(SeriesKey::Staffing {
+                department: department.to_string(),
+                channel: OpeningChannel::from_key(channel)?,
+                path: RunPath::from_key(path)?,
+                measure: StaffingMeasure::ALL
+                    .into_iter()
+                    .find(|m| m.key() == measure)?,
+            });
+        }
+        if let Some(cap) = name.strip_prefix("citizens.") {
+            return Capability::from_key(cap).map(SeriesKey::Citizens);
+        }
+        if let Some(rest) = name.strip_prefix("volume_") {
+            let (path, channel) = rest.split_once('.')?;
+            return Some(SeriesKey::Volume {
+                path: RunPath::from_key(path)?,
+                channel: Channel::ALL.into_iter().find(|c| c.key() == channel)?,
+            });
+        }
+        if let Some(path) = name.strip_prefix("paper_letters_") {
+            return RunPath::from_key(path).map(SeriesKey::PaperLetters);
+        }
+        CostPart::ALL.into_iter().find_map(|part| {
+            let path = name
+                .strip_prefix(part.key())?
+                .strip_prefix('_')?
+                .strip_suffix("_kr")?;
+            RunPath::from_key(path).map(|path| SeriesKey::Cost { part, path })
+        })
+    }
+
+    /// The unit of the metric.
+    pub fn unit(&self) -> &'static str {
+        match self {
+            SeriesKey::Cost { .. } => "kr.",
+            SeriesKey::PaperLetters(_) => "letters",
+            SeriesKey::Volume { .. } => "contacts",
+            SeriesKey::Staffing { measure, .. } => measure.unit(),
+            SeriesKey::Citizens(_) => "share",
+        }
+    }
+}
+
+impl fmt::Display for SeriesKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SeriesKey::Cost { part, path } => write!(f, "{}_{}_kr", part.key(), path.key()),
+            SeriesKey::PaperLetters(path) => write!(f, "paper_letters_{}", path.key()),
+            SeriesKey::Volume { path, channel } => {
+                write!(f, "volume_{}.{}", path.key(), channel.key())
+            }
+            SeriesKey::Staffing {
+                department,
+                channel,
+                path,
+                measure,
+            } => write!(
+                f,
+                "staffing.{department}.{channel}.{}.{}",
+                path.key(),
+                measure.key()
+            ),
+            SeriesKey::Citizens(c) => write!(f, "citizens.{}", c.key()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every metric of a run of every shipped scenario: the names the
+    /// layout builds from series keys parse back to keys that write the
+    /// same name, and there are as many as the scenario has series.
+    #[test]
+    fn every_series_metric_of_every_shipped_scenario_round_trips() {
+        for entry in std::fs::read_dir("scenarios").unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("toml") {
+                continue;
+            }
+            let s = crate::scenario::Scenario::from_file(&path).unwrap();
+            let layout = crate::model::layout::Layout::new(&s);
+            let mut n = 0;
+            for m in &layout.metrics {
+                if let Some(k) = SeriesKey::parse(&m.key) {
+                    assert_eq!(k.to_string(), m.key);
+                    assert_eq!(k.unit(), m.unit, "{k}");
+                    n += 1;
+                }
+            }
+            // Costs and paper letters per path, volumes per path and
+            // channel, three measures per path of each staffed channel.
+            let want = 2 * (CostPart::ALL.len() + 1 + Channel::ALL.len())
+                + 6 * layout.staffed.len()
+                + s.citizens.len();
+            assert_eq!(n, want, "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn names_with_dots_and_bad_names() {
+        let k = SeriesKey::Staffing {
+            department: "Borger.service".into(),
+            channel: OpeningChannel::Phone,
+            path: RunPath::Scenario,
+            measure: StaffingMeasure::AsaSeconds,
+        };
+        assert_eq!(
+            k.to_string(),
+            "staffing.Borger.service.phone.scenario.asa_seconds"
+        );
+        assert_eq!(SeriesKey::parse(&k.to_string()), Some(k));
+        for bad in [
+            "staffing.phone.scenario.asa_seconds",
+            "volume_scenario",
+            "handling_cost_scenario",
+            "opening_cost_status_quo_kr_x",
+            "citizens.x",
+            "savings_kr",
+        ] {
+            assert_eq!(SeriesKey::parse(bad), None, "{bad}");
+        }
+    }
+}
