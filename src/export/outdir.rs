@@ -40,16 +40,9 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use super::registry::is_output_name;
 use super::WriteError;
 use crate::error::InputError;
-
-/// Whether `name` in `--out` is one of this tool's outputs
-/// ([`super::registry::is_output_name`]: every output file's name or
-/// per-option pattern, every chart as PNG and SVG). Such files that a run
-/// did not write are from an earlier run and are not kept.
-pub fn is_tool_output(name: &str) -> bool {
-    super::registry::is_output_name(name)
-}
 
 /// Where the workbook goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +132,7 @@ impl OutputPlan {
             return Ok(XlsxTarget::Elsewhere(x.to_path_buf()));
         }
         let text = name.to_string_lossy();
-        if is_tool_output(&text) || super::is_temp_name(&text) {
+        if is_output_name(&text) || super::is_temp_name(&text) {
             return Err(InputError::new(format!(
                 "--xlsx {} would replace the run's own {text} in --out",
                 x.display()
@@ -265,8 +258,10 @@ fn remove_temp_files(dir: &Path, known: &dyn Fn(&str) -> bool) {
     }
 }
 
-/// The names in `--out` that are this tool's: its outputs, and the
-/// workbook of this run when `--xlsx` names a file in `--out`.
+/// The names in `--out` that are this tool's: its outputs (the names and
+/// patterns of [`super::registry`], every chart as PNG and SVG), and the
+/// workbook of this run when `--xlsx` names a file in `--out`. Such files
+/// that a run did not write are from an earlier run and are not kept.
 #[derive(Debug)]
 struct Known {
     workbook: Option<String>,
@@ -274,7 +269,7 @@ struct Known {
 
 impl Known {
     fn contains(&self, name: &str) -> bool {
-        is_tool_output(name) || self.workbook.as_deref() == Some(name)
+        is_output_name(name) || self.workbook.as_deref() == Some(name)
     }
 }
 
