@@ -225,19 +225,6 @@ pub fn option_file_ids(scenarios: &[&Scenario]) -> Vec<String> {
     ids
 }
 
-/// The files of one option (`--breakdown`, `--monthly`), by its file id.
-pub fn option_files(id: &str, breakdown: bool, monthly: bool) -> Vec<String> {
-    let mut files = Vec::new();
-    if breakdown {
-        files.push(format!("breakdown-{id}.csv"));
-    }
-    if monthly {
-        files.push(format!("monthly-{id}.csv"));
-        files.push(format!("monthly-{id}.json"));
-    }
-    files
-}
-
 /// One label per option that tells every option apart: the proposal name
 /// where it is unique, else "file stem: proposal name", with a counter when
 /// even that repeats (the same file given twice).
@@ -340,7 +327,7 @@ impl Comparison {
                     goals: r.summary.goals.clone(),
                     payback: r.summary.payback.clone(),
                     breakdown: r.summary.breakdown.clone(),
-                    files: option_files(
+                    files: crate::export::registry::option_files(
                         id,
                         r.summary.breakdown.is_some(),
                         r.summary.monthly.is_some(),

@@ -227,3 +227,36 @@ fn bad_observation_files_give_located_errors() {
         "{e}"
     );
 }
+
+/// The backtest's section is one section of the forecast's report, before
+/// the method section, and its amounts follow the report's rule that "kr."
+/// stays on the line of its number.
+#[test]
+fn the_report_section_sits_before_the_method_and_keeps_amounts_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let obs = dir.path().join("cost.toml");
+    std::fs::write(
+        &obs,
+        "[[observations]]\nname = \"Omkostning\"\nmetric = \"cost\"\nyear = 2014\nvalue = 15000000\n",
+    )
+    .unwrap();
+    bin()
+        .args(["backtest", "-q", "-n", "200", "--no-charts", "--report"])
+        .arg("--out")
+        .arg(&out)
+        .arg(scenario("lyngby-taarbaek-2015.toml"))
+        .arg(&obs)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert_eq!(html.matches("id=\"backtest\"").count(), 1);
+    let at = html.find("id=\"backtest\"").unwrap();
+    let method = html.find("<section class=\"major method\"").unwrap();
+    assert!(at < method, "the backtest section comes before the method");
+    let section = &html[at..method];
+    assert!(
+        section.contains("<span class=\"nw\">15,0 mio. kr.</span>"),
+        "{section}"
+    );
+}

@@ -463,3 +463,53 @@ fn a_killed_run_leaves_the_old_or_the_new_run_and_the_next_run_cleans_up() {
     assert!(files(&out) == old, "the same run gives the same files");
     assert_eq!(names(dir.path()), vec!["out"], "leftovers beside --out");
 }
+
+/// A run writes exactly its files; a later run without `--breakdown` leaves
+/// no breakdown.csv of the run before, keeps the user's own files, and
+/// does so whether --out is swapped whole or filled file by file (a folder
+/// in it).
+#[test]
+fn a_run_without_breakdown_prunes_the_breakdown_of_the_run_before() {
+    for folder in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let run = |breakdown: bool| {
+            let mut c = bin();
+            c.args(["run", "--quiet", "--no-charts", "-n", "60", "--out"])
+                .arg(&out)
+                .arg(shipped("solrod-2011-proposal-1.toml"));
+            if breakdown {
+                c.arg("--breakdown");
+            }
+            c.assert().success();
+        };
+        run(true);
+        assert_eq!(
+            names(&out),
+            vec![
+                "breakdown.csv",
+                "goals.csv",
+                "sensitivity.csv",
+                "summary.json",
+                "years.csv"
+            ]
+        );
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        if folder {
+            std::fs::create_dir(out.join("sub")).unwrap();
+        }
+        run(false);
+        let mut want = vec![
+            "goals.csv",
+            "notes.txt",
+            "sensitivity.csv",
+            "summary.json",
+            "years.csv",
+        ];
+        if folder {
+            want.push("sub");
+            want.sort_unstable();
+        }
+        assert_eq!(names(&out), want, "folder in --out: {folder}");
+    }
+}

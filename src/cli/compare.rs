@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::comparison::{Comparison, OptionRun};
 use crate::engine::Engine;
 use crate::error::{Error, InputError};
+use crate::export::registry::{Request, Results};
 use crate::i18n::{format_number, Lang};
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
@@ -192,27 +193,25 @@ fn write_outputs(
     let lang = args.sim.lang;
     let staging = plan.stage().map_err(anyhow::Error::from)?;
     let dir = staging.dir();
-    stage.show(Step::WritingFiles);
-    let mut written =
-        crate::report::write_comparison_files(cmp, summaries, dir, args.sim.csv_locale)?;
+    let results = Results::Compare {
+        comparison: cmp,
+        summaries,
+    };
+    let request = Request {
+        report: args.report,
+        comparison_workbook: args.xlsx,
+        ..Request::new(lang, args.sim.csv_locale)
+    };
+    // The charts first: the files after them are rendered before any is
+    // written.
+    let mut written = Vec::new();
     if !args.sim.no_charts {
         stage.show(Step::WritingCharts);
         written.extend(crate::report::chart_data::comparison_charts(
             cmp, summaries, dir, lang,
         )?);
     }
-    if args.report {
-        stage.show(Step::WritingReport);
-        let path = dir.join("report.html");
-        crate::report::html::write_html(&summaries[0], Some(cmp), summaries, lang, &path)?;
-        written.push(path);
-    }
-    if args.xlsx {
-        stage.show(Step::WritingWorkbook);
-        let path = dir.join(crate::export::comparison_xlsx::FILE_NAME);
-        crate::export::comparison_xlsx::write_comparison_xlsx(cmp, summaries, &path, lang)?;
-        written.push(path);
-    }
+    written.extend(super::outputs::write_files(&results, &request, dir, stage)?);
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     Ok(written)
 }

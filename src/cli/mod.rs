@@ -7,6 +7,7 @@ pub mod breakdown_table;
 mod check;
 mod compare;
 mod flags;
+mod outputs;
 mod precision;
 mod progress;
 mod run;

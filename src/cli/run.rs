@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use crate::engine::{self, Engine, Trials};
 use crate::error::{Error, InputError};
 use crate::export::outdir::OutputPlan;
+use crate::export::registry::{Request, Results};
 use crate::export::sanitize::terminal_text;
 use crate::scenario::Scenario;
 use crate::summary::{Precision, RunSummary};
@@ -516,23 +517,25 @@ fn write_outputs(
     let lang = args.sim.lang;
     let staging = plan.stage().map_err(anyhow::Error::from)?;
     let dir = staging.dir();
-    stage.show(progress::Step::WritingFiles);
-    let mut written = crate::report::write_run_files(summary, dir, args.sim.csv_locale)?;
+    let results = Results::Run {
+        summary,
+        engine,
+        trials,
+    };
+    let request = Request {
+        report: args.report,
+        workbook: staging.xlsx_path(),
+        workbook_trials: args.xlsx_trials,
+        ..Request::new(lang, args.sim.csv_locale)
+    };
+    // The charts first: the files after them are rendered before any is
+    // written.
+    let mut written = Vec::new();
     if !args.sim.no_charts {
         stage.show(progress::Step::WritingCharts);
         written.extend(crate::report::chart_data::run_charts(summary, dir, lang)?);
     }
-    if args.report {
-        stage.show(progress::Step::WritingReport);
-        let path = dir.join("report.html");
-        crate::report::html::write_html(summary, None, &[], lang, &path)?;
-        written.push(path);
-    }
-    if let Some(path) = staging.xlsx_path() {
-        stage.show(progress::Step::WritingWorkbook);
-        crate::export::xlsx::write_xlsx(summary, engine, trials, &path, lang, args.xlsx_trials)?;
-        written.push(path);
-    }
+    written.extend(super::outputs::write_files(&results, &request, dir, stage)?);
     let (written, _) = staging.commit(&written).map_err(anyhow::Error::from)?;
     Ok(written)
 }

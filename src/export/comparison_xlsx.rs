@@ -19,14 +19,11 @@
 //! Like the run's workbook: header rows frozen, filters on every table,
 //! texts through [`clean_text`](super::sanitize::clean_text), the creation
 //! date 1 January of the base year (the same run gives the same bytes), and
-//! the file written by [`write_atomic`].
+//! the file written by the [`ExportManager`](super::ExportManager).
 
 use crate::metric_key::MetricKey;
-use std::path::Path;
-
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
-use super::write_atomic;
 use super::xlsx::{
     creation_date, goals_sheet_name, goals_table, headers, num, t, unique_sheet_names, widths,
     years_sheet_name, years_table, Formats, WriteText,
@@ -41,19 +38,19 @@ use crate::summary::RunSummary;
 /// The workbook's file name in `--out`.
 pub const FILE_NAME: &str = "comparison.xlsx";
 
-/// Writes the comparison's workbook to `path` (atomically); `summaries`
-/// are the options' run summaries in the comparison's order.
-pub fn write_comparison_xlsx(
-    c: &Comparison,
-    summaries: &[RunSummary],
-    path: &Path,
-    lang: Lang,
-) -> anyhow::Result<()> {
-    let bytes = render_comparison_xlsx(c, summaries, lang)?;
-    Ok(write_atomic(path, &bytes)?)
+/// `comparison.xlsx` (`compare --xlsx`) in a language.
+pub struct ComparisonXlsx(pub Lang);
+
+impl super::Exporter for ComparisonXlsx {
+    fn render(&self, results: &super::Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let (c, summaries) = results.comparison()?;
+        render_comparison_xlsx(c, summaries, self.0)
+    }
 }
 
-/// The workbook's bytes (see [`write_comparison_xlsx`]).
+/// The workbook's bytes: the options side by side, the pairwise
+/// probabilities, payback, and each option's per-year and goals sheets;
+/// `summaries` are the options' run summaries in the comparison's order.
 pub fn render_comparison_xlsx(
     c: &Comparison,
     summaries: &[RunSummary],

@@ -1,5 +1,5 @@
-//! CSV files for spreadsheets: `years.csv`, `goals.csv`, `sensitivity.csv`
-//! and `comparison.csv`, all written the same way.
+//! CSV files for spreadsheets: `years.csv`, `goals.csv`, `sensitivity.csv`,
+//! `comparison.csv` and `backtest.csv`, all written the same way.
 //!
 //! Each file is a header line and one row per record, the rows serialized
 //! from the row structs below. Text fields go through [`csv_text`] (no
@@ -19,9 +19,9 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use super::sanitize::csv_text;
-use super::Exporter;
+use super::{Exporter, Results};
 use crate::comparison::Comparison;
-use crate::summary::{RunSummary, Sensitivity};
+use crate::summary::Sensitivity;
 
 /// How numbers and fields are written: for English or Danish spreadsheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,10 +107,19 @@ pub fn to_bytes<R: Serialize>(
 }
 
 /// `years.csv`: metric, year, mean, sd, se and percentiles.
-pub struct YearsCsvExporter(pub CsvLocale);
+pub struct YearsCsv(pub CsvLocale);
 
 /// `goals.csv`: goal, year, target, probability.
-pub struct GoalsCsvExporter(pub CsvLocale);
+pub struct GoalsCsv(pub CsvLocale);
+
+/// `sensitivity.csv`: the inputs ranked by their influence on one output.
+pub struct SensitivityCsv(pub CsvLocale);
+
+/// `comparison.csv`: the options side by side per year.
+pub struct ComparisonCsv(pub CsvLocale);
+
+/// `backtest.csv`: one row per observation ([`crate::backtest::to_csv`]).
+pub struct BacktestCsv(pub CsvLocale);
 
 /// Columns of `years.csv`, in the order of [`YearsRow`]'s fields.
 pub const YEARS_HEADER: [&str; 11] = [
@@ -134,12 +143,9 @@ pub struct YearsRow {
     pub p95: String,
 }
 
-impl Exporter for YearsCsvExporter {
-    fn file_name(&self) -> &'static str {
-        "years.csv"
-    }
-
-    fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
+impl Exporter for YearsCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let s = results.summary(None)?;
         let n = |x: f64| self.0.num(x);
         let rows = s.metrics.iter().flat_map(|(key, m)| {
             m.values.iter().enumerate().map(move |(i, v)| YearsRow {
@@ -191,12 +197,9 @@ pub struct GoalsRow {
     pub status: &'static str,
 }
 
-impl Exporter for GoalsCsvExporter {
-    fn file_name(&self) -> &'static str {
-        "goals.csv"
-    }
-
-    fn render(&self, s: &RunSummary) -> anyhow::Result<Vec<u8>> {
+impl Exporter for GoalsCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let s = results.summary(None)?;
         let n = |x: f64| self.0.num(x);
         let mut rows = Vec::new();
         for g in &s.goals {
@@ -331,6 +334,29 @@ pub fn comparison_csv(c: &Comparison, locale: CsvLocale) -> anyhow::Result<Vec<u
         })
     });
     to_bytes(locale, &COMPARISON_HEADER, rows)
+}
+
+impl Exporter for SensitivityCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let s = results.summary(None)?;
+        let sens = s
+            .sensitivity
+            .as_ref()
+            .ok_or_else(|| anyhow::anyhow!("the run has no sensitivity analysis"))?;
+        sensitivity_csv(sens, self.0)
+    }
+}
+
+impl Exporter for ComparisonCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        comparison_csv(results.comparison()?.0, self.0)
+    }
+}
+
+impl Exporter for BacktestCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        crate::backtest::to_csv(results.backtest()?, self.0)
+    }
 }
 
 #[cfg(test)]

@@ -1,19 +1,33 @@
-//! `summary.json`: the stable machine-readable result (docs/outputs.md).
+//! The JSON files: `summary.json` (the stable machine-readable result,
+//! docs/outputs.md), `comparison.json` and `backtest.json`.
 
-use super::Exporter;
-use crate::summary::RunSummary;
+use super::{Exporter, Results};
 
-/// Writes the whole [`RunSummary`] as pretty JSON.
-pub struct JsonExporter;
+/// `summary.json`: the whole [`crate::summary::RunSummary`] as pretty JSON.
+pub struct SummaryJson;
 
-impl Exporter for JsonExporter {
-    fn file_name(&self) -> &'static str {
-        "summary.json"
-    }
-
-    fn render(&self, summary: &RunSummary) -> anyhow::Result<Vec<u8>> {
-        let mut v = serde_json::to_vec_pretty(summary)?;
+impl Exporter for SummaryJson {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let mut v = serde_json::to_vec_pretty(results.summary(None)?)?;
         v.push(b'\n');
         Ok(v)
+    }
+}
+
+/// `comparison.json`: the whole [`crate::comparison::Comparison`].
+pub struct ComparisonJson;
+
+impl Exporter for ComparisonJson {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        Ok(serde_json::to_vec_pretty(results.comparison()?.0)?)
+    }
+}
+
+/// `backtest.json`: the whole [`crate::backtest::Backtest`].
+pub struct BacktestJson;
+
+impl Exporter for BacktestJson {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        Ok(serde_json::to_vec_pretty(results.backtest()?)?)
     }
 }

@@ -1,4 +1,6 @@
-//! Export formats: one module per format behind one trait, as hyperfine does.
+//! Export formats: one module per format behind one trait ([`Exporter`]),
+//! one list of the files ([`registry`]) and one manager that writes them
+//! ([`ExportManager`]), as hyperfine does.
 //!
 //! Every file is written whole or not at all by [`write_atomic`]: bytes go
 //! to a temporary file in the same directory, which is then renamed into
@@ -9,50 +11,25 @@ pub mod breakdown_csv;
 pub mod comparison_xlsx;
 pub mod csv;
 pub mod json;
+pub mod manager;
 pub mod monthly_files;
 pub mod outdir;
+pub mod registry;
 pub mod sanitize;
 pub mod xlsx;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::summary::RunSummary;
+pub use manager::ExportManager;
+pub use registry::{OutputFile, Request, Results};
 
-/// A way of writing a run's summary to a file.
+/// A way of rendering one output file from what a command computed. Which
+/// files a command writes, and under which names, is the list in
+/// [`registry`]; [`ExportManager`] renders and writes them.
 pub trait Exporter {
-    /// File name inside the output directory, e.g. `summary.json`.
-    fn file_name(&self) -> &'static str;
     /// The file's bytes.
-    fn render(&self, summary: &RunSummary) -> anyhow::Result<Vec<u8>>;
-}
-
-/// The exporters `run` uses, the CSV files in `locale`'s layout.
-pub fn default_exporters(locale: csv::CsvLocale) -> Vec<Box<dyn Exporter>> {
-    vec![
-        Box::new(json::JsonExporter),
-        Box::new(csv::YearsCsvExporter(locale)),
-        Box::new(csv::GoalsCsvExporter(locale)),
-    ]
-}
-
-/// Writes every exporter's file into `dir`; returns the paths written.
-pub fn export_all(
-    summary: &RunSummary,
-    dir: &Path,
-    exporters: &[Box<dyn Exporter>],
-) -> anyhow::Result<Vec<PathBuf>> {
-    // Render everything first, so a failure leaves no file behind.
-    let rendered: Vec<(PathBuf, Vec<u8>)> = exporters
-        .iter()
-        .map(|e| Ok((dir.join(e.file_name()), e.render(summary)?)))
-        .collect::<anyhow::Result<_>>()?;
-    let mut written = Vec::new();
-    for (path, bytes) in rendered {
-        write_atomic(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>>;
 }
 
 /// A file that could not be written: which file, what was being done, and

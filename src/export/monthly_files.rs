@@ -1,10 +1,12 @@
-//! `monthly.csv` and `monthly.json` (`run --monthly`): per month and
-//! series, mean and the 5 / 25 / 50 / 75 / 95 % points over the trials.
+//! `monthly.csv` and `monthly.json` (`run --monthly`, and each compared
+//! option's `monthly-<id>.csv` and `.json`): per month and series, mean and
+//! the 5 / 25 / 50 / 75 / 95 % points over the trials.
 
 use serde::Serialize;
 
 use super::csv::{to_bytes, CsvLocale};
 use super::sanitize::csv_text;
+use super::{Exporter, Results};
 use crate::monthly::Monthly;
 
 /// Columns of `monthly.csv`, in the order of [`MonthlyRow`]'s fields.
@@ -56,4 +58,38 @@ pub fn monthly_csv(m: &Monthly, locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
 /// `monthly.json`.
 pub fn monthly_json(m: &Monthly) -> anyhow::Result<Vec<u8>> {
     Ok(serde_json::to_vec_pretty(m)?)
+}
+
+/// The monthly results of the run (`option` None) or of a compared option.
+fn monthly_of<'a>(results: &Results<'a>, option: Option<usize>) -> anyhow::Result<&'a Monthly> {
+    results
+        .summary(option)?
+        .monthly
+        .as_ref()
+        .ok_or_else(|| anyhow::anyhow!("no monthly results were computed"))
+}
+
+/// `monthly.csv` of the run (`option` None) or `monthly-<id>.csv` of a
+/// compared option.
+pub struct MonthlyCsv {
+    pub locale: CsvLocale,
+    pub option: Option<usize>,
+}
+
+impl Exporter for MonthlyCsv {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        monthly_csv(monthly_of(results, self.option)?, self.locale)
+    }
+}
+
+/// `monthly.json` of the run (`option` None) or `monthly-<id>.json` of a
+/// compared option.
+pub struct MonthlyJson {
+    pub option: Option<usize>,
+}
+
+impl Exporter for MonthlyJson {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        monthly_json(monthly_of(results, self.option)?)
+    }
 }

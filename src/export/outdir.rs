@@ -40,37 +40,9 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use super::registry::is_output_name;
 use super::WriteError;
 use crate::error::InputError;
-
-/// Names of the files `run` and `compare` may write into `--out`: the data
-/// files, report.html and every chart as PNG and SVG.
-pub fn output_names() -> Vec<String> {
-    let mut names: Vec<String> = crate::report::OUTPUT_FILES
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    for stem in crate::report::chart_list::ChartId::ALL.map(|c| c.file_stem()) {
-        names.push(format!("{stem}.png"));
-        names.push(format!("{stem}.svg"));
-    }
-    names
-}
-
-/// Whether `name` is one of `compare`'s per-option files:
-/// `breakdown-<id>.csv`, `monthly-<id>.csv` or `monthly-<id>.json`. Like
-/// [`output_names`], such files in `--out` that a run did not write are
-/// from an earlier run and are not kept.
-pub fn is_option_output(name: &str) -> bool {
-    let id = |rest: Option<&str>| rest.is_some_and(|r| !r.is_empty());
-    let breakdown = name
-        .strip_prefix("breakdown-")
-        .map(|r| r.strip_suffix(".csv"));
-    let monthly = name
-        .strip_prefix("monthly-")
-        .map(|r| r.strip_suffix(".csv").or_else(|| r.strip_suffix(".json")));
-    id(breakdown.flatten()) || id(monthly.flatten())
-}
 
 /// Where the workbook goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -160,10 +132,7 @@ impl OutputPlan {
             return Ok(XlsxTarget::Elsewhere(x.to_path_buf()));
         }
         let text = name.to_string_lossy();
-        if output_names().iter().any(|n| *n == text)
-            || is_option_output(&text)
-            || super::is_temp_name(&text)
-        {
+        if is_output_name(&text) || super::is_temp_name(&text) {
             return Err(InputError::new(format!(
                 "--xlsx {} would replace the run's own {text} in --out",
                 x.display()
@@ -191,11 +160,12 @@ impl OutputPlan {
             .map_err(|e| WriteError::new(&parent, "cannot create output directory", e))?;
         let prefix = staging_prefix(&out);
         remove_dead_staging(&parent, &prefix);
-        let mut known: HashSet<String> = output_names().into_iter().collect();
-        if let Some(XlsxTarget::InOut(n)) = &self.xlsx {
-            known.insert(n.to_string_lossy().into_owned());
-        }
-        remove_temp_files(&out, &|n| known.contains(n) || is_option_output(n));
+        let workbook = match &self.xlsx {
+            Some(XlsxTarget::InOut(n)) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        };
+        let known = Known { workbook };
+        remove_temp_files(&out, &|n| known.contains(n));
         let xlsx_path = match &self.xlsx {
             None => None,
             Some(XlsxTarget::InOut(_)) => None,
@@ -288,6 +258,21 @@ fn remove_temp_files(dir: &Path, known: &dyn Fn(&str) -> bool) {
     }
 }
 
+/// The names in `--out` that are this tool's: its outputs (the names and
+/// patterns of [`super::registry`], every chart as PNG and SVG), and the
+/// workbook of this run when `--xlsx` names a file in `--out`. Such files
+/// that a run did not write are from an earlier run and are not kept.
+#[derive(Debug)]
+struct Known {
+    workbook: Option<String>,
+}
+
+impl Known {
+    fn contains(&self, name: &str) -> bool {
+        is_output_name(name) || self.workbook.as_deref() == Some(name)
+    }
+}
+
 /// The staging directory of one run. Dropped without [`Staging::commit`]
 /// (an error), it is removed and `--out` is left as it was.
 #[derive(Debug)]
@@ -297,7 +282,7 @@ pub struct Staging {
     /// The staging directory is beside `out` (not inside it).
     beside: bool,
     /// Output names of this tool (pruned when not written again).
-    known: HashSet<String>,
+    known: Known,
     xlsx: Option<XlsxTarget>,
     done: bool,
 }
@@ -415,7 +400,7 @@ impl Staging {
             let name = e.file_name();
             let text = name.to_string_lossy().into_owned();
             let target = self.dir.join(&name);
-            if self.known.contains(&text) || is_option_output(&text) || target.exists() {
+            if self.known.contains(&text) || target.exists() {
                 continue;
             }
             let is_dir = e.file_type().map(|t| t.is_dir()).unwrap_or(true);
@@ -447,18 +432,18 @@ impl Staging {
             rename(&e.path(), &self.out.join(e.file_name()))?;
             names.insert(e.file_name().to_string_lossy().into_owned());
         }
-        let options: Vec<String> = fs::read_dir(&self.out)
+        let stale: Vec<String> = fs::read_dir(&self.out)
             .map(|entries| {
                 entries
                     .flatten()
                     .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .filter(|n| is_option_output(n))
+                    .filter(|n| self.known.contains(n) && !names.contains(n))
                     .collect()
             })
             .unwrap_or_default();
-        for name in self.known.iter().chain(&options) {
+        for name in &stale {
             let p = self.out.join(name);
-            if !names.contains(name) && p.is_file() {
+            if p.is_file() {
                 fs::remove_file(&p).map_err(|e| WriteError::new(&p, "cannot remove stale", e))?;
             }
         }
@@ -594,12 +579,6 @@ mod tests {
 
     #[test]
     fn per_option_files_of_an_earlier_compare_are_not_kept() {
-        assert!(is_option_output("breakdown-solrod-2011-proposal-1.csv"));
-        assert!(is_option_output("monthly-a.json"));
-        assert!(is_option_output("monthly-a.csv"));
-        assert!(!is_option_output("monthly-.csv"));
-        assert!(!is_option_output("breakdown-a.json"));
-        assert!(!is_option_output("my-monthly-a.csv"));
         for sub in [false, true] {
             let d = tempfile::tempdir().unwrap();
             let out = d.path().join("out");

@@ -269,6 +269,21 @@ pub fn write_xlsx(
     Ok(write_atomic(path, &bytes)?)
 }
 
+/// The run's workbook (`run --xlsx FILE`): `max_trial_rows` as in
+/// [`write_xlsx`].
+pub struct WorkbookXlsx {
+    pub lang: Lang,
+    pub max_trial_rows: usize,
+}
+
+impl super::Exporter for WorkbookXlsx {
+    fn render(&self, results: &super::Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let summary = results.summary(None)?;
+        let (engine, trials) = results.trials()?;
+        render_xlsx(summary, engine, trials, self.lang, self.max_trial_rows)
+    }
+}
+
 /// The workbook's bytes (see [`write_xlsx`]).
 pub fn render_xlsx(
     summary: &RunSummary,

@@ -150,36 +150,39 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
     }
     non_finite.extend(summary_non_finite(&summary));
 
-    // Every output, as `run` would write it.
-    for exporter in crate::export::default_exporters(crate::export::csv::CsvLocale::En) {
-        match exporter.render(&summary) {
-            Ok(bytes) => non_finite.extend(csv_non_finite(exporter.file_name(), &bytes)),
-            Err(e) => output_errors.push(format!("{}: {e:#}", exporter.file_name())),
+    // Every output file, as `run` would write it (the registry's list).
+    {
+        use crate::export::registry::{Request, Results, Step};
+        let results = Results::Run {
+            summary: &summary,
+            engine: &engine,
+            trials: &trials,
+        };
+        let request = Request {
+            report: opts.html,
+            workbook: opts.xlsx.then(|| scratch.join("fuzz.xlsx")),
+            workbook_trials: 10_000,
+            ..Request::new(opts.lang, crate::export::csv::CsvLocale::En)
+        };
+        let manager = crate::export::ExportManager::new(&results, &request, scratch);
+        for p in manager.planned() {
+            let name = p.path.file_name().unwrap_or_default().to_string_lossy();
+            match p.render(&results) {
+                Ok(bytes) if p.file.step() == Step::Data => {
+                    non_finite.extend(csv_non_finite(&name, &bytes))
+                }
+                Ok(_) => {}
+                Err(e) => output_errors.push(format!("{name}: {e:#}")),
+            }
         }
     }
     if let Some(sens) = &summary.sensitivity {
-        match crate::export::csv::sensitivity_csv(sens, crate::export::csv::CsvLocale::En) {
-            Ok(bytes) => non_finite.extend(csv_non_finite("sensitivity.csv", &bytes)),
-            Err(e) => output_errors.push(format!("sensitivity.csv: {e:#}")),
-        }
         let _ = crate::cli::sensitivity_table::top_table(Some(&summary), sens, 10, opts.lang);
     }
     let _ = crate::cli::table::run_table(&summary, opts.lang);
     let _ = crate::cli::breakdown_table::breakdown_table(&summary, opts.lang);
     if let Some(rows) = &summary.attribution {
         let _ = crate::cli::table::attribution_table(&summary, rows, opts.lang);
-    }
-    if opts.html {
-        if let Err(e) = crate::report::html::render_html(&summary, None, &[], opts.lang) {
-            output_errors.push(format!("report.html: {e:#}"));
-        }
-    }
-    if opts.xlsx {
-        if let Err(e) =
-            crate::export::xlsx::render_xlsx(&summary, &engine, &trials, opts.lang, 10_000)
-        {
-            output_errors.push(format!("xlsx: {e:#}"));
-        }
     }
     if opts.charts {
         if let Err(e) = crate::report::chart_data::run_charts(&summary, scratch, opts.lang) {

@@ -1,12 +1,14 @@
-//! The backtest in words and tables: the terminal table, and the report
-//! section `backtest --report` adds to the forecast's report.
+//! The backtest in words and tables: the terminal table, the chart's data,
+//! and the report section `backtest --report` adds to the forecast's report
+//! (a section of the report's builder, [`crate::report::html`]).
 
 use std::fmt::Write;
 
 use crate::backtest::{Backtest, ObservationScore};
+use crate::charts::{BacktestData, BacktestRow, ChartText};
 use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_pct, Lang};
-use maud::{html, PreEscaped};
+use maud::{html, Markup, PreEscaped};
 
 /// A value of an observation in its unit: "62.0 %", "12.3 m kr.", "41,250".
 pub fn value_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
@@ -182,8 +184,9 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
     o
 }
 
-/// The report section (inserted before the method section).
-pub fn section_html(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> String {
+/// The report's backtest section (before its method section), with the
+/// chart as inline SVG when it could be drawn.
+pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
     let (head, body) = rows(b, lang);
     html! {
         section class="major backtest" id="backtest" { "\n"
@@ -225,16 +228,43 @@ pub fn section_html(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> String
             } "\n"
         } "\n"
     }
-    .into_string()
 }
 
-/// The run report's HTML with the backtest section before its method
-/// section (or before the end of the body).
-pub fn insert_section(report: &str, section: &str) -> String {
-    let at = report
-        .find("<section class=\"major method\"")
-        .or_else(|| report.rfind("</main>"))
-        .or_else(|| report.rfind("</body>"))
-        .unwrap_or(report.len());
-    format!("{}{}{}", &report[..at], section, &report[at..])
+/// The chart's rows: one per observation the forecast could evaluate.
+pub fn chart_data(b: &Backtest, lang: Lang) -> BacktestData {
+    let rows = b
+        .observations
+        .iter()
+        .filter_map(|r| {
+            let f = r.forecast.as_ref()?;
+            let v = |x| value_text(r, x, lang);
+            Some(BacktestRow {
+                label: format!("{} ({})", r.name, r.year),
+                pit: f.pit,
+                values: format!(
+                    "{} {} · {} {}",
+                    lang.pick("faktisk", "realised"),
+                    v(r.value),
+                    lang.pick("median", "median"),
+                    v(f.median)
+                ),
+            })
+        })
+        .collect();
+    BacktestData {
+        rows,
+        trials: Some(b.trials as u64),
+    }
+}
+
+/// The chart's text: the scenario's name as subtitle.
+pub fn chart_text(b: &Backtest) -> ChartText {
+    ChartText::subtitle(b.scenario.clone())
+}
+
+/// The chart as SVG text for the report (none if it cannot be drawn).
+pub fn chart_svg(b: &Backtest, lang: Lang) -> Option<String> {
+    let mut svg = String::new();
+    crate::charts::backtest(&chart_data(b, lang), &chart_text(b), lang, &mut svg).ok()?;
+    Some(svg)
 }

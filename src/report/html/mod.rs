@@ -24,7 +24,9 @@
 //! 3. Charts (`figures.rs`).
 //! 4. Tables per year (`tables.rs`, `hours.rs`, `goals.rs`, `analysis.rs`,
 //!    `comparison.rs`, and [`crate::report::breakdown_html`]).
-//! 5. How the numbers are made, the model in brief (`method.rs`).
+//! 5. With `backtest --report`: the forecast against what happened
+//!    ([`crate::report::backtest::section`]).
+//! 6. How the numbers are made, the model in brief (`method.rs`).
 //!
 //! Labels and numbers in the report's language are `labels.rs`, shared
 //! with the terminal, `check` and the Excel export; the style sheet is
@@ -35,12 +37,13 @@ use crate::metric_key::MetricKey;
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
+use crate::backtest::Backtest;
 use crate::charts::data::*;
 use crate::charts::{self, ChartError};
 use crate::comparison::Comparison;
 use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
-use crate::export::write_atomic;
+use crate::export::{write_atomic, Exporter, Results};
 use crate::i18n::{
     format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
     format_probability, labels, weekday_short, Lang, MoneyUnit,
@@ -87,9 +90,64 @@ pub fn render_html(
         s: summary,
         c: comparison,
         options: summaries_of_options,
+        backtest: None,
         lang,
     };
     Ok(r.render())
+}
+
+/// Renders the report of a backtest: the forecast's report (`forecast`,
+/// the run summary of the scenario scored) with the backtest's section
+/// before the method section.
+pub fn render_backtest_html(
+    forecast: &RunSummary,
+    backtest: &Backtest,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let r = Report {
+        s: forecast,
+        c: None,
+        options: &[],
+        backtest: Some(backtest),
+        lang,
+    };
+    Ok(r.render())
+}
+
+/// `report.html` (`--report`) in a language: of a run, of a comparison
+/// (the base option's summary with the options), or of a backtest (the
+/// forecast's report, whose goals are the observations and so left out,
+/// with the backtest's section).
+pub struct HtmlReport(pub Lang);
+
+impl Exporter for HtmlReport {
+    fn render(&self, results: &Results<'_>) -> anyhow::Result<Vec<u8>> {
+        let lang = self.0;
+        let html = match *results {
+            Results::Run { summary, .. } => render_html(summary, None, &[], lang)?,
+            Results::Compare {
+                comparison,
+                summaries,
+            } => {
+                let first = summaries
+                    .first()
+                    .ok_or_else(|| anyhow::anyhow!("a comparison of no options"))?;
+                render_html(first, Some(comparison), summaries, lang)?
+            }
+            Results::Backtest {
+                backtest,
+                engine,
+                trials,
+            } => {
+                let mut forecast =
+                    RunSummary::new(engine.scenario, &engine.layout, trials, backtest.seed, None);
+                forecast.sampling = engine.design.method;
+                forecast.goals.clear();
+                render_backtest_html(&forecast, backtest, lang)?
+            }
+        };
+        Ok(html.into_bytes())
+    }
 }
 
 /// Renders the report and writes it to `path` atomically (temporary file and
@@ -122,6 +180,8 @@ struct Report<'a> {
     s: &'a RunSummary,
     c: Option<&'a Comparison>,
     options: &'a [RunSummary],
+    /// `backtest --report`: the backtest of the forecast `s`.
+    backtest: Option<&'a Backtest>,
     lang: Lang,
 }
 
@@ -186,12 +246,26 @@ impl<'a> Report<'a> {
                     (self.assumptions_section())
                     (self.charts_section())
                     (self.tables_section())
+                    (self.backtest_section())
                     (self.method_section())
                     (self.appendix_section())
                 } "\n"
             } "\n"
         };
         keep_units_with_numbers(&page.into_string())
+    }
+}
+
+impl Report<'_> {
+    /// The backtest's section, with its chart (nothing without a backtest).
+    fn backtest_section(&self) -> Markup {
+        match self.backtest {
+            Some(b) => {
+                let svg = crate::report::backtest::chart_svg(b, self.lang);
+                crate::report::backtest::section(b, svg.as_deref(), self.lang)
+            }
+            None => html! {},
+        }
     }
 }
 
