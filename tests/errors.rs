@@ -100,3 +100,29 @@ fn a_schedule_error_points_at_the_offending_piece_of_the_text() {
     let marks = stderr.lines().find(|l| l.contains('^')).unwrap();
     assert_eq!(marks.matches('^').count(), 2, "{stderr}");
 }
+
+#[test]
+fn errors_in_different_areas_are_reported_together() {
+    // One area's mix sums above 1, another names a misspelt channel: both
+    // are reported (before, the first hid the second).
+    let (_dir, path) = edited(|t| {
+        let two_areas = t.replace(
+            "[[areas]]\nname = \"Example area\"",
+            "[[areas]]\nname = \"Second area\"\nvolume = 100\n\
+             mix.transaction = { persnal = 0.5, phone = 0.5 }\n\n\
+             [[areas]]\nname = \"Example area\"",
+        );
+        two_areas.replace(
+            "transaction = { personal = 0.4, phone = 0.4, self_service = 0.2 }",
+            "transaction = { personal = 0.5, phone = 0.4, self_service = 0.2 }",
+        )
+    });
+    let assert = bin()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("unknown channel \"persnal\""), "{stderr}");
+    assert!(stderr.contains("sum to 1.1, not 1"), "{stderr}");
+    assert!(stderr.contains("2 errors in this input"), "{stderr}");
+}

@@ -74,54 +74,97 @@ pub(super) fn build_areas(
     let mut area_names = std::collections::HashSet::new();
     let mut cells = Vec::new();
     let mut raised_ceilings = Vec::new();
+    // Areas are independent: every area's errors are reported, not only
+    // the first area's.
+    let mut errors = Vec::new();
     for a in &m.areas {
-        let f = a.file;
         let v = a.value.get_ref();
         let aname = v.name.get_ref().clone();
         if !area_names.insert(aname.clone()) {
-            return Err(b
-                .err(
-                    f,
+            errors.push(
+                b.err(
+                    a.file,
                     v.name.span(),
                     format!("area \"{aname}\" is defined twice"),
                 )
-                .with_help("give each area its own name"));
+                .with_help("give each area its own name"),
+            );
+            continue;
         }
-        let department = area_department(b, f, v, &aname, departments)?;
-        let volume = area_volume(b, a, &aname, population_base)?;
-        let area_prices = area_prices(b, f, v, &aname)?;
-        let season = area_season(b, f, v)?;
-        let type_split = area_type_split(b, f, v, &aname, &defaults)?;
-        let cx = AreaCx {
-            f,
-            v,
-            aname: &aname,
+        let cx = AreaInputs {
             defaults: &defaults,
+            departments,
+            population_base,
             prices,
-            area_prices: &area_prices,
         };
-        let area_index = areas.len();
-        for t in ContactType::ALL {
-            let share = type_split[t.index()];
-            if share == Param::Fixed(0.0) {
-                continue;
+        let mut own_cells = Vec::new();
+        match build_area(b, a, &cx, areas.len(), &mut own_cells, &mut raised_ceilings) {
+            Ok(area) => {
+                areas.push(area);
+                cells.append(&mut own_cells);
             }
-            cells.push(build_cell(b, &cx, area_index, t, &mut raised_ceilings)?);
+            Err(e) => errors.push(e),
         }
-        areas.push(Area {
-            name: aname,
-            department,
-            volume,
-            season,
-            type_split,
-            prices: area_prices,
-            displacement: None,
-        });
+    }
+    if let Some(e) = InputError::all(errors) {
+        return Err(e);
     }
     Ok(Areas {
         areas,
         cells,
         raised_ceilings,
+    })
+}
+
+/// What every area is built against.
+struct AreaInputs<'a> {
+    defaults: &'a Defaults,
+    departments: &'a [Department],
+    population_base: Option<Param>,
+    prices: &'a [Option<Param>; N_CHANNELS],
+}
+
+/// One `[[areas]]` entry with its cells (pushed to `cells`; the area will
+/// have index `area_index`).
+fn build_area(
+    b: &mut Builder,
+    a: &Located<Spanned<RawArea>>,
+    inputs: &AreaInputs,
+    area_index: usize,
+    cells: &mut Vec<Cell>,
+    raised_ceilings: &mut Vec<RaisedCeiling>,
+) -> R<Area> {
+    let f = a.file;
+    let v = a.value.get_ref();
+    let aname = v.name.get_ref().clone();
+    let department = area_department(b, f, v, &aname, inputs.departments)?;
+    let volume = area_volume(b, a, &aname, inputs.population_base)?;
+    let area_prices = area_prices(b, f, v, &aname)?;
+    let season = area_season(b, f, v)?;
+    let type_split = area_type_split(b, f, v, &aname, inputs.defaults)?;
+    let cx = AreaCx {
+        f,
+        v,
+        aname: &aname,
+        defaults: inputs.defaults,
+        prices: inputs.prices,
+        area_prices: &area_prices,
+    };
+    for t in ContactType::ALL {
+        let share = type_split[t.index()];
+        if share == Param::Fixed(0.0) {
+            continue;
+        }
+        cells.push(build_cell(b, &cx, area_index, t, raised_ceilings)?);
+    }
+    Ok(Area {
+        name: aname,
+        department,
+        volume,
+        season,
+        type_split,
+        prices: area_prices,
+        displacement: None,
     })
 }
 
