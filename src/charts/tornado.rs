@@ -9,8 +9,10 @@ use super::data::{TornadoBar, TornadoData};
 use super::{invalid, ChartError, ChartText, Sink};
 use crate::i18n::{labels, Lang};
 
-/// Widest input name before it is shortened with "…".
-const MAX_NAME_W: i32 = 330;
+/// Widest line of an input name: a longer name wraps onto a second line
+/// ("Pris pr. åben time · Øvrige afdelinger / skranke"), and only a name
+/// longer than two lines is shortened with "…".
+const MAX_NAME_W: i32 = 360;
 
 /// Horizontal bars, largest swing on top, centred on the overall median:
 /// from the median to the result with the input in its lowest decile
@@ -84,10 +86,7 @@ fn draw<DB: Backend>(
         lo: 0.0,
         hi: n as f64,
         ticks: (0..n).map(|i| (n - i) as f64 - 0.5).collect(),
-        labels: bars
-            .iter()
-            .map(|b| ellipsize(&b.input, TICK_SIZE, false, MAX_NAME_W))
-            .collect(),
+        labels: bars.iter().map(|b| name_lines(&b.input)).collect(),
         title: String::new(),
         unit: None,
     };
@@ -159,4 +158,23 @@ fn draw<DB: Backend>(
 
 fn darker(c: RGBColor) -> RGBColor {
     lerp_color(c, RGBColor(0, 0, 0), 0.25)
+}
+
+/// An input's name as the label of its bar: one line when it fits, else
+/// two, broken after the " · " between what and where when both halves
+/// fit ("Pris pr. åben time ·" / "Øvrige afdelinger skranke"), else
+/// between words; the lines separated by '\n'.
+fn name_lines(name: &str) -> String {
+    if text_width(name, TICK_SIZE, false) <= MAX_NAME_W {
+        return name.to_string();
+    }
+    if let Some((what, place)) = name.split_once(" · ") {
+        let first = format!("{what} ·");
+        if text_width(&first, TICK_SIZE, false) <= MAX_NAME_W
+            && text_width(place, TICK_SIZE, false) <= MAX_NAME_W
+        {
+            return format!("{first}\n{place}");
+        }
+    }
+    wrap_lines(name, TICK_SIZE, false, MAX_NAME_W, 2).join("\n")
 }

@@ -160,8 +160,9 @@ impl Report<'_> {
     }
 
     /// Key figures and sentences of a run that proposes something: savings,
-    /// cumulative net savings, payback, net present value, displaced contacts.
-    pub(super) fn savings_brief(&self) -> Markup {
+    /// cumulative net savings, payback, net present value, displaced
+    /// contacts; with `how_to_read`, the note on reading the figures.
+    pub(super) fn savings_brief(&self, how_to_read: bool) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
@@ -223,7 +224,7 @@ impl Report<'_> {
         }
         sentences.push(self.payback_sentence());
         sentences.extend(self.displaced_sentence());
-        self.brief(&figures, Some(note), &sentences)
+        self.brief(&figures, how_to_read.then_some(note), &sentences)
     }
 
     /// Why a figure is the same in every simulation: no input is

@@ -142,9 +142,11 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         let parts: Vec<&str> = rest.split('.').collect();
         if parts.len() == 4 {
             let what = match parts[3] {
-                "agents_per_open_hour" => {
-                    t(lang, "medarbejdere pr. åben time", "agents per open hour")
-                }
+                "agents_per_open_hour" => t(
+                    lang,
+                    "nødvendige medarbejdere pr. åben time",
+                    "agents needed per open hour",
+                ),
                 "service_level" => t(lang, "serviceniveau", "service level"),
                 "asa_seconds" => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
                 other => other,
