@@ -509,7 +509,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .iter()
         .map(|s| {
             vec![
-                staffed_channel(&s.channel, lang),
+                crate::report::chart_data::staffed_channel_label(&s.channel, lang),
                 s.year.to_string(),
                 format!(
                     "{} -> {}",
@@ -552,18 +552,6 @@ pub fn staffing_note(lang: Lang) -> &'static str {
          keep the service level; it rises because the same calls come in fewer open hours. The wage \
          cost follows agents times open hours and is in the cost.",
     )
-}
-
-/// "Borgerservice phone" (department and channel key, as comparison.json
-/// has it) with the channel in `lang`: "Borgerservice telefon".
-fn staffed_channel(text: &str, lang: Lang) -> String {
-    match text.rsplit_once(' ') {
-        Some((department, key @ ("phone" | "counter"))) => {
-            let channel = crate::report::chart_data::opening_channel_label(key, lang);
-            format!("{department} {}", super::table::lower_first(&channel))
-        }
-        _ => text.to_string(),
-    }
 }
 
 /// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".

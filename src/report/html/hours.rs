@@ -192,8 +192,8 @@ impl Report<'_> {
         html! {
             p.note {
                 (self.t(
-                    "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben time for at holde serviceniveauet. Tallet stiger, fordi de samme opkald kommer på færre åbne timer; det er ikke antallet af ansatte. Lønnen følger medarbejdere gange åbne timer og står i omkostningen.",
-                    "Agents needed per open hour: how many must answer at the same time in each open hour to keep the service level. It rises because the same calls come in fewer open hours; it is not the number of employees. The wage cost follows agents times open hours and is in the cost."
+                    "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, fordi de samme opkald kommer på færre timer; lønnen følger medarbejdere gange åbne timer.",
+                    "Agents needed per open hour: how many must answer at the same time to keep the service level, not the number of employees. It rises because the same calls come in fewer hours; the wage cost follows agents times open hours."
                 ))
             } "\n"
         }

@@ -8,7 +8,7 @@ use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 
 /// The inputs an option's section names as its key inputs: the first of
 /// its sensitivity ranking.
-pub(super) const OPTION_KEY_INPUTS: usize = 5;
+pub(super) const OPTION_KEY_INPUTS: usize = 4;
 
 /// The most characters of amounts one row of the options' breakdown table
 /// may hold in whole kroner beside its label and still fit A4.
@@ -124,6 +124,58 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// Every option's opening hours as written, today's beside them, for
+    /// the departments and channels any option changes (section 5).
+    pub(super) fn options_schedules_table(&self, c: &Comparison) -> Markup {
+        let lang = self.lang;
+        let rows: Vec<&crate::summary::HoursRow> = c
+            .hours_channels()
+            .into_iter()
+            .filter(|h| {
+                c.options.iter().any(|o| {
+                    o.weekly_hours(&h.department, &h.channel) != Some(h.today_hours_per_week)
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return html! {};
+        }
+        let schedule = |o: &crate::comparison::OptionResult, h: &crate::summary::HoursRow| {
+            o.hours
+                .iter()
+                .find(|r| r.department == h.department && r.channel == h.channel)
+                .map(|r| r.proposal.clone().unwrap_or_else(|| r.today.clone()))
+        };
+        html! {
+            table class="hours options-schedules" id="table-options-schedules" { "\n"
+                caption { (self.t("Åbningstider pr. forslag", "Opening hours per proposal")) } "\n"
+                thead { tr {
+                    th { (self.t("Afdeling", "Department")) }
+                    th { (self.t("Kanal", "Channel")) }
+                    th { (self.t("I dag", "Today")) }
+                    @for o in &c.options { th { (clean_text(&o.name)) } }
+                } }
+                tbody { "\n"
+                    @for h in &rows {
+                        tr {
+                            td { (clean_text(&h.department)) }
+                            td { (clean_text(&chart_data::opening_channel_label(&h.channel, lang))) }
+                            td { (schedule_html(&h.today, lang)) }
+                            @for o in &c.options {
+                                td {
+                                    @match schedule(o, h) {
+                                        Some(text) => (schedule_html(&text, lang)),
+                                        None => "–",
+                                    }
+                                }
+                            }
+                        } "\n"
+                    }
+                }
+            } "\n"
+        }
+    }
+
     /// Section 2 of a comparison: one section per option, numbered 2.1,
     /// 2.2, ... (`summaries` in the comparison's order).
     pub(super) fn option_sections(&self, c: &Comparison) -> Markup {
@@ -148,18 +200,120 @@ impl<'a> Report<'a> {
                 @for text in [&s.description, &s.proposal_description].into_iter().flatten() {
                     p.description { (clean_text(text)) } "\n"
                 }
-                p.meta {
-                    (self.t("Scenariefil", "Scenario file")) ": " (clean_text(&short_location(&s.scenario_file)))
-                } "\n"
                 @if r.projection() {
                     (r.projection_brief())
                 } @else {
                     (r.savings_brief(false))
                 }
-                (r.goals_brief())
-                (r.hours_table_with_id(&format!("table-option-{}-hours", i + 1)))
-                (r.staffing_table())
+                (r.goals_in_short())
+                (r.hours_brief())
+                (self.option_staffing(o))
                 (r.option_key_inputs(&others, &format!("table-option-{}-inputs", i + 1)))
+            } "\n"
+        }
+    }
+
+    /// The Erlang C staffing of an option's staffed channels: one row per
+    /// measure, one column per year, "today → under the option" (medians).
+    fn option_staffing(&self, o: &crate::comparison::OptionResult) -> Markup {
+        let lang = self.lang;
+        let mut channels: Vec<&str> = Vec::new();
+        for r in &o.staffing {
+            if !channels.contains(&r.channel.as_str()) {
+                channels.push(&r.channel);
+            }
+        }
+        if channels.is_empty() {
+            return html! {};
+        }
+        let pct = |x: f64| format_pct(x, 0, lang);
+        let agents = |x: f64| format_number(x, 1, lang);
+        let seconds = |x: f64| format_number(x, 0, lang);
+        type Measure<'f> = (
+            &'f str,
+            fn(&crate::comparison::StaffingRow) -> (f64, f64),
+            &'f dyn Fn(f64) -> String,
+        );
+        let measures: [Measure; 3] = [
+            (
+                self.t(
+                    "Nødvendige medarbejdere pr. åben time",
+                    "Agents needed per open hour",
+                ),
+                |r| (r.agents_per_open_hour_status_quo, r.agents_per_open_hour),
+                &agents,
+            ),
+            (
+                self.t("Serviceniveau", "Service level"),
+                |r| (r.service_level_status_quo, r.service_level),
+                &pct,
+            ),
+            (
+                self.t("Gns. ventetid (sek.)", "Average wait (s)"),
+                |r| (r.asa_seconds_status_quo, r.asa_seconds),
+                &seconds,
+            ),
+        ];
+        html! {
+            @for ch in &channels {
+                @let rows: Vec<&crate::comparison::StaffingRow> = o.staffing.iter().filter(|r| r.channel == *ch).collect();
+                table class="staffing option-staffing" { "\n"
+                    caption {
+                        (clean_text(&chart_data::staffed_channel_label(ch, lang))) ", "
+                        (self.t("bemanding efter Erlang C: i dag → forslag (medianer)", "staffing by Erlang C: today → proposal (medians)"))
+                    } "\n"
+                    thead { tr {
+                        th { }
+                        @for r in &rows { th.num { (r.year) } }
+                    } }
+                    tbody { "\n"
+                        @for (label, get, fmt) in &measures {
+                            tr {
+                                td { (label) }
+                                @for r in &rows {
+                                    @let (today, option) = get(r);
+                                    td class="num nw" { (fmt(today)) " → " (fmt(option)) }
+                                }
+                            } "\n"
+                        }
+                    }
+                } "\n"
+            }
+            (self.staffing_note())
+        }
+    }
+
+    /// Each goal's probability in its last evaluated year, one line each:
+    /// an option's section (section 5 has every year of every option).
+    fn goals_in_short(&self) -> Markup {
+        let lang = self.lang;
+        let s = self.s;
+        let goals: Vec<(f64, String)> = s
+            .goals
+            .iter()
+            .filter_map(|g| {
+                let (y, target, p) = last_evaluated(g, &s.years)?;
+                let sentence = format!(
+                    "{} ({}, {y}): {}",
+                    g.name,
+                    goal_condition(g, target, lang),
+                    likelihood_words(p, lang)
+                );
+                Some((p, sentence))
+            })
+            .collect();
+        if goals.is_empty() {
+            return html! {};
+        }
+        html! {
+            h3 { (self.t("Målene", "The goals")) } "\n"
+            ul class="goal-list short" { "\n"
+                @for (p, sentence) in &goals {
+                    li {
+                        span class={ "badge " (likelihood_class(*p)) } { (format_probability(*p, lang)) }
+                        span { (clean_text(sentence)) }
+                    } "\n"
+                }
             } "\n"
         }
     }
@@ -205,14 +359,12 @@ impl<'a> Report<'a> {
         html! {
             @if let (Some(measure), false) = (&measure, ranked.is_empty()) {
                 table class="key-inputs" { "\n"
-                    colgroup { col style="width:40%"; col style="width:30%"; col style="width:15%"; col style="width:15%"; } "\n"
                     caption {
                         (self.t("De antagelser, der betyder mest for", "The inputs that matter most for"))
                         " " (clean_text(&measure.to_lowercase()))
                     } "\n"
                     thead { tr {
                         th { (self.t("Antagelse", "Input")) }
-                        th { (self.t("Fordeling", "Distribution")) }
                         th.num { (self.t("Median når lav", "Median when low")) }
                         th.num { (self.t("Median når høj", "Median when high")) }
                     } }
@@ -220,7 +372,6 @@ impl<'a> Report<'a> {
                         @for (k, r) in &ranked {
                             tr {
                                 td { (clean_text(&labels[*k])) }
-                                td { (clean_text(&distribution_label(&s.inputs[*k].distribution, lang))) }
                                 td.num { (format_money(r.median_when_low, lang)) }
                                 td.num { (format_money(r.median_when_high, lang)) }
                             } "\n"
@@ -229,8 +380,8 @@ impl<'a> Report<'a> {
                 } "\n"
                 p.note {
                     (self.t(
-                        "Median når lav/høj: resultatets median i de simuleringer, hvor antagelsen ligger blandt sine laveste/højeste 10 %. Alle antagelser står i afsnit 3 og bilag A.",
-                        "Median when low/high: the result's median in the simulations with the input among its lowest/highest 10 %. Every input is in section 3 and appendix A."
+                        "Resultatets median, når antagelsen er blandt sine laveste/højeste 10 %. Fordelingerne står i afsnit 3.",
+                        "The result's median with the input among its lowest/highest 10 %. The distributions are in section 3."
                     ))
                 } "\n"
             }

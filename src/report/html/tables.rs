@@ -9,6 +9,7 @@ impl Report<'_> {
                 section class="major" id="tables" { "\n"
                     h2 { (self.section(4)) ". " (self.t("Tabeller", "Tables")) } "\n"
                     (self.comparison_tables(c))
+                    (self.options_schedules_table(c))
                     (self.options_breakdown_tables(c))
                 } "\n"
             };
