@@ -178,3 +178,42 @@ fn name_lines(name: &str) -> String {
     }
     wrap_lines(name, TICK_SIZE, false, MAX_NAME_W, 2).join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Long input names wrap onto two lines that each fit the label area,
+    /// after the " · " when both halves fit, without "…"; short names stay
+    /// on one line; only a name longer than two lines is shortened.
+    #[test]
+    fn long_names_wrap_to_two_lines_instead_of_being_cut() {
+        let fits = |l: &str| text_width(l, TICK_SIZE, false) <= MAX_NAME_W;
+        for name in [
+            "Pris pr. åben time · Øvrige afdelinger skranke",
+            "Cost per open hour · Other departments counter",
+            "Volumen · Generel information og omstilling",
+            "Timeløn · Borgerservice telefon og skranke i alle kommunens afdelinger",
+        ] {
+            let label = name_lines(name);
+            let lines: Vec<&str> = label.split('\n').collect();
+            assert!(lines.len() <= 2, "{label:?}");
+            assert!(lines.iter().all(|l| fits(l)), "{label:?}");
+            assert!(!label.contains('…'), "{label:?}");
+            let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            assert_eq!(words(&lines.join(" ")), words(name), "{label:?}");
+            if !fits(name) {
+                assert_eq!(lines.len(), 2, "{label:?}");
+            }
+        }
+        let long = name_lines("Pris pr. åben time · Øvrige afdelinger skranke");
+        assert_eq!(long, "Pris pr. åben time ·\nØvrige afdelinger skranke");
+        assert_eq!(
+            name_lines("Pris: personligt fremmøde"),
+            "Pris: personligt fremmøde"
+        );
+        let huge = name_lines(&"Meget lang antagelse ".repeat(20));
+        assert_eq!(huge.split('\n').count(), 2);
+        assert!(huge.ends_with('…'), "{huge}");
+    }
+}
