@@ -217,6 +217,49 @@ fn invalid_scenarios_exit_2_with_file_line_and_help_and_write_nothing() {
     bin().arg("check").arg(&file).assert().success();
 }
 
+/// A misspelt distribution name is refused where it is written, with the
+/// name it is closest to; a name close to none gets no guess.
+#[test]
+fn a_misspelt_distribution_name_gets_a_did_you_mean_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typo, suggestion) in [
+        ("normall", Some("normal")),
+        ("trianglar", Some("triangular")),
+        ("lognormel", Some("lognormal")),
+        ("gamma", None),
+    ] {
+        let text = GOOD.replacen("phone = 50", &format!("phone = {{ {typo} = [50, 3] }}"), 1);
+        let file = write(dir.path(), "typo.toml", &text);
+        let out = bin().arg("check").arg(&file).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{typo}: {err}");
+        // Line 6 of the file is `phone = ...` in [prices].
+        let located = "typo.toml:6:";
+        assert!(
+            err.contains(located),
+            "{typo}: not located at line 6: {err}"
+        );
+        let unknown = format!("unknown key `{typo}` in a distribution table: ");
+        let at = err
+            .find(&unknown)
+            .unwrap_or_else(|| panic!("{typo}: {err}"));
+        assert!(err[..at].contains(located), "{typo}: {err}");
+        let rest = &err[at + unknown.len()..];
+        match suggestion {
+            Some(key) => assert!(
+                rest.starts_with(&format!(
+                    "did you mean `{key}`? Otherwise check the spelling"
+                )),
+                "{typo}: {err}"
+            ),
+            None => {
+                assert!(rest.starts_with("check the spelling"), "{typo}: {err}");
+                assert!(!err.contains("did you mean"), "{typo}: {err}");
+            }
+        }
+    }
+}
+
 #[test]
 fn malformed_schedule_names_file_department_and_text() {
     let dir = tempfile::tempdir().unwrap();

@@ -19,7 +19,7 @@ use channelshift::export::xlsx::write_xlsx;
 use channelshift::i18n::Lang;
 use channelshift::input_key::InputKey;
 use channelshift::model::layout::Layout;
-use channelshift::report::html::{render_html, write_html};
+use channelshift::report::html::{render_comparison_html, render_html, write_html, ComparedBase};
 use channelshift::scenario::Scenario;
 use channelshift::stats::Summary;
 use channelshift::summary::{
@@ -530,25 +530,10 @@ fn attribution_row(event: &str) -> AttributionRow {
     }
 }
 
+/// A run's report shows the sensitivity analysis and the attribution.
 #[test]
-fn comparison_sensitivity_and_attribution_are_reported() {
+fn sensitivity_and_attribution_are_reported() {
     let p1 = run_file("solrod-2011-proposal-1.toml", 400);
-    let p2 = run_file("solrod-2011-proposal-2.toml", 400);
-    let runs = [
-        OptionRun {
-            scenario: &p1.scenario,
-            layout: &p1.layout,
-            trials: &p1.trials,
-            summary: &p1.summary,
-        },
-        OptionRun {
-            scenario: &p2.scenario,
-            layout: &p2.layout,
-            trials: &p2.trials,
-            summary: &p2.summary,
-        },
-    ];
-    let comparison = Comparison::new(&runs, SEED);
     let mut summary = p1.summary.clone();
     let rows: Vec<SensitivityRow> = summary
         .inputs
@@ -582,20 +567,13 @@ fn comparison_sensitivity_and_attribution_are_reported() {
         attribution_row("Kampagne: selvbetjening"),
         attribution_row("Digitale ambassadører"),
     ]);
-    let summaries = [p1.summary.clone(), p2.summary.clone()];
-    let html = render_html(&summary, Some(&comparison), &summaries, Lang::Da).unwrap();
-    let lines = outline(&html);
-    assert!(lines.iter().any(|l| l == "h3: Forslagene sammenlignet"));
+    let html = render_html(&summary, None, &[], Lang::Da).unwrap();
     // Cost fan, histogram, S-curve, goals, citizens (Solrød tracks Digital
-    // Post and completion), convergence, channel mix, tornado, attribution,
-    // and four option charts (savings, cumulative, hours, S-curve).
-    assert_eq!(html.matches("<svg").count(), 13);
+    // Post and completion), convergence, channel mix, tornado, attribution.
+    assert_eq!(html.matches("<svg").count(), 9);
     for label in [
         "aria-label=\"Hvilke usikkerheder betyder mest?\"",
         "aria-label=\"Hvad bidrager hvert tiltag med?\"",
-        "aria-label=\"Besparelse i 2015 pr. forslag\"",
-        "aria-label=\"Akkumuleret nettobesparelse pr. forslag\"",
-        "aria-label=\"Åbningstimer pr. uge pr. forslag\"",
     ] {
         assert!(html.contains(label), "missing chart {label}");
     }
@@ -623,11 +601,150 @@ fn comparison_sensitivity_and_attribution_are_reported() {
         html.contains("+13"),
         "goal probability change in percentage points"
     );
-    // Options per year and the paired comparison.
-    let options = table_rows(&html, "table-options");
-    assert_eq!(options.len(), 1 + 2 * summary.years.len());
-    assert!(options[1].starts_with("Forslag 1 | 2011 | "));
+}
+
+/// The runs of Solrød's two proposals and their comparison.
+fn solrod_comparison(n: usize) -> (Run, Run, Comparison) {
+    let p1 = run_file("solrod-2011-proposal-1.toml", n);
+    let p2 = run_file("solrod-2011-proposal-2.toml", n);
+    let comparison = {
+        let runs = [&p1, &p2].map(|r| OptionRun {
+            scenario: &r.scenario,
+            layout: &r.layout,
+            trials: &r.trials,
+            summary: &r.summary,
+        });
+        Comparison::new(&runs, SEED)
+    };
+    (p1, p2, comparison)
+}
+
+/// A comparison's report is about the comparison, not its first option:
+/// the title names it and its base, every option has its own section (its
+/// name, its own key figures and goals, its hours), and the charts are the
+/// options' four.
+#[test]
+fn comparison_report_has_a_section_for_every_option() {
+    let (p1, p2, comparison) = solrod_comparison(400);
+    let summaries = [p1.summary.clone(), p2.summary.clone()];
+    let base = ComparedBase {
+        name: "Solrød 2011: dagens åbningstider".into(),
+        file: "solrod-2011.toml".into(),
+        is_option: false,
+    };
+    for lang in Lang::ALL {
+        let html = render_comparison_html(&comparison, &summaries, &base, lang).unwrap();
+        let lines = outline(&html);
+        let (title, h1, sections, figures, tables, method) = match lang {
+            Lang::Da => (
+                "<title>Sammenligning af 2 forslag – Solrød 2011: dagens åbningstider – Prognose for kanalomlægning</title>",
+                "h1: Sammenligning af 2 forslag",
+                ["h2: 1. Sammenfatning", "h2: 3. Antagelser", "h2: 4. Figurer", "h2: 5. Tabeller", "h2: 6. Sådan er tallene beregnet"],
+                "Besparelse i",
+                "Sandsynlighed for at nå målene pr. forslag og år",
+                "h3: Sammenligning",
+            ),
+            Lang::En => (
+                "<title>Comparison of 2 proposals – Solrød 2011: dagens åbningstider – Channel-shift forecast</title>",
+                "h1: Comparison of 2 proposals",
+                ["h2: 1. Summary", "h2: 3. Assumptions", "h2: 4. Charts", "h2: 5. Tables", "h2: 6. How the numbers are made"],
+                "Savings in",
+                "Probability of meeting the goals per proposal and year",
+                "h3: Comparison",
+            ),
+        };
+        assert!(
+            html.contains(title),
+            "{lang}: {}",
+            &html[..html.find("</title>").unwrap()]
+        );
+        assert!(lines.iter().any(|l| l == h1), "{lang}");
+        assert!(
+            !lines.iter().any(|l| l.starts_with("h1: Solrød")),
+            "{lang}: titled after an option"
+        );
+        assert!(
+            html.contains("solrod-2011.toml"),
+            "{lang}: the base file is named"
+        );
+        for h in sections {
+            assert!(lines.iter().any(|l| l == h), "{lang}: no {h}");
+        }
+        assert!(lines.iter().any(|l| l == method), "{lang}: {method}");
+        assert!(lines.iter().any(|l| l.contains(tables)), "{lang}");
+        assert!(
+            html.contains(&format!("aria-label=\"{figures} 2015 ")),
+            "{lang}: the options' savings chart"
+        );
+        // One section per option, in order, each with the option's own
+        // figures: its savings in the end year (median) in a key figure,
+        // its goals, its weekly hours.
+        let mut at = 0;
+        for (i, (o, s)) in comparison.options.iter().zip(&summaries).enumerate() {
+            let id = format!("<section class=\"major option\" id=\"option-{}\">", i + 1);
+            let start = html[at..]
+                .find(&id)
+                .map(|j| at + j)
+                .unwrap_or_else(|| panic!("{lang}: {id}"));
+            let end = start + html[start..].find("</section>").unwrap();
+            at = end;
+            let section = &html[start..end];
+            let heading = format!("<h2>2.{} {}</h2>", i + 1, o.name);
+            assert!(section.contains(&heading), "{lang}: {heading}");
+            let savings =
+                channelshift::i18n::format_money(o.years.last().unwrap().savings_kr.p50, lang);
+            // (The amount is kept on one line with its unit: a nowrap span.)
+            let figure = format!("<div class=\"value\"><span class=\"nw\">{savings}</span></div>");
+            assert!(section.contains(&figure), "{lang} {}: {figure}", o.name);
+            assert_eq!(
+                section.matches("<span class=\"badge ").count(),
+                s.goals.len(),
+                "{lang} {}",
+                o.name
+            );
+            for g in &s.goals {
+                let p = g.probability.last().unwrap().unwrap();
+                let badge = channelshift::i18n::format_probability(p, lang).replace('<', "&lt;");
+                let goal = format!("{badge}</span><span>{} (", g.name);
+                assert!(section.contains(&goal), "{lang} {}: {goal}", o.name);
+            }
+            for r in o
+                .hours
+                .iter()
+                .filter(|r| r.proposal_hours_per_week.is_some())
+            {
+                assert!(
+                    section.contains(&format!("<td>{}</td>", r.department)),
+                    "{lang}"
+                );
+            }
+            let erlang = match lang {
+                Lang::Da => "Nødvendige medarbejdere pr. åben time",
+                Lang::En => "Agents needed per open hour",
+            };
+            assert!(section.contains(erlang), "{lang} {}", o.name);
+            // No other option's name in its heading.
+            for other in comparison.options.iter().filter(|x| x.name != o.name) {
+                assert!(!section.contains(&format!("<h2>2.{} {}</h2>", i + 1, other.name)));
+            }
+        }
+        // The options' charts only: savings, cumulative, hours, S-curve.
+        assert_eq!(html.matches("<svg").count(), 4, "{lang}");
+        assert!(!html.contains("class=\"chart-error\""), "{lang}");
+        // The options side by side and the pair in words.
+        let options = table_rows(&html, "table-options");
+        assert_eq!(options.len(), 1 + 2 * p1.summary.years.len());
+        assert!(options[1].starts_with("Forslag 1 | 2011 | "));
+        let hours = table_rows(&html, "table-options-hours");
+        assert!(
+            hours[0].ends_with("| Forslag 1 | Forslag 2"),
+            "{}",
+            hours[0]
+        );
+    }
     // One sentence for the pair, from the side of the option that saves more.
+    let html = render_comparison_html(&comparison, &summaries, &base, Lang::Da).unwrap();
+    let lines = outline(&html);
     let pair: Vec<&String> = lines
         .iter()
         .filter(|l| l.contains("giver en større akkumuleret nettobesparelse end"))
@@ -640,10 +757,111 @@ fn comparison_sensitivity_and_attribution_are_reported() {
         "li: »Forslag 2« giver en større akkumuleret nettobesparelse end »Forslag 1« til og med 2015 i "
     };
     assert!(pair[0].starts_with(expected), "{}", pair[0]);
-    assert!(lines
-        .iter()
-        .any(|l| l == "h1: Forslag 1 og Forslag 2 sammenlignet"));
-    assert!(lines.iter().any(|l| l == "h3: Forslag 1: nøgletal"));
+}
+
+/// `compare --breakdown --report`: the report's per-option breakdown has
+/// one column per option, and each cell is that option's mean savings in
+/// the end year for the group, as comparison.json has it; the total row
+/// adds the groups up. Each option has its own section with its name.
+#[test]
+fn compare_report_breaks_savings_down_per_option_as_comparison_json() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["da", "en"] {
+        let out = dir.path().join(lang);
+        let run = common::bin()
+            .arg("compare")
+            .arg(scenario_path("solrod-2011.toml"))
+            .arg(scenario_path("solrod-2011-proposal-1.toml"))
+            .arg(scenario_path("solrod-2011-proposal-2.toml"))
+            .args([
+                "--trials",
+                "300",
+                "--breakdown",
+                "--report",
+                "--no-charts",
+                "--quiet",
+            ])
+            .args(["--lang", lang, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("comparison.json")).unwrap()).unwrap();
+        let options = json["options"].as_array().unwrap();
+        assert_eq!(options.len(), 2);
+        let lang_ = if lang == "da" { Lang::Da } else { Lang::En };
+        for (i, o) in options.iter().enumerate() {
+            let name = o["name"].as_str().unwrap();
+            let n = i + 1;
+            let section = format!(
+                "<section class=\"major option\" id=\"option-{n}\">\n<h2>2.{n} {name}</h2>"
+            );
+            assert!(html.contains(&section), "{lang}: section of {name}");
+        }
+        for (id, kind) in [
+            ("table-options-by-department", "by_department"),
+            ("table-options-by-type", "by_contact_type"),
+        ] {
+            let rows = table_rows(&html, id);
+            let head: Vec<&str> = rows[0].split(" | ").collect();
+            assert_eq!(head.len(), 1 + options.len(), "{lang} {id}: {}", rows[0]);
+            for (o, h) in options.iter().zip(&head[1..]) {
+                assert_eq!(o["name"].as_str().unwrap(), *h);
+            }
+            let groups = options[0]["breakdown"][kind].as_array().unwrap();
+            assert!(groups.len() >= 3, "{kind}");
+            assert_eq!(
+                rows.len(),
+                1 + groups.len() + 1,
+                "{lang} {id}: header, groups, total"
+            );
+            for (g, row) in groups.iter().zip(&rows[1..]) {
+                let cells: Vec<&str> = row.split(" | ").collect();
+                assert_eq!(cells.len(), 1 + options.len(), "{row}");
+                for (k, o) in options.iter().enumerate() {
+                    let group = o["breakdown"][kind]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|x| x["name"] == g["name"])
+                        .unwrap();
+                    let savings = group["savings_kr"].as_array().unwrap().last().unwrap()["mean"]
+                        .as_f64()
+                        .unwrap();
+                    assert_eq!(
+                        cells[1 + k],
+                        channelshift::i18n::format_kr(savings, lang_),
+                        "{lang} {id} {row}"
+                    );
+                }
+            }
+            let total: Vec<&str> = rows.last().unwrap().split(" | ").collect();
+            for (k, o) in options.iter().enumerate() {
+                let sum: f64 = o["breakdown"][kind]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|g| {
+                        g["savings_kr"].as_array().unwrap().last().unwrap()["mean"]
+                            .as_f64()
+                            .unwrap()
+                    })
+                    .sum();
+                assert_eq!(
+                    total[1 + k],
+                    channelshift::i18n::format_kr(sum, lang_),
+                    "{lang} {id}"
+                );
+                assert!(sum > 0.0);
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------

@@ -825,6 +825,165 @@ fn wider_than_a4(bin: &Path, profile: &Path, report: &Path) -> Vec<String> {
     }
 }
 
+/// What printing a report gave: its number of A4 pages and, where
+/// pdftotext is installed, each page's text.
+struct Printed {
+    count: usize,
+    texts: Option<Vec<String>>,
+}
+
+/// Prints `report` to PDF (as `tag`) and checks what every printed report
+/// must hold: no element wider than A4's text width (Chromium would shrink
+/// every page for it); where pdftotext is installed, no table's caption
+/// ends a page without the table's first row and no section heading is the
+/// last text of a page.
+fn check_print(bin: &Path, dir: &Path, tag: &str, report: &Path) -> Printed {
+    let pdf = dir.join(format!("{tag}.pdf"));
+    chromium(
+        bin,
+        &dir.join(format!("profile-{tag}")),
+        &[
+            "--no-pdf-header-footer".into(),
+            format!("--print-to-pdf={}", pdf.display()),
+            file_url(report),
+        ],
+    );
+    let count = pdf_pages(&std::fs::read(&pdf).expect("chromium wrote no PDF"));
+    eprintln!("{tag}: {count} pages");
+    let too_wide = wider_than_a4(bin, &dir.join(format!("profile-{tag}-width")), report);
+    assert!(
+        too_wide.is_empty(),
+        "{tag}: wider than the A4 text width, so printing shrinks every page: {too_wide:?}"
+    );
+    let Some(texts) = pdf_page_texts(&pdf, count) else {
+        return Printed { count, texts: None };
+    };
+    let html = std::fs::read_to_string(report).unwrap();
+    let pairs = captions_and_first_cells(&html);
+    assert!(pairs.len() >= 4, "{tag}: {pairs:?}");
+    for (caption, first) in pairs {
+        // pdftotext may break a long caption differently: its first
+        // words identify it.
+        let key: String = caption.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        let Some(p) = texts.iter().position(|t| t.contains(&key)) else {
+            panic!("{tag}: caption {caption:?} not found in the PDF");
+        };
+        let page = &texts[p];
+        let after = &page[page.find(&key).unwrap() + key.len()..];
+        assert!(
+            after.contains(&first),
+            "{tag}: the table \"{caption}\" starts at the foot of page {} without its first row ({first:?})",
+            p + 1
+        );
+    }
+    for heading in html.split("<h2>").skip(1) {
+        let heading = html_text(&heading[..heading.find("</h2>").unwrap()]);
+        for (p, page) in texts.iter().enumerate() {
+            assert!(
+                !page.ends_with(&heading),
+                "{tag}: the heading \"{heading}\" ends page {}",
+                p + 1
+            );
+        }
+    }
+    Printed {
+        count,
+        texts: Some(texts),
+    }
+}
+
+/// The report of a comparison (`compare BASE P1 P2 --breakdown --report`,
+/// Solrød, 10,000 trials) prints on at most ten A4 pages in Danish and in
+/// English (thirteen before every option had its own section, when the
+/// report repeated the first option's charts and tables), at full size,
+/// with no caption or heading orphaned; each option's section starts a
+/// page of its own and fits on it, and every option's name heads its
+/// section.
+#[test]
+fn comparison_reports_print_with_a_page_per_option() {
+    let Some(bin) = chromium_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    for lang in ["da", "en"] {
+        let out = dir.path().join(format!("compare-{lang}"));
+        let run = Command::new(env!("CARGO_BIN_EXE_channelshift"))
+            .arg("compare")
+            .args(
+                [
+                    "solrod-2011.toml",
+                    "solrod-2011-proposal-1.toml",
+                    "solrod-2011-proposal-2.toml",
+                ]
+                .map(|f| scenarios.join(f)),
+            )
+            .args([
+                "--report",
+                "--breakdown",
+                "--no-charts",
+                "--quiet",
+                "--lang",
+                lang,
+                "--out",
+            ])
+            .arg(&out)
+            .output()
+            .expect("run channelshift");
+        assert!(
+            run.status.success(),
+            "{lang}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let report = out.join("report.html");
+        let html = std::fs::read_to_string(&report).unwrap();
+        // The charts are in the report even with --no-charts (that flag is
+        // about the PNG and SVG files): the options' four.
+        assert_eq!(html.matches("<svg").count(), 4, "{lang}");
+        let printed = check_print(&bin, dir.path(), &format!("compare-{lang}"), &report);
+        assert!(
+            printed.count <= 10,
+            "the {lang} comparison prints on {} A4 pages, more than 10",
+            printed.count
+        );
+        assert!(printed.count >= 8, "{lang}: {} pages", printed.count);
+        let Some(texts) = printed.texts else {
+            eprintln!("pdftotext (poppler-utils) not found: page contents not checked");
+            continue;
+        };
+        // Page 1 is the summary; option k is page 1 + k, headed by its name,
+        // and the next section starts on the page after the last option.
+        for (k, name) in ["Forslag 1", "Forslag 2"].iter().enumerate() {
+            let heading = format!("2.{} {name}", k + 1);
+            let page = &texts[k + 1];
+            assert!(
+                page.starts_with(&heading),
+                "{lang}: page {} starts {:?}",
+                k + 2,
+                &page[..page.len().min(60)]
+            );
+            assert!(html.contains(&format!("<h2>{heading}</h2>")), "{lang}");
+            let inputs = match lang {
+                "da" => "De antagelser, der betyder mest for",
+                _ => "The inputs that matter most for",
+            };
+            assert!(
+                page.contains(inputs),
+                "{lang}: option {name} does not fit its page"
+            );
+        }
+        let assumptions = match lang {
+            "da" => "3. Antagelser",
+            _ => "3. Assumptions",
+        };
+        assert!(
+            texts[3].starts_with(assumptions),
+            "{lang}: {:?}",
+            &texts[3][..60]
+        );
+    }
+}
+
 /// The report of a single-option run, as `channelshift run --report` writes
 /// it (10,000 trials by default, the sensitivity analysis included), prints
 /// on at most ten A4 pages in Danish and in English, at full size (no
@@ -870,66 +1029,18 @@ fn single_option_reports_print_on_at_most_ten_a4_pages() {
                 "{name} {lang}: {}",
                 String::from_utf8_lossy(&run.stderr)
             );
-            let report = out.join("report.html");
-            let pdf = dir.path().join(format!("{name}-{lang}.pdf"));
-            chromium(
+            let pages = check_print(
                 &bin,
-                &dir.path().join(format!("profile-{name}-{lang}")),
-                &[
-                    "--no-pdf-header-footer".into(),
-                    format!("--print-to-pdf={}", pdf.display()),
-                    file_url(&report),
-                ],
-            );
-            let pages = pdf_pages(&std::fs::read(&pdf).expect("chromium wrote no PDF"));
-            eprintln!("{name} ({lang}): {pages} pages");
-            // Chromium shrinks every page of a document wider than the
-            // paper, which would keep the count low with unreadable text.
-            let too_wide = wider_than_a4(
-                &bin,
-                &dir.path().join(format!("profile-{name}-{lang}-width")),
-                &report,
+                dir.path(),
+                &format!("{name}-{lang}"),
+                &out.join("report.html"),
             );
             assert!(
-                too_wide.is_empty(),
-                "{name} {lang}: wider than the A4 text width, so printing shrinks every page: {too_wide:?}"
+                pages.count <= 10,
+                "the {lang} report of {name} prints on {} A4 pages, more than 10",
+                pages.count
             );
-            assert!(
-                pages <= 10,
-                "the {lang} report of {name} prints on {pages} A4 pages, more than 10"
-            );
-            let Some(texts) = pdf_page_texts(&pdf, pages) else {
-                continue;
-            };
-            read_pages = true;
-            let html = std::fs::read_to_string(&report).unwrap();
-            let pairs = captions_and_first_cells(&html);
-            assert!(pairs.len() >= 4, "{name} {lang}: {pairs:?}");
-            for (caption, first) in pairs {
-                // pdftotext may break a long caption differently: its first
-                // words identify it.
-                let key: String = caption.split(' ').take(6).collect::<Vec<_>>().join(" ");
-                let Some(p) = texts.iter().position(|t| t.contains(&key)) else {
-                    panic!("{name} {lang}: caption {caption:?} not found in the PDF");
-                };
-                let page = &texts[p];
-                let after = &page[page.find(&key).unwrap() + key.len()..];
-                assert!(
-                    after.contains(&first),
-                    "{name} {lang}: the table \"{caption}\" starts at the foot of page {} without its first row ({first:?})",
-                    p + 1
-                );
-            }
-            for heading in html.split("<h2>").skip(1) {
-                let heading = html_text(&heading[..heading.find("</h2>").unwrap()]);
-                for (p, page) in texts.iter().enumerate() {
-                    assert!(
-                        !page.ends_with(&heading),
-                        "{name} {lang}: the heading \"{heading}\" ends page {}",
-                        p + 1
-                    );
-                }
-            }
+            read_pages |= pages.texts.is_some();
         }
     }
     if !read_pages {

@@ -102,6 +102,40 @@ fn compare_and_check_fit_100_columns() {
             "weekly open hours"
         };
         assert!(text.contains(hours), "{text}");
+        // Three files, two options: the terminal says what the first file
+        // is, and what the Erlang C agents per open hour are.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (base, options, erlang) = if lang == "da" {
+            (
+                "grundlag: den første fil, solrod-2011.toml (»Solrød 2011: dagens åbningstider«), er dagens situation (status quo), som forslagene måles mod; den er ikke selv et forslag, så 3 filer giver 2 forslag",
+                "2 forslag, 200 simuleringer hver",
+                "nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben time for at holde serviceniveauet; tallet stiger, fordi de samme opkald kommer på færre åbne timer",
+            )
+        } else {
+            (
+                "base: the first file, solrod-2011.toml (“Solrød 2011: dagens åbningstider”), is today's situation (the status quo) the options are measured against; it is no option itself, so 3 files give 2 options",
+                "2 options, 200 trials each",
+                "agents needed per open hour: how many must answer at the same time in each open hour to keep the service level; it rises because the same calls come in fewer open hours",
+            )
+        };
+        assert!(flat.starts_with(base), "{flat}");
+        assert!(flat.contains(options), "{flat}");
+        assert!(flat.contains(erlang), "{flat}");
+        // A base with a proposal of its own is the first option.
+        let mut cmd = bin();
+        cmd.arg("compare")
+            .arg(dir.join("solrod-2011-proposal-1.toml"))
+            .arg(dir.join("solrod-2011-proposal-2.toml"))
+            .args(["--trials", "200", "--no-charts", "--lang", lang, "--out"])
+            .arg(out.path());
+        let text = stdout_within_width(&mut cmd, &format!("compare P1 P2 --lang {lang}"));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let base = if lang == "da" {
+            "grundlag: den første fil, solrod-2011-proposal-1.toml (»Solrød 2011: Forslag 1«), har selv et forslag eller tiltag, så den er forslag 1 af 2;"
+        } else {
+            "base: the first file, solrod-2011-proposal-1.toml (“Solrød 2011: Forslag 1”), has a proposal or initiatives of its own, so it is option 1 of 2;"
+        };
+        assert!(flat.starts_with(base), "{flat}");
     }
     for file in scenarios() {
         for lang in ["da", "en"] {

@@ -644,9 +644,12 @@ impl Axis {
         }
     }
 
+    /// The widest line of the tick labels (a label may have several lines,
+    /// separated by '\n').
     pub(crate) fn max_label_width(&self) -> i32 {
         self.labels
             .iter()
+            .flat_map(|l| l.split('\n'))
             .map(|l| text_width(l, TICK_SIZE, false))
             .max()
             .unwrap_or(0)
@@ -1008,18 +1011,24 @@ pub(crate) fn build_chart<'a, DB: Backend>(
         }
     }
     if mesh.y_labels {
+        // A label of several lines ('\n') is centred on its tick.
+        let line_height = (TICK_SIZE * 1.2).round() as i32;
         for (t, label) in y.ticks.iter().zip(&y.labels) {
             let cy = chart.backend_coord(&(x.lo, *t)).1;
-            put_text(
-                area,
-                label,
-                TICK_SIZE,
-                false,
-                TEXT_SOFT,
-                (px.start - 10, cy),
-                HPos::Right,
-                VPos::Center,
-            )?;
+            let lines: Vec<&str> = label.split('\n').collect();
+            let first = cy - line_height * (lines.len() as i32 - 1) / 2;
+            for (k, line) in lines.iter().enumerate() {
+                put_text(
+                    area,
+                    line,
+                    TICK_SIZE,
+                    false,
+                    TEXT_SOFT,
+                    (px.start - 10, first + line_height * k as i32),
+                    HPos::Right,
+                    VPos::Center,
+                )?;
+            }
         }
     }
     if !x.title.is_empty() {

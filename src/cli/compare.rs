@@ -9,6 +9,7 @@ use crate::engine::Engine;
 use crate::error::{Error, InputError};
 use crate::export::registry::{Request, Results};
 use crate::i18n::{format_number, Lang};
+use crate::report::html::ComparedBase;
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
 
@@ -166,10 +167,43 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
         })
         .collect();
     let cmp = Comparison::new(&runs, seed);
-    let written = write_outputs(&cmp, &summaries, &args, plan, &stage)?;
+    let base = ComparedBase {
+        file: file_name(&args.base),
+        name: scenarios[0].name.clone(),
+        is_option: base_is_option,
+    };
+    // The report names each option's key inputs: its own sensitivity
+    // ranking (cumulative net savings in the end year), made for the
+    // report only, so that comparison.json and the workbook are as without.
+    let report_summaries = if args.report {
+        let mut with = summaries.clone();
+        for ((s, e), t) in with.iter_mut().zip(&engines).zip(&trials) {
+            if !e.scenario.inputs.is_empty() && !e.plan.identical_paths {
+                s.sensitivity = Some(crate::sensitivity::analyse(
+                    e,
+                    t,
+                    crate::sensitivity::Output::CumulativeNetSavings,
+                    e.scenario.end_year,
+                    100_000,
+                ));
+            }
+        }
+        with
+    } else {
+        Vec::new()
+    };
+    let written = write_outputs(
+        &cmp,
+        &summaries,
+        &report_summaries,
+        &base,
+        &args,
+        plan,
+        &stage,
+    )?;
     stage.done();
     if !args.sim.quiet {
-        super::run::print_terminal(&comparison_table(&cmp, args.sim.lang));
+        super::run::print_terminal(&comparison_table(&cmp, &base, args.sim.lang));
         super::run::print_terminal(&options_detail_lines(&cmp, &summaries, args.sim.lang));
         super::run::print_terminal(&super::run::wrote_files(
             written.len(),
@@ -186,6 +220,8 @@ pub fn compare(args: CompareArgs) -> Result<(), Error> {
 fn write_outputs(
     cmp: &Comparison,
     summaries: &[RunSummary],
+    report_summaries: &[RunSummary],
+    base: &ComparedBase,
     args: &CompareArgs,
     plan: crate::export::outdir::OutputPlan,
     stage: &Stage,
@@ -196,6 +232,8 @@ fn write_outputs(
     let results = Results::Compare {
         comparison: cmp,
         summaries,
+        report_summaries,
+        base,
     };
     let request = Request {
         report: args.report,
@@ -246,9 +284,51 @@ fn kr(x: f64, lang: Lang) -> String {
     format_number(x, 0, lang)
 }
 
-/// The terminal view of a comparison, in `lang`.
-pub fn comparison_table(c: &Comparison, lang: Lang) -> String {
+/// "solrod-2011.toml" of "scenarios/solrod-2011.toml".
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// The first lines of the comparison: what the base is and how many
+/// options are compared ("2 options" of three files says why).
+fn base_lines(c: &Comparison, base: &ComparedBase, lang: Lang) -> String {
+    let clean = crate::export::sanitize::clean_text;
+    let (file, name, n) = (&base.file, clean(&base.name), c.options.len());
+    let files = n + usize::from(!base.is_option);
+    if base.is_option {
+        match lang {
+            Lang::Da => format!(
+                "grundlag: den første fil, {file} (»{name}«), har selv et forslag eller tiltag, så den er \
+                 forslag 1 af {n}; hvert forslag måles mod status quo (dagens åbningstider, kun eksterne \
+                 begivenheder)"
+            ),
+            Lang::En => format!(
+                "base: the first file, {file} (“{name}”), has a proposal or initiatives of its own, so it \
+                 is option 1 of {n}; each option is measured against the status quo (today's hours, \
+                 external events only)"
+            ),
+        }
+    } else {
+        match lang {
+            Lang::Da => format!(
+                "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som \
+                 forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} forslag"
+            ),
+            Lang::En => format!(
+                "base: the first file, {file} (“{name}”), is today's situation (the status quo) the \
+                 options are measured against; it is no option itself, so {files} files give {n} \
+                 options"
+            ),
+        }
+    }
+}
+
+/// The terminal view of a comparison, in `lang`; `base` is the first file.
+pub fn comparison_table(c: &Comparison, base: &ComparedBase, lang: Lang) -> String {
     let mut o = String::new();
+    let _ = writeln!(o, "{}", base_lines(c, base, lang));
     let _ = writeln!(
         o,
         "{} {}, {} {} {}, seed {} ({})\n",
@@ -417,7 +497,10 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let head = header(&[
         lang.pick("bemandet kanal", "staffed channel"),
         lang.pick("år", "year"),
-        lang.pick("medarbejdere pr. åben time", "agents per open hour"),
+        lang.pick(
+            "nødvendige medarbejdere pr. åben time",
+            "agents needed per open hour",
+        ),
         lang.pick("serviceniveau", "service level"),
         lang.pick("gns. svartid", "avg. speed of answer"),
     ]);
@@ -427,7 +510,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .iter()
         .map(|s| {
             vec![
-                staffed_channel(&s.channel, lang),
+                crate::report::chart_data::staffed_channel_label(&s.channel, lang),
                 s.year.to_string(),
                 format!(
                     "{} -> {}",
@@ -448,25 +531,28 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         })
         .collect();
     format!(
-        "\n{}\n{}",
+        "\n{}\n{}{}\n",
         lang.pick(
             "bemanding efter Erlang C (median), i dag -> forslag",
             "staffing by Erlang C (median), today -> option"
         ),
-        render(&head, &rows)
+        render(&head, &rows),
+        staffing_note(lang)
     )
 }
 
-/// "Borgerservice phone" (department and channel key, as comparison.json
-/// has it) with the channel in `lang`: "Borgerservice telefon".
-fn staffed_channel(text: &str, lang: Lang) -> String {
-    match text.rsplit_once(' ') {
-        Some((department, key @ ("phone" | "counter"))) => {
-            let channel = crate::report::chart_data::opening_channel_label(key, lang);
-            format!("{department} {}", super::table::lower_first(&channel))
-        }
-        _ => text.to_string(),
-    }
+/// What the agents per open hour of an Erlang C table are: those needed
+/// at the same time to keep the service level, more when the same calls
+/// come in fewer open hours; the wage cost is agents times open hours.
+pub fn staffing_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben \
+         time for at holde serviceniveauet; tallet stiger, fordi de samme opkald kommer på færre \
+         åbne timer. Lønnen følger medarbejdere gange åbne timer og står i omkostningen.",
+        "agents needed per open hour: how many must answer at the same time in each open hour to \
+         keep the service level; it rises because the same calls come in fewer open hours. The wage \
+         cost follows agents times open hours and is in the cost.",
+    )
 }
 
 /// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".

@@ -35,10 +35,14 @@ impl Distribution {
                 "max" => max = Some(raw),
                 "weights" => weights = Some(raw),
                 other => {
+                    let known = DIST_KEYS.iter().chain(&["lambda", "min", "max", "weights"]);
+                    let hint = match closest_key(other, known.copied()) {
+                        Some(key) => format!("did you mean `{key}`? Otherwise check the spelling"),
+                        None => "check the spelling".to_string(),
+                    };
                     return Err(format!(
-                        "unknown key `{other}` in a distribution table: check the spelling; \
-                         {ACCEPTED_FORMS}"
-                    ))
+                        "unknown key `{other}` in a distribution table: {hint}; {ACCEPTED_FORMS}"
+                    ));
                 }
             }
         }
@@ -111,11 +115,14 @@ impl Distribution {
                             "mu" => mu = Some(*v),
                             "sigma" => sigma = Some(*v),
                             other => {
+                                let hint = closest_key(other, ["mu", "sigma"])
+                                    .map(|k| format!("did you mean `{k}`? "))
+                                    .unwrap_or_default();
                                 return Err(format!(
-                                    "unknown key `{other}` in lognormal: the table form is \
+                                    "unknown key `{other}` in lognormal: {hint}the table form is \
                                      {{ lognormal = {{ mu = .., sigma = .. }} }} with mu and \
                                      sigma of ln X; {ACCEPTED_FORMS}"
-                                ))
+                                ));
                             }
                         }
                     }
@@ -364,6 +371,24 @@ impl<'de> Deserialize<'de> for Raw {
 }
 
 /// The list of exactly `N` numbers that distribution `name` takes.
+/// The key of `known` closest to the misspelt `unknown`, if one is close
+/// enough to be a typo: Jaro-Winkler similarity of at least 0.8 (with 0.1
+/// more when one is a prefix of the other), as misspelt scenario keys get
+/// (`scenario::load`). Case is ignored, so `Normal` suggests `normal`.
+fn closest_key<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = unknown.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| {
+            let prefix = k.starts_with(&lower) || lower.starts_with(k);
+            let score = strsim::jaro_winkler(&lower, k) + if prefix { 0.1 } else { 0.0 };
+            (score, k)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
 fn fixed_list<const N: usize>(name: &str, raw: &Raw, shape: &str) -> Result<[f64; N], String> {
     if let Raw::List(v) = raw {
         if let Ok(arr) = <[f64; N]>::try_from(v.as_slice()) {

@@ -292,6 +292,11 @@ fn rejections_explain_the_problem_and_point_at_the_line() {
         ("{ lognormal = { mu = 1, sd = 2 } }", &["unknown key `sd` in lognormal"]),
         // Structural errors list the accepted forms.
         ("{ gamma = [2, 3] }", &["unknown key `gamma`", ACCEPTED_FORMS]),
+        // A misspelt key gets the closest one it may mean.
+        ("{ normall = [5, 1] }", &["unknown key `normall` in a distribution table: did you mean `normal`?", ACCEPTED_FORMS]),
+        ("{ Triangular = [1, 2, 3] }", &["did you mean `triangular`?"]),
+        ("{ pert = [1, 2, 3], lamda = 4 }", &["unknown key `lamda`", "did you mean `lambda`?"]),
+        ("{ lognormal = { mu = 1, sigmaa = 2 } }", &["unknown key `sigmaa` in lognormal: did you mean `sigma`?"]),
         ("{ triangular = [80, 130] }", &["triangular takes a list of 3 numbers [min, mode, max], got a list of 2 numbers", ACCEPTED_FORMS]),
         ("{ uniform = [1, 2, 3] }", &["uniform takes a list of 2 numbers", ACCEPTED_FORMS]),
         ("{ normal = 5 }", &["normal takes a list of 2 numbers [mean, sd], got the single number 5", ACCEPTED_FORMS]),

@@ -18,6 +18,7 @@ use crate::backtest::Backtest;
 use crate::comparison::Comparison;
 use crate::engine::{Engine, Trials};
 use crate::i18n::Lang;
+use crate::report::html::ComparedBase;
 use crate::summary::RunSummary;
 
 /// A command that writes files.
@@ -38,10 +39,14 @@ pub enum Results<'a> {
         trials: &'a Trials,
     },
     /// `compare`: the comparison and each option's run summary, in the
-    /// comparison's order.
+    /// comparison's order; for the report the same summaries with each
+    /// option's sensitivity ranking (when `--report`, else empty) and what
+    /// the first file is.
     Compare {
         comparison: &'a Comparison,
         summaries: &'a [RunSummary],
+        report_summaries: &'a [RunSummary],
+        base: &'a ComparedBase,
     },
     /// `backtest`: the scores, and the forecast's trials for its report.
     Backtest {
@@ -79,6 +84,7 @@ impl<'a> Results<'a> {
             Results::Compare {
                 comparison,
                 summaries,
+                ..
             } => Ok((comparison, summaries)),
             _ => Err(self.mismatch("a comparison")),
         }

@@ -368,6 +368,18 @@ pub fn opening_channel_label(key: &str, lang: Lang) -> String {
     }
 }
 
+/// "Borgerservice phone" (department and channel key, as comparison.json
+/// has it) with the channel in `lang`: "Borgerservice telefon".
+pub fn staffed_channel_label(text: &str, lang: Lang) -> String {
+    match text.rsplit_once(' ') {
+        Some((department, key @ ("phone" | "counter"))) => format!(
+            "{department} {}",
+            opening_channel_label(key, lang).to_lowercase()
+        ),
+        _ => text.to_string(),
+    }
+}
+
 /// The option comparison as chart input.
 pub fn option_comparison(c: &Comparison, lang: Lang) -> OptionComparison {
     let hours = |rows: &[crate::summary::HoursRow], proposal: bool| -> Vec<OpenHours> {

@@ -160,8 +160,11 @@ impl Report<'_> {
     }
 
     /// Key figures and sentences of a run that proposes something: savings,
-    /// cumulative net savings, payback, net present value, displaced contacts.
-    pub(super) fn savings_brief(&self) -> Markup {
+    /// cumulative net savings, payback, net present value, displaced
+    /// contacts. `full`: with the note on reading the figures and the
+    /// sentences on the savings, cumulative net savings and payback, which
+    /// an option's section of a comparison leaves to the key figures.
+    pub(super) fn savings_brief(&self, full: bool) -> Markup {
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
@@ -212,18 +215,20 @@ impl Report<'_> {
         );
         // In plain words.
         let mut sentences = Vec::new();
-        if let Some(q) = savings {
+        if let Some(q) = savings.filter(|_| full) {
             sentences.push(fix_stops(&self.savings_sentence(&q, end)));
         }
-        if let Some(q) = cumulative {
+        if let Some(q) = cumulative.filter(|_| full) {
             sentences.push(fix_stops(&self.cumulative_sentence(&q, end)));
         }
         if let Some(q) = npv {
             sentences.push(fix_stops(&self.npv_sentence(&q)));
         }
-        sentences.push(self.payback_sentence());
+        if full {
+            sentences.push(self.payback_sentence());
+        }
         sentences.extend(self.displaced_sentence());
-        self.brief(&figures, Some(note), &sentences)
+        self.brief(&figures, full.then_some(note), &sentences)
     }
 
     /// Why a figure is the same in every simulation: no input is

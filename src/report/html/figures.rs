@@ -45,13 +45,13 @@ impl Report<'_> {
         }
     }
 
-    /// The run's charts and, in a comparison, the options' charts: the
-    /// one list of [`chart_list`], drawn as SVG in parallel.
+    /// The run's charts, or in a comparison the options' charts: the one
+    /// list of [`chart_list`], drawn as SVG in parallel.
     pub(super) fn charts_section(&self) -> Markup {
-        let mut list = chart_list::run_charts(self.s, self.lang, Purpose::Report);
-        if let Some(c) = self.c {
-            list.extend(chart_list::comparison_charts(c, self.options, self.lang));
-        }
+        let list = match self.c {
+            Some(c) => chart_list::comparison_charts(c, self.options, self.lang),
+            None => chart_list::run_charts(self.s, self.lang, Purpose::Report),
+        };
         let svgs: Vec<Result<String, ChartError>> = list
             .par_iter()
             .map(|chart| chart_svg(|p| chart.draw(p)))
@@ -63,7 +63,7 @@ impl Report<'_> {
             .collect();
         html! {
             section class="major" id="charts" { "\n"
-                h2 { "3. " (self.t("Figurer", "Charts")) (self.detail_suffix()) } "\n"
+                h2 { (self.section(3)) ". " (self.t("Figurer", "Charts")) } "\n"
                 @for figure in &figures { (figure) }
             } "\n"
         }

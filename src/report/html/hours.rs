@@ -4,13 +4,19 @@ use super::*;
 
 impl Report<'_> {
     pub(super) fn hours_table(&self) -> Markup {
+        self.hours_table_with_id("table-hours")
+    }
+
+    /// The opening-hours table under another id (one per option in a
+    /// comparison).
+    pub(super) fn hours_table_with_id(&self, id: &str) -> Markup {
         let lang = self.lang;
         if self.s.hours.is_empty() {
             return html! {};
         }
         let has_proposal = self.s.hours.iter().any(|r| r.proposal.is_some());
         html! {
-            table class="hours" id="table-hours" { "\n"
+            table class="hours" id=(id) { "\n"
                 caption { (self.t("Åbningstider", "Opening hours")) } "\n"
                 // Room for a week's schedule on one line.
                 @if has_proposal {
@@ -141,7 +147,7 @@ impl Report<'_> {
                 thead { tr {
                     th { (self.t("Kanal", "Channel")) }
                     th { (labels(lang).year) }
-                    th.num { (self.t("Medarbejdere pr. åben time", "Agents per open hour")) }
+                    th.num { (self.t("Nødvendige medarbejdere pr. åben time", "Agents needed per open hour")) }
                     th.num { (self.t("Serviceniveau", "Service level")) }
                     th.num { (self.t("Gns. ventetid (sek.)", "Average wait (s)")) }
                 } }
@@ -180,6 +186,19 @@ impl Report<'_> {
                         }
                     }
                 }
+            } "\n"
+            (self.staffing_note())
+        }
+    }
+
+    /// What "agents needed per open hour" means, under every Erlang C table.
+    pub(super) fn staffing_note(&self) -> Markup {
+        html! {
+            p.note {
+                (self.t(
+                    "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, fordi de samme opkald kommer på færre timer; lønnen følger medarbejdere gange åbne timer.",
+                    "Agents needed per open hour: how many must answer at the same time to keep the service level, not the number of employees. It rises because the same calls come in fewer hours; the wage cost follows agents times open hours."
+                ))
             } "\n"
         }
     }

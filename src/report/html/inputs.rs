@@ -10,6 +10,9 @@ impl Report<'_> {
     /// otherwise every input in section 2.
     pub(super) fn split_inputs(&self) -> (Vec<usize>, Vec<usize>) {
         let all: Vec<usize> = (0..self.s.inputs.len()).collect();
+        if self.c.is_some() {
+            return self.split_inputs_of_options(all);
+        }
         let Some(sens) = &self.s.sensitivity else {
             return (all, Vec::new());
         };
@@ -22,6 +25,32 @@ impl Report<'_> {
             .take(KEY_INPUTS)
             .filter_map(|r| self.s.inputs.iter().position(|i| i.key == r.input))
             .collect();
+        let rest = all.into_iter().filter(|i| !key.contains(i)).collect();
+        (key, rest)
+    }
+
+    /// A comparison's split: the inputs that matter most for any option
+    /// (the first [`super::options::OPTION_KEY_INPUTS`] of each option's
+    /// ranking, which its section shows), the rest for appendix A; every
+    /// input here when no option has a ranking or the inputs are few.
+    fn split_inputs_of_options(&self, all: Vec<usize>) -> (Vec<usize>, Vec<usize>) {
+        if all.len() <= KEY_INPUTS + 5 {
+            return (all, Vec::new());
+        }
+        let mut key: Vec<usize> = Vec::new();
+        for o in self.options {
+            let Some(sens) = &o.sensitivity else { continue };
+            for r in sens.rows.iter().take(super::options::OPTION_KEY_INPUTS) {
+                if let Some(k) = self.s.inputs.iter().position(|i| i.key == r.input) {
+                    if !key.contains(&k) {
+                        key.push(k);
+                    }
+                }
+            }
+        }
+        if key.is_empty() {
+            return (all, Vec::new());
+        }
         let rest = all.into_iter().filter(|i| !key.contains(i)).collect();
         (key, rest)
     }
@@ -91,7 +120,7 @@ impl Report<'_> {
         let n_rest = n_all - n_key;
         html! {
             section class="major" id="assumptions" { "\n"
-                h2 { "2. " (self.t("Antagelser", "Assumptions")) } "\n"
+                h2 { (self.section(2)) ". " (self.t("Antagelser", "Assumptions")) } "\n"
                 @if self.s.inputs.is_empty() {
                     p { (self.t(
                         "Scenariet har ingen usikre antagelser: alle tal er faste, så alle simuleringer giver det samme resultat.",
@@ -100,7 +129,20 @@ impl Report<'_> {
                 } @else {
                     p {
                         (intro)
-                        @if !rest.is_empty() {
+                        @if self.c.is_some() {
+                            " "
+                            (self.t(
+                                "Forslagene har de samme antagelser og de samme trukne tal i hver simulering; antagelser, som kun ét forslag har, står i dets afsnit 2.",
+                                "The proposals share these inputs and the numbers drawn in each simulation; inputs only one proposal has are in its section 2."
+                            ))
+                            @if !rest.is_empty() {
+                                " "
+                                @match self.lang {
+                                    Lang::Da => { "Her står de " (n_key) " af de " (n_all) " antagelser, der betyder mest for mindst ét af forslagene (afsnit 2 viser dem for hvert forslag); de øvrige " (n_rest) " står i bilag A." }
+                                    Lang::En => { "Shown here are the " (n_key) " of the " (n_all) " inputs that matter most for at least one proposal (section 2 shows them for each); the other " (n_rest) " are in appendix A." }
+                                }
+                            }
+                        } @else if !rest.is_empty() {
                             " "
                             @match self.lang {
                                 Lang::Da => { "Her står de " (n_key) " af scenariets " (n_all) " antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige " (n_rest) " står i bilag A." }
@@ -127,8 +169,8 @@ impl Report<'_> {
                 h2 { (self.t("Bilag A. Øvrige antagelser", "Appendix A. Other inputs")) } "\n"
                 p class="detail-note" {
                     @match self.lang {
-                        Lang::Da => { "De " (rest.len()) " antagelser, der ikke står i afsnit 2, i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«." }
-                        Lang::En => { "The " (rest.len()) " inputs not shown in section 2, in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”." }
+                        Lang::Da => { "De " (rest.len()) " antagelser, der ikke står i afsnit " (self.section(2)) ", i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«." }
+                        Lang::En => { "The " (rest.len()) " inputs not shown in section " (self.section(2)) ", in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”." }
                     }
                 } "\n"
                 (self.inputs_list(&rest))

@@ -72,9 +72,11 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             measure,
         } => {
             let what = match measure {
-                StaffingMeasure::AgentsPerOpenHour => {
-                    t(lang, "medarbejdere pr. åben time", "agents per open hour")
-                }
+                StaffingMeasure::AgentsPerOpenHour => t(
+                    lang,
+                    "nødvendige medarbejdere pr. åben time",
+                    "agents needed per open hour",
+                ),
                 StaffingMeasure::ServiceLevel => t(lang, "serviceniveau", "service level"),
                 StaffingMeasure::AsaSeconds => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
             };

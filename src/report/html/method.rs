@@ -14,7 +14,12 @@ impl Report<'_> {
         } else {
             MetricKey::CumulativeNetSavings.as_str()
         };
-        let se = self.metric(headline).get(self.end_index()).map(|q| q.se);
+        // A comparison's figures are each option's: section 2 has them.
+        let se = self
+            .metric(headline)
+            .get(self.end_index())
+            .map(|q| q.se)
+            .filter(|_| self.c.is_none());
         let mean_of = match (lang, self.projection()) {
             (Lang::Da, true) => "Gennemsnittet af omkostningen",
             (Lang::Da, false) => "Gennemsnittet af den akkumulerede nettobesparelse",
@@ -87,6 +92,18 @@ impl Report<'_> {
             paragraphs
         };
         let mut paragraphs = paragraphs;
+        if self.c.is_some() {
+            // The uncertain numbers are section 3 of a comparison.
+            for (_, body) in &mut paragraphs {
+                *body = body
+                    .replace("(afsnit 2)", "(afsnit 3)")
+                    .replace("(section 2)", "(section 3)");
+            }
+            paragraphs.push(match lang {
+                Lang::Da => ("Sammenligning".into(), "Alle forslag er regnet med de samme tilfældige tal: i simulering nr. k har hver antagelse den samme værdi i hvert forslag. Forskellen mellem to forslag er derfor beregnet simulering for simulering, og sandsynligheden for, at ét forslag sparer mere end et andet, er andelen af simuleringerne, hvor det gør.".into()),
+                Lang::En => ("Comparison".into(), "Every proposal is computed with the same random numbers: in simulation k every input has the same value under each proposal. The difference between two proposals is therefore computed simulation by simulation, and the probability that one proposal saves more than another is the share of simulations in which it does.".into()),
+            });
+        }
         if let Some(info) = &s.streamed {
             // A run beyond `--stream-above` (src/stream.rs) says how its
             // percentiles were estimated.
@@ -101,7 +118,7 @@ impl Report<'_> {
         }
         html! {
             section class="major method" id="method" { "\n"
-                h2 { "5. " (self.t("Sådan er tallene beregnet", "How the numbers are made")) } "\n"
+                h2 { (self.section(5)) ". " (self.t("Sådan er tallene beregnet", "How the numbers are made")) } "\n"
                 // Two columns in print: the heading stays outside them, so
                 // that it is kept with the text it introduces.
                 div class="method-body" { "\n"
@@ -117,6 +134,9 @@ impl Report<'_> {
     /// " The figures have settled: ..." when the convergence chart is left
     /// out because more trials would not move the headline figures.
     pub(super) fn settled_sentence(&self) -> String {
+        if self.c.is_some() {
+            return String::new();
+        }
         let settled =
             chart_data::convergence_to_show(self.s).is_some_and(chart_data::figures_settled);
         if !settled {
@@ -133,6 +153,9 @@ impl Report<'_> {
     /// " The 95th percentile ... is 12.3 M kr., 95 % CI 12.1–12.5 ...", with
     /// the sampling method; empty when the output does not vary.
     pub(super) fn percentile_precision_sentence(&self) -> String {
+        if self.c.is_some() {
+            return String::new();
+        }
         let lang = self.lang;
         let end = self.end_index();
         let pick = |key: &str| self.metric(key).get(end).filter(|q| q.p5 != q.p95);

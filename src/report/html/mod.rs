@@ -62,6 +62,7 @@ mod hours;
 mod inputs;
 mod labels;
 mod method;
+mod options;
 mod sentences;
 mod summary;
 mod tables;
@@ -77,9 +78,23 @@ pub use labels::{
 };
 pub use units::keep_units_with_numbers;
 
+/// The first file of a comparison: what its options are measured against.
+#[derive(Debug, Clone)]
+pub struct ComparedBase {
+    /// The scenario's name.
+    pub name: String,
+    /// The file's name ("solrod-2011.toml").
+    pub file: String,
+    /// True when the base has a proposal or initiatives of its own, so it
+    /// is the first option; else it is today's situation and no option.
+    pub is_option: bool,
+}
+
 /// Renders the report of a run (and, with `comparison`, of the options
 /// compared; `summaries_of_options` are the options' run summaries in the
-/// comparison's order, used for the options' S-curves).
+/// comparison's order: each option's section is made from its summary,
+/// and `summary` gives what the options share, such as the inputs, years
+/// and seed).
 pub fn render_html(
     summary: &RunSummary,
     comparison: Option<&Comparison>,
@@ -91,6 +106,7 @@ pub fn render_html(
         c: comparison,
         options: summaries_of_options,
         backtest: None,
+        base: None,
         lang,
     };
     Ok(r.render())
@@ -109,6 +125,30 @@ pub fn render_backtest_html(
         c: None,
         options: &[],
         backtest: Some(backtest),
+        base: None,
+        lang,
+    };
+    Ok(r.render())
+}
+
+/// Renders the report of a comparison: `summaries` are the options' run
+/// summaries in the comparison's order (at least one), `base` the first
+/// file, which the heading names.
+pub fn render_comparison_html(
+    c: &Comparison,
+    summaries: &[RunSummary],
+    base: &ComparedBase,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    let Some(first) = summaries.first() else {
+        anyhow::bail!("a comparison report needs the options' summaries");
+    };
+    let r = Report {
+        s: first,
+        c: Some(c),
+        options: summaries,
+        base: Some(base),
+        backtest: None,
         lang,
     };
     Ok(r.render())
@@ -127,13 +167,10 @@ impl Exporter for HtmlReport {
             Results::Run { summary, .. } => render_html(summary, None, &[], lang)?,
             Results::Compare {
                 comparison,
-                summaries,
-            } => {
-                let first = summaries
-                    .first()
-                    .ok_or_else(|| anyhow::anyhow!("a comparison of no options"))?;
-                render_html(first, Some(comparison), summaries, lang)?
-            }
+                report_summaries,
+                base,
+                ..
+            } => render_comparison_html(comparison, report_summaries, base, lang)?,
             Results::Backtest {
                 backtest,
                 engine,
@@ -182,6 +219,8 @@ struct Report<'a> {
     options: &'a [RunSummary],
     /// `backtest --report`: the backtest of the forecast `s`.
     backtest: Option<&'a Backtest>,
+    /// The first file of a comparison, when known.
+    base: Option<&'a ComparedBase>,
     lang: Lang,
 }
 
@@ -216,6 +255,16 @@ impl<'a> Report<'a> {
         }
     }
 
+    /// A section's number: in a comparison the options are section 2, so
+    /// the sections after it move one on.
+    fn section(&self, n: u8) -> u8 {
+        if self.c.is_some() && n >= 2 {
+            n + 1
+        } else {
+            n
+        }
+    }
+
     fn render(&self) -> String {
         let lang = self.lang;
         let title = match &self.s.proposal {
@@ -226,6 +275,12 @@ impl<'a> Report<'a> {
         let title = match &self.s.proposal {
             Some(p) if self.s.scenario.contains(p.as_str()) => self.s.scenario.clone(),
             _ => title,
+        };
+        // A comparison is named as one, after its base when known.
+        let title = match (self.c, self.base) {
+            (Some(c), Some(b)) => format!("{} – {}", self.comparison_title(c), b.name),
+            (Some(c), None) => self.comparison_title(c),
+            (None, _) => title,
         };
         let page = html! {
             (DOCTYPE) "\n"
@@ -243,6 +298,7 @@ impl<'a> Report<'a> {
                 } "\n"
                 body { "\n"
                     (self.summary_section())
+                    @if let Some(c) = self.c { (self.option_sections(c)) }
                     (self.assumptions_section())
                     (self.charts_section())
                     (self.tables_section())

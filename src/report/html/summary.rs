@@ -3,25 +3,14 @@
 use super::*;
 
 impl Report<'_> {
-    /// " – Forslag 1" in section headings of a comparison report, whose
-    /// detailed sections describe the first option only.
-    pub(super) fn detail_suffix(&self) -> Markup {
-        html! {
-            @if self.c.is_some() {
-                " – " (clean_text(self.s.proposal.as_deref().unwrap_or(&self.s.scenario)))
-            }
-        }
-    }
-
     pub(super) fn summary_section(&self) -> Markup {
+        if let Some(c) = self.c {
+            return self.comparison_summary_section(c);
+        }
         let lang = self.lang;
         let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
-        let compared: Vec<&str> = self
-            .c
-            .map(|c| c.options.iter().map(|o| o.name.as_str()).collect())
-            .unwrap_or_default();
         let lead = if self.projection() {
             self.t(
                 "Status quo-fremskrivning: scenariet har intet forslag og ingen tiltag, så der er intet at spare i forhold til status quo. Rapporten viser omkostninger, henvendelser og mål, som de udvikler sig med dagens åbningstider og de eksterne begivenheder (fx love). Alle beløb er i kr.",
@@ -33,34 +22,19 @@ impl Report<'_> {
                 "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
             )
         };
-        let name = s.proposal.as_deref().unwrap_or(&s.scenario);
         html! {
             section class="major first" id="summary" { "\n"
                 p.kicker {
                     (self.t("Prognose for kanalomlægning", "Channel-shift forecast")) " "
                     (s.base_year) "–" (end)
                 } "\n"
-                @if let [rest @ .., last] = compared.as_slice() {
-                    @if !rest.is_empty() {
-                        h1 {
-                            @for (i, name) in rest.iter().enumerate() {
-                                @if i > 0 { ", " }
-                                (clean_text(name))
-                            }
-                            " " (self.t("og", "and")) " " (clean_text(last)) " "
-                            (self.t("sammenlignet", "compared"))
-                        } "\n"
-                    }
+                h1 { (clean_text(&s.scenario)) } "\n"
+                @for text in [&s.description, &s.proposal_description].into_iter().flatten() {
+                    p.description { (clean_text(text)) } "\n"
                 }
-                @if compared.len() < 2 {
-                    h1 { (clean_text(&s.scenario)) } "\n"
-                    @for text in [&s.description, &s.proposal_description].into_iter().flatten() {
-                        p.description { (clean_text(text)) } "\n"
-                    }
-                    @if let Some(p) = &s.proposal {
-                        @if !s.scenario.contains(p.as_str()) {
-                            p.proposal { (l.option) ": " (clean_text(p)) } "\n"
-                        }
+                @if let Some(p) = &s.proposal {
+                    @if !s.scenario.contains(p.as_str()) {
+                        p.proposal { (l.option) ": " (clean_text(p)) } "\n"
                     }
                 }
                 p.lead { (l.based_on_trials(s.trials as u64)) " " (lead) } "\n"
@@ -68,25 +42,13 @@ impl Report<'_> {
                     (self.t("Scenariefil", "Scenario file")) ": " (clean_text(&s.scenario_file))
                     " · " (self.t("startværdi (--seed)", "seed")) " " (s.seed) " · "
                     (self.t("Sådan er tallene beregnet: se afsnit", "How the numbers are made: see section"))
-                    " 5."
+                    " " (self.section(5)) "."
                 } "\n"
                 h2 { "1. " (self.t("Sammenfatning", "Summary")) } "\n"
-                @if let Some(c) = self.c {
-                    (self.comparison_brief(c))
-                    h3 { (clean_text(name)) ": " (self.t("nøgletal", "key figures")) } "\n"
-                    @if c.options.len() >= 2 {
-                        p class="detail-note" {
-                            @match lang {
-                                Lang::Da => { "Resten af rapporten (mål, figurer og tabeller ud over sammenligningen) viser detaljerne for " strong { (clean_text(name)) } ". Kør " code { "channelshift run --report" } " på de andre forslag for deres detaljer." }
-                                Lang::En => { "The rest of this report (goals, charts and tables beyond the comparison) shows the details of " strong { (clean_text(name)) } ". Run " code { "channelshift run --report" } " on the other options for theirs." }
-                            }
-                        } "\n"
-                    }
-                }
                 @if self.projection() {
                     (self.projection_brief())
                 } @else {
-                    (self.savings_brief())
+                    (self.savings_brief(true))
                 }
                 (self.goals_brief())
                 (self.hours_brief())
@@ -94,8 +56,53 @@ impl Report<'_> {
         }
     }
 
+    /// Section 1 of a comparison: the title names the comparison and its
+    /// base; the options side by side, the pairs in words, every option's
+    /// weekly hours. Section 2 has each option's details.
+    fn comparison_summary_section(&self, c: &Comparison) -> Markup {
+        let s = self.s;
+        let lead = self.t(
+            "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love). Alle forslag er regnet med de samme tilfældige tal, så forskellen mellem to forslag er beregnet simulering for simulering.",
+            "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only). Every proposal is computed with the same random numbers, so the difference between two proposals is computed simulation by simulation.",
+        );
+        let files: Vec<String> = self
+            .options
+            .iter()
+            .map(|o| clean_text(&short_location(&o.scenario_file)).into_owned())
+            .collect();
+        html! {
+            section class="major first" id="summary" { "\n"
+                p.kicker {
+                    (self.t("Prognose for kanalomlægning", "Channel-shift forecast")) " "
+                    (s.base_year) "–" (s.end_year)
+                } "\n"
+                h1 { (self.comparison_title(c)) } "\n"
+                @if let Some(b) = self.base {
+                    p.proposal { (self.t("Grundlag", "Base")) ": " (clean_text(&b.name)) } "\n"
+                }
+                p.description { (self.comparison_description(c)) } "\n"
+                p.lead { (labels(self.lang).based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.meta {
+                    (self.t("Forslagenes filer", "The proposals' files")) ": " (files.join(", "))
+                    " · " (self.t("startværdi (--seed)", "seed")) " " (s.seed) " · "
+                    (self.t("Sådan er tallene beregnet: se afsnit", "How the numbers are made: see section"))
+                    " " (self.section(5)) "."
+                } "\n"
+                h2 { "1. " (self.t("Sammenfatning", "Summary")) } "\n"
+                (self.comparison_brief(c))
+                (self.options_hours_brief(c))
+                p class="detail-note" {
+                    (self.t(
+                        "Afsnit 2 viser hvert forslag for sig: nøgletal, mål, åbningstider, bemanding og de antagelser, der betyder mest for det.",
+                        "Section 2 shows each proposal on its own: key figures, goals, opening hours, staffing and the inputs that matter most for it."
+                    ))
+                } "\n"
+            } "\n"
+        }
+    }
+
     /// Each goal's probability in its last evaluated year, in words.
-    fn goals_brief(&self) -> Markup {
+    pub(super) fn goals_brief(&self) -> Markup {
         let lang = self.lang;
         let s = self.s;
         if s.goals.is_empty() {
@@ -144,7 +151,7 @@ impl Report<'_> {
 
     /// Opening hours in brief: today's and the proposal's per department
     /// and channel.
-    fn hours_brief(&self) -> Markup {
+    pub(super) fn hours_brief(&self) -> Markup {
         let lang = self.lang;
         let s = self.s;
         if !s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {

@@ -4,6 +4,16 @@ use super::*;
 
 impl Report<'_> {
     pub(super) fn tables_section(&self) -> Markup {
+        if let Some(c) = self.c {
+            return html! {
+                section class="major" id="tables" { "\n"
+                    h2 { (self.section(4)) ". " (self.t("Tabeller", "Tables")) } "\n"
+                    (self.comparison_tables(c))
+                    (self.options_schedules_table(c))
+                    (self.options_breakdown_tables(c))
+                } "\n"
+            };
+        }
         let lang = self.lang;
         let s = self.s;
         let projection = self.projection();
@@ -17,7 +27,7 @@ impl Report<'_> {
         ];
         html! {
             section class="major" id="tables" { "\n"
-                h2 { "4. " (self.t("Tabeller", "Tables")) (self.detail_suffix()) } "\n"
+                h2 { "4. " (self.t("Tabeller", "Tables")) } "\n"
                 @if projection {
                     (self.projection_years_table())
                 } @else {
@@ -54,7 +64,6 @@ impl Report<'_> {
                 (self.citizens_table())
                 @if let Some(sens) = &s.sensitivity { (self.sensitivity_table(sens)) }
                 (self.attribution_table())
-                @if let Some(c) = self.c { (self.comparison_tables(c)) }
             } "\n"
         }
     }
