@@ -126,3 +126,33 @@ fn errors_in_different_areas_are_reported_together() {
     assert!(stderr.contains("sum to 1.1, not 1"), "{stderr}");
     assert!(stderr.contains("2 errors in this input"), "{stderr}");
 }
+
+#[test]
+fn errors_in_different_events_are_reported_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(scenario("vallensbaek-2012.toml")).unwrap();
+    let bad = text
+        .replacen("start = \"2012-12\"", "start = \"2012-13\"", 1)
+        .replacen(
+            "areas = [\"Valg af læge og sygesikringsgruppe\"]",
+            "areas = [\"Valg af laege\"]",
+            1,
+        );
+    assert_ne!(bad, text);
+    let path = dir.path().join("events.toml");
+    std::fs::write(&path, bad).unwrap();
+    let assert = bin()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("start \"2012-13\" is not a month"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("names unknown area \"Valg af laege\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 errors in this input"), "{stderr}");
+}

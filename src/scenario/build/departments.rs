@@ -7,36 +7,49 @@ use super::*;
 pub(super) fn build_departments(b: &mut Builder, m: &Merged) -> R<Vec<Department>> {
     let mut departments = Vec::new();
     let mut department_names = std::collections::HashSet::new();
+    // Departments are independent: every department's errors are reported.
+    let mut errors = Vec::new();
     for d in &m.departments {
-        let f = d.file;
         let v = d.value.get_ref();
         let dname = v.name.get_ref().clone();
         if !department_names.insert(dname.clone()) {
-            return Err(b.err(
-                f,
+            errors.push(b.err(
+                d.file,
                 v.name.span(),
                 format!("department \"{dname}\" is defined twice"),
             ));
+            continue;
         }
-        let today = dept_hours(b, f, v, &dname)?;
-        let open_hour_cost_kr = dept_open_hour_costs(b, f, v, &dname, &today)?;
-        let staffing = dept_staffing(b, f, v, &dname, &today, &open_hour_cost_kr)?;
-        let profile = dept_demand_profiles(b, f, v, &dname)?;
-        departments.push(Department {
-            displacement: [Fractions {
-                retime: Param::Fixed(0.0),
-                to_digital: Param::Fixed(0.0),
-                to_phone: Param::Fixed(0.0),
-            }; 2],
-            name: dname.clone(),
-            label: v.label.clone().unwrap_or(dname),
-            today,
-            open_hour_cost_kr,
-            staffing,
-            profile,
-        });
+        match build_department(b, d.file, v, dname) {
+            Ok(dept) => departments.push(dept),
+            Err(e) => errors.push(e),
+        }
     }
-    Ok(departments)
+    match InputError::all(errors) {
+        Some(e) => Err(e),
+        None => Ok(departments),
+    }
+}
+
+/// One `[[departments]]` entry.
+fn build_department(b: &mut Builder, f: FileId, v: &RawDepartment, dname: String) -> R<Department> {
+    let today = dept_hours(b, f, v, &dname)?;
+    let open_hour_cost_kr = dept_open_hour_costs(b, f, v, &dname, &today)?;
+    let staffing = dept_staffing(b, f, v, &dname, &today, &open_hour_cost_kr)?;
+    let profile = dept_demand_profiles(b, f, v, &dname)?;
+    Ok(Department {
+        displacement: [Fractions {
+            retime: Param::Fixed(0.0),
+            to_digital: Param::Fixed(0.0),
+            to_phone: Param::Fixed(0.0),
+        }; 2],
+        name: dname.clone(),
+        label: v.label.clone().unwrap_or(dname),
+        today,
+        open_hour_cost_kr,
+        staffing,
+        profile,
+    })
 }
 
 /// Today's counter and phone hours of a department.

@@ -502,13 +502,25 @@ fn build_plans(
     };
     ctx.has_completion = &has_completion;
     let solutions = super::build_citizens::build_solutions(b, m, &ctx)?;
+    // Events and goals are independent of each other: every one's errors
+    // are reported together.
+    let mut errors = Vec::new();
     let mut events = Vec::new();
     for e in &m.events {
-        events.push(events::build_event(b, &ctx, e, prices, has_outbound)?);
+        match events::build_event(b, &ctx, e, prices, has_outbound) {
+            Ok(event) => events.push(event),
+            Err(err) => errors.push(err),
+        }
     }
     let mut goals = Vec::new();
     for g in &m.goals {
-        goals.push(goals::build_goal(b, &ctx, g, has_outbound)?);
+        match goals::build_goal(b, &ctx, g, has_outbound) {
+            Ok(goal) => goals.push(goal),
+            Err(err) => errors.push(err),
+        }
+    }
+    if let Some(e) = InputError::all(errors) {
+        return Err(e);
     }
     Ok(Plans {
         citizens,
