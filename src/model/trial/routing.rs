@@ -294,7 +294,7 @@ fn add_base_split(
     monthly: &mut crate::model::monthly::Acc,
 ) {
     let (s, plan) = (ec.ctx.s, ec.ctx.plan);
-    let (n_cells, n_months) = (s.cells.len(), plan.n_months);
+    let n_cells = s.cells.len();
     let (path, y) = (ec.path, ec.y);
     let nd = t - d;
     let di = cell.digital.index();
@@ -321,14 +321,29 @@ fn add_base_split(
         }
         let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
         let num = nd * share + if goal.channels[di] { d } else { 0.0 };
-        if !not_this_month {
-            acc.goal_num[g] += num;
-            acc.goal_den[g] += t;
-        }
-        if ec.by_month {
-            monthly.goal_num[g * n_months + ec.month] += num;
-            monthly.goal_den[g * n_months + ec.month] += t;
-        }
+        add_goal(ec, g, !not_this_month, (num, t), acc, monthly);
+    }
+}
+
+/// Adds a cell's numerator and denominator of goal `g` to the year's sums
+/// (when the year counts this epoch) and, with `--monthly`, the month's.
+#[inline(always)]
+fn add_goal(
+    ec: &EpochCtx,
+    g: usize,
+    this_year: bool,
+    (num, den): (f64, f64),
+    acc: &mut YearSums,
+    monthly: &mut crate::model::monthly::Acc,
+) {
+    if this_year {
+        acc.goal_num[g] += num;
+        acc.goal_den[g] += den;
+    }
+    if ec.by_month {
+        let n_months = ec.ctx.plan.n_months;
+        monthly.goal_num[g * n_months + ec.month] += num;
+        monthly.goal_den[g * n_months + ec.month] += den;
     }
 }
 
@@ -346,7 +361,7 @@ fn add_routed(
     monthly: &mut crate::model::monthly::Acc,
 ) {
     let (s, plan) = (ec.ctx.s, ec.ctx.plan);
-    let (n_cells, n_months) = (s.cells.len(), plan.n_months);
+    let n_cells = s.cells.len();
     let (path, y) = (ec.path, ec.y);
     let vol = &mut acc.volume;
     let mut cost = 0.0;
@@ -385,14 +400,7 @@ fn add_routed(
             let num: f64 = plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
             (num, total)
         };
-        if !not_this_month {
-            acc.goal_num[g] += num;
-            acc.goal_den[g] += den;
-        }
-        if ec.by_month {
-            monthly.goal_num[g * n_months + ec.month] += num;
-            monthly.goal_den[g * n_months + ec.month] += den;
-        }
+        add_goal(ec, g, !not_this_month, (num, den), acc, monthly);
     }
 }
 

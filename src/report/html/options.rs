@@ -306,17 +306,7 @@ impl<'a> Report<'a> {
         if goals.is_empty() {
             return html! {};
         }
-        html! {
-            h3 { (self.t("Målene", "The goals")) } "\n"
-            ul class="goal-list short" { "\n"
-                @for (p, sentence) in &goals {
-                    li {
-                        span class={ "badge " (likelihood_class(*p)) } { (format_probability(*p, lang)) }
-                        span { (clean_text(sentence)) }
-                    } "\n"
-                }
-            } "\n"
-        }
+        self.goal_list(&goals, "goal-list short")
     }
 
     /// The summaries of every option but the `i`th.

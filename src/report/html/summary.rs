@@ -136,10 +136,17 @@ impl Report<'_> {
                 Some((p, sentence))
             })
             .collect();
+        self.goal_list(&goals, "goal-list")
+    }
+
+    /// "Målene" / "The goals" with one badge (the probability) and sentence
+    /// per goal; `class` is the list's CSS class.
+    pub(super) fn goal_list(&self, goals: &[(f64, String)], class: &str) -> Markup {
+        let lang = self.lang;
         html! {
             h3 { (self.t("Målene", "The goals")) } "\n"
-            ul class="goal-list" { "\n"
-                @for (p, sentence) in &goals {
+            ul class=(class) { "\n"
+                @for (p, sentence) in goals {
                     li {
                         span class={ "badge " (likelihood_class(*p)) } { (format_probability(*p, lang)) }
                         span { (clean_text(sentence)) }
