@@ -15,6 +15,15 @@ fn edited(edit: impl Fn(String) -> String) -> (tempfile::TempDir, std::path::Pat
     (dir, path)
 }
 
+/// `channelshift check FILE`, which must exit 2: its standard error.
+fn check_fails(path: &std::path::Path) -> String {
+    let assert = bin()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .code(2);
+    String::from_utf8_lossy(&assert.get_output().stderr).to_string()
+}
+
 #[test]
 fn every_unknown_key_of_a_file_is_reported_at_once() {
     let (dir, path) = edited(|t| {
@@ -52,11 +61,7 @@ fn every_unknown_key_of_a_file_is_reported_at_once() {
 #[test]
 fn one_unknown_key_is_one_error_without_a_count() {
     let (_dir, path) = edited(|t| t.replace("seed = 1\n", "seed = 1\ntrails = 5\n"));
-    let assert = bin()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = check_fails(&path);
     assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
     assert!(!stderr.contains("errors in this input"), "{stderr}");
 }
@@ -64,11 +69,7 @@ fn one_unknown_key_is_one_error_without_a_count() {
 #[test]
 fn a_misspelt_channel_gets_the_nearest_channel() {
     let (_dir, path) = edited(|t| t.replace("phone = 50", "phnoe = 50"));
-    let assert = bin()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = check_fails(&path);
     assert!(stderr.contains("unknown channel \"phnoe\""), "{stderr}");
     assert!(stderr.contains("did you mean `phone`?"), "{stderr}");
 }
@@ -86,11 +87,7 @@ fn a_schedule_error_points_at_the_offending_piece_of_the_text() {
     std::fs::write(&path, &bad).unwrap();
     let n = bad.lines().position(|l| l.contains("Fri 10-25")).unwrap() + 1;
     let col = bad.lines().nth(n - 1).unwrap().find("25\"").unwrap() + 1;
-    let assert = bin()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = check_fails(&path);
     assert!(
         stderr.contains(&format!("hours.toml:{n}:{col}: ")),
         "points at \"25\" ({n}:{col}):\n{stderr}"
@@ -117,11 +114,7 @@ fn errors_in_different_areas_are_reported_together() {
             "transaction = { personal = 0.5, phone = 0.4, self_service = 0.2 }",
         )
     });
-    let assert = bin()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = check_fails(&path);
     assert!(stderr.contains("unknown channel \"persnal\""), "{stderr}");
     assert!(stderr.contains("sum to 1.1, not 1"), "{stderr}");
     assert!(stderr.contains("2 errors in this input"), "{stderr}");
@@ -141,11 +134,7 @@ fn errors_in_different_events_are_reported_together() {
     assert_ne!(bad, text);
     let path = dir.path().join("events.toml");
     std::fs::write(&path, bad).unwrap();
-    let assert = bin()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let stderr = check_fails(&path);
     assert!(
         stderr.contains("start \"2012-13\" is not a month"),
         "{stderr}"
