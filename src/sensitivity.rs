@@ -187,9 +187,8 @@ pub fn analyse(
         .par_iter()
         .zip(&s.inputs)
         .map(|(x, input)| {
-            let spearman = zero_if_nan(stats::pearson(&stats::ranks(x), &out_ranks));
-            let mut sorted = x.clone();
-            sorted.sort_unstable_by(|a, b| a.total_cmp(b));
+            let (x_ranks, sorted) = stats::ranks_and_sorted(x);
+            let spearman = zero_if_nan(stats::pearson(&x_ranks, &out_ranks));
             let p10 = stats::percentile_sorted(&sorted, 0.10);
             let p90 = stats::percentile_sorted(&sorted, 0.90);
             let median_when_low = median_where(&out, x, |v| v <= p10);
@@ -277,11 +276,14 @@ fn median_where(out: &[f64], x: &[f64], keep: impl Fn(f64) -> bool) -> f64 {
     )
 }
 
-/// Median (type 7) of `v` with NaNs left out; NaN when empty.
+/// Median (type 7) of `v` with NaNs left out; NaN when empty. By
+/// selection, bit for bit the median of the sorted values.
 fn median(mut v: Vec<f64>) -> f64 {
     v.retain(|x| !x.is_nan());
-    v.sort_unstable_by(|a, b| a.total_cmp(b));
-    stats::percentile_sorted(&v, 0.5)
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    stats::type7_points(&mut v, &[0.5])[0]
 }
 
 /// A correlation that is undefined because one side is constant counts as none.

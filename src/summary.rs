@@ -114,7 +114,8 @@ impl Shape {
     /// Summarises the distribution of `values`.
     pub fn of(metric: &str, year: i32, values: &[f64]) -> Shape {
         let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-        sorted.sort_unstable_by(|a, b| a.total_cmp(b));
+        // Radix sort in totalOrder: the same sequence as sorting by total_cmp.
+        radsort::sort(&mut sorted);
         let exceedance = (0..=100)
             .map(|i| {
                 let x = stats::percentile_sorted(&sorted, i as f64 / 100.0);

@@ -259,22 +259,37 @@ pub fn histogram(values: &[f64], bins: usize) -> Vec<(f64, f64, u64)> {
 
 /// Ranks (0-based, ties averaged) for Spearman correlation.
 pub fn ranks(x: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..x.len()).collect();
-    idx.sort_by(|a, b| x[*a].total_cmp(&x[*b]));
+    ranks_and_sorted(x).0
+}
+
+/// The ranks of `x` (as [`ranks`]) and its values in ascending order
+/// (`total_cmp`), from one sort.
+///
+/// One stable radix sort (radsort, whose float order is IEEE totalOrder,
+/// the order of `total_cmp`) of (value, index) pairs: the same permutation
+/// as a stable comparison sort of the indices by value, and the sorted
+/// values come with it. The sensitivity used to sort every input twice by
+/// comparison; sorting was a quarter of a run of 100,000 trials with
+/// sensitivity (cachegrind, every-input-uncertain, 20,000 trials with
+/// sensitivity: 17.42e9 instructions before, 15.54e9 with one comparison
+/// sort, fewer with the radix sort: see the README).
+pub fn ranks_and_sorted(x: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let mut pairs: Vec<(f64, usize)> = x.iter().copied().zip(0..).collect();
+    radsort::sort_by_key(&mut pairs, |p| p.0);
     let mut r = vec![0.0; x.len()];
     let mut i = 0;
-    while i < idx.len() {
+    while i < pairs.len() {
         let mut j = i;
-        while j + 1 < idx.len() && x[idx[j + 1]] == x[idx[i]] {
+        while j + 1 < pairs.len() && pairs[j + 1].0 == pairs[i].0 {
             j += 1;
         }
         let avg = (i + j) as f64 / 2.0;
-        for k in i..=j {
-            r[idx[k]] = avg;
+        for &(_, k) in &pairs[i..=j] {
+            r[k] = avg;
         }
         i = j + 1;
     }
-    r
+    (r, pairs.into_iter().map(|(v, _)| v).collect())
 }
 
 /// Pearson correlation; NaN when either side is constant.
@@ -430,5 +445,24 @@ mod tests {
         let b = [1.0, 8.0, 27.0, 64.0];
         assert!((spearman(&a, &b) - 1.0).abs() < 1e-12);
         assert_eq!(ranks(&[5.0, 5.0, 1.0]), vec![1.5, 1.5, 0.0]);
+    }
+
+    #[test]
+    fn ranks_and_sorted_give_the_stable_sort_ranks_and_the_sorted_values() {
+        // Ties, signed zeros (equal under ==, ordered by total_cmp) and NaNs
+        // (never tied: each keeps its own position, in index order).
+        let x = [3.0, f64::NAN, -0.0, 1.0, 0.0, 3.0, f64::NAN, -2.0, 1.0, 3.0];
+        let (r, sorted) = ranks_and_sorted(&x);
+        // -2 | -0, 0 (tied) | 1, 1 | 3, 3, 3 | NaN, NaN (indices 1 then 6).
+        assert_eq!(r, vec![6.0, 8.0, 1.5, 3.5, 1.5, 6.0, 9.0, 0.0, 3.5, 6.0]);
+        let bits: Vec<u64> = sorted.iter().map(|v| v.to_bits()).collect();
+        let mut expected = x.to_vec();
+        expected.sort_by(f64::total_cmp);
+        assert_eq!(
+            bits,
+            expected.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+        assert_eq!(sorted[1].to_bits(), (-0.0f64).to_bits());
+        assert_eq!(ranks(&x), r);
     }
 }
