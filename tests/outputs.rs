@@ -513,3 +513,53 @@ fn a_run_without_breakdown_prunes_the_breakdown_of_the_run_before() {
         assert_eq!(names(&out), want, "folder in --out: {folder}");
     }
 }
+
+#[test]
+fn a_run_without_uncertainty_draws_no_distribution_charts() {
+    // model-worked-example.toml has no uncertain input: every trial gives
+    // 610,000 kr. A histogram would be one wide bar, an S-curve a step and
+    // the fan chart's bands empty.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .args(["run", "--trials", "200", "--quiet", "--out"])
+        .arg(&out)
+        .arg(shipped("model-worked-example.toml"))
+        .assert()
+        .success();
+    let written = files(&out);
+    for absent in [
+        "cost-histogram.png",
+        "cost-histogram.svg",
+        "savings-histogram.svg",
+        "savings-s-curve.svg",
+    ] {
+        assert!(!written.contains_key(absent), "{absent} written");
+    }
+    let fan = String::from_utf8(written["cost-fan.svg"].clone()).unwrap();
+    assert!(fan.contains("Status quo"), "the fan chart's legend");
+    assert!(!fan.contains("50 %-interval"), "a band for no spread");
+    assert!(!fan.contains("90 %-interval"), "a band for no spread");
+    assert!(fan.contains("Alle simuleringer giver det samme tal"));
+
+    // With uncertainty the bands and the distribution charts are there.
+    let solrod = dir.path().join("solrod");
+    bin()
+        .args([
+            "run",
+            "--trials",
+            "200",
+            "--quiet",
+            "--no-sensitivity",
+            "--out",
+        ])
+        .arg(&solrod)
+        .arg(shipped("solrod-2011-proposal-1.toml"))
+        .assert()
+        .success();
+    let written = files(&solrod);
+    assert!(written.contains_key("savings-histogram.svg"));
+    assert!(written.contains_key("savings-s-curve.svg"));
+    let fan = String::from_utf8(written["cost-fan.svg"].clone()).unwrap();
+    assert!(fan.contains("50 %-interval") && fan.contains("90 %-interval"));
+}

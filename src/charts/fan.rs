@@ -28,6 +28,11 @@ pub fn fan_chart<'a>(
     render_chart!(out, draw, data, text, lang)
 }
 
+/// True when some year's 5 % and 95 % points differ.
+fn has_spread(s: &FanSeries) -> bool {
+    s.q.iter().any(|q| q.p5 != q.p95)
+}
+
 pub(crate) fn check_series(s: &FanSeries, what: &str) -> Result<(), ChartError> {
     if s.years.is_empty() {
         return Err(invalid(format!(
@@ -74,16 +79,31 @@ fn draw<DB: Backend>(
 
     let band_50 = tint(SCENARIO, 1.0 - (1.0 - (1.0 - ALPHA_90) * (1.0 - ALPHA_50)));
     let band_90 = tint(SCENARIO, 1.0 - ALPHA_90);
-    let frame = Frame::new(l.title_fan_cost, text, l.explain_fan, data.trials, lang).legend(vec![
+    let mut legend = vec![
         LegendItem::new(series[1].2.clone(), Swatch::Line(SCENARIO, 4)),
         LegendItem::new(series[0].2.clone(), Swatch::Line(STATUS_QUO, 4)),
-        LegendItem::new(l.interval_50, Swatch::Fill(band_50)),
-        LegendItem::new(l.interval_90, Swatch::Fill(band_90)),
-        LegendItem::new(
+    ];
+    // Bands only for a series whose values differ between trials: a run
+    // without uncertainty has none to show.
+    if has_spread(&data.scenario) {
+        legend.push(LegendItem::new(l.interval_50, Swatch::Fill(band_50)));
+        legend.push(LegendItem::new(l.interval_90, Swatch::Fill(band_90)));
+    }
+    if has_spread(&data.status_quo) {
+        legend.push(LegendItem::new(
             format!("{} ({})", l.interval_90, series[0].2),
             Swatch::Fill(tint(STATUS_QUO, 1.0 - ALPHA_90)),
-        ),
-    ]);
+        ));
+    }
+    let explain = if has_spread(&data.scenario) || has_spread(&data.status_quo) {
+        l.explain_fan
+    } else {
+        lang.pick(
+            "Linje: omkostningen pr. år. Alle simuleringer giver det samme tal, så der er ingen bånd.",
+            "Line: the cost per year. Every simulation gives the same figure, so there are no bands.",
+        )
+    };
+    let frame = Frame::new(l.title_fan_cost, text, explain, data.trials, lang).legend(legend);
     let plot = draw_frame(root, &frame)?;
 
     let first = series

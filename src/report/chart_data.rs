@@ -287,14 +287,25 @@ pub fn attribution_data(s: &RunSummary, lang: Lang) -> Option<AttributionData> {
 /// False when nothing is proposed (no proposal, no policy events): savings are
 /// then exactly zero in every trial and a savings histogram says nothing.
 pub fn savings_vary(s: &RunSummary) -> bool {
-    s.metric(MetricKey::CumulativeNetSavings.as_str())
-        .last()
-        .map(|q| q.max > q.min || q.max != 0.0)
-        .unwrap_or(false)
+    end_year_varies(s, MetricKey::CumulativeNetSavings)
 }
 
-/// Histogram of the end year's scenario cost, for runs without savings.
+/// True when the end year's `metric` differs between trials: a histogram
+/// or an S-curve of a single value (a run without uncertainty) would show
+/// one wide bar and a step, so those charts are left out and the report
+/// states the value in words.
+fn end_year_varies(s: &RunSummary, metric: MetricKey) -> bool {
+    s.metric(metric.as_str())
+        .last()
+        .is_some_and(|q| q.max > q.min)
+}
+
+/// Histogram of the end year's scenario cost, for runs without savings
+/// whose cost varies.
 pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
+    if !end_year_varies(s, MetricKey::CostScenario) {
+        return None;
+    }
     let shape = s.shape(MetricKey::CostScenario.as_str())?;
     let mut h = histogram_data(s, shape, Measure::AnnualCost { year: s.end_year });
     h.prob_positive = None;
