@@ -71,12 +71,8 @@ rank_correlation = 0.5
 inputs = ["events.letters.cost_one_off_kr", "displacement.counter.retime"]
 rank_correlation = 0.4
 "#;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("correlated.toml");
-    std::fs::write(&path, text).unwrap();
-    let s = Scenario::from_file(&path).unwrap_or_else(|e| panic!("{e}"));
-    std::mem::forget(dir);
-    s
+    Scenario::from_text(std::path::Path::new("correlated.toml"), text)
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Trials to compare: the first batches of the Latin hypercube and
