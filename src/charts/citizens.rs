@@ -1,6 +1,7 @@
 //! Citizens' digital readiness over time (NemID, Digital Post, self-service
 //! users) next to the shares of contacts and letters it drives.
 
+use crate::i18n::TextCommon;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -78,7 +79,7 @@ fn draw<DB: Backend>(
     let first = years.clone().min().copied().unwrap_or(0);
     let last = years.max().copied().unwrap_or(0);
     let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
-    let y = percent_axis(0.0, 1.0, 0.2, lang.pick("andel", "share"), lang);
+    let y = percent_axis(0.0, 1.0, 0.2, TextCommon::Share.get(lang), lang);
     let mut chart = build_chart(
         &plot,
         &x,

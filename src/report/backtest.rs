@@ -2,6 +2,7 @@
 //! and the report section `backtest --report` adds to the forecast's report
 //! (a section of the report's builder, [`crate::report::html`]).
 
+use crate::i18n::{TextCommon, TextReport};
 use std::fmt::Write;
 
 use crate::backtest::{Backtest, ObservationScore};
@@ -120,7 +121,7 @@ pub fn rows(b: &Backtest, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                     crps_text(r, f.crps, lang),
                 ]),
                 None => row.extend(std::iter::repeat_n(
-                    lang.pick("ikke beregnelig", "not evaluable").to_string(),
+                    TextReport::NotEvaluable.get(lang).to_string(),
                     5,
                 )),
             }
@@ -142,7 +143,7 @@ fn crps_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
         "share" => format!(
             "{} {}",
             format_number(x * 100.0, 2, lang),
-            lang.pick("pp.", "pp")
+            TextReport::Pp.get(lang)
         ),
         "kr" => crate::i18n::format_money(x, lang),
         _ => format_number(x, 0, lang),
@@ -157,7 +158,7 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
         o,
         "{}: {} {} {}, seed {}\n",
         b.scenario,
-        lang.pick("backtest mod", "backtest against"),
+        TextReport::BacktestAgainst.get(lang),
         b.observation_file,
         match lang {
             Lang::Da => format!("{} simuleringer", format_number(b.trials as f64, 0, lang)),
@@ -191,10 +192,7 @@ pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
     html! {
         section class="major backtest" id="backtest" { "\n"
             h2 {
-                (lang.pick(
-                    "Prognosen holdt op mod virkeligheden",
-                    "The forecast against what happened"
-                ))
+                (TextReport::TheForecastAgainstWhatHappened.get(lang))
             } "\n"
             p { (verdict(b, lang)) } "\n"
             @if let Some(svg) = chart_svg {
@@ -213,7 +211,7 @@ pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
                         @if let Some(src) = &r.source {
                             tr.source {
                                 td colspan=(cells.len()) {
-                                    (lang.pick("Kilde", "Source")) ": " (clean_text(src))
+                                    (TextReport::Source.get(lang)) ": " (clean_text(src))
                                 }
                             } "\n"
                         }
@@ -243,9 +241,9 @@ pub fn chart_data(b: &Backtest, lang: Lang) -> BacktestData {
                 pit: f.pit,
                 values: format!(
                     "{} {} · {} {}",
-                    lang.pick("faktisk", "realised"),
+                    TextReport::Realised.get(lang),
                     v(r.value),
-                    lang.pick("median", "median"),
+                    TextCommon::Median.get(lang),
                     v(f.median)
                 ),
             })

@@ -1,5 +1,6 @@
 //! From summaries to chart inputs, and the charts `run` and `compare` write.
 
+use crate::i18n::TextReport;
 use crate::metric_key::MetricKey;
 use crate::series_key::{RunPath, SeriesKey};
 use std::path::{Path, PathBuf};
@@ -52,28 +53,21 @@ pub fn citizens_data(s: &RunSummary, lang: Lang) -> Option<CitizensChart> {
     }
     lines.extend(line(
         MetricKey::DigitalShareScenario.as_str(),
-        lang.pick("Digitale henvendelser (andel)", "Digital contacts (share)")
-            .to_string(),
+        TextReport::DigitalContactsShare.get(lang).to_string(),
         3,
         true,
     ));
     lines.extend(line(
         MetricKey::CompletionRate.as_str(),
-        lang.pick(
-            "Gennemført påbegyndt selvbetjening",
-            "Started self-service completed",
-        )
-        .to_string(),
+        TextReport::StartedSelfServiceCompleted
+            .get(lang)
+            .to_string(),
         4,
         true,
     ));
     lines.extend(line(
         "outbound_digital_share_scenario",
-        lang.pick(
-            "Breve sendt med Digital Post",
-            "Letters sent by Digital Post",
-        )
-        .to_string(),
+        TextReport::LettersSentByDigitalPost.get(lang).to_string(),
         5,
         true,
     ));
@@ -100,11 +94,11 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
     FanChartData {
         status_quo: series(
             MetricKey::CostStatusQuo.as_str(),
-            lang.pick("Status quo, samme forløb", "Status quo, the same path"),
+            TextReport::StatusQuoTheSamePath.get(lang),
         ),
         scenario: series(
             MetricKey::CostScenario.as_str(),
-            lang.pick("Fremskrivning", "Projection"),
+            TextReport::Projection.get(lang),
         ),
         trials: Some(s.trials as u64),
     }
@@ -114,10 +108,7 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
 /// is ("Årlig omkostning: status quo-fremskrivning").
 pub fn cost_fan_text(s: &RunSummary, text: ChartText, lang: Lang) -> ChartText {
     if s.is_status_quo_projection() {
-        text.with_title(lang.pick(
-            "Årlig omkostning: status quo-fremskrivning",
-            "Annual cost: status-quo projection",
-        ))
+        text.with_title(TextReport::AnnualCostStatusQuoProjection.get(lang))
     } else {
         text
     }

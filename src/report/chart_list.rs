@@ -3,6 +3,7 @@
 //! pruning old ones from an output directory and the HTML report's figures
 //! all follow this list, so a chart is added in one place.
 
+use crate::i18n::TextReport;
 use crate::metric_key::MetricKey;
 use std::path::{Path, PathBuf};
 
@@ -199,7 +200,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
         let t = text.clone();
         out.push(Chart::new(
             ChartId::Convergence,
-            lang.pick("Hvor stabile er tallene?", "How settled are the figures?"),
+            TextReport::HowSettledAreTheFigures.get(lang),
             move |p| charts::convergence(c, &what, &t, lang, p),
         ));
     }

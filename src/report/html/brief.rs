@@ -1,6 +1,7 @@
 //! Section 1: the key figures and the sentences "in brief".
 
 use super::*;
+use crate::i18n::{TextCommon, TextReport};
 
 impl Report<'_> {
     /// Key figures and sentences of a status-quo projection: cost, contacts
@@ -32,17 +33,14 @@ impl Report<'_> {
             } else {
                 format!(
                     "{}: {} {} {}",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     count(q.p5),
-                    self.t("til", "to"),
+                    TextCommon::To.get(self.lang),
                     count(q.p95)
                 )
             };
             figures.push(self.key_figure_text(
-                &format!(
-                    "{} {end} ({median})",
-                    self.t("Henvendelser i", "Contacts in")
-                ),
+                &format!("{} {end} ({median})", TextReport::ContactsIn.get(self.lang)),
                 &count(q.p50),
                 &range,
             ));
@@ -53,17 +51,14 @@ impl Report<'_> {
             } else {
                 format!(
                     "{}: {}",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     join_interval(&share(q.p5), &share(q.p95), lang)
                 )
             };
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {end} ({median})",
-                    self.t(
-                        "Digital andel af henvendelserne i",
-                        "Digital share of contacts in"
-                    )
+                    TextReport::DigitalShareOfContactsIn.get(self.lang)
                 ),
                 &share(q.p50),
                 &range,
@@ -76,7 +71,7 @@ impl Report<'_> {
             } else {
                 format!(
                     " ({median}; {}: {})",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     f(q.p5, q.p95)
                 )
             }
@@ -137,10 +132,11 @@ impl Report<'_> {
             };
             sentences.push(sentence);
         }
-        sentences.push(self.t(
-            "Der er ingen besparelse, nutidsværdi eller tilbagebetaling at beregne: scenariet ændrer intet i forhold til status quo. Læg et forslag eller et tiltag ind i scenariet for at se, hvad det sparer.",
-            "There are no savings, present value or payback to compute: the scenario changes nothing against the status quo. Add a proposal or an initiative to the scenario to see what it saves."
-        ).to_string());
+        sentences.push(
+            TextReport::ThereAreNoSavingsPresent
+                .get(self.lang)
+                .to_string(),
+        );
         self.brief(&figures, None, &sentences)
     }
 
@@ -152,7 +148,7 @@ impl Report<'_> {
                 @for figure in figures { (figure) }
             } "\n"
             @if let Some(note) = note { p class="note reading" { (note) } "\n" }
-            h3 { (self.t("Kort fortalt", "In brief")) } "\n"
+            h3 { (TextReport::InBrief.get(self.lang)) } "\n"
             ul.plain { "\n"
                 @for sentence in sentences { li { (clean_text(sentence)) } "\n" }
             } "\n"
@@ -191,7 +187,7 @@ impl Report<'_> {
         }
         let (payback_value, payback_note) = self.payback_key();
         figures.push(self.key_figure_text(
-            self.t("Tjent hjem (tilbagebetaling)", "Pays for itself (payback)"),
+            TextReport::PaysForItselfPayback.get(self.lang),
             &payback_value,
             &payback_note,
         ));
@@ -199,20 +195,14 @@ impl Report<'_> {
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {}",
-                    self.t(
-                        "Sandsynlighed for samlet besparelse til og med",
-                        "Probability of a net saving through"
-                    ),
+                    TextReport::ProbabilityOfANetSaving.get(self.lang),
                     end
                 ),
                 &format_probability(sh.prob_positive, lang),
                 likelihood_words(sh.prob_positive, lang),
             ));
         }
-        let note = self.t(
-            "Sådan læses tallene: medianen er det midterste udfald – der er lige stor chance for et større og et mindre tal. »90 % sandsynlighed« betyder, at tallet i 9 ud af 10 simuleringer ligger i intervallet.",
-            "How to read the figures: the median is the middle outcome – a larger and a smaller figure are equally likely. “90 % probability” means that in 9 out of 10 simulations the figure lies in the interval."
-        );
+        let note = TextReport::HowToReadTheFigures.get(self.lang);
         // In plain words.
         let mut sentences = Vec::new();
         if let Some(q) = savings.filter(|_| full) {
@@ -236,17 +226,9 @@ impl Report<'_> {
     /// on them, e.g. savings of a scenario that proposes nothing.
     pub(super) fn constant_note(&self) -> &'static str {
         if self.s.inputs.is_empty() {
-            t(
-                self.lang,
-                "ingen usikkerhed i input",
-                "no uncertainty in the inputs",
-            )
+            TextReport::NoUncertaintyInTheInputs.get(self.lang)
         } else {
-            t(
-                self.lang,
-                "ens i alle simuleringer",
-                "the same in every simulation",
-            )
+            TextReport::TheSameInEverySimulation.get(self.lang)
         }
     }
 
@@ -258,7 +240,7 @@ impl Report<'_> {
                 } else {
                     format!(
                         "{}: {}",
-                        self.t("90 % sandsynlighed", "90 % probability"),
+                        TextReport::N90PctProbability.get(self.lang),
                         format_money_range(q.p5, q.p95, self.lang)
                     )
                 }

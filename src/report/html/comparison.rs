@@ -1,6 +1,7 @@
 //! The comparison of options: its brief (section 1) and tables (section 4).
 
 use super::*;
+use crate::i18n::{TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn comparison_brief(&self, c: &Comparison) -> Markup {
@@ -52,19 +53,19 @@ impl Report<'_> {
             sentences.push(fix_stops(&sentence));
         }
         html! {
-            h3 { (self.t("Forslagene sammenlignet", "The proposals compared")) } "\n"
+            h3 { (TextReport::TheProposalsCompared.get(self.lang)) } "\n"
             table class="options" { "\n"
                 thead { tr {
-                    th { (self.t("Forslag", "Proposal")) }
+                    th { (TextCommon::Proposal.get(self.lang)) }
                     @if show_hours {
                         th.num {
-                            (self.t("Åbningstimer pr. uge i alt", "Opening hours per week in all"))
-                            " (" (self.t("i dag", "today")) " " (format_sig(today_hours, 4, lang)) ")"
+                            (TextReport::OpeningHoursPerWeekIn.get(self.lang))
+                            " (" (TextCommon::TodayLower.get(self.lang)) " " (format_sig(today_hours, 4, lang)) ")"
                         }
                     }
                     th.num { (labels(lang).savings_in_year(end)) }
-                    th.num { (self.t("Akkumuleret nettobesparelse til og med", "Cumulative net savings through")) " " (end) }
-                    th.num { (self.t("90 % sandsynlighed (akkumuleret)", "90 % probability (cumulative)")) }
+                    th.num { (TextReport::CumulativeNetSavingsThrough.get(self.lang)) " " (end) }
+                    th.num { (TextReport::N90PctProbabilityCumulative.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for o in &c.options {
@@ -107,10 +108,7 @@ impl Report<'_> {
         html! {
             table class="options-years" id="table-options" { "\n"
                 caption {
-                    (self.t(
-                        "Forslagene pr. år (median; 90 %-interval under)",
-                        "The proposals per year (median; 90 % interval below)"
-                    ))
+                    (TextReport::TheProposalsPerYearMedian.get(self.lang))
                 } "\n"
                 thead { tr {
                     th { (l.option) }
@@ -118,7 +116,7 @@ impl Report<'_> {
                     th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
                     th.num { (l.savings) }
                     th.num { (l.cumulative_net_savings) }
-                    th.num { (self.t("Fortrængte henvendelser", "Displaced contacts")) }
+                    th.num { (TextReport::DisplacedContacts.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for o in &c.options {
@@ -152,11 +150,8 @@ impl Report<'_> {
             @if c.options.iter().any(|o| !o.goals.is_empty()) {
                 (self.goal_table(
                     ("goals options-goals", Some("table-options-goals")),
-                    self.t(
-                        "Sandsynlighed for at nå målene pr. forslag og år",
-                        "Probability of meeting the goals per proposal and year",
-                    ),
-                    &[l.option, l.goal, self.t("Målværdi", "Target")],
+                    TextReport::ProbabilityOfMeetingTheGoals.get(self.lang),
+                    &[l.option, l.goal, TextCommon::Target.get(self.lang)],
                     None,
                     html! {
                         @for o in &c.options {
@@ -168,18 +163,15 @@ impl Report<'_> {
             @if !pairs.is_empty() {
                 table class="pairwise" { "\n"
                     caption {
-                        (self.t(
-                            "Forslag mod forslag, simulering for simulering (samme tilfældige tal)",
-                            "Proposal against proposal, simulation by simulation (same random numbers)"
-                        ))
+                        (TextReport::ProposalAgainstProposalSimulationBy.get(self.lang))
                     } "\n"
                     thead { tr {
                         th { "A – B" }
                         th { (l.year) }
-                        th.num { (self.t("P(A sparer mere det år)", "P(A saves more that year)")) }
-                        th.num { (self.t("Forskel i besparelse (median)", "Difference in savings (median)")) }
-                        th.num { (self.t("P(A har størst akkumuleret besparelse)", "P(A's cumulative savings larger)")) }
-                        th.num { (self.t("Forskel, akkumuleret (median)", "Difference, cumulative (median)")) }
+                        th.num { (TextReport::PASavesMoreThat.get(self.lang)) }
+                        th.num { (TextReport::DifferenceInSavingsMedian.get(self.lang)) }
+                        th.num { (TextReport::PAsCumulativeSavingsLarger.get(self.lang)) }
+                        th.num { (TextReport::DifferenceCumulativeMedian.get(self.lang)) }
                     } }
                     tbody { "\n"
                         @for p in &pairs {

@@ -2,13 +2,7 @@
 //! terminal, the Excel export and `check`.
 
 use super::*;
-
-pub(super) fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
+use crate::i18n::{TextCommon, TextReport};
 
 /// A number with about `sig` significant digits (trailing zeros after the
 /// decimal separator dropped), in the language's format.
@@ -32,7 +26,7 @@ pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
 pub(super) fn path_label(path: RunPath, lang: Lang) -> &'static str {
     match path {
         RunPath::StatusQuo => "status quo",
-        RunPath::Scenario => t(lang, "scenarie", "scenario"),
+        RunPath::Scenario => TextCommon::Scenario.get(lang),
     }
 }
 
@@ -42,16 +36,16 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
     match key {
         SeriesKey::Cost { part, path } => {
             let what = match part {
-                CostPart::Handling => t(lang, "Ekspeditionsomkostning", "Handling cost"),
-                CostPart::Opening => t(lang, "Åbningsomkostning", "Opening cost"),
-                CostPart::Campaign => t(lang, "Kampagneomkostning", "Campaign cost"),
-                CostPart::OutboundMail => t(lang, "Udgående post", "Outbound mail cost"),
+                CostPart::Handling => TextReport::HandlingCost.get(lang),
+                CostPart::Opening => TextReport::OpeningCost.get(lang),
+                CostPart::Campaign => TextReport::CampaignCost.get(lang),
+                CostPart::OutboundMail => TextReport::OutboundMailCost.get(lang),
             };
             format!("{what}, {}", path_label(*path, lang))
         }
         SeriesKey::PaperLetters(path) => format!(
             "{}, {}",
-            t(lang, "Papirbreve", "Paper letters"),
+            TextReport::PaperLetters.get(lang),
             path_label(*path, lang)
         ),
         SeriesKey::Volume { path, channel } => {
@@ -61,7 +55,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             };
             format!(
                 "{}: {ch}, {}",
-                t(lang, "Henvendelser", "Contacts"),
+                TextReport::Contacts.get(lang),
                 path_label(*path, lang)
             )
         }
@@ -72,17 +66,13 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             measure,
         } => {
             let what = match measure {
-                StaffingMeasure::AgentsPerOpenHour => t(
-                    lang,
-                    "nødvendige medarbejdere pr. åben time",
-                    "agents needed per open hour",
-                ),
-                StaffingMeasure::ServiceLevel => t(lang, "serviceniveau", "service level"),
-                StaffingMeasure::AsaSeconds => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
+                StaffingMeasure::AgentsPerOpenHour => TextCommon::AgentsNeededPerOpenHour.get(lang),
+                StaffingMeasure::ServiceLevel => TextCommon::ServiceLevel.get(lang),
+                StaffingMeasure::AsaSeconds => TextReport::AverageWaitSLower.get(lang),
             };
             format!(
                 "{} {department} {}, {}: {what}",
-                t(lang, "Bemanding", "Staffing"),
+                TextReport::Staffing.get(lang),
                 chart_data::opening_channel_label(channel.key(), lang).to_lowercase(),
                 path_label(*path, lang),
             )
@@ -105,26 +95,18 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         };
     }
     let typed = MetricKey::from_name(key).and_then(|k| match k {
-        MetricKey::CostStatusQuo => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
-        MetricKey::CostScenario => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
-        MetricKey::Savings => Some(t(lang, "Besparelse", "Savings")),
-        MetricKey::CumulativeNetSavings => Some(t(
-            lang,
-            "Akkumuleret nettobesparelse",
-            "Cumulative net savings",
-        )),
-        MetricKey::Npv => Some(t(lang, "Nettonutidsværdi", "Net present value")),
-        MetricKey::PaybackYear => Some(t(lang, "Tilbagebetalingsår", "Payback year")),
-        MetricKey::DigitalShareScenario => Some(t(
-            lang,
-            "Digital andel, scenarie",
-            "Digital share, scenario",
-        )),
+        MetricKey::CostStatusQuo => Some(TextReport::CostStatusQuo.get(lang)),
+        MetricKey::CostScenario => Some(TextReport::CostScenario.get(lang)),
+        MetricKey::Savings => Some(TextReport::Savings.get(lang)),
+        MetricKey::CumulativeNetSavings => Some(TextReport::CumulativeNetSavings.get(lang)),
+        MetricKey::Npv => Some(TextReport::NetPresentValue.get(lang)),
+        MetricKey::PaybackYear => Some(TextCommon::PaybackYear.get(lang)),
+        MetricKey::DigitalShareScenario => Some(TextReport::DigitalShareScenario.get(lang)),
         MetricKey::ContactsStatusQuo | MetricKey::ContactsScenario => None,
         MetricKey::CompletionRate => None,
     });
     let contacts = |path| {
-        let what = t(lang, "Henvendelser i alt", "Contacts, total");
+        let what = TextReport::ContactsTotal.get(lang);
         format!("{what}, {}", path_label(path, lang))
     };
     match MetricKey::from_name(key) {
@@ -133,41 +115,13 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         _ => {}
     }
     let fixed = typed.or(match key {
-        "displaced_retimed" => Some(t(
-            lang,
-            "Fortrængte henvendelser: andet tidspunkt",
-            "Displaced contacts: retimed",
-        )),
-        "displaced_to_digital" => Some(t(
-            lang,
-            "Fortrængte henvendelser: til digital kanal",
-            "Displaced contacts: to digital",
-        )),
-        "displaced_to_phone" => Some(t(
-            lang,
-            "Fortrængte henvendelser: fra skranke til telefon",
-            "Displaced contacts: counter to phone",
-        )),
-        "displaced_avoided" => Some(t(
-            lang,
-            "Fortrængte henvendelser: bliver væk",
-            "Displaced contacts: avoided",
-        )),
-        "closure_avoided" => Some(t(
-            lang,
-            "Henvendelser undgået ved lukket kanal",
-            "Contacts avoided by channel closure",
-        )),
-        "shift_avoided" => Some(t(
-            lang,
-            "Henvendelser undgået ved delvis kanalflytning",
-            "Contacts avoided by partial channel shifts",
-        )),
-        "digital_post_letters_scenario" => Some(t(
-            lang,
-            "Breve via Digital Post, scenarie",
-            "Digital Post letters, scenario",
-        )),
+        "displaced_retimed" => Some(TextReport::DisplacedContactsRetimed.get(lang)),
+        "displaced_to_digital" => Some(TextReport::DisplacedContactsToDigital.get(lang)),
+        "displaced_to_phone" => Some(TextReport::DisplacedContactsCounterToPhone.get(lang)),
+        "displaced_avoided" => Some(TextReport::DisplacedContactsAvoided.get(lang)),
+        "closure_avoided" => Some(TextReport::ContactsAvoidedByChannelClosure.get(lang)),
+        "shift_avoided" => Some(TextReport::ContactsAvoidedByPartialChannel.get(lang)),
+        "digital_post_letters_scenario" => Some(TextReport::DigitalPostLettersScenario.get(lang)),
         _ => None,
     });
     if let Some(f) = fixed {
@@ -384,7 +338,7 @@ pub(super) fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
         None => hi.to_string(),
     };
     if lo.starts_with('-') {
-        format!("{lo} {} {hi}", lang.pick("til", "to"))
+        format!("{lo} {} {hi}", TextCommon::To.get(lang))
     } else {
         format!("{lo}–{hi}")
     }
@@ -397,7 +351,7 @@ pub(super) fn between(lo: f64, hi: f64, lang: Lang) -> String {
     format!(
         "{} {} {} {}",
         u.number(lo, lang),
-        lang.pick("og", "and"),
+        TextCommon::And.get(lang),
         u.number(hi, lang),
         u.unit(lang)
     )
@@ -416,9 +370,9 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
     let op = if g.op == "<=" {
-        t(lang, "højst", "at most")
+        TextReport::AtMost.get(lang)
     } else {
-        t(lang, "mindst", "at least")
+        TextReport::AtLeast.get(lang)
     };
     let value = crate::goal_text::value(g.metric, target, lang);
     if what.is_empty() {
@@ -431,23 +385,19 @@ pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String
 /// A probability in words (the IPCC's likelihood scale).
 pub fn likelihood_words(p: f64, lang: Lang) -> &'static str {
     if p >= 0.99 {
-        t(lang, "næsten sikkert", "virtually certain")
+        TextReport::VirtuallyCertain.get(lang)
     } else if p >= 0.9 {
-        t(lang, "meget sandsynligt", "very likely")
+        TextReport::VeryLikely.get(lang)
     } else if p >= 0.66 {
-        t(lang, "sandsynligt", "likely")
+        TextReport::Likely.get(lang)
     } else if p > 0.33 {
-        t(
-            lang,
-            "lige så sandsynligt som ikke",
-            "about as likely as not",
-        )
+        TextReport::AboutAsLikelyAsNot.get(lang)
     } else if p > 0.1 {
-        t(lang, "usandsynligt", "unlikely")
+        TextReport::Unlikely.get(lang)
     } else if p > 0.01 {
-        t(lang, "meget usandsynligt", "very unlikely")
+        TextReport::VeryUnlikely.get(lang)
     } else {
-        t(lang, "næsten udelukket", "exceptionally unlikely")
+        TextReport::ExceptionallyUnlikely.get(lang)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Section 5: how the numbers are made.
 
 use super::*;
+use crate::i18n::TextReport;
 
 impl Report<'_> {
     pub(super) fn method_section(&self) -> Markup {
@@ -76,12 +77,10 @@ impl Report<'_> {
                 .map(|(title, body)| {
                     if title == "Besparelse" || title == "Savings" {
                         (
-                            self.t("Status quo-fremskrivning", "Status-quo projection").into(),
-                            self.t(
-                                "Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Her har scenariet hverken forslag eller tiltag, så de to forløb er de samme, og besparelsen er 0 i hver simulering. Rapporten viser derfor omkostningerne, henvendelserne og målene for det ene forløb.",
-                                "Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Here the scenario has neither a proposal nor initiatives, so the two paths are the same and savings are 0 in every simulation. The report therefore shows the costs, contacts and goals of the one path.",
-                            )
-                            .into(),
+                            TextReport::StatusQuoProjection.get(self.lang).into(),
+                            TextReport::EverySimulationComputesTwoPaths
+                                .get(self.lang)
+                                .into(),
                         )
                     } else {
                         (title, body)
@@ -118,7 +117,7 @@ impl Report<'_> {
         }
         html! {
             section class="major method" id="method" { "\n"
-                h2 { (self.section(5)) ". " (self.t("Sådan er tallene beregnet", "How the numbers are made")) } "\n"
+                h2 { (self.section(5)) ". " (TextReport::HowTheNumbersAreMade.get(self.lang)) } "\n"
                 // Two columns in print: the heading stays outside them, so
                 // that it is kept with the text it introduces.
                 div class="method-body" { "\n"
@@ -163,11 +162,8 @@ impl Report<'_> {
             pick(MetricKey::CumulativeNetSavings.as_str()),
             pick(MetricKey::CostScenario.as_str()),
         ) {
-            (Some(q), _) => (
-                q,
-                self.t("den akkumulerede nettobesparelse", "cumulative net savings"),
-            ),
-            (None, Some(q)) => (q, self.t("scenariets omkostning", "the scenario's cost")),
+            (Some(q), _) => (q, TextReport::CumulativeNetSavingsLower.get(self.lang)),
+            (None, Some(q)) => (q, TextReport::TheScenariosCost.get(self.lang)),
             _ => return String::new(),
         };
         // Enough decimals (in millions) that the interval's width shows
@@ -180,7 +176,7 @@ impl Report<'_> {
             let n = |v: f64| crate::i18n::format_number(v / 1e6, d, lang);
             let unit = crate::i18n::mkr_unit(lang);
             if c.iter().all(|v| v.is_finite()) {
-                let ci = self.t("95 % konfidensinterval", "95 % CI");
+                let ci = TextReport::N95PctCi.get(self.lang);
                 format!("{} {unit}, {ci} {}–{}", n(x), n(c[0]), n(c[1]))
             } else {
                 format!("{} {unit}", n(x))

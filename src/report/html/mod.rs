@@ -32,6 +32,7 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
+use crate::i18n::TextReport;
 use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
@@ -228,10 +229,6 @@ struct Report<'a> {
 const CSS: &str = include_str!("style.css");
 
 impl<'a> Report<'a> {
-    fn t(&self, da: &'a str, en: &'a str) -> &'a str {
-        t(self.lang, da, en)
-    }
-
     fn metric(&self, key: &str) -> &'a [Summary] {
         self.s.metric(key)
     }
@@ -246,12 +243,9 @@ impl<'a> Report<'a> {
     /// the scenario.
     fn subject(&self) -> &'a str {
         match (self.s.proposal.is_some(), self.s.policy_events.is_empty()) {
-            (true, true) => self.t("forslaget", "the proposal"),
-            (true, false) => self.t(
-                "planen (åbningstider og tiltag)",
-                "the plan (opening hours and initiatives)",
-            ),
-            (false, _) => self.t("scenariet", "the scenario"),
+            (true, true) => TextReport::TheProposal.get(self.lang),
+            (true, false) => TextReport::ThePlanOpeningHoursAnd.get(self.lang),
+            (false, _) => TextReport::TheScenario.get(self.lang),
         }
     }
 
@@ -291,7 +285,7 @@ impl<'a> Report<'a> {
                     meta name="generator" content={ "channelshift " (env!("CARGO_PKG_VERSION")) }; "\n"
                     title {
                         (clean_text(&title)) " – "
-                        (self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
+                        (TextReport::ChannelShiftForecast.get(self.lang))
                     } "\n"
                     // Trusted markup: the style sheet is part of the program.
                     style { (PreEscaped(CSS)) } "\n"

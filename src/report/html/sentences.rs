@@ -1,6 +1,7 @@
 //! Section 1: the sentences of the brief (savings, payback, goals...).
 
 use super::*;
+use crate::i18n::TextReport;
 
 impl Report<'_> {
     /// For a goal evaluated over several years: the probability in its first
@@ -210,7 +211,7 @@ impl Report<'_> {
                 },
             ),
             _ => (
-                format!("{} {}", self.t("Ikke inden", "Not by"), self.s.end_year),
+                format!("{} {}", TextReport::NotBy.get(self.lang), self.s.end_year),
                 match lang {
                     Lang::Da => format!(
                         "sandsynlighed for tilbagebetaling senest {}: {}",

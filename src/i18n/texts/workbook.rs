@@ -1,0 +1,89 @@
+//! The workbooks' texts.
+
+use crate::i18n::table::text_table;
+
+text_table! {
+    /// Fixed texts of the Excel workbooks.
+    pub enum TextSheet {
+        // src/export/comparison_xlsx.rs
+        Comparison: "Sammenligning" / "Comparison",
+        Pairwise: "Parvis" / "Pairwise",
+        Payback: "Tilbagebetaling" / "Payback",
+        TheOptionsSideBySide: "Forslagene side om side" / "The options side by side",
+        Option: "Forslag" / "Option",
+        Year: "År" / "Year",
+        CostOption: "Omkostning med forslaget" / "Cost, option",
+        OpeningCostOption: "Åbningsomkostning med forslaget" / "Opening cost, option",
+        OptionA: "Forslag A" / "Option A",
+        OptionB: "Forslag B" / "Option B",
+        ProbabilityThatASavesMore:
+            "Sandsynlighed for at A sparer mere end B i året"
+            / "Probability that A saves more than B that year",
+        SavingsAB: "Besparelse A - B" / "Savings A - B",
+        ProbabilityThatAsCumulativeNet:
+            "Sandsynlighed for at A's akkumulerede nettobesparelse er større end B's"
+            / "Probability that A's cumulative net savings exceed B's",
+        CumulativeNetSavingsAB:
+            "Akkumuleret nettobesparelse A - B"
+            / "Cumulative net savings A - B",
+        TheDifferencesAreTakenTrial:
+            "Forskellene er regnet simulering for simulering på fælles tilfældige tal: A - B i hver simulering, derefter fraktilerne."
+            / "The differences are taken trial by trial on common random numbers: A - B in each trial, then the percentiles.",
+        ShareOfSimulations: "Andel af simuleringerne" / "Share of simulations",
+        NotByTheEndOf: "Ikke inden udgangen af" / "Not by the end of",
+        HoursPerWeekToday: "Timer pr. uge i dag" / "Hours per week today",
+
+        // src/export/xlsx.rs
+        ByYear: "Pr. år" / "By year",
+        Metric: "Størrelse" / "Metric",
+        Key: "Nøgle" / "Key",
+        Unit: "Enhed" / "Unit",
+        StandardDeviation: "Standardafvigelse" / "Standard deviation",
+        StandardError: "Standardfejl" / "Standard error",
+        P50Median: "P50 (median)" / "P50 (median)",
+        Max: "Maks" / "Max",
+        N95PctCiLow: "95 % KI fra" / "95 % CI low",
+        N95PctCiHigh: "95 % KI til" / "95 % CI high",
+        PaybackYearTheFirstYear:
+            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret."
+            / "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
+        Goals: "Mål" / "Goals",
+        ProbabilityOfMeetingTheGoal:
+            "Sandsynlighed for at nå målet"
+            / "Probability of meeting the goal",
+        Probability95PctCiLow:
+            "Sandsynlighed, 95 % KI fra (Wilson)"
+            / "Probability, 95 % CI low (Wilson)",
+        Probability95PctCiHigh:
+            "Sandsynlighed, 95 % KI til (Wilson)"
+            / "Probability, 95 % CI high (Wilson)",
+        ValueMedian: "Værdi, median" / "Value, median",
+        ValueP5: "Værdi, P5" / "Value, P5",
+        ValueP95: "Værdi, P95" / "Value, P95",
+        ValueMean: "Værdi, gennemsnit" / "Value, mean",
+        Inputs: "Antagelser" / "Inputs",
+        Distribution: "Fordeling" / "Distribution",
+        SourceAndReasoning: "Kilde og begrundelse" / "Source and reasoning",
+        FileLine: "Fil:linje" / "File:line",
+        TheScenarioHasNoUncertain:
+            "Scenariet har ingen usikre antagelser."
+            / "The scenario has no uncertain inputs.",
+        HoursPerWeekProposal: "Timer pr. uge i forslaget" / "Hours per week, proposal",
+        Breakdown: "Fordeling" / "Breakdown",
+        By: "Fordelt på" / "By",
+        Name: "Navn" / "Name",
+        Mean: "Gennemsnit" / "Mean",
+        Sensitivity: "Følsomhed" / "Sensitivity",
+        RankCorrelationSpearman: "Rangkorrelation (Spearman)" / "Rank correlation (Spearman)",
+        DeclaredRankCorrelation: "Angivet rangkorrelation" / "Declared rank correlation",
+        AchievedRankCorrelation: "Opnået rangkorrelation" / "Achieved rank correlation",
+        Measures: "Tiltag" / "Measures",
+        TrialNo: "Simulering nr." / "Trial no.",
+        Trials: "Simuleringer" / "Trials",
+
+        // src/export/xlsx.rs: attribution sheet
+        ExtraNetSavings: "Ekstra nettobesparelse" / "Extra net savings",
+        Cost: "Omkostning" / "Cost",
+        SavingsBeforeCost: "Besparelse før omkostning" / "Savings before cost",
+    }
+}
