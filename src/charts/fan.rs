@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{FanChartData, FanSeries, Quantiles};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{Lang, TextChart};
 
 /// Opacity of the 90 % band and of the 50 % band drawn on top of it.
 const ALPHA_90: f64 = 0.16;
@@ -55,7 +55,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let name = |s: &FanSeries, default: &str| {
         if s.label.trim().is_empty() {
             default.to_string()
@@ -67,20 +66,31 @@ fn draw<DB: Backend>(
         (
             &data.status_quo,
             STATUS_QUO,
-            name(&data.status_quo, l.status_quo),
+            name(&data.status_quo, TextChart::StatusQuo.get(lang)),
         ),
-        (&data.scenario, SCENARIO, name(&data.scenario, l.scenario)),
+        (
+            &data.scenario,
+            SCENARIO,
+            name(&data.scenario, TextChart::Scenario.get(lang)),
+        ),
     ];
 
     let band_50 = tint(SCENARIO, 1.0 - (1.0 - (1.0 - ALPHA_90) * (1.0 - ALPHA_50)));
     let band_90 = tint(SCENARIO, 1.0 - ALPHA_90);
-    let frame = Frame::new(l.title_fan_cost, text, l.explain_fan, data.trials, lang).legend(vec![
+    let frame = Frame::new(
+        TextChart::TitleFanCost.get(lang),
+        text,
+        TextChart::ExplainFan.get(lang),
+        data.trials,
+        lang,
+    )
+    .legend(vec![
         LegendItem::new(series[1].2.clone(), Swatch::Line(SCENARIO, 4)),
         LegendItem::new(series[0].2.clone(), Swatch::Line(STATUS_QUO, 4)),
-        LegendItem::new(l.interval_50, Swatch::Fill(band_50)),
-        LegendItem::new(l.interval_90, Swatch::Fill(band_90)),
+        LegendItem::new(TextChart::Interval50.get(lang), Swatch::Fill(band_50)),
+        LegendItem::new(TextChart::Interval90.get(lang), Swatch::Fill(band_90)),
         LegendItem::new(
-            format!("{} ({})", l.interval_90, series[0].2),
+            format!("{} ({})", TextChart::Interval90.get(lang), series[0].2),
             Swatch::Fill(tint(STATUS_QUO, 1.0 - ALPHA_90)),
         ),
     ]);
@@ -109,10 +119,15 @@ fn draw<DB: Backend>(
         .map(|q| q.p95.max(q.p50))
         .fold(f64::NEG_INFINITY, f64::max);
     let pad = (hi - lo).abs().max(hi.abs() * 0.02) * 0.04;
-    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
+    let x = year_axis(
+        first,
+        last,
+        if first == last { 1.0 } else { 0.25 },
+        TextChart::Year.get(lang),
+    );
     // Costs start from 0 kr., so that heights compare honestly.
     let bottom = if lo >= 0.0 { 0.0 } else { lo - pad };
-    let y = money_axis(bottom, hi + pad, 6, l.annual_cost, lang);
+    let y = money_axis(bottom, hi + pad, 6, TextChart::AnnualCost.get(lang), lang);
 
     let mut chart = build_chart(
         &plot,

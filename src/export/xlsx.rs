@@ -26,7 +26,7 @@
 //! as formulas. The document's creation date is 1 January of the scenario's
 //! base year, not the time of the run, so the same run gives the same bytes.
 
-use crate::i18n::{TextCommon, TextSheet};
+use crate::i18n::{format_kr, format_number, Lang, TextChart, TextCommon, TextSheet};
 use crate::metric_key::MetricKey;
 use std::path::Path;
 
@@ -41,7 +41,6 @@ use crate::engine::{Engine, Trials};
 use crate::error::InputError;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
-use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
@@ -366,7 +365,6 @@ pub(super) fn years_table(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let l = labels(lang);
     let title = match &s.proposal {
         Some(p) if !s.scenario.contains(p.as_str()) => format!("{} – {p}", s.scenario),
         _ => s.scenario.clone(),
@@ -387,8 +385,8 @@ pub(super) fn years_table(
         TextSheet::Metric.get(lang).into(),
         TextSheet::Key.get(lang).into(),
         TextSheet::Unit.get(lang).into(),
-        l.year.into(),
-        l.mean.into(),
+        TextChart::Year.get(lang).into(),
+        TextChart::Mean.get(lang).into(),
         TextSheet::StandardDeviation.get(lang).into(),
         TextSheet::StandardError.get(lang).into(),
         "P5".into(),
@@ -589,12 +587,11 @@ pub(super) fn goals_table(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let l = labels(lang);
     let head: Vec<String> = vec![
-        l.goal.into(),
+        TextChart::Goal.get(lang).into(),
         TextSheet::Metric.get(lang).into(),
         TextSheet::Comparison.get(lang).into(),
-        l.year.into(),
+        TextChart::Year.get(lang).into(),
         TextCommon::Target.get(lang).into(),
         TextSheet::ProbabilityOfMeetingTheGoal.get(lang).into(),
         TextSheet::Probability95PctCiLow.get(lang).into(),
@@ -642,7 +639,7 @@ pub(super) fn goals_table(
                 num(ws, row, 6, low, &f.share)?;
                 num(ws, row, 7, high, &f.share)?;
             } else if g.not_evaluable_in(y) {
-                ws.write_string(row, 5, crate::i18n::labels(lang).not_evaluable)?;
+                ws.write_string(row, 5, TextChart::NotEvaluable.get(lang))?;
             }
             if let Some(q) = g.value.get(y) {
                 num(ws, row, 8, q.p50, vf)?;
@@ -661,7 +658,7 @@ pub(super) fn goals_table(
     row += 1;
     ws.write_text_with_format(row, 0, TextCommon::FirstYearTheGoalIs.get(lang), &f.title)?;
     row += 1;
-    let mut head2: Vec<String> = vec![l.goal.into()];
+    let mut head2: Vec<String> = vec![TextChart::Goal.get(lang).into()];
     head2.extend(s.years.iter().map(|y| y.to_string()));
     head2.push(TextCommon::NotMet.get(lang).into());
     headers(ws, row, &head2, f)?;
@@ -697,7 +694,7 @@ fn inputs_sheet(
     let head: Vec<String> = vec![
         TextCommon::Input.get(lang).into(),
         TextSheet::Distribution.get(lang).into(),
-        labels(lang).mean.into(),
+        TextChart::Mean.get(lang).into(),
         TextSheet::Unit.get(lang).into(),
         TextSheet::SourceAndReasoning.get(lang).into(),
         TextSheet::FileLine.get(lang).into(),
@@ -1003,10 +1000,9 @@ pub fn check_trials_sheet(scenario: &Scenario, xlsx_trials: usize) -> Result<(),
 
 /// The headers of the per-trial sheet.
 fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) -> Vec<String> {
-    let l = labels(lang);
     let mut head: Vec<String> = vec![
         TextSheet::TrialNo.get(lang).into(),
-        l.year.into(),
+        TextChart::Year.get(lang).into(),
         metric_label(MetricKey::CostStatusQuo.as_str(), lang),
         metric_label(MetricKey::CostScenario.as_str(), lang),
         metric_label(MetricKey::Savings.as_str(), lang),
@@ -1015,7 +1011,7 @@ fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) 
         metric_label(MetricKey::PaybackYear.as_str(), lang),
     ];
     for g in s.goals.iter().take(n_goals) {
-        head.push(format!("{}: {}", l.goal, g.name));
+        head.push(format!("{}: {}", TextChart::Goal.get(lang), g.name));
     }
     head.extend(components.iter().map(|k| metric_label(k, lang)));
     head.extend(s.inputs.iter().map(|i| {

@@ -16,14 +16,12 @@
 //!   how to add one.
 
 mod calendar;
-mod labels;
 mod lang;
 mod number;
 mod table;
 mod texts;
 
 pub use calendar::*;
-pub use labels::*;
 pub use lang::*;
 pub use number::*;
 pub use texts::*;

@@ -17,7 +17,11 @@ fn all_texts() -> Vec<(&'static str, [&'static str; 2])> {
 
 /// Every template of every table file.
 fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
-    Vec::new()
+    [
+        super::charts::all_templates(),
+        super::terminal::all_templates(),
+    ]
+    .concat()
 }
 
 /// Texts that read the same in Danish and English on purpose: names,
@@ -90,4 +94,36 @@ fn templates_fill_the_same_placeholders_in_both_languages() {
     for (name, [da, en]) in all_templates() {
         assert_eq!(placeholders(da), placeholders(en), "{name}");
     }
+}
+
+#[test]
+fn templates_fill_in_their_arguments() {
+    use crate::i18n::*;
+    assert_eq!(TextChart::Year.get(Lang::Da), "År");
+    assert_eq!(TextChart::Year.get(Lang::En), "Year");
+    assert_eq!(
+        based_on_trials(Lang::Da, "10.000"),
+        "Baseret på 10.000 simuleringer."
+    );
+    assert_eq!(
+        based_on_trials(Lang::En, "10,000"),
+        "Based on 10,000 simulations."
+    );
+    assert_eq!(
+        cumulative_net_savings_through(Lang::Da, 2015),
+        "Akkumuleret nettobesparelse til og med 2015"
+    );
+    assert_eq!(
+        mean_value(Lang::Da, "3,4 mio. kr.", ""),
+        "Gennemsnit: 3,4 mio. kr."
+    );
+    assert_eq!(mean_value(Lang::En, "12 %", "."), "Mean: 12 %.");
+}
+
+#[test]
+fn placeholders_are_the_names_between_braces() {
+    let names: Vec<String> = placeholders("{year}: {n:>5} {{literal}}")
+        .into_iter()
+        .collect();
+    assert_eq!(names, ["n", "year"]);
 }

@@ -1,7 +1,7 @@
 //! Section 1: the key figures and the sentences "in brief".
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{cost_in_year, savings_in_year, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     /// Key figures and sentences of a status-quo projection: cost, contacts
@@ -9,19 +9,18 @@ impl Report<'_> {
     /// which are zero by construction.
     pub(super) fn projection_brief(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let (base, end) = (s.base_year, s.end_year);
         let e = self.end_index();
         let at = |k: &str, i: usize| self.metric(k).get(i).copied();
         let count = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let share = |x: f64| format_pct(x, 0, lang);
-        let median = labels(lang).median.to_lowercase();
+        let median = TextChart::Median.get(lang).to_lowercase();
         let mut figures = Vec::new();
         for (i, year) in [(e, end), (0, base)] {
             if let Some(q) = at(MetricKey::CostScenario.as_str(), i) {
                 figures.push(self.key_figure(
-                    &l.cost_in_year(year),
+                    &cost_in_year(lang, year),
                     &format_money(q.p50, lang),
                     Some(&q),
                 ));
@@ -162,7 +161,6 @@ impl Report<'_> {
     /// an option's section of a comparison leaves to the key figures.
     pub(super) fn savings_brief(&self, full: bool) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
         let e = self.end_index();
@@ -176,13 +174,18 @@ impl Report<'_> {
         let mut figures = Vec::new();
         if let Some(q) = savings {
             figures.push(self.key_figure(
-                &l.savings_in_year(end),
+                &savings_in_year(lang, end),
                 &format_money(q.p50, lang),
                 Some(&q),
             ));
         }
         if let Some(q) = cumulative {
-            let label = format!("{} {}–{}", l.cumulative_net_savings, s.base_year, end);
+            let label = format!(
+                "{} {}–{}",
+                TextChart::CumulativeNetSavings.get(lang),
+                s.base_year,
+                end
+            );
             figures.push(self.key_figure(&label, &format_money(q.p50, lang), Some(&q)));
         }
         let (payback_value, payback_note) = self.payback_key();
@@ -246,7 +249,10 @@ impl Report<'_> {
                 }
             })
             .unwrap_or_default();
-        let label = format!("{label} ({})", labels(self.lang).median.to_lowercase());
+        let label = format!(
+            "{label} ({})",
+            TextChart::Median.get(self.lang).to_lowercase()
+        );
         self.key_figure_text(&label, value, &range)
     }
 

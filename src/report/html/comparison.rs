@@ -1,7 +1,7 @@
 //! The comparison of options: its brief (section 1) and tables (section 4).
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{savings_in_year, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn comparison_brief(&self, c: &Comparison) -> Markup {
@@ -63,7 +63,7 @@ impl Report<'_> {
                             " (" (TextCommon::TodayLower.get(self.lang)) " " (format_sig(today_hours, 4, lang)) ")"
                         }
                     }
-                    th.num { (labels(lang).savings_in_year(end)) }
+                    th.num { (savings_in_year(lang, end)) }
                     th.num { (TextReport::CumulativeNetSavingsThrough.get(self.lang)) " " (end) }
                     th.num { (TextReport::N90PctProbabilityCumulative.get(self.lang)) }
                 } }
@@ -98,7 +98,6 @@ impl Report<'_> {
 
     pub(super) fn comparison_tables(&self, c: &Comparison) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         let pairs: Vec<_> = c
             .pairwise
@@ -111,11 +110,11 @@ impl Report<'_> {
                     (TextReport::TheProposalsPerYearMedian.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (l.option) }
-                    th { (l.year) }
+                    th { (TextChart::Option.get(lang)) }
+                    th { (TextChart::Year.get(lang)) }
                     th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
-                    th.num { (l.savings) }
-                    th.num { (l.cumulative_net_savings) }
+                    th.num { (TextChart::Savings.get(lang)) }
+                    th.num { (TextChart::CumulativeNetSavings.get(lang)) }
                     th.num { (TextReport::DisplacedContacts.get(self.lang)) }
                 } }
                 tbody { "\n"
@@ -151,7 +150,7 @@ impl Report<'_> {
                 (self.goal_table(
                     ("goals options-goals", Some("table-options-goals")),
                     TextReport::ProbabilityOfMeetingTheGoals.get(self.lang),
-                    &[l.option, l.goal, TextCommon::Target.get(self.lang)],
+                    &[TextChart::Option.get(lang), TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
                     None,
                     html! {
                         @for o in &c.options {
@@ -167,7 +166,7 @@ impl Report<'_> {
                     } "\n"
                     thead { tr {
                         th { "A – B" }
-                        th { (l.year) }
+                        th { (TextChart::Year.get(lang)) }
                         th.num { (TextReport::PASavesMoreThat.get(self.lang)) }
                         th.num { (TextReport::DifferenceInSavingsMedian.get(self.lang)) }
                         th.num { (TextReport::PAsCumulativeSavingsLarger.get(self.lang)) }

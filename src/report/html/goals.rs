@@ -1,7 +1,7 @@
 //! Section 4: the goals and the citizens per year.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     /// A per-year goal table: its class and id, caption, the leading
@@ -37,7 +37,6 @@ impl Report<'_> {
         option: Option<&str>,
     ) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         html! {
             @for g in goals {
                 // "%" stays on the line of its number (a no-break space).
@@ -51,7 +50,7 @@ impl Report<'_> {
                     @for (y, p) in g.probability.iter().enumerate() {
                         @match p {
                             Some(p) => td class="num nw" { (format_probability(*p, lang)) },
-                            None if g.not_evaluable_in(y) => td.num { (l.not_evaluable) },
+                            None if g.not_evaluable_in(y) => td.num { (TextChart::NotEvaluable.get(lang)) },
                             None => td.num { "–" },
                         }
                     }
@@ -62,7 +61,6 @@ impl Report<'_> {
 
     pub(super) fn goals_tables(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         if s.goals.is_empty() {
             return html! {};
@@ -107,21 +105,21 @@ impl Report<'_> {
             (self.goal_table(
                 ("goals", Some("table-goals")),
                 TextReport::ProbabilityOfMeetingTheGoalsPer.get(self.lang),
-                &[l.goal, TextCommon::Target.get(self.lang)],
+                &[TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
                 None,
                 probabilities,
             ))
             (self.goal_table(
                 ("goal-values", None),
                 TextReport::TheGoalsFiguresPerYear.get(self.lang),
-                &[l.goal],
+                &[TextChart::Goal.get(lang)],
                 None,
                 values,
             ))
             (self.goal_table(
                 ("goal-first", None),
                 TextCommon::FirstYearTheGoalIs.get(self.lang),
-                &[l.goal],
+                &[TextChart::Goal.get(lang)],
                 Some(TextCommon::NotMet.get(self.lang)),
                 first,
             ))

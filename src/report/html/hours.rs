@@ -1,7 +1,7 @@
 //! Section 4: opening hours, displaced contacts and staffing.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn hours_table(&self) -> Markup {
@@ -83,7 +83,7 @@ impl Report<'_> {
                     (TextReport::ContactsDisplacedByShorterOpening.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
+                    th { (TextChart::Year.get(lang)) }
                     th.num { (TextReport::Retimed.get(self.lang)) }
                     th.num { (TextReport::ToDigital.get(self.lang)) }
                     th.num { (TextReport::CounterToPhone.get(self.lang)) }
@@ -138,7 +138,7 @@ impl Report<'_> {
                 } "\n"
                 thead { tr {
                     th { (TextCommon::Channel.get(self.lang)) }
-                    th { (labels(lang).year) }
+                    th { (TextChart::Year.get(lang)) }
                     th.num { (TextReport::AgentsNeededPerOpenHour.get(self.lang)) }
                     th.num { (TextReport::ServiceLevel.get(self.lang)) }
                     th.num { (TextReport::AverageWaitS.get(self.lang)) }

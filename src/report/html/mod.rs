@@ -32,7 +32,10 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
-use crate::i18n::TextReport;
+use crate::i18n::{
+    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
+    format_probability, weekday_short, Lang, MoneyUnit, TextReport,
+};
 use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
@@ -45,10 +48,6 @@ use crate::comparison::Comparison;
 use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
 use crate::export::{write_atomic, Exporter, Results};
-use crate::i18n::{
-    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
-    format_probability, labels, weekday_short, Lang, MoneyUnit,
-};
 use crate::report::chart_data;
 use crate::stats::Summary;
 use crate::summary::{GoalSummary, RunSummary, Sensitivity};

@@ -1,7 +1,7 @@
 //! Section 1: the heading, the descriptions and the summary.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{based_on_trials, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn summary_section(&self) -> Markup {
@@ -9,7 +9,6 @@ impl Report<'_> {
             return self.comparison_summary_section(c);
         }
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
         let lead = if self.projection() {
@@ -29,10 +28,10 @@ impl Report<'_> {
                 }
                 @if let Some(p) = &s.proposal {
                     @if !s.scenario.contains(p.as_str()) {
-                        p.proposal { (l.option) ": " (clean_text(p)) } "\n"
+                        p.proposal { (TextChart::Option.get(lang)) ": " (clean_text(p)) } "\n"
                     }
                 }
-                p.lead { (l.based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.lead { (based_on_trials(lang, &format_number((s.trials as u64) as f64, 0, lang))) " " (lead) } "\n"
                 p.meta {
                     (TextReport::ScenarioFile.get(self.lang)) ": " (clean_text(&s.scenario_file))
                     " · " (TextReport::Seed.get(self.lang)) " " (s.seed) " · "
@@ -73,7 +72,7 @@ impl Report<'_> {
                     p.proposal { (TextReport::Base.get(self.lang)) ": " (clean_text(&b.name)) } "\n"
                 }
                 p.description { (self.comparison_description(c)) } "\n"
-                p.lead { (labels(self.lang).based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.lead { (based_on_trials(self.lang, &format_number((s.trials as u64) as f64, 0, self.lang))) " " (lead) } "\n"
                 p.meta {
                     (TextReport::TheProposalsFiles.get(self.lang)) ": " (files.join(", "))
                     " · " (TextReport::Seed.get(self.lang)) " " (s.seed) " · "

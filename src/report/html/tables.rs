@@ -1,7 +1,7 @@
 //! Section 4: the tables per year.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn tables_section(&self) -> Markup {
@@ -38,7 +38,7 @@ impl Report<'_> {
                             " (" (TextReport::MedianKr.get(self.lang)) ")"
                         } "\n"
                         thead { tr {
-                            th { (labels(lang).year) }
+                            th { (TextChart::Year.get(lang)) }
                             @for k in keys { th.num { (metric_label(k, lang)) } }
                         } }
                         tbody { "\n"
@@ -72,7 +72,6 @@ impl Report<'_> {
     /// The cost components in the end year (median of each).
     fn components_table(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let components = [
             (
                 CostPart::Handling,
@@ -126,8 +125,8 @@ impl Report<'_> {
                     @if projection {
                         th.num { (TextReport::Cost.get(self.lang)) }
                     } @else {
-                        th.num { (l.status_quo) }
-                        th.num { (l.scenario) }
+                        th.num { (TextChart::StatusQuo.get(lang)) }
+                        th.num { (TextChart::Scenario.get(lang)) }
                         th.num { (TextReport::Difference.get(self.lang)) }
                     }
                 } }
@@ -256,7 +255,7 @@ impl Report<'_> {
                     (TextReport::CostsAndContactsPerYear.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
+                    th { (TextChart::Year.get(lang)) }
                     th.num { (TextReport::CostMedian.get(self.lang)) }
                     th.num { (TextReport::Cost90PctInterval.get(self.lang)) " (" (unit.unit(lang)) ")" }
                     th.num { (TextReport::ContactsTotalMedian.get(self.lang)) }
@@ -314,7 +313,7 @@ impl Report<'_> {
                     " (" (unit.unit(lang)) ")"
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
+                    th { (TextChart::Year.get(lang)) }
                     @for k in &present { th.num { (metric_label(k, lang)) } }
                 } }
                 tbody { "\n"
