@@ -1,6 +1,6 @@
 //! The HTML report's texts.
 
-use crate::i18n::table::text_table;
+use crate::i18n::table::{template_table, text_table};
 
 text_table! {
     /// Fixed texts of the HTML report (and of the backtest and breakdown sections it shares with the terminal).
@@ -395,5 +395,172 @@ text_table! {
         SolutionsLiveAtYearEnd:
             "Selvbetjeningsløsninger i drift ved årets udgang"
             / "Self-service solutions live at the end of the year",
+
+        // src/report/html/method.rs: section 5, how the numbers are made
+        MethodSimulation: "Simulering" / "Simulation",
+        MethodContacts: "Henvendelser" / "Contacts",
+        MethodContactsBody:
+            "Antallet af henvendelser i hvert område følger befolkningen, P(m) = P0 · (1 + g)^(m/12), og fordeles på henvendelsestyper (ansøgninger og anmeldelser, generel information, information om en sag) og på kanaler efter den nuværende kanalfordeling."
+            / "The number of contacts in each service area follows the population, P(m) = P0 · (1 + g)^(m/12), and is split by contact type (applications and notifications, general information, information about a case) and by channel according to today's channel mix.",
+        MethodAdoption:
+            "Overgang til digitale kanaler (Bass-modellen)"
+            / "Adoption of digital channels (the Bass model)",
+        MethodAdoptionBody:
+            "For hvert område og hver henvendelsestype er den digitale andel s = c · F(t), hvor c er loftet (den andel, der nogensinde går digitalt), og F følger Bass-modellen dF/dt = (p + q·F)(1 − F) med innovation p og imitation q (t i år). Modellen løses eksakt i lukket form, F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t)), fra måned til måned, så resultatet ikke afhænger af en skridtlængde. Kampagner og love kan hæve p, q og loftet, sætte en lovpligtig minimumsandel (bølgerne af obligatorisk selvbetjening) eller lukke en kanal."
+            / "For each area and contact type the digital share is s = c · F(t), where c is the ceiling (the share that will ever go digital) and F follows the Bass model dF/dt = (p + q·F)(1 − F) with innovation p and imitation q (t in years). The model is solved exactly in closed form, F(t) = (1 − e^(−(p+q)t)) / (1 + (q/p)·e^(−(p+q)t)), month by month, so the result does not depend on a step size. Campaigns and laws can raise p, q and the ceiling, set a mandatory minimum share (the waves of mandatory self-service) or close a channel.",
+        MethodShorterHours: "Kortere åbningstid" / "Shorter opening hours",
+        MethodShorterHoursBody:
+            "Den ikke-digitale del af henvendelserne fordeles på de øvrige kanaler i forhold til deres nuværende andele. Når en kanals åbne timer falder fra H0 til H1 om ugen, fortrænges andelen ρ = 1 − H1/H0 af kanalens henvendelser. De fortrængte henvendelser kommer igen på et andet tidspunkt i samme kanal, går til den digitale kanal, går fra skranken til telefonen, eller bliver væk (borgeren fandt svaret andetsteds eller opgav). De fire andele er usikre antagelser."
+            / "The non-digital part of the contacts is spread over the other channels in proportion to their shares today. When a channel's open hours fall from H0 to H1 a week, the share ρ = 1 − H1/H0 of its contacts is displaced. Displaced contacts come back at another time in the same channel, go to the digital channel, move from the counter to the phone, or are avoided (the citizen found the answer elsewhere or gave up). The four fractions are uncertain inputs.",
+        MethodCosts: "Omkostninger" / "Costs",
+        MethodCostsBody:
+            "Hver måned: antal henvendelser pr. kanal gange kanalprisen, plus omkostningen ved at holde åbent (timer pr. uge · 52/12 · pris pr. åben time, eller for en bemandet kanal de medarbejdere, Erlang C-formlen kræver for at nå serviceniveauet), plus kampagneomkostninger og udgående post. Priserne kan stige med et årligt indeks."
+            / "Each month: contacts per channel times the channel's unit price, plus the cost of being open (hours per week · 52/12 · price per open hour, or for a staffed channel the agents the Erlang C formula needs to reach the service level), plus campaign costs and outbound mail. Prices may rise by an annual index.",
+        MethodSavings: "Besparelse" / "Savings",
+        MethodGoals: "Mål" / "Goals",
+        MethodGoalsBody:
+            "Et mål er nået i en simulering, når målets tal det år (fx selvbetjeningsandelen, beregnet af årets samlede henvendelser) opfylder målet. Sandsynligheden er andelen af simuleringerne, hvor det sker. Ordene ved sandsynlighederne: næsten sikkert ≥ 99 %, meget sandsynligt ≥ 90 %, sandsynligt ≥ 66 %, lige så sandsynligt som ikke 33–66 %, usandsynligt ≤ 33 %, meget usandsynligt ≤ 10 %, næsten udelukket ≤ 1 %."
+            / "A goal is met in a simulation when the goal's figure that year (e.g. the self-service share, computed from the year's total contacts) meets the target. The probability is the share of simulations in which that happens. Words used with probabilities: virtually certain ≥ 99 %, very likely ≥ 90 %, likely ≥ 66 %, about as likely as not 33–66 %, unlikely ≤ 33 %, very unlikely ≤ 10 %, exceptionally unlikely ≤ 1 %.",
+        MethodStatistics: "Statistik" / "Statistics",
+        MethodComparison: "Sammenligning" / "Comparison",
+        MethodComparisonBody:
+            "Alle forslag er regnet med de samme tilfældige tal: i simulering nr. k har hver antagelse den samme værdi i hvert forslag. Forskellen mellem to forslag er derfor beregnet simulering for simulering, og sandsynligheden for, at ét forslag sparer mere end et andet, er andelen af simuleringerne, hvor det gør."
+            / "Every proposal is computed with the same random numbers: in simulation k every input has the same value under each proposal. The difference between two proposals is therefore computed simulation by simulation, and the probability that one proposal saves more than another is the share of simulations in which it does.",
+        MethodManyTrials: "Mange simuleringer" / "Many trials",
+        MeanOfCost: "Gennemsnittet af omkostningen" / "The mean cost",
+        MeanOfCumulative:
+            "Gennemsnittet af den akkumulerede nettobesparelse"
+            / "The mean cumulative net savings",
+        InSection2: "(afsnit 2)" / "(section 2)",
+        InSection3: "(afsnit 3)" / "(section 3)",
+        SamplingRandom: "uafhængige tilfældige tal" / "independent random numbers",
+        SamplingLhs:
+            "latinsk hyperkube (stratificeret) udvælgelse"
+            / "Latin hypercube (stratified) sampling",
+        SamplingSobol: "scramblede Sobol'-punkter" / "scrambled Sobol' points",
     }
+}
+
+template_table! {
+    // src/report/html/sentences.rs: the sentences of the brief
+    pub fn goal_first_year_likely_from(first_year: i32, p: &str, from: i32) =
+        "I {first_year} (første år) er sandsynligheden {p}, fra {from} over 50 %."
+        / "In {first_year} (the first year) the probability is {p}, from {from} above 50 %.";
+    pub fn goal_first_year(first_year: i32, p: &str) =
+        "I {first_year} (første år) er sandsynligheden {p}."
+        / "In {first_year} (the first year) the probability is {p}.";
+    pub fn saves_constant(subject: &str, amount: &str, year: i32, note: &str) =
+        "{subject} sparer {amount} i {year} ({note})."
+        / "{subject} saves {amount} in {year} ({note}).";
+    pub fn costs_more_constant(subject: &str, amount: &str, year: i32) =
+        "{subject} koster {amount} mere end status quo i {year}."
+        / "{subject} costs {amount} more than the status quo in {year}.";
+    pub fn saves_between(subject: &str, range: &str, year: i32) =
+        "sparer {subject} mellem {range} i {year}"
+        / "{subject} saves between {range} in {year}";
+    pub fn costs_between(subject: &str, range: &str, year: i32) =
+        "koster {subject} mellem {range} mere end status quo i {year}"
+        / "{subject} costs between {range} more than the status quo in {year}";
+    pub fn loss_or_saving_between(year: i32, loss: &str, saving: &str) =
+        "ligger resultatet i {year} mellem et tab på {loss} og en besparelse på {saving}"
+        / "the result in {year} lies between a loss of {loss} and a saving of {saving}";
+    pub fn with_90_probability(body: &str, median: &str) =
+        "Med 90 % sandsynlighed {body}; medianen er {median}."
+        / "With 90 % probability {body}; the median is {median}.";
+    pub fn probability_90_range(range: &str) =
+        "; 90 % sandsynlighed: {range}"
+        / "; 90 % probability: {range}";
+    pub fn npv_sentence(base: i32, end: i32, amount: &str, interval: &str) =
+        "Nettonutidsværdien af besparelserne {base}–{end} er {amount} (median{interval})."
+        / "The net present value of the savings {base}–{end} is {amount} (median{interval}).";
+    pub fn with_90_probability_between(range: &str) =
+        "; med 90 % sandsynlighed mellem {range}"
+        / "; with 90 % probability between {range}";
+    pub fn cumulative_sentence(base: i32, end: i32, subject: &str, amount: &str, interval: &str) =
+        "Den akkumulerede nettobesparelse {base}–{end} (efter omkostningerne ved {subject}) er {amount} (median){interval}."
+        / "Cumulative net savings {base}–{end} (after the costs of {subject}) are {amount} (median){interval}.";
+    pub fn probability_is(p: &str) = "sandsynlighed {p}" / "probability {p}";
+    pub fn payback_median_by(median: i32, end: i32, p: &str) =
+        "med 50 % sandsynlighed senest i {median}; inden udgangen af {end}: {p}"
+        / "with 50 % probability by {median}; by the end of {end}: {p}";
+    pub fn payback_probability_by(end: i32, p: &str) =
+        "sandsynlighed for tilbagebetaling senest {end}: {p}"
+        / "probability of payback by {end}: {p}";
+    pub fn pays_back_already(subject: &str, year: i32, p: &str) =
+        "{subject} er tjent hjem allerede i {year} (sandsynlighed {p}): fra {year} er den akkumulerede nettobesparelse positiv og forbliver det."
+        / "{subject} pays for itself in {year} already (probability {p}): from {year} cumulative net savings are positive and stay so.";
+    pub fn pays_back_by(subject: &str, end: i32, p_end: &str, year: i32, p: &str, median: i32) =
+        "{subject} er tjent hjem (den akkumulerede nettobesparelse bliver positiv og forbliver det) inden udgangen af {end} med sandsynlighed {p_end}; det mest sandsynlige år er {year} ({p}), og med 50 % sandsynlighed senest {median}."
+        / "{subject} pays for itself (cumulative net savings turn positive and stay so) by the end of {end} with probability {p_end}; the most likely year is {year} ({p}), and with 50 % probability by {median}.";
+    pub fn pays_back_not(subject: &str, end: i32, p: &str) =
+        "{subject} er ikke tjent hjem inden udgangen af {end} (sandsynlighed for tilbagebetaling senest {end}: {p})."
+        / "{subject} does not pay for itself by the end of {end} (probability of payback by {end}: {p}).";
+    pub fn displaced_sentence(total: &str, year: i32, retimed: &str, digital: &str, phone: &str, avoided: &str) =
+        "De kortere åbningstider flytter ca. {total} henvendelser i {year} (medianer): {retimed} kommer igen på et andet tidspunkt, {digital} går til selvbetjening eller hjemmesiden, {phone} går fra skranken til telefonen, og {avoided} bliver væk (borgeren finder svaret andetsteds eller opgiver)."
+        / "The shorter opening hours displace about {total} contacts in {year} (medians): {retimed} come back at another time, {digital} go to self-service or the website, {phone} move from the counter to the phone, and {avoided} are avoided (the citizen finds the answer elsewhere or gives up).";
+    // src/report/html/method.rs
+    pub fn method_simulation(base: i32, end: i32, n: &str, seed: u64) =
+        "Prognosen er en Monte Carlo-simulering: hele forløbet {base}–{end} er regnet igennem måned for måned {n} gange. I hver simulering trækkes hvert usikkert tal (afsnit 2) én gang fra sin fordeling; det er usikker viden, ikke tilfældig støj fra måned til måned. Samme scenariefil, startværdi for de tilfældige tal (--seed {seed}) og antal simuleringer giver præcis de samme tal."
+        / "The forecast is a Monte Carlo simulation: the whole period {base}–{end} is computed month by month {n} times. In each simulation every uncertain number (section 2) is drawn once from its distribution; it is uncertain knowledge, not month-to-month noise. The same scenario file, seed ({seed}) and number of simulations give exactly the same figures.";
+    pub fn method_savings(rate: &str) =
+        "Hver simulering regner to forløb med de samme trukne tal: scenariet og status quo (dagens åbningstider og kun eksterne begivenheder som love). Besparelse = omkostning i status quo − omkostning i scenariet. Forslagets egne omkostninger er med i scenariets omkostning, så besparelsen er netto. Nettonutidsværdien tilbagediskonterer år y med (1 + r)^(y − basisår) ved scenariets diskonteringsrente r = {rate}. Tilbagebetalingsåret er det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver positiv til og med slutåret."
+        / "Every simulation computes two paths with the same drawn numbers: the scenario and the status quo (today's opening hours, external events such as laws only). Savings = status quo cost − scenario cost. The proposal's own costs are part of the scenario's cost, so savings are net. The net present value discounts year y by (1 + r)^(y − base year) at the scenario's discount rate r = {rate}. The payback year is the first year in which cumulative net savings are positive and stay positive through the end year.";
+    pub fn method_statistics(se: &str) =
+        "Medianen er det midterste udfald: halvdelen af simuleringerne giver mere, halvdelen mindre. 90 %-intervallet går fra 5 %- til 95 %-fraktilen: i 90 % af simuleringerne ligger tallet mellem de to. Fraktiler beregnes med lineær interpolation mellem de sorterede værdier (Hyndman–Fan type 7, som i R, NumPy og Excels FRAKTIL.MEDTAG). Standardafvigelsen bruger n − 1.{se}"
+        / "The median is the middle outcome: half of the simulations give more, half less. The 90 % interval runs from the 5th to the 95th percentile: in 90 % of the simulations the figure lies between the two. Percentiles interpolate linearly between the sorted values (Hyndman–Fan type 7, as in R, NumPy and Excel's PERCENTILE.INC). The standard deviation uses n − 1.{se}";
+    pub fn method_mean_se(mean_of: &str, year: i32, se: &str) =
+        " {mean_of} i {year} er bestemt med en Monte Carlo-standardfejl på {se}."
+        / " {mean_of} in {year} is known to a Monte Carlo standard error of {se}.";
+    pub fn method_many_trials(up_to: &str, kept: &str) =
+        "Over {up_to} simuleringer gemmes de enkelte simuleringer ikke: fraktiler og deres konfidensintervaller kommer fra en kvantilskitse (DDSketch), der rammer hver fraktil inden for 0,1 %; middelværdier, standardafvigelser og sandsynligheder er eksakte. Følsomhedsanalyse, attribution og regnearkets simuleringsark bruger de første {kept} simuleringer."
+        / "Above {up_to} trials the individual trials are not kept: percentiles and their confidence intervals come from a quantile sketch (DDSketch) that places every percentile within 0.1 %; means, standard deviations and probabilities are exact. The sensitivity analysis, attribution and the workbook's per-trial sheet use the first {kept} trials.";
+    pub fn settled_sentence(share: &str) =
+        " Tallene har stabiliseret sig: hvert af disse konfidensintervaller er smallere end {share} af 90 %-intervallet, så flere simuleringer ville ikke flytte dem synligt (forløbet efter antal simuleringer står i convergence.png)."
+        / " The figures have settled: each of these confidence intervals is narrower than {share} of the 90 % interval, so more simulations would not visibly move them (their course by number of simulations is in convergence.png).";
+    pub fn percentile_precision(what: &str, year: i32, median: &str, p95: &str, method: &str) =
+        " Fraktilerne er også kun bestemt med en vis præcision: for {what} i {year} er medianen {median}, og 95 %-fraktilen er {p95} (fordelingsfrie intervaller fra ordensstatistikker: hvor fraktilen ville ligge med uendeligt mange simuleringer). De usikre tal er trukket med {method}."
+        / " The percentiles, too, are known only to some precision: for {what} in {year} the median is {median}, and the 95th percentile is {p95} (distribution-free intervals from order statistics: where the percentile would lie with endlessly many simulations). The uncertain numbers were drawn with {method}.";
+    // src/report/html/brief.rs, summary.rs, options.rs, comparison.rs, inputs.rs, tables.rs
+    pub fn cost_sentence(cost: &str, end: i32, range: &str, cost0: &str, base: i32) =
+        "Omkostningen er {cost} i {end}{range} mod {cost0} i {base}."
+        / "The cost is {cost} in {end}{range} against {cost0} in {base}.";
+    pub fn contacts_sentence(count: &str, end: i32, range: &str, count0: &str, base: i32) =
+        "Der kommer ca. {count} henvendelser i {end}{range} mod ca. {count0} i {base}."
+        / "About {count} contacts come in {end}{range} against about {count0} in {base}.";
+    pub fn digital_share_sentence(share: &str, end: i32, median: &str, share0: &str, base: i32) =
+        "{share} af henvendelserne er digitale i {end} ({median}) mod {share0} i {base}."
+        / "{share} of the contacts are digital in {end} ({median}) against {share0} in {base}.";
+    pub fn goal_met_sentence(name: &str, condition: &str, year: i32, p: &str, words: &str) =
+        "Målet »{name}« ({condition}) nås i {year} med sandsynlighed {p} – {words}."
+        / "The goal “{name}” ({condition}) is met in {year} with probability {p} – {words}.";
+    pub fn comparison_of_one_proposal(n: usize) =
+        "Sammenligning af {n} forslag"
+        / "Comparison of {n} proposal";
+    pub fn comparison_of_proposals(n: usize) =
+        "Sammenligning af {n} forslag"
+        / "Comparison of {n} proposals";
+    pub fn options_intro_base_is_option(names: &str, file: &str, name: &str, n: usize) =
+        "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder). Grundlaget, den første fil ({file}: »{name}«), har selv et forslag og er derfor forslag 1 af {n}."
+        / "{names}, each measured against the status quo (today's opening hours, external events only). The base, the first file ({file}: “{name}”), has a proposal of its own and is therefore option 1 of {n}.";
+    pub fn options_intro_base(names: &str, file: &str, name: &str) =
+        "{names} sammenlignet med dagens situation: grundlaget, den første fil ({file}: »{name}«), er status quo, som hvert forslag måles mod; det er ikke selv et forslag."
+        / "{names} compared with today's situation: the base, the first file ({file}: “{name}”), is the status quo each option is measured against; it is not an option itself.";
+    pub fn options_intro(names: &str) =
+        "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder)."
+        / "{names}, each measured against the status quo (today's opening hours, external events only).";
+    pub fn option_leads(a: &str, b: &str, end: i32, prob: &str, median: &str, range: &str) =
+        "»{a}« giver en større akkumuleret nettobesparelse end »{b}« til og med {end} i {prob} af simuleringerne; forskellen er {median} (median; 90 % sandsynlighed: {range})."
+        / "“{a}” gives larger cumulative net savings than “{b}” through {end} in {prob} of the simulations; the difference is {median} (median; 90 % probability: {range}).";
+    pub fn key_inputs_of_proposals(n_key: usize, n_all: usize, n_rest: usize) =
+        "Her står de {n_key} af de {n_all} antagelser, der betyder mest for mindst ét af forslagene (afsnit 2 viser dem for hvert forslag); de øvrige {n_rest} står i bilag A."
+        / "Shown here are the {n_key} of the {n_all} inputs that matter most for at least one proposal (section 2 shows them for each); the other {n_rest} are in appendix A.";
+    pub fn key_inputs_of_scenario(n_key: usize, n_all: usize, n_rest: usize) =
+        "Her står de {n_key} af scenariets {n_all} antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige {n_rest} står i bilag A."
+        / "Shown here are the {n_key} of the scenario's {n_all} inputs that matter most for the result (in the order of the sensitivity table in section 4); the other {n_rest} are in appendix A.";
+    pub fn appendix_intro(n: usize, section: u8) =
+        "De {n} antagelser, der ikke står i afsnit {section}, i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«."
+        / "The {n} inputs not shown in section {section}, in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”.";
+    pub fn avoided_valued_note(share: &str, end: i32) =
+        "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: {share} af besparelsen frem til {end}. Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted."
+        / "Contacts avoided are valued at the full unit price of the channel the citizen left: {share} of the savings through {end}. That is a saving only if the citizen really got the answer elsewhere.";
 }

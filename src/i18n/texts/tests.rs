@@ -19,6 +19,7 @@ fn all_texts() -> Vec<(&'static str, [&'static str; 2])> {
 fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
     [
         super::charts::all_templates(),
+        super::report::all_templates(),
         super::terminal::all_templates(),
     ]
     .concat()
@@ -26,7 +27,17 @@ fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
 
 /// Texts that read the same in Danish and English on purpose: names,
 /// symbols and loanwords Danish uses as they are.
-const SAME_IN_BOTH: &[&str] = &[];
+const SAME_IN_BOTH: &[&str] = &[
+    "%",
+    "kr.",
+    "Median",
+    "median",
+    "median, kr.",
+    "P50 (median)",
+    "Status quo",
+    "Innovation p",
+    "Imitation q",
+];
 
 /// What a text must not be: a stand-in for a text still to be written.
 fn is_placeholder(text: &str) -> bool {

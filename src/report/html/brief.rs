@@ -1,7 +1,10 @@
 //! Section 1: the key figures and the sentences "in brief".
 
 use super::*;
-use crate::i18n::{cost_in_year, savings_in_year, TextChart, TextCommon, TextReport};
+use crate::i18n::{
+    contacts_sentence, cost_in_year, cost_sentence, digital_share_sentence, savings_in_year,
+    TextChart, TextCommon, TextReport,
+};
 
 impl Report<'_> {
     /// Key figures and sentences of a status-quo projection: cost, contacts
@@ -80,18 +83,14 @@ impl Report<'_> {
             at(MetricKey::CostScenario.as_str(), 0),
         ) {
             let range = interval(&q, &|a, b| format_money_range(a, b, lang));
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "Omkostningen er {} i {end}{range} mod {} i {base}.",
-                    format_money(q.p50, lang),
-                    format_money(q0.p50, lang)
-                ),
-                Lang::En => format!(
-                    "The cost is {} in {end}{range} against {} in {base}.",
-                    format_money(q.p50, lang),
-                    format_money(q0.p50, lang)
-                ),
-            };
+            let sentence = cost_sentence(
+                lang,
+                &format_money(q.p50, lang),
+                end,
+                &range,
+                &format_money(q0.p50, lang),
+                base,
+            );
             sentences.push(fix_stops(&sentence));
         }
         if let (Some(q), Some(q0)) = (
@@ -99,36 +98,16 @@ impl Report<'_> {
             at(MetricKey::ContactsScenario.as_str(), 0),
         ) {
             let range = interval(&q, &|a, b| join_interval(&count(a), &count(b), lang));
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "Der kommer ca. {} henvendelser i {end}{range} mod ca. {} i {base}.",
-                    count(q.p50),
-                    count(q0.p50)
-                ),
-                Lang::En => format!(
-                    "About {} contacts come in {end}{range} against about {} in {base}.",
-                    count(q.p50),
-                    count(q0.p50)
-                ),
-            };
+            let sentence =
+                contacts_sentence(lang, &count(q.p50), end, &range, &count(q0.p50), base);
             sentences.push(sentence);
         }
         if let (Some(q), Some(q0)) = (
             at(MetricKey::DigitalShareScenario.as_str(), e),
             at(MetricKey::DigitalShareScenario.as_str(), 0),
         ) {
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "{} af henvendelserne er digitale i {end} ({median}) mod {} i {base}.",
-                    share(q.p50),
-                    share(q0.p50)
-                ),
-                Lang::En => format!(
-                    "{} of the contacts are digital in {end} ({median}) against {} in {base}.",
-                    share(q.p50),
-                    share(q0.p50)
-                ),
-            };
+            let sentence =
+                digital_share_sentence(lang, &share(q.p50), end, &median, &share(q0.p50), base);
             sentences.push(sentence);
         }
         sentences.push(

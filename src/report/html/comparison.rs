@@ -1,7 +1,7 @@
 //! The comparison of options: its brief (section 1) and tables (section 4).
 
 use super::*;
-use crate::i18n::{savings_in_year, TextChart, TextCommon, TextReport};
+use crate::i18n::{option_leads, savings_in_year, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn comparison_brief(&self, c: &Comparison) -> Markup {
@@ -42,14 +42,7 @@ impl Report<'_> {
                 format_money_range(d.p5, d.p95, lang),
             );
             let (a, b) = (&p.a, &p.b);
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "»{a}« giver en større akkumuleret nettobesparelse end »{b}« til og med {end} i {prob} af simuleringerne; forskellen er {median} (median; 90 % sandsynlighed: {range})."
-                ),
-                Lang::En => format!(
-                    "“{a}” gives larger cumulative net savings than “{b}” through {end} in {prob} of the simulations; the difference is {median} (median; 90 % probability: {range})."
-                ),
-            };
+            let sentence = option_leads(lang, a, b, end, &prob, &median, &range);
             sentences.push(fix_stops(&sentence));
         }
         html! {

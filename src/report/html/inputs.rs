@@ -1,7 +1,9 @@
 //! Section 2 (assumptions) and appendix A (the other inputs).
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{
+    appendix_intro, key_inputs_of_proposals, key_inputs_of_scenario, TextCommon, TextReport,
+};
 
 impl Report<'_> {
     /// The inputs section 2 shows and the inputs left for appendix A: with
@@ -126,17 +128,11 @@ impl Report<'_> {
                             (TextReport::TheProposalsShareTheseInputs.get(self.lang))
                             @if !rest.is_empty() {
                                 " "
-                                @match self.lang {
-                                    Lang::Da => { "Her står de " (n_key) " af de " (n_all) " antagelser, der betyder mest for mindst ét af forslagene (afsnit 2 viser dem for hvert forslag); de øvrige " (n_rest) " står i bilag A." }
-                                    Lang::En => { "Shown here are the " (n_key) " of the " (n_all) " inputs that matter most for at least one proposal (section 2 shows them for each); the other " (n_rest) " are in appendix A." }
-                                }
+                                (key_inputs_of_proposals(self.lang, n_key, n_all, n_rest))
                             }
                         } @else if !rest.is_empty() {
                             " "
-                            @match self.lang {
-                                Lang::Da => { "Her står de " (n_key) " af scenariets " (n_all) " antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige " (n_rest) " står i bilag A." }
-                                Lang::En => { "Shown here are the " (n_key) " of the scenario's " (n_all) " inputs that matter most for the result (in the order of the sensitivity table in section 4); the other " (n_rest) " are in appendix A." }
-                            }
+                            (key_inputs_of_scenario(self.lang, n_key, n_all, n_rest))
                         }
                     } "\n"
                     (self.inputs_table(&key, "table-assumptions"))
@@ -157,10 +153,7 @@ impl Report<'_> {
             section class="major appendix" id="appendix" { "\n"
                 h2 { (TextReport::AppendixAOtherInputs.get(self.lang)) } "\n"
                 p class="detail-note" {
-                    @match self.lang {
-                        Lang::Da => { "De " (rest.len()) " antagelser, der ikke står i afsnit " (self.section(2)) ", i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«." }
-                        Lang::En => { "The " (rest.len()) " inputs not shown in section " (self.section(2)) ", in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”." }
-                    }
+                    (appendix_intro(self.lang, rest.len(), self.section(2)))
                 } "\n"
                 (self.inputs_list(&rest))
             } "\n"

@@ -4,7 +4,10 @@
 
 use super::*;
 use crate::breakdown::GroupSummary;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{
+    comparison_of_one_proposal, comparison_of_proposals, options_intro, options_intro_base,
+    options_intro_base_is_option, TextCommon, TextReport,
+};
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 
 /// The inputs an option's section names as its key inputs: the first of
@@ -32,10 +35,10 @@ impl<'a> Report<'a> {
     /// "Sammenligning af 3 forslag" / "Comparison of 3 proposals".
     pub(super) fn comparison_title(&self, c: &Comparison) -> String {
         let n = c.options.len();
-        match self.lang {
-            Lang::Da => format!("Sammenligning af {n} forslag"),
-            Lang::En if n == 1 => "Comparison of 1 proposal".to_string(),
-            Lang::En => format!("Comparison of {n} proposals"),
+        if n == 1 {
+            comparison_of_one_proposal(self.lang, n)
+        } else {
+            comparison_of_proposals(self.lang, n)
         }
     }
 
@@ -62,29 +65,17 @@ impl<'a> Report<'a> {
     pub(super) fn comparison_description(&self, c: &Comparison) -> String {
         let names = self.option_names(c);
         let n = c.options.len();
-        match (self.base, self.lang) {
-            (Some(b), Lang::Da) if b.is_option => format!(
-                "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder). Grundlaget, den første fil ({}: »{}«), har selv et forslag og er derfor forslag 1 af {n}.",
-                clean_text(&b.file), clean_text(&b.name)
+        let lang = self.lang;
+        match self.base {
+            Some(b) if b.is_option => options_intro_base_is_option(
+                lang,
+                &names,
+                &clean_text(&b.file),
+                &clean_text(&b.name),
+                n,
             ),
-            (Some(b), Lang::En) if b.is_option => format!(
-                "{names}, each measured against the status quo (today's opening hours, external events only). The base, the first file ({}: “{}”), has a proposal of its own and is therefore option 1 of {n}.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (Some(b), Lang::Da) => format!(
-                "{names} sammenlignet med dagens situation: grundlaget, den første fil ({}: »{}«), er status quo, som hvert forslag måles mod; det er ikke selv et forslag.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (Some(b), Lang::En) => format!(
-                "{names} compared with today's situation: the base, the first file ({}: “{}”), is the status quo each option is measured against; it is not an option itself.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (None, Lang::Da) => format!(
-                "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder)."
-            ),
-            (None, Lang::En) => format!(
-                "{names}, each measured against the status quo (today's opening hours, external events only)."
-            ),
+            Some(b) => options_intro_base(lang, &names, &clean_text(&b.file), &clean_text(&b.name)),
+            None => options_intro(lang, &names),
         }
     }
 

@@ -1,7 +1,7 @@
 //! Section 1: the heading, the descriptions and the summary.
 
 use super::*;
-use crate::i18n::{based_on_trials, TextChart, TextCommon, TextReport};
+use crate::i18n::{based_on_trials, goal_met_sentence, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn summary_section(&self) -> Markup {
@@ -101,22 +101,14 @@ impl Report<'_> {
             .iter()
             .filter_map(|g| {
                 let (y, target, p) = last_evaluated(g, &s.years)?;
-                let mut sentence = match lang {
-                    Lang::Da => format!(
-                        "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                    Lang::En => format!(
-                        "The goal “{}” ({}) is met in {y} with probability {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                };
+                let mut sentence = goal_met_sentence(
+                    lang,
+                    &g.name,
+                    &goal_condition(g, target, lang),
+                    y,
+                    &format_probability(p, lang),
+                    likelihood_words(p, lang),
+                );
                 if let Some(more) = self.goal_path_sentence(g) {
                     sentence.push(' ');
                     sentence.push_str(&more);

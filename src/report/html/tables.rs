@@ -1,7 +1,7 @@
 //! Section 4: the tables per year.
 
 use super::*;
-use crate::i18n::{TextChart, TextCommon, TextReport};
+use crate::i18n::{avoided_valued_note, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn tables_section(&self) -> Markup {
@@ -219,10 +219,7 @@ impl Report<'_> {
             } "\n"
             @if avoided != 0.0 && total != 0.0 {
                 p.note {
-                    @match lang {
-                        Lang::Da => { "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: " (share) " af besparelsen frem til " (s.end_year) ". Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted." }
-                        Lang::En => { "Contacts avoided are valued at the full unit price of the channel the citizen left: " (share) " of the savings through " (s.end_year) ". That is a saving only if the citizen really got the answer elsewhere." }
-                    }
+                    (avoided_valued_note(lang, &share, s.end_year))
                 } "\n"
             }
         }
