@@ -4,8 +4,9 @@
 
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::export::sanitize::clean_text;
-use crate::i18n::{format_kr, format_number, format_pct, Lang};
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{
+    format_kr, format_number, format_pct, ContactTypeName, Lang, TextCommon, TextReport,
+};
 use crate::model::breakdown::KindOf;
 use crate::summary::RunSummary;
 
@@ -28,14 +29,11 @@ pub fn group_label(g: &GroupSummary, kind: KindOf, lang: Lang) -> String {
             TextReport::NoDepartment.get(lang).to_string()
         }
         KindOf::Department => g.label.clone().unwrap_or_else(|| g.name.clone()),
-        KindOf::ContactType => match (g.name.as_str(), lang) {
-            ("transaction", Lang::Da) => "Transaktion (sagsoprettelse)".into(),
-            ("transaction", Lang::En) => "Transaction".into(),
-            ("information", Lang::Da) => "Generel information".into(),
-            ("information", Lang::En) => "Information".into(),
-            ("case_information", Lang::Da) => "Sagsinformation".into(),
-            ("case_information", Lang::En) => "Case information".into(),
-            (other, _) => other.to_string(),
+        KindOf::ContactType => match g.name.as_str() {
+            "transaction" => ContactTypeName::Transaction.get(lang).into(),
+            "information" => ContactTypeName::Information.get(lang).into(),
+            "case_information" => ContactTypeName::CaseInformation.get(lang).into(),
+            other => other.to_string(),
         },
         KindOf::Area => g.name.clone(),
     }
@@ -61,14 +59,11 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
         KindOf::Department => (TextCommon::DepartmentLower.get(lang), "table-by-department"),
         KindOf::ContactType => (TextCommon::ContactType.get(lang), "table-by-type"),
     };
-    let covers = match (kind, lang) {
-        (KindOf::Department, Lang::Da) => {
-            "ekspeditionsomkostning og åbningstids- eller bemandingsomkostning"
-        }
-        (KindOf::Department, Lang::En) => "handling cost and opening-hour or staffing cost",
-        (_, Lang::Da) => "ekspeditionsomkostning",
-        (_, Lang::En) => "handling cost",
-    };
+    let covers = match kind {
+        KindOf::Department => TextReport::CoversDepartment,
+        _ => TextReport::CoversHandling,
+    }
+    .get(lang);
     let share = |x: f64, of: f64| {
         if of > 0.0 {
             format_pct(x / of, 0, lang)

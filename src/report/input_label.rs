@@ -51,10 +51,7 @@ struct Words {
 impl Words {
     /// A channel in lower case ("personligt fremmøde").
     fn channel(&self, c: Channel) -> String {
-        match self.lang {
-            Lang::Da => c.label_da().to_lowercase(),
-            Lang::En => c.label_en().to_lowercase(),
-        }
+        c.label(self.lang).to_lowercase()
     }
 
     /// "skranke" / "counter", "telefon" / "phone".

@@ -1,7 +1,7 @@
 //! Names: months and weekdays (in calendar order: `ALL[0]` is January or
 //! Monday).
 
-use crate::i18n::table::text_table;
+use crate::i18n::table::{template_table, text_table};
 
 text_table! {
     /// Month names, January first.
@@ -57,4 +57,60 @@ text_table! {
         Saturday: "lør" / "Sat",
         Sunday: "søn" / "Sun",
     }
+
+    /// Channels, in `Channel::ALL` order.
+    pub enum ChannelName {
+        SelfService: "Selvbetjening" / "Self-service",
+        Website: "Hjemmeside" / "Website",
+        Phone: "Telefon" / "Phone",
+        Personal: "Personligt fremmøde" / "Personal attendance",
+        Letter: "Brev" / "Letter",
+        Email: "E-mail" / "E-mail",
+        DigitalPostIn: "Digital Post (ind)" / "Digital Post (in)",
+        Chat: "Chat" / "Chat",
+        Sms: "SMS" / "SMS",
+    }
+
+    /// The channels opening hours apply to (staffed or open).
+    pub enum OpeningChannelName {
+        Counter: "Skranke" / "Counter",
+        Phone: "Telefon" / "Phone",
+    }
+
+    /// Contact types (KOMHEN 2.0), as the breakdown tables name them.
+    pub enum ContactTypeName {
+        Transaction: "Transaktion (sagsoprettelse)" / "Transaction",
+        Information: "Generel information" / "Information",
+        CaseInformation: "Sagsinformation" / "Case information",
+    }
+
+    /// The two paths every trial computes.
+    pub enum PathName {
+        StatusQuo: "status quo" / "status quo",
+        Scenario: "scenarie" / "scenario",
+    }
+
+    /// Where the savings come from (`SavingsSource`).
+    pub enum SourceName {
+        OpeningHours: "Færre åbne timer eller medarbejdere" / "Fewer open hours or staff",
+        ChannelShift: "Henvendelser i billigere kanaler" / "Contacts handled in cheaper channels",
+        AvoidedContacts: "Henvendelser der bliver væk" / "Contacts avoided (citizens gave up)",
+        Initiatives:
+            "Initiativernes egne udgifter (+ = indtægt)"
+            / "The initiatives' own costs (+ = income)",
+        OutboundMail: "Udgående post (Digital Post)" / "Outbound mail (Digital Post)",
+    }
+
+    /// Citizens' digital capabilities (`Capability`).
+    pub enum CapabilityName {
+        NemId: "Borgere med NemID" / "Citizens with NemID",
+        DigitalPost: "Borgere tilmeldt Digital Post" / "Citizens on Digital Post",
+        SelfService: "Borgere der bruger selvbetjening" / "Citizens using self-service",
+    }
+}
+
+template_table! {
+    // Names with a name in them
+    /// An attribution row of the proposal: its opening hours.
+    pub fn proposal_hours(event: &str) = "Åbningstider: {event}" / "Opening hours: {event}";
 }

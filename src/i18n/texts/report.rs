@@ -438,6 +438,16 @@ text_table! {
             "latinsk hyperkube (stratificeret) udvælgelse"
             / "Latin hypercube (stratified) sampling",
         SamplingSobol: "scramblede Sobol'-punkter" / "scrambled Sobol' points",
+
+        // src/report/breakdown_html.rs, chart_data.rs
+        CoversDepartment:
+            "ekspeditionsomkostning og åbningstids- eller bemandingsomkostning"
+            / "handling cost and opening-hour or staffing cost",
+        CoversHandling: "ekspeditionsomkostning" / "handling cost",
+        InDecember: " i december" / " in December",
+        FanNote:
+            "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
+            / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
     }
 }
 

@@ -19,6 +19,7 @@ fn all_texts() -> Vec<(&'static str, [&'static str; 2])> {
 fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
     [
         super::charts::all_templates(),
+        super::names::all_templates(),
         super::report::all_templates(),
         super::terminal::all_templates(),
     ]

@@ -2,7 +2,7 @@
 //! terminal, the Excel export and `check`.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{PathName, TextCommon, TextReport};
 
 /// A number with about `sig` significant digits (trailing zeros after the
 /// decimal separator dropped), in the language's format.
@@ -25,9 +25,10 @@ pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
 /// "status quo" / "scenarie" for a path.
 pub(super) fn path_label(path: RunPath, lang: Lang) -> &'static str {
     match path {
-        RunPath::StatusQuo => "status quo",
-        RunPath::Scenario => TextCommon::Scenario.get(lang),
+        RunPath::StatusQuo => PathName::StatusQuo,
+        RunPath::Scenario => PathName::Scenario,
     }
+    .get(lang)
 }
 
 /// The label of a metric named by a series key, e.g. "Henvendelser:
@@ -49,10 +50,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             path_label(*path, lang)
         ),
         SeriesKey::Volume { path, channel } => {
-            let ch = match lang {
-                Lang::Da => channel.label_da(),
-                Lang::En => channel.label_en(),
-            };
+            let ch = channel.label(lang);
             format!(
                 "{}: {ch}, {}",
                 TextReport::Contacts.get(lang),
