@@ -50,19 +50,13 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let (title, explain) = match lang {
-        Lang::Da => (
-            "Hvor stabile er tallene? Resultatet efter flere og flere simuleringer",
-            "Linjerne viser gennemsnit, median og 5 %- og 95 %-fraktil efter de første simuleringer, båndene deres 95 % konfidensinterval. Smalle, flade bånd: flere simuleringer ville ikke flytte tallene.",
-        ),
-        Lang::En => (
-            "How settled are the figures? The result after more and more simulations",
-            "The lines show the mean, median and 5th and 95th percentiles after the first simulations, the bands their 95 % confidence intervals. Narrow, flat bands: more simulations would not move the figures.",
-        ),
-    };
+    let (title, explain) = (
+        TextChart::TitleConvergence.get(lang),
+        TextChart::ExplainConvergence.get(lang),
+    );
     let legend = vec![
         LegendItem::new(TextCommon::Mean.get(lang), Swatch::Line(MEAN, 3)),
-        LegendItem::new("median", Swatch::Line(MEDIAN, 3)),
+        LegendItem::new(TextCommon::Median.get(lang), Swatch::Line(MEDIAN, 3)),
         LegendItem::new(
             TextChart::N5thAnd95thPercentile.get(lang),
             Swatch::Line(TAILS, 3),

@@ -1,11 +1,10 @@
 //! `channelshift check`: validate a scenario and summarise it.
 
-use crate::i18n::{TextCommon, TextTerm};
+use crate::i18n::{completion_line, Lang, TextCommon, TextTerm};
 use std::path::Path;
 
 use crate::domain::ContactType;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::report::html::{distribution_label, schedule_label, unit_label};
 use crate::scenario::load::{ChangeKind, Merged};
 use crate::scenario::{build, load, Scenario};
@@ -309,16 +308,7 @@ fn citizens_lines(s: &Scenario, lang: Lang) -> String {
         } else {
             TextTerm::TheSelfServiceUnitPrice.get(lang)
         };
-        let _ = match lang {
-            Lang::Da => writeln!(
-                o,
-                "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"
-            ),
-            Lang::En => writeln!(
-                o,
-                "completion of started self-service: {n} cells with a rate; failed attempts cost {price}"
-            ),
-        };
+        let _ = writeln!(o, "{}", completion_line(lang, n, price));
     }
     if !s.solutions.is_empty() {
         let _ = writeln!(o, "{}:", TextTerm::SelfServiceSolutions.get(lang));

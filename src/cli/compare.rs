@@ -1,6 +1,6 @@
 //! `channelshift compare`: opening-hour options side by side.
 
-use crate::i18n::{TextCommon, TextTerm};
+use crate::i18n::{base_is_option, base_is_status_quo, format_number, Lang, TextCommon, TextTerm};
 use crate::metric_key::MetricKey;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -9,7 +9,6 @@ use crate::comparison::{Comparison, OptionRun};
 use crate::engine::Engine;
 use crate::error::{Error, InputError};
 use crate::export::registry::{Request, Results};
-use crate::i18n::{format_number, Lang};
 use crate::report::html::ComparedBase;
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
@@ -299,30 +298,9 @@ fn base_lines(c: &Comparison, base: &ComparedBase, lang: Lang) -> String {
     let (file, name, n) = (&base.file, clean(&base.name), c.options.len());
     let files = n + usize::from(!base.is_option);
     if base.is_option {
-        match lang {
-            Lang::Da => format!(
-                "grundlag: den første fil, {file} (»{name}«), har selv et forslag eller tiltag, så den er \
-                 forslag 1 af {n}; hvert forslag måles mod status quo (dagens åbningstider, kun eksterne \
-                 begivenheder)"
-            ),
-            Lang::En => format!(
-                "base: the first file, {file} (“{name}”), has a proposal or initiatives of its own, so it \
-                 is option 1 of {n}; each option is measured against the status quo (today's hours, \
-                 external events only)"
-            ),
-        }
+        base_is_option(lang, file, &name, n)
     } else {
-        match lang {
-            Lang::Da => format!(
-                "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som \
-                 forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} forslag"
-            ),
-            Lang::En => format!(
-                "base: the first file, {file} (“{name}”), is today's situation (the status quo) the \
-                 options are measured against; it is no option itself, so {files} files give {n} \
-                 options"
-            ),
-        }
+        base_is_status_quo(lang, file, &name, files, n)
     }
 }
 

@@ -570,10 +570,7 @@ pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
 
 /// "Wrote 12 files to out" / "Skrev 12 filer til out".
 pub fn wrote_files(n: usize, dir: &std::path::Path, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::Da => format!("\nSkrev {n} filer til {}\n", dir.display()),
-        crate::i18n::Lang::En => format!("\nWrote {n} files to {}\n", dir.display()),
-    }
+    crate::i18n::wrote_n_files(lang, n, &dir.display().to_string())
 }
 
 /// Prints `text` to stdout with no control characters and every line within

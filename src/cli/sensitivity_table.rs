@@ -1,10 +1,9 @@
 //! The terminal view of a sensitivity analysis: which inputs drive the
 //! output, by their readable labels, in the run's language.
 
-use crate::i18n::TextTerm;
+use crate::i18n::{format_number, more_input, more_inputs, Lang, TextTerm};
 use std::fmt::Write;
 
-use crate::i18n::{format_number, Lang};
 use crate::input_key::InputKey;
 use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
 use crate::summary::RunSummary;
@@ -118,10 +117,9 @@ fn input_rows_table(
         let _ = writeln!(
             o,
             "{}",
-            match (lang, s.rows.len() - n) {
-                (Lang::Da, k) => format!("... og {k} input mere"),
-                (Lang::En, 1) => "... and 1 more input".to_string(),
-                (Lang::En, k) => format!("... and {k} more inputs"),
+            match s.rows.len() - n {
+                1 => more_input(lang, 1),
+                k => more_inputs(lang, k),
             }
         );
     }

@@ -4,12 +4,14 @@
 //! labels ([`crate::report::html::metric_label`]). Every line fits
 //! [`crate::text_table::TERMINAL_WIDTH`] columns.
 
-use crate::i18n::{TextCommon, TextTerm};
+use crate::i18n::{
+    ci_of_medians, format_number, format_probability, of_the_percentile_of, streamed_subset,
+    streamed_summary, Lang, TextCommon, TextTerm,
+};
 use crate::metric_key::MetricKey;
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
-use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
 use crate::summary::{AttributionRow, GoalSummary, RunSummary};
 
@@ -231,29 +233,18 @@ pub fn streamed_line(info: &crate::stream::StreamInfo, trials: usize, lang: Lang
     let kept = kr(info.per_trial_outputs_trials as f64, lang);
     // Only a subset needs saying: with few trials the per-trial outputs use them all.
     let subset = info.per_trial_outputs_trials < trials;
-    match lang {
-        Lang::Da => format!(
-            "over {} simuleringer: percentiler fra en kvantilskitse (inden for {} %), \
-             middelværdier og sandsynligheder eksakte{}\n",
-            kr(info.exact_up_to_trials as f64, lang),
-            pct.replace('.', ","),
-            if subset {
-                format!("; følsomhed, attribution og regnearkets simuleringsark bruger de første {kept}")
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "above {} trials: percentiles from a quantile sketch (within {pct} %), \
-             means and probabilities exact{}\n",
-            kr(info.exact_up_to_trials as f64, lang),
-            if subset {
-                format!("; sensitivity, attribution and the workbook's per-trial sheet use the first {kept}")
-            } else {
-                String::new()
-            }
-        ),
-    }
+    let subset = if subset {
+        streamed_subset(lang, &kept)
+    } else {
+        String::new()
+    };
+    let pct = pct.replace('.', &lang.decimal_separator().to_string());
+    streamed_summary(
+        lang,
+        &kr(info.exact_up_to_trials as f64, lang),
+        &pct,
+        &subset,
+    )
 }
 
 /// A status-quo projection (no proposal, no policy event) per year: cost,
@@ -394,10 +385,7 @@ fn median_ci_line(s: &RunSummary, scale: Scale, lang: Lang) -> String {
         return String::new();
     }
     let what = metric_name(key, lang);
-    match lang {
-        Lang::Da => format!("95 %-KI for medianerne af {what}: {}\n", parts.join(", ")),
-        Lang::En => format!("95 % CI of the medians of {what}: {}\n", parts.join(", ")),
-    }
+    ci_of_medians(lang, &what, &parts.join(", "))
 }
 
 /// The 5th, 50th and 95th percentiles of the headline output in the end
@@ -498,21 +486,19 @@ fn of_trials(share: String, lang: Lang) -> String {
 /// How precise the mean became with `--precision`.
 fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
     let pct = |x: f64| crate::i18n::format_pct(x, 2, lang);
-    let state = match (p.reached, lang) {
-        (true, Lang::Da) => "nået".to_string(),
-        (true, Lang::En) => "reached".to_string(),
-        (false, _) => TextTerm::NotReachedWithinMaxTrials.get(lang).to_string(),
-    };
+    let state = if p.reached {
+        TextTerm::Reached
+    } else {
+        TextTerm::NotReachedWithinMaxTrials
+    }
+    .get(lang);
     // What the half-width is taken of: the mean, a percentile, or (in
     // probability points) a goal's probability.
     let of = match p.statistic.as_str() {
         "mean" => TextTerm::OfTheMeanOf.get(lang).to_string(),
         "goal_probability" => TextTerm::PointsForTheProbabilityOf.get(lang).to_string(),
         pct_key => match pct_key.strip_prefix('p') {
-            Some(n) => match lang {
-                Lang::Da => format!("af {n} %-fraktilen af"),
-                Lang::En => format!("of the {n}th percentile of"),
-            },
+            Some(n) => of_the_percentile_of(lang, n),
             None => pct_key.to_string(),
         },
     };

@@ -21,7 +21,7 @@
 //! date 1 January of the base year (the same run gives the same bytes), and
 //! the file written by the [`ExportManager`](super::ExportManager).
 
-use crate::i18n::{TextCommon, TextSheet};
+use crate::i18n::{options_sheet_note, Lang, TextCommon, TextSheet};
 use crate::metric_key::MetricKey;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
@@ -30,7 +30,6 @@ use super::xlsx::{
     years_sheet_name, years_table, Formats, WriteText,
 };
 use crate::comparison::{Comparison, OptionResult, OptionYear};
-use crate::i18n::Lang;
 use crate::report::chart_data::opening_channel_label;
 use crate::report::html::metric_label;
 use crate::stats::Summary;
@@ -127,16 +126,7 @@ fn options_sheet(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     ws.write_text_with_format(0, 0, TextSheet::TheOptionsSideBySide.get(lang), &f.title)?;
-    let note = match lang {
-        Lang::Da => format!(
-            "{} simuleringer pr. forslag, seed {}, fælles tilfældige tal (arket Parvis sammenligner forslagene simulering for simulering). Besparelse = omkostning i status quo - omkostning med forslaget. P5, P50 og P95: 5 %-, 50 %- (median) og 95 %-fraktilen; hver kolonne er sin egen fordeling, så medianer summerer ikke.",
-            c.trials, c.seed
-        ),
-        Lang::En => format!(
-            "{} trials per option, seed {}, common random numbers (the Pairwise sheet compares the options trial by trial). Savings = status quo cost - the option's cost. P5, P50 and P95: the 5th, 50th (median) and 95th percentiles; each column is its own distribution, so medians do not add up.",
-            c.trials, c.seed
-        ),
-    };
+    let note = options_sheet_note(lang, c.trials, c.seed);
     ws.write_text_with_format(1, 0, note, &f.note)?;
     let head = options_head(lang);
     let hr = 3;

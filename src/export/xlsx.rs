@@ -26,7 +26,9 @@
 //! as formulas. The document's creation date is 1 January of the scenario's
 //! base year, not the time of the run, so the same run gives the same bytes.
 
-use crate::i18n::{format_kr, format_number, Lang, TextChart, TextCommon, TextSheet};
+use crate::i18n::{
+    format_kr, format_number, summary_sheet_note, Lang, TextChart, TextCommon, TextSheet,
+};
 use crate::metric_key::MetricKey;
 use std::path::Path;
 
@@ -370,16 +372,7 @@ pub(super) fn years_table(
         _ => s.scenario.clone(),
     };
     ws.write_text_with_format(0, 0, title, &f.title)?;
-    let note = match lang {
-        Lang::Da => format!(
-            "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG); 95 % konfidensinterval for hver fraktil fra ordensstatistikker (fordelingsfrit).",
-            s.trials, s.seed, s.scenario_file
-        ),
-        Lang::En => format!(
-            "{} simulations, seed {}, scenario file {}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC); 95 % confidence interval of each percentile from order statistics (distribution-free).",
-            s.trials, s.seed, s.scenario_file
-        ),
-    };
+    let note = summary_sheet_note(lang, s.trials, s.seed, &s.scenario_file);
     ws.write_text_with_format(1, 0, note, &f.note)?;
     let head: Vec<String> = vec![
         TextSheet::Metric.get(lang).into(),

@@ -6,8 +6,7 @@
 //! name is never split.
 
 use crate::domain::{Channel, ContactType, OpeningChannel};
-use crate::i18n::Lang;
-use crate::i18n::TextReport;
+use crate::i18n::{ContactTypeWord, Lang, TextReport};
 use crate::input_key::*;
 use crate::summary::RunSummary;
 
@@ -64,11 +63,13 @@ impl Words {
 
     /// A contact type as the scenario names it.
     fn contact_type(&self, t: ContactType) -> String {
-        match (t, self.lang) {
-            (ContactType::Transaction, Lang::Da) => "transaktion".into(),
-            (ContactType::CaseInformation, Lang::Da) => "sagsinformation".into(),
-            (t, _) => t.key().replace('_', " "),
+        match t {
+            ContactType::Transaction => ContactTypeWord::Transaction,
+            ContactType::Information => ContactTypeWord::Information,
+            ContactType::CaseInformation => ContactTypeWord::CaseInformation,
         }
+        .get(self.lang)
+        .to_string()
     }
 
     fn bass(&self, p: BassParam) -> String {

@@ -109,6 +109,14 @@ text_table! {
             "Sandsynlighed for mindst dette beløb (%)"
             / "Probability of at least this amount (%)",
         BreakEven: "0 kr. = hverken besparelse eller tab" / "0 kr. = break-even",
+
+        // src/charts/convergence.rs
+        TitleConvergence:
+            "Hvor stabile er tallene? Resultatet efter flere og flere simuleringer"
+            / "How settled are the figures? The result after more and more simulations",
+        ExplainConvergence:
+            "Linjerne viser gennemsnit, median og 5 %- og 95 %-fraktil efter de første simuleringer, båndene deres 95 % konfidensinterval. Smalle, flade bånd: flere simuleringer ville ikke flytte tallene."
+            / "The lines show the mean, median and 5th and 95th percentiles after the first simulations, the bands their 95 % confidence intervals. Narrow, flat bands: more simulations would not move the figures.",
     }
 }
 

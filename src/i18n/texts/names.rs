@@ -107,6 +107,68 @@ text_table! {
         DigitalPost: "Borgere tilmeldt Digital Post" / "Citizens on Digital Post",
         SelfService: "Borgere der bruger selvbetjening" / "Citizens using self-service",
     }
+
+    /// Units of inputs, as the scenario file writes them in English (`unit_label`).
+    pub enum UnitName {
+        Kr: "kr." / "kr.",
+        Share: "andel" / "share",
+        SharePerYear: "andel pr. år" / "share per year",
+        PerYear: "pr. år" / "per year",
+        Seconds: "sekunder" / "seconds",
+        Contacts: "henvendelser" / "contacts",
+        Letters: "breve" / "letters",
+        Agents: "medarbejdere" / "agents",
+        Year: "år" / "year",
+        Months: "måneder" / "months",
+    }
+
+    /// Words of compound units, translated word by word in this order ("kr. per open hour" -> "kr. pr. åben time").
+    pub enum UnitWord {
+        Per1000: "pr. 1.000" / "per 1,000",
+        Per: "pr." / "per",
+        OpenHour: "åben time" / "open hour",
+        Contacts: "henvendelser" / "contacts",
+        Contact: "henvendelse" / "contact",
+        Attempts: "forsøg" / "attempts",
+        Attempt: "forsøg" / "attempt",
+        Letters: "breve" / "letters",
+        Letter: "brev" / "letter",
+        Citizens: "borgere" / "citizens",
+        Year: "år" / "year",
+        Month: "måned" / "month",
+        Hour: "time" / "hour",
+        Share: "andel" / "share",
+        Seconds: "sekunder" / "seconds",
+    }
+
+    /// Words of distributions as `Distribution::describe` writes them (`distribution_label`).
+    pub enum DistributionWord {
+        Uniform: "ligefordeling" / "uniform",
+        Triangular: "trekantfordeling" / "triangular",
+        Pert: "PERT" / "PERT",
+        Normal: "normalfordeling" / "normal",
+        LogNormal: "lognormal" / "log-normal",
+        Beta: "betafordeling" / "beta",
+        Discrete: "diskret" / "discrete",
+        Mean: "middel" / "mean",
+        Sd: "sd" / "sd",
+        Max: "maks." / "max",
+        In: "i" / "in",
+        On: "på" / "on",
+        Values: "værdier" / "values",
+    }
+
+    /// Contact types in lower case, as input labels name them.
+    pub enum ContactTypeWord {
+        Transaction: "transaktion" / "transaction",
+        Information: "information" / "information",
+        CaseInformation: "sagsinformation" / "case information",
+    }
+
+    /// Words of weekly schedules besides the day names (`schedule_label`).
+    pub enum ScheduleWord {
+        Closed: "lukket" / "closed",
+    }
 }
 
 template_table! {

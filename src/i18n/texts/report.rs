@@ -573,4 +573,6 @@ template_table! {
     pub fn avoided_valued_note(share: &str, end: i32) =
         "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: {share} af besparelsen frem til {end}. Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted."
         / "Contacts avoided are valued at the full unit price of the channel the citizen left: {share} of the savings through {end}. That is a saving only if the citizen really got the answer elsewhere.";
+    // src/report/html/labels.rs
+    pub fn savings_from(source: &str) = "Besparelse: {source}" / "Savings: {source}";
 }

@@ -240,10 +240,38 @@ text_table! {
         LargestChangeInTheProbability:
             "største ændring i sandsynligheden for at nå et mål:"
             / "largest change in the probability of meeting a goal:",
+
+        // src/cli/table.rs
+        Reached: "nået" / "reached",
     }
 }
 
 template_table! {
     // src/cli/sensitivity_table.rs
     pub fn uncertain_inputs(n: usize) = "{n} usikre input" / "{n} uncertain inputs";
+    // src/cli: lines with numbers and names
+    pub fn more_input(k: usize) = "... og {k} input mere" / "... and {k} more input";
+    pub fn more_inputs(k: usize) = "... og {k} input mere" / "... and {k} more inputs";
+    pub fn base_is_option(file: &str, name: &str, n: usize) =
+        "grundlag: den første fil, {file} (»{name}«), har selv et forslag eller tiltag, så den er forslag 1 af {n}; hvert forslag måles mod status quo (dagens åbningstider, kun eksterne begivenheder)"
+        / "base: the first file, {file} (“{name}”), has a proposal or initiatives of its own, so it is option 1 of {n}; each option is measured against the status quo (today's hours, external events only)";
+    pub fn base_is_status_quo(file: &str, name: &str, files: usize, n: usize) =
+        "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} forslag"
+        / "base: the first file, {file} (“{name}”), is today's situation (the status quo) the options are measured against; it is no option itself, so {files} files give {n} options";
+    pub fn wrote_n_files(n: usize, dir: &str) =
+        "\nSkrev {n} filer til {dir}\n"
+        / "\nWrote {n} files to {dir}\n";
+    pub fn streamed_summary(up_to: &str, pct: &str, subset: &str) =
+        "over {up_to} simuleringer: percentiler fra en kvantilskitse (inden for {pct} %), middelværdier og sandsynligheder eksakte{subset}\n"
+        / "above {up_to} trials: percentiles from a quantile sketch (within {pct} %), means and probabilities exact{subset}\n";
+    pub fn streamed_subset(kept: &str) =
+        "; følsomhed, attribution og regnearkets simuleringsark bruger de første {kept}"
+        / "; sensitivity, attribution and the workbook's per-trial sheet use the first {kept}";
+    pub fn ci_of_medians(what: &str, parts: &str) =
+        "95 %-KI for medianerne af {what}: {parts}\n"
+        / "95 % CI of the medians of {what}: {parts}\n";
+    pub fn of_the_percentile_of(n: &str) = "af {n} %-fraktilen af" / "of the {n}th percentile of";
+    pub fn completion_line(n: usize, price: &str) =
+        "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"
+        / "completion of started self-service: {n} cells with a rate; failed attempts cost {price}";
 }

@@ -1,6 +1,6 @@
 //! The workbooks' texts.
 
-use crate::i18n::table::text_table;
+use crate::i18n::table::{template_table, text_table};
 
 text_table! {
     /// Fixed texts of the Excel workbooks.
@@ -86,4 +86,14 @@ text_table! {
         Cost: "Omkostning" / "Cost",
         SavingsBeforeCost: "Besparelse før omkostning" / "Savings before cost",
     }
+}
+
+template_table! {
+    // src/export/xlsx.rs, comparison_xlsx.rs: the notes under the sheet titles
+    pub fn summary_sheet_note(trials: usize, seed: u64, file: &str) =
+        "{trials} simuleringer, seed {seed}, scenariefil {file}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG); 95 % konfidensinterval for hver fraktil fra ordensstatistikker (fordelingsfrit)."
+        / "{trials} simulations, seed {seed}, scenario file {file}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC); 95 % confidence interval of each percentile from order statistics (distribution-free).";
+    pub fn options_sheet_note(trials: usize, seed: u64) =
+        "{trials} simuleringer pr. forslag, seed {seed}, fælles tilfældige tal (arket Parvis sammenligner forslagene simulering for simulering). Besparelse = omkostning i status quo - omkostning med forslaget. P5, P50 og P95: 5 %-, 50 %- (median) og 95 %-fraktilen; hver kolonne er sin egen fordeling, så medianer summerer ikke."
+        / "{trials} trials per option, seed {seed}, common random numbers (the Pairwise sheet compares the options trial by trial). Savings = status quo cost - the option's cost. P5, P50 and P95: the 5th, 50th (median) and 95th percentiles; each column is its own distribution, so medians do not add up.";
 }

@@ -2,7 +2,10 @@
 //! terminal, the Excel export and `check`.
 
 use super::*;
-use crate::i18n::{PathName, TextCommon, TextReport};
+use crate::i18n::{
+    savings_from, DistributionWord, PathName, ScheduleWord, TextCommon, TextReport, UnitName,
+    UnitWord,
+};
 
 /// A number with about `sig` significant digits (trailing zeros after the
 /// decimal separator dropped), in the language's format.
@@ -87,10 +90,7 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     use crate::model::layout::SavingsSource;
     if let Some(src) = SavingsSource::ALL.iter().find(|src| src.key() == key) {
         let label = src.label(lang).to_lowercase();
-        return match lang {
-            Lang::Da => format!("Besparelse: {label}"),
-            Lang::En => format!("Savings: {label}"),
-        };
+        return savings_from(lang, &label);
     }
     let typed = MetricKey::from_name(key).and_then(|k| match k {
         MetricKey::CostStatusQuo => Some(TextReport::CostStatusQuo.get(lang)),
@@ -134,46 +134,20 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
 /// The unit of an input in the chosen language ("kr. per contact" ->
 /// "kr. pr. henvendelse").
 pub fn unit_label(unit: &str, lang: Lang) -> String {
+    if let Some(u) = UnitName::ALL.iter().find(|u| u.get(Lang::En) == unit) {
+        return u.get(lang).to_string();
+    }
+    // The scenario file writes units in English.
     if lang == Lang::En {
         return unit.to_string();
     }
-    let known = match unit {
-        "kr." => Some("kr."),
-        "share" => Some("andel"),
-        "share per year" => Some("andel pr. år"),
-        "per year" => Some("pr. år"),
-        "seconds" => Some("sekunder"),
-        "contacts" => Some("henvendelser"),
-        "letters" => Some("breve"),
-        "agents" => Some("medarbejdere"),
-        "year" => Some("år"),
-        "months" => Some("måneder"),
-        _ => None,
-    };
-    if let Some(k) = known {
-        return k.to_string();
-    }
     // Word by word: "kr. per open hour" -> "kr. pr. åben time".
     let mut s = format!(" {unit} ");
-    for (en, da) in [
-        (" per 1,000 ", " pr. 1.000 "),
-        (" per ", " pr. "),
-        (" open hour ", " åben time "),
-        (" contacts ", " henvendelser "),
-        (" contact ", " henvendelse "),
-        (" attempts ", " forsøg "),
-        (" attempt ", " forsøg "),
-        (" letters ", " breve "),
-        (" letter ", " brev "),
-        (" citizens ", " borgere "),
-        (" year ", " år "),
-        (" month ", " måned "),
-        (" hour ", " time "),
-        (" share ", " andel "),
-        (" seconds ", " sekunder "),
-    ] {
-        while s.contains(en) {
-            s = s.replace(en, da);
+    for word in UnitWord::ALL {
+        let [da, en] = word.both();
+        let (en, da) = (format!(" {en} "), format!(" {da} "));
+        while s.contains(&en) {
+            s = s.replace(&en, &da);
         }
     }
     s.trim().to_string()
@@ -191,8 +165,8 @@ pub fn schedule_label(text: &str, lang: Lang) -> String {
         }
         if let Some(i) = DAYS.iter().position(|d| d == word) {
             out.push_str(weekday_short(i, lang));
-        } else if word == "closed" && lang == Lang::Da {
-            out.push_str("lukket");
+        } else if word == "closed" {
+            out.push_str(ScheduleWord::Closed.get(lang));
         } else {
             out.push_str(word);
         }
@@ -283,22 +257,9 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let translated = match (lang, word.as_str()) {
-                (Lang::Da, "uniform") => "ligefordeling",
-                (Lang::Da, "triangular") => "trekantfordeling",
-                (Lang::Da, "pert") => "PERT",
-                (Lang::En, "pert") => "PERT",
-                (Lang::Da, "normal") => "normalfordeling",
-                (Lang::Da, "log-normal") => "lognormal",
-                (Lang::Da, "beta") => "betafordeling",
-                (Lang::Da, "discrete") => "diskret",
-                (Lang::Da, "mean") => "middel",
-                (Lang::Da, "sd") => "sd",
-                (Lang::Da, "max") => "maks.",
-                (Lang::Da, "in") => "i",
-                (Lang::Da, "on") => "på",
-                (Lang::Da, "values") => "værdier",
-                _ => word.as_str(),
+            let translated = match distribution_word(&word) {
+                Some(w) => w.get(lang),
+                None => word.as_str(),
             };
             out.push_str(translated);
             // "trekantfordeling (90; 120; 150)": a line may break before the numbers.
@@ -316,6 +277,28 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
         i += 1;
     }
     out
+}
+
+/// A word of `Distribution::describe` ("triangular", "mean") as the table
+/// names it.
+fn distribution_word(word: &str) -> Option<DistributionWord> {
+    use DistributionWord as W;
+    Some(match word {
+        "uniform" => W::Uniform,
+        "triangular" => W::Triangular,
+        "pert" => W::Pert,
+        "normal" => W::Normal,
+        "log-normal" => W::LogNormal,
+        "beta" => W::Beta,
+        "discrete" => W::Discrete,
+        "mean" => W::Mean,
+        "sd" => W::Sd,
+        "max" => W::Max,
+        "in" => W::In,
+        "on" => W::On,
+        "values" => W::Values,
+        _ => return None,
+    })
 }
 
 /// An interval of two formatted values with their unit once: "16,8–23,1 %",
