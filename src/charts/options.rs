@@ -9,7 +9,9 @@ use super::common::*;
 use super::data::{FanSeries, OpenHours, OptionComparison, Quantiles};
 use super::fan::band_polygon;
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{format_number, savings_in_year, title_option_savings, Lang, TextChart};
+use crate::i18n::{
+    format_number, savings_in_year, title_option_savings, Lang, TextChart, TextCommon,
+};
 
 fn check(data: &OptionComparison) -> Result<(), ChartError> {
     if data.options.is_empty() {
@@ -164,7 +166,7 @@ fn draw_savings<DB: Backend>(
         &savings_in_year(lang, year),
         lang,
     );
-    let x = category_axis(items.len(), TextChart::Option.get(lang));
+    let x = category_axis(items.len(), TextCommon::Proposal.get(lang));
     let mut chart = build_chart(
         &plot,
         &x,
@@ -483,7 +485,7 @@ fn draw_hours<DB: Backend>(
     let mut series: Vec<(String, RGBColor, &[OpenHours])> = Vec::new();
     if !data.current_hours.is_empty() {
         series.push((
-            TextChart::Today.get(lang).to_string(),
+            TextCommon::Today.get(lang).to_string(),
             STATUS_QUO,
             &data.current_hours,
         ));

@@ -4,12 +4,11 @@
 //! Full figures (every area, every year, means and bands) are in
 //! summary.json / comparison.json, breakdown.csv and monthly.csv.
 
-use crate::i18n::{TextCommon, TextTerm};
+use crate::i18n::{format_number, Lang, PathName, TextCommon, TextTerm};
 use std::fmt::Write;
 
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::comparison::Comparison;
-use crate::i18n::{format_number, Lang};
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 use crate::monthly::Monthly;
 use crate::stats::Summary;
@@ -89,8 +88,8 @@ pub fn breakdown_table(s: &RunSummary, lang: Lang) -> String {
     let head: Vec<String> = vec![
         String::new(),
         String::new(),
-        "status quo".into(),
-        TextCommon::Scenario.get(lang).into(),
+        PathName::StatusQuo.get(lang).into(),
+        PathName::Scenario.get(lang).into(),
         TextCommon::Savings.get(lang).into(),
         TextCommon::Contacts.get(lang).into(),
     ];

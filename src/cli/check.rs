@@ -1,6 +1,6 @@
 //! `channelshift check`: validate a scenario and summarise it.
 
-use crate::i18n::{completion_line, Lang, TextCommon, TextTerm};
+use crate::i18n::{completion_line, Lang, TextChart, TextCommon, TextTerm};
 use std::path::Path;
 
 use crate::domain::ContactType;
@@ -370,7 +370,7 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
                 "{} {} {}",
                 TextCommon::TodayLower.get(lang),
                 hours(r.today_hours_per_week),
-                TextTerm::HoursShort.get(lang)
+                TextChart::HoursShort.get(lang)
             ),
             schedule_label(&r.today, lang),
         ]);
@@ -382,7 +382,7 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
                     "{} {} {}",
                     TextTerm::Option.get(lang),
                     hours(h),
-                    TextTerm::HoursShort.get(lang)
+                    TextChart::HoursShort.get(lang)
                 ),
                 schedule_label(p, lang),
             ]);

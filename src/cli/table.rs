@@ -404,7 +404,7 @@ fn percentile_ci_line(s: &RunSummary, lang: Lang) -> String {
     let min = Scale::decimals_for([q.p5, q.p50, q.p95]);
     let parts = [
         ("5 %", q.p5, q.ci95.p5),
-        ("median", q.p50, q.ci95.p50),
+        (TextCommon::Median.get(lang), q.p50, q.ci95.p50),
         ("95 %", q.p95, q.ci95.p95),
     ]
     .map(|(name, x, ci)| format!("{name} {}", scale.with_ci(x, ci, min, lang)))

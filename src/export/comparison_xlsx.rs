@@ -21,7 +21,7 @@
 //! date 1 January of the base year (the same run gives the same bytes), and
 //! the file written by the [`ExportManager`](super::ExportManager).
 
-use crate::i18n::{options_sheet_note, Lang, TextCommon, TextSheet};
+use crate::i18n::{options_sheet_note, Lang, TextChart, TextCommon, TextSheet};
 use crate::metric_key::MetricKey;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
@@ -154,7 +154,7 @@ fn options_head(lang: Lang) -> Vec<String> {
     let median = TextCommon::Median.get(lang);
     let mut head: Vec<String> = vec![
         TextSheet::Option.get(lang).into(),
-        TextSheet::Year.get(lang).into(),
+        TextChart::Year.get(lang).into(),
         format!(
             "{}, {median}",
             metric_label(MetricKey::CostStatusQuo.as_str(), lang)
@@ -237,7 +237,7 @@ fn pairwise_sheet(
     let mut head: Vec<String> = vec![
         TextSheet::OptionA.get(lang).into(),
         TextSheet::OptionB.get(lang).into(),
-        TextSheet::Year.get(lang).into(),
+        TextChart::Year.get(lang).into(),
         TextSheet::ProbabilityThatASavesMore.get(lang).into(),
     ];
     head.extend(p5_p50_p95(TextSheet::SavingsAB.get(lang)));

@@ -767,10 +767,10 @@ fn breakdown_sheet(
         TextSheet::Name.get(lang).into(),
         TextCommon::Quantity.get(lang).into(),
         TextSheet::Unit.get(lang).into(),
-        TextSheet::Year.get(lang).into(),
-        TextSheet::Mean.get(lang).into(),
+        TextChart::Year.get(lang).into(),
+        TextChart::Mean.get(lang).into(),
         "5 %".into(),
-        "Median".into(),
+        TextChart::Median.get(lang).into(),
         "95 %".into(),
     ];
     headers(ws, 0, &head, f)?;
@@ -794,7 +794,7 @@ fn breakdown_sheet(
             }
         }
     }
-    ws.write_text_with_format(row + 1, 0, crate::breakdown::COVERS, &f.note)?;
+    ws.write_text_with_format(row + 1, 0, TextSheet::BreakdownCovers.get(lang), &f.note)?;
     ws.set_freeze_panes(1, 0)?;
     widths(ws, &[16.0, 28.0, 28.0, 10.0, 8.0, 14.0, 14.0, 14.0, 14.0])?;
     Ok(())

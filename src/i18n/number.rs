@@ -95,10 +95,7 @@ pub fn format_mkr_decimals(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// The unit written after an amount in millions: "mio. kr." / "m kr.".
 pub fn mkr_unit(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "mio. kr.",
-        Lang::En => "m kr.",
-    }
+    TextCommon::MillionKr.get(lang)
 }
 
 /// An amount for running text and chart annotations: whole kroner below one

@@ -5,7 +5,7 @@
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::export::sanitize::clean_text;
 use crate::i18n::{
-    format_kr, format_number, format_pct, ContactTypeName, Lang, TextCommon, TextReport,
+    format_kr, format_number, format_pct, ContactTypeName, Lang, TextChart, TextCommon, TextReport,
 };
 use crate::model::breakdown::KindOf;
 use crate::summary::RunSummary;
@@ -81,11 +81,11 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
             } "\n"
             thead { tr {
                 th { (capitalise(what)) }
-                th.num { (TextReport::StatusQuo.get(lang)) " " (base) }
+                th.num { (TextChart::StatusQuo.get(lang)) " " (base) }
                 th.num { (TextCommon::Share.get(lang)) }
-                th.num { (TextReport::Scenario.get(lang)) " " (end) }
+                th.num { (TextChart::Scenario.get(lang)) " " (end) }
                 th.num { (TextCommon::Share.get(lang)) }
-                th.num { (TextReport::Savings.get(lang)) " " (end) }
+                th.num { (TextChart::Savings.get(lang)) " " (end) }
                 th.num { (TextReport::ContactsScenario.get(lang)) " " (end) }
             } }
             tbody { "\n"
@@ -102,7 +102,7 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
                     } "\n"
                 }
                 tr.total {
-                    td { (TextReport::Total.get(lang)) }
+                    td { (TextChart::Total.get(lang)) }
                     td.num { (format_kr(total_sq, lang)) }
                     td.num { "100 %" }
                     td.num { (format_kr(total_sc, lang)) }

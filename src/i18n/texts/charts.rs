@@ -18,10 +18,6 @@ text_table! {
 
         // The charts' common words and titles (also used by the report and the workbook where they show the same)
         Year: "År" / "Year",
-        Kr: "kr." / "kr.",
-        Mkr: "mio. kr." / "m kr.",
-        Percent: "%" / "%",
-        Probability: "Sandsynlighed" / "Probability",
         NotEvaluable: "kan ikke måles" / "not evaluable",
         StatusQuo: "Status quo" / "Status quo",
         Scenario: "Scenarie" / "Scenario",
@@ -32,8 +28,6 @@ text_table! {
         Mean: "Gennemsnit" / "Mean",
         Interval50: "50 %-interval" / "50 % interval",
         Interval90: "90 %-interval" / "90 % interval",
-        Today: "I dag" / "Today",
-        Option: "Forslag" / "Proposal",
         Goal: "Mål" / "Goal",
         NotEvaluated: "ikke vurderet" / "not evaluated",
         Unlikely: "Usandsynligt" / "Unlikely",
@@ -46,11 +40,10 @@ text_table! {
         HoursShort: "t" / "h",
         LowDecile: "Input blandt de laveste 10 %" / "Input in its lowest 10 %",
         HighDecile: "Input blandt de højeste 10 %" / "Input in its highest 10 %",
-        PossibleOutcomes: "mulige udfald" / "possible outcomes",
         Limits595: "5 %- og 95 %-grænse" / "5 % and 95 % limits",
         LossArrow: "← Tab" / "← Loss",
         SavingArrow: "Besparelse →" / "Saving →",
-        TotalContacts: "I alt" / "Total",
+        Total: "I alt" / "Total",
         Month: "Måned" / "Month",
         DepartmentChannel: "Afdeling og kanal" / "Department and channel",
         TitleFanCost:
@@ -108,7 +101,6 @@ text_table! {
         ProbabilityAtLeastAxis:
             "Sandsynlighed for mindst dette beløb (%)"
             / "Probability of at least this amount (%)",
-        BreakEven: "0 kr. = hverken besparelse eller tab" / "0 kr. = break-even",
 
         // src/charts/convergence.rs
         TitleConvergence:

@@ -16,7 +16,6 @@ text_table! {
         Area: "område" / "area",
         DepartmentLower: "afdeling" / "department",
         ContactType: "henvendelsestype" / "contact type",
-        Scenario: "scenarie" / "scenario",
         Savings: "besparelse" / "savings",
         Contacts: "henvendelser" / "contacts",
         And: "og" / "and",
@@ -73,5 +72,8 @@ text_table! {
         ContactsInParens: " (henvendelser)" / " (contacts)",
         PaperLettersInParens: " (papirbreve)" / " (paper letters)",
         SolutionsInParens: " (løsninger)" / " (solutions)",
+
+        // src/i18n/number.rs: the unit after an amount in millions
+        MillionKr: "mio. kr." / "m kr.",
     }
 }

@@ -70,7 +70,6 @@ text_table! {
         Count: "antal" / "count",
         Launch: "i drift fra" / "launch",
         Delay: "forsinkelse" / "delay",
-        HoursShort: "t" / "h",
         Option: "forslag" / "option",
         Channel: "kanal" / "channel",
         Hours: "timer" / "hours",

@@ -139,3 +139,12 @@ fn placeholders_are_the_names_between_braces() {
         .collect();
     assert_eq!(names, ["n", "year"]);
 }
+
+#[test]
+fn the_workbook_says_in_english_what_summary_json_says() {
+    use crate::i18n::{Lang, TextSheet};
+    assert_eq!(
+        TextSheet::BreakdownCovers.get(Lang::En),
+        crate::breakdown::COVERS
+    );
+}

@@ -11,7 +11,6 @@ text_table! {
         Payback: "Tilbagebetaling" / "Payback",
         TheOptionsSideBySide: "Forslagene side om side" / "The options side by side",
         Option: "Forslag" / "Option",
-        Year: "År" / "Year",
         CostOption: "Omkostning med forslaget" / "Cost, option",
         OpeningCostOption: "Åbningsomkostning med forslaget" / "Opening cost, option",
         OptionA: "Forslag A" / "Option A",
@@ -72,7 +71,6 @@ text_table! {
         Breakdown: "Fordeling" / "Breakdown",
         By: "Fordelt på" / "By",
         Name: "Navn" / "Name",
-        Mean: "Gennemsnit" / "Mean",
         Sensitivity: "Følsomhed" / "Sensitivity",
         RankCorrelationSpearman: "Rangkorrelation (Spearman)" / "Rank correlation (Spearman)",
         DeclaredRankCorrelation: "Angivet rangkorrelation" / "Declared rank correlation",
@@ -85,6 +83,11 @@ text_table! {
         ExtraNetSavings: "Ekstra nettobesparelse" / "Extra net savings",
         Cost: "Omkostning" / "Cost",
         SavingsBeforeCost: "Besparelse før omkostning" / "Savings before cost",
+
+        // src/export/xlsx.rs: the breakdown sheet (English = `crate::breakdown::COVERS`, as summary.json writes it)
+        BreakdownCovers:
+            "ekspeditionsomkostning og ekspederede henvendelser pr. område, afdeling og henvendelsestype; åbningsomkostning (pris pr. åben time, personale i bemandede kanaler) pr. afdeling; kampagneomkostninger (tiltag) og udgående post hører ikke til nogen gruppe. Besparelse = status quo - scenarie for det, gruppen dækker."
+            / "handling cost and handled contacts by area, department and contact type; opening cost (cost per open hour, staffed-mode staff) by department; campaign (event) costs and outbound mail are in no group. Savings = status quo - scenario of what the group covers.",
     }
 }
 

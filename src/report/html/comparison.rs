@@ -103,7 +103,7 @@ impl Report<'_> {
                     (TextReport::TheProposalsPerYearMedian.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (TextChart::Option.get(lang)) }
+                    th { (TextCommon::Proposal.get(lang)) }
                     th { (TextChart::Year.get(lang)) }
                     th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
                     th.num { (TextChart::Savings.get(lang)) }
@@ -143,7 +143,7 @@ impl Report<'_> {
                 (self.goal_table(
                     ("goals options-goals", Some("table-options-goals")),
                     TextReport::ProbabilityOfMeetingTheGoals.get(self.lang),
-                    &[TextChart::Option.get(lang), TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
+                    &[TextCommon::Proposal.get(lang), TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
                     None,
                     html! {
                         @for o in &c.options {

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::i18n::{
-    savings_from, DistributionWord, PathName, ScheduleWord, TextCommon, TextReport, UnitName,
-    UnitWord,
+    savings_from, DistributionWord, PathName, ScheduleWord, TextChart, TextCommon, TextReport,
+    UnitName, UnitWord,
 };
 
 /// A number with about `sig` significant digits (trailing zeros after the
@@ -56,7 +56,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             let ch = channel.label(lang);
             format!(
                 "{}: {ch}, {}",
-                TextReport::Contacts.get(lang),
+                TextChart::Contacts.get(lang),
                 path_label(*path, lang)
             )
         }
@@ -95,8 +95,8 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     let typed = MetricKey::from_name(key).and_then(|k| match k {
         MetricKey::CostStatusQuo => Some(TextReport::CostStatusQuo.get(lang)),
         MetricKey::CostScenario => Some(TextReport::CostScenario.get(lang)),
-        MetricKey::Savings => Some(TextReport::Savings.get(lang)),
-        MetricKey::CumulativeNetSavings => Some(TextReport::CumulativeNetSavings.get(lang)),
+        MetricKey::Savings => Some(TextChart::Savings.get(lang)),
+        MetricKey::CumulativeNetSavings => Some(TextChart::CumulativeNetSavings.get(lang)),
         MetricKey::Npv => Some(TextReport::NetPresentValue.get(lang)),
         MetricKey::PaybackYear => Some(TextCommon::PaybackYear.get(lang)),
         MetricKey::DigitalShareScenario => Some(TextReport::DigitalShareScenario.get(lang)),

@@ -6,7 +6,7 @@ use super::*;
 use crate::breakdown::GroupSummary;
 use crate::i18n::{
     comparison_of_one_proposal, comparison_of_proposals, options_intro, options_intro_base,
-    options_intro_base_is_option, TextCommon, TextReport,
+    options_intro_base_is_option, TextChart, TextCommon, TextReport,
 };
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 
@@ -474,7 +474,7 @@ impl<'a> Report<'a> {
                         } "\n"
                     }
                     tr.total {
-                        td { (TextReport::Total.get(self.lang)) }
+                        td { (TextChart::Total.get(self.lang)) }
                         @for t in &totals { td.num { (cell(*t)) } }
                     } "\n"
                 }

@@ -1,7 +1,7 @@
 //! Section 1: the heading, the descriptions and the summary.
 
 use super::*;
-use crate::i18n::{based_on_trials, goal_met_sentence, TextChart, TextCommon, TextReport};
+use crate::i18n::{based_on_trials, goal_met_sentence, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn summary_section(&self) -> Markup {
@@ -28,7 +28,7 @@ impl Report<'_> {
                 }
                 @if let Some(p) = &s.proposal {
                     @if !s.scenario.contains(p.as_str()) {
-                        p.proposal { (TextChart::Option.get(lang)) ": " (clean_text(p)) } "\n"
+                        p.proposal { (TextCommon::Proposal.get(lang)) ": " (clean_text(p)) } "\n"
                     }
                 }
                 p.lead { (based_on_trials(lang, &format_number((s.trials as u64) as f64, 0, lang))) " " (lead) } "\n"
