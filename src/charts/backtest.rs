@@ -58,16 +58,10 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let (title, explain) = match lang {
-        Lang::Da => (
-            "Hvor de faktiske tal landede i prognosen",
-            "Hver række er et faktisk tal. Båndene er prognosens 50 % og 90 % mest sandsynlige udfald, stregen dens median. En god prognose har halvdelen af prikkerne i det mørke bånd og ni ud af ti i det lyse.",
-        ),
-        Lang::En => (
-            "Where the realised values fell in the forecast",
-            "Each row is a realised value. The bands are the forecast's 50 % and 90 % most likely outcomes, the line its median. A good forecast has half the dots in the dark band and nine in ten in the light one.",
-        ),
-    };
+    let (title, explain) = (
+        TextChart::TitleBacktest.get(lang),
+        TextChart::ExplainBacktest.get(lang),
+    );
     let legend = vec![
         LegendItem::new(TextChart::N90PctBand.get(lang), Swatch::Fill(BAND90)),
         LegendItem::new(TextChart::N50PctBand.get(lang), Swatch::Fill(BAND50)),

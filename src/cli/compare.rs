@@ -370,7 +370,7 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
 fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let mut o = String::new();
     let head = header(&[
-        TextTerm::Year.get(lang),
+        TextCommon::Year.get(lang),
         TextCommon::Cost.get(lang),
         TextTerm::SavingsVsStatusQuo.get(lang),
         &metric_name(MetricKey::CumulativeNetSavings.as_str(), lang),
@@ -419,7 +419,7 @@ fn displaced_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String 
         TextTerm::DisplacedContactsPerYearMedian.get(lang)
     );
     let head = header(&[
-        TextTerm::Year.get(lang),
+        TextCommon::Year.get(lang),
         TextTerm::Retimed.get(lang),
         TextTerm::ToDigital.get(lang),
         TextTerm::CounterToPhone.get(lang),
@@ -464,7 +464,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     }
     let head = header(&[
         TextTerm::StaffedChannel.get(lang),
-        TextTerm::Year.get(lang),
+        TextCommon::Year.get(lang),
         TextCommon::AgentsNeededPerOpenHour.get(lang),
         TextCommon::ServiceLevel.get(lang),
         TextTerm::AvgSpeedOfAnswer.get(lang),

@@ -256,7 +256,7 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
     let contacts = s.metric(MetricKey::ContactsScenario.as_str());
     let digital = s.metric(MetricKey::DigitalShareScenario.as_str());
     let mut head = vec![
-        TextTerm::Year.get(lang).to_string(),
+        TextCommon::Year.get(lang).to_string(),
         TextCommon::Cost.get(lang).to_string(),
         TextTerm::ContactsTotal.get(lang).to_string(),
         TextTerm::DigitalShare.get(lang).to_string(),
@@ -311,7 +311,7 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         MetricKey::Savings.as_str(),
         MetricKey::CumulativeNetSavings.as_str(),
     ];
-    let mut head = vec![TextTerm::Year.get(lang).to_string()];
+    let mut head = vec![TextCommon::Year.get(lang).to_string()];
     head.extend(keys.iter().map(|k| metric_name(k, lang)));
     let first = Scale::for_values(
         [keys[0], keys[1], keys[3]]
@@ -502,12 +502,17 @@ fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
             None => pct_key.to_string(),
         },
     };
+    // A goal's metric reads "goal 1: <name>" in summary.json.
+    let metric = match (p.statistic.as_str(), p.metric.strip_prefix("goal ")) {
+        ("goal_probability", Some(rest)) => format!("{} {rest}", TextTerm::Goal.get(lang)),
+        _ => metric_name(&p.metric, lang),
+    };
     format!(
         "{}: {} {} {of} {} ({state}; {} {})\n",
         TextTerm::Precision.get(lang),
         TextTerm::N95PctHalfWidth.get(lang),
         pct(p.achieved_relative),
-        format_args!("{} {}", metric_name(&p.metric, lang), p.year),
+        format_args!("{metric} {}", p.year),
         TextTerm::Target.get(lang),
         p.target_relative.map(pct).unwrap_or_default()
     )

@@ -109,6 +109,14 @@ text_table! {
         ExplainConvergence:
             "Linjerne viser gennemsnit, median og 5 %- og 95 %-fraktil efter de første simuleringer, båndene deres 95 % konfidensinterval. Smalle, flade bånd: flere simuleringer ville ikke flytte tallene."
             / "The lines show the mean, median and 5th and 95th percentiles after the first simulations, the bands their 95 % confidence intervals. Narrow, flat bands: more simulations would not move the figures.",
+
+        // src/charts/backtest.rs
+        TitleBacktest:
+            "Hvor de faktiske tal landede i prognosen"
+            / "Where the realised values fell in the forecast",
+        ExplainBacktest:
+            "Hver række er et faktisk tal. Båndene er prognosens 50 % og 90 % mest sandsynlige udfald, stregen dens median. En god prognose har halvdelen af prikkerne i det mørke bånd og ni ud af ti i det lyse."
+            / "Each row is a realised value. The bands are the forecast's 50 % and 90 % most likely outcomes, the line its median. A good forecast has half the dots in the dark band and nine in ten in the light one.",
     }
 }
 

@@ -75,5 +75,8 @@ text_table! {
 
         // src/i18n/number.rs: the unit after an amount in millions
         MillionKr: "mio. kr." / "m kr.",
+
+        // the year, in a column heading or running text
+        Year: "år" / "year",
     }
 }

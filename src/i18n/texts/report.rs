@@ -442,6 +442,19 @@ text_table! {
         FanNote:
             "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
             / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
+
+        // src/report/backtest.rs: the backtest table and notes
+        BtObservation: "observation" / "observation",
+        BtRealised: "faktisk" / "realised",
+        BtPit: "PIT" / "PIT",
+        BtCrps: "CRPS" / "CRPS",
+        BtNaiveCrps: "CRPS naiv" / "naive CRPS",
+        BacktestTerminalNote:
+            "PIT: andelen af prognosens simuleringer under det faktiske tal (0,5 = midt i prognosen). CRPS: prognosens afstand til det faktiske tal i tallets enhed (0 = ramte præcist og sikkert); naiv = dagens tal holdt konstante."
+            / "PIT: the share of the forecast's trials below the realised value (0.5 = in the middle of the forecast). CRPS: the forecast's distance from the realised value in its unit (0 = hit exactly and with certainty); naive = today's figures held constant.",
+        BacktestReportNote:
+            "Hvert faktisk tal (fx fra en statusrapport) sammenlignes med prognosens fordeling af samme tal. PIT er andelen af simuleringerne under det faktiske tal: over mange observationer bør PIT-værdierne være jævnt spredt mellem 0 og 1, halvdelen af de faktiske tal bør ligge i 50 %-båndet og ni ud af ti i 90 %-båndet. CRPS (continuous ranked probability score) måler afstanden mellem hele prognosefordelingen og det faktiske tal i tallets enhed; jo lavere, jo bedre. Den naive prognose holder dagens tal (basisårets) konstante."
+            / "Each realised value (e.g. from a status report) is compared with the forecast's distribution of the same figure. The PIT is the share of simulations below the realised value: over many observations the PIT values should be spread evenly between 0 and 1, half the realised values should lie in the 50 % band and nine in ten in the 90 % band. The CRPS (continuous ranked probability score) measures the distance between the whole forecast distribution and the realised value in the figure's unit; lower is better. The naive forecast holds today's (the base year's) figures constant.",
     }
 }
 
@@ -569,4 +582,15 @@ template_table! {
         / "Contacts avoided are valued at the full unit price of the channel the citizen left: {share} of the savings through {end}. That is a saving only if the citizen really got the answer elsewhere.";
     // src/report/html/labels.rs
     pub fn savings_from(source: &str) = "Besparelse: {source}" / "Savings: {source}";
+    // src/report/backtest.rs
+    pub fn backtest_better(pct: &str) =
+        "Prognosen rammer bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} lavere."
+        / "The forecast does better than holding today's figures constant: its mean CRPS is {pct} lower.";
+    pub fn backtest_no_better(pct: &str) =
+        "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} højere."
+        / "The forecast does no better than holding today's figures constant: its mean CRPS is {pct} higher.";
+    pub fn backtest_coverage(coverage_50: &str, scored: usize, coverage_90: &str, skill: &str) =
+        "{coverage_50} af {scored} faktiske tal ligger i prognosens 50 %-bånd (forventet: halvdelen) og {coverage_90} i 90 %-båndet (forventet: 9 ud af 10). {skill}"
+        / "{coverage_50} of {scored} realised values lie in the forecast's 50 % band (expected: half) and {coverage_90} in its 90 % band (expected: 9 in 10). {skill}";
+    pub fn backtest_trials(n: &str) = "{n} simuleringer" / "{n} trials";
 }

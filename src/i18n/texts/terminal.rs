@@ -90,7 +90,6 @@ text_table! {
         CommonRandomNumbers: "fælles tilfældige tal" / "common random numbers",
         WeeklyOpenHours: "ugentlige åbningstimer" / "weekly open hours",
         DepartmentChannel: "afdeling / kanal" / "department / channel",
-        Year: "år" / "year",
         DisplacedContactsPerYearMedian:
             "fortrængte henvendelser pr. år (median): hvor de gik hen"
             / "displaced contacts per year (median): where they went",

@@ -22,6 +22,7 @@ fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
         super::names::all_templates(),
         super::report::all_templates(),
         super::terminal::all_templates(),
+        super::workbook::all_templates(),
     ]
     .concat()
 }
@@ -29,15 +30,24 @@ fn all_templates() -> Vec<(&'static str, [&'static str; 2])> {
 /// Texts that read the same in Danish and English on purpose: names,
 /// symbols and loanwords Danish uses as they are.
 const SAME_IN_BOTH: &[&str] = &[
-    "%",
     "kr.",
     "Median",
     "median",
     "median, kr.",
     "P50 (median)",
     "Status quo",
+    "status quo",
     "Innovation p",
     "Imitation q",
+    "E-mail",
+    "Chat",
+    "SMS",
+    "PERT",
+    "sd",
+    "information",
+    "observation",
+    "PIT",
+    "CRPS",
 ];
 
 /// What a text must not be: a stand-in for a text still to be written.

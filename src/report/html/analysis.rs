@@ -16,7 +16,8 @@ impl Report<'_> {
             table class="sensitivity" id="table-sensitivity" { "\n"
                 caption {
                     (TextReport::SensitivityTheTenMostImportant.get(self.lang))
-                    ": " (clean_text(&measure)) " (median " (format_money(sens.output_median, lang)) ", "
+                    ": " (clean_text(&measure)) " (" (TextCommon::Median.get(lang)) " "
+                    (format_money(sens.output_median, lang)) ", "
                     (format_number(sens.trials_used as f64, 0, lang)) " "
                     (TextCommon::Simulations.get(self.lang)) ")"
                 } "\n"
