@@ -157,11 +157,11 @@ impl Words {
                 TextReport::RaisedCompletionRate.get(self.lang).to_string()
             }
             EventParam::CostInYearKr(year) => {
-                format!("{} {year}", TextReport::Cost.get(self.lang).to_string())
+                format!("{} {year}", TextReport::Cost.get(self.lang))
             }
             EventParam::Target { channel, .. } => format!(
                 "{}: {}",
-                TextReport::MovesTo.get(self.lang).to_string(),
+                TextReport::MovesTo.get(self.lang),
                 self.channel(channel.channel)
             ),
             EventParam::Citizens { capability, effect } => {
@@ -184,11 +184,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         Scope::Area(a) => format!("{label} · {a}"),
     };
     match key {
-        InputKey::Price(ch) => format!(
-            "{}: {}",
-            TextReport::Price.get(w.lang).to_string(),
-            w.channel(*ch)
-        ),
+        InputKey::Price(ch) => format!("{}: {}", TextReport::Price.get(w.lang), w.channel(*ch)),
         InputKey::PopulationBase => TextReport::Population.get(w.lang).to_string(),
         InputKey::PopulationGrowth => TextReport::PopulationGrowth.get(w.lang).to_string(),
         InputKey::DiscountRate => TextReport::DiscountRate.get(w.lang).to_string(),
@@ -199,7 +195,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
             channel,
         } => format!(
             "{} · {} {}",
-            TextReport::CostPerOpenHour.get(w.lang).to_string(),
+            TextReport::CostPerOpenHour.get(w.lang),
             dept(department),
             w.opening(*channel)
         ),
@@ -227,12 +223,12 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
             }
         }
         InputKey::AreaVolume { area, .. } => {
-            format!("{} · {area}", TextReport::Volume.get(w.lang).to_string())
+            format!("{} · {area}", TextReport::Volume.get(w.lang))
         }
         InputKey::AreaPrice { area, channel } => {
             format!(
                 "{}: {} · {area}",
-                TextReport::Price.get(w.lang).to_string(),
+                TextReport::Price.get(w.lang),
                 w.channel(*channel)
             )
         }
@@ -242,7 +238,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         } => in_scope(
             format!(
                 "{}: {}",
-                TextReport::Share.get(w.lang).to_string(),
+                TextReport::Share.get(w.lang),
                 w.contact_type(*contact_type)
             ),
             scope,
@@ -254,7 +250,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         } => in_scope(
             format!(
                 "{}: {}{}",
-                TextReport::Share.get(w.lang).to_string(),
+                TextReport::Share.get(w.lang),
                 w.channel(*channel),
                 w.of_type(Some(*contact_type))
             ),
@@ -288,10 +284,9 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         InputKey::CompletionAbandonedPrice => {
             TextReport::PriceAbandonedAttempt.get(w.lang).to_string()
         }
-        InputKey::SolutionDelay { solution } => format!(
-            "{} · {solution}",
-            TextReport::DelayMonths.get(w.lang).to_string()
-        ),
+        InputKey::SolutionDelay { solution } => {
+            format!("{} · {solution}", TextReport::DelayMonths.get(w.lang))
+        }
         InputKey::Event { event, param } => format!("{} · {event}", w.event_param(*param)),
     }
 }

@@ -46,7 +46,7 @@ impl Report<'_> {
         let subj_cap = capitalise(subj);
         if q.p5 == q.p95 {
             return if q.p50 >= 0.0 {
-                saves_constant(lang, &subj_cap, &m(q.p50), year, &self.constant_note())
+                saves_constant(lang, &subj_cap, &m(q.p50), year, self.constant_note())
             } else {
                 costs_more_constant(lang, &subj_cap, &m(-q.p50), year)
             };
