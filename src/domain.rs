@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::i18n::{ChannelName, Lang};
+
 /// A way a citizen contacts the municipality (inbound).
 ///
 /// The order is fixed: it is the column order of every per-channel array in
@@ -63,34 +65,20 @@ impl Channel {
         }
     }
 
-    /// Danish label for charts and reports.
-    pub fn label_da(self) -> &'static str {
+    /// The channel's name for charts and reports ("Personligt fremmøde").
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Channel::SelfService => "Selvbetjening",
-            Channel::Website => "Hjemmeside",
-            Channel::Phone => "Telefon",
-            Channel::Personal => "Personligt fremmøde",
-            Channel::Letter => "Brev",
-            Channel::Email => "E-mail",
-            Channel::DigitalPostIn => "Digital Post (ind)",
-            Channel::Chat => "Chat",
-            Channel::Sms => "SMS",
+            Channel::SelfService => ChannelName::SelfService,
+            Channel::Website => ChannelName::Website,
+            Channel::Phone => ChannelName::Phone,
+            Channel::Personal => ChannelName::Personal,
+            Channel::Letter => ChannelName::Letter,
+            Channel::Email => ChannelName::Email,
+            Channel::DigitalPostIn => ChannelName::DigitalPostIn,
+            Channel::Chat => ChannelName::Chat,
+            Channel::Sms => ChannelName::Sms,
         }
-    }
-
-    /// English label for charts and reports.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Channel::SelfService => "Self-service",
-            Channel::Website => "Website",
-            Channel::Phone => "Phone",
-            Channel::Personal => "Personal attendance",
-            Channel::Letter => "Letter",
-            Channel::Email => "E-mail",
-            Channel::DigitalPostIn => "Digital Post (in)",
-            Channel::Chat => "Chat",
-            Channel::Sms => "SMS",
-        }
+        .get(lang)
     }
 
     /// Parses a scenario key; `counter` is accepted for `personal`.

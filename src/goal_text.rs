@@ -2,6 +2,7 @@
 //! workbook: one place, matched on the typed metric, so a new metric is a
 //! compile error here rather than a silent fallback elsewhere.
 
+use crate::i18n::TextCommon;
 use crate::i18n::{format_money, format_number, format_pct, Lang};
 use crate::scenario::GoalMetric;
 
@@ -9,35 +10,26 @@ use crate::scenario::GoalMetric;
 /// Empty for counts whose unit follows the number instead ("højst 0
 /// papirbreve").
 pub fn metric_words(m: GoalMetric, lang: Lang) -> String {
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en).to_string();
     match m {
-        GoalMetric::Share => t("andel", "share"),
+        GoalMetric::Share => TextCommon::Share.get(lang).to_string(),
         GoalMetric::Volume | GoalMetric::PaperLetters | GoalMetric::Solutions => String::new(),
-        GoalMetric::Cost => t("omkostning", "cost"),
-        GoalMetric::Savings => t("besparelse", "savings"),
-        GoalMetric::CumulativeNetSavings => {
-            t("akkumuleret nettobesparelse", "cumulative net savings")
-        }
-        GoalMetric::Npv => t("nettonutidsværdi", "net present value"),
+        GoalMetric::Cost => TextCommon::Cost.get(lang).to_string(),
+        GoalMetric::Savings => TextCommon::Savings.get(lang).to_string(),
+        GoalMetric::CumulativeNetSavings => TextCommon::CumulativeNetSavings.get(lang).to_string(),
+        GoalMetric::Npv => TextCommon::NetPresentValue.get(lang).to_string(),
         GoalMetric::Citizens(c) => c.label(lang).to_lowercase(),
-        GoalMetric::CompletionRate => t(
-            "gennemførselsgrad for påbegyndt selvbetjening",
-            "completion rate of started self-service",
-        ),
+        GoalMetric::CompletionRate => TextCommon::CompletionRateOfStartedSelf
+            .get(lang)
+            .to_string(),
     }
 }
 
 /// The metric's name for a column or a label ("contacts", "share").
 pub fn metric_label(m: GoalMetric, lang: Lang) -> String {
     match m {
-        GoalMetric::Volume => lang.pick("henvendelser", "contacts").to_string(),
-        GoalMetric::PaperLetters => lang.pick("papirbreve", "paper letters").to_string(),
-        GoalMetric::Solutions => lang
-            .pick(
-                "selvbetjeningsløsninger i drift",
-                "self-service solutions live",
-            )
-            .to_string(),
+        GoalMetric::Volume => TextCommon::Contacts.get(lang).to_string(),
+        GoalMetric::PaperLetters => TextCommon::PaperLetters.get(lang).to_string(),
+        GoalMetric::Solutions => TextCommon::SelfServiceSolutionsLive.get(lang).to_string(),
         other => metric_words(other, lang),
     }
 }
@@ -46,9 +38,9 @@ pub fn metric_label(m: GoalMetric, lang: Lang) -> String {
 /// for shares and money, whose values carry their unit.
 pub fn count_unit(m: GoalMetric, lang: Lang) -> &'static str {
     match m {
-        GoalMetric::Volume => lang.pick(" (henvendelser)", " (contacts)"),
-        GoalMetric::PaperLetters => lang.pick(" (papirbreve)", " (paper letters)"),
-        GoalMetric::Solutions => lang.pick(" (løsninger)", " (solutions)"),
+        GoalMetric::Volume => TextCommon::ContactsInParens.get(lang),
+        GoalMetric::PaperLetters => TextCommon::PaperLettersInParens.get(lang),
+        GoalMetric::Solutions => TextCommon::SolutionsInParens.get(lang),
         _ => "",
     }
 }

@@ -207,14 +207,9 @@ pub struct AttributionRow {
 impl AttributionRow {
     /// The row's name in tables and charts: the proposal's reads as opening hours.
     pub fn label(&self, lang: crate::i18n::Lang) -> String {
-        match (self.item, lang) {
-            (AttributionItem::Event, _) => self.event.clone(),
-            (AttributionItem::Proposal, crate::i18n::Lang::Da) => {
-                format!("Åbningstider: {}", self.event)
-            }
-            (AttributionItem::Proposal, crate::i18n::Lang::En) => {
-                format!("Opening hours: {}", self.event)
-            }
+        match self.item {
+            AttributionItem::Event => self.event.clone(),
+            AttributionItem::Proposal => crate::i18n::proposal_hours(lang, &self.event),
         }
     }
 }

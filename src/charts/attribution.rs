@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{AttributionBar, AttributionData};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{Lang, TextChart};
 
 const MAX_NAME_W: i32 = 330;
 
@@ -40,19 +40,27 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let mut bars: Vec<&AttributionBar> = data.bars.iter().collect();
     bars.sort_by(|a, b| b.p50.total_cmp(&a.p50));
     let n = bars.len();
-    let mut legend = vec![LegendItem::new(l.saving, Swatch::Fill(tint(GAIN, 0.2)))];
+    let mut legend = vec![LegendItem::new(
+        TextChart::Saving.get(lang),
+        Swatch::Fill(tint(GAIN, 0.2)),
+    )];
     if bars.iter().any(|b| b.p50 < 0.0) {
-        legend.push(LegendItem::new(l.loss, Swatch::Fill(tint(LOSS, 0.2))));
+        legend.push(LegendItem::new(
+            TextChart::Loss.get(lang),
+            Swatch::Fill(tint(LOSS, 0.2)),
+        ));
     }
-    legend.push(LegendItem::new(l.interval_90, Swatch::Line(TEXT, 2)));
+    legend.push(LegendItem::new(
+        TextChart::Interval90.get(lang),
+        Swatch::Line(TEXT, 2),
+    ));
     let frame = Frame::new(
-        l.title_attribution,
+        TextChart::TitleAttribution.get(lang),
         text,
-        l.explain_attribution,
+        TextChart::ExplainAttribution.get(lang),
         data.trials,
         lang,
     )

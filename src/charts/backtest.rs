@@ -5,6 +5,7 @@
 //! line, the realised value as a dot, with the realised value and the
 //! forecast's median written beside the row in their own units.
 
+use crate::i18n::TextChart;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -57,25 +58,19 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let (title, explain) = match lang {
-        Lang::Da => (
-            "Hvor de faktiske tal landede i prognosen",
-            "Hver række er et faktisk tal. Båndene er prognosens 50 % og 90 % mest sandsynlige udfald, stregen dens median. En god prognose har halvdelen af prikkerne i det mørke bånd og ni ud af ti i det lyse.",
-        ),
-        Lang::En => (
-            "Where the realised values fell in the forecast",
-            "Each row is a realised value. The bands are the forecast's 50 % and 90 % most likely outcomes, the line its median. A good forecast has half the dots in the dark band and nine in ten in the light one.",
-        ),
-    };
+    let (title, explain) = (
+        TextChart::TitleBacktest.get(lang),
+        TextChart::ExplainBacktest.get(lang),
+    );
     let legend = vec![
-        LegendItem::new(lang.pick("90 %-bånd", "90 % band"), Swatch::Fill(BAND90)),
-        LegendItem::new(lang.pick("50 %-bånd", "50 % band"), Swatch::Fill(BAND50)),
+        LegendItem::new(TextChart::N90PctBand.get(lang), Swatch::Fill(BAND90)),
+        LegendItem::new(TextChart::N50PctBand.get(lang), Swatch::Fill(BAND50)),
         LegendItem::new(
-            lang.pick("prognosens median", "forecast median"),
+            TextChart::ForecastMedian.get(lang),
             Swatch::Line(SCENARIO, 3),
         ),
         LegendItem::new(
-            lang.pick("faktisk tal", "realised value"),
+            TextChart::RealisedValue.get(lang),
             Swatch::Line(REALISED, 8),
         ),
     ];
@@ -112,7 +107,7 @@ fn draw<DB: Backend>(
     let row_h = (avail / data.rows.len() as i32).clamp(22, 70);
     let top0 = ay0 + header_h;
     // Percentile axis on top.
-    let axis_label = lang.pick("prognosens fraktil", "percentile of the forecast");
+    let axis_label = TextChart::PercentileOfTheForecast.get(lang);
     put_text(
         root,
         axis_label,

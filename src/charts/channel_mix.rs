@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{ChannelMix, ChannelSeries, Period};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{format_pct, labels, month_short, Lang};
+use crate::i18n::{format_pct, month_short, Lang, TextChart};
 
 /// Stacked areas, first channel at the bottom; the channels are labelled at
 /// the right end of the chart with their share in the last period.
@@ -116,7 +116,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let monthly = matches!(data.periods[0], Period::Month { .. });
     let legend = data
         .channels
@@ -129,9 +128,9 @@ fn draw<DB: Backend>(
         })
         .collect();
     let frame = Frame::new(
-        l.title_channel_mix,
+        TextChart::TitleChannelMix.get(lang),
         text,
-        l.explain_channel_mix,
+        TextChart::ExplainChannelMix.get(lang),
         data.trials,
         lang,
     )
@@ -147,13 +146,22 @@ fn draw<DB: Backend>(
     }
     let total = &stack[data.channels.len()];
     let max_total = total.iter().copied().fold(0.0, f64::max);
-    let x_title = if monthly { l.month } else { l.year };
+    let x_title = if monthly {
+        TextChart::Month.get(lang)
+    } else {
+        TextChart::Year.get(lang)
+    };
     let x = time_axis(&data.periods, lang, x_title);
     let y = count_axis(
         0.0,
         max_total.max(1.0) * 1.04,
         6,
-        l.contacts_per(monthly),
+        if monthly {
+            TextChart::ContactsPerMonthMedian
+        } else {
+            TextChart::ContactsPerYearMedian
+        }
+        .get(lang),
         lang,
     );
 

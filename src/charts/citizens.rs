@@ -1,6 +1,7 @@
 //! Citizens' digital readiness over time (NemID, Digital Post, self-service
 //! users) next to the shares of contacts and letters it drives.
 
+use crate::i18n::{format_pct, Lang, TextChart, TextCommon};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -9,7 +10,6 @@ use super::common::*;
 use super::data::CitizensChart;
 use super::fan::band_polygon;
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{format_pct, labels, Lang};
 
 /// Opacity of each line's 90 % band.
 const ALPHA_BAND: f64 = 0.14;
@@ -51,7 +51,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let legend = data
         .lines
         .iter()
@@ -66,9 +65,9 @@ fn draw<DB: Backend>(
         })
         .collect();
     let frame = Frame::new(
-        l.title_citizens,
+        TextChart::TitleCitizens.get(lang),
         text,
-        l.explain_citizens,
+        TextChart::ExplainCitizens.get(lang),
         data.trials,
         lang,
     )
@@ -77,8 +76,13 @@ fn draw<DB: Backend>(
     let years = data.lines.iter().flat_map(|l| l.series.years.iter());
     let first = years.clone().min().copied().unwrap_or(0);
     let last = years.max().copied().unwrap_or(0);
-    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
-    let y = percent_axis(0.0, 1.0, 0.2, lang.pick("andel", "share"), lang);
+    let x = year_axis(
+        first,
+        last,
+        if first == last { 1.0 } else { 0.25 },
+        TextChart::Year.get(lang),
+    );
+    let y = percent_axis(0.0, 1.0, 0.2, TextCommon::Share.get(lang), lang);
     let mut chart = build_chart(
         &plot,
         &x,

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::font::FAMILY;
 use super::ChartError;
-use crate::i18n::{format_number, mkr_unit, Lang};
+use crate::i18n::{based_on_trials, format_number, mkr_unit, Lang};
 
 // ---------------------------------------------------------------------------
 // Palette
@@ -404,10 +404,9 @@ impl Frame {
         trials: Option<u64>,
         lang: Lang,
     ) -> Self {
-        let l = crate::i18n::labels(lang);
         let mut last = String::new();
         if let Some(n) = trials {
-            last.push_str(&l.based_on_trials(n));
+            last.push_str(&based_on_trials(lang, &format_number((n) as f64, 0, lang)));
         }
         if let Some(note) = text.note.as_deref().filter(|n| !n.trim().is_empty()) {
             if !last.is_empty() {

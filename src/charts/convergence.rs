@@ -3,6 +3,7 @@
 //! of trials, each with its 95 % confidence band: where the bands are
 //! narrow and flat, more trials would not change the figures.
 
+use crate::i18n::{TextChart, TextCommon};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -49,25 +50,19 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let (title, explain) = match lang {
-        Lang::Da => (
-            "Hvor stabile er tallene? Resultatet efter flere og flere simuleringer",
-            "Linjerne viser gennemsnit, median og 5 %- og 95 %-fraktil efter de første simuleringer, båndene deres 95 % konfidensinterval. Smalle, flade bånd: flere simuleringer ville ikke flytte tallene.",
-        ),
-        Lang::En => (
-            "How settled are the figures? The result after more and more simulations",
-            "The lines show the mean, median and 5th and 95th percentiles after the first simulations, the bands their 95 % confidence intervals. Narrow, flat bands: more simulations would not move the figures.",
-        ),
-    };
+    let (title, explain) = (
+        TextChart::TitleConvergence.get(lang),
+        TextChart::ExplainConvergence.get(lang),
+    );
     let legend = vec![
-        LegendItem::new(lang.pick("gennemsnit", "mean"), Swatch::Line(MEAN, 3)),
-        LegendItem::new("median", Swatch::Line(MEDIAN, 3)),
+        LegendItem::new(TextCommon::Mean.get(lang), Swatch::Line(MEAN, 3)),
+        LegendItem::new(TextCommon::Median.get(lang), Swatch::Line(MEDIAN, 3)),
         LegendItem::new(
-            lang.pick("5 %- og 95 %-fraktil", "5th and 95th percentile"),
+            TextChart::N5thAnd95thPercentile.get(lang),
             Swatch::Line(TAILS, 3),
         ),
         LegendItem::new(
-            lang.pick("95 % konfidensinterval", "95 % confidence interval"),
+            TextChart::N95PctConfidenceInterval.get(lang),
             Swatch::Fill(tint(MEAN, 1.0 - BAND_ALPHA)),
         ),
     ];
@@ -92,7 +87,7 @@ fn draw<DB: Backend>(
         .map(|p| p.p95_ci95[1].max(p.mean_ci95[1]))
         .fold(f64::NEG_INFINITY, f64::max);
     let pad = (hi - lo).abs().max(hi.abs() * 0.01) * 0.05;
-    let x = count_axis(0.0, last, 6, lang.pick("simuleringer", "simulations"), lang);
+    let x = count_axis(0.0, last, 6, TextCommon::Simulations.get(lang), lang);
     let y = money_axis(lo - pad, hi + pad, 6, what, lang);
     let mut chart = build_chart(&plot, &x, &y, Margins::default(), Mesh::default())?;
     type Pick = fn(&crate::stats::convergence::ConvergencePoint) -> (f64, [f64; 2]);

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::i18n::{labels, Lang};
+use crate::i18n::{
+    cost_in_year, cumulative_net_savings_through, npv_through, savings_in_year, Lang,
+};
 
 /// Percentiles and mean of one reported quantity (one year, one series).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -56,12 +58,13 @@ pub enum Measure {
 impl Measure {
     /// The measure in words, without unit.
     pub fn label(&self, lang: Lang) -> String {
-        let l = labels(lang);
         match *self {
-            Measure::AnnualSavings { year } => l.savings_in_year(year),
-            Measure::CumulativeNetSavings { through } => l.cumulative_net_savings_through(through),
-            Measure::NetPresentValue { through } => l.npv_through(through),
-            Measure::AnnualCost { year } => l.cost_in_year(year),
+            Measure::AnnualSavings { year } => savings_in_year(lang, year),
+            Measure::CumulativeNetSavings { through } => {
+                cumulative_net_savings_through(lang, through)
+            }
+            Measure::NetPresentValue { through } => npv_through(lang, through),
+            Measure::AnnualCost { year } => cost_in_year(lang, year),
         }
     }
 

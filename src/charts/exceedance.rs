@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{ExceedanceCurve, ExceedanceData};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{at_least_with_90, Lang, TextChart};
 
 /// The amount at which the curve crosses probability `level` (linear
 /// interpolation between points; `points` sorted by x).
@@ -75,7 +75,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let curves: Vec<Vec<(f64, f64)>> = data.curves.iter().map(sorted).collect();
     let color = |i: usize| {
         if data.curves.len() == 1 {
@@ -106,7 +105,7 @@ fn draw<DB: Backend>(
                 Some(v) => format!(
                     "{} ({})",
                     c.label,
-                    l.at_least_with_90(&x.money_text(v, lang))
+                    at_least_with_90(lang, &x.money_text(v, lang))
                 ),
                 None => c.label.clone(),
             };
@@ -114,16 +113,22 @@ fn draw<DB: Backend>(
         })
         .collect();
     let frame = Frame::new(
-        l.title_exceedance,
+        TextChart::TitleExceedance.get(lang),
         text,
-        l.explain_exceedance,
+        TextChart::ExplainExceedance.get(lang),
         data.trials,
         lang,
     )
     .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
-    let y = percent_axis(0.0, 1.0, 0.1, l.probability_at_least_axis(), lang);
+    let y = percent_axis(
+        0.0,
+        1.0,
+        0.1,
+        TextChart::ProbabilityAtLeastAxis.get(lang),
+        lang,
+    );
     let mut chart = build_chart(
         &plot,
         &x,

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{FanChartData, FanSeries, Quantiles};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{Lang, TextChart};
 
 /// Opacity of the 90 % band and of the 50 % band drawn on top of it.
 const ALPHA_90: f64 = 0.16;
@@ -60,7 +60,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let name = |s: &FanSeries, default: &str| {
         if s.label.trim().is_empty() {
             default.to_string()
@@ -72,9 +71,13 @@ fn draw<DB: Backend>(
         (
             &data.status_quo,
             STATUS_QUO,
-            name(&data.status_quo, l.status_quo),
+            name(&data.status_quo, TextChart::StatusQuo.get(lang)),
         ),
-        (&data.scenario, SCENARIO, name(&data.scenario, l.scenario)),
+        (
+            &data.scenario,
+            SCENARIO,
+            name(&data.scenario, TextChart::Scenario.get(lang)),
+        ),
     ];
 
     let band_50 = tint(SCENARIO, 1.0 - (1.0 - (1.0 - ALPHA_90) * (1.0 - ALPHA_50)));
@@ -86,24 +89,34 @@ fn draw<DB: Backend>(
     // Bands only for a series whose values differ between trials: a run
     // without uncertainty has none to show.
     if has_spread(&data.scenario) {
-        legend.push(LegendItem::new(l.interval_50, Swatch::Fill(band_50)));
-        legend.push(LegendItem::new(l.interval_90, Swatch::Fill(band_90)));
+        legend.push(LegendItem::new(
+            TextChart::Interval50.get(lang),
+            Swatch::Fill(band_50),
+        ));
+        legend.push(LegendItem::new(
+            TextChart::Interval90.get(lang),
+            Swatch::Fill(band_90),
+        ));
     }
     if has_spread(&data.status_quo) {
         legend.push(LegendItem::new(
-            format!("{} ({})", l.interval_90, series[0].2),
+            format!("{} ({})", TextChart::Interval90.get(lang), series[0].2),
             Swatch::Fill(tint(STATUS_QUO, 1.0 - ALPHA_90)),
         ));
     }
     let explain = if has_spread(&data.scenario) || has_spread(&data.status_quo) {
-        l.explain_fan
+        TextChart::ExplainFan
     } else {
-        lang.pick(
-            "Linje: omkostningen pr. år. Alle simuleringer giver det samme tal, så der er ingen bånd.",
-            "Line: the cost per year. Every simulation gives the same figure, so there are no bands.",
-        )
+        TextChart::ExplainFanNoBands
     };
-    let frame = Frame::new(l.title_fan_cost, text, explain, data.trials, lang).legend(legend);
+    let frame = Frame::new(
+        TextChart::TitleFanCost.get(lang),
+        text,
+        explain.get(lang),
+        data.trials,
+        lang,
+    )
+    .legend(legend);
     let plot = draw_frame(root, &frame)?;
 
     let first = series
@@ -129,10 +142,15 @@ fn draw<DB: Backend>(
         .map(|q| q.p95.max(q.p50))
         .fold(f64::NEG_INFINITY, f64::max);
     let pad = (hi - lo).abs().max(hi.abs() * 0.02) * 0.04;
-    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
+    let x = year_axis(
+        first,
+        last,
+        if first == last { 1.0 } else { 0.25 },
+        TextChart::Year.get(lang),
+    );
     // Costs start from 0 kr., so that heights compare honestly.
     let bottom = if lo >= 0.0 { 0.0 } else { lo - pad };
-    let y = money_axis(bottom, hi + pad, 6, l.annual_cost, lang);
+    let y = money_axis(bottom, hi + pad, 6, TextChart::AnnualCost.get(lang), lang);
 
     let mut chart = build_chart(
         &plot,

@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::GoalData;
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{format_probability, labels, Lang};
+use crate::i18n::{format_probability, Lang, TextChart};
 
 const RED: RGBColor = RGBColor(0xd7, 0x30, 0x27);
 const YELLOW: RGBColor = RGBColor(0xfe, 0xe0, 0x8b);
@@ -68,8 +68,13 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
-    let frame = Frame::new(l.title_goals, text, l.explain_goals, data.trials, lang);
+    let frame = Frame::new(
+        TextChart::TitleGoals.get(lang),
+        text,
+        TextChart::ExplainGoals.get(lang),
+        data.trials,
+        lang,
+    );
     let plot = draw_frame(root, &frame)?;
     let ((ax0, ax1), (ay0, ay1)) = {
         let (x, y) = plot.get_pixel_range();
@@ -160,7 +165,11 @@ fn draw<DB: Backend>(
                     let c = probability_color(p);
                     (c, format_probability(p, lang), text_on(c))
                 }
-                None if undefined => (NOT_EVALUATED, l.not_evaluable.to_string(), TEXT_SOFT),
+                None if undefined => (
+                    NOT_EVALUATED,
+                    TextChart::NotEvaluable.get(lang).to_string(),
+                    TEXT_SOFT,
+                ),
                 None => (NOT_EVALUATED, "–".to_string(), TEXT_SOFT),
             };
             root.draw(&Rectangle::new(
@@ -201,7 +210,7 @@ fn draw<DB: Backend>(
     }
     put_text(
         root,
-        l.unlikely,
+        TextChart::Unlikely.get(lang),
         CAPTION_SIZE + 1.0,
         false,
         TEXT,
@@ -211,7 +220,7 @@ fn draw<DB: Backend>(
     )?;
     put_text(
         root,
-        l.likely,
+        TextChart::Likely.get(lang),
         CAPTION_SIZE + 1.0,
         false,
         TEXT,
@@ -237,7 +246,11 @@ fn draw<DB: Backend>(
         )?;
     }
     // "–" explanation next to the key.
-    let nx = key_left + key_w + 10 + text_width(l.likely, CAPTION_SIZE + 1.0, false) + 40;
+    let nx = key_left
+        + key_w
+        + 10
+        + text_width(TextChart::Likely.get(lang), CAPTION_SIZE + 1.0, false)
+        + 40;
     root.draw(&Rectangle::new(
         [(nx, key_top), (nx + 30, key_top + key_h_bar)],
         NOT_EVALUATED.filled(),
@@ -254,7 +267,7 @@ fn draw<DB: Backend>(
     )?;
     put_text(
         root,
-        l.not_evaluated,
+        TextChart::NotEvaluated.get(lang),
         CAPTION_SIZE + 1.0,
         false,
         TEXT,

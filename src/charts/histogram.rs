@@ -9,7 +9,9 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::HistogramData;
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{
+    format_probability, mean_value, outcomes_title, probability_of_saving, Lang, TextChart,
+};
 
 /// Colour of the median line and label.
 const MEDIAN: RGBColor = RGBColor(0x0b, 0x3d, 0x6b);
@@ -67,7 +69,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let measure = data.measure.label(lang);
     let savings = data.measure.is_savings();
     let bar_pos = if savings {
@@ -95,26 +96,44 @@ fn draw<DB: Backend>(
     let mut legend = Vec::new();
     if savings {
         if data.bins.iter().any(|b| b.1 > 0.0 && b.2 > 0) {
-            legend.push(LegendItem::new(l.saving, Swatch::Fill(bar_pos)));
+            legend.push(LegendItem::new(
+                TextChart::Saving.get(lang),
+                Swatch::Fill(bar_pos),
+            ));
         }
         if data.bins.iter().any(|b| b.0 < 0.0 && b.2 > 0) {
-            legend.push(LegendItem::new(l.loss, Swatch::Fill(bar_neg)));
+            legend.push(LegendItem::new(
+                TextChart::Loss.get(lang),
+                Swatch::Fill(bar_neg),
+            ));
         }
     }
-    legend.push(LegendItem::new(l.median, Swatch::Line(MEDIAN, 3)));
-    legend.push(LegendItem::new(l.limits_5_95, Swatch::Dashed(TEXT_SOFT)));
+    legend.push(LegendItem::new(
+        TextChart::Median.get(lang),
+        Swatch::Line(MEDIAN, 3),
+    ));
+    legend.push(LegendItem::new(
+        TextChart::Limits595.get(lang),
+        Swatch::Dashed(TEXT_SOFT),
+    ));
+    // "Gennemsnit: 3,40 mio. kr." is a sentence: it ends with a full stop.
+    let mean = x.money_text(data.mean, lang);
+    let stop = if mean.ends_with('.') { "" } else { "." };
     let mut frame = Frame::new(
-        l.outcomes_title(&measure),
+        outcomes_title(lang, &measure),
         text,
-        l.explain_histogram,
+        TextChart::ExplainHistogram.get(lang),
         Some(data.trials),
         lang,
     )
     .legend(legend)
-    .caption_extra(l.mean_value(&x.money_text(data.mean, lang)));
+    .caption_extra(mean_value(lang, &mean, stop));
     if let (Some(p), true) = (data.prob_positive, savings) {
         let color = if p >= 0.5 { GAIN } else { LOSS };
-        frame = frame.highlight(l.probability_of_saving(p), color);
+        frame = frame.highlight(
+            probability_of_saving(lang, &format_probability(p, lang)),
+            color,
+        );
     }
     let plot = draw_frame(root, &frame)?;
 
@@ -126,7 +145,13 @@ fn draw<DB: Backend>(
     // Head room above the bars for the labels of the lines.
     let step = nice_step_125((max_share * 1.5).max(1e-3), 5);
     let top = ((max_share * 1.5).max(1e-3) / step - 1e-9).ceil() * step;
-    let y = percent_axis(0.0, top, step, l.share_of_simulations, lang);
+    let y = percent_axis(
+        0.0,
+        top,
+        step,
+        TextChart::ShareOfSimulations.get(lang),
+        lang,
+    );
 
     let mut chart = build_chart(
         &plot,
@@ -187,7 +212,7 @@ fn draw<DB: Backend>(
         if zx - px.start > 90 {
             put_text(
                 root,
-                l.loss_arrow,
+                TextChart::LossArrow.get(lang),
                 ANNOTATION_SIZE,
                 true,
                 LOSS,
@@ -199,7 +224,7 @@ fn draw<DB: Backend>(
         if px.end - zx > 130 {
             put_text(
                 root,
-                l.saving_arrow,
+                TextChart::SavingArrow.get(lang),
                 ANNOTATION_SIZE,
                 true,
                 GAIN,
@@ -214,19 +239,23 @@ fn draw<DB: Backend>(
     let marks = [
         (
             data.p50,
-            l.median_value(&x.money_text(data.p50, lang)),
+            format!(
+                "{}: {}",
+                TextChart::Median.get(lang),
+                &x.money_text(data.p50, lang)
+            ),
             MEDIAN,
             true,
         ),
         (
             data.p5,
-            l.percentile_value(5, &x.money_text(data.p5, lang)),
+            format!("{} %: {}", 5, &x.money_text(data.p5, lang)),
             TEXT_SOFT,
             false,
         ),
         (
             data.p95,
-            l.percentile_value(95, &x.money_text(data.p95, lang)),
+            format!("{} %: {}", 95, &x.money_text(data.p95, lang)),
             TEXT_SOFT,
             false,
         ),

@@ -9,7 +9,9 @@ use super::common::*;
 use super::data::{FanSeries, OpenHours, OptionComparison, Quantiles};
 use super::fan::band_polygon;
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{format_number, labels, Lang};
+use crate::i18n::{
+    format_number, savings_in_year, title_option_savings, Lang, TextChart, TextCommon,
+};
 
 fn check(data: &OptionComparison) -> Result<(), ChartError> {
     if data.options.is_empty() {
@@ -125,7 +127,6 @@ fn draw_savings<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let items: Vec<(usize, &str, Quantiles)> = data
         .options
         .iter()
@@ -138,9 +139,9 @@ fn draw_savings<DB: Backend>(
         })
         .collect();
     let frame = Frame::new(
-        l.title_option_savings(year),
+        title_option_savings(lang, year),
         text,
-        l.explain_boxplot,
+        TextChart::ExplainBoxplot.get(lang),
         data.trials,
         lang,
     );
@@ -158,8 +159,14 @@ fn draw_savings<DB: Backend>(
     let pad = (hi - lo).max(1.0) * 0.05;
     // No padding below an axis that starts at 0 kr.
     let bottom = if lo == 0.0 { 0.0 } else { lo - pad };
-    let y = money_axis(bottom, hi + pad * 2.0, 6, &l.savings_in_year(year), lang);
-    let x = category_axis(items.len(), l.option);
+    let y = money_axis(
+        bottom,
+        hi + pad * 2.0,
+        6,
+        &savings_in_year(lang, year),
+        lang,
+    );
+    let x = category_axis(items.len(), TextCommon::Proposal.get(lang));
     let mut chart = build_chart(
         &plot,
         &x,
@@ -270,7 +277,6 @@ fn draw_cumulative<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let series: Vec<(usize, FanSeries)> = data
         .options
         .iter()
@@ -291,11 +297,14 @@ fn draw_cumulative<DB: Backend>(
         .iter()
         .map(|(i, s)| LegendItem::new(s.label.clone(), Swatch::Line(option_color(*i), 4)))
         .collect();
-    legend.push(LegendItem::new(l.interval_90, Swatch::Dashed(TEXT_SOFT)));
+    legend.push(LegendItem::new(
+        TextChart::Interval90.get(lang),
+        Swatch::Dashed(TEXT_SOFT),
+    ));
     let frame = Frame::new(
-        l.title_option_cumulative,
+        TextChart::TitleOptionCumulative.get(lang),
         text,
-        l.explain_option_cumulative,
+        TextChart::ExplainOptionCumulative.get(lang),
         data.trials,
         lang,
     )
@@ -325,9 +334,20 @@ fn draw_cumulative<DB: Backend>(
         .map(|q| q.p95.max(q.p50))
         .fold(0.0, f64::max);
     let pad = (hi - lo).max(1.0) * 0.04;
-    let x = year_axis(first, last, if first == last { 1.0 } else { 0.25 }, l.year);
+    let x = year_axis(
+        first,
+        last,
+        if first == last { 1.0 } else { 0.25 },
+        TextChart::Year.get(lang),
+    );
     let bottom = if lo == 0.0 { 0.0 } else { lo - pad };
-    let y = money_axis(bottom, hi + pad, 6, l.cumulative_net_savings, lang);
+    let y = money_axis(
+        bottom,
+        hi + pad,
+        6,
+        TextChart::CumulativeNetSavings.get(lang),
+        lang,
+    );
     let mut chart = build_chart(
         &plot,
         &x,
@@ -449,7 +469,6 @@ fn draw_hours<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     // Categories in order of first appearance.
     let mut cats: Vec<(String, String)> = Vec::new();
     for h in data
@@ -465,7 +484,11 @@ fn draw_hours<DB: Backend>(
     // Series: today (if given), then the options.
     let mut series: Vec<(String, RGBColor, &[OpenHours])> = Vec::new();
     if !data.current_hours.is_empty() {
-        series.push((l.today.to_string(), STATUS_QUO, &data.current_hours));
+        series.push((
+            TextCommon::Today.get(lang).to_string(),
+            STATUS_QUO,
+            &data.current_hours,
+        ));
     }
     for (i, o) in data.options.iter().enumerate() {
         series.push((o.name.clone(), option_color(i), &o.hours));
@@ -475,9 +498,9 @@ fn draw_hours<DB: Backend>(
         .map(|(n, c, _)| LegendItem::new(n.clone(), Swatch::Fill(*c)))
         .collect();
     let frame = Frame::new(
-        l.title_option_hours,
+        TextChart::TitleOptionHours.get(lang),
         text,
-        l.explain_option_hours,
+        TextChart::ExplainOptionHours.get(lang),
         None,
         lang,
     )
@@ -494,8 +517,14 @@ fn draw_hours<DB: Backend>(
         .iter()
         .flat_map(|s| s.2.iter().map(|h| h.hours_per_week))
         .fold(0.0, f64::max);
-    let y = count_axis(0.0, (max * 1.1).max(1.0), 6, l.hours_per_week, lang);
-    let x = category_axis(cats.len(), l.department_channel);
+    let y = count_axis(
+        0.0,
+        (max * 1.1).max(1.0),
+        6,
+        TextChart::HoursPerWeek.get(lang),
+        lang,
+    );
+    let x = category_axis(cats.len(), TextChart::DepartmentChannel.get(lang));
     let mut chart = build_chart(
         &plot,
         &x,

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use super::common::*;
 use super::data::{TornadoBar, TornadoData};
 use super::{invalid, ChartError, ChartText, Sink};
-use crate::i18n::{labels, Lang};
+use crate::i18n::{Lang, TextChart};
 
 /// Widest line of an input name: a longer name wraps onto a second line
 /// ("Pris pr. åben time · / Øvrige afdelinger og Jobcenter skranke"), and
@@ -51,7 +51,6 @@ fn draw<DB: Backend>(
     text: &ChartText,
     lang: Lang,
 ) -> Result<(), ChartError> {
-    let l = labels(lang);
     let base = data.bars[0].base;
     let mut bars: Vec<&TornadoBar> = data.bars.iter().collect();
     bars.sort_by(|a, b| {
@@ -78,15 +77,25 @@ fn draw<DB: Backend>(
         &data.measure.label(lang),
         lang,
     );
-    let frame =
-        Frame::new(l.title_tornado, text, l.explain_tornado, data.trials, lang).legend(vec![
-            LegendItem::new(l.low_decile, Swatch::Fill(LOW_DECILE)),
-            LegendItem::new(l.high_decile, Swatch::Fill(HIGH_DECILE)),
-            LegendItem::new(
-                l.median_value(&x.money_text(base, lang)),
-                Swatch::Line(TEXT, 3),
+    let frame = Frame::new(
+        TextChart::TitleTornado.get(lang),
+        text,
+        TextChart::ExplainTornado.get(lang),
+        data.trials,
+        lang,
+    )
+    .legend(vec![
+        LegendItem::new(TextChart::LowDecile.get(lang), Swatch::Fill(LOW_DECILE)),
+        LegendItem::new(TextChart::HighDecile.get(lang), Swatch::Fill(HIGH_DECILE)),
+        LegendItem::new(
+            format!(
+                "{}: {}",
+                TextChart::Median.get(lang),
+                &x.money_text(base, lang)
             ),
-        ]);
+            Swatch::Line(TEXT, 3),
+        ),
+    ]);
     let plot = draw_frame(root, &frame)?;
     // Each bar's share of the plot's height (the axis takes about 72
     // pixels of it): two lines of label only where they fit beside a bar.

@@ -4,11 +4,11 @@
 //! Full figures (every area, every year, means and bands) are in
 //! summary.json / comparison.json, breakdown.csv and monthly.csv.
 
+use crate::i18n::{format_number, Lang, PathName, TextCommon, TextTerm};
 use std::fmt::Write;
 
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::comparison::Comparison;
-use crate::i18n::{format_number, Lang};
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 use crate::monthly::Monthly;
 use crate::stats::Summary;
@@ -48,21 +48,18 @@ fn groups_of_all<'a>(breakdowns: &[&'a Breakdown], kind: KindOf) -> Vec<&'a Grou
 /// "department" / "afdeling", "contact type" / "henvendelsestype".
 fn kind_heading(kind: KindOf, lang: Lang) -> &'static str {
     match kind {
-        KindOf::Area => lang.pick("område", "area"),
-        KindOf::Department => lang.pick("afdeling", "department"),
-        KindOf::ContactType => lang.pick("henvendelsestype", "contact type"),
+        KindOf::Area => TextCommon::Area.get(lang),
+        KindOf::Department => TextCommon::DepartmentLower.get(lang),
+        KindOf::ContactType => TextCommon::ContactType.get(lang),
     }
 }
 
 /// "by department and by contact type" (or the one kind shown).
 fn by_kinds(kinds: &[KindOf], lang: Lang) -> &'static str {
     match (kinds, lang) {
-        ([KindOf::Department], _) => lang.pick("pr. afdeling", "by department"),
-        ([KindOf::ContactType], _) => lang.pick("pr. henvendelsestype", "by contact type"),
-        _ => lang.pick(
-            "pr. afdeling og henvendelsestype",
-            "by department and by contact type",
-        ),
+        ([KindOf::Department], _) => TextTerm::ByDepartment.get(lang),
+        ([KindOf::ContactType], _) => TextTerm::ByContactType.get(lang),
+        _ => TextTerm::ByDepartmentAndByContact.get(lang),
     }
 }
 
@@ -91,10 +88,10 @@ pub fn breakdown_table(s: &RunSummary, lang: Lang) -> String {
     let head: Vec<String> = vec![
         String::new(),
         String::new(),
-        "status quo".into(),
-        lang.pick("scenarie", "scenario").into(),
-        lang.pick("besparelse", "savings").into(),
-        lang.pick("henvendelser", "contacts").into(),
+        PathName::StatusQuo.get(lang).into(),
+        PathName::Scenario.get(lang).into(),
+        TextCommon::Savings.get(lang).into(),
+        TextCommon::Contacts.get(lang).into(),
     ];
     let groups = || kinds.iter().flat_map(|&k| b.groups(k).iter());
     let first = Scale::for_values(groups().map(|g| cost(g, 0, y).p50));
@@ -121,26 +118,12 @@ pub fn breakdown_table(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "\n{} {} {} ({}, median)",
-        lang.pick(
-            "omkostning (status quo, scenarie), besparelse og henvendelser (scenarie)",
-            "cost (status quo, scenario), savings and contacts (scenario)"
-        ),
+        TextTerm::CostStatusQuoScenarioSavings.get(lang),
         by_kinds(&kinds, lang),
         s.years[y],
         scale.unit(lang),
     );
-    let _ = writeln!(
-        o,
-        "{}",
-        lang.pick(
-            "omkostning = ekspedition (henvendelser x enhedspris), for afdelinger plus åbne timer eller \
-             bemanding; kampagner og udgående post er ikke med; medianer summerer ikke over grupperne \
-             (gennemsnittene i breakdown.csv gør)",
-            "cost = handling (contacts x unit price), for departments plus open hours or staff; \
-             campaigns and outbound mail are in no group; medians do not add up over the groups (the \
-             means in breakdown.csv do)"
-        )
-    );
+    let _ = writeln!(o, "{}", TextTerm::CostHandlingContactsXUnit.get(lang));
     o.push_str(&render_grouped(&head, &rows));
     o
 }
@@ -188,12 +171,12 @@ pub fn monthly_line(m: &Monthly, files: [&str; 2], lang: Lang) -> String {
     );
     let mut o = format!(
         "{} {} {} {} ({} {}, {first} .. {last})",
-        lang.pick("månedlige resultater i", "monthly results in"),
+        TextTerm::MonthlyResultsIn.get(lang),
         files[0],
-        lang.pick("og", "and"),
+        TextCommon::And.get(lang),
         files[1],
         m.months.len(),
-        lang.pick("måneder", "months"),
+        TextTerm::Months.get(lang),
     );
     let scenario = costliest(m, "scenario");
     let status_quo = costliest(m, "status_quo");
@@ -201,20 +184,17 @@ pub fn monthly_line(m: &Monthly, files: [&str; 2], lang: Lang) -> String {
         let _ = write!(
             o,
             "; {}: {} {} {} {month}",
-            lang.pick(
-                "højeste median månedsomkostning",
-                "highest median monthly cost"
-            ),
-            lang.pick("scenariet", "scenario"),
+            TextTerm::HighestMedianMonthlyCost.get(lang),
+            TextTerm::Scenario.get(lang),
             kr(*x),
-            lang.pick("i", "in"),
+            TextTerm::In.get(lang),
         );
         if let Some((sq_month, sq)) = status_quo.filter(|sq| sq != &(month.clone(), *x)) {
             let _ = write!(
                 o,
                 ", status quo {} {} {sq_month}",
                 kr(sq),
-                lang.pick("i", "in"),
+                TextTerm::In.get(lang),
             );
         }
     }
@@ -280,17 +260,11 @@ pub fn comparison_breakdown_table(c: &Comparison, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "\n{} {} {} ({}, median; {})",
-        lang.pick(
-            "besparelse i forhold til status quo",
-            "savings vs status quo"
-        ),
+        TextTerm::SavingsVsStatusQuo.get(lang),
         by_kinds(&kinds, lang),
         c.years[y],
         scale.unit(lang),
-        lang.pick(
-            "ekspedition, for afdelinger plus åbne timer eller bemanding",
-            "handling, for departments plus open hours or staff"
-        ),
+        TextTerm::HandlingForDepartmentsPlusOpen.get(lang),
     );
     o.push_str(&render_grouped(&head, &rows));
     o

@@ -1,10 +1,10 @@
 //! `channelshift check`: validate a scenario and summarise it.
 
+use crate::i18n::{completion_line, Lang, TextChart, TextCommon, TextTerm};
 use std::path::Path;
 
 use crate::domain::ContactType;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::report::html::{distribution_label, schedule_label, unit_label};
 use crate::scenario::load::{ChangeKind, Merged};
 use crate::scenario::{build, load, Scenario};
@@ -53,10 +53,7 @@ pub fn describe_changes(m: &Merged, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{} ({}): {}",
-        lang.pick(
-            "ændringer i forhold til grundscenariet",
-            "changes against the base"
-        ),
+        TextTerm::ChangesAgainstTheBase.get(lang),
         bases.join(" <- "),
         m.changes.len()
     );
@@ -73,7 +70,7 @@ pub fn describe_changes(m: &Merged, lang: Lang) -> String {
                 let base = side(&c.base, src);
                 let removed = format!(
                     "{} ({})",
-                    lang.pick("fjernet", "removed"),
+                    TextTerm::Removed.get(lang),
                     at.unwrap_or_default()
                 );
                 fit_change(&[format!("  - {}: {base}", c.path), format!("-> {removed}")])
@@ -145,33 +142,29 @@ fn shorten(text: &str) -> String {
 /// A short human description of what a scenario contains, in `lang`.
 pub fn describe(s: &Scenario, lang: Lang) -> String {
     use std::fmt::Write;
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut o = String::new();
     let _ = writeln!(o, "ok: {} ({})", s.name, s.path.display());
     let _ = writeln!(
         o,
         "{}: {}-{} ({} {})",
-        t("horisont", "horizon"),
+        TextTerm::Horizon.get(lang),
         s.base_year,
         s.end_year,
         s.months(),
-        t("måneder", "months")
+        TextTerm::Months.get(lang)
     );
     let _ = writeln!(
         o,
         "{}: {}, {}: {}",
-        t("områder", "areas"),
+        TextTerm::Areas.get(lang),
         s.areas.len(),
-        t(
-            "celler (område x henvendelsestype)",
-            "cells (area x contact type)"
-        ),
+        TextTerm::CellsAreaXContactType.get(lang),
         s.cells.len()
     );
     let _ = writeln!(
         o,
         "{}: {}",
-        t("usikre antagelser", "uncertain inputs"),
+        TextTerm::UncertainInputs.get(lang),
         s.inputs.len()
     );
     if !s.inputs.is_empty() {
@@ -188,31 +181,24 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
             .collect();
         o.push_str(&table(
             &[
-                t("nøgle", "key"),
-                t("fordeling", "distribution"),
-                t("enhed", "unit"),
+                TextTerm::Key.get(lang),
+                TextTerm::Distribution.get(lang),
+                TextTerm::Unit.get(lang),
             ],
             &rows,
         ));
     }
     if !s.departments.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}:",
-            t(
-                "åbningstider (timer pr. uge)",
-                "opening hours (hours per week)"
-            )
-        );
+        let _ = writeln!(o, "{}:", TextTerm::OpeningHoursHoursPerWeek.get(lang));
         o.push_str(&hours_table(s, lang));
     }
     if let Some(p) = &s.proposal {
         let _ = writeln!(
             o,
             "{}: {} {} {}",
-            t("forslag", "proposal"),
+            TextTerm::Proposal.get(lang),
             p.name,
-            t("fra", "from"),
+            TextTerm::From.get(lang),
             month_label(s.base_year, p.start)
         );
         // Departments that stage their new hours at other months.
@@ -224,7 +210,7 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
                         "  {} {}: {} {}",
                         dep.name,
                         channel_word(name, lang),
-                        t("nye åbningstider fra", "new hours from"),
+                        TextTerm::NewHoursFrom.get(lang),
                         month_label(s.base_year, p.starts[d][ch])
                     );
                 }
@@ -232,43 +218,29 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
         }
     }
     if !s.events.is_empty() {
-        let _ = writeln!(o, "{}:", t("begivenheder", "events"));
+        let _ = writeln!(o, "{}:", TextTerm::Events.get(lang));
         o.push_str(&events_table(s, lang));
     }
     o.push_str(&citizens_lines(s, lang));
     if !s.goals.is_empty() {
-        let _ = writeln!(o, "{}:", t("mål", "goals"));
+        let _ = writeln!(o, "{}:", TextTerm::Goals.get(lang));
         o.push_str(&goals_table(s, lang));
     }
     if s.raised_ceilings.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}",
-            t(
-                "lofter: ingen under dagens digitale andel",
-                "ceilings: none below today's digital share"
-            )
-        );
+        let _ = writeln!(o, "{}", TextTerm::CeilingsNoneBelowTodaysDigital.get(lang));
     } else {
-        let _ = writeln!(
-            o,
-            "{}:",
-            t(
-                "lofter hævet til dagens digitale andel",
-                "ceilings raised to today's digital share"
-            )
-        );
+        let _ = writeln!(o, "{}:", TextTerm::CeilingsRaisedToTodaysDigital.get(lang));
         for r in &s.raised_ceilings {
             let _ = writeln!(
                 o,
                 "  {} / {}: {} {} {} {}",
                 r.area,
                 contact_type_word(r.contact_type, lang),
-                t("loft", "ceiling"),
+                TextTerm::Ceiling.get(lang),
                 crate::i18n::format_number(r.ceiling, 4, lang)
                     .trim_end_matches('0')
                     .trim_end_matches(lang.decimal_separator()),
-                t("hævet til dagens andel", "raised to today's share"),
+                TextTerm::RaisedToTodaysShare.get(lang),
                 crate::i18n::format_number(r.today, 4, lang)
             );
         }
@@ -284,31 +256,26 @@ fn channel_word(key: &str, lang: Lang) -> String {
 /// A contact type as a word of `lang` ("transaktion", "transaction").
 fn contact_type_word(t: ContactType, lang: Lang) -> &'static str {
     match t {
-        ContactType::Transaction => lang.pick("transaktion", "transaction"),
-        ContactType::Information => lang.pick("generel information", "information"),
-        ContactType::CaseInformation => lang.pick("sagsinformation", "case information"),
+        ContactType::Transaction => TextTerm::Transaction.get(lang),
+        ContactType::Information => TextTerm::Information.get(lang),
+        ContactType::CaseInformation => TextTerm::CaseInformation.get(lang),
     }
 }
 
 /// What the scenario models of citizens, completion and solutions.
 fn citizens_lines(s: &Scenario, lang: Lang) -> String {
     use std::fmt::Write;
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut o = String::new();
     if !s.citizens.is_empty() {
         let _ = writeln!(
             o,
             "{}:",
-            t(
-                "borgernes digitale parathed (andel af de voksne borgere)",
-                "citizens' capabilities (share of adult citizens)"
-            )
+            TextTerm::CitizensCapabilitiesShareOfAdult.get(lang)
         );
         for c in &s.citizens {
             let mut couplings = Vec::new();
             if c.drives_outbound {
-                couplings
-                    .push(t("udgående breve følger den", "outbound letters follow it").to_string());
+                couplings.push(TextTerm::OutboundLettersFollowIt.get(lang).to_string());
             }
             let types: Vec<&str> = ContactType::ALL
                 .iter()
@@ -318,7 +285,7 @@ fn citizens_lines(s: &Scenario, lang: Lang) -> String {
             if !types.is_empty() {
                 couplings.push(format!(
                     "{} {}",
-                    t("begrænser selvbetjening af", "caps self-service of"),
+                    TextTerm::CapsSelfServiceOf.get(lang),
                     types.join(", ")
                 ));
             }
@@ -339,28 +306,12 @@ fn citizens_lines(s: &Scenario, lang: Lang) -> String {
         let price = if cp.abandoned_price_kr.is_some() {
             "abandoned_price_kr"
         } else {
-            t(
-                "enhedsprisen for selvbetjening",
-                "the self-service unit price",
-            )
+            TextTerm::TheSelfServiceUnitPrice.get(lang)
         };
-        let _ = match lang {
-            Lang::Da => writeln!(
-                o,
-                "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"
-            ),
-            Lang::En => writeln!(
-                o,
-                "completion of started self-service: {n} cells with a rate; failed attempts cost {price}"
-            ),
-        };
+        let _ = writeln!(o, "{}", completion_line(lang, n, price));
     }
     if !s.solutions.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}:",
-            t("selvbetjeningsløsninger", "self-service solutions")
-        );
+        let _ = writeln!(o, "{}:", TextTerm::SelfServiceSolutions.get(lang));
         let rows: Vec<Vec<String>> = s
             .solutions
             .iter()
@@ -370,21 +321,21 @@ fn citizens_lines(s: &Scenario, lang: Lang) -> String {
                     x.count.to_string(),
                     x.launch
                         .map(|m| month_label(s.base_year, m))
-                        .unwrap_or_else(|| t("i drift", "live").into()),
+                        .unwrap_or_else(|| TextTerm::Live.get(lang).into()),
                     if x.delay_months.is_some() {
-                        t("usikker", "uncertain").into()
+                        TextTerm::Uncertain.get(lang).into()
                     } else {
-                        t("ingen", "none").into()
+                        TextTerm::None.get(lang).into()
                     },
                 ]
             })
             .collect();
         o.push_str(&table(
             &[
-                t("løsning", "solution"),
-                t("antal", "count"),
-                t("i drift fra", "launch"),
-                t("forsinkelse", "delay"),
+                TextTerm::Solution.get(lang),
+                TextTerm::Count.get(lang),
+                TextTerm::Launch.get(lang),
+                TextTerm::Delay.get(lang),
             ],
             &rows,
         ));
@@ -410,7 +361,6 @@ fn table(header: &[&str], rows: &[Vec<String>]) -> String {
 /// Today's and the proposal's weekly hours per department and channel.
 fn hours_table(s: &Scenario, lang: Lang) -> String {
     let hours = |h: f64| crate::report::html::format_sig(h, 4, lang);
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut rows = Vec::new();
     for r in crate::summary::hours_rows(s) {
         rows.push(vec![
@@ -418,9 +368,9 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
             channel_word(&r.channel, lang),
             format!(
                 "{} {} {}",
-                t("i dag", "today"),
+                TextCommon::TodayLower.get(lang),
                 hours(r.today_hours_per_week),
-                t("t", "h")
+                TextChart::HoursShort.get(lang)
             ),
             schedule_label(&r.today, lang),
         ]);
@@ -428,17 +378,22 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
             rows.push(vec![
                 String::new(),
                 String::new(),
-                format!("{} {} {}", t("forslag", "option"), hours(h), t("t", "h")),
+                format!(
+                    "{} {} {}",
+                    TextTerm::Option.get(lang),
+                    hours(h),
+                    TextChart::HoursShort.get(lang)
+                ),
                 schedule_label(p, lang),
             ]);
         }
     }
     table(
         &[
-            t("afdeling", "department"),
-            t("kanal", "channel"),
-            t("timer", "hours"),
-            t("ugeplan", "schedule"),
+            TextCommon::DepartmentLower.get(lang),
+            TextTerm::Channel.get(lang),
+            TextTerm::Hours.get(lang),
+            TextTerm::Schedule.get(lang),
         ],
         &rows,
     )
@@ -446,14 +401,13 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
 
 /// Each event's kind and months.
 fn events_table(s: &Scenario, lang: Lang) -> String {
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let rows: Vec<Vec<String>> = s
         .events
         .iter()
         .map(|e| {
             let kind = match e.kind {
-                crate::scenario::EventKind::Policy => t("tiltag", "policy"),
-                crate::scenario::EventKind::External => t("ekstern", "external"),
+                crate::scenario::EventKind::Policy => TextTerm::Policy.get(lang),
+                crate::scenario::EventKind::External => TextTerm::External.get(lang),
             };
             vec![
                 e.name.clone(),
@@ -465,10 +419,10 @@ fn events_table(s: &Scenario, lang: Lang) -> String {
         .collect();
     table(
         &[
-            t("begivenhed", "event"),
-            t("type", "kind"),
-            t("fra", "from"),
-            t("til", "to"),
+            TextTerm::Event.get(lang),
+            TextTerm::Kind.get(lang),
+            TextTerm::From.get(lang),
+            TextCommon::To.get(lang),
         ],
         &rows,
     )
@@ -477,7 +431,6 @@ fn events_table(s: &Scenario, lang: Lang) -> String {
 /// Each goal's metric and targets by year; a target the same every year is
 /// written once.
 fn goals_table(s: &Scenario, lang: Lang) -> String {
-    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let rows: Vec<Vec<String>> = s
         .goals
         .iter()
@@ -503,16 +456,16 @@ fn goals_table(s: &Scenario, lang: Lang) -> String {
             };
             let mut metric = crate::goal_text::metric_label(g.metric, lang);
             if g.year_end {
-                metric.push_str(t(" (december)", " (December)"));
+                metric.push_str(TextTerm::December.get(lang));
             }
             vec![g.name.clone(), metric, targets]
         })
         .collect();
     table(
         &[
-            t("mål", "goal"),
-            t("måltal", "metric"),
-            t("mål pr. år", "targets"),
+            TextTerm::Goal.get(lang),
+            TextTerm::Metric.get(lang),
+            TextTerm::Targets.get(lang),
         ],
         &rows,
     )

@@ -1,5 +1,6 @@
 //! `channelshift compare`: opening-hour options side by side.
 
+use crate::i18n::{base_is_option, base_is_status_quo, format_number, Lang, TextCommon, TextTerm};
 use crate::metric_key::MetricKey;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -8,7 +9,6 @@ use crate::comparison::{Comparison, OptionRun};
 use crate::engine::Engine;
 use crate::error::{Error, InputError};
 use crate::export::registry::{Request, Results};
-use crate::i18n::{format_number, Lang};
 use crate::report::html::ComparedBase;
 use crate::scenario::Scenario;
 use crate::summary::RunSummary;
@@ -298,30 +298,9 @@ fn base_lines(c: &Comparison, base: &ComparedBase, lang: Lang) -> String {
     let (file, name, n) = (&base.file, clean(&base.name), c.options.len());
     let files = n + usize::from(!base.is_option);
     if base.is_option {
-        match lang {
-            Lang::Da => format!(
-                "grundlag: den første fil, {file} (»{name}«), har selv et forslag eller tiltag, så den er \
-                 forslag 1 af {n}; hvert forslag måles mod status quo (dagens åbningstider, kun eksterne \
-                 begivenheder)"
-            ),
-            Lang::En => format!(
-                "base: the first file, {file} (“{name}”), has a proposal or initiatives of its own, so it \
-                 is option 1 of {n}; each option is measured against the status quo (today's hours, \
-                 external events only)"
-            ),
-        }
+        base_is_option(lang, file, &name, n)
     } else {
-        match lang {
-            Lang::Da => format!(
-                "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som \
-                 forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} forslag"
-            ),
-            Lang::En => format!(
-                "base: the first file, {file} (“{name}”), is today's situation (the status quo) the \
-                 options are measured against; it is no option itself, so {files} files give {n} \
-                 options"
-            ),
-        }
+        base_is_status_quo(lang, file, &name, files, n)
     }
 }
 
@@ -333,12 +312,12 @@ pub fn comparison_table(c: &Comparison, base: &ComparedBase, lang: Lang) -> Stri
         o,
         "{} {}, {} {} {}, seed {} ({})\n",
         c.options.len(),
-        lang.pick("forslag", "options"),
+        TextTerm::Options.get(lang),
         kr(c.trials as f64, lang),
-        lang.pick("simuleringer", "trials"),
-        lang.pick("hver", "each"),
+        TextTerm::Trials.get(lang),
+        TextTerm::Each.get(lang),
         c.seed,
-        lang.pick("fælles tilfældige tal", "common random numbers")
+        TextTerm::CommonRandomNumbers.get(lang)
     );
     o.push_str(&hours_table(c, lang));
     for opt in &c.options {
@@ -360,15 +339,10 @@ pub fn comparison_table(c: &Comparison, base: &ComparedBase, lang: Lang) -> Stri
 /// Weekly open hours per department and channel: today and each option.
 fn hours_table(c: &Comparison, lang: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}",
-        lang.pick("ugentlige åbningstimer", "weekly open hours")
-    );
+    let _ = writeln!(o, "{}", TextTerm::WeeklyOpenHours.get(lang));
     let mut head = vec![
-        lang.pick("afdeling / kanal", "department / channel")
-            .to_string(),
-        lang.pick("i dag", "today").to_string(),
+        TextTerm::DepartmentChannel.get(lang).to_string(),
+        TextCommon::TodayLower.get(lang).to_string(),
     ];
     head.extend(c.options.iter().map(|o| o.name.clone()));
     let rows: Vec<Vec<String>> = c
@@ -396,12 +370,9 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
 fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let mut o = String::new();
     let head = header(&[
-        lang.pick("år", "year"),
-        lang.pick("omkostning", "cost"),
-        lang.pick(
-            "besparelse i forhold til status quo",
-            "savings vs status quo",
-        ),
+        TextCommon::Year.get(lang),
+        TextCommon::Cost.get(lang),
+        TextTerm::SavingsVsStatusQuo.get(lang),
         &metric_name(MetricKey::CumulativeNetSavings.as_str(), lang),
     ]);
     let first = Scale::for_values(
@@ -445,17 +416,14 @@ fn displaced_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String 
     let _ = writeln!(
         o,
         "\n{}",
-        lang.pick(
-            "fortrængte henvendelser pr. år (median): hvor de gik hen",
-            "displaced contacts per year (median): where they went"
-        )
+        TextTerm::DisplacedContactsPerYearMedian.get(lang)
     );
     let head = header(&[
-        lang.pick("år", "year"),
-        lang.pick("andet tidspunkt", "retimed"),
-        lang.pick("digitalt", "to digital"),
-        lang.pick("skranke til telefon", "counter to phone"),
-        lang.pick("bliver væk", "avoided"),
+        TextCommon::Year.get(lang),
+        TextTerm::Retimed.get(lang),
+        TextTerm::ToDigital.get(lang),
+        TextTerm::CounterToPhone.get(lang),
+        TextTerm::Avoided.get(lang),
     ]);
     let rows: Vec<Vec<String>> = opt
         .years
@@ -495,14 +463,11 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         return String::new();
     }
     let head = header(&[
-        lang.pick("bemandet kanal", "staffed channel"),
-        lang.pick("år", "year"),
-        lang.pick(
-            "nødvendige medarbejdere pr. åben time",
-            "agents needed per open hour",
-        ),
-        lang.pick("serviceniveau", "service level"),
-        lang.pick("gns. svartid", "avg. speed of answer"),
+        TextTerm::StaffedChannel.get(lang),
+        TextCommon::Year.get(lang),
+        TextCommon::AgentsNeededPerOpenHour.get(lang),
+        TextCommon::ServiceLevel.get(lang),
+        TextTerm::AvgSpeedOfAnswer.get(lang),
     ]);
     let pct = |x: f64| crate::i18n::format_pct(x, 1, lang);
     let rows: Vec<Vec<String>> = opt
@@ -532,10 +497,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .collect();
     format!(
         "\n{}\n{}{}\n",
-        lang.pick(
-            "bemanding efter Erlang C (median), i dag -> forslag",
-            "staffing by Erlang C (median), today -> option"
-        ),
+        TextTerm::StaffingByErlangCMedian.get(lang),
         render(&head, &rows),
         staffing_note(lang)
     )
@@ -545,14 +507,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
 /// at the same time to keep the service level, more when the same calls
 /// come in fewer open hours; the wage cost is agents times open hours.
 pub fn staffing_note(lang: Lang) -> &'static str {
-    lang.pick(
-        "nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben \
-         time for at holde serviceniveauet; tallet stiger, fordi de samme opkald kommer på færre \
-         åbne timer. Lønnen følger medarbejdere gange åbne timer og står i omkostningen.",
-        "agents needed per open hour: how many must answer at the same time in each open hour to \
-         keep the service level; it rises because the same calls come in fewer open hours. The wage \
-         cost follows agents times open hours and is in the cost.",
-    )
+    TextTerm::AgentsNeededPerOpenHour.get(lang)
 }
 
 /// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".
@@ -569,12 +524,9 @@ fn pairwise_table(c: &Comparison, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "\n{} {} {}",
-        lang.pick(
-            "sandsynlighed for at rækkens forslag har en større akkumuleret nettobesparelse",
-            "probability that the row option's cumulative net savings"
-        ),
+        TextTerm::ProbabilityThatTheRowOptions.get(lang),
         c.years[end],
-        lang.pick("end kolonnens", "exceed the column option's")
+        TextTerm::ExceedTheColumnOptions.get(lang)
     );
     let mut head = vec![String::new()];
     head.extend(c.options.iter().map(|o| o.name.clone()));

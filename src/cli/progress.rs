@@ -5,6 +5,7 @@
 //! Both are hidden with `--quiet` and when stderr is not a terminal
 //! (indicatif draws nothing then).
 
+use crate::i18n::TextTerm;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
@@ -30,8 +31,8 @@ pub fn bar(total: u64, quiet: bool, what: &str, lang: Lang) -> ProgressBar {
     let count = move |x: u64| format_number(x as f64, 0, lang);
     let template = format!(
         "{{msg}} [{{bar:30}}] {{done}}/{{all}} {} ({{rate}}, {} {{eta}})",
-        lang.pick("simuleringer", "trials"),
-        lang.pick("resterende", "eta")
+        TextTerm::Trials.get(lang),
+        TextTerm::Eta.get(lang)
     );
     pb.set_style(
         ProgressStyle::with_template(&template)
@@ -89,19 +90,13 @@ impl Step {
     /// "summarising…" / "opsummerer…".
     pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            Step::Summarising => lang.pick("opsummerer…", "summarising…"),
-            Step::Sensitivity => lang.pick(
-                "beregner hvilke input der betyder mest…",
-                "working out which inputs matter most…",
-            ),
-            Step::Comparing => lang.pick("sammenligner forslagene…", "comparing the options…"),
-            Step::WritingFiles => lang.pick(
-                "skriver summary.json og CSV-filer…",
-                "writing summary.json and CSV files…",
-            ),
-            Step::WritingCharts => lang.pick("tegner diagrammer…", "writing charts…"),
-            Step::WritingReport => lang.pick("skriver rapporten…", "writing the report…"),
-            Step::WritingWorkbook => lang.pick("skriver regnearket…", "writing the workbook…"),
+            Step::Summarising => TextTerm::Summarising.get(lang),
+            Step::Sensitivity => TextTerm::WorkingOutWhichInputsMatter.get(lang),
+            Step::Comparing => TextTerm::ComparingTheOptions.get(lang),
+            Step::WritingFiles => TextTerm::WritingSummaryJsonAndCsv.get(lang),
+            Step::WritingCharts => TextTerm::WritingCharts.get(lang),
+            Step::WritingReport => TextTerm::WritingTheReport.get(lang),
+            Step::WritingWorkbook => TextTerm::WritingTheWorkbook.get(lang),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `channelshift run`: simulate one scenario.
 
+use crate::i18n::TextTerm;
 use std::path::PathBuf;
 
 use crate::engine::{self, Engine, Trials};
@@ -256,7 +257,7 @@ pub fn run_to_precision(
     let (slot, metric) = (target.slot, target.metric.as_str());
     // Percentiles and goal probabilities need every value so far.
     let mut values: Vec<f64> = Vec::new();
-    let pb = progress::bar(max_trials, quiet, lang.pick("præcision", "precision"), lang);
+    let pb = progress::bar(max_trials, quiet, TextTerm::Precision.get(lang), lang);
     let mut all = Trials {
         n: 0,
         core: Vec::new(),
@@ -491,7 +492,7 @@ fn attribution(
         .filter(|e| e.kind == crate::scenario::EventKind::Policy)
         .count() as u64
         + u64::from(scenario.proposal.is_some());
-    let what = args.sim.lang.pick("tiltag", "attribution");
+    let what = TextTerm::Attribution.get(args.sim.lang);
     let pb = progress::bar(
         n_policy * trials.n as u64,
         args.sim.quiet,
@@ -569,10 +570,7 @@ pub fn run_output(summary: &RunSummary, lang: crate::i18n::Lang) -> String {
 
 /// "Wrote 12 files to out" / "Skrev 12 filer til out".
 pub fn wrote_files(n: usize, dir: &std::path::Path, lang: crate::i18n::Lang) -> String {
-    match lang {
-        crate::i18n::Lang::Da => format!("\nSkrev {n} filer til {}\n", dir.display()),
-        crate::i18n::Lang::En => format!("\nWrote {n} files to {}\n", dir.display()),
-    }
+    crate::i18n::wrote_n_files(lang, n, &dir.display().to_string())
 }
 
 /// Prints `text` to stdout with no control characters and every line within

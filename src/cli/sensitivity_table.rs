@@ -1,9 +1,9 @@
 //! The terminal view of a sensitivity analysis: which inputs drive the
 //! output, by their readable labels, in the run's language.
 
+use crate::i18n::{format_number, more_input, more_inputs, Lang, TextTerm};
 use std::fmt::Write;
 
-use crate::i18n::{format_number, Lang};
 use crate::input_key::InputKey;
 use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
 use crate::summary::RunSummary;
@@ -38,29 +38,19 @@ pub fn top_table(summary: Option<&RunSummary>, s: &Sensitivity, n: usize, lang: 
     let _ = writeln!(
         o,
         "\n{} {metric} {} ({} {} {} {}; {} {}, median {} {})",
-        lang.pick("hvad driver", "what drives"),
+        TextTerm::WhatDrives.get(lang),
         s.year,
-        lang.pick("de", "the"),
+        TextTerm::The.get(lang),
         s.rows.len().min(n),
-        lang.pick("vigtigste af", "most influential of"),
-        lang.pick(
-            &format!("{} usikre input", s.rows.len()),
-            &format!("{} uncertain inputs", s.rows.len())
-        ),
+        TextTerm::MostInfluentialOf.get(lang),
+        crate::i18n::uncertain_inputs(lang, s.rows.len()),
         format_number(s.trials_used as f64, 0, lang),
-        lang.pick("simuleringer", "trials"),
+        TextTerm::Trials.get(lang),
         scale.fmt(s.output_median, lang),
         scale.unit(lang)
     );
     if s.rows.is_empty() {
-        let _ = writeln!(
-            o,
-            "{}",
-            lang.pick(
-                "ingen usikre input: resultatet afhænger ikke af nogen lodtrækning",
-                "no uncertain inputs: the output does not depend on any draw"
-            )
-        );
+        let _ = writeln!(o, "{}", TextTerm::NoUncertainInputsTheOutput.get(lang));
     } else {
         o.push_str(&input_rows_table(summary, s, n, scale, lang));
     }
@@ -80,22 +70,18 @@ fn input_rows_table(
     let _ = writeln!(
         o,
         "{} ({}): {}\n",
-        lang.pick("ved lav/høj", "when low/high"),
+        TextTerm::WhenLowHigh.get(lang),
         scale.unit(lang),
-        lang.pick(
-            "resultatets median i de simuleringer, hvor inputtet ligger blandt sine \
-             laveste/højeste 10 %",
-            "the output's median in trials with the input in its lowest/highest 10 %"
-        )
+        TextTerm::TheOutputsMedianInTrials.get(lang)
     );
     let header: Vec<String> = [
-        lang.pick("rang", "rank"),
+        TextTerm::Rank.get(lang),
         "input",
         "Spearman",
-        lang.pick("andel af variansen", "contribution to variance"),
-        lang.pick("ved lav", "when low"),
-        lang.pick("ved høj", "when high"),
-        lang.pick("udsving", "swing"),
+        TextTerm::ContributionToVariance.get(lang),
+        TextTerm::WhenLow.get(lang),
+        TextTerm::WhenHigh.get(lang),
+        TextTerm::Swing.get(lang),
     ]
     .map(String::from)
     .to_vec();
@@ -131,10 +117,9 @@ fn input_rows_table(
         let _ = writeln!(
             o,
             "{}",
-            match (lang, s.rows.len() - n) {
-                (Lang::Da, k) => format!("... og {k} input mere"),
-                (Lang::En, 1) => "... and 1 more input".to_string(),
-                (Lang::En, k) => format!("... and {k} more inputs"),
+            match s.rows.len() - n {
+                1 => more_input(lang, 1),
+                k => more_inputs(lang, k),
             }
         );
     }
@@ -148,12 +133,7 @@ fn input_rows_table(
 /// the contribution is rho² / sum of rho², signed like the rank correlation
 /// rho, so a minus sign gives the direction, not a negative share.
 pub fn negative_share_note(lang: Lang) -> &'static str {
-    lang.pick(
-        "minus: resultatet falder, når inputtet stiger; andelens størrelse (uden fortegn) er \
-         inputtets vægt, og størrelserne summerer til 100 %",
-        "minus: the output falls as the input rises; the share's size (without the sign) is the \
-         input's weight, and the sizes add up to 100 %",
-    )
+    TextTerm::MinusTheOutputFallsAs.get(lang)
 }
 
 /// Declared rank correlations between inputs and the ones achieved.
@@ -162,18 +142,11 @@ fn correlations_table(summary: Option<&RunSummary>, s: &Sensitivity, lang: Lang)
     if s.correlations.is_empty() {
         return o;
     }
-    let _ = writeln!(
-        o,
-        "\n{}",
-        lang.pick(
-            "rangkorrelationer mellem input:",
-            "rank correlations between inputs:"
-        )
-    );
+    let _ = writeln!(o, "\n{}", TextTerm::RankCorrelationsBetweenInputs.get(lang));
     let header: Vec<String> = [
         "input",
-        lang.pick("angivet", "declared"),
-        lang.pick("opnået", "achieved"),
+        TextTerm::Declared.get(lang),
+        TextTerm::Achieved.get(lang),
     ]
     .map(String::from)
     .to_vec();

@@ -4,11 +4,14 @@
 //! labels ([`crate::report::html::metric_label`]). Every line fits
 //! [`crate::text_table::TERMINAL_WIDTH`] columns.
 
+use crate::i18n::{
+    ci_of_medians, format_number, format_probability, of_the_percentile_of, streamed_subset,
+    streamed_summary, Lang, TextCommon, TextTerm,
+};
 use crate::metric_key::MetricKey;
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
-use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
 use crate::summary::{AttributionRow, GoalSummary, RunSummary};
 
@@ -53,7 +56,7 @@ impl Scale {
     pub fn unit(self, lang: Lang) -> &'static str {
         match self {
             Scale::Kr => "kr.",
-            Scale::MillionKr => lang.pick("mio. kr.", "million kr."),
+            Scale::MillionKr => TextTerm::MillionKr.get(lang),
         }
     }
 
@@ -194,19 +197,19 @@ pub fn run_table(s: &RunSummary, lang: Lang) -> String {
     // standard errors a reader should expect).
     let method = match s.sampling {
         crate::sampling::Method::Random => "",
-        crate::sampling::Method::Lhs => lang.pick(", latinsk hyperkube", ", Latin hypercube"),
-        crate::sampling::Method::Sobol => lang.pick(", Sobol'-punkter", ", Sobol' points"),
+        crate::sampling::Method::Lhs => TextTerm::LatinHypercube.get(lang),
+        crate::sampling::Method::Sobol => TextTerm::SobolPoints.get(lang),
     };
     let _ = writeln!(
         o,
         "{}: {} {}, seed {}{method}",
         clean_text(&s.scenario),
         kr(s.trials as f64, lang),
-        lang.pick("simuleringer", "trials"),
+        TextTerm::Trials.get(lang),
         s.seed
     );
     if let Some(p) = &s.proposal {
-        let _ = writeln!(o, "{}: {}", lang.pick("forslag", "proposal"), clean_text(p));
+        let _ = writeln!(o, "{}: {}", TextTerm::Proposal.get(lang), clean_text(p));
     }
     if let Some(info) = &s.streamed {
         o.push_str(&streamed_line(info, s.trials, lang));
@@ -230,54 +233,33 @@ pub fn streamed_line(info: &crate::stream::StreamInfo, trials: usize, lang: Lang
     let kept = kr(info.per_trial_outputs_trials as f64, lang);
     // Only a subset needs saying: with few trials the per-trial outputs use them all.
     let subset = info.per_trial_outputs_trials < trials;
-    match lang {
-        Lang::Da => format!(
-            "over {} simuleringer: percentiler fra en kvantilskitse (inden for {} %), \
-             middelværdier og sandsynligheder eksakte{}\n",
-            kr(info.exact_up_to_trials as f64, lang),
-            pct.replace('.', ","),
-            if subset {
-                format!("; følsomhed, attribution og regnearkets simuleringsark bruger de første {kept}")
-            } else {
-                String::new()
-            }
-        ),
-        Lang::En => format!(
-            "above {} trials: percentiles from a quantile sketch (within {pct} %), \
-             means and probabilities exact{}\n",
-            kr(info.exact_up_to_trials as f64, lang),
-            if subset {
-                format!("; sensitivity, attribution and the workbook's per-trial sheet use the first {kept}")
-            } else {
-                String::new()
-            }
-        ),
-    }
+    let subset = if subset {
+        streamed_subset(lang, &kept)
+    } else {
+        String::new()
+    };
+    let pct = pct.replace('.', &lang.decimal_separator().to_string());
+    streamed_summary(
+        lang,
+        &kr(info.exact_up_to_trials as f64, lang),
+        &pct,
+        &subset,
+    )
 }
 
 /// A status-quo projection (no proposal, no policy event) per year: cost,
 /// contacts and digital share, then the mean cost's precision.
 fn projection_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}",
-        lang.pick(
-            "status quo-fremskrivning: intet forslag og ingen tiltag, så der er intet at spare; \
-             her er omkostninger, henvendelser og mål",
-            "status-quo projection: no proposal and no initiatives, so nothing is saved; here are \
-             costs, contacts and goals"
-        )
-    );
+    let _ = writeln!(o, "{}", TextTerm::StatusQuoProjectionNoProposal.get(lang));
     let cost = s.metric(MetricKey::CostScenario.as_str());
     let contacts = s.metric(MetricKey::ContactsScenario.as_str());
     let digital = s.metric(MetricKey::DigitalShareScenario.as_str());
     let mut head = vec![
-        lang.pick("år", "year").to_string(),
-        lang.pick("omkostning", "cost").to_string(),
-        lang.pick("henvendelser i alt", "contacts, total")
-            .to_string(),
-        lang.pick("digital andel", "digital share").to_string(),
+        TextCommon::Year.get(lang).to_string(),
+        TextCommon::Cost.get(lang).to_string(),
+        TextTerm::ContactsTotal.get(lang).to_string(),
+        TextTerm::DigitalShare.get(lang).to_string(),
     ];
     let first = Scale::for_values(cost.iter().map(|q| q.p50));
     let (scale, rows) = fitting_scale(&head, first, |scale| {
@@ -300,28 +282,18 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
             .collect()
     });
     head[1] = format!("{} ({})", head[1], scale.unit(lang));
-    let _ = writeln!(
-        o,
-        "{}\n",
-        lang.pick(
-            "median [5 % .. 95 %] pr. år; digital andel: median",
-            "median [5 % .. 95 %] per year; digital share: median"
-        )
-    );
+    let _ = writeln!(o, "{}\n", TextTerm::Median5Pct95Pct.get(lang));
     o.push_str(&render(&head, &rows));
     let end = s.years.len() - 1;
     if let Some(q) = cost.get(end) {
         let _ = writeln!(
             o,
             "\n{} {}: {} ± {} ({})",
-            lang.pick("gennemsnitlig omkostning", "mean cost"),
+            TextTerm::MeanCost.get(lang),
             s.end_year,
             kr(q.mean, lang),
             kr(1.96 * q.se, lang),
-            lang.pick(
-                "95 %-konfidensinterval for gennemsnittet",
-                "95 % CI of the mean"
-            )
+            TextTerm::N95PctCiOfThe.get(lang)
         );
     }
     if let Some(p) = &s.precision {
@@ -339,7 +311,7 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         MetricKey::Savings.as_str(),
         MetricKey::CumulativeNetSavings.as_str(),
     ];
-    let mut head = vec![lang.pick("år", "year").to_string()];
+    let mut head = vec![TextCommon::Year.get(lang).to_string()];
     head.extend(keys.iter().map(|k| metric_name(k, lang)));
     let first = Scale::for_values(
         [keys[0], keys[1], keys[3]]
@@ -365,11 +337,8 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
         o,
         "{} {}: median [5 % .. 95 %]; {}\n{}\n",
         scale.unit(lang),
-        lang.pick("pr. år", "per year"),
-        lang.pick(
-            "besparelse = omkostning i status quo - omkostning i scenariet",
-            "savings = status quo cost - scenario cost"
-        ),
+        TextTerm::PerYear.get(lang),
+        TextTerm::SavingsStatusQuoCostScenario.get(lang),
         medians_do_not_add(lang)
     );
     o.push_str(&render(&head, &rows));
@@ -416,10 +385,7 @@ fn median_ci_line(s: &RunSummary, scale: Scale, lang: Lang) -> String {
         return String::new();
     }
     let what = metric_name(key, lang);
-    match lang {
-        Lang::Da => format!("95 %-KI for medianerne af {what}: {}\n", parts.join(", ")),
-        Lang::En => format!("95 % CI of the medians of {what}: {}\n", parts.join(", ")),
-    }
+    ci_of_medians(lang, &what, &parts.join(", "))
 }
 
 /// The 5th, 50th and 95th percentiles of the headline output in the end
@@ -438,7 +404,7 @@ fn percentile_ci_line(s: &RunSummary, lang: Lang) -> String {
     let min = Scale::decimals_for([q.p5, q.p50, q.p95]);
     let parts = [
         ("5 %", q.p5, q.ci95.p5),
-        ("median", q.p50, q.ci95.p50),
+        (TextCommon::Median.get(lang), q.p50, q.ci95.p50),
         ("95 %", q.p95, q.ci95.p95),
     ]
     .map(|(name, x, ci)| format!("{name} {}", scale.with_ci(x, ci, min, lang)))
@@ -447,8 +413,8 @@ fn percentile_ci_line(s: &RunSummary, lang: Lang) -> String {
         "{} {}, {} ({}): {parts} {}\n",
         metric_name(key, lang),
         s.end_year,
-        lang.pick("fraktiler", "percentiles"),
-        lang.pick("95 %-KI", "95 % CI"),
+        TextTerm::Percentiles.get(lang),
+        TextTerm::N95PctCi.get(lang),
         scale.unit(lang)
     )
 }
@@ -462,24 +428,17 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "\n{} {}: {} ± {} ({})",
-        lang.pick(
-            "gennemsnitlig akkumuleret nettobesparelse",
-            "mean cumulative net savings"
-        ),
+        TextTerm::MeanCumulativeNetSavings.get(lang),
         s.end_year,
         kr(cum.mean, lang),
         kr(1.96 * cum.se, lang),
-        lang.pick(
-            "95 %-konfidensinterval for gennemsnittet",
-            "95 % CI of the mean"
-        )
+        TextTerm::N95PctCiOfThe.get(lang)
     );
     o.push_str(&percentile_ci_line(s, lang));
     let npv_ci = match Scale::Kr.ci(npv.ci95.p50, 0, lang) {
-        Some(ci) if npv.p5 != npv.p95 => format!(
-            "; {} {ci}",
-            lang.pick("95 %-KI for medianen", "95 % CI of the median")
-        ),
+        Some(ci) if npv.p5 != npv.p95 => {
+            format!("; {} {ci}", TextTerm::N95PctCiOfTheMedian.get(lang))
+        }
         _ => String::new(),
     };
     let _ = writeln!(
@@ -503,70 +462,58 @@ pub fn payback_line(payback: &std::collections::BTreeMap<String, f64>, lang: Lan
         .map(|(k, v)| {
             let when = k
                 .strip_prefix("not_by_")
-                .map(|y| format!("{} {y}", lang.pick("ikke inden", "not by")))
+                .map(|y| format!("{} {y}", TextTerm::NotBy.get(lang)))
                 .unwrap_or_else(|| k.clone());
             format!(
                 "{when} {} {}",
-                lang.pick("i", "in"),
+                TextTerm::In.get(lang),
                 of_trials(format_probability(*v, lang), lang)
             )
         })
         .collect();
     format!(
         "{}: {}\n",
-        lang.pick(
-            "tilbagebetaling (første år, hvorfra den akkumulerede nettobesparelse forbliver over 0)",
-            "payback (first year from which cumulative net savings stay above 0)"
-        ),
+        TextTerm::PaybackFirstYearFromWhich.get(lang),
         parts.join(", ")
     )
 }
 
 /// "88 % of trials" / "88 % af simuleringerne".
 fn of_trials(share: String, lang: Lang) -> String {
-    format!("{share} {}", lang.pick("af simuleringerne", "of trials"))
+    format!("{share} {}", TextTerm::OfTrials.get(lang))
 }
 
 /// How precise the mean became with `--precision`.
 fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
     let pct = |x: f64| crate::i18n::format_pct(x, 2, lang);
-    let state = match (p.reached, lang) {
-        (true, Lang::Da) => "nået".to_string(),
-        (true, Lang::En) => "reached".to_string(),
-        (false, _) => lang
-            .pick(
-                "ikke nået inden for --max-trials",
-                "not reached within --max-trials",
-            )
-            .to_string(),
-    };
+    let state = if p.reached {
+        TextTerm::Reached
+    } else {
+        TextTerm::NotReachedWithinMaxTrials
+    }
+    .get(lang);
     // What the half-width is taken of: the mean, a percentile, or (in
     // probability points) a goal's probability.
     let of = match p.statistic.as_str() {
-        "mean" => lang
-            .pick("af gennemsnittet af", "of the mean of")
-            .to_string(),
-        "goal_probability" => lang
-            .pick(
-                "(procentpoint) for sandsynligheden for",
-                "(points) for the probability of",
-            )
-            .to_string(),
+        "mean" => TextTerm::OfTheMeanOf.get(lang).to_string(),
+        "goal_probability" => TextTerm::PointsForTheProbabilityOf.get(lang).to_string(),
         pct_key => match pct_key.strip_prefix('p') {
-            Some(n) => match lang {
-                Lang::Da => format!("af {n} %-fraktilen af"),
-                Lang::En => format!("of the {n}th percentile of"),
-            },
+            Some(n) => of_the_percentile_of(lang, n),
             None => pct_key.to_string(),
         },
     };
+    // A goal's metric reads "goal 1: <name>" in summary.json.
+    let metric = match (p.statistic.as_str(), p.metric.strip_prefix("goal ")) {
+        ("goal_probability", Some(rest)) => format!("{} {rest}", TextTerm::Goal.get(lang)),
+        _ => metric_name(&p.metric, lang),
+    };
     format!(
         "{}: {} {} {of} {} ({state}; {} {})\n",
-        lang.pick("præcision", "precision"),
-        lang.pick("95 %-halvbredde", "95 % half-width"),
+        TextTerm::Precision.get(lang),
+        TextTerm::N95PctHalfWidth.get(lang),
         pct(p.achieved_relative),
-        format_args!("{} {}", metric_name(&p.metric, lang), p.year),
-        lang.pick("mål", "target"),
+        format_args!("{metric} {}", p.year),
+        TextTerm::Target.get(lang),
         p.target_relative.map(pct).unwrap_or_default()
     )
 }
@@ -591,16 +538,9 @@ pub fn goal_tables(
     let of = option
         .map(|name| format!(": {}", clean_text(name)))
         .unwrap_or_default();
-    let _ = writeln!(
-        o,
-        "\n{}{of}",
-        lang.pick(
-            "sandsynlighed for at hvert mål nås",
-            "probability that each goal is met"
-        )
-    );
+    let _ = writeln!(o, "\n{}{of}", TextTerm::ProbabilityThatEachGoalIs.get(lang));
     let ne = not_evaluable_mark(lang);
-    let mut head = vec![lang.pick("mål", "goal").to_string()];
+    let mut head = vec![TextTerm::Goal.get(lang).to_string()];
     head.extend(years.iter().map(|y| y.to_string()));
     let rows: Vec<Vec<String>> = goals
         .iter()
@@ -618,14 +558,7 @@ pub fn goal_tables(
         .collect();
     o.push_str(&render(&head, &rows));
     if (0..years.len()).any(|y| goals.iter().any(|g| g.not_evaluable_in(y))) {
-        let _ = writeln!(
-            o,
-            "{ne}: {}",
-            lang.pick(
-                "kan ikke måles: målets andel tages over celler uden henvendelser det år",
-                "not evaluable, the goal's share is taken over cells with no contacts that year"
-            )
-        );
+        let _ = writeln!(o, "{ne}: {}", TextTerm::NotEvaluableTheGoalsShare.get(lang));
     }
     o.push_str(&first_year_lines(goals, years, lang));
     o
@@ -633,20 +566,13 @@ pub fn goal_tables(
 
 /// "n/e" / "k.m." in a goal table.
 fn not_evaluable_mark(lang: Lang) -> &'static str {
-    lang.pick("k.m.", "n/e")
+    TextTerm::NE.get(lang)
 }
 
 /// The first year each goal is met, as shares of the trials.
 fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String {
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "\n{}",
-        lang.pick(
-            "første år hvert mål nås (andel af simuleringerne)",
-            "first year each goal is met (share of trials)"
-        )
-    );
+    let _ = writeln!(o, "\n{}", TextTerm::FirstYearEachGoalIs.get(lang));
     for g in goals {
         let mut parts: Vec<String> = years
             .iter()
@@ -659,7 +585,7 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
         if let Some(p) = g.first_year_met.get("not_met") {
             parts.push(format!(
                 "{} {}",
-                lang.pick("ikke nået", "not met"),
+                TextTerm::NotMet.get(lang),
                 format_probability(*p, lang)
             ));
         }
@@ -682,15 +608,12 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "\n{} ({} {}, {})",
-        lang.pick("hvor besparelsen kommer fra", "where the savings come from"),
+        TextTerm::WhereTheSavingsComeFrom.get(lang),
         scale.unit(lang),
-        lang.pick("pr. år", "per year"),
-        lang.pick(
-            "gennemsnit af simuleringerne: delene summerer til den gennemsnitlige besparelse",
-            "mean of the trials: the parts add up to the mean savings"
-        )
+        TextTerm::PerYear.get(lang),
+        TextTerm::MeanOfTheTrialsThe.get(lang)
     );
-    let mut head = vec![lang.pick("kilde", "source").to_string()];
+    let mut head = vec![TextTerm::Source.get(lang).to_string()];
     head.extend(s.years.iter().map(|y| y.to_string()));
     let mut rows: Vec<Vec<String>> = SavingsSource::ALL
         .iter()
@@ -711,12 +634,9 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
         let _ = writeln!(
             o,
             "{}: {} {} {}",
-            lang.pick(
-                "henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, de forlod",
-                "contacts avoided are valued at the full unit price of the channel they left"
-            ),
+            TextTerm::ContactsAvoidedAreValuedAt.get(lang),
             crate::i18n::format_pct(a / t, 0, lang),
-            lang.pick("af besparelsen til og med", "of the savings through"),
+            TextTerm::OfTheSavingsThrough.get(lang),
             s.end_year
         );
     }
@@ -726,12 +646,7 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
 /// Said next to every table of per-year medians: each column is summarised
 /// on its own, so medians of a difference are not differences of medians.
 pub fn medians_do_not_add(lang: Lang) -> &'static str {
-    lang.pick(
-        "hver kolonne er medianen af sine egne simuleringer: median status quo - median scenarie er \
-         ikke medianen af besparelsen, og medianer kan ikke lægges sammen over år",
-        "each column is the median of its own trials: median status quo - median scenario is not \
-         the median savings, and medians do not add up over years",
-    )
+    TextTerm::EachColumnIsTheMedian.get(lang)
 }
 
 /// What the proposal's hours and each policy event buy (`run --attribution`).
@@ -741,13 +656,7 @@ pub fn attribution_table(
     lang: Lang,
 ) -> String {
     if rows.is_empty() {
-        return format!(
-            "\n{}\n",
-            lang.pick(
-                "intet at tilskrive: scenariet har hverken forslag eller politiske tiltag",
-                "nothing to attribute: the scenario has neither a proposal nor policy events"
-            )
-        );
+        return format!("\n{}\n", TextTerm::NothingToAttributeTheScenario.get(lang));
     }
     let mut o = String::new();
     let scale = Scale::above(
@@ -761,23 +670,17 @@ pub fn attribution_table(
     let _ = writeln!(
         o,
         "\n{} {} ({}; {}: median [5 % .. 95 %])",
-        lang.pick(
-            "hvad forslagets åbningstider og hvert politisk tiltag giver til og med",
-            "what the proposal's hours and each policy event buy through"
-        ),
+        TextTerm::WhatTheProposalsHoursAnd.get(lang),
         s.end_year,
-        lang.pick(
-            "hvert genberegnet uden det på de samme tilfældige tal",
-            "each rerun without it on the same random numbers"
-        ),
+        TextTerm::EachRerunWithoutItOn.get(lang),
         scale.unit(lang)
     );
     let head = header(&[
-        lang.pick("tiltag", "event"),
-        lang.pick("ekstra nettobesparelse", "marginal net savings"),
-        lang.pick("95 %-KI for medianen", "95 % CI of the median"),
-        lang.pick("dets omkostning", "its cost"),
-        lang.pick("bruttobesparelse", "gross savings"),
+        TextTerm::EventMeasure.get(lang),
+        TextTerm::MarginalNetSavings.get(lang),
+        TextTerm::N95PctCiOfTheMedian.get(lang),
+        TextTerm::ItsCost.get(lang),
+        TextTerm::GrossSavings.get(lang),
     ]);
     let column = |f: fn(&AttributionRow) -> &Summary| -> Vec<String> {
         scale.column(&rows.iter().map(f).collect::<Vec<_>>(), lang)
@@ -825,19 +728,11 @@ pub fn attribution_table(
     let _ = writeln!(
         o,
         "{} {} {} {}: {}",
-        lang.pick(
-            "tiltagenes gennemsnitlige effekter summerer til",
-            "the items' mean effects add up to"
-        ),
+        TextTerm::TheItemsMeanEffectsAdd.get(lang),
         kr(sum, lang),
-        lang.pick("af scenariets gennemsnit på", "of the scenario's mean"),
+        TextTerm::OfTheScenariosMean.get(lang),
         kr(total, lang),
-        lang.pick(
-            "tiltag, der flytter de samme henvendelser, overlapper, så hvert måles alene, \
-             ikke som en andel af helheden",
-            "items that move the same contacts overlap, so each is measured alone, not as a \
-             share of the total"
-        )
+        TextTerm::ItemsThatMoveTheSame.get(lang)
     );
     o
 }
@@ -854,7 +749,7 @@ fn goal_changes(s: &RunSummary, rows: &[crate::summary::AttributionRow], lang: L
                 s.goals[g].name,
                 s.years[y],
                 d * 100.0,
-                lang.pick("procentpoint", "percentage points")
+                TextTerm::PercentagePoints.get(lang)
             ))
         })
         .collect();
@@ -863,10 +758,7 @@ fn goal_changes(s: &RunSummary, rows: &[crate::summary::AttributionRow], lang: L
     }
     format!(
         "{}\n{}\n",
-        lang.pick(
-            "største ændring i sandsynligheden for at nå et mål:",
-            "largest change in the probability of meeting a goal:"
-        ),
+        TextTerm::LargestChangeInTheProbability.get(lang),
         lines.join("\n")
     )
 }

@@ -21,15 +21,15 @@
 //! date 1 January of the base year (the same run gives the same bytes), and
 //! the file written by the [`ExportManager`](super::ExportManager).
 
+use crate::i18n::{options_sheet_note, Lang, TextChart, TextCommon, TextSheet};
 use crate::metric_key::MetricKey;
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
 use super::xlsx::{
-    creation_date, goals_sheet_name, goals_table, headers, num, t, unique_sheet_names, widths,
+    creation_date, goals_sheet_name, goals_table, headers, num, unique_sheet_names, widths,
     years_sheet_name, years_table, Formats, WriteText,
 };
 use crate::comparison::{Comparison, OptionResult, OptionYear};
-use crate::i18n::Lang;
 use crate::report::chart_data::opening_channel_label;
 use crate::report::html::metric_label;
 use crate::stats::Summary;
@@ -96,13 +96,13 @@ fn has_hours(c: &Comparison) -> bool {
 
 /// The wanted name of every sheet, in the order they are added.
 fn sheet_names(c: &Comparison, summaries: &[RunSummary], lang: Lang) -> Vec<String> {
-    let mut names = vec![t(lang, "Sammenligning", "Comparison").to_string()];
+    let mut names = vec![TextSheet::Comparison.get(lang).to_string()];
     if c.options.len() > 1 {
-        names.push(t(lang, "Parvis", "Pairwise").into());
+        names.push(TextSheet::Pairwise.get(lang).into());
     }
-    names.push(t(lang, "Tilbagebetaling", "Payback").into());
+    names.push(TextSheet::Payback.get(lang).into());
     if has_hours(c) {
-        names.push(t(lang, "Åbningstider", "Opening hours").into());
+        names.push(TextCommon::OpeningHours.get(lang).into());
     }
     for (o, s) in c.options.iter().zip(summaries) {
         names.push(format!("{} · {}", years_sheet_name(lang), o.name));
@@ -125,22 +125,8 @@ fn options_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.write_text_with_format(
-        0,
-        0,
-        t(lang, "Forslagene side om side", "The options side by side"),
-        &f.title,
-    )?;
-    let note = match lang {
-        Lang::Da => format!(
-            "{} simuleringer pr. forslag, seed {}, fælles tilfældige tal (arket Parvis sammenligner forslagene simulering for simulering). Besparelse = omkostning i status quo - omkostning med forslaget. P5, P50 og P95: 5 %-, 50 %- (median) og 95 %-fraktilen; hver kolonne er sin egen fordeling, så medianer summerer ikke.",
-            c.trials, c.seed
-        ),
-        Lang::En => format!(
-            "{} trials per option, seed {}, common random numbers (the Pairwise sheet compares the options trial by trial). Savings = status quo cost - the option's cost. P5, P50 and P95: the 5th, 50th (median) and 95th percentiles; each column is its own distribution, so medians do not add up.",
-            c.trials, c.seed
-        ),
-    };
+    ws.write_text_with_format(0, 0, TextSheet::TheOptionsSideBySide.get(lang), &f.title)?;
+    let note = options_sheet_note(lang, c.trials, c.seed);
     ws.write_text_with_format(1, 0, note, &f.note)?;
     let head = options_head(lang);
     let hr = 3;
@@ -165,18 +151,15 @@ fn options_sheet(
 
 /// The headers of the options sheet.
 fn options_head(lang: Lang) -> Vec<String> {
-    let median = t(lang, "median", "median");
+    let median = TextCommon::Median.get(lang);
     let mut head: Vec<String> = vec![
-        t(lang, "Forslag", "Option").into(),
-        t(lang, "År", "Year").into(),
+        TextSheet::Option.get(lang).into(),
+        TextChart::Year.get(lang).into(),
         format!(
             "{}, {median}",
             metric_label(MetricKey::CostStatusQuo.as_str(), lang)
         ),
-        format!(
-            "{}, {median}",
-            t(lang, "Omkostning med forslaget", "Cost, option")
-        ),
+        format!("{}, {median}", TextSheet::CostOption.get(lang)),
     ];
     head.extend(p5_p50_p95(&metric_label(MetricKey::Savings.as_str(), lang)));
     head.extend(p5_p50_p95(&metric_label(
@@ -186,11 +169,7 @@ fn options_head(lang: Lang) -> Vec<String> {
     head.extend(p5_p50_p95(&metric_label(MetricKey::Npv.as_str(), lang)));
     head.push(format!(
         "{}, {median}",
-        t(
-            lang,
-            "Åbningsomkostning med forslaget",
-            "Opening cost, option"
-        )
+        TextSheet::OpeningCostOption.get(lang)
     ));
     for key in [
         "displaced_retimed",
@@ -256,30 +235,14 @@ fn pairwise_sheet(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let mut head: Vec<String> = vec![
-        t(lang, "Forslag A", "Option A").into(),
-        t(lang, "Forslag B", "Option B").into(),
-        t(lang, "År", "Year").into(),
-        t(
-            lang,
-            "Sandsynlighed for at A sparer mere end B i året",
-            "Probability that A saves more than B that year",
-        )
-        .into(),
+        TextSheet::OptionA.get(lang).into(),
+        TextSheet::OptionB.get(lang).into(),
+        TextChart::Year.get(lang).into(),
+        TextSheet::ProbabilityThatASavesMore.get(lang).into(),
     ];
-    head.extend(p5_p50_p95(t(lang, "Besparelse A - B", "Savings A - B")));
-    head.push(
-        t(
-            lang,
-            "Sandsynlighed for at A's akkumulerede nettobesparelse er større end B's",
-            "Probability that A's cumulative net savings exceed B's",
-        )
-        .into(),
-    );
-    head.extend(p5_p50_p95(t(
-        lang,
-        "Akkumuleret nettobesparelse A - B",
-        "Cumulative net savings A - B",
-    )));
+    head.extend(p5_p50_p95(TextSheet::SavingsAB.get(lang)));
+    head.push(TextSheet::ProbabilityThatAsCumulativeNet.get(lang).into());
+    head.extend(p5_p50_p95(TextSheet::CumulativeNetSavingsAB.get(lang)));
     headers(ws, 0, &head, f)?;
     let mut row = 1;
     for p in &c.pairwise {
@@ -297,11 +260,7 @@ fn pairwise_sheet(
     ws.write_text_with_format(
         row + 1,
         0,
-        t(
-            lang,
-            "Forskellene er regnet simulering for simulering på fælles tilfældige tal: A - B i hver simulering, derefter fraktilerne.",
-            "The differences are taken trial by trial on common random numbers: A - B in each trial, then the percentiles.",
-        ),
+        TextSheet::TheDifferencesAreTakenTrial.get(lang),
         &f.note,
     )?;
     ws.set_freeze_panes(1, 2)?;
@@ -325,9 +284,9 @@ fn payback_sheet(
         ws,
         0,
         &[
-            t(lang, "Forslag", "Option").into(),
-            t(lang, "Tilbagebetalingsår", "Payback year").into(),
-            t(lang, "Andel af simuleringerne", "Share of simulations").into(),
+            TextSheet::Option.get(lang).into(),
+            TextCommon::PaybackYear.get(lang).into(),
+            TextSheet::ShareOfSimulations.get(lang).into(),
         ],
         f,
     )?;
@@ -344,10 +303,7 @@ fn payback_sheet(
                 Err(_) => ws.write_text(
                     row,
                     1,
-                    format!(
-                        "{} {end}",
-                        t(lang, "Ikke inden udgangen af", "Not by the end of")
-                    ),
+                    format!("{} {end}", TextSheet::NotByTheEndOf.get(lang)),
                 )?,
             };
             num(ws, row, 2, *share, &f.share)?;
@@ -369,14 +325,14 @@ fn hours_sheet(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let mut head: Vec<String> = vec![
-        t(lang, "Afdeling", "Department").into(),
-        t(lang, "Kanal", "Channel").into(),
-        t(lang, "Timer pr. uge i dag", "Hours per week today").into(),
+        TextCommon::Department.get(lang).into(),
+        TextCommon::Channel.get(lang).into(),
+        TextSheet::HoursPerWeekToday.get(lang).into(),
     ];
     head.extend(
         c.options
             .iter()
-            .map(|o| format!("{}: {}", t(lang, "Timer pr. uge", "Hours per week"), o.name)),
+            .map(|o| format!("{}: {}", TextCommon::HoursPerWeek.get(lang), o.name)),
     );
     headers(ws, 0, &head, f)?;
     for (i, h) in c.hours_channels().into_iter().enumerate() {

@@ -26,6 +26,9 @@
 //! as formulas. The document's creation date is 1 January of the scenario's
 //! base year, not the time of the run, so the same run gives the same bytes.
 
+use crate::i18n::{
+    format_kr, format_number, summary_sheet_note, Lang, TextChart, TextCommon, TextSheet,
+};
 use crate::metric_key::MetricKey;
 use std::path::Path;
 
@@ -40,7 +43,6 @@ use crate::engine::{Engine, Trials};
 use crate::error::InputError;
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
-use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
@@ -104,13 +106,6 @@ impl WriteText for Worksheet {
 /// the inputs, so that two identical runs write identical bytes.
 pub(super) fn creation_date(summary: &RunSummary) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(summary.base_year.clamp(1900, 9999) as u16, 1, 1)
-}
-
-pub(super) fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
 }
 
 /// The formats of the workbook.
@@ -362,7 +357,7 @@ fn years_sheet(
 
 /// The name of a run's per-year sheet.
 pub(super) fn years_sheet_name(lang: Lang) -> &'static str {
-    t(lang, "Pr. år", "By year")
+    TextSheet::ByYear.get(lang)
 }
 
 /// The per-year summary of every metric (a run's, or one option's).
@@ -372,38 +367,28 @@ pub(super) fn years_table(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let l = labels(lang);
     let title = match &s.proposal {
         Some(p) if !s.scenario.contains(p.as_str()) => format!("{} – {p}", s.scenario),
         _ => s.scenario.clone(),
     };
     ws.write_text_with_format(0, 0, title, &f.title)?;
-    let note = match lang {
-        Lang::Da => format!(
-            "{} simuleringer, seed {}, scenariefil {}. Besparelse = omkostning i status quo - omkostning i scenariet. Fraktiler: type 7 (som FRAKTIL.MEDTAG); 95 % konfidensinterval for hver fraktil fra ordensstatistikker (fordelingsfrit).",
-            s.trials, s.seed, s.scenario_file
-        ),
-        Lang::En => format!(
-            "{} simulations, seed {}, scenario file {}. Savings = status quo cost - scenario cost. Percentiles: type 7 (as PERCENTILE.INC); 95 % confidence interval of each percentile from order statistics (distribution-free).",
-            s.trials, s.seed, s.scenario_file
-        ),
-    };
+    let note = summary_sheet_note(lang, s.trials, s.seed, &s.scenario_file);
     ws.write_text_with_format(1, 0, note, &f.note)?;
     let head: Vec<String> = vec![
-        t(lang, "Størrelse", "Metric").into(),
-        t(lang, "Nøgle", "Key").into(),
-        t(lang, "Enhed", "Unit").into(),
-        l.year.into(),
-        l.mean.into(),
-        t(lang, "Standardafvigelse", "Standard deviation").into(),
-        t(lang, "Standardfejl", "Standard error").into(),
+        TextSheet::Metric.get(lang).into(),
+        TextSheet::Key.get(lang).into(),
+        TextSheet::Unit.get(lang).into(),
+        TextChart::Year.get(lang).into(),
+        TextChart::Mean.get(lang).into(),
+        TextSheet::StandardDeviation.get(lang).into(),
+        TextSheet::StandardError.get(lang).into(),
         "P5".into(),
         "P25".into(),
-        t(lang, "P50 (median)", "P50 (median)").into(),
+        TextSheet::P50Median.get(lang).into(),
         "P75".into(),
         "P95".into(),
         "Min".into(),
-        t(lang, "Maks", "Max").into(),
+        TextSheet::Max.get(lang).into(),
     ]
     .into_iter()
     .chain(ci_headers(lang))
@@ -479,8 +464,8 @@ fn ci_headers(lang: Lang) -> Vec<String> {
         .iter()
         .flat_map(|p| {
             [
-                format!("{p} {}", t(lang, "95 % KI fra", "95 % CI low")),
-                format!("{p} {}", t(lang, "95 % KI til", "95 % CI high")),
+                format!("{p} {}", TextSheet::N95PctCiLow.get(lang)),
+                format!("{p} {}", TextSheet::N95PctCiHigh.get(lang)),
             ]
         })
         .collect()
@@ -490,8 +475,8 @@ fn ci_headers(lang: Lang) -> Vec<String> {
 /// 95 % confidence limits.
 fn ci_pair(what: &str, lang: Lang) -> [String; 2] {
     [
-        format!("{what} {}", t(lang, "95 % KI fra", "95 % CI low")),
-        format!("{what} {}", t(lang, "95 % KI til", "95 % CI high")),
+        format!("{what} {}", TextSheet::N95PctCiLow.get(lang)),
+        format!("{what} {}", TextSheet::N95PctCiHigh.get(lang)),
     ]
 }
 
@@ -524,11 +509,7 @@ pub(super) fn payback_note(
     ws.write_text_with_format(
         row,
         0,
-        t(
-            lang,
-            "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret.",
-            "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
-        ),
+        TextSheet::PaybackYearTheFirstYear.get(lang),
         &f.note,
     )?;
     Ok(())
@@ -540,13 +521,13 @@ fn payback_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.set_name(sheet_name(t(lang, "Tilbagebetaling", "Payback")))?;
+    ws.set_name(sheet_name(TextSheet::Payback.get(lang)))?;
     headers(
         ws,
         0,
         &[
-            t(lang, "Tilbagebetalingsår", "Payback year").to_string(),
-            t(lang, "Andel af simuleringerne", "Share of simulations").to_string(),
+            TextCommon::PaybackYear.get(lang).to_string(),
+            TextSheet::ShareOfSimulations.get(lang).to_string(),
         ],
         f,
     )?;
@@ -563,11 +544,7 @@ fn payback_sheet(
                 ws.write_text(
                     row,
                     0,
-                    format!(
-                        "{} {}",
-                        t(lang, "Ikke inden udgangen af", "Not by the end of"),
-                        s.end_year
-                    ),
+                    format!("{} {}", TextSheet::NotByTheEndOf.get(lang), s.end_year),
                 )?;
             }
         }
@@ -592,7 +569,7 @@ fn goals_sheet(
 
 /// The name of a run's goals sheet.
 pub(super) fn goals_sheet_name(lang: Lang) -> &'static str {
-    t(lang, "Mål", "Goals")
+    TextSheet::Goals.get(lang)
 }
 
 /// Each goal's probability per year and first year met (a run's, or one
@@ -603,42 +580,26 @@ pub(super) fn goals_table(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let l = labels(lang);
     let head: Vec<String> = vec![
-        l.goal.into(),
-        t(lang, "Størrelse", "Metric").into(),
-        t(lang, "Sammenligning", "Comparison").into(),
-        l.year.into(),
-        t(lang, "Målværdi", "Target").into(),
-        t(
-            lang,
-            "Sandsynlighed for at nå målet",
-            "Probability of meeting the goal",
-        )
-        .into(),
-        t(
-            lang,
-            "Sandsynlighed, 95 % KI fra (Wilson)",
-            "Probability, 95 % CI low (Wilson)",
-        )
-        .into(),
-        t(
-            lang,
-            "Sandsynlighed, 95 % KI til (Wilson)",
-            "Probability, 95 % CI high (Wilson)",
-        )
-        .into(),
-        t(lang, "Værdi, median", "Value, median").into(),
-        t(lang, "Værdi, P5", "Value, P5").into(),
-        t(lang, "Værdi, P95", "Value, P95").into(),
-        t(lang, "Værdi, gennemsnit", "Value, mean").into(),
+        TextChart::Goal.get(lang).into(),
+        TextSheet::Metric.get(lang).into(),
+        TextSheet::Comparison.get(lang).into(),
+        TextChart::Year.get(lang).into(),
+        TextCommon::Target.get(lang).into(),
+        TextSheet::ProbabilityOfMeetingTheGoal.get(lang).into(),
+        TextSheet::Probability95PctCiLow.get(lang).into(),
+        TextSheet::Probability95PctCiHigh.get(lang).into(),
+        TextSheet::ValueMedian.get(lang).into(),
+        TextSheet::ValueP5.get(lang).into(),
+        TextSheet::ValueP95.get(lang).into(),
+        TextSheet::ValueMean.get(lang).into(),
     ]
     .into_iter()
     .chain(
         [
-            t(lang, "Værdi, median", "Value, median"),
-            t(lang, "Værdi, P5", "Value, P5"),
-            t(lang, "Værdi, P95", "Value, P95"),
+            TextSheet::ValueMedian.get(lang),
+            TextSheet::ValueP5.get(lang),
+            TextSheet::ValueP95.get(lang),
         ]
         .iter()
         .flat_map(|v| ci_pair(v, lang)),
@@ -671,7 +632,7 @@ pub(super) fn goals_table(
                 num(ws, row, 6, low, &f.share)?;
                 num(ws, row, 7, high, &f.share)?;
             } else if g.not_evaluable_in(y) {
-                ws.write_string(row, 5, crate::i18n::labels(lang).not_evaluable)?;
+                ws.write_string(row, 5, TextChart::NotEvaluable.get(lang))?;
             }
             if let Some(q) = g.value.get(y) {
                 num(ws, row, 8, q.p50, vf)?;
@@ -688,20 +649,11 @@ pub(super) fn goals_table(
     }
     // First year met.
     row += 1;
-    ws.write_text_with_format(
-        row,
-        0,
-        t(
-            lang,
-            "Første år målet nås (andel af simuleringerne)",
-            "First year the goal is met (share of simulations)",
-        ),
-        &f.title,
-    )?;
+    ws.write_text_with_format(row, 0, TextCommon::FirstYearTheGoalIs.get(lang), &f.title)?;
     row += 1;
-    let mut head2: Vec<String> = vec![l.goal.into()];
+    let mut head2: Vec<String> = vec![TextChart::Goal.get(lang).into()];
     head2.extend(s.years.iter().map(|y| y.to_string()));
-    head2.push(t(lang, "Ikke nået", "Not met").into());
+    head2.push(TextCommon::NotMet.get(lang).into());
     headers(ws, row, &head2, f)?;
     row += 1;
     for g in &s.goals {
@@ -731,14 +683,14 @@ fn inputs_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.set_name(sheet_name(t(lang, "Antagelser", "Inputs")))?;
+    ws.set_name(sheet_name(TextSheet::Inputs.get(lang)))?;
     let head: Vec<String> = vec![
-        t(lang, "Antagelse", "Input").into(),
-        t(lang, "Fordeling", "Distribution").into(),
-        labels(lang).mean.into(),
-        t(lang, "Enhed", "Unit").into(),
-        t(lang, "Kilde og begrundelse", "Source and reasoning").into(),
-        t(lang, "Fil:linje", "File:line").into(),
+        TextCommon::Input.get(lang).into(),
+        TextSheet::Distribution.get(lang).into(),
+        TextChart::Mean.get(lang).into(),
+        TextSheet::Unit.get(lang).into(),
+        TextSheet::SourceAndReasoning.get(lang).into(),
+        TextSheet::FileLine.get(lang).into(),
     ];
     headers(ws, 0, &head, f)?;
     for (i, inp) in s.inputs.iter().enumerate() {
@@ -756,11 +708,7 @@ fn inputs_sheet(
         ws.write_text_with_format(
             1,
             0,
-            t(
-                lang,
-                "Scenariet har ingen usikre antagelser.",
-                "The scenario has no uncertain inputs.",
-            ),
+            TextSheet::TheScenarioHasNoUncertain.get(lang),
             &f.note,
         )?;
     }
@@ -775,19 +723,14 @@ fn hours_sheet(
     lang: Lang,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    ws.set_name(sheet_name(t(lang, "Åbningstider", "Opening hours")))?;
+    ws.set_name(sheet_name(TextCommon::OpeningHours.get(lang)))?;
     let head: Vec<String> = vec![
-        t(lang, "Afdeling", "Department").into(),
-        t(lang, "Kanal", "Channel").into(),
-        t(lang, "I dag", "Today").into(),
-        t(lang, "Timer pr. uge i dag", "Hours per week today").into(),
-        t(lang, "Forslag", "Proposal").into(),
-        t(
-            lang,
-            "Timer pr. uge i forslaget",
-            "Hours per week, proposal",
-        )
-        .into(),
+        TextCommon::Department.get(lang).into(),
+        TextCommon::Channel.get(lang).into(),
+        TextCommon::Today.get(lang).into(),
+        TextSheet::HoursPerWeekToday.get(lang).into(),
+        TextCommon::Proposal.get(lang).into(),
+        TextSheet::HoursPerWeekProposal.get(lang).into(),
     ];
     headers(ws, 0, &head, f)?;
     for (i, r) in s.hours.iter().enumerate() {
@@ -818,16 +761,16 @@ fn breakdown_sheet(
     let Some(b) = &s.breakdown else {
         return Ok(());
     };
-    ws.set_name(sheet_name(t(lang, "Fordeling", "Breakdown")))?;
+    ws.set_name(sheet_name(TextSheet::Breakdown.get(lang)))?;
     let head: Vec<String> = vec![
-        t(lang, "Fordelt på", "By").into(),
-        t(lang, "Navn", "Name").into(),
-        t(lang, "Størrelse", "Quantity").into(),
-        t(lang, "Enhed", "Unit").into(),
-        t(lang, "År", "Year").into(),
-        t(lang, "Gennemsnit", "Mean").into(),
+        TextSheet::By.get(lang).into(),
+        TextSheet::Name.get(lang).into(),
+        TextCommon::Quantity.get(lang).into(),
+        TextSheet::Unit.get(lang).into(),
+        TextChart::Year.get(lang).into(),
+        TextChart::Mean.get(lang).into(),
         "5 %".into(),
-        "Median".into(),
+        TextChart::Median.get(lang).into(),
         "95 %".into(),
     ];
     headers(ws, 0, &head, f)?;
@@ -851,7 +794,7 @@ fn breakdown_sheet(
             }
         }
     }
-    ws.write_text_with_format(row + 1, 0, crate::breakdown::COVERS, &f.note)?;
+    ws.write_text_with_format(row + 1, 0, TextSheet::BreakdownCovers.get(lang), &f.note)?;
     ws.set_freeze_panes(1, 0)?;
     widths(ws, &[16.0, 28.0, 28.0, 10.0, 8.0, 14.0, 14.0, 14.0, 14.0])?;
     Ok(())
@@ -866,40 +809,25 @@ fn sensitivity_sheet(
     let Some(sens) = &s.sensitivity else {
         return Ok(());
     };
-    ws.set_name(sheet_name(t(lang, "Følsomhed", "Sensitivity")))?;
+    ws.set_name(sheet_name(TextSheet::Sensitivity.get(lang)))?;
     let title = format!(
         "{} {}: {} {}, {} {}",
         metric_label(&sens.metric, lang),
         sens.year,
-        t(lang, "median", "median"),
+        TextCommon::Median.get(lang),
         format_kr(sens.output_median, lang),
         format_number(sens.trials_used as f64, 0, lang),
-        t(lang, "simuleringer", "simulations"),
+        TextCommon::Simulations.get(lang),
     );
     ws.write_text_with_format(0, 0, title, &f.title)?;
     let head: Vec<String> = vec![
-        t(lang, "Antagelse", "Input").into(),
-        t(lang, "Enhed", "Unit").into(),
-        t(
-            lang,
-            "Rangkorrelation (Spearman)",
-            "Rank correlation (Spearman)",
-        )
-        .into(),
-        t(lang, "Bidrag til variansen", "Contribution to variance").into(),
-        t(
-            lang,
-            "Median når antagelsen er lav (laveste 10 %)",
-            "Median with the input low (lowest 10 %)",
-        )
-        .into(),
-        t(
-            lang,
-            "Median når antagelsen er høj (højeste 10 %)",
-            "Median with the input high (highest 10 %)",
-        )
-        .into(),
-        t(lang, "Udsving", "Swing").into(),
+        TextCommon::Input.get(lang).into(),
+        TextSheet::Unit.get(lang).into(),
+        TextSheet::RankCorrelationSpearman.get(lang).into(),
+        TextCommon::ContributionToVariance.get(lang).into(),
+        TextCommon::MedianWithTheInputLow.get(lang).into(),
+        TextCommon::MedianWithTheInputHigh.get(lang).into(),
+        TextCommon::Swing.get(lang).into(),
     ];
     let hr = 2;
     headers(ws, hr, &head, f)?;
@@ -920,10 +848,10 @@ fn sensitivity_sheet(
             ws,
             row,
             &[
-                t(lang, "Antagelse A", "Input A").into(),
-                t(lang, "Antagelse B", "Input B").into(),
-                t(lang, "Angivet rangkorrelation", "Declared rank correlation").into(),
-                t(lang, "Opnået rangkorrelation", "Achieved rank correlation").into(),
+                TextCommon::InputA.get(lang).into(),
+                TextCommon::InputB.get(lang).into(),
+                TextSheet::DeclaredRankCorrelation.get(lang).into(),
+                TextSheet::AchievedRankCorrelation.get(lang).into(),
             ],
             f,
         )?;
@@ -950,14 +878,14 @@ fn attribution_sheet(
     let Some(rows) = &s.attribution else {
         return Ok(());
     };
-    ws.set_name(sheet_name(t(lang, "Tiltag", "Measures")))?;
-    let mut head: Vec<String> = vec![t(lang, "Tiltag", "Measure").into()];
-    for (what_da, what_en) in [
-        ("Ekstra nettobesparelse", "Extra net savings"),
-        ("Omkostning", "Cost"),
-        ("Besparelse før omkostning", "Savings before cost"),
+    ws.set_name(sheet_name(TextSheet::Measures.get(lang)))?;
+    let mut head: Vec<String> = vec![TextCommon::Measure.get(lang).into()];
+    for what in [
+        TextSheet::ExtraNetSavings,
+        TextSheet::Cost,
+        TextSheet::SavingsBeforeCost,
     ] {
-        let what = t(lang, what_da, what_en);
+        let what = what.get(lang);
         for stat in ["P50", "P5", "P95"] {
             head.push(format!("{what} {stat}"));
         }
@@ -1065,10 +993,9 @@ pub fn check_trials_sheet(scenario: &Scenario, xlsx_trials: usize) -> Result<(),
 
 /// The headers of the per-trial sheet.
 fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) -> Vec<String> {
-    let l = labels(lang);
     let mut head: Vec<String> = vec![
-        t(lang, "Simulering nr.", "Trial no.").into(),
-        l.year.into(),
+        TextSheet::TrialNo.get(lang).into(),
+        TextChart::Year.get(lang).into(),
         metric_label(MetricKey::CostStatusQuo.as_str(), lang),
         metric_label(MetricKey::CostScenario.as_str(), lang),
         metric_label(MetricKey::Savings.as_str(), lang),
@@ -1077,13 +1004,13 @@ fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) 
         metric_label(MetricKey::PaybackYear.as_str(), lang),
     ];
     for g in s.goals.iter().take(n_goals) {
-        head.push(format!("{}: {}", l.goal, g.name));
+        head.push(format!("{}: {}", TextChart::Goal.get(lang), g.name));
     }
     head.extend(components.iter().map(|k| metric_label(k, lang)));
     head.extend(s.inputs.iter().map(|i| {
         format!(
             "{}: {} ({})",
-            t(lang, "Antagelse", "Input"),
+            TextCommon::Input.get(lang),
             summary_input_label(s, &i.key, lang),
             i.key
         )
@@ -1146,7 +1073,7 @@ fn trials_sheet(
     f: &Formats,
 ) -> Result<(), XlsxError> {
     let layout = &engine.layout;
-    ws.set_name(sheet_name(t(lang, "Simuleringer", "Trials")))?;
+    ws.set_name(sheet_name(TextSheet::Trials.get(lang)))?;
     let n_goals = s.goals.len().min(layout.slots.goals.len());
     let components = component_slots(layout);
     let keys = &TRIAL_COMPONENT_KEYS[..components.len()];

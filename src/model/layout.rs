@@ -8,6 +8,7 @@
 
 use crate::domain::OpeningChannel;
 use crate::domain::{Channel, N_CHANNELS};
+use crate::i18n::SourceName;
 use crate::metric_key::MetricKey;
 use crate::scenario::{Scenario, OPENING_CHANNELS};
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
@@ -124,19 +125,14 @@ impl SavingsSource {
 
     /// What the source is, for tables and the report.
     pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        use crate::i18n::Lang::*;
-        match (self, lang) {
-            (SavingsSource::OpeningHours, Da) => "Færre åbne timer eller medarbejdere",
-            (SavingsSource::OpeningHours, En) => "Fewer open hours or staff",
-            (SavingsSource::ChannelShift, Da) => "Henvendelser i billigere kanaler",
-            (SavingsSource::ChannelShift, En) => "Contacts handled in cheaper channels",
-            (SavingsSource::AvoidedContacts, Da) => "Henvendelser der bliver væk",
-            (SavingsSource::AvoidedContacts, En) => "Contacts avoided (citizens gave up)",
-            (SavingsSource::Initiatives, Da) => "Initiativernes egne udgifter (+ = indtægt)",
-            (SavingsSource::Initiatives, En) => "The initiatives' own costs (+ = income)",
-            (SavingsSource::OutboundMail, Da) => "Udgående post (Digital Post)",
-            (SavingsSource::OutboundMail, En) => "Outbound mail (Digital Post)",
+        match self {
+            SavingsSource::OpeningHours => SourceName::OpeningHours,
+            SavingsSource::ChannelShift => SourceName::ChannelShift,
+            SavingsSource::AvoidedContacts => SourceName::AvoidedContacts,
+            SavingsSource::Initiatives => SourceName::Initiatives,
+            SavingsSource::OutboundMail => SourceName::OutboundMail,
         }
+        .get(lang)
     }
 
     pub fn index(self) -> usize {

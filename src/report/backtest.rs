@@ -2,12 +2,15 @@
 //! and the report section `backtest --report` adds to the forecast's report
 //! (a section of the report's builder, [`crate::report::html`]).
 
+use crate::i18n::{
+    backtest_better, backtest_coverage, backtest_no_better, backtest_trials, format_number,
+    format_pct, Lang, TextChart, TextCommon, TextReport,
+};
 use std::fmt::Write;
 
 use crate::backtest::{Backtest, ObservationScore};
 use crate::charts::{BacktestData, BacktestRow, ChartText};
 use crate::export::sanitize::clean_text;
-use crate::i18n::{format_number, format_pct, Lang};
 use maud::{html, Markup, PreEscaped};
 
 /// A value of an observation in its unit: "62.0 %", "12.3 m kr.", "41,250".
@@ -44,64 +47,34 @@ fn band(r: &ObservationScore, b: [f64; 2], lang: Lang) -> String {
 /// The summary sentence: coverage and skill in plain words.
 pub fn verdict(b: &Backtest, lang: Lang) -> String {
     let pct = |x: f64| format_pct(x, 0, lang);
-    let skill = match (b.skill, lang) {
-        (Some(s), Lang::Da) if s > 0.0 => format!(
-            "Prognosen rammer bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {} lavere.",
-            pct(s)
-        ),
-        (Some(s), Lang::Da) => format!(
-            "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {} højere.",
-            pct(-s)
-        ),
-        (Some(s), Lang::En) if s > 0.0 => format!(
-            "The forecast does better than holding today's figures constant: its mean CRPS is {} lower.",
-            pct(s)
-        ),
-        (Some(s), Lang::En) => format!(
-            "The forecast does no better than holding today's figures constant: its mean CRPS is {} higher.",
-            pct(-s)
-        ),
-        (None, _) => String::new(),
+    let skill = match b.skill {
+        Some(s) if s > 0.0 => backtest_better(lang, &pct(s)),
+        Some(s) => backtest_no_better(lang, &pct(-s)),
+        None => String::new(),
     };
-    match lang {
-        Lang::Da => format!(
-            "{} af {} faktiske tal ligger i prognosens 50 %-bånd (forventet: halvdelen) og {} i 90 %-båndet (forventet: 9 ud af 10). {skill}",
-            pct(b.coverage_50), b.scored, pct(b.coverage_90)
-        ),
-        Lang::En => format!(
-            "{} of {} realised values lie in the forecast's 50 % band (expected: half) and {} in its 90 % band (expected: 9 in 10). {skill}",
-            pct(b.coverage_50), b.scored, pct(b.coverage_90)
-        ),
-    }
+    backtest_coverage(
+        lang,
+        &pct(b.coverage_50),
+        b.scored,
+        &pct(b.coverage_90),
+        &skill,
+    )
 }
 
 /// Rows of the table: name, year, realised, median, 50 % band, 90 % band,
 /// PIT, CRPS, naive CRPS.
 pub fn rows(b: &Backtest, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
-    let head = match lang {
-        Lang::Da => [
-            "observation",
-            "år",
-            "faktisk",
-            "median",
-            "50 %-bånd",
-            "90 %-bånd",
-            "PIT",
-            "CRPS",
-            "CRPS naiv",
-        ],
-        Lang::En => [
-            "observation",
-            "year",
-            "realised",
-            "median",
-            "50 % band",
-            "90 % band",
-            "PIT",
-            "CRPS",
-            "naive CRPS",
-        ],
-    };
+    let head = [
+        TextReport::BtObservation.get(lang),
+        TextCommon::Year.get(lang),
+        TextReport::BtRealised.get(lang),
+        TextCommon::Median.get(lang),
+        TextChart::N50PctBand.get(lang),
+        TextChart::N90PctBand.get(lang),
+        TextReport::BtPit.get(lang),
+        TextReport::BtCrps.get(lang),
+        TextReport::BtNaiveCrps.get(lang),
+    ];
     let body = b
         .observations
         .iter()
@@ -120,7 +93,7 @@ pub fn rows(b: &Backtest, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
                     crps_text(r, f.crps, lang),
                 ]),
                 None => row.extend(std::iter::repeat_n(
-                    lang.pick("ikke beregnelig", "not evaluable").to_string(),
+                    TextReport::NotEvaluable.get(lang).to_string(),
                     5,
                 )),
             }
@@ -142,7 +115,7 @@ fn crps_text(r: &ObservationScore, x: f64, lang: Lang) -> String {
         "share" => format!(
             "{} {}",
             format_number(x * 100.0, 2, lang),
-            lang.pick("pp.", "pp")
+            TextReport::Pp.get(lang)
         ),
         "kr" => crate::i18n::format_money(x, lang),
         _ => format_number(x, 0, lang),
@@ -157,12 +130,9 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
         o,
         "{}: {} {} {}, seed {}\n",
         b.scenario,
-        lang.pick("backtest mod", "backtest against"),
+        TextReport::BacktestAgainst.get(lang),
         b.observation_file,
-        match lang {
-            Lang::Da => format!("{} simuleringer", format_number(b.trials as f64, 0, lang)),
-            Lang::En => format!("{} trials", format_number(b.trials as f64, 0, lang)),
-        },
+        backtest_trials(lang, &format_number(b.trials as f64, 0, lang)),
         b.seed
     );
     let left: Vec<bool> = (0..head.len()).map(|c| c == 0).collect();
@@ -173,14 +143,7 @@ pub fn terminal(b: &Backtest, lang: Lang) -> String {
         crate::text_table::TERMINAL_WIDTH,
     ));
     let _ = writeln!(o, "\n{}", verdict(b, lang));
-    let _ = writeln!(
-        o,
-        "{}",
-        match lang {
-            Lang::Da => "PIT: andelen af prognosens simuleringer under det faktiske tal (0,5 = midt i prognosen). CRPS: prognosens afstand til det faktiske tal i tallets enhed (0 = ramte præcist og sikkert); naiv = dagens tal holdt konstante.",
-            Lang::En => "PIT: the share of the forecast's trials below the realised value (0.5 = in the middle of the forecast). CRPS: the forecast's distance from the realised value in its unit (0 = hit exactly and with certainty); naive = today's figures held constant.",
-        }
-    );
+    let _ = writeln!(o, "{}", TextReport::BacktestTerminalNote.get(lang));
     o
 }
 
@@ -191,10 +154,7 @@ pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
     html! {
         section class="major backtest" id="backtest" { "\n"
             h2 {
-                (lang.pick(
-                    "Prognosen holdt op mod virkeligheden",
-                    "The forecast against what happened"
-                ))
+                (TextReport::TheForecastAgainstWhatHappened.get(lang))
             } "\n"
             p { (verdict(b, lang)) } "\n"
             @if let Some(svg) = chart_svg {
@@ -213,7 +173,7 @@ pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
                         @if let Some(src) = &r.source {
                             tr.source {
                                 td colspan=(cells.len()) {
-                                    (lang.pick("Kilde", "Source")) ": " (clean_text(src))
+                                    (TextReport::Source.get(lang)) ": " (clean_text(src))
                                 }
                             } "\n"
                         }
@@ -221,10 +181,7 @@ pub fn section(b: &Backtest, chart_svg: Option<&str>, lang: Lang) -> Markup {
                 }
             } "\n"
             p.note {
-                (match lang {
-                    Lang::Da => "Hvert faktisk tal (fx fra en statusrapport) sammenlignes med prognosens fordeling af samme tal. PIT er andelen af simuleringerne under det faktiske tal: over mange observationer bør PIT-værdierne være jævnt spredt mellem 0 og 1, halvdelen af de faktiske tal bør ligge i 50 %-båndet og ni ud af ti i 90 %-båndet. CRPS (continuous ranked probability score) måler afstanden mellem hele prognosefordelingen og det faktiske tal i tallets enhed; jo lavere, jo bedre. Den naive prognose holder dagens tal (basisårets) konstante.",
-                    Lang::En => "Each realised value (e.g. from a status report) is compared with the forecast's distribution of the same figure. The PIT is the share of simulations below the realised value: over many observations the PIT values should be spread evenly between 0 and 1, half the realised values should lie in the 50 % band and nine in ten in the 90 % band. The CRPS (continuous ranked probability score) measures the distance between the whole forecast distribution and the realised value in the figure's unit; lower is better. The naive forecast holds today's (the base year's) figures constant.",
-                })
+                (TextReport::BacktestReportNote.get(lang))
             } "\n"
         } "\n"
     }
@@ -243,9 +200,9 @@ pub fn chart_data(b: &Backtest, lang: Lang) -> BacktestData {
                 pit: f.pit,
                 values: format!(
                     "{} {} · {} {}",
-                    lang.pick("faktisk", "realised"),
+                    TextReport::Realised.get(lang),
                     v(r.value),
-                    lang.pick("median", "median"),
+                    TextCommon::Median.get(lang),
                     v(f.median)
                 ),
             })

@@ -4,7 +4,9 @@
 
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::export::sanitize::clean_text;
-use crate::i18n::{format_kr, format_number, format_pct, Lang};
+use crate::i18n::{
+    format_kr, format_number, format_pct, ContactTypeName, Lang, TextChart, TextCommon, TextReport,
+};
 use crate::model::breakdown::KindOf;
 use crate::summary::RunSummary;
 
@@ -19,26 +21,19 @@ pub fn breakdown_tables(s: &RunSummary, lang: Lang) -> Markup {
     }
 }
 
-fn t(lang: Lang, da: &'static str, en: &'static str) -> &'static str {
-    lang.pick(da, en)
-}
-
 /// A group's name as the report and the terminal show it: the
 /// department's label, the contact type in words, the area's name.
 pub fn group_label(g: &GroupSummary, kind: KindOf, lang: Lang) -> String {
     match kind {
         KindOf::Department if g.name == crate::model::breakdown::NO_DEPARTMENT => {
-            t(lang, "Ingen afdeling", "No department").to_string()
+            TextReport::NoDepartment.get(lang).to_string()
         }
         KindOf::Department => g.label.clone().unwrap_or_else(|| g.name.clone()),
-        KindOf::ContactType => match (g.name.as_str(), lang) {
-            ("transaction", Lang::Da) => "Transaktion (sagsoprettelse)".into(),
-            ("transaction", Lang::En) => "Transaction".into(),
-            ("information", Lang::Da) => "Generel information".into(),
-            ("information", Lang::En) => "Information".into(),
-            ("case_information", Lang::Da) => "Sagsinformation".into(),
-            ("case_information", Lang::En) => "Case information".into(),
-            (other, _) => other.to_string(),
+        KindOf::ContactType => match g.name.as_str() {
+            "transaction" => ContactTypeName::Transaction.get(lang).into(),
+            "information" => ContactTypeName::Information.get(lang).into(),
+            "case_information" => ContactTypeName::CaseInformation.get(lang).into(),
+            other => other.to_string(),
         },
         KindOf::Area => g.name.clone(),
     }
@@ -60,18 +55,15 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
         order.sort_by(|a, b| b.mean_cost(0, first).total_cmp(&a.mean_cost(0, first)));
     }
     let (what, id) = match kind {
-        KindOf::Area => (t(lang, "område", "area"), "table-by-area"),
-        KindOf::Department => (t(lang, "afdeling", "department"), "table-by-department"),
-        KindOf::ContactType => (t(lang, "henvendelsestype", "contact type"), "table-by-type"),
+        KindOf::Area => (TextCommon::Area.get(lang), "table-by-area"),
+        KindOf::Department => (TextCommon::DepartmentLower.get(lang), "table-by-department"),
+        KindOf::ContactType => (TextCommon::ContactType.get(lang), "table-by-type"),
     };
-    let covers = match (kind, lang) {
-        (KindOf::Department, Lang::Da) => {
-            "ekspeditionsomkostning og åbningstids- eller bemandingsomkostning"
-        }
-        (KindOf::Department, Lang::En) => "handling cost and opening-hour or staffing cost",
-        (_, Lang::Da) => "ekspeditionsomkostning",
-        (_, Lang::En) => "handling cost",
-    };
+    let covers = match kind {
+        KindOf::Department => TextReport::CoversDepartment,
+        _ => TextReport::CoversHandling,
+    }
+    .get(lang);
     let share = |x: f64, of: f64| {
         if of > 0.0 {
             format_pct(x / of, 0, lang)
@@ -84,17 +76,17 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
     html! {
         table class="years breakdown" id=(id) { "\n"
             caption {
-                (t(lang, "Omkostninger fordelt på", "Cost by")) " " (what)
-                " (" (covers) "; " (t(lang, "gennemsnit, kr.", "mean, kr.")) ")"
+                (TextReport::CostBy.get(lang)) " " (what)
+                " (" (covers) "; " (TextReport::MeanKr.get(lang)) ")"
             } "\n"
             thead { tr {
                 th { (capitalise(what)) }
-                th.num { (t(lang, "Status quo", "Status quo")) " " (base) }
-                th.num { (t(lang, "andel", "share")) }
-                th.num { (t(lang, "Scenarie", "Scenario")) " " (end) }
-                th.num { (t(lang, "andel", "share")) }
-                th.num { (t(lang, "Besparelse", "Savings")) " " (end) }
-                th.num { (t(lang, "Henvendelser, scenarie", "Contacts, scenario")) " " (end) }
+                th.num { (TextChart::StatusQuo.get(lang)) " " (base) }
+                th.num { (TextCommon::Share.get(lang)) }
+                th.num { (TextChart::Scenario.get(lang)) " " (end) }
+                th.num { (TextCommon::Share.get(lang)) }
+                th.num { (TextChart::Savings.get(lang)) " " (end) }
+                th.num { (TextReport::ContactsScenario.get(lang)) " " (end) }
             } }
             tbody { "\n"
                 @for g in order {
@@ -110,7 +102,7 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
                     } "\n"
                 }
                 tr.total {
-                    td { (t(lang, "I alt", "Total")) }
+                    td { (TextChart::Total.get(lang)) }
                     td.num { (format_kr(total_sq, lang)) }
                     td.num { "100 %" }
                     td.num { (format_kr(total_sc, lang)) }
@@ -122,11 +114,7 @@ fn table(s: &RunSummary, b: &Breakdown, kind: KindOf, lang: Lang) -> Markup {
         } "\n"
         @if kind == KindOf::ContactType {
             p.note {
-                (t(
-                    lang,
-                    "Fordelingerne dækker ekspeditionsomkostningen (antal henvendelser gange enhedspris) og, for afdelingerne, omkostningen til åbne timer eller bemanding. Kampagners og tiltags udgifter og udgående post hører ikke til noget område og er ikke med. Gennemsnit summerer over grupperne; besparelse = status quo minus scenarie af det, gruppen dækker.",
-                    "The breakdowns cover the handling cost (contacts times unit price) and, for departments, the cost of open hours or staff. Campaign and initiative costs and outbound mail belong to no area and are left out. Means add up over the groups; savings = status quo minus scenario of what the group covers."
-                ))
+                (TextReport::TheBreakdownsCoverTheHandling.get(lang))
             } "\n"
         }
     }

@@ -1,5 +1,6 @@
 //! From summaries to chart inputs, and the charts `run` and `compare` write.
 
+use crate::i18n::{Lang, OpeningChannelName, TextReport};
 use crate::metric_key::MetricKey;
 use crate::series_key::{RunPath, SeriesKey};
 use std::path::{Path, PathBuf};
@@ -9,7 +10,6 @@ use crate::charts::ChartText;
 use crate::comparison::Comparison;
 use crate::domain::Channel;
 use crate::error::Error;
-use crate::i18n::Lang;
 use crate::stats::Summary;
 use crate::summary::{RunSummary, Shape};
 
@@ -52,28 +52,21 @@ pub fn citizens_data(s: &RunSummary, lang: Lang) -> Option<CitizensChart> {
     }
     lines.extend(line(
         MetricKey::DigitalShareScenario.as_str(),
-        lang.pick("Digitale henvendelser (andel)", "Digital contacts (share)")
-            .to_string(),
+        TextReport::DigitalContactsShare.get(lang).to_string(),
         3,
         true,
     ));
     lines.extend(line(
         MetricKey::CompletionRate.as_str(),
-        lang.pick(
-            "Gennemført påbegyndt selvbetjening",
-            "Started self-service completed",
-        )
-        .to_string(),
+        TextReport::StartedSelfServiceCompleted
+            .get(lang)
+            .to_string(),
         4,
         true,
     ));
     lines.extend(line(
         "outbound_digital_share_scenario",
-        lang.pick(
-            "Breve sendt med Digital Post",
-            "Letters sent by Digital Post",
-        )
-        .to_string(),
+        TextReport::LettersSentByDigitalPost.get(lang).to_string(),
         5,
         true,
     ));
@@ -100,11 +93,11 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
     FanChartData {
         status_quo: series(
             MetricKey::CostStatusQuo.as_str(),
-            lang.pick("Status quo, samme forløb", "Status quo, the same path"),
+            TextReport::StatusQuoTheSamePath.get(lang),
         ),
         scenario: series(
             MetricKey::CostScenario.as_str(),
-            lang.pick("Fremskrivning", "Projection"),
+            TextReport::Projection.get(lang),
         ),
         trials: Some(s.trials as u64),
     }
@@ -114,10 +107,7 @@ pub fn cost_fan(s: &RunSummary, lang: Lang) -> FanChartData {
 /// is ("Årlig omkostning: status quo-fremskrivning").
 pub fn cost_fan_text(s: &RunSummary, text: ChartText, lang: Lang) -> ChartText {
     if s.is_status_quo_projection() {
-        text.with_title(lang.pick(
-            "Årlig omkostning: status quo-fremskrivning",
-            "Annual cost: status-quo projection",
-        ))
+        text.with_title(TextReport::AnnualCostStatusQuoProjection.get(lang))
     } else {
         text
     }
@@ -148,9 +138,8 @@ pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
     };
     let op = if g.op == ">=" { "≥" } else { "≤" };
     // A goal judged on December says so next to its target.
-    let when = match (g.at.as_deref(), lang) {
-        (Some("year_end"), Lang::Da) => " i december",
-        (Some("year_end"), Lang::En) => " in December",
+    let when = match g.at.as_deref() {
+        Some("year_end") => TextReport::InDecember.get(lang),
         _ => "",
     };
     let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
@@ -206,10 +195,7 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
                 .iter()
                 .map(|q| q.p50)
                 .collect();
-            let label = match lang {
-                Lang::Da => c.label_da(),
-                Lang::En => c.label_en(),
-            };
+            let label = c.label(lang);
             (v.iter().any(|x| *x > 0.0)).then(|| ChannelSeries {
                 name: label.to_string(),
                 color: c.index(),
@@ -314,10 +300,7 @@ pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
 
 /// Why overlapping cost bands do not mean uncertain savings.
 pub fn fan_note(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Da => "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne).",
-        Lang::En => "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
-    }
+    TextReport::FanNote.get(lang)
 }
 
 /// Writes the charts of a run (PNG and SVG each, drawn in parallel);
@@ -370,12 +353,10 @@ pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) 
 
 /// "counter"/"phone" in the chart's language.
 pub fn opening_channel_label(key: &str, lang: Lang) -> String {
-    match (key, lang) {
-        ("counter", Lang::Da) => "Skranke".into(),
-        ("counter", Lang::En) => "Counter".into(),
-        ("phone", Lang::Da) => "Telefon".into(),
-        ("phone", Lang::En) => "Phone".into(),
-        (other, _) => other.to_string(),
+    match key {
+        "counter" => OpeningChannelName::Counter.get(lang).into(),
+        "phone" => OpeningChannelName::Phone.get(lang).into(),
+        other => other.to_string(),
     }
 }
 

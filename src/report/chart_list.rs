@@ -3,6 +3,7 @@
 //! pruning old ones from an output directory and the HTML report's figures
 //! all follow this list, so a chart is added in one place.
 
+use crate::i18n::{outcomes_title, title_option_savings, Lang, TextChart, TextReport};
 use crate::metric_key::MetricKey;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,6 @@ use crate::charts::data::*;
 use crate::charts::{self, ChartError, ChartText, Sink};
 use crate::comparison::Comparison;
 use crate::error::Error;
-use crate::i18n::{labels, Lang};
 use crate::summary::RunSummary;
 
 /// Every chart the program draws, named by its file stem.
@@ -123,7 +123,6 @@ impl<'a> Chart<'a> {
 
 /// The charts of a single run, in the report's order.
 pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>> {
-    let l = labels(lang);
     let end = s.end_year;
     let text = ChartText::subtitle(s.scenario.clone());
     let mut out = Vec::new();
@@ -137,7 +136,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
     let fan_title = fan_text
         .title
         .clone()
-        .unwrap_or_else(|| l.title_fan_cost.to_string());
+        .unwrap_or_else(|| TextChart::TitleFanCost.get(lang).to_string());
     out.push(Chart::new(ChartId::CostFan, fan_title, move |p| {
         charts::fan_chart(&fan, &fan_text, lang, p)
     }));
@@ -149,7 +148,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
             let t = text.clone();
             out.push(Chart::new(
                 ChartId::SavingsHistogram,
-                l.outcomes_title(&measure.label(lang)),
+                outcomes_title(lang, &measure.label(lang)),
                 move |p| charts::histogram(&hist, &t, lang, p),
             ));
             let label = s.proposal.clone().unwrap_or_else(|| s.scenario.clone());
@@ -161,7 +160,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
             let t = text.clone();
             out.push(Chart::new(
                 ChartId::SavingsSCurve,
-                l.title_exceedance,
+                TextChart::TitleExceedance.get(lang),
                 move |p| charts::exceedance(&ex, &t, lang, p),
             ));
         }
@@ -171,7 +170,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
                 let t = text.clone();
                 out.push(Chart::new(
                     ChartId::CostHistogram,
-                    l.outcomes_title(&hist.measure.label(lang)),
+                    outcomes_title(lang, &hist.measure.label(lang)),
                     move |p| charts::histogram(&hist, &t, lang, p),
                 ));
             }
@@ -180,15 +179,19 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
     if !s.goals.is_empty() {
         let g = goal_data(s, lang);
         let t = text.clone();
-        out.push(Chart::new(ChartId::Goals, l.title_goals, move |p| {
-            charts::goal_probability(&g, &t, lang, p)
-        }));
+        out.push(Chart::new(
+            ChartId::Goals,
+            TextChart::TitleGoals.get(lang),
+            move |p| charts::goal_probability(&g, &t, lang, p),
+        ));
     }
     if let Some(c) = citizens_data(s, lang) {
         let t = text.clone();
-        out.push(Chart::new(ChartId::Citizens, l.title_citizens, move |p| {
-            charts::citizens(&c, &t, lang, p)
-        }));
+        out.push(Chart::new(
+            ChartId::Citizens,
+            TextChart::TitleCitizens.get(lang),
+            move |p| charts::citizens(&c, &t, lang, p),
+        ));
     }
     // The report shows convergence while the figures are still settling;
     // once settled, its method section states the precision in words.
@@ -199,7 +202,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
         let t = text.clone();
         out.push(Chart::new(
             ChartId::Convergence,
-            lang.pick("Hvor stabile er tallene?", "How settled are the figures?"),
+            TextReport::HowSettledAreTheFigures.get(lang),
             move |p| charts::convergence(c, &what, &t, lang, p),
         ));
     }
@@ -208,21 +211,23 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
         let t = text.clone();
         out.push(Chart::new(
             ChartId::ChannelMix,
-            l.title_channel_mix,
+            TextChart::TitleChannelMix.get(lang),
             move |p| charts::channel_mix(&mix, &t, lang, p),
         ));
     }
     if let Some(data) = tornado_data(s, lang) {
         let t = text.clone();
-        out.push(Chart::new(ChartId::Tornado, l.title_tornado, move |p| {
-            charts::tornado(&data, &t, lang, p)
-        }));
+        out.push(Chart::new(
+            ChartId::Tornado,
+            TextChart::TitleTornado.get(lang),
+            move |p| charts::tornado(&data, &t, lang, p),
+        ));
     }
     if let Some(data) = attribution_data(s, lang) {
         let t = text;
         out.push(Chart::new(
             ChartId::Attribution,
-            l.title_attribution,
+            TextChart::TitleAttribution.get(lang),
             move |p| charts::attribution(&data, &t, lang, p),
         ));
     }
@@ -240,26 +245,25 @@ pub fn comparison_charts<'a>(
     let Some(&end) = c.years.last() else {
         return Vec::new();
     };
-    let l = labels(lang);
     let data = std::sync::Arc::new(option_comparison(c, lang));
     let mut out = Vec::new();
     let d = data.clone();
     out.push(Chart::new(
         ChartId::OptionsSavings,
-        l.title_option_savings(end),
+        title_option_savings(lang, end),
         move |p| charts::option_savings(&d, end, &ChartText::new(), lang, p),
     ));
     let d = data.clone();
     out.push(Chart::new(
         ChartId::OptionsCumulative,
-        l.title_option_cumulative,
+        TextChart::TitleOptionCumulative.get(lang),
         move |p| charts::option_cumulative(&d, &ChartText::new(), lang, p),
     ));
     if !data.current_hours.is_empty() {
         let d = data.clone();
         out.push(Chart::new(
             ChartId::OptionsHours,
-            l.title_option_hours,
+            TextChart::TitleOptionHours.get(lang),
             move |p| charts::option_hours(&d, &ChartText::new(), lang, p),
         ));
     }
@@ -280,7 +284,7 @@ pub fn comparison_charts<'a>(
         };
         out.push(Chart::new(
             ChartId::OptionsSCurve,
-            l.title_exceedance,
+            TextChart::TitleExceedance.get(lang),
             move |p| charts::exceedance(&ex, &ChartText::new(), lang, p),
         ));
     }

@@ -6,7 +6,7 @@
 //! name is never split.
 
 use crate::domain::{Channel, ContactType, OpeningChannel};
-use crate::i18n::Lang;
+use crate::i18n::{ContactTypeWord, Lang, TextReport};
 use crate::input_key::*;
 use crate::summary::RunSummary;
 
@@ -48,90 +48,85 @@ struct Words {
 }
 
 impl Words {
-    fn t(&self, da: &str, en: &str) -> String {
-        self.lang.pick(da, en).to_string()
-    }
-
     /// A channel in lower case ("personligt fremmøde").
     fn channel(&self, c: Channel) -> String {
-        match self.lang {
-            Lang::Da => c.label_da().to_lowercase(),
-            Lang::En => c.label_en().to_lowercase(),
-        }
+        c.label(self.lang).to_lowercase()
     }
 
     /// "skranke" / "counter", "telefon" / "phone".
     fn opening(&self, c: OpeningChannel) -> String {
         match c {
-            OpeningChannel::Counter => self.t("skranke", "counter"),
-            OpeningChannel::Phone => self.t("telefon", "phone"),
+            OpeningChannel::Counter => TextReport::Counter.get(self.lang).to_string(),
+            OpeningChannel::Phone => TextReport::Phone.get(self.lang).to_string(),
         }
     }
 
     /// A contact type as the scenario names it.
     fn contact_type(&self, t: ContactType) -> String {
-        match (t, self.lang) {
-            (ContactType::Transaction, Lang::Da) => "transaktion".into(),
-            (ContactType::CaseInformation, Lang::Da) => "sagsinformation".into(),
-            (t, _) => t.key().replace('_', " "),
+        match t {
+            ContactType::Transaction => ContactTypeWord::Transaction,
+            ContactType::Information => ContactTypeWord::Information,
+            ContactType::CaseInformation => ContactTypeWord::CaseInformation,
         }
+        .get(self.lang)
+        .to_string()
     }
 
     fn bass(&self, p: BassParam) -> String {
         match p {
-            BassParam::P => self.t("Innovation p", "Innovation p"),
-            BassParam::Q => self.t("Imitation q", "Imitation q"),
-            BassParam::Ceiling => self.t("Loft for digital andel", "Digital ceiling"),
+            BassParam::P => TextReport::InnovationP.get(self.lang).to_string(),
+            BassParam::Q => TextReport::ImitationQ.get(self.lang).to_string(),
+            BassParam::Ceiling => TextReport::DigitalCeiling.get(self.lang).to_string(),
         }
     }
 
     fn bass_add(&self, a: BassAdd) -> String {
         match a {
-            BassAdd::PAdd => self.t("Ekstra innovation p", "Added innovation p"),
-            BassAdd::QAdd => self.t("Ekstra imitation q", "Added imitation q"),
-            BassAdd::CeilingAdd => self.t("Højere loft", "Raised ceiling"),
+            BassAdd::PAdd => TextReport::AddedInnovationP.get(self.lang).to_string(),
+            BassAdd::QAdd => TextReport::AddedImitationQ.get(self.lang).to_string(),
+            BassAdd::CeilingAdd => TextReport::RaisedCeiling.get(self.lang).to_string(),
         }
     }
 
     fn floor(&self, f: FloorField) -> String {
         match f {
-            FloorField::Floor => self.t("Minimumsandel", "Mandatory floor"),
-            FloorField::Exemption => self.t("Fritagne", "Exempted share"),
+            FloorField::Floor => TextReport::MandatoryFloor.get(self.lang).to_string(),
+            FloorField::Exemption => TextReport::ExemptedShare.get(self.lang).to_string(),
         }
     }
 
     fn displaced(&self, s: DisplacedShare) -> String {
         match s {
-            DisplacedShare::Retime => self.t("Kommer igen senere", "Retimed"),
-            DisplacedShare::ToDigital => self.t("Går digitalt", "Go digital"),
-            DisplacedShare::ToPhone => self.t("Ringer i stedet", "Call instead"),
+            DisplacedShare::Retime => TextReport::ComesBackLater.get(self.lang).to_string(),
+            DisplacedShare::ToDigital => TextReport::GoDigital.get(self.lang).to_string(),
+            DisplacedShare::ToPhone => TextReport::CallInstead.get(self.lang).to_string(),
         }
     }
 
     fn staffing(&self, f: StaffingField) -> String {
         match f {
-            StaffingField::AhtSeconds => self.t("Behandlingstid", "Handling time"),
-            StaffingField::HourlyWageKr => self.t("Timeløn", "Hourly wage"),
-            StaffingField::Shrinkage => self.t("Ikke-produktiv tid", "Shrinkage"),
+            StaffingField::AhtSeconds => TextReport::HandlingTime.get(self.lang).to_string(),
+            StaffingField::HourlyWageKr => TextReport::HourlyWage.get(self.lang).to_string(),
+            StaffingField::Shrinkage => TextReport::Shrinkage.get(self.lang).to_string(),
         }
     }
 
     fn outbound(&self, f: OutboundField) -> String {
         match f {
-            OutboundField::LettersPerYear => self.t("Breve pr. år", "Letters a year"),
+            OutboundField::LettersPerYear => TextReport::LettersAYear.get(self.lang).to_string(),
             OutboundField::DigitalShare => {
-                self.t("Andel Digital Post i dag", "Digital Post share today")
+                TextReport::DigitalPostShareToday.get(self.lang).to_string()
             }
-            OutboundField::PriceLetterKr => self.t("Pris: papirbrev", "Price: paper letter"),
+            OutboundField::PriceLetterKr => TextReport::PricePaperLetter.get(self.lang).to_string(),
             OutboundField::PriceDigitalPostKr => {
-                self.t("Pris: Digital Post", "Price: Digital Post")
+                TextReport::PriceDigitalPost.get(self.lang).to_string()
             }
         }
     }
 
     /// A completion rate, common or of one contact type.
     fn completion(&self, t: Option<ContactType>) -> String {
-        let rate = self.t("Gennemførselsgrad", "Completion rate");
+        let rate = TextReport::CompletionRate.get(self.lang).to_string();
         match t {
             None => rate,
             Some(t) => format!("{rate} ({})", self.contact_type(t)),
@@ -147,24 +142,26 @@ impl Words {
     /// What an event's number is, for the kinds read as "<what> · <event>".
     fn event_param(&self, p: EventParam) -> String {
         match p {
-            EventParam::CostOneOffKr => self.t("Engangsomkostning", "One-off cost"),
-            EventParam::CostMonthlyKr => self.t("Månedlig omkostning", "Monthly cost"),
+            EventParam::CostOneOffKr => TextReport::OneOffCost.get(self.lang).to_string(),
+            EventParam::CostMonthlyKr => TextReport::MonthlyCost.get(self.lang).to_string(),
             EventParam::Add(a) => self.bass_add(a),
             EventParam::Floor(f) => self.floor(f),
             EventParam::DigitalPostExemption => {
-                self.t("Fritaget for Digital Post", "Exempt from Digital Post")
+                TextReport::ExemptFromDigitalPost.get(self.lang).to_string()
             }
-            EventParam::ShiftShare => self.t("Andel der flyttes", "Share shifted"),
-            EventParam::PriceKr => self.t("Ny enhedspris", "New unit price"),
-            EventParam::PriceFactor => self.t("Faktor på enhedspris", "Unit price factor"),
-            EventParam::VolumeFactor => self.t("Faktor på volumen", "Volume factor"),
+            EventParam::ShiftShare => TextReport::ShareShifted.get(self.lang).to_string(),
+            EventParam::PriceKr => TextReport::NewUnitPrice.get(self.lang).to_string(),
+            EventParam::PriceFactor => TextReport::UnitPriceFactor.get(self.lang).to_string(),
+            EventParam::VolumeFactor => TextReport::VolumeFactor.get(self.lang).to_string(),
             EventParam::CompletionAdd => {
-                self.t("Højere gennemførselsgrad", "Raised completion rate")
+                TextReport::RaisedCompletionRate.get(self.lang).to_string()
             }
-            EventParam::CostInYearKr(year) => format!("{} {year}", self.t("Omkostning", "Cost")),
+            EventParam::CostInYearKr(year) => {
+                format!("{} {year}", TextReport::Cost.get(self.lang))
+            }
             EventParam::Target { channel, .. } => format!(
                 "{}: {}",
-                self.t("Flytter til", "Moves to"),
+                TextReport::MovesTo.get(self.lang),
                 self.channel(channel.channel)
             ),
             EventParam::Citizens { capability, effect } => {
@@ -187,18 +184,18 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         Scope::Area(a) => format!("{label} · {a}"),
     };
     match key {
-        InputKey::Price(ch) => format!("{}: {}", w.t("Pris", "Price"), w.channel(*ch)),
-        InputKey::PopulationBase => w.t("Befolkning", "Population"),
-        InputKey::PopulationGrowth => w.t("Befolkningsvækst", "Population growth"),
-        InputKey::DiscountRate => w.t("Diskonteringsrente", "Discount rate"),
-        InputKey::PriceIndex => w.t("Prisudvikling", "Price index"),
+        InputKey::Price(ch) => format!("{}: {}", TextReport::Price.get(w.lang), w.channel(*ch)),
+        InputKey::PopulationBase => TextReport::Population.get(w.lang).to_string(),
+        InputKey::PopulationGrowth => TextReport::PopulationGrowth.get(w.lang).to_string(),
+        InputKey::DiscountRate => TextReport::DiscountRate.get(w.lang).to_string(),
+        InputKey::PriceIndex => TextReport::PriceIndex.get(w.lang).to_string(),
         InputKey::Outbound(f) => w.outbound(*f),
         InputKey::OpenHourCost {
             department,
             channel,
         } => format!(
             "{} · {} {}",
-            w.t("Pris pr. åben time", "Cost per open hour"),
+            TextReport::CostPerOpenHour.get(w.lang),
             dept(department),
             w.opening(*channel)
         ),
@@ -225,9 +222,15 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
                 DisplacementOwner::Area(a) => format!("{what} ({ch}) · {a}"),
             }
         }
-        InputKey::AreaVolume { area, .. } => format!("{} · {area}", w.t("Volumen", "Volume")),
+        InputKey::AreaVolume { area, .. } => {
+            format!("{} · {area}", TextReport::Volume.get(w.lang))
+        }
         InputKey::AreaPrice { area, channel } => {
-            format!("{}: {} · {area}", w.t("Pris", "Price"), w.channel(*channel))
+            format!(
+                "{}: {} · {area}",
+                TextReport::Price.get(w.lang),
+                w.channel(*channel)
+            )
         }
         InputKey::TypeSplit {
             scope,
@@ -235,7 +238,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         } => in_scope(
             format!(
                 "{}: {}",
-                w.t("Andel", "Share"),
+                TextReport::Share.get(w.lang),
                 w.contact_type(*contact_type)
             ),
             scope,
@@ -247,7 +250,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         } => in_scope(
             format!(
                 "{}: {}{}",
-                w.t("Andel", "Share"),
+                TextReport::Share.get(w.lang),
                 w.channel(*channel),
                 w.of_type(Some(*contact_type))
             ),
@@ -263,7 +266,7 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
         ),
         InputKey::Citizens { capability, param } => {
             let what = match param {
-                CitizenParam::Today => w.t("Andel i dag", "Share today"),
+                CitizenParam::Today => TextReport::ShareToday.get(w.lang).to_string(),
                 CitizenParam::Bass(b) => w.bass(*b),
             };
             format!("{what} · {}", capability.label(lang))
@@ -275,17 +278,15 @@ fn label_with(key: &InputKey, lang: Lang, dept: &dyn Fn(&str) -> String) -> Stri
                 Some(a) => format!("{rate} · {a}"),
             }
         }
-        InputKey::CompletionComesBack => w.t(
-            "Opgivne forsøg der kommer igen",
-            "Abandoned attempts that come back",
-        ),
+        InputKey::CompletionComesBack => TextReport::AbandonedAttemptsThatComeBack
+            .get(w.lang)
+            .to_string(),
         InputKey::CompletionAbandonedPrice => {
-            w.t("Pris: opgivet forsøg", "Price: abandoned attempt")
+            TextReport::PriceAbandonedAttempt.get(w.lang).to_string()
         }
-        InputKey::SolutionDelay { solution } => format!(
-            "{} · {solution}",
-            w.t("Forsinkelse (måneder)", "Delay (months)")
-        ),
+        InputKey::SolutionDelay { solution } => {
+            format!("{} · {solution}", TextReport::DelayMonths.get(w.lang))
+        }
         InputKey::Event { event, param } => format!("{} · {event}", w.event_param(*param)),
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{Floor, Param};
 use crate::domain::N_TYPES;
-use crate::i18n::Lang;
+use crate::i18n::{CapabilityName, Lang};
 
 /// A digital capability of citizens, tracked as a share of adult citizens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,14 +49,12 @@ impl Capability {
 
     /// What the share measures, for tables, charts and the report.
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Capability::NemId, Lang::Da) => "Borgere med NemID",
-            (Capability::NemId, Lang::En) => "Citizens with NemID",
-            (Capability::DigitalPost, Lang::Da) => "Borgere tilmeldt Digital Post",
-            (Capability::DigitalPost, Lang::En) => "Citizens on Digital Post",
-            (Capability::SelfService, Lang::Da) => "Borgere der bruger selvbetjening",
-            (Capability::SelfService, Lang::En) => "Citizens using self-service",
+        match self {
+            Capability::NemId => CapabilityName::NemId,
+            Capability::DigitalPost => CapabilityName::DigitalPost,
+            Capability::SelfService => CapabilityName::SelfService,
         }
+        .get(lang)
     }
 
     /// The metric key of its yearly share in summary.json and the CSV files.

@@ -1,6 +1,7 @@
 //! Section 4: sensitivity and attribution.
 
 use super::*;
+use crate::i18n::{TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn sensitivity_table(&self, sens: &Sensitivity) -> Markup {
@@ -14,27 +15,19 @@ impl Report<'_> {
         html! {
             table class="sensitivity" id="table-sensitivity" { "\n"
                 caption {
-                    (self.t(
-                        "Følsomhed, de ti vigtigste antagelser",
-                        "Sensitivity, the ten most important inputs"
-                    ))
-                    ": " (clean_text(&measure)) " (median " (format_money(sens.output_median, lang)) ", "
+                    (TextReport::SensitivityTheTenMostImportant.get(self.lang))
+                    ": " (clean_text(&measure)) " (" (TextCommon::Median.get(lang)) " "
+                    (format_money(sens.output_median, lang)) ", "
                     (format_number(sens.trials_used as f64, 0, lang)) " "
-                    (self.t("simuleringer", "simulations")) ")"
+                    (TextCommon::Simulations.get(self.lang)) ")"
                 } "\n"
                 thead { tr {
-                    th { (self.t("Antagelse", "Input")) }
-                    th.num { (self.t("Rangkorrelation", "Rank correlation")) }
-                    th.num { (self.t("Bidrag til variansen", "Contribution to variance")) }
-                    th.num { (self.t(
-                        "Median når antagelsen er lav (laveste 10 %)",
-                        "Median with the input low (lowest 10 %)"
-                    )) }
-                    th.num { (self.t(
-                        "Median når antagelsen er høj (højeste 10 %)",
-                        "Median with the input high (highest 10 %)"
-                    )) }
-                    th.num { (self.t("Udsving", "Swing")) }
+                    th { (TextCommon::Input.get(self.lang)) }
+                    th.num { (TextReport::RankCorrelation.get(self.lang)) }
+                    th.num { (TextCommon::ContributionToVariance.get(self.lang)) }
+                    th.num { (TextCommon::MedianWithTheInputLow.get(self.lang)) }
+                    th.num { (TextCommon::MedianWithTheInputHigh.get(self.lang)) }
+                    th.num { (TextCommon::Swing.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for (r, name) in sens.rows.iter().zip(&names) {
@@ -50,24 +43,18 @@ impl Report<'_> {
                 }
             } "\n"
             p.note {
-                (self.t(
-                    "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne; bidraget til variansen er korrelationen i anden potens delt med summen over alle antagelser (med korrelationens fortegn). Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %.",
-                    "Rank (Spearman) correlation between the input and the result across the simulations; the contribution to variance is the squared correlation over the sum over all inputs (signed like the correlation). Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %."
-                ))
+                (TextReport::RankSpearmanCorrelationBetweenThe.get(self.lang))
             } "\n"
             @if !sens.correlations.is_empty() {
                 table class="correlations" { "\n"
                     caption {
-                        (self.t(
-                            "Angivne og opnåede rangkorrelationer",
-                            "Declared and achieved rank correlations"
-                        ))
+                        (TextReport::DeclaredAndAchievedRankCorrelations.get(self.lang))
                     } "\n"
                     thead { tr {
-                        th { (self.t("Antagelse A", "Input A")) }
-                        th { (self.t("Antagelse B", "Input B")) }
-                        th.num { (self.t("Angivet", "Declared")) }
-                        th.num { (self.t("Opnået", "Achieved")) }
+                        th { (TextCommon::InputA.get(self.lang)) }
+                        th { (TextCommon::InputB.get(self.lang)) }
+                        th.num { (TextReport::Declared.get(self.lang)) }
+                        th.num { (TextReport::Achieved.get(self.lang)) }
                     } }
                     tbody { "\n"
                         @for c in &sens.correlations {
@@ -108,16 +95,16 @@ impl Report<'_> {
         html! {
             table class="attribution" id="table-attribution" { "\n"
                 caption {
-                    (self.t("Hvad hvert tiltag bidrager med", "What each measure contributes"))
+                    (TextReport::WhatEachMeasureContributes.get(self.lang))
                     " " (s.base_year) "–" (s.end_year) " (kr.)"
                 } "\n"
                 thead { tr {
-                    th { (self.t("Tiltag", "Measure")) }
-                    th.num { (self.t("Ekstra nettobesparelse (median)", "Extra net savings (median)")) }
+                    th { (TextCommon::Measure.get(self.lang)) }
+                    th.num { (TextReport::ExtraNetSavingsMedian.get(self.lang)) }
                     th.num { "5 %" }
                     th.num { "95 %" }
-                    th.num { (self.t("Tiltagets omkostning (median)", "The measure's cost (median)")) }
-                    th.num { (self.t("Besparelse før omkostning (median)", "Savings before cost (median)")) }
+                    th.num { (TextReport::TheMeasuresCostMedian.get(self.lang)) }
+                    th.num { (TextReport::SavingsBeforeCostMedian.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for r in rows {
@@ -133,21 +120,15 @@ impl Report<'_> {
                 }
             } "\n"
             p.note {
-                (self.t(
-                    "Hvert tiltag er målt for sig: scenariet regnet uden netop det tiltag, med de samme tilfældige tal. Tiltag, der flytter de samme henvendelser, overlapper, så tallene summerer ikke nødvendigvis til den samlede besparelse.",
-                    "Each measure is measured alone: the scenario computed without just that measure, on the same random numbers. Measures that move the same contacts overlap, so the figures need not add up to the total savings."
-                ))
+                (TextReport::EachMeasureIsMeasuredAlone.get(self.lang))
             } "\n"
             @if goals_changed {
                 table class="attribution-goals" { "\n"
                     caption {
-                        (self.t(
-                            "Tiltagenes virkning på sandsynligheden for at nå målene (procentpoint)",
-                            "The measures' effect on the probability of meeting the goals (percentage points)"
-                        ))
+                        (TextReport::TheMeasuresEffectOnThe.get(self.lang))
                     } "\n"
                     thead { tr {
-                        th { (self.t("Tiltag", "Measure")) }
+                        th { (TextCommon::Measure.get(self.lang)) }
                         @for (_, g, _, y) in &goal_cols { th.num { (clean_text(&g.name)) " (" (y) ")" } }
                     } }
                     tbody { "\n"

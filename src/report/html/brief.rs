@@ -1,6 +1,10 @@
 //! Section 1: the key figures and the sentences "in brief".
 
 use super::*;
+use crate::i18n::{
+    contacts_sentence, cost_in_year, cost_sentence, digital_share_sentence, savings_in_year,
+    TextChart, TextCommon, TextReport,
+};
 
 impl Report<'_> {
     /// Key figures and sentences of a status-quo projection: cost, contacts
@@ -8,19 +12,18 @@ impl Report<'_> {
     /// which are zero by construction.
     pub(super) fn projection_brief(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let (base, end) = (s.base_year, s.end_year);
         let e = self.end_index();
         let at = |k: &str, i: usize| self.metric(k).get(i).copied();
         let count = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let share = |x: f64| format_pct(x, 0, lang);
-        let median = labels(lang).median.to_lowercase();
+        let median = TextChart::Median.get(lang).to_lowercase();
         let mut figures = Vec::new();
         for (i, year) in [(e, end), (0, base)] {
             if let Some(q) = at(MetricKey::CostScenario.as_str(), i) {
                 figures.push(self.key_figure(
-                    &l.cost_in_year(year),
+                    &cost_in_year(lang, year),
                     &format_money(q.p50, lang),
                     Some(&q),
                 ));
@@ -32,17 +35,14 @@ impl Report<'_> {
             } else {
                 format!(
                     "{}: {} {} {}",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     count(q.p5),
-                    self.t("til", "to"),
+                    TextCommon::To.get(self.lang),
                     count(q.p95)
                 )
             };
             figures.push(self.key_figure_text(
-                &format!(
-                    "{} {end} ({median})",
-                    self.t("Henvendelser i", "Contacts in")
-                ),
+                &format!("{} {end} ({median})", TextReport::ContactsIn.get(self.lang)),
                 &count(q.p50),
                 &range,
             ));
@@ -53,17 +53,14 @@ impl Report<'_> {
             } else {
                 format!(
                     "{}: {}",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     join_interval(&share(q.p5), &share(q.p95), lang)
                 )
             };
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {end} ({median})",
-                    self.t(
-                        "Digital andel af henvendelserne i",
-                        "Digital share of contacts in"
-                    )
+                    TextReport::DigitalShareOfContactsIn.get(self.lang)
                 ),
                 &share(q.p50),
                 &range,
@@ -76,7 +73,7 @@ impl Report<'_> {
             } else {
                 format!(
                     " ({median}; {}: {})",
-                    self.t("90 % sandsynlighed", "90 % probability"),
+                    TextReport::N90PctProbability.get(self.lang),
                     f(q.p5, q.p95)
                 )
             }
@@ -86,18 +83,14 @@ impl Report<'_> {
             at(MetricKey::CostScenario.as_str(), 0),
         ) {
             let range = interval(&q, &|a, b| format_money_range(a, b, lang));
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "Omkostningen er {} i {end}{range} mod {} i {base}.",
-                    format_money(q.p50, lang),
-                    format_money(q0.p50, lang)
-                ),
-                Lang::En => format!(
-                    "The cost is {} in {end}{range} against {} in {base}.",
-                    format_money(q.p50, lang),
-                    format_money(q0.p50, lang)
-                ),
-            };
+            let sentence = cost_sentence(
+                lang,
+                &format_money(q.p50, lang),
+                end,
+                &range,
+                &format_money(q0.p50, lang),
+                base,
+            );
             sentences.push(fix_stops(&sentence));
         }
         if let (Some(q), Some(q0)) = (
@@ -105,42 +98,23 @@ impl Report<'_> {
             at(MetricKey::ContactsScenario.as_str(), 0),
         ) {
             let range = interval(&q, &|a, b| join_interval(&count(a), &count(b), lang));
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "Der kommer ca. {} henvendelser i {end}{range} mod ca. {} i {base}.",
-                    count(q.p50),
-                    count(q0.p50)
-                ),
-                Lang::En => format!(
-                    "About {} contacts come in {end}{range} against about {} in {base}.",
-                    count(q.p50),
-                    count(q0.p50)
-                ),
-            };
+            let sentence =
+                contacts_sentence(lang, &count(q.p50), end, &range, &count(q0.p50), base);
             sentences.push(sentence);
         }
         if let (Some(q), Some(q0)) = (
             at(MetricKey::DigitalShareScenario.as_str(), e),
             at(MetricKey::DigitalShareScenario.as_str(), 0),
         ) {
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "{} af henvendelserne er digitale i {end} ({median}) mod {} i {base}.",
-                    share(q.p50),
-                    share(q0.p50)
-                ),
-                Lang::En => format!(
-                    "{} of the contacts are digital in {end} ({median}) against {} in {base}.",
-                    share(q.p50),
-                    share(q0.p50)
-                ),
-            };
+            let sentence =
+                digital_share_sentence(lang, &share(q.p50), end, &median, &share(q0.p50), base);
             sentences.push(sentence);
         }
-        sentences.push(self.t(
-            "Der er ingen besparelse, nutidsværdi eller tilbagebetaling at beregne: scenariet ændrer intet i forhold til status quo. Læg et forslag eller et tiltag ind i scenariet for at se, hvad det sparer.",
-            "There are no savings, present value or payback to compute: the scenario changes nothing against the status quo. Add a proposal or an initiative to the scenario to see what it saves."
-        ).to_string());
+        sentences.push(
+            TextReport::ThereAreNoSavingsPresent
+                .get(self.lang)
+                .to_string(),
+        );
         self.brief(&figures, None, &sentences)
     }
 
@@ -152,7 +126,7 @@ impl Report<'_> {
                 @for figure in figures { (figure) }
             } "\n"
             @if let Some(note) = note { p class="note reading" { (note) } "\n" }
-            h3 { (self.t("Kort fortalt", "In brief")) } "\n"
+            h3 { (TextReport::InBrief.get(self.lang)) } "\n"
             ul.plain { "\n"
                 @for sentence in sentences { li { (clean_text(sentence)) } "\n" }
             } "\n"
@@ -166,7 +140,6 @@ impl Report<'_> {
     /// an option's section of a comparison leaves to the key figures.
     pub(super) fn savings_brief(&self, full: bool) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
         let e = self.end_index();
@@ -180,18 +153,23 @@ impl Report<'_> {
         let mut figures = Vec::new();
         if let Some(q) = savings {
             figures.push(self.key_figure(
-                &l.savings_in_year(end),
+                &savings_in_year(lang, end),
                 &format_money(q.p50, lang),
                 Some(&q),
             ));
         }
         if let Some(q) = cumulative {
-            let label = format!("{} {}–{}", l.cumulative_net_savings, s.base_year, end);
+            let label = format!(
+                "{} {}–{}",
+                TextChart::CumulativeNetSavings.get(lang),
+                s.base_year,
+                end
+            );
             figures.push(self.key_figure(&label, &format_money(q.p50, lang), Some(&q)));
         }
         let (payback_value, payback_note) = self.payback_key();
         figures.push(self.key_figure_text(
-            self.t("Tjent hjem (tilbagebetaling)", "Pays for itself (payback)"),
+            TextReport::PaysForItselfPayback.get(self.lang),
             &payback_value,
             &payback_note,
         ));
@@ -199,20 +177,14 @@ impl Report<'_> {
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {}",
-                    self.t(
-                        "Sandsynlighed for samlet besparelse til og med",
-                        "Probability of a net saving through"
-                    ),
+                    TextReport::ProbabilityOfANetSaving.get(self.lang),
                     end
                 ),
                 &format_probability(sh.prob_positive, lang),
                 likelihood_words(sh.prob_positive, lang),
             ));
         }
-        let note = self.t(
-            "Sådan læses tallene: medianen er det midterste udfald – der er lige stor chance for et større og et mindre tal. »90 % sandsynlighed« betyder, at tallet i 9 ud af 10 simuleringer ligger i intervallet.",
-            "How to read the figures: the median is the middle outcome – a larger and a smaller figure are equally likely. “90 % probability” means that in 9 out of 10 simulations the figure lies in the interval."
-        );
+        let note = TextReport::HowToReadTheFigures.get(self.lang);
         // In plain words.
         let mut sentences = Vec::new();
         if let Some(q) = savings.filter(|_| full) {
@@ -236,17 +208,9 @@ impl Report<'_> {
     /// on them, e.g. savings of a scenario that proposes nothing.
     pub(super) fn constant_note(&self) -> &'static str {
         if self.s.inputs.is_empty() {
-            t(
-                self.lang,
-                "ingen usikkerhed i input",
-                "no uncertainty in the inputs",
-            )
+            TextReport::NoUncertaintyInTheInputs.get(self.lang)
         } else {
-            t(
-                self.lang,
-                "ens i alle simuleringer",
-                "the same in every simulation",
-            )
+            TextReport::TheSameInEverySimulation.get(self.lang)
         }
     }
 
@@ -258,13 +222,16 @@ impl Report<'_> {
                 } else {
                     format!(
                         "{}: {}",
-                        self.t("90 % sandsynlighed", "90 % probability"),
+                        TextReport::N90PctProbability.get(self.lang),
                         format_money_range(q.p5, q.p95, self.lang)
                     )
                 }
             })
             .unwrap_or_default();
-        let label = format!("{label} ({})", labels(self.lang).median.to_lowercase());
+        let label = format!(
+            "{label} ({})",
+            TextChart::Median.get(self.lang).to_lowercase()
+        );
         self.key_figure_text(&label, value, &range)
     }
 

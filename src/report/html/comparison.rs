@@ -1,6 +1,7 @@
 //! The comparison of options: its brief (section 1) and tables (section 4).
 
 use super::*;
+use crate::i18n::{option_leads, savings_in_year, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn comparison_brief(&self, c: &Comparison) -> Markup {
@@ -41,30 +42,23 @@ impl Report<'_> {
                 format_money_range(d.p5, d.p95, lang),
             );
             let (a, b) = (&p.a, &p.b);
-            let sentence = match lang {
-                Lang::Da => format!(
-                    "»{a}« giver en større akkumuleret nettobesparelse end »{b}« til og med {end} i {prob} af simuleringerne; forskellen er {median} (median; 90 % sandsynlighed: {range})."
-                ),
-                Lang::En => format!(
-                    "“{a}” gives larger cumulative net savings than “{b}” through {end} in {prob} of the simulations; the difference is {median} (median; 90 % probability: {range})."
-                ),
-            };
+            let sentence = option_leads(lang, a, b, end, &prob, &median, &range);
             sentences.push(fix_stops(&sentence));
         }
         html! {
-            h3 { (self.t("Forslagene sammenlignet", "The proposals compared")) } "\n"
+            h3 { (TextReport::TheProposalsCompared.get(self.lang)) } "\n"
             table class="options" { "\n"
                 thead { tr {
-                    th { (self.t("Forslag", "Proposal")) }
+                    th { (TextCommon::Proposal.get(self.lang)) }
                     @if show_hours {
                         th.num {
-                            (self.t("Åbningstimer pr. uge i alt", "Opening hours per week in all"))
-                            " (" (self.t("i dag", "today")) " " (format_sig(today_hours, 4, lang)) ")"
+                            (TextReport::OpeningHoursPerWeekIn.get(self.lang))
+                            " (" (TextCommon::TodayLower.get(self.lang)) " " (format_sig(today_hours, 4, lang)) ")"
                         }
                     }
-                    th.num { (labels(lang).savings_in_year(end)) }
-                    th.num { (self.t("Akkumuleret nettobesparelse til og med", "Cumulative net savings through")) " " (end) }
-                    th.num { (self.t("90 % sandsynlighed (akkumuleret)", "90 % probability (cumulative)")) }
+                    th.num { (savings_in_year(lang, end)) }
+                    th.num { (TextReport::CumulativeNetSavingsThrough.get(self.lang)) " " (end) }
+                    th.num { (TextReport::N90PctProbabilityCumulative.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for o in &c.options {
@@ -97,7 +91,6 @@ impl Report<'_> {
 
     pub(super) fn comparison_tables(&self, c: &Comparison) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let order = |name: &str| c.options.iter().position(|o| o.name == name);
         let pairs: Vec<_> = c
             .pairwise
@@ -107,18 +100,15 @@ impl Report<'_> {
         html! {
             table class="options-years" id="table-options" { "\n"
                 caption {
-                    (self.t(
-                        "Forslagene pr. år (median; 90 %-interval under)",
-                        "The proposals per year (median; 90 % interval below)"
-                    ))
+                    (TextReport::TheProposalsPerYearMedian.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (l.option) }
-                    th { (l.year) }
+                    th { (TextCommon::Proposal.get(lang)) }
+                    th { (TextChart::Year.get(lang)) }
                     th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
-                    th.num { (l.savings) }
-                    th.num { (l.cumulative_net_savings) }
-                    th.num { (self.t("Fortrængte henvendelser", "Displaced contacts")) }
+                    th.num { (TextChart::Savings.get(lang)) }
+                    th.num { (TextChart::CumulativeNetSavings.get(lang)) }
+                    th.num { (TextReport::DisplacedContacts.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for o in &c.options {
@@ -152,11 +142,8 @@ impl Report<'_> {
             @if c.options.iter().any(|o| !o.goals.is_empty()) {
                 (self.goal_table(
                     ("goals options-goals", Some("table-options-goals")),
-                    self.t(
-                        "Sandsynlighed for at nå målene pr. forslag og år",
-                        "Probability of meeting the goals per proposal and year",
-                    ),
-                    &[l.option, l.goal, self.t("Målværdi", "Target")],
+                    TextReport::ProbabilityOfMeetingTheGoals.get(self.lang),
+                    &[TextCommon::Proposal.get(lang), TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
                     None,
                     html! {
                         @for o in &c.options {
@@ -168,18 +155,15 @@ impl Report<'_> {
             @if !pairs.is_empty() {
                 table class="pairwise" { "\n"
                     caption {
-                        (self.t(
-                            "Forslag mod forslag, simulering for simulering (samme tilfældige tal)",
-                            "Proposal against proposal, simulation by simulation (same random numbers)"
-                        ))
+                        (TextReport::ProposalAgainstProposalSimulationBy.get(self.lang))
                     } "\n"
                     thead { tr {
                         th { "A – B" }
-                        th { (l.year) }
-                        th.num { (self.t("P(A sparer mere det år)", "P(A saves more that year)")) }
-                        th.num { (self.t("Forskel i besparelse (median)", "Difference in savings (median)")) }
-                        th.num { (self.t("P(A har størst akkumuleret besparelse)", "P(A's cumulative savings larger)")) }
-                        th.num { (self.t("Forskel, akkumuleret (median)", "Difference, cumulative (median)")) }
+                        th { (TextChart::Year.get(lang)) }
+                        th.num { (TextReport::PASavesMoreThat.get(self.lang)) }
+                        th.num { (TextReport::DifferenceInSavingsMedian.get(self.lang)) }
+                        th.num { (TextReport::PAsCumulativeSavingsLarger.get(self.lang)) }
+                        th.num { (TextReport::DifferenceCumulativeMedian.get(self.lang)) }
                     } }
                     tbody { "\n"
                         @for p in &pairs {

@@ -1,6 +1,7 @@
 //! Section 3: the charts, inline SVG.
 
 use super::*;
+use crate::i18n::TextReport;
 use crate::report::chart_list::{self, Purpose};
 use rayon::prelude::*;
 
@@ -37,7 +38,7 @@ impl Report<'_> {
                 Err(e) => {
                     p class="chart-error" {
                         (clean_text(label)) ": "
-                        (self.t("figuren kunne ikke tegnes", "the chart could not be drawn"))
+                        (TextReport::TheChartCouldNotBe.get(self.lang))
                         " (" (clean_text(&e.to_string())) ")"
                     } "\n"
                 }
@@ -63,7 +64,7 @@ impl Report<'_> {
             .collect();
         html! {
             section class="major" id="charts" { "\n"
-                h2 { (self.section(3)) ". " (self.t("Figurer", "Charts")) } "\n"
+                h2 { (self.section(3)) ". " (TextReport::Charts.get(self.lang)) } "\n"
                 @for figure in &figures { (figure) }
             } "\n"
         }

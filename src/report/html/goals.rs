@@ -1,6 +1,7 @@
 //! Section 4: the goals and the citizens per year.
 
 use super::*;
+use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     /// A per-year goal table: its class and id, caption, the leading
@@ -36,7 +37,6 @@ impl Report<'_> {
         option: Option<&str>,
     ) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         html! {
             @for g in goals {
                 // "%" stays on the line of its number (a no-break space).
@@ -50,7 +50,7 @@ impl Report<'_> {
                     @for (y, p) in g.probability.iter().enumerate() {
                         @match p {
                             Some(p) => td class="num nw" { (format_probability(*p, lang)) },
-                            None if g.not_evaluable_in(y) => td.num { (l.not_evaluable) },
+                            None if g.not_evaluable_in(y) => td.num { (TextChart::NotEvaluable.get(lang)) },
                             None => td.num { "–" },
                         }
                     }
@@ -61,7 +61,6 @@ impl Report<'_> {
 
     pub(super) fn goals_tables(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         if s.goals.is_empty() {
             return html! {};
@@ -105,32 +104,23 @@ impl Report<'_> {
         html! {
             (self.goal_table(
                 ("goals", Some("table-goals")),
-                self.t(
-                    "Sandsynlighed for at nå målene pr. år",
-                    "Probability of meeting the goals per year",
-                ),
-                &[l.goal, self.t("Målværdi", "Target")],
+                TextReport::ProbabilityOfMeetingTheGoalsPer.get(self.lang),
+                &[TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
                 None,
                 probabilities,
             ))
             (self.goal_table(
                 ("goal-values", None),
-                self.t(
-                    "Målenes tal pr. år (median; 90 %-interval under)",
-                    "The goals' figures per year (median; 90 % interval below)",
-                ),
-                &[l.goal],
+                TextReport::TheGoalsFiguresPerYear.get(self.lang),
+                &[TextChart::Goal.get(lang)],
                 None,
                 values,
             ))
             (self.goal_table(
                 ("goal-first", None),
-                self.t(
-                    "Første år målet nås (andel af simuleringerne)",
-                    "First year the goal is met (share of simulations)",
-                ),
-                &[l.goal],
-                Some(self.t("Ikke nået", "Not met")),
+                TextCommon::FirstYearTheGoalIs.get(self.lang),
+                &[TextChart::Goal.get(lang)],
+                Some(TextCommon::NotMet.get(self.lang)),
                 first,
             ))
         }
@@ -155,43 +145,30 @@ impl Report<'_> {
                 rows.push((c.label(lang).to_string(), m, &pct));
             }
         }
-        let keyed: [(&str, &str, &str, bool); 5] = [
+        let keyed: [(&str, TextReport, bool); 5] = [
             (
                 "self_service_attempts",
-                "Påbegyndt selvbetjening (forsøg)",
-                "Self-service started (attempts)",
+                TextReport::SelfServiceStarted,
                 false,
             ),
             (
                 "self_service_completed",
-                "Heraf gennemført",
-                "Of which completed",
+                TextReport::OfWhichCompleted,
                 false,
             ),
-            (
-                "fallback_contacts",
-                "Opgivet og henvendt i anden kanal",
-                "Given up and back through another channel",
-                false,
-            ),
+            ("fallback_contacts", TextReport::GivenUpAndBack, false),
             (
                 MetricKey::CompletionRate.as_str(),
-                "Gennemførselsgrad",
-                "Completion rate",
+                TextReport::CompletionRate,
                 true,
             ),
-            (
-                "solutions_live",
-                "Selvbetjeningsløsninger i drift ved årets udgang",
-                "Self-service solutions live at the end of the year",
-                false,
-            ),
+            ("solutions_live", TextReport::SolutionsLiveAtYearEnd, false),
         ];
-        for (key, da, en, share) in keyed {
+        for (key, text, share) in keyed {
             let m = s.metric(key);
             if !m.is_empty() {
                 rows.push((
-                    self.t(da, en).to_string(),
+                    text.get(self.lang).to_string(),
                     m,
                     if share { &pct } else { &count },
                 ));
@@ -213,19 +190,13 @@ impl Report<'_> {
         html! {
             (self.goal_table(
                 ("citizens", None),
-                self.t(
-                    "Borgere, løsninger og gennemførsel pr. år (median; 90 %-interval under)",
-                    "Citizens, solutions and completion per year (median; 90 % interval below)",
-                ),
-                &[self.t("Størrelse", "Quantity")],
+                TextReport::CitizensSolutionsAndCompletionPer.get(self.lang),
+                &[TextCommon::Quantity.get(self.lang)],
                 None,
                 body,
             ))
             p.note {
-                (self.t(
-                    "Borgernes andele er gennemsnit over årets måneder af andelen af de voksne borgere. Et forsøg er en påbegyndt selvbetjening; de opgivne forsøg, der kommer igen, er henvendelser i borgerservice, telefon eller brev ud over dem, der aldrig prøvede selv.",
-                    "Citizens' shares are the mean over the year's months of the share of adult citizens. An attempt is a started self-service form; the abandoned attempts that come back are contacts at the counter, by phone or by letter on top of those who never tried online."
-                ))
+                (TextReport::CitizensSharesAreTheMean.get(self.lang))
             } "\n"
         }
     }

@@ -1,6 +1,7 @@
 //! Section 4: opening hours, displaced contacts and staffing.
 
 use super::*;
+use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn hours_table(&self) -> Markup {
@@ -17,7 +18,7 @@ impl Report<'_> {
         let has_proposal = self.s.hours.iter().any(|r| r.proposal.is_some());
         html! {
             table class="hours" id=(id) { "\n"
-                caption { (self.t("Åbningstider", "Opening hours")) } "\n"
+                caption { (TextCommon::OpeningHours.get(self.lang)) } "\n"
                 // Room for a week's schedule on one line.
                 @if has_proposal {
                     colgroup {
@@ -27,14 +28,14 @@ impl Report<'_> {
                     } "\n"
                 }
                 thead { tr {
-                    th { (self.t("Afdeling", "Department")) }
-                    th { (self.t("Kanal", "Channel")) }
-                    th { (self.t("I dag", "Today")) }
-                    th.num { (self.t("Timer pr. uge", "Hours per week")) }
+                    th { (TextCommon::Department.get(self.lang)) }
+                    th { (TextCommon::Channel.get(self.lang)) }
+                    th { (TextCommon::Today.get(self.lang)) }
+                    th.num { (TextCommon::HoursPerWeek.get(self.lang)) }
                     @if has_proposal {
-                        th { (self.t("Forslag", "Proposal")) }
-                        th.num { (self.t("Timer pr. uge", "Hours per week")) }
-                        th.num { (self.t("Fortrængt andel ρ", "Displaced share ρ")) }
+                        th { (TextCommon::Proposal.get(self.lang)) }
+                        th.num { (TextCommon::HoursPerWeek.get(self.lang)) }
+                        th.num { (TextReport::DisplacedShare.get(self.lang)) }
                     }
                 } }
                 tbody { "\n"
@@ -56,10 +57,7 @@ impl Report<'_> {
             } "\n"
             @if has_proposal {
                 p.note {
-                    (self.t(
-                        "ρ = 1 − timer i forslaget / timer i dag: den andel af kanalens henvendelser, der ikke længere kan komme på det vante tidspunkt (jævn efterspørgsel over de åbne timer, medmindre scenariet angiver en ugeprofil).",
-                        "ρ = 1 − proposal hours / today's hours: the share of the channel's contacts that can no longer come at the usual time (demand spread evenly over the open hours unless the scenario gives a weekly profile)."
-                    ))
+                    (TextReport::N1ProposalHoursTodaysHours.get(self.lang))
                 } "\n"
             }
         }
@@ -82,17 +80,14 @@ impl Report<'_> {
         html! {
             table class="displaced" { "\n"
                 caption {
-                    (self.t(
-                        "Henvendelser fortrængt af kortere åbningstid (median pr. år)",
-                        "Contacts displaced by shorter opening hours (median per year)"
-                    ))
+                    (TextReport::ContactsDisplacedByShorterOpening.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
-                    th.num { (self.t("Andet tidspunkt", "Retimed")) }
-                    th.num { (self.t("Til digital kanal", "To digital")) }
-                    th.num { (self.t("Skranke → telefon", "Counter → phone")) }
-                    th.num { (self.t("Bliver væk", "Avoided")) }
+                    th { (TextChart::Year.get(lang)) }
+                    th.num { (TextReport::Retimed.get(self.lang)) }
+                    th.num { (TextReport::ToDigital.get(self.lang)) }
+                    th.num { (TextReport::CounterToPhone.get(self.lang)) }
+                    th.num { (TextReport::Avoided.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for (y, year) in self.s.years.iter().enumerate() {
@@ -139,17 +134,14 @@ impl Report<'_> {
             table class="staffing" { "\n"
                 colgroup { col style="width:28%"; col style="width:8%"; col; col; col; } "\n"
                 caption {
-                    (self.t(
-                        "Bemandet kanal (Erlang C): status quo → scenarie (medianer)",
-                        "Staffed channel (Erlang C): status quo → scenario (medians)"
-                    ))
+                    (TextReport::StaffedChannelErlangCStatus.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (self.t("Kanal", "Channel")) }
-                    th { (labels(lang).year) }
-                    th.num { (self.t("Nødvendige medarbejdere pr. åben time", "Agents needed per open hour")) }
-                    th.num { (self.t("Serviceniveau", "Service level")) }
-                    th.num { (self.t("Gns. ventetid (sek.)", "Average wait (s)")) }
+                    th { (TextCommon::Channel.get(self.lang)) }
+                    th { (TextChart::Year.get(lang)) }
+                    th.num { (TextReport::AgentsNeededPerOpenHour.get(self.lang)) }
+                    th.num { (TextReport::ServiceLevel.get(self.lang)) }
+                    th.num { (TextReport::AverageWaitS.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for pair in &staffed {
@@ -195,10 +187,7 @@ impl Report<'_> {
     pub(super) fn staffing_note(&self) -> Markup {
         html! {
             p.note {
-                (self.t(
-                    "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, fordi de samme opkald kommer på færre timer; lønnen følger medarbejdere gange åbne timer.",
-                    "Agents needed per open hour: how many must answer at the same time to keep the service level, not the number of employees. It rises because the same calls come in fewer hours; the wage cost follows agents times open hours."
-                ))
+                (TextReport::AgentsNeededPerOpenHourHow.get(self.lang))
             } "\n"
         }
     }

@@ -1,6 +1,9 @@
 //! Section 2 (assumptions) and appendix A (the other inputs).
 
 use super::*;
+use crate::i18n::{
+    appendix_intro, key_inputs_of_proposals, key_inputs_of_scenario, TextCommon, TextReport,
+};
 
 impl Report<'_> {
     /// The inputs section 2 shows and the inputs left for appendix A: with
@@ -71,9 +74,9 @@ impl Report<'_> {
             table class="assumptions" id=(id) { "\n"
                 colgroup { col style="width:28%"; col style="width:25%"; col style="width:47%"; } "\n"
                 thead { tr {
-                    th { (self.t("Antagelse (enhed)", "Input (unit)")) }
-                    th { (self.t("Fordeling (gennemsnit)", "Distribution (mean)")) }
-                    th { (self.t("Kilde og begrundelse (fil:linje)", "Source and reasoning (file:line)")) }
+                    th { (TextReport::InputUnit.get(self.lang)) }
+                    th { (TextReport::DistributionMean.get(self.lang)) }
+                    th { (TextReport::SourceAndReasoningFileLine.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for &k in rows {
@@ -85,7 +88,7 @@ impl Report<'_> {
                             }
                             td {
                                 (clean_text(&distribution_label(&i.distribution, lang))) br;
-                                span class="small" { (self.t("gennemsnit", "mean")) " " (format_sig(i.mean, 4, lang)) }
+                                span class="small" { (TextCommon::Mean.get(self.lang)) " " (format_sig(i.mean, 4, lang)) }
                             }
                             td {
                                 (clean_text(i.comment.as_deref().unwrap_or("–"))) " "
@@ -102,52 +105,34 @@ impl Report<'_> {
     pub(super) fn distributions_note(&self) -> Markup {
         html! {
             p class="note" {
-                (self.t(
-                    "Fordelinger: trekantfordeling (min.; typisk; maks.), PERT (min.; typisk; maks.), ligefordeling (min.; maks.), lognormal (median; 90 % i [fra; til]), normalfordeling (middel; sd = standardafvigelse).",
-                    "Distributions: triangular(min, mode, max), PERT(min, mode, max), uniform(min, max), log-normal(median, 90 % in [from, to]), normal(mean, sd = standard deviation)."
-                ))
+                (TextReport::DistributionsTriangularMinModeMax.get(self.lang))
             } "\n"
         }
     }
 
     pub(super) fn assumptions_section(&self) -> Markup {
         let (key, rest) = self.split_inputs();
-        let intro = self.t(
-            "Hvert usikkert tal i scenariet er en sandsynlighedsfordeling, som trækkes én gang pr. simulering. Kilden er kommentaren i scenariefilen; fil:linje viser, hvor tallet står.",
-            "Every uncertain number in the scenario is a probability distribution, drawn once per simulation. The source is the comment in the scenario file; file:line shows where the number is written.",
-        );
+        let intro = TextReport::EveryUncertainNumberInThe.get(self.lang);
         let (n_key, n_all) = (key.len(), self.s.inputs.len());
         let n_rest = n_all - n_key;
         html! {
             section class="major" id="assumptions" { "\n"
-                h2 { (self.section(2)) ". " (self.t("Antagelser", "Assumptions")) } "\n"
+                h2 { (self.section(2)) ". " (TextReport::Assumptions.get(self.lang)) } "\n"
                 @if self.s.inputs.is_empty() {
-                    p { (self.t(
-                        "Scenariet har ingen usikre antagelser: alle tal er faste, så alle simuleringer giver det samme resultat.",
-                        "The scenario has no uncertain inputs: every number is fixed, so every simulation gives the same result."
-                    )) } "\n"
+                    p { (TextReport::TheScenarioHasNoUncertain.get(self.lang)) } "\n"
                 } @else {
                     p {
                         (intro)
                         @if self.c.is_some() {
                             " "
-                            (self.t(
-                                "Forslagene har de samme antagelser og de samme trukne tal i hver simulering; antagelser, som kun ét forslag har, står i dets afsnit 2.",
-                                "The proposals share these inputs and the numbers drawn in each simulation; inputs only one proposal has are in its section 2."
-                            ))
+                            (TextReport::TheProposalsShareTheseInputs.get(self.lang))
                             @if !rest.is_empty() {
                                 " "
-                                @match self.lang {
-                                    Lang::Da => { "Her står de " (n_key) " af de " (n_all) " antagelser, der betyder mest for mindst ét af forslagene (afsnit 2 viser dem for hvert forslag); de øvrige " (n_rest) " står i bilag A." }
-                                    Lang::En => { "Shown here are the " (n_key) " of the " (n_all) " inputs that matter most for at least one proposal (section 2 shows them for each); the other " (n_rest) " are in appendix A." }
-                                }
+                                (key_inputs_of_proposals(self.lang, n_key, n_all, n_rest))
                             }
                         } @else if !rest.is_empty() {
                             " "
-                            @match self.lang {
-                                Lang::Da => { "Her står de " (n_key) " af scenariets " (n_all) " antagelser, der betyder mest for resultatet (samme rækkefølge som følsomhedstabellen i afsnit 4); de øvrige " (n_rest) " står i bilag A." }
-                                Lang::En => { "Shown here are the " (n_key) " of the scenario's " (n_all) " inputs that matter most for the result (in the order of the sensitivity table in section 4); the other " (n_rest) " are in appendix A." }
-                            }
+                            (key_inputs_of_scenario(self.lang, n_key, n_all, n_rest))
                         }
                     } "\n"
                     (self.inputs_table(&key, "table-assumptions"))
@@ -166,12 +151,9 @@ impl Report<'_> {
         }
         html! {
             section class="major appendix" id="appendix" { "\n"
-                h2 { (self.t("Bilag A. Øvrige antagelser", "Appendix A. Other inputs")) } "\n"
+                h2 { (TextReport::AppendixAOtherInputs.get(self.lang)) } "\n"
                 p class="detail-note" {
-                    @match self.lang {
-                        Lang::Da => { "De " (rest.len()) " antagelser, der ikke står i afsnit " (self.section(2)) ", i scenariefilens rækkefølge. Arbejdsbogen (run --xlsx) har dem alle i arket »Antagelser«." }
-                        Lang::En => { "The " (rest.len()) " inputs not shown in section " (self.section(2)) ", in the scenario file's order. The workbook (run --xlsx) has all of them on its sheet “Inputs”." }
-                    }
+                    (appendix_intro(self.lang, rest.len(), self.section(2)))
                 } "\n"
                 (self.inputs_list(&rest))
             } "\n"
@@ -196,10 +178,10 @@ impl Report<'_> {
                         strong { (clean_text(&labels[k])) }
                         " (" (clean_text(&unit_label(&i.unit, lang))) "): "
                         (clean_text(&distribution_label(&i.distribution, lang))) "; "
-                        (self.t("gennemsnit", "mean")) " " (format_sig(i.mean, 4, lang)) ". "
+                        (TextCommon::Mean.get(self.lang)) " " (format_sig(i.mean, 4, lang)) ". "
                         // A source the entry before gives too is not repeated.
                         @if n > 0 && comments[n - 1] == comments[n] && comments[n].chars().count() > 20 {
-                            (self.t("(kilde som ovenfor)", "(source as above)"))
+                            (TextReport::SourceAsAbove.get(self.lang))
                         } @else {
                             (clean_text(comments[n]))
                         }

@@ -2,13 +2,10 @@
 //! terminal, the Excel export and `check`.
 
 use super::*;
-
-pub(super) fn t<'a>(lang: Lang, da: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Da => da,
-        Lang::En => en,
-    }
-}
+use crate::i18n::{
+    savings_from, DistributionWord, PathName, ScheduleWord, TextChart, TextCommon, TextReport,
+    UnitName, UnitWord,
+};
 
 /// A number with about `sig` significant digits (trailing zeros after the
 /// decimal separator dropped), in the language's format.
@@ -31,9 +28,10 @@ pub fn format_sig(x: f64, sig: usize, lang: Lang) -> String {
 /// "status quo" / "scenarie" for a path.
 pub(super) fn path_label(path: RunPath, lang: Lang) -> &'static str {
     match path {
-        RunPath::StatusQuo => "status quo",
-        RunPath::Scenario => t(lang, "scenarie", "scenario"),
+        RunPath::StatusQuo => PathName::StatusQuo,
+        RunPath::Scenario => PathName::Scenario,
     }
+    .get(lang)
 }
 
 /// The label of a metric named by a series key, e.g. "Henvendelser:
@@ -42,26 +40,23 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
     match key {
         SeriesKey::Cost { part, path } => {
             let what = match part {
-                CostPart::Handling => t(lang, "Ekspeditionsomkostning", "Handling cost"),
-                CostPart::Opening => t(lang, "Åbningsomkostning", "Opening cost"),
-                CostPart::Campaign => t(lang, "Kampagneomkostning", "Campaign cost"),
-                CostPart::OutboundMail => t(lang, "Udgående post", "Outbound mail cost"),
+                CostPart::Handling => TextReport::HandlingCost.get(lang),
+                CostPart::Opening => TextReport::OpeningCost.get(lang),
+                CostPart::Campaign => TextReport::CampaignCost.get(lang),
+                CostPart::OutboundMail => TextReport::OutboundMailCost.get(lang),
             };
             format!("{what}, {}", path_label(*path, lang))
         }
         SeriesKey::PaperLetters(path) => format!(
             "{}, {}",
-            t(lang, "Papirbreve", "Paper letters"),
+            TextReport::PaperLetters.get(lang),
             path_label(*path, lang)
         ),
         SeriesKey::Volume { path, channel } => {
-            let ch = match lang {
-                Lang::Da => channel.label_da(),
-                Lang::En => channel.label_en(),
-            };
+            let ch = channel.label(lang);
             format!(
                 "{}: {ch}, {}",
-                t(lang, "Henvendelser", "Contacts"),
+                TextChart::Contacts.get(lang),
                 path_label(*path, lang)
             )
         }
@@ -72,17 +67,13 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             measure,
         } => {
             let what = match measure {
-                StaffingMeasure::AgentsPerOpenHour => t(
-                    lang,
-                    "nødvendige medarbejdere pr. åben time",
-                    "agents needed per open hour",
-                ),
-                StaffingMeasure::ServiceLevel => t(lang, "serviceniveau", "service level"),
-                StaffingMeasure::AsaSeconds => t(lang, "gns. ventetid (sek.)", "average wait (s)"),
+                StaffingMeasure::AgentsPerOpenHour => TextCommon::AgentsNeededPerOpenHour.get(lang),
+                StaffingMeasure::ServiceLevel => TextCommon::ServiceLevel.get(lang),
+                StaffingMeasure::AsaSeconds => TextReport::AverageWaitSLower.get(lang),
             };
             format!(
                 "{} {department} {}, {}: {what}",
-                t(lang, "Bemanding", "Staffing"),
+                TextReport::Staffing.get(lang),
                 chart_data::opening_channel_label(channel.key(), lang).to_lowercase(),
                 path_label(*path, lang),
             )
@@ -99,32 +90,21 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     use crate::model::layout::SavingsSource;
     if let Some(src) = SavingsSource::ALL.iter().find(|src| src.key() == key) {
         let label = src.label(lang).to_lowercase();
-        return match lang {
-            Lang::Da => format!("Besparelse: {label}"),
-            Lang::En => format!("Savings: {label}"),
-        };
+        return savings_from(lang, &label);
     }
     let typed = MetricKey::from_name(key).and_then(|k| match k {
-        MetricKey::CostStatusQuo => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
-        MetricKey::CostScenario => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
-        MetricKey::Savings => Some(t(lang, "Besparelse", "Savings")),
-        MetricKey::CumulativeNetSavings => Some(t(
-            lang,
-            "Akkumuleret nettobesparelse",
-            "Cumulative net savings",
-        )),
-        MetricKey::Npv => Some(t(lang, "Nettonutidsværdi", "Net present value")),
-        MetricKey::PaybackYear => Some(t(lang, "Tilbagebetalingsår", "Payback year")),
-        MetricKey::DigitalShareScenario => Some(t(
-            lang,
-            "Digital andel, scenarie",
-            "Digital share, scenario",
-        )),
+        MetricKey::CostStatusQuo => Some(TextReport::CostStatusQuo.get(lang)),
+        MetricKey::CostScenario => Some(TextReport::CostScenario.get(lang)),
+        MetricKey::Savings => Some(TextChart::Savings.get(lang)),
+        MetricKey::CumulativeNetSavings => Some(TextChart::CumulativeNetSavings.get(lang)),
+        MetricKey::Npv => Some(TextReport::NetPresentValue.get(lang)),
+        MetricKey::PaybackYear => Some(TextCommon::PaybackYear.get(lang)),
+        MetricKey::DigitalShareScenario => Some(TextReport::DigitalShareScenario.get(lang)),
         MetricKey::ContactsStatusQuo | MetricKey::ContactsScenario => None,
         MetricKey::CompletionRate => None,
     });
     let contacts = |path| {
-        let what = t(lang, "Henvendelser i alt", "Contacts, total");
+        let what = TextReport::ContactsTotal.get(lang);
         format!("{what}, {}", path_label(path, lang))
     };
     match MetricKey::from_name(key) {
@@ -133,41 +113,13 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         _ => {}
     }
     let fixed = typed.or(match key {
-        "displaced_retimed" => Some(t(
-            lang,
-            "Fortrængte henvendelser: andet tidspunkt",
-            "Displaced contacts: retimed",
-        )),
-        "displaced_to_digital" => Some(t(
-            lang,
-            "Fortrængte henvendelser: til digital kanal",
-            "Displaced contacts: to digital",
-        )),
-        "displaced_to_phone" => Some(t(
-            lang,
-            "Fortrængte henvendelser: fra skranke til telefon",
-            "Displaced contacts: counter to phone",
-        )),
-        "displaced_avoided" => Some(t(
-            lang,
-            "Fortrængte henvendelser: bliver væk",
-            "Displaced contacts: avoided",
-        )),
-        "closure_avoided" => Some(t(
-            lang,
-            "Henvendelser undgået ved lukket kanal",
-            "Contacts avoided by channel closure",
-        )),
-        "shift_avoided" => Some(t(
-            lang,
-            "Henvendelser undgået ved delvis kanalflytning",
-            "Contacts avoided by partial channel shifts",
-        )),
-        "digital_post_letters_scenario" => Some(t(
-            lang,
-            "Breve via Digital Post, scenarie",
-            "Digital Post letters, scenario",
-        )),
+        "displaced_retimed" => Some(TextReport::DisplacedContactsRetimed.get(lang)),
+        "displaced_to_digital" => Some(TextReport::DisplacedContactsToDigital.get(lang)),
+        "displaced_to_phone" => Some(TextReport::DisplacedContactsCounterToPhone.get(lang)),
+        "displaced_avoided" => Some(TextReport::DisplacedContactsAvoided.get(lang)),
+        "closure_avoided" => Some(TextReport::ContactsAvoidedByChannelClosure.get(lang)),
+        "shift_avoided" => Some(TextReport::ContactsAvoidedByPartialChannel.get(lang)),
+        "digital_post_letters_scenario" => Some(TextReport::DigitalPostLettersScenario.get(lang)),
         _ => None,
     });
     if let Some(f) = fixed {
@@ -182,46 +134,20 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
 /// The unit of an input in the chosen language ("kr. per contact" ->
 /// "kr. pr. henvendelse").
 pub fn unit_label(unit: &str, lang: Lang) -> String {
+    if let Some(u) = UnitName::ALL.iter().find(|u| u.get(Lang::En) == unit) {
+        return u.get(lang).to_string();
+    }
+    // The scenario file writes units in English.
     if lang == Lang::En {
         return unit.to_string();
     }
-    let known = match unit {
-        "kr." => Some("kr."),
-        "share" => Some("andel"),
-        "share per year" => Some("andel pr. år"),
-        "per year" => Some("pr. år"),
-        "seconds" => Some("sekunder"),
-        "contacts" => Some("henvendelser"),
-        "letters" => Some("breve"),
-        "agents" => Some("medarbejdere"),
-        "year" => Some("år"),
-        "months" => Some("måneder"),
-        _ => None,
-    };
-    if let Some(k) = known {
-        return k.to_string();
-    }
     // Word by word: "kr. per open hour" -> "kr. pr. åben time".
     let mut s = format!(" {unit} ");
-    for (en, da) in [
-        (" per 1,000 ", " pr. 1.000 "),
-        (" per ", " pr. "),
-        (" open hour ", " åben time "),
-        (" contacts ", " henvendelser "),
-        (" contact ", " henvendelse "),
-        (" attempts ", " forsøg "),
-        (" attempt ", " forsøg "),
-        (" letters ", " breve "),
-        (" letter ", " brev "),
-        (" citizens ", " borgere "),
-        (" year ", " år "),
-        (" month ", " måned "),
-        (" hour ", " time "),
-        (" share ", " andel "),
-        (" seconds ", " sekunder "),
-    ] {
-        while s.contains(en) {
-            s = s.replace(en, da);
+    for word in UnitWord::ALL {
+        let [da, en] = word.both();
+        let (en, da) = (format!(" {en} "), format!(" {da} "));
+        while s.contains(&en) {
+            s = s.replace(&en, &da);
         }
     }
     s.trim().to_string()
@@ -239,8 +165,8 @@ pub fn schedule_label(text: &str, lang: Lang) -> String {
         }
         if let Some(i) = DAYS.iter().position(|d| d == word) {
             out.push_str(weekday_short(i, lang));
-        } else if word == "closed" && lang == Lang::Da {
-            out.push_str("lukket");
+        } else if word == "closed" {
+            out.push_str(ScheduleWord::Closed.get(lang));
         } else {
             out.push_str(word);
         }
@@ -331,22 +257,9 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let translated = match (lang, word.as_str()) {
-                (Lang::Da, "uniform") => "ligefordeling",
-                (Lang::Da, "triangular") => "trekantfordeling",
-                (Lang::Da, "pert") => "PERT",
-                (Lang::En, "pert") => "PERT",
-                (Lang::Da, "normal") => "normalfordeling",
-                (Lang::Da, "log-normal") => "lognormal",
-                (Lang::Da, "beta") => "betafordeling",
-                (Lang::Da, "discrete") => "diskret",
-                (Lang::Da, "mean") => "middel",
-                (Lang::Da, "sd") => "sd",
-                (Lang::Da, "max") => "maks.",
-                (Lang::Da, "in") => "i",
-                (Lang::Da, "on") => "på",
-                (Lang::Da, "values") => "værdier",
-                _ => word.as_str(),
+            let translated = match distribution_word(&word) {
+                Some(w) => w.get(lang),
+                None => word.as_str(),
             };
             out.push_str(translated);
             // "trekantfordeling (90; 120; 150)": a line may break before the numbers.
@@ -364,6 +277,28 @@ pub fn distribution_label(text: &str, lang: Lang) -> String {
         i += 1;
     }
     out
+}
+
+/// A word of `Distribution::describe` ("triangular", "mean") as the table
+/// names it.
+fn distribution_word(word: &str) -> Option<DistributionWord> {
+    use DistributionWord as W;
+    Some(match word {
+        "uniform" => W::Uniform,
+        "triangular" => W::Triangular,
+        "pert" => W::Pert,
+        "normal" => W::Normal,
+        "log-normal" => W::LogNormal,
+        "beta" => W::Beta,
+        "discrete" => W::Discrete,
+        "mean" => W::Mean,
+        "sd" => W::Sd,
+        "max" => W::Max,
+        "in" => W::In,
+        "on" => W::On,
+        "values" => W::Values,
+        _ => return None,
+    })
 }
 
 /// An interval of two formatted values with their unit once: "16,8–23,1 %",
@@ -384,7 +319,7 @@ pub(super) fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
         None => hi.to_string(),
     };
     if lo.starts_with('-') {
-        format!("{lo} {} {hi}", lang.pick("til", "to"))
+        format!("{lo} {} {hi}", TextCommon::To.get(lang))
     } else {
         format!("{lo}–{hi}")
     }
@@ -397,7 +332,7 @@ pub(super) fn between(lo: f64, hi: f64, lang: Lang) -> String {
     format!(
         "{} {} {} {}",
         u.number(lo, lang),
-        lang.pick("og", "and"),
+        TextCommon::And.get(lang),
         u.number(hi, lang),
         u.unit(lang)
     )
@@ -416,9 +351,9 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
     let op = if g.op == "<=" {
-        t(lang, "højst", "at most")
+        TextReport::AtMost.get(lang)
     } else {
-        t(lang, "mindst", "at least")
+        TextReport::AtLeast.get(lang)
     };
     let value = crate::goal_text::value(g.metric, target, lang);
     if what.is_empty() {
@@ -431,23 +366,19 @@ pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String
 /// A probability in words (the IPCC's likelihood scale).
 pub fn likelihood_words(p: f64, lang: Lang) -> &'static str {
     if p >= 0.99 {
-        t(lang, "næsten sikkert", "virtually certain")
+        TextReport::VirtuallyCertain.get(lang)
     } else if p >= 0.9 {
-        t(lang, "meget sandsynligt", "very likely")
+        TextReport::VeryLikely.get(lang)
     } else if p >= 0.66 {
-        t(lang, "sandsynligt", "likely")
+        TextReport::Likely.get(lang)
     } else if p > 0.33 {
-        t(
-            lang,
-            "lige så sandsynligt som ikke",
-            "about as likely as not",
-        )
+        TextReport::AboutAsLikelyAsNot.get(lang)
     } else if p > 0.1 {
-        t(lang, "usandsynligt", "unlikely")
+        TextReport::Unlikely.get(lang)
     } else if p > 0.01 {
-        t(lang, "meget usandsynligt", "very unlikely")
+        TextReport::VeryUnlikely.get(lang)
     } else {
-        t(lang, "næsten udelukket", "exceptionally unlikely")
+        TextReport::ExceptionallyUnlikely.get(lang)
     }
 }
 

@@ -32,6 +32,10 @@
 //! with the terminal, `check` and the Excel export; the style sheet is
 //! `style.css`.
 
+use crate::i18n::{
+    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
+    format_probability, weekday_short, Lang, MoneyUnit, TextReport,
+};
 use crate::input_key::InputKey;
 use crate::metric_key::MetricKey;
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
@@ -44,10 +48,6 @@ use crate::comparison::Comparison;
 use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
 use crate::export::{write_atomic, Exporter, Results};
-use crate::i18n::{
-    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
-    format_probability, labels, weekday_short, Lang, MoneyUnit,
-};
 use crate::report::chart_data;
 use crate::stats::Summary;
 use crate::summary::{GoalSummary, RunSummary, Sensitivity};
@@ -228,10 +228,6 @@ struct Report<'a> {
 const CSS: &str = include_str!("style.css");
 
 impl<'a> Report<'a> {
-    fn t(&self, da: &'a str, en: &'a str) -> &'a str {
-        t(self.lang, da, en)
-    }
-
     fn metric(&self, key: &str) -> &'a [Summary] {
         self.s.metric(key)
     }
@@ -246,12 +242,9 @@ impl<'a> Report<'a> {
     /// the scenario.
     fn subject(&self) -> &'a str {
         match (self.s.proposal.is_some(), self.s.policy_events.is_empty()) {
-            (true, true) => self.t("forslaget", "the proposal"),
-            (true, false) => self.t(
-                "planen (åbningstider og tiltag)",
-                "the plan (opening hours and initiatives)",
-            ),
-            (false, _) => self.t("scenariet", "the scenario"),
+            (true, true) => TextReport::TheProposal.get(self.lang),
+            (true, false) => TextReport::ThePlanOpeningHoursAnd.get(self.lang),
+            (false, _) => TextReport::TheScenario.get(self.lang),
         }
     }
 
@@ -291,7 +284,7 @@ impl<'a> Report<'a> {
                     meta name="generator" content={ "channelshift " (env!("CARGO_PKG_VERSION")) }; "\n"
                     title {
                         (clean_text(&title)) " – "
-                        (self.t("Prognose for kanalomlægning", "Channel-shift forecast"))
+                        (TextReport::ChannelShiftForecast.get(self.lang))
                     } "\n"
                     // Trusted markup: the style sheet is part of the program.
                     style { (PreEscaped(CSS)) } "\n"

@@ -4,6 +4,10 @@
 
 use super::*;
 use crate::breakdown::GroupSummary;
+use crate::i18n::{
+    comparison_of_one_proposal, comparison_of_proposals, options_intro, options_intro_base,
+    options_intro_base_is_option, TextChart, TextCommon, TextReport,
+};
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
 
 /// The inputs an option's section names as its key inputs: the first of
@@ -31,10 +35,10 @@ impl<'a> Report<'a> {
     /// "Sammenligning af 3 forslag" / "Comparison of 3 proposals".
     pub(super) fn comparison_title(&self, c: &Comparison) -> String {
         let n = c.options.len();
-        match self.lang {
-            Lang::Da => format!("Sammenligning af {n} forslag"),
-            Lang::En if n == 1 => "Comparison of 1 proposal".to_string(),
-            Lang::En => format!("Comparison of {n} proposals"),
+        if n == 1 {
+            comparison_of_one_proposal(self.lang, n)
+        } else {
+            comparison_of_proposals(self.lang, n)
         }
     }
 
@@ -48,7 +52,11 @@ impl<'a> Report<'a> {
         match names.as_slice() {
             [] => String::new(),
             [one] => one.clone(),
-            [rest @ .., last] => format!("{} {} {last}", rest.join(", "), self.t("og", "and")),
+            [rest @ .., last] => format!(
+                "{} {} {last}",
+                rest.join(", "),
+                TextCommon::And.get(self.lang)
+            ),
         }
     }
 
@@ -57,29 +65,17 @@ impl<'a> Report<'a> {
     pub(super) fn comparison_description(&self, c: &Comparison) -> String {
         let names = self.option_names(c);
         let n = c.options.len();
-        match (self.base, self.lang) {
-            (Some(b), Lang::Da) if b.is_option => format!(
-                "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder). Grundlaget, den første fil ({}: »{}«), har selv et forslag og er derfor forslag 1 af {n}.",
-                clean_text(&b.file), clean_text(&b.name)
+        let lang = self.lang;
+        match self.base {
+            Some(b) if b.is_option => options_intro_base_is_option(
+                lang,
+                &names,
+                &clean_text(&b.file),
+                &clean_text(&b.name),
+                n,
             ),
-            (Some(b), Lang::En) if b.is_option => format!(
-                "{names}, each measured against the status quo (today's opening hours, external events only). The base, the first file ({}: “{}”), has a proposal of its own and is therefore option 1 of {n}.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (Some(b), Lang::Da) => format!(
-                "{names} sammenlignet med dagens situation: grundlaget, den første fil ({}: »{}«), er status quo, som hvert forslag måles mod; det er ikke selv et forslag.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (Some(b), Lang::En) => format!(
-                "{names} compared with today's situation: the base, the first file ({}: “{}”), is the status quo each option is measured against; it is not an option itself.",
-                clean_text(&b.file), clean_text(&b.name)
-            ),
-            (None, Lang::Da) => format!(
-                "{names}, hvert målt mod status quo (dagens åbningstider, kun eksterne begivenheder)."
-            ),
-            (None, Lang::En) => format!(
-                "{names}, each measured against the status quo (today's opening hours, external events only)."
-            ),
+            Some(b) => options_intro_base(lang, &names, &clean_text(&b.file), &clean_text(&b.name)),
+            None => options_intro(lang, &names),
         }
     }
 
@@ -96,12 +92,12 @@ impl<'a> Report<'a> {
             return html! {};
         }
         html! {
-            h3 { (self.t("Åbningstimer pr. uge", "Opening hours per week")) } "\n"
+            h3 { (TextReport::OpeningHoursPerWeek.get(self.lang)) } "\n"
             table class="hours-brief options-hours" id="table-options-hours" { "\n"
                 thead { tr {
-                    th { (self.t("Afdeling", "Department")) }
-                    th { (self.t("Kanal", "Channel")) }
-                    th.num { (self.t("I dag", "Today")) }
+                    th { (TextCommon::Department.get(self.lang)) }
+                    th { (TextCommon::Channel.get(self.lang)) }
+                    th.num { (TextCommon::Today.get(self.lang)) }
                     @for o in &c.options { th.num { (clean_text(&o.name)) } }
                 } }
                 tbody { "\n"
@@ -149,11 +145,11 @@ impl<'a> Report<'a> {
         };
         html! {
             table class="hours options-schedules" id="table-options-schedules" { "\n"
-                caption { (self.t("Åbningstider pr. forslag", "Opening hours per proposal")) } "\n"
+                caption { (TextReport::OpeningHoursPerProposal.get(self.lang)) } "\n"
                 thead { tr {
-                    th { (self.t("Afdeling", "Department")) }
-                    th { (self.t("Kanal", "Channel")) }
-                    th { (self.t("I dag", "Today")) }
+                    th { (TextCommon::Department.get(self.lang)) }
+                    th { (TextCommon::Channel.get(self.lang)) }
+                    th { (TextCommon::Today.get(self.lang)) }
                     @for o in &c.options { th { (clean_text(&o.name)) } }
                 } }
                 tbody { "\n"
@@ -237,20 +233,17 @@ impl<'a> Report<'a> {
         );
         let measures: [Measure; 3] = [
             (
-                self.t(
-                    "Nødvendige medarbejdere pr. åben time",
-                    "Agents needed per open hour",
-                ),
+                TextReport::AgentsNeededPerOpenHour.get(self.lang),
                 |r| (r.agents_per_open_hour_status_quo, r.agents_per_open_hour),
                 &agents,
             ),
             (
-                self.t("Serviceniveau", "Service level"),
+                TextReport::ServiceLevel.get(self.lang),
                 |r| (r.service_level_status_quo, r.service_level),
                 &pct,
             ),
             (
-                self.t("Gns. ventetid (sek.)", "Average wait (s)"),
+                TextReport::AverageWaitS.get(self.lang),
                 |r| (r.asa_seconds_status_quo, r.asa_seconds),
                 &seconds,
             ),
@@ -261,7 +254,7 @@ impl<'a> Report<'a> {
                 table class="staffing option-staffing" { "\n"
                     caption {
                         (clean_text(&chart_data::staffed_channel_label(ch, lang))) ", "
-                        (self.t("bemanding efter Erlang C: i dag → forslag (medianer)", "staffing by Erlang C: today → proposal (medians)"))
+                        (TextReport::StaffingByErlangCToday.get(self.lang))
                     } "\n"
                     thead { tr {
                         th { }
@@ -351,13 +344,13 @@ impl<'a> Report<'a> {
             @if let (Some(measure), false) = (&measure, ranked.is_empty()) {
                 table class="key-inputs" { "\n"
                     caption {
-                        (self.t("De antagelser, der betyder mest for", "The inputs that matter most for"))
+                        (TextReport::TheInputsThatMatterMost.get(self.lang))
                         " " (clean_text(&measure.to_lowercase()))
                     } "\n"
                     thead { tr {
-                        th { (self.t("Antagelse", "Input")) }
-                        th.num { (self.t("Median når lav", "Median when low")) }
-                        th.num { (self.t("Median når høj", "Median when high")) }
+                        th { (TextCommon::Input.get(self.lang)) }
+                        th.num { (TextReport::MedianWhenLow.get(self.lang)) }
+                        th.num { (TextReport::MedianWhenHigh.get(self.lang)) }
                     } }
                     tbody { "\n"
                         @for (k, r) in &ranked {
@@ -370,19 +363,13 @@ impl<'a> Report<'a> {
                     }
                 } "\n"
                 p.note {
-                    (self.t(
-                        "Resultatets median, når antagelsen er blandt sine laveste/højeste 10 %. Fordelingerne står i afsnit 3.",
-                        "The result's median with the input among its lowest/highest 10 %. The distributions are in section 3."
-                    ))
+                    (TextReport::TheResultsMedianWithThe.get(self.lang))
                 } "\n"
             }
             @if !own.is_empty() && !others.is_empty() {
-                h3 { (self.t("Antagelser kun i dette forslag", "Inputs of this proposal only")) } "\n"
+                h3 { (TextReport::InputsOfThisProposalOnly.get(self.lang)) } "\n"
                 p class="detail-note" {
-                    (self.t(
-                        "Disse antagelser har de andre forslag ikke, eller de trækkes fra en anden fordeling der.",
-                        "The other proposals do not have these inputs, or draw them from another distribution."
-                    ))
+                    (TextReport::TheOtherProposalsDoNot.get(self.lang))
                 } "\n"
                 (self.inputs_table(&own, id))
             }
@@ -459,11 +446,11 @@ impl<'a> Report<'a> {
         };
         let (what, id) = match kind {
             KindOf::Department => (
-                self.t("afdeling", "department"),
+                TextCommon::DepartmentLower.get(self.lang),
                 "table-options-by-department",
             ),
             _ => (
-                self.t("henvendelsestype", "contact type"),
+                TextCommon::ContactType.get(self.lang),
                 "table-options-by-type",
             ),
         };
@@ -471,9 +458,9 @@ impl<'a> Report<'a> {
         html! {
             table class="years breakdown options-breakdown" id=(id) { "\n"
                 caption {
-                    (self.t("Besparelse i", "Savings in")) " " (end) " "
-                    (self.t("pr.", "by")) " " (what) " " (self.t("og forslag", "and proposal"))
-                    " (" (self.t("gennemsnit", "mean")) ", " (unit.unit(lang)) ")"
+                    (TextReport::SavingsIn.get(self.lang)) " " (end) " "
+                    (TextReport::By.get(self.lang)) " " (what) " " (TextReport::AndProposal.get(self.lang))
+                    " (" (TextCommon::Mean.get(self.lang)) ", " (unit.unit(lang)) ")"
                 } "\n"
                 thead { tr {
                     th { (capitalise(what)) }
@@ -487,7 +474,7 @@ impl<'a> Report<'a> {
                         } "\n"
                     }
                     tr.total {
-                        td { (self.t("I alt", "Total")) }
+                        td { (TextChart::Total.get(self.lang)) }
                         @for t in &totals { td.num { (cell(*t)) } }
                     } "\n"
                 }
@@ -495,15 +482,9 @@ impl<'a> Report<'a> {
             @if kind == KindOf::ContactType || groups.len() > 1 {
                 p.note {
                     @if kind == KindOf::Department {
-                        (self.t(
-                            "Afdelingernes besparelse dækker ekspedition (henvendelser gange enhedspris) og åbne timer eller bemanding; kampagner, tiltag og udgående post hører ikke til en afdeling. Gennemsnit summerer over grupperne til linjen i alt.",
-                            "A department's savings cover handling (contacts times unit price) and open hours or staff; campaigns, initiatives and outbound mail belong to no department. Means add up over the groups to the total row."
-                        ))
+                        (TextReport::ADepartmentsSavingsCoverHandling.get(self.lang))
                     } @else {
-                        (self.t(
-                            "Henvendelsestypernes besparelse dækker ekspeditionen (henvendelser gange enhedspris). Gennemsnit summerer over grupperne til linjen i alt.",
-                            "A contact type's savings cover handling (contacts times unit price). Means add up over the groups to the total row."
-                        ))
+                        (TextReport::AContactTypesSavingsCover.get(self.lang))
                     }
                 } "\n"
             }

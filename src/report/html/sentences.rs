@@ -1,6 +1,13 @@
 //! Section 1: the sentences of the brief (savings, payback, goals...).
 
 use super::*;
+use crate::i18n::{
+    costs_between, costs_more_constant, cumulative_sentence, displaced_sentence, goal_first_year,
+    goal_first_year_likely_from, loss_or_saving_between, npv_sentence, payback_median_by,
+    payback_probability_by, pays_back_already, pays_back_by, pays_back_not, probability_90_range,
+    probability_is, saves_between, saves_constant, with_90_probability,
+    with_90_probability_between, TextReport,
+};
 
 impl Report<'_> {
     /// For a goal evaluated over several years: the probability in its first
@@ -23,15 +30,11 @@ impl Report<'_> {
             .filter(|&i| evaluated[i..].iter().all(|(_, p)| *p > 0.5))
             .map(|i| evaluated[i].0);
         let p = format_probability(first_p, lang);
-        Some(match (lang, likely_from) {
-            (Lang::Da, Some(from)) if from != first_year => {
-                format!("I {first_year} (første år) er sandsynligheden {p}, fra {from} over 50 %.")
+        Some(match likely_from {
+            Some(from) if from != first_year => {
+                goal_first_year_likely_from(lang, first_year, &p, from)
             }
-            (Lang::Da, _) => format!("I {first_year} (første år) er sandsynligheden {p}."),
-            (Lang::En, Some(from)) if from != first_year => format!(
-                "In {first_year} (the first year) the probability is {p}, from {from} above 50 %."
-            ),
-            (Lang::En, _) => format!("In {first_year} (the first year) the probability is {p}."),
+            _ => goal_first_year(lang, first_year, &p),
         })
     }
 
@@ -43,63 +46,21 @@ impl Report<'_> {
         let subj_cap = capitalise(subj);
         if q.p5 == q.p95 {
             return if q.p50 >= 0.0 {
-                match lang {
-                    Lang::Da => format!(
-                        "{subj_cap} sparer {} i {year} ({}).",
-                        m(q.p50),
-                        self.constant_note()
-                    ),
-                    Lang::En => format!(
-                        "{subj_cap} saves {} in {year} ({}).",
-                        m(q.p50),
-                        self.constant_note()
-                    ),
-                }
+                saves_constant(lang, &subj_cap, &m(q.p50), year, self.constant_note())
             } else {
-                match lang {
-                    Lang::Da => format!(
-                        "{subj_cap} koster {} mere end status quo i {year}.",
-                        m(-q.p50)
-                    ),
-                    Lang::En => format!(
-                        "{subj_cap} costs {} more than the status quo in {year}.",
-                        m(-q.p50)
-                    ),
-                }
+                costs_more_constant(lang, &subj_cap, &m(-q.p50), year)
             };
         }
         let between = |a: f64, b: f64| between(a, b, lang);
         let body = if q.p5 >= 0.0 {
-            match lang {
-                Lang::Da => format!("sparer {subj} mellem {} i {year}", between(q.p5, q.p95)),
-                Lang::En => format!("{subj} saves between {} in {year}", between(q.p5, q.p95)),
-            }
+            saves_between(lang, subj, &between(q.p5, q.p95), year)
         } else if q.p95 <= 0.0 {
-            match lang {
-                Lang::Da => format!(
-                    "koster {subj} mellem {} mere end status quo i {year}",
-                    between(-q.p95, -q.p5)
-                ),
-                Lang::En => format!(
-                    "{subj} costs between {} more than the status quo in {year}",
-                    between(-q.p95, -q.p5)
-                ),
-            }
+            costs_between(lang, subj, &between(-q.p95, -q.p5), year)
         } else {
             let (loss, saving) = format_money_pair(-q.p5, q.p95, lang);
-            match lang {
-                Lang::Da => format!(
-                    "ligger resultatet i {year} mellem et tab på {loss} og en besparelse på {saving}"
-                ),
-                Lang::En => format!(
-                    "the result in {year} lies between a loss of {loss} and a saving of {saving}"
-                ),
-            }
+            loss_or_saving_between(lang, year, &loss, &saving)
         };
-        match lang {
-            Lang::Da => format!("Med 90 % sandsynlighed {body}; medianen er {}.", m(q.p50)),
-            Lang::En => format!("With 90 % probability {body}; the median is {}.", m(q.p50)),
-        }
+        with_90_probability(lang, &body, &m(q.p50))
     }
 
     pub(super) fn npv_sentence(&self, q: &Summary) -> String {
@@ -109,22 +70,9 @@ impl Report<'_> {
         let interval = if q.p5 == q.p95 {
             String::new()
         } else {
-            let range = format_money_range(q.p5, q.p95, lang);
-            match lang {
-                Lang::Da => format!("; 90 % sandsynlighed: {range}"),
-                Lang::En => format!("; 90 % probability: {range}"),
-            }
+            probability_90_range(lang, &format_money_range(q.p5, q.p95, lang))
         };
-        match lang {
-            Lang::Da => format!(
-                "Nettonutidsværdien af besparelserne {base}–{end} er {} (median{interval}).",
-                m(q.p50)
-            ),
-            Lang::En => format!(
-                "The net present value of the savings {base}–{end} is {} (median{interval}).",
-                m(q.p50)
-            ),
-        }
+        npv_sentence(lang, base, end, &m(q.p50), &interval)
     }
 
     pub(super) fn cumulative_sentence(&self, q: &Summary, end: i32) -> String {
@@ -134,29 +82,9 @@ impl Report<'_> {
         let interval = if q.p5 == q.p95 {
             String::new()
         } else {
-            match lang {
-                Lang::Da => format!(
-                    "; med 90 % sandsynlighed mellem {}",
-                    between(q.p5, q.p95, lang)
-                ),
-                Lang::En => format!(
-                    "; with 90 % probability between {}",
-                    between(q.p5, q.p95, lang)
-                ),
-            }
+            with_90_probability_between(lang, &between(q.p5, q.p95, lang))
         };
-        match lang {
-            Lang::Da => format!(
-                "Den akkumulerede nettobesparelse {base}–{end} (efter omkostningerne ved {}) er {} (median){interval}.",
-                self.subject(),
-                m(q.p50)
-            ),
-            Lang::En => format!(
-                "Cumulative net savings {base}–{end} (after the costs of {}) are {} (median){interval}.",
-                self.subject(),
-                m(q.p50)
-            ),
-        }
+        cumulative_sentence(lang, base, end, self.subject(), &m(q.p50), &interval)
     }
 
     /// Payback: the most likely year and the probability of payback by the end year.
@@ -189,40 +117,20 @@ impl Report<'_> {
         match (mode, median) {
             (Some((y, p)), Some(_)) if p >= 0.995 => (
                 y.to_string(),
-                match lang {
-                    Lang::Da => format!("sandsynlighed {}", format_probability(p, lang)),
-                    Lang::En => format!("probability {}", format_probability(p, lang)),
-                },
+                probability_is(lang, &format_probability(p, lang)),
             ),
             (_, Some(med)) => (
                 med.to_string(),
-                match lang {
-                    Lang::Da => format!(
-                        "med 50 % sandsynlighed senest i {med}; inden udgangen af {}: {}",
-                        self.s.end_year,
-                        format_probability(by_end, lang)
-                    ),
-                    Lang::En => format!(
-                        "with 50 % probability by {med}; by the end of {}: {}",
-                        self.s.end_year,
-                        format_probability(by_end, lang)
-                    ),
-                },
+                payback_median_by(
+                    lang,
+                    med,
+                    self.s.end_year,
+                    &format_probability(by_end, lang),
+                ),
             ),
             _ => (
-                format!("{} {}", self.t("Ikke inden", "Not by"), self.s.end_year),
-                match lang {
-                    Lang::Da => format!(
-                        "sandsynlighed for tilbagebetaling senest {}: {}",
-                        self.s.end_year,
-                        format_probability(by_end, lang)
-                    ),
-                    Lang::En => format!(
-                        "probability of payback by {}: {}",
-                        self.s.end_year,
-                        format_probability(by_end, lang)
-                    ),
-                },
+                format!("{} {}", TextReport::NotBy.get(self.lang), self.s.end_year),
+                payback_probability_by(lang, self.s.end_year, &format_probability(by_end, lang)),
             ),
         }
     }
@@ -233,38 +141,19 @@ impl Report<'_> {
         let (by_end, mode, median) = self.payback_stats();
         let subj_cap = capitalise(self.subject());
         match (mode, median) {
-            (Some((y, p)), Some(_)) if p >= 0.995 => match lang {
-                Lang::Da => format!(
-                    "{subj_cap} er tjent hjem allerede i {y} (sandsynlighed {}): fra {y} er den akkumulerede nettobesparelse positiv og forbliver det.",
-                    format_probability(p, lang)
-                ),
-                Lang::En => format!(
-                    "{subj_cap} pays for itself in {y} already (probability {}): from {y} cumulative net savings are positive and stay so.",
-                    format_probability(p, lang)
-                ),
-            },
-            (Some((y, p)), Some(med)) => match lang {
-                Lang::Da => format!(
-                    "{subj_cap} er tjent hjem (den akkumulerede nettobesparelse bliver positiv og forbliver det) inden udgangen af {end} med sandsynlighed {}; det mest sandsynlige år er {y} ({}), og med 50 % sandsynlighed senest {med}.",
-                    format_probability(by_end, lang),
-                    format_probability(p, lang)
-                ),
-                Lang::En => format!(
-                    "{subj_cap} pays for itself (cumulative net savings turn positive and stay so) by the end of {end} with probability {}; the most likely year is {y} ({}), and with 50 % probability by {med}.",
-                    format_probability(by_end, lang),
-                    format_probability(p, lang)
-                ),
-            },
-            _ => match lang {
-                Lang::Da => format!(
-                    "{subj_cap} er ikke tjent hjem inden udgangen af {end} (sandsynlighed for tilbagebetaling senest {end}: {}).",
-                    format_probability(by_end, lang)
-                ),
-                Lang::En => format!(
-                    "{subj_cap} does not pay for itself by the end of {end} (probability of payback by {end}: {}).",
-                    format_probability(by_end, lang)
-                ),
-            },
+            (Some((y, p)), Some(_)) if p >= 0.995 => {
+                pays_back_already(lang, &subj_cap, y, &format_probability(p, lang))
+            }
+            (Some((y, p)), Some(med)) => pays_back_by(
+                lang,
+                &subj_cap,
+                end,
+                &format_probability(by_end, lang),
+                y,
+                &format_probability(p, lang),
+                med,
+            ),
+            _ => pays_back_not(lang, &subj_cap, end, &format_probability(by_end, lang)),
         }
     }
 
@@ -283,15 +172,14 @@ impl Report<'_> {
         }
         let n = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let year = self.s.end_year;
-        Some(match lang {
-            Lang::Da => format!(
-                "De kortere åbningstider flytter ca. {} henvendelser i {year} (medianer): {} kommer igen på et andet tidspunkt, {} går til selvbetjening eller hjemmesiden, {} går fra skranken til telefonen, og {} bliver væk (borgeren finder svaret andetsteds eller opgiver).",
-                n(total), n(retimed), n(digital), n(phone), n(avoided)
-            ),
-            Lang::En => format!(
-                "The shorter opening hours displace about {} contacts in {year} (medians): {} come back at another time, {} go to self-service or the website, {} move from the counter to the phone, and {} are avoided (the citizen finds the answer elsewhere or gives up).",
-                n(total), n(retimed), n(digital), n(phone), n(avoided)
-            ),
-        })
+        Some(displaced_sentence(
+            lang,
+            &n(total),
+            year,
+            &n(retimed),
+            &n(digital),
+            &n(phone),
+            &n(avoided),
+        ))
     }
 }

@@ -1,6 +1,7 @@
 //! Section 1: the heading, the descriptions and the summary.
 
 use super::*;
+use crate::i18n::{based_on_trials, goal_met_sentence, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn summary_section(&self) -> Markup {
@@ -8,24 +9,17 @@ impl Report<'_> {
             return self.comparison_summary_section(c);
         }
         let lang = self.lang;
-        let l = labels(lang);
         let s = self.s;
         let end = s.end_year;
         let lead = if self.projection() {
-            self.t(
-                "Status quo-fremskrivning: scenariet har intet forslag og ingen tiltag, så der er intet at spare i forhold til status quo. Rapporten viser omkostninger, henvendelser og mål, som de udvikler sig med dagens åbningstider og de eksterne begivenheder (fx love). Alle beløb er i kr.",
-                "Status-quo projection: the scenario has no proposal and no initiatives, so there is nothing to save against the status quo. The report shows costs, contacts and goals as they develop with today's opening hours and the external events (such as laws). All amounts are in kr.",
-            )
+            TextReport::StatusQuoProjectionTheScenario.get(self.lang)
         } else {
-            self.t(
-                "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love).",
-                "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only).",
-            )
+            TextReport::AllAmountsAreInKr.get(self.lang)
         };
         html! {
             section class="major first" id="summary" { "\n"
                 p.kicker {
-                    (self.t("Prognose for kanalomlægning", "Channel-shift forecast")) " "
+                    (TextReport::ChannelShiftForecast.get(self.lang)) " "
                     (s.base_year) "–" (end)
                 } "\n"
                 h1 { (clean_text(&s.scenario)) } "\n"
@@ -34,17 +28,17 @@ impl Report<'_> {
                 }
                 @if let Some(p) = &s.proposal {
                     @if !s.scenario.contains(p.as_str()) {
-                        p.proposal { (l.option) ": " (clean_text(p)) } "\n"
+                        p.proposal { (TextCommon::Proposal.get(lang)) ": " (clean_text(p)) } "\n"
                     }
                 }
-                p.lead { (l.based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.lead { (based_on_trials(lang, &format_number((s.trials as u64) as f64, 0, lang))) " " (lead) } "\n"
                 p.meta {
-                    (self.t("Scenariefil", "Scenario file")) ": " (clean_text(&s.scenario_file))
-                    " · " (self.t("startværdi (--seed)", "seed")) " " (s.seed) " · "
-                    (self.t("Sådan er tallene beregnet: se afsnit", "How the numbers are made: see section"))
+                    (TextReport::ScenarioFile.get(self.lang)) ": " (clean_text(&s.scenario_file))
+                    " · " (TextReport::Seed.get(self.lang)) " " (s.seed) " · "
+                    (TextReport::HowTheNumbersAreMadeSee.get(self.lang))
                     " " (self.section(5)) "."
                 } "\n"
-                h2 { "1. " (self.t("Sammenfatning", "Summary")) } "\n"
+                h2 { "1. " (TextReport::Summary.get(self.lang)) } "\n"
                 @if self.projection() {
                     (self.projection_brief())
                 } @else {
@@ -61,10 +55,7 @@ impl Report<'_> {
     /// weekly hours. Section 2 has each option's details.
     fn comparison_summary_section(&self, c: &Comparison) -> Markup {
         let s = self.s;
-        let lead = self.t(
-            "Alle beløb er i kr. og sammenlignet med status quo (uændrede åbningstider, kun eksterne begivenheder som love). Alle forslag er regnet med de samme tilfældige tal, så forskellen mellem to forslag er beregnet simulering for simulering.",
-            "All amounts are in kr. and against the status quo (today's opening hours, external events such as laws only). Every proposal is computed with the same random numbers, so the difference between two proposals is computed simulation by simulation.",
-        );
+        let lead = TextReport::AllAmountsAreInKrAnd.get(self.lang);
         let files: Vec<String> = self
             .options
             .iter()
@@ -73,29 +64,26 @@ impl Report<'_> {
         html! {
             section class="major first" id="summary" { "\n"
                 p.kicker {
-                    (self.t("Prognose for kanalomlægning", "Channel-shift forecast")) " "
+                    (TextReport::ChannelShiftForecast.get(self.lang)) " "
                     (s.base_year) "–" (s.end_year)
                 } "\n"
                 h1 { (self.comparison_title(c)) } "\n"
                 @if let Some(b) = self.base {
-                    p.proposal { (self.t("Grundlag", "Base")) ": " (clean_text(&b.name)) } "\n"
+                    p.proposal { (TextReport::Base.get(self.lang)) ": " (clean_text(&b.name)) } "\n"
                 }
                 p.description { (self.comparison_description(c)) } "\n"
-                p.lead { (labels(self.lang).based_on_trials(s.trials as u64)) " " (lead) } "\n"
+                p.lead { (based_on_trials(self.lang, &format_number((s.trials as u64) as f64, 0, self.lang))) " " (lead) } "\n"
                 p.meta {
-                    (self.t("Forslagenes filer", "The proposals' files")) ": " (files.join(", "))
-                    " · " (self.t("startværdi (--seed)", "seed")) " " (s.seed) " · "
-                    (self.t("Sådan er tallene beregnet: se afsnit", "How the numbers are made: see section"))
+                    (TextReport::TheProposalsFiles.get(self.lang)) ": " (files.join(", "))
+                    " · " (TextReport::Seed.get(self.lang)) " " (s.seed) " · "
+                    (TextReport::HowTheNumbersAreMadeSee.get(self.lang))
                     " " (self.section(5)) "."
                 } "\n"
-                h2 { "1. " (self.t("Sammenfatning", "Summary")) } "\n"
+                h2 { "1. " (TextReport::Summary.get(self.lang)) } "\n"
                 (self.comparison_brief(c))
                 (self.options_hours_brief(c))
                 p class="detail-note" {
-                    (self.t(
-                        "Afsnit 2 viser hvert forslag for sig: nøgletal, mål, åbningstider, bemanding og de antagelser, der betyder mest for det.",
-                        "Section 2 shows each proposal on its own: key figures, goals, opening hours, staffing and the inputs that matter most for it."
-                    ))
+                    (TextReport::Section2ShowsEachProposal.get(self.lang))
                 } "\n"
             } "\n"
         }
@@ -113,22 +101,14 @@ impl Report<'_> {
             .iter()
             .filter_map(|g| {
                 let (y, target, p) = last_evaluated(g, &s.years)?;
-                let mut sentence = match lang {
-                    Lang::Da => format!(
-                        "Målet »{}« ({}) nås i {y} med sandsynlighed {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                    Lang::En => format!(
-                        "The goal “{}” ({}) is met in {y} with probability {} – {}.",
-                        g.name,
-                        goal_condition(g, target, lang),
-                        format_probability(p, lang),
-                        likelihood_words(p, lang)
-                    ),
-                };
+                let mut sentence = goal_met_sentence(
+                    lang,
+                    &g.name,
+                    &goal_condition(g, target, lang),
+                    y,
+                    &format_probability(p, lang),
+                    likelihood_words(p, lang),
+                );
                 if let Some(more) = self.goal_path_sentence(g) {
                     sentence.push(' ');
                     sentence.push_str(&more);
@@ -144,7 +124,7 @@ impl Report<'_> {
     pub(super) fn goal_list(&self, goals: &[(f64, String)], class: &str) -> Markup {
         let lang = self.lang;
         html! {
-            h3 { (self.t("Målene", "The goals")) } "\n"
+            h3 { (TextReport::TheGoals.get(self.lang)) } "\n"
             ul class=(class) { "\n"
                 @for (p, sentence) in goals {
                     li {
@@ -165,14 +145,14 @@ impl Report<'_> {
             return html! {};
         }
         html! {
-            h3 { (self.t("Åbningstider pr. uge", "Opening hours per week")) } "\n"
+            h3 { (TextReport::OpeningSchedulePerWeek.get(self.lang)) } "\n"
             table.hours-brief { "\n"
                 thead { tr {
-                    th { (self.t("Afdeling", "Department")) }
-                    th { (self.t("Kanal", "Channel")) }
-                    th.num { (self.t("I dag (timer)", "Today (hours)")) }
-                    th.num { (self.t("Forslag (timer)", "Proposal (hours)")) }
-                    th.num { (self.t("Ændring", "Change")) }
+                    th { (TextCommon::Department.get(self.lang)) }
+                    th { (TextCommon::Channel.get(self.lang)) }
+                    th.num { (TextReport::TodayHours.get(self.lang)) }
+                    th.num { (TextReport::ProposalHours.get(self.lang)) }
+                    th.num { (TextReport::Change.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for r in &s.hours {

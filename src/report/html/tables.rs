@@ -1,13 +1,14 @@
 //! Section 4: the tables per year.
 
 use super::*;
+use crate::i18n::{avoided_valued_note, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn tables_section(&self) -> Markup {
         if let Some(c) = self.c {
             return html! {
                 section class="major" id="tables" { "\n"
-                    h2 { (self.section(4)) ". " (self.t("Tabeller", "Tables")) } "\n"
+                    h2 { (self.section(4)) ". " (TextReport::Tables.get(self.lang)) } "\n"
                     (self.comparison_tables(c))
                     (self.options_schedules_table(c))
                     (self.options_breakdown_tables(c))
@@ -27,17 +28,17 @@ impl Report<'_> {
         ];
         html! {
             section class="major" id="tables" { "\n"
-                h2 { "4. " (self.t("Tabeller", "Tables")) } "\n"
+                h2 { "4. " (TextReport::Tables.get(self.lang)) } "\n"
                 @if projection {
                     (self.projection_years_table())
                 } @else {
                     table class="years" id="table-years" { "\n"
                         caption {
-                            (self.t("Omkostninger og besparelser pr. år", "Costs and savings per year"))
-                            " (" (self.t("median, kr.", "median, kr.")) ")"
+                            (TextReport::CostsAndSavingsPerYear.get(self.lang))
+                            " (" (TextReport::MedianKr.get(self.lang)) ")"
                         } "\n"
                         thead { tr {
-                            th { (labels(lang).year) }
+                            th { (TextChart::Year.get(lang)) }
                             @for k in keys { th.num { (metric_label(k, lang)) } }
                         } }
                         tbody { "\n"
@@ -71,26 +72,22 @@ impl Report<'_> {
     /// The cost components in the end year (median of each).
     fn components_table(&self) -> Markup {
         let lang = self.lang;
-        let l = labels(lang);
         let components = [
             (
                 CostPart::Handling,
-                self.t("Ekspedition af henvendelser", "Handling contacts"),
+                TextReport::HandlingContacts.get(self.lang),
             ),
             (
                 CostPart::Opening,
-                self.t(
-                    "Åbningstid (bemanding, lokaler)",
-                    "Opening hours (staff, premises)",
-                ),
+                TextReport::OpeningHoursStaffPremises.get(self.lang),
             ),
             (
                 CostPart::Campaign,
-                self.t("Kampagner og tiltag", "Campaigns and measures"),
+                TextReport::CampaignsAndMeasures.get(self.lang),
             ),
             (
                 CostPart::OutboundMail,
-                self.t("Udgående post", "Outbound mail"),
+                TextReport::OutboundMail.get(self.lang),
             ),
         ];
         let e = self.end_index();
@@ -120,17 +117,17 @@ impl Report<'_> {
         html! {
             table class="components" { "\n"
                 caption {
-                    (self.t("Omkostningernes sammensætning i", "Cost components in")) " "
-                    (self.s.end_year) " (" (self.t("median, kr.", "median, kr.")) ")"
+                    (TextReport::CostComponentsIn.get(self.lang)) " "
+                    (self.s.end_year) " (" (TextReport::MedianKr.get(self.lang)) ")"
                 } "\n"
                 thead { tr {
-                    th { (self.t("Post", "Item")) }
+                    th { (TextReport::Item.get(self.lang)) }
                     @if projection {
-                        th.num { (self.t("Omkostning", "Cost")) }
+                        th.num { (TextReport::Cost.get(self.lang)) }
                     } @else {
-                        th.num { (l.status_quo) }
-                        th.num { (l.scenario) }
-                        th.num { (self.t("Forskel", "Difference")) }
+                        th.num { (TextChart::StatusQuo.get(lang)) }
+                        th.num { (TextChart::Scenario.get(lang)) }
+                        th.num { (TextReport::Difference.get(self.lang)) }
                     }
                 } }
                 tbody { "\n"
@@ -145,10 +142,7 @@ impl Report<'_> {
                 }
             } "\n"
             p.note {
-                (self.t(
-                    "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning.",
-                    "Medians of each item on its own; they need not add up to the median of the total cost."
-                ))
+                (TextReport::MediansOfEachItemOn.get(self.lang))
             } "\n"
         }
     }
@@ -206,12 +200,12 @@ impl Report<'_> {
         html! {
             table class="years" id="table-sources" { "\n"
                 caption {
-                    (self.t("Hvor besparelsen kommer fra", "Where the savings come from"))
-                    " (" (self.t("gennemsnit", "mean")) ", " (unit.unit(lang)) "; "
-                    (self.t("delene summerer til besparelsen", "the parts add up to the savings")) ")"
+                    (TextReport::WhereTheSavingsComeFrom.get(self.lang))
+                    " (" (TextCommon::Mean.get(self.lang)) ", " (unit.unit(lang)) "; "
+                    (TextReport::ThePartsAddUpTo.get(self.lang)) ")"
                 } "\n"
                 thead { tr {
-                    th { (self.t("Kilde", "Source")) }
+                    th { (TextReport::Source.get(self.lang)) }
                     @for y in &s.years { th.num { (y) } }
                 } }
                 tbody { "\n"
@@ -225,10 +219,7 @@ impl Report<'_> {
             } "\n"
             @if avoided != 0.0 && total != 0.0 {
                 p.note {
-                    @match lang {
-                        Lang::Da => { "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: " (share) " af besparelsen frem til " (s.end_year) ". Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted." }
-                        Lang::En => { "Contacts avoided are valued at the full unit price of the channel the citizen left: " (share) " of the savings through " (s.end_year) ". That is a saving only if the citizen really got the answer elsewhere." }
-                    }
+                    (avoided_valued_note(lang, &share, s.end_year))
                 } "\n"
             }
         }
@@ -258,17 +249,14 @@ impl Report<'_> {
         html! {
             table class="years" id="table-years" { "\n"
                 caption {
-                    (self.t(
-                        "Omkostninger og henvendelser pr. år (status quo-fremskrivning; median og 90 %-interval)",
-                        "Costs and contacts per year (status-quo projection; median and 90 % interval)"
-                    ))
+                    (TextReport::CostsAndContactsPerYear.get(self.lang))
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
-                    th.num { (self.t("Omkostning (median)", "Cost (median)")) }
-                    th.num { (self.t("Omkostning, 90 %-interval", "Cost, 90 % interval")) " (" (unit.unit(lang)) ")" }
-                    th.num { (self.t("Henvendelser i alt (median)", "Contacts, total (median)")) }
-                    th.num { (self.t("Digital andel (median)", "Digital share (median)")) }
+                    th { (TextChart::Year.get(lang)) }
+                    th.num { (TextReport::CostMedian.get(self.lang)) }
+                    th.num { (TextReport::Cost90PctInterval.get(self.lang)) " (" (unit.unit(lang)) ")" }
+                    th.num { (TextReport::ContactsTotalMedian.get(self.lang)) }
+                    th.num { (TextReport::DigitalShareMedian.get(self.lang)) }
                 } }
                 tbody { "\n"
                     @for (y, year) in s.years.iter().enumerate() {
@@ -309,7 +297,7 @@ impl Report<'_> {
             Some(q) if q.p5 < 0.0 => format!(
                 "{} {} {}",
                 unit.number(q.p5, lang),
-                self.t("til", "to"),
+                TextCommon::To.get(self.lang),
                 unit.number(q.p95, lang)
             ),
             Some(q) => format!("{}–{}", unit.number(q.p5, lang), unit.number(q.p95, lang)),
@@ -318,14 +306,11 @@ impl Report<'_> {
         html! {
             table class="years" id="table-intervals" { "\n"
                 caption {
-                    (self.t(
-                        "90 %-interval pr. år: 5 %- til 95 %-fraktil",
-                        "90 % interval per year: 5th to 95th percentile"
-                    ))
+                    (TextReport::N90PctIntervalPerYear.get(self.lang))
                     " (" (unit.unit(lang)) ")"
                 } "\n"
                 thead { tr {
-                    th { (labels(lang).year) }
+                    th { (TextChart::Year.get(lang)) }
                     @for k in &present { th.num { (metric_label(k, lang)) } }
                 } }
                 tbody { "\n"
@@ -344,10 +329,7 @@ impl Report<'_> {
     pub(super) fn medians_note(&self) -> Markup {
         html! {
             p.note {
-                (self.t(
-                    "Hver kolonne er medianen af sine egne simuleringer: median for status quo minus median for scenariet er ikke medianen af besparelsen, og medianer kan ikke lægges sammen over år.",
-                    "Each column is the median of its own simulations: the status quo's median minus the scenario's median is not the median saving, and medians do not add up over years."
-                ))
+                (TextReport::EachColumnIsTheMedian.get(self.lang))
             } "\n"
         }
     }

@@ -1,0 +1,82 @@
+//! Texts shared by several outputs.
+
+use crate::i18n::table::text_table;
+
+text_table! {
+    /// Words and phrases shared by several outputs.
+    pub enum TextCommon {
+        // src/charts/citizens.rs
+        Share: "andel" / "share",
+
+        // src/charts/convergence.rs
+        Mean: "gennemsnit" / "mean",
+        Simulations: "simuleringer" / "simulations",
+
+        // src/cli/breakdown_table.rs
+        Area: "område" / "area",
+        DepartmentLower: "afdeling" / "department",
+        ContactType: "henvendelsestype" / "contact type",
+        Savings: "besparelse" / "savings",
+        Contacts: "henvendelser" / "contacts",
+        And: "og" / "and",
+
+        // src/cli/check.rs
+        TodayLower: "i dag" / "today",
+        To: "til" / "to",
+
+        // src/cli/compare.rs
+        Cost: "omkostning" / "cost",
+        AgentsNeededPerOpenHour:
+            "nødvendige medarbejdere pr. åben time"
+            / "agents needed per open hour",
+        ServiceLevel: "serviceniveau" / "service level",
+
+        // src/export/comparison_xlsx.rs
+        OpeningHours: "Åbningstider" / "Opening hours",
+        Median: "median" / "median",
+        PaybackYear: "Tilbagebetalingsår" / "Payback year",
+        Department: "Afdeling" / "Department",
+        Channel: "Kanal" / "Channel",
+        HoursPerWeek: "Timer pr. uge" / "Hours per week",
+
+        // src/export/xlsx.rs
+        Target: "Målværdi" / "Target",
+        FirstYearTheGoalIs:
+            "Første år målet nås (andel af simuleringerne)"
+            / "First year the goal is met (share of simulations)",
+        NotMet: "Ikke nået" / "Not met",
+        Input: "Antagelse" / "Input",
+        Today: "I dag" / "Today",
+        Proposal: "Forslag" / "Proposal",
+        Quantity: "Størrelse" / "Quantity",
+        ContributionToVariance: "Bidrag til variansen" / "Contribution to variance",
+        MedianWithTheInputLow:
+            "Median når antagelsen er lav (laveste 10 %)"
+            / "Median with the input low (lowest 10 %)",
+        MedianWithTheInputHigh:
+            "Median når antagelsen er høj (højeste 10 %)"
+            / "Median with the input high (highest 10 %)",
+        Swing: "Udsving" / "Swing",
+        InputA: "Antagelse A" / "Input A",
+        InputB: "Antagelse B" / "Input B",
+        Measure: "Tiltag" / "Measure",
+
+        // src/goal_text.rs
+        CumulativeNetSavings: "akkumuleret nettobesparelse" / "cumulative net savings",
+        NetPresentValue: "nettonutidsværdi" / "net present value",
+        CompletionRateOfStartedSelf:
+            "gennemførselsgrad for påbegyndt selvbetjening"
+            / "completion rate of started self-service",
+        PaperLetters: "papirbreve" / "paper letters",
+        SelfServiceSolutionsLive: "selvbetjeningsløsninger i drift" / "self-service solutions live",
+        ContactsInParens: " (henvendelser)" / " (contacts)",
+        PaperLettersInParens: " (papirbreve)" / " (paper letters)",
+        SolutionsInParens: " (løsninger)" / " (solutions)",
+
+        // src/i18n/number.rs: the unit after an amount in millions
+        MillionKr: "mio. kr." / "m kr.",
+
+        // the year, in a column heading or running text
+        Year: "år" / "year",
+    }
+}
