@@ -3,7 +3,7 @@
 //! docs/outputs.md) and the only thing tables, charts and reports read.
 
 use crate::input_key::InputKey;
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -20,6 +20,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Summary of one metric: per year, or a single value.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricSummary {
+    /// What the metric is, typed (its key in the JSON is the map's key).
+    #[serde(skip)]
+    pub name: MetricName,
     pub unit: String,
     /// One summary per year of `years` (or a single entry for per-trial metrics).
     pub values: Vec<Summary>,
@@ -99,8 +102,8 @@ pub struct InputRow {
 /// The shape of one output's distribution, for histograms and S-curves.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shape {
-    /// Metric key and year, e.g. cumulative_net_savings_kr in 2015.
-    pub metric: String,
+    /// Metric and year, e.g. cumulative_net_savings_kr in 2015.
+    pub metric: MetricKey,
     pub year: i32,
     /// Equal-width bins: (low, high, count).
     pub histogram: Vec<(f64, f64, u64)>,
@@ -112,7 +115,7 @@ pub struct Shape {
 
 impl Shape {
     /// Summarises the distribution of `values`.
-    pub fn of(metric: &str, year: i32, values: &[f64]) -> Shape {
+    pub fn of(metric: MetricKey, year: i32, values: &[f64]) -> Shape {
         let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
         sorted.sort_unstable_by(|a, b| a.total_cmp(b));
         let exceedance = (0..=100)
@@ -122,7 +125,7 @@ impl Shape {
             })
             .collect();
         Shape {
-            metric: metric.to_string(),
+            metric,
             year,
             histogram: stats::histogram(&sorted, 40),
             exceedance,
@@ -164,8 +167,8 @@ pub struct SensitivityRow {
 /// Sensitivity of one output to every uncertain input, most influential first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sensitivity {
-    /// Metric key and year of the output, e.g. cumulative_net_savings_kr, 2015.
-    pub metric: String,
+    /// Metric and year of the output, e.g. cumulative_net_savings_kr, 2015.
+    pub metric: MetricKey,
     pub year: i32,
     /// Median of the output over the trials used.
     pub output_median: f64,
@@ -231,15 +234,69 @@ pub enum AttributionItem {
 /// How precisely the chosen output's mean is known (precision control).
 #[derive(Debug, Clone, Serialize)]
 pub struct Precision {
-    pub metric: String,
+    pub metric: PrecisionOutput,
     pub year: i32,
     /// "mean", a percentile ("p95") or "goal_probability".
-    pub statistic: String,
+    pub statistic: PrecisionStatistic,
     /// For the mean and percentiles, the 95 % half-width relative to the
     /// statistic; for a goal probability, absolute (probability points).
     pub target_relative: Option<f64>,
     pub achieved_relative: f64,
     pub reached: bool,
+}
+
+/// The output whose precision is controlled: a metric, or a goal's
+/// probability of being met. Written as the metric's key or as "goal
+/// <number>: <name>".
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrecisionOutput {
+    Metric(MetricKey),
+    /// Goal `number` (from 1) named `name`.
+    Goal {
+        number: usize,
+        name: String,
+    },
+}
+
+impl std::fmt::Display for PrecisionOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrecisionOutput::Metric(k) => f.write_str(k.as_str()),
+            PrecisionOutput::Goal { number, name } => write!(f, "goal {number}: {name}"),
+        }
+    }
+}
+
+impl Serialize for PrecisionOutput {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The statistic whose precision is controlled. Written as "mean", "p95"
+/// (the percentile in per cent) or "goal_probability".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PrecisionStatistic {
+    Mean,
+    /// A percentile, as a fraction (0.95).
+    Percentile(f64),
+    GoalProbability,
+}
+
+impl std::fmt::Display for PrecisionStatistic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrecisionStatistic::Mean => f.write_str("mean"),
+            PrecisionStatistic::Percentile(p) => write!(f, "p{}", p * 100.0),
+            PrecisionStatistic::GoalProbability => f.write_str("goal_probability"),
+        }
+    }
+}
+
+impl Serialize for PrecisionStatistic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Everything a run reports.
@@ -330,13 +387,13 @@ pub trait Columns: Sync {
     /// Trials by payback year ("not_by_END" when not paid back).
     fn payback_counts(&self) -> BTreeMap<String, usize>;
     /// The shape of a core slot's distribution.
-    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape;
+    fn shape(&self, key: MetricKey, year: i32, slot: usize) -> Shape;
     /// True when a core slot is 0 in every trial.
     fn all_zero(&self, slot: usize) -> bool;
     /// Convergence of a core slot's statistics with the number of trials.
     fn convergence(
         &self,
-        key: &str,
+        key: MetricKey,
         year: i32,
         slot: usize,
     ) -> crate::stats::convergence::Convergence;
@@ -425,7 +482,7 @@ impl Columns for ExactColumns<'_> {
         payback
     }
 
-    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape {
+    fn shape(&self, key: MetricKey, year: i32, slot: usize) -> Shape {
         Shape::of(key, year, &self.trials.core_column(self.layout, slot))
     }
 
@@ -436,7 +493,7 @@ impl Columns for ExactColumns<'_> {
 
     fn convergence(
         &self,
-        key: &str,
+        key: MetricKey,
         year: i32,
         slot: usize,
     ) -> crate::stats::convergence::Convergence {
@@ -494,7 +551,7 @@ impl RunSummary {
             .metrics
             .iter()
             .enumerate()
-            .filter(|(_, m)| !m.key.starts_with("goal_"))
+            .filter(|(_, m)| !m.name.is_goal())
             .flat_map(|(k, m)| {
                 (0..if m.per_year { layout.n_years } else { 1 }).map(move |y| (k, y))
             })
@@ -511,6 +568,7 @@ impl RunSummary {
             metrics
                 .entry(m.key.clone())
                 .or_insert_with(|| MetricSummary {
+                    name: m.name.clone(),
                     unit: m.unit.to_string(),
                     values: Vec::new(),
                 })
@@ -561,25 +619,19 @@ impl RunSummary {
         let payback = shares(cols.payback_counts(), n);
         let end = layout.n_years - 1;
         let shapes = [
-            (
-                MetricKey::CumulativeNetSavings.as_str(),
-                layout.slots.cumulative,
-            ),
-            (MetricKey::Savings.as_str(), layout.slots.savings),
-            (MetricKey::CostScenario.as_str(), layout.slots.cost_scenario),
+            (MetricKey::CumulativeNetSavings, layout.slots.cumulative),
+            (MetricKey::Savings, layout.slots.savings),
+            (MetricKey::CostScenario, layout.slots.cost_scenario),
         ]
         .par_iter()
         .map(|&(key, slot)| cols.shape(key, s.end_year, slot + end))
         .collect();
         let convergence = {
             let (key, slot) = if cols.all_zero(layout.slots.cumulative + end) {
-                (
-                    MetricKey::CostScenario.as_str(),
-                    layout.slots.cost_scenario + end,
-                )
+                (MetricKey::CostScenario, layout.slots.cost_scenario + end)
             } else {
                 (
-                    MetricKey::CumulativeNetSavings.as_str(),
+                    MetricKey::CumulativeNetSavings,
                     layout.slots.cumulative + end,
                 )
             };
@@ -630,8 +682,7 @@ impl RunSummary {
     }
 
     /// The shape of a metric's end-year distribution.
-    pub fn shape(&self, metric: impl AsRef<str>) -> Option<&Shape> {
-        let metric = metric.as_ref();
+    pub fn shape(&self, metric: MetricKey) -> Option<&Shape> {
         self.shapes.iter().find(|s| s.metric == metric)
     }
 

@@ -402,7 +402,7 @@ fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> Stri
             "besparelse i forhold til status quo",
             "savings vs status quo",
         ),
-        &metric_name(MetricKey::CumulativeNetSavings.as_str(), lang),
+        &metric_name(MetricKey::CumulativeNetSavings, lang),
     ]);
     let first = Scale::for_values(
         opt.years
@@ -482,7 +482,7 @@ fn npv_and_payback_lines(opt: &crate::comparison::OptionResult, lang: Lang) -> S
     };
     format!(
         "\n{} {}: median {}\n{}",
-        metric_name(MetricKey::Npv.as_str(), lang),
+        metric_name(MetricKey::Npv, lang),
         last.year,
         super::table::range_cell(&last.npv_kr, lang),
         super::table::payback_line(&opt.payback, lang)

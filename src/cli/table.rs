@@ -4,13 +4,15 @@
 //! labels ([`crate::report::html::metric_label`]). Every line fits
 //! [`crate::text_table::TERMINAL_WIDTH`] columns.
 
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
-use crate::summary::{AttributionRow, GoalSummary, RunSummary};
+use crate::summary::{
+    AttributionRow, GoalSummary, PrecisionOutput, PrecisionStatistic, RunSummary,
+};
 
 /// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
 pub fn range_cell(s: &Summary, lang: Lang) -> String {
@@ -174,8 +176,8 @@ pub fn header(cells: &[&str]) -> Vec<String> {
 
 /// A label of a metric key for a table heading or column: the report's
 /// label with a lower-case first letter ("cumulative net savings").
-pub fn metric_name(key: &str, lang: Lang) -> String {
-    lower_first(&crate::report::html::metric_label(key, lang))
+pub fn metric_name(name: impl Into<MetricName>, lang: Lang) -> String {
+    lower_first(&crate::report::html::metric_label(name, lang))
 }
 
 /// "Savings" -> "savings"; keeps "Digital Post" and the like.
@@ -334,13 +336,13 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
 fn years_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
     let keys = [
-        MetricKey::CostStatusQuo.as_str(),
-        MetricKey::CostScenario.as_str(),
-        MetricKey::Savings.as_str(),
-        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::CostStatusQuo,
+        MetricKey::CostScenario,
+        MetricKey::Savings,
+        MetricKey::CumulativeNetSavings,
     ];
     let mut head = vec![lang.pick("år", "year").to_string()];
-    head.extend(keys.iter().map(|k| metric_name(k, lang)));
+    head.extend(keys.iter().map(|k| metric_name(*k, lang)));
     let first = Scale::for_values(
         [keys[0], keys[1], keys[3]]
             .iter()
@@ -381,18 +383,15 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
 /// cumulative net savings, or the scenario's cost when nothing varies in
 /// the savings (as the report's method section); None when neither varies
 /// in the end year.
-fn headline(s: &RunSummary) -> Option<&'static str> {
-    let varies = |k: &str| {
+fn headline(s: &RunSummary) -> Option<MetricKey> {
+    let varies = |k: &MetricKey| {
         s.metric(k)
             .last()
             .is_some_and(|q| q.p5 != q.p95 && q.p5.is_finite())
     };
-    [
-        MetricKey::CumulativeNetSavings.as_str(),
-        MetricKey::CostScenario.as_str(),
-    ]
-    .into_iter()
-    .find(|k| varies(k))
+    [MetricKey::CumulativeNetSavings, MetricKey::CostScenario]
+        .into_iter()
+        .find(|k| varies(k))
 }
 
 /// Under the per-year table, how precisely its medians of the headline
@@ -485,7 +484,7 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{} {}: median {}{npv_ci}",
-        metric_name(MetricKey::Npv.as_str(), lang),
+        metric_name(MetricKey::Npv, lang),
         s.end_year,
         range_cell(npv, lang)
     );
@@ -542,30 +541,34 @@ fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
     };
     // What the half-width is taken of: the mean, a percentile, or (in
     // probability points) a goal's probability.
-    let of = match p.statistic.as_str() {
-        "mean" => lang
+    let of = match p.statistic {
+        PrecisionStatistic::Mean => lang
             .pick("af gennemsnittet af", "of the mean of")
             .to_string(),
-        "goal_probability" => lang
+        PrecisionStatistic::GoalProbability => lang
             .pick(
                 "(procentpoint) for sandsynligheden for",
                 "(points) for the probability of",
             )
             .to_string(),
-        pct_key => match pct_key.strip_prefix('p') {
-            Some(n) => match lang {
+        PrecisionStatistic::Percentile(p) => {
+            let n = p * 100.0;
+            match lang {
                 Lang::Da => format!("af {n} %-fraktilen af"),
                 Lang::En => format!("of the {n}th percentile of"),
-            },
-            None => pct_key.to_string(),
-        },
+            }
+        }
+    };
+    let what = match &p.metric {
+        PrecisionOutput::Metric(k) => metric_name(*k, lang),
+        goal => goal.to_string(),
     };
     format!(
         "{}: {} {} {of} {} ({state}; {} {})\n",
         lang.pick("præcision", "precision"),
         lang.pick("95 %-halvbredde", "95 % half-width"),
         pct(p.achieved_relative),
-        format_args!("{} {}", metric_name(&p.metric, lang), p.year),
+        format_args!("{what} {}", p.year),
         lang.pick("mål", "target"),
         p.target_relative.map(pct).unwrap_or_default()
     )
@@ -701,7 +704,7 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
             r
         })
         .collect();
-    let mut total = vec![metric_name(MetricKey::Savings.as_str(), lang)];
+    let mut total = vec![metric_name(MetricKey::Savings, lang)];
     total.extend(savings.iter().map(|&x| scale.fmt(x, lang)));
     rows.push(total);
     o.push_str(&render(&head, &rows));

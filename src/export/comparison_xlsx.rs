@@ -21,7 +21,7 @@
 //! date 1 January of the base year (the same run gives the same bytes), and
 //! the file written by the [`ExportManager`](super::ExportManager).
 
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
 use super::xlsx::{
@@ -169,21 +169,18 @@ fn options_head(lang: Lang) -> Vec<String> {
     let mut head: Vec<String> = vec![
         t(lang, "Forslag", "Option").into(),
         t(lang, "År", "Year").into(),
-        format!(
-            "{}, {median}",
-            metric_label(MetricKey::CostStatusQuo.as_str(), lang)
-        ),
+        format!("{}, {median}", metric_label(MetricKey::CostStatusQuo, lang)),
         format!(
             "{}, {median}",
             t(lang, "Omkostning med forslaget", "Cost, option")
         ),
     ];
-    head.extend(p5_p50_p95(&metric_label(MetricKey::Savings.as_str(), lang)));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Savings, lang)));
     head.extend(p5_p50_p95(&metric_label(
-        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::CumulativeNetSavings,
         lang,
     )));
-    head.extend(p5_p50_p95(&metric_label(MetricKey::Npv.as_str(), lang)));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Npv, lang)));
     head.push(format!(
         "{}, {median}",
         t(
@@ -198,7 +195,10 @@ fn options_head(lang: Lang) -> Vec<String> {
         "displaced_to_phone",
         "displaced_avoided",
     ] {
-        head.push(format!("{}, {median}", metric_label(key, lang)));
+        head.push(format!(
+            "{}, {median}",
+            metric_label(MetricName::Other(key), lang)
+        ));
     }
     head
 }

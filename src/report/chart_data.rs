@@ -225,11 +225,11 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
 }
 
 /// The measure a sensitivity analysis ranks inputs for.
-fn sensitivity_measure(metric: &str, year: i32) -> Measure {
-    match MetricKey::from_name(metric) {
-        Some(MetricKey::Savings) => Measure::AnnualSavings { year },
-        Some(MetricKey::CostScenario) => Measure::AnnualCost { year },
-        Some(MetricKey::Npv) => Measure::NetPresentValue { through: year },
+fn sensitivity_measure(metric: MetricKey, year: i32) -> Measure {
+    match metric {
+        MetricKey::Savings => Measure::AnnualSavings { year },
+        MetricKey::CostScenario => Measure::AnnualCost { year },
+        MetricKey::Npv => Measure::NetPresentValue { through: year },
         _ => Measure::CumulativeNetSavings { through: year },
     }
 }
@@ -250,7 +250,7 @@ pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
         return None;
     }
     Some(TornadoData {
-        measure: sensitivity_measure(&sens.metric, sens.year),
+        measure: sensitivity_measure(sens.metric, sens.year),
         bars: rows
             .iter()
             .map(|r| TornadoBar {
@@ -295,7 +295,7 @@ pub fn savings_vary(s: &RunSummary) -> bool {
 
 /// Histogram of the end year's scenario cost, for runs without savings.
 pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
-    let shape = s.shape(MetricKey::CostScenario.as_str())?;
+    let shape = s.shape(MetricKey::CostScenario)?;
     let mut h = histogram_data(s, shape, Measure::AnnualCost { year: s.end_year });
     h.prob_positive = None;
     Some(h)
@@ -349,7 +349,7 @@ pub fn figures_settled(c: &crate::stats::convergence::Convergence) -> bool {
 /// What a convergence chart follows, in words ("Akkumuleret nettobesparelse
 /// til og med 2015").
 pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) -> String {
-    let measure = if c.metric == MetricKey::CostScenario.as_str() {
+    let measure = if c.metric == MetricKey::CostScenario {
         Measure::AnnualCost { year: c.year }
     } else {
         Measure::CumulativeNetSavings { through: c.year }

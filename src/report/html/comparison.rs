@@ -115,7 +115,7 @@ impl Report<'_> {
                 thead { tr {
                     th { (l.option) }
                     th { (l.year) }
-                    th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
+                    th.num { (metric_label(MetricKey::CostScenario, lang)) }
                     th.num { (l.savings) }
                     th.num { (l.cumulative_net_savings) }
                     th.num { (self.t("Fortrængte henvendelser", "Displaced contacts")) }

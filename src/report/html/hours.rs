@@ -113,15 +113,15 @@ impl Report<'_> {
         // The staffed (department, channel) pairs, in the order of their
         // metrics' names.
         let mut staffed: Vec<(String, OpeningChannel)> = Vec::new();
-        for k in self.s.metrics.keys() {
-            if let Some(SeriesKey::Staffing {
+        for m in self.s.metrics.values() {
+            if let MetricName::Series(SeriesKey::Staffing {
                 department,
                 channel,
                 ..
-            }) = SeriesKey::parse(k)
+            }) = &m.name
             {
-                if !staffed.contains(&(department.clone(), channel)) {
-                    staffed.push((department, channel));
+                if !staffed.contains(&(department.clone(), *channel)) {
+                    staffed.push((department.clone(), *channel));
                 }
             }
         }

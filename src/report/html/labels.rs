@@ -93,18 +93,18 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
     }
 }
 
-/// The label of a metric key of summary.json in the chosen language, e.g.
-/// `savings_kr` -> "Besparelse"; unknown keys are returned as they are.
-pub fn metric_label(key: &str, lang: Lang) -> String {
-    use crate::model::layout::SavingsSource;
-    if let Some(src) = SavingsSource::ALL.iter().find(|src| src.key() == key) {
+/// The label of a metric in the chosen language, e.g. `savings_kr` ->
+/// "Besparelse"; a name without a label is returned as summary.json spells it.
+pub fn metric_label(name: impl Into<MetricName>, lang: Lang) -> String {
+    let name = name.into();
+    if let MetricName::Source(src) = name {
         let label = src.label(lang).to_lowercase();
         return match lang {
             Lang::Da => format!("Besparelse: {label}"),
             Lang::En => format!("Savings: {label}"),
         };
     }
-    let typed = MetricKey::from_name(key).and_then(|k| match k {
+    let typed = name.key().and_then(|k| match k {
         MetricKey::CostStatusQuo => Some(t(lang, "Omkostning, status quo", "Cost, status quo")),
         MetricKey::CostScenario => Some(t(lang, "Omkostning, scenarie", "Cost, scenario")),
         MetricKey::Savings => Some(t(lang, "Besparelse", "Savings")),
@@ -127,12 +127,16 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         let what = t(lang, "Henvendelser i alt", "Contacts, total");
         format!("{what}, {}", path_label(path, lang))
     };
-    match MetricKey::from_name(key) {
+    match name.key() {
         Some(MetricKey::ContactsStatusQuo) => return contacts(RunPath::StatusQuo),
         Some(MetricKey::ContactsScenario) => return contacts(RunPath::Scenario),
         _ => {}
     }
-    let fixed = typed.or(match key {
+    let other = match name {
+        MetricName::Other(other) => other,
+        _ => "",
+    };
+    let fixed = typed.or(match other {
         "displaced_retimed" => Some(t(
             lang,
             "Fortrængte henvendelser: andet tidspunkt",
@@ -173,10 +177,10 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     if let Some(f) = fixed {
         return f.to_string();
     }
-    if let Some(series) = SeriesKey::parse(key) {
-        return series_label(&series, lang);
+    if let MetricName::Series(series) = &name {
+        return series_label(series, lang);
     }
-    key.to_string()
+    name.to_string()
 }
 
 /// The unit of an input in the chosen language ("kr. per contact" ->

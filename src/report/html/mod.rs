@@ -33,7 +33,7 @@
 //! `style.css`.
 
 use crate::input_key::InputKey;
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
@@ -232,7 +232,7 @@ impl<'a> Report<'a> {
         t(self.lang, da, en)
     }
 
-    fn metric(&self, key: &str) -> &'a [Summary] {
+    fn metric(&self, key: impl AsRef<str>) -> &'a [Summary] {
         self.s.metric(key)
     }
 
@@ -385,8 +385,8 @@ fn signed_number(x: f64, decimals: usize, lang: Lang) -> String {
 }
 
 /// The chart measure of a metric key and year.
-fn measure_of(metric: &str, year: i32) -> Option<Measure> {
-    match MetricKey::from_name(metric)? {
+fn measure_of(metric: MetricKey, year: i32) -> Option<Measure> {
+    match metric {
         MetricKey::CumulativeNetSavings => Some(Measure::CumulativeNetSavings { through: year }),
         MetricKey::Savings => Some(Measure::AnnualSavings { year }),
         MetricKey::Npv => Some(Measure::NetPresentValue { through: year }),

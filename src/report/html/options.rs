@@ -346,7 +346,7 @@ impl<'a> Report<'a> {
         let measure = s
             .sensitivity
             .as_ref()
-            .map(|sens| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
+            .map(|sens| format!("{} {}", metric_label(sens.metric, lang), sens.year));
         html! {
             @if let (Some(measure), false) = (&measure, ranked.is_empty()) {
                 table class="key-inputs" { "\n"
