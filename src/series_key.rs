@@ -37,6 +37,13 @@ impl RunPath {
     }
 }
 
+/// Written as its key (`status_quo`, `scenario`).
+impl serde::Serialize for RunPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
 /// A component of a path's cost, in kr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CostPart {

@@ -29,7 +29,7 @@ use crate::scenario::Scenario;
 use crate::stats::ci::{self, PercentileCis};
 use crate::stats::convergence::{Convergence, ConvergencePoint, CHECKPOINTS};
 use crate::stats::{kahan_mean, Summary};
-use crate::summary::{payback_key, Columns, GoalCounts, Shape};
+use crate::summary::{payback_key, Columns, FirstMet, GoalCounts, Payback, Shape};
 
 /// Trials up to which every row is kept and percentiles are exact.
 pub const EXACT_TRIALS: u64 = 1_000_000;
@@ -307,8 +307,8 @@ pub struct RunStream<'a> {
     /// Per goal and year: trials meeting the target, trials not evaluable.
     goal_met: Vec<Vec<usize>>,
     goal_undefined: Vec<Vec<usize>>,
-    goal_first: Vec<BTreeMap<String, usize>>,
-    payback: BTreeMap<String, usize>,
+    goal_first: Vec<BTreeMap<FirstMet, usize>>,
+    payback: BTreeMap<Payback, usize>,
     /// Sums of two detail slots summarised trial by trial (a department's
     /// handling plus opening cost, per path and year, with --breakdown).
     sums: Vec<((usize, usize), ColumnStream)>,
@@ -385,7 +385,7 @@ impl<'a> RunStream<'a> {
                         }
                     }
                 }
-                let key = first.map_or_else(|| "not_met".to_string(), |y| years[y].to_string());
+                let key = first.map_or(FirstMet::NotMet, |y| FirstMet::Year(years[y]));
                 *self.goal_first[g].entry(key).or_insert(0) += 1;
             }
         }
@@ -424,7 +424,7 @@ impl Columns for RunStream<'_> {
         }
     }
 
-    fn payback_counts(&self) -> BTreeMap<String, usize> {
+    fn payback_counts(&self) -> BTreeMap<Payback, usize> {
         self.payback.clone()
     }
 

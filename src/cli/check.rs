@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::domain::ContactType;
+use crate::domain::{ContactType, OpeningChannel};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::report::html::{distribution_label, schedule_label, unit_label};
@@ -217,13 +217,14 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
         );
         // Departments that stage their new hours at other months.
         for (d, dep) in s.departments.iter().enumerate() {
-            for (ch, name) in ["counter", "phone"].iter().enumerate() {
+            for channel in OpeningChannel::ALL {
+                let ch = channel.index();
                 if p.hours[d][ch].is_some() && p.starts[d][ch] != p.start {
                     let _ = writeln!(
                         o,
                         "  {} {}: {} {}",
                         dep.name,
-                        channel_word(name, lang),
+                        channel_word(channel, lang),
                         t("nye åbningstider fra", "new hours from"),
                         month_label(s.base_year, p.starts[d][ch])
                     );
@@ -276,9 +277,9 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
     o
 }
 
-/// "counter" / "phone" as a word of `lang` ("skranke", "telefon").
-fn channel_word(key: &str, lang: Lang) -> String {
-    crate::report::chart_data::opening_channel_label(key, lang).to_lowercase()
+/// The counter or the phone as a word of `lang` ("skranke", "telefon").
+fn channel_word(channel: OpeningChannel, lang: Lang) -> String {
+    crate::report::chart_data::opening_channel_label(channel, lang).to_lowercase()
 }
 
 /// A contact type as a word of `lang` ("transaktion", "transaction").
@@ -415,7 +416,7 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
     for r in crate::summary::hours_rows(s) {
         rows.push(vec![
             r.department.clone(),
-            channel_word(&r.channel, lang),
+            channel_word(r.channel, lang),
             format!(
                 "{} {} {}",
                 t("i dag", "today"),

@@ -375,13 +375,13 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
         .hours_channels()
         .into_iter()
         .map(|h| {
-            let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
+            let channel = crate::report::chart_data::opening_channel_label(h.channel, lang);
             let mut r = vec![
                 format!("{} {}", h.department, super::table::lower_first(&channel)),
                 hours(h.today_hours_per_week, lang),
             ];
             r.extend(c.options.iter().map(|opt| {
-                opt.weekly_hours(&h.department, &h.channel)
+                opt.weekly_hours(&h.department, h.channel)
                     .map(|x| hours(x, lang))
                     .unwrap_or_else(|| "-".into())
             }));
@@ -510,7 +510,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .iter()
         .map(|s| {
             vec![
-                crate::report::chart_data::staffed_channel_label(&s.channel, lang),
+                s.channel.label(lang),
                 s.year.to_string(),
                 format!(
                     "{} -> {}",

@@ -11,7 +11,7 @@ use crate::export::sanitize::clean_text;
 use crate::i18n::{format_number, format_probability, Lang};
 use crate::stats::Summary;
 use crate::summary::{
-    AttributionRow, GoalSummary, PrecisionOutput, PrecisionStatistic, RunSummary,
+    AttributionRow, FirstMet, GoalSummary, Payback, PrecisionOutput, PrecisionStatistic, RunSummary,
 };
 
 /// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
@@ -496,14 +496,14 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
 }
 
 /// "payback (first year ...): 2011 in 100 % of trials", one line.
-pub fn payback_line(payback: &std::collections::BTreeMap<String, f64>, lang: Lang) -> String {
+pub fn payback_line(payback: &std::collections::BTreeMap<Payback, f64>, lang: Lang) -> String {
     let parts: Vec<String> = payback
         .iter()
         .map(|(k, v)| {
-            let when = k
-                .strip_prefix("not_by_")
-                .map(|y| format!("{} {y}", lang.pick("ikke inden", "not by")))
-                .unwrap_or_else(|| k.clone());
+            let when = match k {
+                Payback::NotBy(y) => format!("{} {y}", lang.pick("ikke inden", "not by")),
+                Payback::Year(y) => y.to_string(),
+            };
             format!(
                 "{when} {} {}",
                 lang.pick("i", "in"),
@@ -655,11 +655,11 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
             .iter()
             .filter_map(|y| {
                 g.first_year_met
-                    .get(&y.to_string())
+                    .get(&FirstMet::Year(*y))
                     .map(|p| format!("{y} {}", format_probability(*p, lang)))
             })
             .collect();
-        if let Some(p) = g.first_year_met.get("not_met") {
+        if let Some(p) = g.first_year_met.get(&FirstMet::NotMet) {
             parts.push(format!(
                 "{} {}",
                 lang.pick("ikke nået", "not met"),

@@ -218,7 +218,7 @@ impl Exporter for GoalsCsv {
                         crate::scenario::GoalMetric::Citizens(c) => c.metric_key(),
                         other => other.key().to_string(),
                     }),
-                    op: csv_text(&g.op),
+                    op: csv_text(g.op.symbol()),
                     year: *year,
                     target: n(t),
                     probability,

@@ -46,9 +46,9 @@ use crate::i18n::{format_kr, format_number, labels, Lang};
 use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
-use crate::scenario::Scenario;
+use crate::scenario::{GoalOp, Scenario};
 use crate::stats::Summary;
-use crate::summary::{MetricSummary, RunSummary};
+use crate::summary::{FirstMet, MetricSummary, Payback, RunSummary};
 
 /// Default number of trials in the per-trial sheet.
 pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
@@ -555,16 +555,14 @@ fn payback_sheet(
         ],
         f,
     )?;
-    let mut keys: Vec<(&String, &f64)> = s.payback.iter().collect();
-    // Years first in order, "not_by_<year>" last.
-    keys.sort_by_key(|(k, _)| (k.parse::<i32>().is_err(), (*k).clone()));
     let mut row = 1;
-    for (k, share) in keys {
-        match k.parse::<i32>() {
-            Ok(y) => {
+    // Years first in order, "not by" last (the keys' order).
+    for (k, share) in &s.payback {
+        match *k {
+            Payback::Year(y) => {
                 ws.write_number(row, 0, y)?;
             }
-            Err(_) => {
+            Payback::NotBy(_) => {
                 ws.write_text(
                     row,
                     0,
@@ -659,10 +657,9 @@ pub(super) fn goals_table(
             ws.write_text(
                 row,
                 2,
-                match g.op.as_str() {
-                    ">=" => "≥",
-                    "<=" => "≤",
-                    other => other,
+                match g.op {
+                    GoalOp::AtLeast => "≥",
+                    GoalOp::AtMost => "≤",
                 },
             )?;
             ws.write_number(row, 3, *year)?;
@@ -712,10 +709,18 @@ pub(super) fn goals_table(
     for g in &s.goals {
         ws.write_text(row, 0, &g.name)?;
         for (i, y) in s.years.iter().enumerate() {
-            let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
+            let p = g
+                .first_year_met
+                .get(&FirstMet::Year(*y))
+                .copied()
+                .unwrap_or(0.0);
             ws.write_number_with_format(row, 1 + i as u16, p, &f.share)?;
         }
-        let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
+        let p = g
+            .first_year_met
+            .get(&FirstMet::NotMet)
+            .copied()
+            .unwrap_or(0.0);
         ws.write_number_with_format(row, 1 + s.years.len() as u16, p, &f.share)?;
         row += 1;
     }
@@ -798,7 +803,7 @@ fn hours_sheet(
     for (i, r) in s.hours.iter().enumerate() {
         let row = 1 + i as u32;
         ws.write_text(row, 0, &r.department)?;
-        ws.write_text(row, 1, opening_channel_label(&r.channel, lang))?;
+        ws.write_text(row, 1, opening_channel_label(r.channel, lang))?;
         ws.write_text(row, 2, schedule_label(&r.today, lang))?;
         num(ws, row, 3, r.today_hours_per_week, &f.decimal)?;
         if let Some(p) = &r.proposal {

@@ -159,9 +159,6 @@ pub struct Layout {
     pub staffed: Vec<(usize, usize)>,
 }
 
-/// Path names used in keys: index 0 = status quo, 1 = scenario.
-pub const PATH_KEYS: [&str; 2] = [RunPath::StatusQuo.key(), RunPath::Scenario.key()];
-
 struct Builder {
     metrics: Vec<MetricDef>,
     core: usize,

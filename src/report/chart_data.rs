@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::charts::data::*;
 use crate::charts::ChartText;
 use crate::comparison::Comparison;
-use crate::domain::Channel;
+use crate::domain::{Channel, OpeningChannel};
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::stats::Summary;
@@ -146,12 +146,16 @@ pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
         crate::goal_text::Kind::Money => crate::i18n::format_money(t, lang),
         crate::goal_text::Kind::Count => crate::i18n::format_number(t, 0, lang),
     };
-    let op = if g.op == ">=" { "≥" } else { "≤" };
+    let op = if g.op == crate::scenario::GoalOp::AtLeast {
+        "≥"
+    } else {
+        "≤"
+    };
     // A goal judged on December says so next to its target.
-    let when = match (g.at.as_deref(), lang) {
-        (Some("year_end"), Lang::Da) => " i december",
-        (Some("year_end"), Lang::En) => " in December",
-        _ => "",
+    let when = match (g.year_end, lang) {
+        (true, Lang::Da) => " i december",
+        (true, Lang::En) => " in December",
+        (false, _) => "",
     };
     let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
     match (targets.first(), targets.last()) {
@@ -357,27 +361,23 @@ pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) 
     measure.label(lang)
 }
 
-/// "counter"/"phone" in the chart's language.
-pub fn opening_channel_label(key: &str, lang: Lang) -> String {
-    match (key, lang) {
-        ("counter", Lang::Da) => "Skranke".into(),
-        ("counter", Lang::En) => "Counter".into(),
-        ("phone", Lang::Da) => "Telefon".into(),
-        ("phone", Lang::En) => "Phone".into(),
-        (other, _) => other.to_string(),
+/// The counter or the phone in the chart's language.
+pub fn opening_channel_label(channel: OpeningChannel, lang: Lang) -> String {
+    match (channel, lang) {
+        (OpeningChannel::Counter, Lang::Da) => "Skranke".into(),
+        (OpeningChannel::Counter, Lang::En) => "Counter".into(),
+        (OpeningChannel::Phone, Lang::Da) => "Telefon".into(),
+        (OpeningChannel::Phone, Lang::En) => "Phone".into(),
     }
 }
 
-/// "Borgerservice phone" (department and channel key, as comparison.json
-/// has it) with the channel in `lang`: "Borgerservice telefon".
-pub fn staffed_channel_label(text: &str, lang: Lang) -> String {
-    match text.rsplit_once(' ') {
-        Some((department, key @ ("phone" | "counter"))) => format!(
-            "{department} {}",
-            opening_channel_label(key, lang).to_lowercase()
-        ),
-        _ => text.to_string(),
-    }
+/// A department's staffed channel with the channel in `lang`:
+/// "Borgerservice telefon".
+pub fn staffed_channel_label(department: &str, channel: OpeningChannel, lang: Lang) -> String {
+    format!(
+        "{department} {}",
+        opening_channel_label(channel, lang).to_lowercase()
+    )
 }
 
 /// The option comparison as chart input.
@@ -386,7 +386,7 @@ pub fn option_comparison(c: &Comparison, lang: Lang) -> OptionComparison {
         rows.iter()
             .map(|h| OpenHours {
                 department: h.department.clone(),
-                channel: opening_channel_label(&h.channel, lang),
+                channel: opening_channel_label(h.channel, lang),
                 hours_per_week: if proposal {
                     h.proposal_hours_per_week.unwrap_or(h.today_hours_per_week)
                 } else {

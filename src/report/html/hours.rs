@@ -41,7 +41,7 @@ impl Report<'_> {
                     @for r in &self.s.hours {
                         tr {
                             td { (clean_text(&r.department)) }
-                            td { (clean_text(&chart_data::opening_channel_label(&r.channel, lang))) }
+                            td { (clean_text(&chart_data::opening_channel_label(r.channel, lang))) }
                             td { (schedule_html(&r.today, lang)) }
                             td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
                             @if has_proposal {
@@ -129,11 +129,7 @@ impl Report<'_> {
             return html! {};
         }
         let name = |(department, channel): &(String, OpeningChannel)| {
-            format!(
-                "{} {}",
-                self.s.department_label(department),
-                chart_data::opening_channel_label(channel.key(), lang).to_lowercase()
-            )
+            chart_data::staffed_channel_label(self.s.department_label(department), *channel, lang)
         };
         html! {
             table class="staffing" { "\n"

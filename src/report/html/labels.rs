@@ -83,7 +83,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             format!(
                 "{} {department} {}, {}: {what}",
                 t(lang, "Bemanding", "Staffing"),
-                chart_data::opening_channel_label(channel.key(), lang).to_lowercase(),
+                chart_data::opening_channel_label(*channel, lang).to_lowercase(),
                 path_label(*path, lang),
             )
         }
@@ -419,7 +419,7 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
 /// "andel mindst 40 %" / "share at least 40 %".
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
-    let op = if g.op == "<=" {
+    let op = if g.op == GoalOp::AtMost {
         t(lang, "højst", "at most")
     } else {
         t(lang, "mindst", "at least")

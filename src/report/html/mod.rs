@@ -49,8 +49,9 @@ use crate::i18n::{
     format_probability, labels, weekday_short, Lang, MoneyUnit,
 };
 use crate::report::chart_data;
+use crate::scenario::GoalOp;
 use crate::stats::Summary;
-use crate::summary::{GoalSummary, RunSummary, Sensitivity};
+use crate::summary::{FirstMet, GoalSummary, Payback, RunSummary, Sensitivity};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 mod analysis;
