@@ -17,7 +17,7 @@ use crate::engine::Trials;
 use crate::model::layout::Layout;
 use crate::scenario::Scenario;
 use crate::stats::Summary;
-use crate::summary::{paired_difference, prob_greater, GoalSummary, HoursRow, RunSummary};
+use crate::summary::{paired_difference, prob_greater, GoalSummary, HoursRow, Payback, RunSummary};
 
 /// Version of the comparison.json schema.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,10 +39,32 @@ pub struct OptionYear {
     pub displaced_avoided: Summary,
 }
 
+/// A department's staffed channel: written "Borgerservice phone" (the
+/// department's label and the channel's key) in comparison.json.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffedChannel {
+    /// The department's label.
+    pub department: String,
+    pub channel: OpeningChannel,
+}
+
+impl StaffedChannel {
+    /// "Borgerservice telefon": the channel in `lang`.
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
+        crate::report::chart_data::staffed_channel_label(&self.department, self.channel, lang)
+    }
+}
+
+impl Serialize for StaffedChannel {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{} {}", self.department, self.channel))
+    }
+}
+
 /// Staffing of one staffed channel under an option, per year (medians).
 #[derive(Debug, Clone, Serialize)]
 pub struct StaffingRow {
-    pub channel: String,
+    pub channel: StaffedChannel,
     pub year: i32,
     pub agents_per_open_hour: f64,
     pub service_level: f64,
@@ -70,7 +92,7 @@ pub struct OptionResult {
     /// Share of trials by payback year, as `payback` in summary.json: the
     /// first year from which cumulative net savings stay above 0, or
     /// `not_by_<end year>`.
-    pub payback: BTreeMap<String, f64>,
+    pub payback: BTreeMap<Payback, f64>,
     /// With `compare --breakdown`: cost, savings and contacts by area,
     /// department and contact type, as `breakdown` in summary.json.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -84,7 +106,7 @@ pub struct OptionResult {
 impl OptionResult {
     /// The option's weekly open hours for `department`'s `channel`: the
     /// proposal's, else today's; `None` when the option has no such hours.
-    pub fn weekly_hours(&self, department: &str, channel: &str) -> Option<f64> {
+    pub fn weekly_hours(&self, department: &str, channel: OpeningChannel) -> Option<f64> {
         self.hours
             .iter()
             .find(|h| h.department == department && h.channel == channel)
@@ -303,7 +325,10 @@ impl Comparison {
                         };
                         use StaffingMeasure::*;
                         staffing.push(StaffingRow {
-                            channel: format!("{} {channel}", dep.label),
+                            channel: StaffedChannel {
+                                department: dep.label.clone(),
+                                channel,
+                            },
                             year: *year,
                             agents_per_open_hour: g(RunPath::Scenario, AgentsPerOpenHour),
                             service_level: g(RunPath::Scenario, ServiceLevel),

@@ -283,6 +283,13 @@ impl OpeningChannel {
     }
 }
 
+/// Written as its key (`counter`, `phone`) in summary.json.
+impl serde::Serialize for OpeningChannel {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
 impl fmt::Display for OpeningChannel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())

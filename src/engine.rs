@@ -10,12 +10,14 @@ use rayon::prelude::*;
 
 use crate::error::InputError;
 use crate::input_key::InputKey;
-use crate::model::layout::{Layout, Store};
+use crate::metric_key::MetricName;
+use crate::model::layout::{Layout, MetricDef, Store};
 use crate::model::plan::Plan;
 use crate::model::trial::{simulate, Scratch};
 use crate::quantile_table::FastQuantile;
 use crate::sampling::{self, Design, InputSampler};
 use crate::scenario::Scenario;
+use crate::series_key::SeriesKey;
 
 /// Trials are handed to threads in chunks of this size.
 const CHUNK: usize = 256;
@@ -461,16 +463,15 @@ impl Engine<'_> {
         Err(self.non_finite_error(TrialKind::Sampled(trial), trial, &values, slot, value))
     }
 
+    /// The metric a slot belongs to.
+    fn slot_metric(&self, (is_core, offset): (bool, usize)) -> Option<&MetricDef> {
+        let store = if is_core { Store::Core } else { Store::Detail };
+        self.layout.metric_at(store, offset)
+    }
+
     /// The metric key and year of a slot, e.g. `cost_scenario_kr 2014`.
     fn slot_name(&self, (is_core, offset): (bool, usize)) -> String {
-        let store = if is_core { Store::Core } else { Store::Detail };
-        let width = |per_year: bool| if per_year { self.layout.n_years } else { 1 };
-        self.layout
-            .metrics
-            .iter()
-            .find(|m| {
-                m.store == store && (m.offset..m.offset + width(m.per_year)).contains(&offset)
-            })
+        self.slot_metric((is_core, offset))
             .map(|m| {
                 if m.per_year {
                     let year = self.scenario.base_year + (offset - m.offset) as i32;
@@ -583,8 +584,8 @@ impl Engine<'_> {
             s.name
         );
         let staffed = if matches!(
-            crate::series_key::SeriesKey::parse(&output),
-            Some(crate::series_key::SeriesKey::Staffing { .. })
+            self.slot_metric(slot).map(|m| &m.name),
+            Some(MetricName::Series(SeriesKey::Staffing { .. }))
         ) {
             format!(
                 "a staffed channel's calls per open hour x handling time exceed what Erlang C \

@@ -6,18 +6,48 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::domain::Channel;
 use crate::engine::Trials;
-use crate::model::layout::{Layout, PATH_KEYS};
+use crate::model::layout::Layout;
 use crate::scenario::Scenario;
+use crate::series_key::RunPath;
 use crate::stats::Summary;
+
+/// What a monthly series measures; written `cost_kr`, `volume.<channel>`
+/// or `goal` in monthly.json and monthly.csv.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesOf {
+    /// The path's cost, kr.
+    Cost,
+    /// Contacts in a channel.
+    Volume(Channel),
+    /// A goal's value (the series names the goal).
+    Goal,
+}
+
+impl std::fmt::Display for SeriesOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SeriesOf::Cost => f.write_str("cost_kr"),
+            SeriesOf::Volume(c) => write!(f, "volume.{}", c.key()),
+            SeriesOf::Goal => f.write_str("goal"),
+        }
+    }
+}
+
+impl Serialize for SeriesOf {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 /// One monthly series.
 #[derive(Debug, Clone, Serialize)]
 pub struct Series {
     /// `cost_kr`, `volume.<channel>` or `goal`.
-    pub key: String,
+    pub key: SeriesOf,
     /// `status_quo` or `scenario`.
-    pub path: &'static str,
+    pub path: RunPath,
     /// For `goal`: the goal's name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
@@ -46,7 +76,7 @@ impl Monthly {
             .collect();
         // (key, path, goal, unit, numerator slot, denominator slot)
         type Spec = (
-            String,
+            SeriesOf,
             usize,
             Option<String>,
             &'static str,
@@ -55,7 +85,7 @@ impl Monthly {
         );
         let mut specs: Vec<Spec> = Vec::new();
         for p in 0..2 {
-            specs.push(("cost_kr".into(), p, None, "kr.", slots.cost[p], None));
+            specs.push((SeriesOf::Cost, p, None, "kr.", slots.cost[p], None));
         }
         for p in 0..2 {
             // Only the channels the scenario can use are kept
@@ -67,14 +97,7 @@ impl Monthly {
                     row[slot..slot + n_months].iter().any(|&x| x != 0.0)
                 });
                 if used {
-                    specs.push((
-                        format!("volume.{}", c.key()),
-                        p,
-                        None,
-                        "contacts",
-                        slot,
-                        None,
-                    ));
+                    specs.push((SeriesOf::Volume(*c), p, None, "contacts", slot, None));
                 }
             }
         }
@@ -84,7 +107,7 @@ impl Monthly {
                 crate::scenario::GoalMetric::Volume => "contacts",
                 _ => "share",
             };
-            specs.push(("goal".into(), 1, Some(goal.name.clone()), unit, num, den));
+            specs.push((SeriesOf::Goal, 1, Some(goal.name.clone()), unit, num, den));
         }
         let dl = layout.detail_len;
         let series = specs
@@ -114,7 +137,7 @@ impl Monthly {
                     .collect();
                 Series {
                     key,
-                    path: PATH_KEYS[p],
+                    path: RunPath::ALL[p],
                     goal,
                     unit,
                     values,

@@ -73,13 +73,13 @@ impl Output {
         }
     }
 
-    /// The metric key in summary.json, e.g. `cumulative_net_savings_kr`.
-    pub fn metric_key(self) -> &'static str {
+    /// The metric in summary.json, e.g. `cumulative_net_savings_kr`.
+    pub fn metric_key(self) -> MetricKey {
         match self {
-            Output::CumulativeNetSavings => MetricKey::CumulativeNetSavings.as_str(),
-            Output::Savings => MetricKey::Savings.as_str(),
-            Output::Cost => MetricKey::CostScenario.as_str(),
-            Output::Npv => MetricKey::Npv.as_str(),
+            Output::CumulativeNetSavings => MetricKey::CumulativeNetSavings,
+            Output::Savings => MetricKey::Savings,
+            Output::Cost => MetricKey::CostScenario,
+            Output::Npv => MetricKey::Npv,
         }
     }
 
@@ -122,7 +122,7 @@ impl FromStr for Output {
         let norm = s.trim().to_ascii_lowercase().replace('-', "_");
         Output::ALL
             .into_iter()
-            .find(|o| norm == o.key() || norm == o.metric_key())
+            .find(|o| norm == o.key() || norm == o.metric_key().as_str())
             .ok_or_else(|| {
                 let choices: Vec<&str> = Output::ALL.iter().map(|o| o.key()).collect();
                 InputError::new(format!(
@@ -232,7 +232,7 @@ pub fn analyse(
         .collect();
 
     Sensitivity {
-        metric: output.metric_key().to_string(),
+        metric: output.metric_key(),
         year,
         output_median: median(out.clone()),
         trials_used: n,

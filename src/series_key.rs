@@ -2,9 +2,10 @@
 //! components, paper letters and volumes per path (status quo, scenario),
 //! staffing per department and channel, citizens per capability. The
 //! layout names its metrics by a [`SeriesKey`]'s `Display` (the unchanged
-//! names of summary.json, the CSV files and the workbook); labels and
-//! lookups build the key from typed values. [`SeriesKey::parse`] reads a
-//! name back where only the name is at hand (a summary's metric map).
+//! names of summary.json, the CSV files and the workbook) and keeps the key
+//! beside the name ([`crate::metric_key::MetricName::Series`]), as the
+//! summary does: labels and lookups use the typed key and no name is read
+//! back (no input names these metrics in text).
 
 use std::fmt;
 
@@ -34,9 +35,12 @@ impl RunPath {
     pub fn index(self) -> usize {
         self as usize
     }
+}
 
-    fn from_key(k: &str) -> Option<RunPath> {
-        RunPath::ALL.into_iter().find(|p| p.key() == k)
+/// Written as its key (`status_quo`, `scenario`).
+impl serde::Serialize for RunPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
     }
 }
 
@@ -127,47 +131,6 @@ pub enum SeriesKey {
 }
 
 impl SeriesKey {
-    /// The key named `name`, if it is one of these. A department's name
-    /// may hold dots: it is what lies between `staffing.` and the last
-    /// three segments.
-    pub fn parse(name: &str) -> Option<SeriesKey> {
-        if let Some(rest) = name.strip_prefix("staffing.") {
-            let mut tail = rest.rsplitn(4, '.');
-            let measure = tail.next()?;
-            let path = tail.next()?;
-            let channel = tail.next()?;
-            let department = tail.next().filter(|d| !d.is_empty())?;
-            return Some(SeriesKey::Staffing {
-                department: department.to_string(),
-                channel: OpeningChannel::from_key(channel)?,
-                path: RunPath::from_key(path)?,
-                measure: StaffingMeasure::ALL
-                    .into_iter()
-                    .find(|m| m.key() == measure)?,
-            });
-        }
-        if let Some(cap) = name.strip_prefix("citizens.") {
-            return Capability::from_key(cap).map(SeriesKey::Citizens);
-        }
-        if let Some(rest) = name.strip_prefix("volume_") {
-            let (path, channel) = rest.split_once('.')?;
-            return Some(SeriesKey::Volume {
-                path: RunPath::from_key(path)?,
-                channel: Channel::ALL.into_iter().find(|c| c.key() == channel)?,
-            });
-        }
-        if let Some(path) = name.strip_prefix("paper_letters_") {
-            return RunPath::from_key(path).map(SeriesKey::PaperLetters);
-        }
-        CostPart::ALL.into_iter().find_map(|part| {
-            let path = name
-                .strip_prefix(part.key())?
-                .strip_prefix('_')?
-                .strip_suffix("_kr")?;
-            RunPath::from_key(path).map(|path| SeriesKey::Cost { part, path })
-        })
-    }
-
     /// The unit of the metric.
     pub fn unit(&self) -> &'static str {
         match self {
@@ -208,11 +171,12 @@ impl fmt::Display for SeriesKey {
 mod tests {
     use super::*;
 
-    /// Every metric of a run of every shipped scenario: the names the
-    /// layout builds from series keys parse back to keys that write the
-    /// same name, and there are as many as the scenario has series.
+    /// Every metric of a run of every shipped scenario: the series keys
+    /// the layout records write its names in their units, as many as the
+    /// scenario has series, and no two metrics share a name (the summary's
+    /// metric map is keyed by the name).
     #[test]
-    fn every_series_metric_of_every_shipped_scenario_round_trips() {
+    fn every_series_metric_of_every_shipped_scenario_is_named_by_its_key() {
         for entry in std::fs::read_dir("scenarios").unwrap() {
             let path = entry.unwrap().path();
             if path.extension().and_then(|e| e.to_str()) != Some("toml") {
@@ -222,7 +186,7 @@ mod tests {
             let layout = crate::model::layout::Layout::new(&s);
             let mut n = 0;
             for m in &layout.metrics {
-                if let Some(k) = SeriesKey::parse(&m.key) {
+                if let crate::metric_key::MetricName::Series(k) = &m.name {
                     assert_eq!(k.to_string(), m.key);
                     assert_eq!(k.unit(), m.unit, "{k}");
                     n += 1;
@@ -234,11 +198,14 @@ mod tests {
                 + 6 * layout.staffed.len()
                 + s.citizens.len();
             assert_eq!(n, want, "{}", path.display());
+            let names: std::collections::HashSet<&str> =
+                layout.metrics.iter().map(|m| m.key.as_str()).collect();
+            assert_eq!(names.len(), layout.metrics.len(), "{}", path.display());
         }
     }
 
     #[test]
-    fn names_with_dots_and_bad_names() {
+    fn a_department_name_with_dots_stays_whole() {
         let k = SeriesKey::Staffing {
             department: "Borger.service".into(),
             channel: OpeningChannel::Phone,
@@ -249,16 +216,6 @@ mod tests {
             k.to_string(),
             "staffing.Borger.service.phone.scenario.asa_seconds"
         );
-        assert_eq!(SeriesKey::parse(&k.to_string()), Some(k));
-        for bad in [
-            "staffing.phone.scenario.asa_seconds",
-            "volume_scenario",
-            "handling_cost_scenario",
-            "opening_cost_status_quo_kr_x",
-            "citizens.x",
-            "savings_kr",
-        ] {
-            assert_eq!(SeriesKey::parse(bad), None, "{bad}");
-        }
+        assert_eq!(k.unit(), "seconds");
     }
 }

@@ -23,12 +23,13 @@ use serde::Serialize;
 use sketches_ddsketch::{Config, DDSketch};
 
 use crate::engine::Trials;
+use crate::metric_key::MetricKey;
 use crate::model::layout::{Layout, Store};
 use crate::scenario::Scenario;
 use crate::stats::ci::{self, PercentileCis};
 use crate::stats::convergence::{Convergence, ConvergencePoint, CHECKPOINTS};
 use crate::stats::{kahan_mean, Summary};
-use crate::summary::{payback_key, Columns, GoalCounts, Shape};
+use crate::summary::{payback_key, Columns, FirstMet, GoalCounts, Payback, Shape};
 
 /// Trials up to which every row is kept and percentiles are exact.
 pub const EXACT_TRIALS: u64 = 1_000_000;
@@ -196,7 +197,7 @@ impl ColumnStream {
 
     /// The shape of the distribution (histogram from a grid of the
     /// sketch's quantiles; exceedance at its percentiles).
-    fn shape(&self, key: &str, year: i32) -> Shape {
+    fn shape(&self, key: MetricKey, year: i32) -> Shape {
         let n = self.n as f64;
         let constant = self.min == self.max;
         let exceedance = (0..=100)
@@ -231,7 +232,7 @@ impl ColumnStream {
                 .collect()
         };
         Shape {
-            metric: key.to_string(),
+            metric: key,
             year,
             histogram,
             exceedance,
@@ -306,8 +307,8 @@ pub struct RunStream<'a> {
     /// Per goal and year: trials meeting the target, trials not evaluable.
     goal_met: Vec<Vec<usize>>,
     goal_undefined: Vec<Vec<usize>>,
-    goal_first: Vec<BTreeMap<String, usize>>,
-    payback: BTreeMap<String, usize>,
+    goal_first: Vec<BTreeMap<FirstMet, usize>>,
+    payback: BTreeMap<Payback, usize>,
     /// Sums of two detail slots summarised trial by trial (a department's
     /// handling plus opening cost, per path and year, with --breakdown).
     sums: Vec<((usize, usize), ColumnStream)>,
@@ -384,7 +385,7 @@ impl<'a> RunStream<'a> {
                         }
                     }
                 }
-                let key = first.map_or_else(|| "not_met".to_string(), |y| years[y].to_string());
+                let key = first.map_or(FirstMet::NotMet, |y| FirstMet::Year(years[y]));
                 *self.goal_first[g].entry(key).or_insert(0) += 1;
             }
         }
@@ -423,11 +424,11 @@ impl Columns for RunStream<'_> {
         }
     }
 
-    fn payback_counts(&self) -> BTreeMap<String, usize> {
+    fn payback_counts(&self) -> BTreeMap<Payback, usize> {
         self.payback.clone()
     }
 
-    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape {
+    fn shape(&self, key: MetricKey, year: i32, slot: usize) -> Shape {
         self.core[slot].shape(key, year)
     }
 
@@ -436,7 +437,7 @@ impl Columns for RunStream<'_> {
         c.nan == 0 && c.min == 0.0 && c.max == 0.0
     }
 
-    fn convergence(&self, key: &str, year: i32, slot: usize) -> Convergence {
+    fn convergence(&self, key: MetricKey, year: i32, slot: usize) -> Convergence {
         let points = self
             .convergence
             .iter()
@@ -444,7 +445,7 @@ impl Columns for RunStream<'_> {
             .map(|c| c.points.clone())
             .unwrap_or_default();
         Convergence {
-            metric: key.to_string(),
+            metric: key,
             year,
             points,
         }
@@ -543,7 +544,7 @@ mod tests {
     fn a_constant_column_has_one_bin_and_nothing_above_it() {
         let mut c = ColumnStream::default();
         c.absorb(&[5.0; 1000]);
-        let sh = c.shape("x", 2015);
+        let sh = c.shape(MetricKey::Savings, 2015);
         // Exactly as the exact path's histogram of a constant.
         assert_eq!(sh.histogram, crate::stats::histogram(&[5.0; 1000], 40));
         assert!(sh
@@ -558,7 +559,7 @@ mod tests {
         let values: Vec<f64> = (0..100_000).map(|i| ((i * 31) % 1000) as f64).collect();
         let mut c = ColumnStream::default();
         c.absorb(&values);
-        let sh = c.shape("x", 2015);
+        let sh = c.shape(MetricKey::Savings, 2015);
         let total: u64 = sh.histogram.iter().map(|b| b.2).sum();
         assert!((total as i64 - 100_000).abs() <= 40, "{total}");
         // Uniform on 0..999: every bin holds about 2.5 %.
@@ -578,7 +579,7 @@ mod tests {
         for block in values.chunks(33_333) {
             conv.absorb(block);
         }
-        let exact = crate::stats::convergence::convergence("x", 2015, &values);
+        let exact = crate::stats::convergence::convergence(MetricKey::Savings, 2015, &values);
         assert_eq!(conv.points.len(), exact.points.len());
         for (a, b) in conv.points.iter().zip(&exact.points) {
             assert_eq!(a.trials, b.trials);

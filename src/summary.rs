@@ -3,15 +3,16 @@
 //! docs/outputs.md) and the only thing tables, charts and reports read.
 
 use crate::input_key::InputKey;
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::domain::OpeningChannel;
 use crate::engine::Trials;
 use crate::model::layout::{Layout, Store};
-use crate::scenario::{GoalMetric, GoalOp, Scenario, OPENING_CHANNELS};
+use crate::scenario::{GoalMetric, GoalOp, Scenario};
 use crate::stats::{self, Summary};
 
 /// Version of the summary.json schema; bumped on any breaking change.
@@ -20,6 +21,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Summary of one metric: per year, or a single value.
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricSummary {
+    /// What the metric is, typed (its key in the JSON is the map's key).
+    #[serde(skip)]
+    pub name: MetricName,
     pub unit: String,
     /// One summary per year of `years` (or a single entry for per-trial metrics).
     pub values: Vec<Summary>,
@@ -35,7 +39,9 @@ pub struct GoalSummary {
     /// For metric "citizens": which capability; left out otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capability: Option<&'static str>,
-    pub op: String,
+    /// Written as ">=" or "<=".
+    #[serde(serialize_with = "goal_op_symbol")]
+    pub op: GoalOp,
     /// Target per year (null where the goal is not evaluated).
     pub targets: Vec<Option<f64>>,
     /// Share of trials meeting the target, per year (null where not evaluated).
@@ -44,22 +50,36 @@ pub struct GoalSummary {
     pub value: Vec<Summary>,
     /// Share of trials by the first evaluated year in which the goal is met;
     /// key "not_met" for trials that never meet it.
-    pub first_year_met: BTreeMap<String, f64>,
+    pub first_year_met: BTreeMap<FirstMet, f64>,
     /// Per year, the share of trials in which the goal cannot be evaluated
     /// (a share over cells with no contacts: 0/0). Left out of the JSON when
     /// the goal is evaluable in every trial and year. A year in which no
     /// trial is evaluable has probability null and reads "not evaluable".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub not_evaluable: Vec<f64>,
-    /// "year_end" for a goal judged on December's contacts; left out of the
-    /// JSON for goals judged on the whole year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub at: Option<String>,
+    /// True for a goal judged on December's contacts: `at = "year_end"` in
+    /// the JSON, left out for goals judged on the whole year.
+    #[serde(
+        rename = "at",
+        skip_serializing_if = "std::ops::Not::not",
+        serialize_with = "year_end_key"
+    )]
+    pub year_end: bool,
 }
 
 /// A goal metric as its key in summary.json.
 fn goal_metric_key<S: serde::Serializer>(m: &GoalMetric, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(m.key())
+}
+
+/// A goal's operator as summary.json writes it (">=", "<=").
+fn goal_op_symbol<S: serde::Serializer>(op: &GoalOp, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(op.symbol())
+}
+
+/// A goal judged in December as summary.json writes it (only written when true).
+fn year_end_key<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("year_end")
 }
 
 impl GoalSummary {
@@ -70,11 +90,62 @@ impl GoalSummary {
     }
 }
 
+/// A key of a goal's `first_year_met`: the first year a trial meets the
+/// goal ("2013" in the JSON), or never ("not_met"). Years come first, in
+/// order, as the JSON's keys sort (years have four digits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FirstMet {
+    Year(i32),
+    NotMet,
+}
+
+impl std::fmt::Display for FirstMet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FirstMet::Year(y) => write!(f, "{y}"),
+            FirstMet::NotMet => f.write_str("not_met"),
+        }
+    }
+}
+
+impl Serialize for FirstMet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A key of `payback`: the first year from which a trial's cumulative net
+/// savings stay above 0 ("2013" in the JSON), or not by the end year
+/// (`NotBy(2015)`, "not_by_2015"). Years come first, in order, as the
+/// JSON's keys sort.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Payback {
+    Year(i32),
+    NotBy(i32),
+}
+
+impl std::fmt::Display for Payback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Payback::Year(y) => write!(f, "{y}"),
+            Payback::NotBy(end) => write!(f, "not_by_{end}"),
+        }
+    }
+}
+
+impl Serialize for Payback {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Weekly open hours of one department's channel today and under the proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct HoursRow {
+    /// The department's label ("Borgerservice"), as the report names it;
+    /// options of a comparison are matched by it.
     pub department: String,
-    pub channel: String,
+    pub channel: OpeningChannel,
     pub today: String,
     pub today_hours_per_week: f64,
     pub proposal: Option<String>,
@@ -99,8 +170,8 @@ pub struct InputRow {
 /// The shape of one output's distribution, for histograms and S-curves.
 #[derive(Debug, Clone, Serialize)]
 pub struct Shape {
-    /// Metric key and year, e.g. cumulative_net_savings_kr in 2015.
-    pub metric: String,
+    /// Metric and year, e.g. cumulative_net_savings_kr in 2015.
+    pub metric: MetricKey,
     pub year: i32,
     /// Equal-width bins: (low, high, count).
     pub histogram: Vec<(f64, f64, u64)>,
@@ -112,7 +183,7 @@ pub struct Shape {
 
 impl Shape {
     /// Summarises the distribution of `values`.
-    pub fn of(metric: &str, year: i32, values: &[f64]) -> Shape {
+    pub fn of(metric: MetricKey, year: i32, values: &[f64]) -> Shape {
         let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
         // Radix sort in totalOrder: the same sequence as sorting by total_cmp.
         radsort::sort(&mut sorted);
@@ -123,7 +194,7 @@ impl Shape {
             })
             .collect();
         Shape {
-            metric: metric.to_string(),
+            metric,
             year,
             histogram: stats::histogram(&sorted, 40),
             exceedance,
@@ -165,8 +236,8 @@ pub struct SensitivityRow {
 /// Sensitivity of one output to every uncertain input, most influential first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Sensitivity {
-    /// Metric key and year of the output, e.g. cumulative_net_savings_kr, 2015.
-    pub metric: String,
+    /// Metric and year of the output, e.g. cumulative_net_savings_kr, 2015.
+    pub metric: MetricKey,
     pub year: i32,
     /// Median of the output over the trials used.
     pub output_median: f64,
@@ -227,15 +298,69 @@ pub enum AttributionItem {
 /// How precisely the chosen output's mean is known (precision control).
 #[derive(Debug, Clone, Serialize)]
 pub struct Precision {
-    pub metric: String,
+    pub metric: PrecisionOutput,
     pub year: i32,
     /// "mean", a percentile ("p95") or "goal_probability".
-    pub statistic: String,
+    pub statistic: PrecisionStatistic,
     /// For the mean and percentiles, the 95 % half-width relative to the
     /// statistic; for a goal probability, absolute (probability points).
     pub target_relative: Option<f64>,
     pub achieved_relative: f64,
     pub reached: bool,
+}
+
+/// The output whose precision is controlled: a metric, or a goal's
+/// probability of being met. Written as the metric's key or as "goal
+/// <number>: <name>".
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrecisionOutput {
+    Metric(MetricKey),
+    /// Goal `number` (from 1) named `name`.
+    Goal {
+        number: usize,
+        name: String,
+    },
+}
+
+impl std::fmt::Display for PrecisionOutput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrecisionOutput::Metric(k) => f.write_str(k.as_str()),
+            PrecisionOutput::Goal { number, name } => write!(f, "goal {number}: {name}"),
+        }
+    }
+}
+
+impl Serialize for PrecisionOutput {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The statistic whose precision is controlled. Written as "mean", "p95"
+/// (the percentile in per cent) or "goal_probability".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PrecisionStatistic {
+    Mean,
+    /// A percentile, as a fraction (0.95).
+    Percentile(f64),
+    GoalProbability,
+}
+
+impl std::fmt::Display for PrecisionStatistic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrecisionStatistic::Mean => f.write_str("mean"),
+            PrecisionStatistic::Percentile(p) => write!(f, "p{}", p * 100.0),
+            PrecisionStatistic::GoalProbability => f.write_str("goal_probability"),
+        }
+    }
+}
+
+impl Serialize for PrecisionStatistic {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Everything a run reports.
@@ -265,7 +390,7 @@ pub struct RunSummary {
     pub metrics: BTreeMap<String, MetricSummary>,
     pub goals: Vec<GoalSummary>,
     /// Share of trials by payback year; key "not_by_<end_year>" for the rest.
-    pub payback: BTreeMap<String, f64>,
+    pub payback: BTreeMap<Payback, f64>,
     pub precision: Option<Precision>,
     /// Distribution shapes of annual savings and cumulative net savings in the end year.
     pub shapes: Vec<Shape>,
@@ -304,8 +429,8 @@ pub struct GoalCounts {
     pub met: Vec<usize>,
     /// Per year: trials in which the goal cannot be evaluated (NaN).
     pub undefined: Vec<usize>,
-    /// Trials by the first year (key) in which the goal is met, or "not_met".
-    pub first: BTreeMap<String, usize>,
+    /// Trials by the first year (key) in which the goal is met, or never.
+    pub first: BTreeMap<FirstMet, usize>,
     /// The goal's metric per year, summarised.
     pub value: Vec<Summary>,
 }
@@ -323,16 +448,16 @@ pub trait Columns: Sync {
     fn summary_of_sum(&self, a: usize, b: usize) -> Summary;
     /// Goal `g`'s counts.
     fn goal_counts(&self, g: usize) -> GoalCounts;
-    /// Trials by payback year ("not_by_END" when not paid back).
-    fn payback_counts(&self) -> BTreeMap<String, usize>;
+    /// Trials by payback year (not by the end year when not paid back).
+    fn payback_counts(&self) -> BTreeMap<Payback, usize>;
     /// The shape of a core slot's distribution.
-    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape;
+    fn shape(&self, key: MetricKey, year: i32, slot: usize) -> Shape;
     /// True when a core slot is 0 in every trial.
     fn all_zero(&self, slot: usize) -> bool;
     /// Convergence of a core slot's statistics with the number of trials.
     fn convergence(
         &self,
-        key: &str,
+        key: MetricKey,
         year: i32,
         slot: usize,
     ) -> crate::stats::convergence::Convergence;
@@ -395,9 +520,7 @@ impl Columns for ExactColumns<'_> {
                 .enumerate()
                 .find(|(y, t)| t.map(|t| goal.op.met(cols[*y][i], t)).unwrap_or(false))
                 .map(|(y, _)| y);
-            let key = year
-                .map(|y| years[y].to_string())
-                .unwrap_or_else(|| "not_met".into());
+            let key = year.map_or(FirstMet::NotMet, |y| FirstMet::Year(years[y]));
             *first.entry(key).or_insert(0usize) += 1;
         }
         GoalCounts {
@@ -408,7 +531,7 @@ impl Columns for ExactColumns<'_> {
         }
     }
 
-    fn payback_counts(&self) -> BTreeMap<String, usize> {
+    fn payback_counts(&self) -> BTreeMap<Payback, usize> {
         let mut payback = BTreeMap::new();
         for v in self
             .trials
@@ -421,7 +544,7 @@ impl Columns for ExactColumns<'_> {
         payback
     }
 
-    fn shape(&self, key: &str, year: i32, slot: usize) -> Shape {
+    fn shape(&self, key: MetricKey, year: i32, slot: usize) -> Shape {
         Shape::of(key, year, &self.trials.core_column(self.layout, slot))
     }
 
@@ -432,7 +555,7 @@ impl Columns for ExactColumns<'_> {
 
     fn convergence(
         &self,
-        key: &str,
+        key: MetricKey,
         year: i32,
         slot: usize,
     ) -> crate::stats::convergence::Convergence {
@@ -445,11 +568,11 @@ impl Columns for ExactColumns<'_> {
 }
 
 /// The payback key of one trial's payback year (NaN: not paid back).
-pub fn payback_key(v: f64, end_year: i32) -> String {
+pub fn payback_key(v: f64, end_year: i32) -> Payback {
     if v.is_nan() {
-        format!("not_by_{end_year}")
+        Payback::NotBy(end_year)
     } else {
-        format!("{}", v as i32)
+        Payback::Year(v as i32)
     }
 }
 
@@ -490,7 +613,7 @@ impl RunSummary {
             .metrics
             .iter()
             .enumerate()
-            .filter(|(_, m)| !m.key.starts_with("goal_"))
+            .filter(|(_, m)| !m.name.is_goal())
             .flat_map(|(k, m)| {
                 (0..if m.per_year { layout.n_years } else { 1 }).map(move |y| (k, y))
             })
@@ -507,6 +630,7 @@ impl RunSummary {
             metrics
                 .entry(m.key.clone())
                 .or_insert_with(|| MetricSummary {
+                    name: m.name.clone(),
                     unit: m.unit.to_string(),
                     values: Vec::new(),
                 })
@@ -544,38 +668,32 @@ impl RunSummary {
                         GoalMetric::Citizens(c) => Some(c.key()),
                         _ => None,
                     },
-                    op: goal.op.symbol().to_string(),
+                    op: goal.op,
                     targets: goal.targets.clone(),
                     probability,
                     value: counts.value,
                     first_year_met: shares(counts.first, n),
                     not_evaluable,
-                    at: goal.year_end.then(|| "year_end".to_string()),
+                    year_end: goal.year_end,
                 }
             })
             .collect();
         let payback = shares(cols.payback_counts(), n);
         let end = layout.n_years - 1;
         let shapes = [
-            (
-                MetricKey::CumulativeNetSavings.as_str(),
-                layout.slots.cumulative,
-            ),
-            (MetricKey::Savings.as_str(), layout.slots.savings),
-            (MetricKey::CostScenario.as_str(), layout.slots.cost_scenario),
+            (MetricKey::CumulativeNetSavings, layout.slots.cumulative),
+            (MetricKey::Savings, layout.slots.savings),
+            (MetricKey::CostScenario, layout.slots.cost_scenario),
         ]
         .par_iter()
         .map(|&(key, slot)| cols.shape(key, s.end_year, slot + end))
         .collect();
         let convergence = {
             let (key, slot) = if cols.all_zero(layout.slots.cumulative + end) {
-                (
-                    MetricKey::CostScenario.as_str(),
-                    layout.slots.cost_scenario + end,
-                )
+                (MetricKey::CostScenario, layout.slots.cost_scenario + end)
             } else {
                 (
-                    MetricKey::CumulativeNetSavings.as_str(),
+                    MetricKey::CumulativeNetSavings,
                     layout.slots.cumulative + end,
                 )
             };
@@ -626,8 +744,7 @@ impl RunSummary {
     }
 
     /// The shape of a metric's end-year distribution.
-    pub fn shape(&self, metric: impl AsRef<str>) -> Option<&Shape> {
-        let metric = metric.as_ref();
+    pub fn shape(&self, metric: MetricKey) -> Option<&Shape> {
         self.shapes.iter().find(|s| s.metric == metric)
     }
 
@@ -658,7 +775,7 @@ impl RunSummary {
 }
 
 /// Turns counts into shares of `n`.
-fn shares(counts: BTreeMap<String, usize>, n: usize) -> BTreeMap<String, f64> {
+fn shares<K: Ord>(counts: BTreeMap<K, usize>, n: usize) -> BTreeMap<K, f64> {
     counts
         .into_iter()
         .map(|(k, c)| (k, c as f64 / n.max(1) as f64))
@@ -669,16 +786,13 @@ fn shares(counts: BTreeMap<String, usize>, n: usize) -> BTreeMap<String, f64> {
 pub fn hours_rows(s: &Scenario) -> Vec<HoursRow> {
     let mut rows = Vec::new();
     for (d, dep) in s.departments.iter().enumerate() {
-        for (ch, name) in OPENING_CHANNELS.iter().enumerate() {
+        for channel in OpeningChannel::ALL {
+            let ch = channel.index();
             if let Some(today) = &dep.today[ch] {
                 let prop = s.proposal.as_ref().and_then(|p| p.hours[d][ch].as_ref());
                 rows.push(HoursRow {
                     department: dep.label.clone(),
-                    channel: if *name == crate::domain::Channel::Personal {
-                        "counter".into()
-                    } else {
-                        "phone".into()
-                    },
+                    channel,
                     today: today.to_string(),
                     today_hours_per_week: today.hours_per_week(),
                     proposal: s

@@ -52,7 +52,7 @@ fn monthly_of_path(toml: &str, path_key: &str) -> Vec<f64> {
     let m = r.monthly.unwrap();
     m.series
         .iter()
-        .find(|x| x.key == "volume.self_service" && x.path == path_key)
+        .find(|x| x.key.to_string() == "volume.self_service" && x.path.key() == path_key)
         .unwrap()
         .values
         .iter()

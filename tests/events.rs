@@ -92,7 +92,11 @@ from_year = 2012
     assert!((g.value[2].p50 - 0.8).abs() < 1e-5);
     assert_eq!(g.probability[2], Some(1.0));
     assert_eq!(g.probability[0], Some(0.0));
-    assert_eq!(g.first_year_met.get("2014"), Some(&1.0));
+    assert_eq!(
+        g.first_year_met
+            .get(&channelshift::summary::FirstMet::Year(2014)),
+        Some(&1.0)
+    );
     // External: the status quo has it too, so nothing is saved.
     for y in 0..4 {
         assert_eq!(p50(&r, "savings_kr", y), 0.0);

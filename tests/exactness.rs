@@ -131,11 +131,12 @@ fn reported_displaced_share_is_the_engines_demand_weighted_rho() {
     let last = e.plan.epochs.len() - 1;
     let mut checked = 0;
     for (d, dep) in s.departments.iter().enumerate() {
-        for (ch, name) in ["counter", "phone"].iter().enumerate() {
+        for name in channelshift::domain::OpeningChannel::ALL {
+            let ch = name.index();
             let Some(row) = summary
                 .hours
                 .iter()
-                .find(|r| r.department == dep.label && r.channel == *name)
+                .find(|r| r.department == dep.label && r.channel == name)
             else {
                 continue;
             };

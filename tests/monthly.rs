@@ -72,7 +72,7 @@ fn monthly_of(path: &std::path::Path, n: usize) -> (Monthly, RunSummary) {
 fn series<'a>(m: &'a Monthly, key: &str, path: &str) -> &'a [channelshift::stats::Summary] {
     &m.series
         .iter()
-        .find(|s| s.key == key && s.path == path)
+        .find(|s| s.key.to_string() == key && s.path.key() == path)
         .unwrap_or_else(|| panic!("no series {key} {path}"))
         .values
 }
@@ -102,11 +102,14 @@ fn the_worked_example_month_by_month() {
     let goal = &m
         .series
         .iter()
-        .find(|s| s.key == "goal")
+        .find(|s| s.key.to_string() == "goal")
         .expect("the share goal has a monthly series");
     assert_eq!(goal.goal.as_deref(), Some("self-service"));
     assert_eq!(
-        m.series.iter().filter(|s| s.key == "goal").count(),
+        m.series
+            .iter()
+            .filter(|s| s.key.to_string() == "goal")
+            .count(),
         1,
         "money goals have no monthly series"
     );
@@ -266,7 +269,11 @@ shift_to = { chat = 1.0 }
     };
     assert_eq!(layout.detail_len - plain, (2 + 2 * 4) * 24);
     let (m, _) = monthly_of(&path, 3);
-    let keys: Vec<(String, &str)> = m.series.iter().map(|x| (x.key.clone(), x.path)).collect();
+    let keys: Vec<(String, &str)> = m
+        .series
+        .iter()
+        .map(|x| (x.key.to_string(), x.path.key()))
+        .collect();
     let k = |a: &str, b: &'static str| (a.to_string(), b);
     // Channels without contacts in any month (the status quo's phone and
     // chat) are left out, as before.

@@ -552,7 +552,7 @@ fn sensitivity_and_attribution_are_reported() {
         })
         .collect();
     summary.sensitivity = Some(Sensitivity {
-        metric: "cumulative_net_savings_kr".into(),
+        metric: channelshift::metric_key::MetricKey::CumulativeNetSavings,
         year: 2015,
         output_median: 10_600_000.0,
         trials_used: 400,
@@ -1000,7 +1000,7 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     let run = run_file("solrod-2011-proposal-1.toml", 300);
     let mut summary = run.summary.clone();
     summary.sensitivity = Some(Sensitivity {
-        metric: "cumulative_net_savings_kr".into(),
+        metric: channelshift::metric_key::MetricKey::CumulativeNetSavings,
         year: 2015,
         output_median: 1.0,
         trials_used: 300,

@@ -10,7 +10,8 @@ use std::fmt::Write;
 use crate::breakdown::{Breakdown, GroupSummary};
 use crate::comparison::Comparison;
 use crate::model::breakdown::{KindOf, NO_DEPARTMENT};
-use crate::monthly::Monthly;
+use crate::monthly::{Monthly, SeriesOf};
+use crate::series_key::RunPath;
 use crate::stats::Summary;
 use crate::summary::RunSummary;
 
@@ -145,11 +146,11 @@ fn render_grouped(head: &[String], rows: &[Vec<String>]) -> String {
 
 /// The month with the highest median of a cost series (the first of
 /// equal ones), and that median.
-fn costliest(m: &Monthly, path: &str) -> Option<(String, f64)> {
+fn costliest(m: &Monthly, path: RunPath) -> Option<(String, f64)> {
     let series = m
         .series
         .iter()
-        .find(|x| x.key == "cost_kr" && x.path == path)?;
+        .find(|x| x.key == SeriesOf::Cost && x.path == path)?;
     let mut best: Option<(usize, f64)> = None;
     for (i, q) in series.values.iter().enumerate() {
         if q.p50.is_finite() && best.is_none_or(|(_, b)| q.p50 > b) {
@@ -178,8 +179,8 @@ pub fn monthly_line(m: &Monthly, files: [&str; 2], lang: Lang) -> String {
         m.months.len(),
         TextTerm::Months.get(lang),
     );
-    let scenario = costliest(m, "scenario");
-    let status_quo = costliest(m, "status_quo");
+    let scenario = costliest(m, RunPath::Scenario);
+    let status_quo = costliest(m, RunPath::StatusQuo);
     if let Some((month, x)) = &scenario {
         let _ = write!(
             o,

@@ -3,7 +3,7 @@
 use crate::i18n::{completion_line, Lang, TextChart, TextCommon, TextTerm};
 use std::path::Path;
 
-use crate::domain::ContactType;
+use crate::domain::{ContactType, OpeningChannel};
 use crate::error::Error;
 use crate::report::html::{distribution_label, schedule_label, unit_label};
 use crate::scenario::load::{ChangeKind, Merged};
@@ -203,13 +203,14 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
         );
         // Departments that stage their new hours at other months.
         for (d, dep) in s.departments.iter().enumerate() {
-            for (ch, name) in ["counter", "phone"].iter().enumerate() {
+            for channel in OpeningChannel::ALL {
+                let ch = channel.index();
                 if p.hours[d][ch].is_some() && p.starts[d][ch] != p.start {
                     let _ = writeln!(
                         o,
                         "  {} {}: {} {}",
                         dep.name,
-                        channel_word(name, lang),
+                        channel_word(channel, lang),
                         TextTerm::NewHoursFrom.get(lang),
                         month_label(s.base_year, p.starts[d][ch])
                     );
@@ -248,9 +249,9 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
     o
 }
 
-/// "counter" / "phone" as a word of `lang` ("skranke", "telefon").
-fn channel_word(key: &str, lang: Lang) -> String {
-    crate::report::chart_data::opening_channel_label(key, lang).to_lowercase()
+/// The counter or the phone as a word of `lang` ("skranke", "telefon").
+fn channel_word(channel: OpeningChannel, lang: Lang) -> String {
+    crate::report::chart_data::opening_channel_label(channel, lang).to_lowercase()
 }
 
 /// A contact type as a word of `lang` ("transaktion", "transaction").
@@ -365,7 +366,7 @@ fn hours_table(s: &Scenario, lang: Lang) -> String {
     for r in crate::summary::hours_rows(s) {
         rows.push(vec![
             r.department.clone(),
-            channel_word(&r.channel, lang),
+            channel_word(r.channel, lang),
             format!(
                 "{} {} {}",
                 TextCommon::TodayLower.get(lang),

@@ -349,13 +349,13 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
         .hours_channels()
         .into_iter()
         .map(|h| {
-            let channel = crate::report::chart_data::opening_channel_label(&h.channel, lang);
+            let channel = crate::report::chart_data::opening_channel_label(h.channel, lang);
             let mut r = vec![
                 format!("{} {}", h.department, super::table::lower_first(&channel)),
                 hours(h.today_hours_per_week, lang),
             ];
             r.extend(c.options.iter().map(|opt| {
-                opt.weekly_hours(&h.department, &h.channel)
+                opt.weekly_hours(&h.department, h.channel)
                     .map(|x| hours(x, lang))
                     .unwrap_or_else(|| "-".into())
             }));
@@ -373,7 +373,7 @@ fn option_years_table(opt: &crate::comparison::OptionResult, lang: Lang) -> Stri
         TextCommon::Year.get(lang),
         TextCommon::Cost.get(lang),
         TextTerm::SavingsVsStatusQuo.get(lang),
-        &metric_name(MetricKey::CumulativeNetSavings.as_str(), lang),
+        &metric_name(MetricKey::CumulativeNetSavings, lang),
     ]);
     let first = Scale::for_values(
         opt.years
@@ -450,7 +450,7 @@ fn npv_and_payback_lines(opt: &crate::comparison::OptionResult, lang: Lang) -> S
     };
     format!(
         "\n{} {}: median {}\n{}",
-        metric_name(MetricKey::Npv.as_str(), lang),
+        metric_name(MetricKey::Npv, lang),
         last.year,
         super::table::range_cell(&last.npv_kr, lang),
         super::table::payback_line(&opt.payback, lang)
@@ -475,7 +475,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
         .iter()
         .map(|s| {
             vec![
-                crate::report::chart_data::staffed_channel_label(&s.channel, lang),
+                s.channel.label(lang),
                 s.year.to_string(),
                 format!(
                     "{} -> {}",

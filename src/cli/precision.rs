@@ -18,6 +18,7 @@ use crate::error::InputError;
 use crate::metric_key::MetricKey;
 use crate::model::layout::Store;
 use crate::stats::{ci, type7_points_with_cis};
+use crate::summary::{PrecisionOutput, PrecisionStatistic};
 
 /// The statistic whose precision is controlled.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,7 +164,7 @@ fn parse_year(text: &str, whole: &str) -> Result<i32, InputError> {
 #[derive(Debug, Clone)]
 pub struct Resolved {
     pub slot: usize,
-    pub metric: String,
+    pub metric: PrecisionOutput,
     pub year: i32,
     pub statistic: Statistic,
     pub target: f64,
@@ -172,12 +173,12 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// The statistic's name in summary.json: "mean", "p95", "goal_probability".
-    pub fn statistic_key(&self) -> String {
+    /// The statistic as summary.json reports it.
+    pub fn summary_statistic(&self) -> PrecisionStatistic {
         match self.statistic {
-            Statistic::Mean => "mean".into(),
-            Statistic::Percentile(p) => format!("p{}", p * 100.0),
-            Statistic::GoalProbability { .. } => "goal_probability".into(),
+            Statistic::Mean => PrecisionStatistic::Mean,
+            Statistic::Percentile(p) => PrecisionStatistic::Percentile(p),
+            Statistic::GoalProbability { .. } => PrecisionStatistic::GoalProbability,
         }
     }
 
@@ -264,7 +265,10 @@ pub fn resolve(spec: &Spec, engine: &Engine) -> Result<Resolved, InputError> {
         })?;
         return Ok(Resolved {
             slot: layout.slots.goals[goal] + y,
-            metric: format!("goal {}: {}", goal + 1, g.name),
+            metric: PrecisionOutput::Goal {
+                number: goal + 1,
+                name: g.name.clone(),
+            },
             year,
             statistic: spec.statistic.clone(),
             target: spec.target,
@@ -272,46 +276,38 @@ pub fn resolve(spec: &Spec, engine: &Engine) -> Result<Resolved, InputError> {
         });
     }
     let end = layout.n_years - 1;
-    let (slot, metric, year) = match &spec.output {
+    let (slot, metric, year): (usize, MetricKey, i32) = match &spec.output {
         None if engine.plan.identical_paths => (
             layout.slots.cost_scenario + end,
-            MetricKey::CostScenario.as_str().to_string(),
+            MetricKey::CostScenario,
             s.end_year,
         ),
         None => (
             layout.slots.cumulative + end,
-            MetricKey::CumulativeNetSavings.as_str().to_string(),
+            MetricKey::CumulativeNetSavings,
             s.end_year,
         ),
         Some((key, year)) => {
             let y = in_horizon(*year)?;
-            let m = layout
-                .metrics
-                .iter()
-                .find(|m| {
-                    m.key == *key
-                        && m.store == Store::Core
-                        && m.per_year
-                        && !m.key.starts_with("goal_")
-                })
-                .ok_or_else(|| {
-                    let keys: Vec<&str> = layout
-                        .metrics
-                        .iter()
-                        .filter(|m| {
-                            m.store == Store::Core && m.per_year && !m.key.starts_with("goal_")
-                        })
-                        .map(|m| m.key.as_str())
-                        .collect();
-                    InputError::new(format!("--precision: unknown output \"{key}\""))
-                        .with_help(format!("outputs are: {}", keys.join(", ")))
-                })?;
-            (m.offset + y, key.clone(), *year)
+            // The per-year outputs of every trial's core row (no goal).
+            let outputs = || {
+                layout
+                    .metrics
+                    .iter()
+                    .filter(|m| m.store == Store::Core && m.per_year)
+                    .filter_map(|m| Some((m, m.name.key()?)))
+            };
+            let (m, metric) = outputs().find(|(m, _)| m.key == *key).ok_or_else(|| {
+                let keys: Vec<&str> = outputs().map(|(m, _)| m.key.as_str()).collect();
+                InputError::new(format!("--precision: unknown output \"{key}\""))
+                    .with_help(format!("outputs are: {}", keys.join(", ")))
+            })?;
+            (m.offset + y, metric, *year)
         }
     };
     Ok(Resolved {
         slot,
-        metric,
+        metric: PrecisionOutput::Metric(metric),
         year,
         statistic: spec.statistic.clone(),
         target: spec.target,

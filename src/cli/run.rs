@@ -254,7 +254,7 @@ pub fn run_to_precision(
     let (max_trials, quiet) = (args.max_trials, args.sim.quiet);
     let batch = precision_batch(args.batch, &engine.design);
     let mean_only = target.statistic == super::precision::Statistic::Mean;
-    let (slot, metric) = (target.slot, target.metric.as_str());
+    let slot = target.slot;
     // Percentiles and goal probabilities need every value so far.
     let mut values: Vec<f64> = Vec::new();
     let pb = progress::bar(max_trials, quiet, TextTerm::Precision.get(lang), lang);
@@ -309,9 +309,9 @@ pub fn run_to_precision(
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();
             let p = Precision {
-                metric: metric.into(),
+                metric: target.metric.clone(),
                 year: target.year,
-                statistic: target.statistic_key(),
+                statistic: target.summary_statistic(),
                 target_relative: Some(target_share),
                 achieved_relative: achieved,
                 reached,

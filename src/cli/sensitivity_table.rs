@@ -26,7 +26,7 @@ fn signed(x: f64, decimals: usize, lang: Lang) -> String {
 /// do; without it inputs are labelled from their keys alone.
 pub fn top_table(summary: Option<&RunSummary>, s: &Sensitivity, n: usize, lang: Lang) -> String {
     let mut o = String::new();
-    let metric = crate::cli::table::metric_name(&s.metric, lang);
+    let metric = crate::cli::table::metric_name(s.metric, lang);
     let scale = Scale::for_values(s.rows.iter().take(n).flat_map(|r| {
         [
             r.median_when_low,

@@ -8,12 +8,14 @@ use crate::i18n::{
     ci_of_medians, format_number, format_probability, of_the_percentile_of, streamed_subset,
     streamed_summary, Lang, TextCommon, TextTerm,
 };
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use std::fmt::Write;
 
 use crate::export::sanitize::clean_text;
 use crate::stats::Summary;
-use crate::summary::{AttributionRow, GoalSummary, RunSummary};
+use crate::summary::{
+    AttributionRow, FirstMet, GoalSummary, Payback, PrecisionOutput, PrecisionStatistic, RunSummary,
+};
 
 /// "610,000 [590,000 .. 640,000]": median and 5-95 % range in kroner.
 pub fn range_cell(s: &Summary, lang: Lang) -> String {
@@ -177,8 +179,8 @@ pub fn header(cells: &[&str]) -> Vec<String> {
 
 /// A label of a metric key for a table heading or column: the report's
 /// label with a lower-case first letter ("cumulative net savings").
-pub fn metric_name(key: &str, lang: Lang) -> String {
-    lower_first(&crate::report::html::metric_label(key, lang))
+pub fn metric_name(name: impl Into<MetricName>, lang: Lang) -> String {
+    lower_first(&crate::report::html::metric_label(name, lang))
 }
 
 /// "Savings" -> "savings"; keeps "Digital Post" and the like.
@@ -306,13 +308,13 @@ fn projection_table(s: &RunSummary, lang: Lang) -> String {
 fn years_table(s: &RunSummary, lang: Lang) -> String {
     let mut o = String::new();
     let keys = [
-        MetricKey::CostStatusQuo.as_str(),
-        MetricKey::CostScenario.as_str(),
-        MetricKey::Savings.as_str(),
-        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::CostStatusQuo,
+        MetricKey::CostScenario,
+        MetricKey::Savings,
+        MetricKey::CumulativeNetSavings,
     ];
     let mut head = vec![TextCommon::Year.get(lang).to_string()];
-    head.extend(keys.iter().map(|k| metric_name(k, lang)));
+    head.extend(keys.iter().map(|k| metric_name(*k, lang)));
     let first = Scale::for_values(
         [keys[0], keys[1], keys[3]]
             .iter()
@@ -350,18 +352,15 @@ fn years_table(s: &RunSummary, lang: Lang) -> String {
 /// cumulative net savings, or the scenario's cost when nothing varies in
 /// the savings (as the report's method section); None when neither varies
 /// in the end year.
-fn headline(s: &RunSummary) -> Option<&'static str> {
-    let varies = |k: &str| {
+fn headline(s: &RunSummary) -> Option<MetricKey> {
+    let varies = |k: &MetricKey| {
         s.metric(k)
             .last()
             .is_some_and(|q| q.p5 != q.p95 && q.p5.is_finite())
     };
-    [
-        MetricKey::CumulativeNetSavings.as_str(),
-        MetricKey::CostScenario.as_str(),
-    ]
-    .into_iter()
-    .find(|k| varies(k))
+    [MetricKey::CumulativeNetSavings, MetricKey::CostScenario]
+        .into_iter()
+        .find(|k| varies(k))
 }
 
 /// Under the per-year table, how precisely its medians of the headline
@@ -444,7 +443,7 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "{} {}: median {}{npv_ci}",
-        metric_name(MetricKey::Npv.as_str(), lang),
+        metric_name(MetricKey::Npv, lang),
         s.end_year,
         range_cell(npv, lang)
     );
@@ -456,14 +455,14 @@ fn end_year_lines(s: &RunSummary, lang: Lang) -> String {
 }
 
 /// "payback (first year ...): 2011 in 100 % of trials", one line.
-pub fn payback_line(payback: &std::collections::BTreeMap<String, f64>, lang: Lang) -> String {
+pub fn payback_line(payback: &std::collections::BTreeMap<Payback, f64>, lang: Lang) -> String {
     let parts: Vec<String> = payback
         .iter()
         .map(|(k, v)| {
-            let when = k
-                .strip_prefix("not_by_")
-                .map(|y| format!("{} {y}", TextTerm::NotBy.get(lang)))
-                .unwrap_or_else(|| k.clone());
+            let when = match k {
+                Payback::NotBy(y) => format!("{} {y}", TextTerm::NotBy.get(lang)),
+                Payback::Year(y) => y.to_string(),
+            };
             format!(
                 "{when} {} {}",
                 TextTerm::In.get(lang),
@@ -494,25 +493,26 @@ fn precision_line(p: &crate::summary::Precision, lang: Lang) -> String {
     .get(lang);
     // What the half-width is taken of: the mean, a percentile, or (in
     // probability points) a goal's probability.
-    let of = match p.statistic.as_str() {
-        "mean" => TextTerm::OfTheMeanOf.get(lang).to_string(),
-        "goal_probability" => TextTerm::PointsForTheProbabilityOf.get(lang).to_string(),
-        pct_key => match pct_key.strip_prefix('p') {
-            Some(n) => of_the_percentile_of(lang, n),
-            None => pct_key.to_string(),
-        },
+    let of = match p.statistic {
+        PrecisionStatistic::Mean => TextTerm::OfTheMeanOf.get(lang).to_string(),
+        PrecisionStatistic::GoalProbability => {
+            TextTerm::PointsForTheProbabilityOf.get(lang).to_string()
+        }
+        PrecisionStatistic::Percentile(p) => of_the_percentile_of(lang, &(p * 100.0).to_string()),
     };
-    // A goal's metric reads "goal 1: <name>" in summary.json.
-    let metric = match (p.statistic.as_str(), p.metric.strip_prefix("goal ")) {
-        ("goal_probability", Some(rest)) => format!("{} {rest}", TextTerm::Goal.get(lang)),
-        _ => metric_name(&p.metric, lang),
+    // A goal reads "goal 1: <name>" in summary.json, "mål 1: <name>" in Danish.
+    let what = match &p.metric {
+        PrecisionOutput::Metric(k) => metric_name(*k, lang),
+        PrecisionOutput::Goal { number, name } => {
+            format!("{} {number}: {name}", TextTerm::Goal.get(lang))
+        }
     };
     format!(
         "{}: {} {} {of} {} ({state}; {} {})\n",
         TextTerm::Precision.get(lang),
         TextTerm::N95PctHalfWidth.get(lang),
         pct(p.achieved_relative),
-        format_args!("{metric} {}", p.year),
+        format_args!("{what} {}", p.year),
         TextTerm::Target.get(lang),
         p.target_relative.map(pct).unwrap_or_default()
     )
@@ -578,11 +578,11 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
             .iter()
             .filter_map(|y| {
                 g.first_year_met
-                    .get(&y.to_string())
+                    .get(&FirstMet::Year(*y))
                     .map(|p| format!("{y} {}", format_probability(*p, lang)))
             })
             .collect();
-        if let Some(p) = g.first_year_met.get("not_met") {
+        if let Some(p) = g.first_year_met.get(&FirstMet::NotMet) {
             parts.push(format!(
                 "{} {}",
                 TextTerm::NotMet.get(lang),
@@ -624,7 +624,7 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
             r
         })
         .collect();
-    let mut total = vec![metric_name(MetricKey::Savings.as_str(), lang)];
+    let mut total = vec![metric_name(MetricKey::Savings, lang)];
     total.extend(savings.iter().map(|&x| scale.fmt(x, lang)));
     rows.push(total);
     o.push_str(&render(&head, &rows));

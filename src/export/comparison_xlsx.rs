@@ -22,7 +22,7 @@
 //! the file written by the [`ExportManager`](super::ExportManager).
 
 use crate::i18n::{options_sheet_note, Lang, TextChart, TextCommon, TextSheet};
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 
 use super::xlsx::{
@@ -33,7 +33,7 @@ use crate::comparison::{Comparison, OptionResult, OptionYear};
 use crate::report::chart_data::opening_channel_label;
 use crate::report::html::metric_label;
 use crate::stats::Summary;
-use crate::summary::RunSummary;
+use crate::summary::{Payback, RunSummary};
 
 /// The workbook's file name in `--out`.
 pub const FILE_NAME: &str = "comparison.xlsx";
@@ -155,18 +155,15 @@ fn options_head(lang: Lang) -> Vec<String> {
     let mut head: Vec<String> = vec![
         TextSheet::Option.get(lang).into(),
         TextChart::Year.get(lang).into(),
-        format!(
-            "{}, {median}",
-            metric_label(MetricKey::CostStatusQuo.as_str(), lang)
-        ),
+        format!("{}, {median}", metric_label(MetricKey::CostStatusQuo, lang)),
         format!("{}, {median}", TextSheet::CostOption.get(lang)),
     ];
-    head.extend(p5_p50_p95(&metric_label(MetricKey::Savings.as_str(), lang)));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Savings, lang)));
     head.extend(p5_p50_p95(&metric_label(
-        MetricKey::CumulativeNetSavings.as_str(),
+        MetricKey::CumulativeNetSavings,
         lang,
     )));
-    head.extend(p5_p50_p95(&metric_label(MetricKey::Npv.as_str(), lang)));
+    head.extend(p5_p50_p95(&metric_label(MetricKey::Npv, lang)));
     head.push(format!(
         "{}, {median}",
         TextSheet::OpeningCostOption.get(lang)
@@ -177,7 +174,10 @@ fn options_head(lang: Lang) -> Vec<String> {
         "displaced_to_phone",
         "displaced_avoided",
     ] {
-        head.push(format!("{}, {median}", metric_label(key, lang)));
+        head.push(format!(
+            "{}, {median}",
+            metric_label(MetricName::Other(key), lang)
+        ));
     }
     head
 }
@@ -293,14 +293,12 @@ fn payback_sheet(
     let end = c.years.last().copied().unwrap_or_default();
     let mut row = 1;
     for o in &c.options {
-        let mut keys: Vec<(&String, &f64)> = o.payback.iter().collect();
-        // Years in order, "not_by_<year>" last.
-        keys.sort_by_key(|(k, _)| (k.parse::<i32>().is_err(), (*k).clone()));
-        for (k, share) in keys {
+        // Years in order, "not by" last (the keys' order).
+        for (k, share) in &o.payback {
             ws.write_text(row, 0, &o.name)?;
-            match k.parse::<i32>() {
-                Ok(year) => ws.write_number(row, 1, year)?,
-                Err(_) => ws.write_text(
+            match *k {
+                Payback::Year(year) => ws.write_number(row, 1, year)?,
+                Payback::NotBy(_) => ws.write_text(
                     row,
                     1,
                     format!("{} {end}", TextSheet::NotByTheEndOf.get(lang)),
@@ -338,10 +336,10 @@ fn hours_sheet(
     for (i, h) in c.hours_channels().into_iter().enumerate() {
         let row = 1 + i as u32;
         ws.write_text(row, 0, &h.department)?;
-        ws.write_text(row, 1, opening_channel_label(&h.channel, lang))?;
+        ws.write_text(row, 1, opening_channel_label(h.channel, lang))?;
         num(ws, row, 2, h.today_hours_per_week, &f.decimal)?;
         for (j, o) in c.options.iter().enumerate() {
-            if let Some(hours) = o.weekly_hours(&h.department, &h.channel) {
+            if let Some(hours) = o.weekly_hours(&h.department, h.channel) {
                 num(ws, row, 3 + j as u16, hours, &f.decimal)?;
             }
         }

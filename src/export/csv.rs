@@ -218,7 +218,7 @@ impl Exporter for GoalsCsv {
                         crate::scenario::GoalMetric::Citizens(c) => c.metric_key(),
                         other => other.key().to_string(),
                     }),
-                    op: csv_text(&g.op),
+                    op: csv_text(g.op.symbol()),
                     year: *year,
                     target: n(t),
                     probability,
@@ -264,7 +264,7 @@ pub struct SensitivityCsvRow {
 pub fn sensitivity_csv(s: &Sensitivity, locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
     let n = |x: f64| locale.num(x);
     let rows = s.rows.iter().enumerate().map(|(i, r)| SensitivityCsvRow {
-        metric: csv_text(&s.metric),
+        metric: csv_text(s.metric.as_str()),
         year: s.year,
         rank: i + 1,
         input: csv_text(&r.input.to_string()),

@@ -39,8 +39,8 @@ pub fn monthly_csv(m: &Monthly, locale: CsvLocale) -> anyhow::Result<Vec<u8>> {
             .iter()
             .zip(&m.months)
             .map(move |(v, month)| MonthlyRow {
-                series: csv_text(&s.key),
-                path: s.path,
+                series: csv_text(&s.key.to_string()),
+                path: s.path.key(),
                 goal: s.goal.as_deref().map(csv_text).unwrap_or_default(),
                 unit: s.unit,
                 month: month.clone(),

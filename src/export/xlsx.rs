@@ -29,7 +29,9 @@
 use crate::i18n::{
     format_kr, format_number, summary_sheet_note, Lang, TextChart, TextCommon, TextSheet,
 };
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
+use crate::model::layout::SavingsSource;
+use crate::series_key::{CostPart, RunPath, SeriesKey};
 use std::path::Path;
 
 use rust_xlsxwriter::{
@@ -46,9 +48,9 @@ use crate::export::write_atomic;
 use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
-use crate::scenario::Scenario;
+use crate::scenario::{GoalOp, Scenario};
 use crate::stats::Summary;
-use crate::summary::RunSummary;
+use crate::summary::{FirstMet, MetricSummary, Payback, RunSummary};
 
 /// Default number of trials in the per-trial sheet.
 pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
@@ -324,22 +326,26 @@ pub fn render_xlsx(
 
 /// Metric keys in report order: the headline figures first, then the rest
 /// as summary.json lists them.
-fn metric_order(summary: &RunSummary) -> Vec<&str> {
-    const FIRST: [&str; 5] = [
-        MetricKey::CostStatusQuo.as_str(),
-        MetricKey::CostScenario.as_str(),
-        MetricKey::Savings.as_str(),
-        MetricKey::CumulativeNetSavings.as_str(),
-        MetricKey::Npv.as_str(),
+fn metric_order(summary: &RunSummary) -> Vec<(&str, &MetricSummary)> {
+    const FIRST: [MetricKey; 5] = [
+        MetricKey::CostStatusQuo,
+        MetricKey::CostScenario,
+        MetricKey::Savings,
+        MetricKey::CumulativeNetSavings,
+        MetricKey::Npv,
     ];
-    let mut keys: Vec<&str> = FIRST
+    let mut keys: Vec<(&str, &MetricSummary)> = FIRST
         .iter()
-        .copied()
-        .filter(|k| summary.metrics.contains_key(*k))
+        .filter_map(|k| summary.metrics.get_key_value(k.as_str()))
+        .map(|(k, m)| (k.as_str(), m))
         .collect();
-    for k in summary.metrics.keys() {
-        if !FIRST.contains(&k.as_str()) && k != MetricKey::PaybackYear.as_str() {
-            keys.push(k);
+    for (k, m) in &summary.metrics {
+        let first_or_payback = m
+            .name
+            .key()
+            .is_some_and(|k| FIRST.contains(&k) || k == MetricKey::PaybackYear);
+        if !first_or_payback {
+            keys.push((k, m));
         }
     }
     keys
@@ -396,11 +402,10 @@ pub(super) fn years_table(
     let hr = 3;
     headers(ws, hr, &head, f)?;
     let mut row = hr + 1;
-    for key in metric_order(s) {
-        let m = &s.metrics[key];
+    for (key, m) in metric_order(s) {
         let fmt = f.for_unit(&m.unit);
         for (y, q) in m.values.iter().enumerate() {
-            ws.write_text(row, 0, metric_label(key, lang))?;
+            ws.write_text(row, 0, metric_label(&m.name, lang))?;
             ws.write_text(row, 1, key)?;
             ws.write_text(row, 2, unit_label(&m.unit, lang))?;
             if let Some(year) = s.years.get(y) {
@@ -531,16 +536,14 @@ fn payback_sheet(
         ],
         f,
     )?;
-    let mut keys: Vec<(&String, &f64)> = s.payback.iter().collect();
-    // Years first in order, "not_by_<year>" last.
-    keys.sort_by_key(|(k, _)| (k.parse::<i32>().is_err(), (*k).clone()));
     let mut row = 1;
-    for (k, share) in keys {
-        match k.parse::<i32>() {
-            Ok(y) => {
+    // Years first in order, "not by" last (the keys' order).
+    for (k, share) in &s.payback {
+        match *k {
+            Payback::Year(y) => {
                 ws.write_number(row, 0, y)?;
             }
-            Err(_) => {
+            Payback::NotBy(_) => {
                 ws.write_text(
                     row,
                     0,
@@ -615,10 +618,9 @@ pub(super) fn goals_table(
             ws.write_text(
                 row,
                 2,
-                match g.op.as_str() {
-                    ">=" => "≥",
-                    "<=" => "≤",
-                    other => other,
+                match g.op {
+                    GoalOp::AtLeast => "≥",
+                    GoalOp::AtMost => "≤",
                 },
             )?;
             ws.write_number(row, 3, *year)?;
@@ -659,10 +661,18 @@ pub(super) fn goals_table(
     for g in &s.goals {
         ws.write_text(row, 0, &g.name)?;
         for (i, y) in s.years.iter().enumerate() {
-            let p = g.first_year_met.get(&y.to_string()).copied().unwrap_or(0.0);
+            let p = g
+                .first_year_met
+                .get(&FirstMet::Year(*y))
+                .copied()
+                .unwrap_or(0.0);
             ws.write_number_with_format(row, 1 + i as u16, p, &f.share)?;
         }
-        let p = g.first_year_met.get("not_met").copied().unwrap_or(0.0);
+        let p = g
+            .first_year_met
+            .get(&FirstMet::NotMet)
+            .copied()
+            .unwrap_or(0.0);
         ws.write_number_with_format(row, 1 + s.years.len() as u16, p, &f.share)?;
         row += 1;
     }
@@ -736,7 +746,7 @@ fn hours_sheet(
     for (i, r) in s.hours.iter().enumerate() {
         let row = 1 + i as u32;
         ws.write_text(row, 0, &r.department)?;
-        ws.write_text(row, 1, opening_channel_label(&r.channel, lang))?;
+        ws.write_text(row, 1, opening_channel_label(r.channel, lang))?;
         ws.write_text(row, 2, schedule_label(&r.today, lang))?;
         num(ws, row, 3, r.today_hours_per_week, &f.decimal)?;
         if let Some(p) = &r.proposal {
@@ -812,7 +822,7 @@ fn sensitivity_sheet(
     ws.set_name(sheet_name(TextSheet::Sensitivity.get(lang)))?;
     let title = format!(
         "{} {}: {} {}, {} {}",
-        metric_label(&sens.metric, lang),
+        metric_label(sens.metric, lang),
         sens.year,
         TextCommon::Median.get(lang),
         format_kr(sens.output_median, lang),
@@ -926,25 +936,29 @@ pub fn trial_sample_size(n_trials: usize, n_years: usize, max_trial_rows: usize)
     n_trials.min(max_trial_rows).min(fit)
 }
 
-/// The per-year cost components and savings sources every trial row holds
-/// (summary.json keys), written beside each trial's outcomes: the four
-/// parts of the cost on both paths, then the savings by source, which add
-/// up to the savings.
-pub const TRIAL_COMPONENT_KEYS: [&str; 13] = [
-    "handling_cost_status_quo_kr",
-    "handling_cost_scenario_kr",
-    "opening_cost_status_quo_kr",
-    "opening_cost_scenario_kr",
-    "campaign_cost_status_quo_kr",
-    "campaign_cost_scenario_kr",
-    "outbound_mail_cost_status_quo_kr",
-    "outbound_mail_cost_scenario_kr",
-    "savings_opening_hours_kr",
-    "savings_channel_shift_kr",
-    "savings_avoided_contacts_kr",
-    "savings_initiatives_kr",
-    "savings_outbound_mail_kr",
+/// The per-year cost components and savings sources every trial row holds,
+/// written beside each trial's outcomes: the four parts of the cost on both
+/// paths, then the savings by source, which add up to the savings.
+pub const TRIAL_COMPONENTS: [MetricName; 13] = [
+    cost_part(CostPart::Handling, RunPath::StatusQuo),
+    cost_part(CostPart::Handling, RunPath::Scenario),
+    cost_part(CostPart::Opening, RunPath::StatusQuo),
+    cost_part(CostPart::Opening, RunPath::Scenario),
+    cost_part(CostPart::Campaign, RunPath::StatusQuo),
+    cost_part(CostPart::Campaign, RunPath::Scenario),
+    cost_part(CostPart::OutboundMail, RunPath::StatusQuo),
+    cost_part(CostPart::OutboundMail, RunPath::Scenario),
+    MetricName::Source(SavingsSource::OpeningHours),
+    MetricName::Source(SavingsSource::ChannelShift),
+    MetricName::Source(SavingsSource::AvoidedContacts),
+    MetricName::Source(SavingsSource::Initiatives),
+    MetricName::Source(SavingsSource::OutboundMail),
 ];
+
+/// A part of a path's cost as a metric.
+const fn cost_part(part: CostPart, path: RunPath) -> MetricName {
+    MetricName::Series(SeriesKey::Cost { part, path })
+}
 
 /// Columns of the per-trial sheet before the goals: trial, year, the five
 /// amounts and the payback year.
@@ -954,7 +968,7 @@ const TRIAL_OUTCOME_COLUMNS: usize = 8;
 /// `n_inputs` uncertain inputs: the outcomes, one per goal, the cost
 /// components and savings sources, one per input.
 pub fn trials_sheet_columns(n_goals: usize, n_inputs: usize) -> usize {
-    TRIAL_OUTCOME_COLUMNS + n_goals + TRIAL_COMPONENT_KEYS.len() + n_inputs
+    TRIAL_OUTCOME_COLUMNS + n_goals + TRIAL_COMPONENTS.len() + n_inputs
 }
 
 /// Refuses, before anything is simulated, a per-trial sheet Excel cannot
@@ -992,16 +1006,21 @@ pub fn check_trials_sheet(scenario: &Scenario, xlsx_trials: usize) -> Result<(),
 }
 
 /// The headers of the per-trial sheet.
-fn trials_head(s: &RunSummary, n_goals: usize, components: &[&str], lang: Lang) -> Vec<String> {
+fn trials_head(
+    s: &RunSummary,
+    n_goals: usize,
+    components: &[MetricName],
+    lang: Lang,
+) -> Vec<String> {
     let mut head: Vec<String> = vec![
         TextSheet::TrialNo.get(lang).into(),
         TextChart::Year.get(lang).into(),
-        metric_label(MetricKey::CostStatusQuo.as_str(), lang),
-        metric_label(MetricKey::CostScenario.as_str(), lang),
-        metric_label(MetricKey::Savings.as_str(), lang),
-        metric_label(MetricKey::CumulativeNetSavings.as_str(), lang),
-        metric_label(MetricKey::Npv.as_str(), lang),
-        metric_label(MetricKey::PaybackYear.as_str(), lang),
+        metric_label(MetricKey::CostStatusQuo, lang),
+        metric_label(MetricKey::CostScenario, lang),
+        metric_label(MetricKey::Savings, lang),
+        metric_label(MetricKey::CumulativeNetSavings, lang),
+        metric_label(MetricKey::Npv, lang),
+        metric_label(MetricKey::PaybackYear, lang),
     ];
     for g in s.goals.iter().take(n_goals) {
         head.push(format!("{}: {}", TextChart::Goal.get(lang), g.name));
@@ -1039,11 +1058,11 @@ fn input_draws(engine: &Engine, start: usize, n: usize) -> Vec<f64> {
 }
 
 /// The slots of the per-trial sheet's cost components and savings sources
-/// in the detail store, in [`TRIAL_COMPONENT_KEYS`] order.
+/// in the detail store, in [`TRIAL_COMPONENTS`] order.
 fn component_slots(layout: &Layout) -> Vec<usize> {
-    TRIAL_COMPONENT_KEYS
+    TRIAL_COMPONENTS
         .iter()
-        .filter_map(|k| layout.metric(k).map(|m| m.offset))
+        .filter_map(|k| layout.metric_named(k).map(|m| m.offset))
         .collect()
 }
 
@@ -1076,7 +1095,7 @@ fn trials_sheet(
     ws.set_name(sheet_name(TextSheet::Trials.get(lang)))?;
     let n_goals = s.goals.len().min(layout.slots.goals.len());
     let components = component_slots(layout);
-    let keys = &TRIAL_COMPONENT_KEYS[..components.len()];
+    let keys = &TRIAL_COMPONENTS[..components.len()];
     let head = trials_head(s, n_goals, keys, lang);
     trials_layout(ws, head.len())?;
     headers(ws, 0, &head, f)?;
@@ -1209,8 +1228,8 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("scenarios/model-worked-example.toml");
         let layout = crate::model::layout::Layout::new(&Scenario::from_file(&path).unwrap());
-        for key in TRIAL_COMPONENT_KEYS {
-            let m = layout.metric(key).unwrap_or_else(|| panic!("{key}"));
+        for key in TRIAL_COMPONENTS {
+            let m = layout.metric_named(&key).unwrap_or_else(|| panic!("{key}"));
             assert!(m.per_year && m.store == crate::model::layout::Store::Detail);
         }
     }

@@ -231,17 +231,11 @@ fn trial_non_finite(s: &Scenario, layout: &Layout, trials: &Trials) -> Vec<Strin
         .collect();
     let mut found = Vec::new();
     let name = |store: Store, slot: usize| -> String {
-        for m in &layout.metrics {
-            let width = if m.per_year { layout.n_years } else { 1 };
-            if m.store == store && (m.offset..m.offset + width).contains(&slot) {
-                return if m.per_year {
-                    format!("{}[{}]", m.key, slot - m.offset)
-                } else {
-                    m.key.clone()
-                };
-            }
+        match layout.metric_at(store, slot) {
+            Some(m) if m.per_year => format!("{}[{}]", m.key, slot - m.offset),
+            Some(m) => m.key.clone(),
+            None => format!("{store:?} slot {slot}"),
         }
-        format!("{store:?} slot {slot}")
     };
     let cl = layout.core_len.max(1);
     for (i, v) in trials.core.iter().enumerate() {

@@ -9,7 +9,7 @@
 use crate::domain::OpeningChannel;
 use crate::domain::{Channel, N_CHANNELS};
 use crate::i18n::SourceName;
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use crate::scenario::{Scenario, OPENING_CHANNELS};
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 
@@ -25,7 +25,10 @@ pub enum Store {
 /// One recorded quantity.
 #[derive(Debug, Clone)]
 pub struct MetricDef {
-    /// Stable key used in summary.json and CSV, e.g. `savings_kr`.
+    /// What the metric is, typed.
+    pub name: MetricName,
+    /// Stable key used in summary.json and CSV, e.g. `savings_kr`: the
+    /// name's `Display`.
     pub key: String,
     /// Unit, e.g. "kr.", "contacts", "share".
     pub unit: &'static str,
@@ -152,9 +155,6 @@ pub struct Layout {
     pub staffed: Vec<(usize, usize)>,
 }
 
-/// Path names used in keys: index 0 = status quo, 1 = scenario.
-pub const PATH_KEYS: [&str; 2] = [RunPath::StatusQuo.key(), RunPath::Scenario.key()];
-
 struct Builder {
     metrics: Vec<MetricDef>,
     core: usize,
@@ -163,7 +163,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, key: String, unit: &'static str, per_year: bool, store: Store) -> usize {
+    fn add(&mut self, name: MetricName, unit: &'static str, per_year: bool, store: Store) -> usize {
         let width = if per_year { self.n_years } else { 1 };
         let offset = match store {
             Store::Core => {
@@ -176,7 +176,8 @@ impl Builder {
             }
         };
         self.metrics.push(MetricDef {
-            key,
+            key: name.to_string(),
+            name,
             unit,
             per_year,
             store,
@@ -208,27 +209,22 @@ impl Layout {
             n_years,
         };
         use Store::*;
-        let cost_status_quo = b.add(MetricKey::CostStatusQuo.as_str().into(), "kr.", true, Core);
-        let cost_scenario = b.add(MetricKey::CostScenario.as_str().into(), "kr.", true, Core);
-        let savings = b.add(MetricKey::Savings.as_str().into(), "kr.", true, Core);
-        let cumulative = b.add(
-            MetricKey::CumulativeNetSavings.as_str().into(),
-            "kr.",
-            true,
-            Core,
-        );
-        let npv = b.add(MetricKey::Npv.as_str().into(), "kr.", true, Core);
-        let payback = b.add(MetricKey::PaybackYear.as_str().into(), "year", false, Core);
+        let cost_status_quo = b.add(MetricKey::CostStatusQuo.into(), "kr.", true, Core);
+        let cost_scenario = b.add(MetricKey::CostScenario.into(), "kr.", true, Core);
+        let savings = b.add(MetricKey::Savings.into(), "kr.", true, Core);
+        let cumulative = b.add(MetricKey::CumulativeNetSavings.into(), "kr.", true, Core);
+        let npv = b.add(MetricKey::Npv.into(), "kr.", true, Core);
+        let payback = b.add(MetricKey::PaybackYear.into(), "year", false, Core);
         let goals = s
             .goals
             .iter()
             .enumerate()
-            .map(|(i, _)| b.add(format!("goal_{i}"), "goal metric", true, Core))
+            .map(|(i, _)| b.add(MetricName::Goal(i), "goal metric", true, Core))
             .collect();
         // A per-year detail metric named by a series key, in its unit.
         let series = |b: &mut Builder, k: SeriesKey| {
             let unit = k.unit();
-            b.add(k.to_string(), unit, true, Detail)
+            b.add(k.into(), unit, true, Detail)
         };
         let cost = |b: &mut Builder, part| {
             RunPath::ALL.map(|path| series(b, SeriesKey::Cost { part, path }))
@@ -238,7 +234,7 @@ impl Layout {
         let campaign = cost(&mut b, CostPart::Campaign);
         let outbound = cost(&mut b, CostPart::OutboundMail);
         let contacts = [MetricKey::ContactsStatusQuo, MetricKey::ContactsScenario]
-            .map(|k| b.add(k.as_str().into(), "contacts", true, Detail));
+            .map(|k| b.add(k.into(), "contacts", true, Detail));
         let mut volume = [[0; N_CHANNELS]; 2];
         for path in RunPath::ALL {
             for channel in Channel::ALL {
@@ -247,21 +243,46 @@ impl Layout {
             }
         }
         let digital_share = b.add(
-            MetricKey::DigitalShareScenario.as_str().into(),
+            MetricKey::DigitalShareScenario.into(),
             "share",
             true,
             Detail,
         );
         let displaced = [
-            b.add("displaced_retimed".into(), "contacts", true, Detail),
-            b.add("displaced_to_digital".into(), "contacts", true, Detail),
-            b.add("displaced_to_phone".into(), "contacts", true, Detail),
-            b.add("displaced_avoided".into(), "contacts", true, Detail),
+            b.add(
+                MetricName::Other("displaced_retimed"),
+                "contacts",
+                true,
+                Detail,
+            ),
+            b.add(
+                MetricName::Other("displaced_to_digital"),
+                "contacts",
+                true,
+                Detail,
+            ),
+            b.add(
+                MetricName::Other("displaced_to_phone"),
+                "contacts",
+                true,
+                Detail,
+            ),
+            b.add(
+                MetricName::Other("displaced_avoided"),
+                "contacts",
+                true,
+                Detail,
+            ),
         ];
-        let closure_avoided = b.add("closure_avoided".into(), "contacts", true, Detail);
+        let closure_avoided = b.add(
+            MetricName::Other("closure_avoided"),
+            "contacts",
+            true,
+            Detail,
+        );
         let paper_letters = RunPath::ALL.map(|path| series(&mut b, SeriesKey::PaperLetters(path)));
         let digital_post_letters = b.add(
-            "digital_post_letters_scenario".into(),
+            MetricName::Other("digital_post_letters_scenario"),
             "letters",
             true,
             Detail,
@@ -289,23 +310,33 @@ impl Layout {
             }
         }
         let savings_by_source =
-            SavingsSource::ALL.map(|src| b.add(src.key().into(), "kr.", true, Detail));
+            SavingsSource::ALL.map(|src| b.add(src.into(), "kr.", true, Detail));
         let shift_avoided = s
             .events
             .iter()
             .any(|e| e.shift.is_some())
-            .then(|| b.add("shift_avoided".into(), "contacts", true, Detail));
+            .then(|| b.add(MetricName::Other("shift_avoided"), "contacts", true, Detail));
         let completion = s.completion.is_some().then(|| {
             [
-                b.add("self_service_attempts".into(), "contacts", true, Detail),
-                b.add("self_service_completed".into(), "contacts", true, Detail),
-                b.add("fallback_contacts".into(), "contacts", true, Detail),
                 b.add(
-                    MetricKey::CompletionRate.as_str().into(),
-                    "share",
+                    MetricName::Other("self_service_attempts"),
+                    "contacts",
                     true,
                     Detail,
                 ),
+                b.add(
+                    MetricName::Other("self_service_completed"),
+                    "contacts",
+                    true,
+                    Detail,
+                ),
+                b.add(
+                    MetricName::Other("fallback_contacts"),
+                    "contacts",
+                    true,
+                    Detail,
+                ),
+                b.add(MetricKey::CompletionRate.into(), "share", true, Detail),
             ]
         });
         let citizens = s
@@ -313,11 +344,17 @@ impl Layout {
             .iter()
             .map(|c| series(&mut b, SeriesKey::Citizens(c.capability)))
             .collect();
-        let solutions_live = (!s.solutions.is_empty())
-            .then(|| b.add("solutions_live".into(), "solutions", true, Detail));
+        let solutions_live = (!s.solutions.is_empty()).then(|| {
+            b.add(
+                MetricName::Other("solutions_live"),
+                "solutions",
+                true,
+                Detail,
+            )
+        });
         let outbound_digital_share = s.citizens.iter().any(|c| c.drives_outbound).then(|| {
             b.add(
-                "outbound_digital_share_scenario".into(),
+                MetricName::Other("outbound_digital_share_scenario"),
                 "share",
                 true,
                 Detail,
@@ -371,5 +408,18 @@ impl Layout {
     /// The metric with a key.
     pub fn metric(&self, key: &str) -> Option<&MetricDef> {
         self.metrics.iter().find(|m| m.key == key)
+    }
+
+    /// The metric whose slots in `store` hold `slot`.
+    pub fn metric_at(&self, store: Store, slot: usize) -> Option<&MetricDef> {
+        self.metrics.iter().find(|m| {
+            let width = if m.per_year { self.n_years } else { 1 };
+            m.store == store && (m.offset..m.offset + width).contains(&slot)
+        })
+    }
+
+    /// The metric named `name`.
+    pub fn metric_named(&self, name: &MetricName) -> Option<&MetricDef> {
+        self.metrics.iter().find(|m| m.name == *name)
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::charts::data::*;
 use crate::charts::ChartText;
 use crate::comparison::Comparison;
-use crate::domain::Channel;
+use crate::domain::{Channel, OpeningChannel};
 use crate::error::Error;
 use crate::stats::Summary;
 use crate::summary::{RunSummary, Shape};
@@ -136,11 +136,16 @@ pub fn goal_row_label(g: &crate::summary::GoalSummary, lang: Lang) -> String {
         crate::goal_text::Kind::Money => crate::i18n::format_money(t, lang),
         crate::goal_text::Kind::Count => crate::i18n::format_number(t, 0, lang),
     };
-    let op = if g.op == ">=" { "≥" } else { "≤" };
+    let op = if g.op == crate::scenario::GoalOp::AtLeast {
+        "≥"
+    } else {
+        "≤"
+    };
     // A goal judged on December says so next to its target.
-    let when = match g.at.as_deref() {
-        Some("year_end") => TextReport::InDecember.get(lang),
-        _ => "",
+    let when = if g.year_end {
+        TextReport::InDecember.get(lang)
+    } else {
+        ""
     };
     let targets: Vec<f64> = g.targets.iter().flatten().copied().collect();
     match (targets.first(), targets.last()) {
@@ -211,11 +216,11 @@ pub fn channel_mix_data(s: &RunSummary, lang: Lang) -> ChannelMix {
 }
 
 /// The measure a sensitivity analysis ranks inputs for.
-fn sensitivity_measure(metric: &str, year: i32) -> Measure {
-    match MetricKey::from_name(metric) {
-        Some(MetricKey::Savings) => Measure::AnnualSavings { year },
-        Some(MetricKey::CostScenario) => Measure::AnnualCost { year },
-        Some(MetricKey::Npv) => Measure::NetPresentValue { through: year },
+fn sensitivity_measure(metric: MetricKey, year: i32) -> Measure {
+    match metric {
+        MetricKey::Savings => Measure::AnnualSavings { year },
+        MetricKey::CostScenario => Measure::AnnualCost { year },
+        MetricKey::Npv => Measure::NetPresentValue { through: year },
         _ => Measure::CumulativeNetSavings { through: year },
     }
 }
@@ -236,7 +241,7 @@ pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
         return None;
     }
     Some(TornadoData {
-        measure: sensitivity_measure(&sens.metric, sens.year),
+        measure: sensitivity_measure(sens.metric, sens.year),
         bars: rows
             .iter()
             .map(|r| TornadoBar {
@@ -292,7 +297,7 @@ pub fn cost_histogram(s: &RunSummary) -> Option<HistogramData> {
     if !end_year_varies(s, MetricKey::CostScenario) {
         return None;
     }
-    let shape = s.shape(MetricKey::CostScenario.as_str())?;
+    let shape = s.shape(MetricKey::CostScenario)?;
     let mut h = histogram_data(s, shape, Measure::AnnualCost { year: s.end_year });
     h.prob_positive = None;
     Some(h)
@@ -343,7 +348,7 @@ pub fn figures_settled(c: &crate::stats::convergence::Convergence) -> bool {
 /// What a convergence chart follows, in words ("Akkumuleret nettobesparelse
 /// til og med 2015").
 pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) -> String {
-    let measure = if c.metric == MetricKey::CostScenario.as_str() {
+    let measure = if c.metric == MetricKey::CostScenario {
         Measure::AnnualCost { year: c.year }
     } else {
         Measure::CumulativeNetSavings { through: c.year }
@@ -351,25 +356,21 @@ pub fn convergence_what(c: &crate::stats::convergence::Convergence, lang: Lang) 
     measure.label(lang)
 }
 
-/// "counter"/"phone" in the chart's language.
-pub fn opening_channel_label(key: &str, lang: Lang) -> String {
-    match key {
-        "counter" => OpeningChannelName::Counter.get(lang).into(),
-        "phone" => OpeningChannelName::Phone.get(lang).into(),
-        other => other.to_string(),
+/// The counter or the phone in the chart's language.
+pub fn opening_channel_label(channel: OpeningChannel, lang: Lang) -> String {
+    match channel {
+        OpeningChannel::Counter => OpeningChannelName::Counter.get(lang).into(),
+        OpeningChannel::Phone => OpeningChannelName::Phone.get(lang).into(),
     }
 }
 
-/// "Borgerservice phone" (department and channel key, as comparison.json
-/// has it) with the channel in `lang`: "Borgerservice telefon".
-pub fn staffed_channel_label(text: &str, lang: Lang) -> String {
-    match text.rsplit_once(' ') {
-        Some((department, key @ ("phone" | "counter"))) => format!(
-            "{department} {}",
-            opening_channel_label(key, lang).to_lowercase()
-        ),
-        _ => text.to_string(),
-    }
+/// A department's staffed channel with the channel in `lang`:
+/// "Borgerservice telefon".
+pub fn staffed_channel_label(department: &str, channel: OpeningChannel, lang: Lang) -> String {
+    format!(
+        "{department} {}",
+        opening_channel_label(channel, lang).to_lowercase()
+    )
 }
 
 /// The option comparison as chart input.
@@ -378,7 +379,7 @@ pub fn option_comparison(c: &Comparison, lang: Lang) -> OptionComparison {
         rows.iter()
             .map(|h| OpenHours {
                 department: h.department.clone(),
-                channel: opening_channel_label(&h.channel, lang),
+                channel: opening_channel_label(h.channel, lang),
                 hours_per_week: if proposal {
                     h.proposal_hours_per_week.unwrap_or(h.today_hours_per_week)
                 } else {

@@ -141,7 +141,7 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
         charts::fan_chart(&fan, &fan_text, lang, p)
     }));
 
-    match s.shape(MetricKey::CumulativeNetSavings.as_str()) {
+    match s.shape(MetricKey::CumulativeNetSavings) {
         Some(shape) if savings_vary(s) => {
             let measure = Measure::CumulativeNetSavings { through: end };
             let hist = histogram_data(s, shape, measure);
@@ -272,7 +272,7 @@ pub fn comparison_charts<'a>(
         .iter()
         .zip(summaries)
         .filter_map(|(o, s)| {
-            s.shape(MetricKey::CumulativeNetSavings.as_str())
+            s.shape(MetricKey::CumulativeNetSavings)
                 .map(|sh| exceedance_curve(&o.name, sh))
         })
         .collect();

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{ci, kahan_mean, type7_points_with_cis};
+use crate::metric_key::MetricKey;
 
 /// Checkpoints along the run.
 pub const CHECKPOINTS: usize = 40;
@@ -30,14 +31,14 @@ pub struct ConvergencePoint {
 /// The convergence of one output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Convergence {
-    /// Metric key, e.g. cumulative_net_savings_kr.
-    pub metric: String,
+    /// The metric, e.g. cumulative_net_savings_kr.
+    pub metric: MetricKey,
     pub year: i32,
     pub points: Vec<ConvergencePoint>,
 }
 
 /// The convergence of `values` (in trial order; NaN left out).
-pub fn convergence(metric: &str, year: i32, values: &[f64]) -> Convergence {
+pub fn convergence(metric: MetricKey, year: i32, values: &[f64]) -> Convergence {
     let v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
     let n = v.len();
     let mut sizes: Vec<usize> = (1..=CHECKPOINTS)
@@ -75,7 +76,7 @@ pub fn convergence(metric: &str, year: i32, values: &[f64]) -> Convergence {
         })
         .collect();
     Convergence {
-        metric: metric.into(),
+        metric,
         year,
         points,
     }
@@ -88,7 +89,7 @@ mod tests {
     #[test]
     fn checkpoints_end_at_the_run_and_bracket_the_statistics() {
         let v: Vec<f64> = (0..1_000).map(|i| ((i * 7919) % 1_000) as f64).collect();
-        let c = convergence("x", 2015, &v);
+        let c = convergence(MetricKey::Savings, 2015, &v);
         assert_eq!(c.points.len(), 40);
         assert_eq!(c.points[0].trials, 25);
         let last = c.points.last().unwrap();
@@ -102,7 +103,12 @@ mod tests {
             assert!(p.p50_ci95[0] <= p.p50 && p.p50 <= p.p50_ci95[1]);
             assert!(p.p95_ci95[0] <= p.p95 && p.p95 <= p.p95_ci95[1]);
         }
-        assert_eq!(convergence("x", 2015, &[1.0, 2.0]).points.len(), 1);
-        assert!(convergence("x", 2015, &[]).points.is_empty());
+        assert_eq!(
+            convergence(MetricKey::Savings, 2015, &[1.0, 2.0])
+                .points
+                .len(),
+            1
+        );
+        assert!(convergence(MetricKey::Savings, 2015, &[]).points.is_empty());
     }
 }

@@ -6,9 +6,9 @@ use crate::i18n::{TextCommon, TextReport};
 impl Report<'_> {
     pub(super) fn sensitivity_table(&self, sens: &Sensitivity) -> Markup {
         let lang = self.lang;
-        let measure = measure_of(&sens.metric, sens.year)
+        let measure = measure_of(sens.metric, sens.year)
             .map(|m| m.label(lang))
-            .unwrap_or_else(|| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
+            .unwrap_or_else(|| format!("{} {}", metric_label(sens.metric, lang), sens.year));
         let top: Vec<&InputKey> = sens.rows.iter().take(10).map(|r| &r.input).collect();
         let names = chart_data::summary_input_labels(self.s, &top, lang);
         let input = |key: &InputKey| chart_data::summary_input_label(self.s, key, lang);

@@ -173,7 +173,7 @@ impl Report<'_> {
             &payback_value,
             &payback_note,
         ));
-        if let Some(sh) = s.shape(MetricKey::CumulativeNetSavings.as_str()) {
+        if let Some(sh) = s.shape(MetricKey::CumulativeNetSavings) {
             figures.push(self.key_figure_text(
                 &format!(
                     "{} {}",

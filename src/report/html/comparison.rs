@@ -105,7 +105,7 @@ impl Report<'_> {
                 thead { tr {
                     th { (TextCommon::Proposal.get(lang)) }
                     th { (TextChart::Year.get(lang)) }
-                    th.num { (metric_label(MetricKey::CostScenario.as_str(), lang)) }
+                    th.num { (metric_label(MetricKey::CostScenario, lang)) }
                     th.num { (TextChart::Savings.get(lang)) }
                     th.num { (TextChart::CumulativeNetSavings.get(lang)) }
                     th.num { (TextReport::DisplacedContacts.get(self.lang)) }

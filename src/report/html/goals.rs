@@ -93,11 +93,11 @@ impl Report<'_> {
         // First year met.
         let first = html! {
             @for g in &s.goals {
-                @let share = |key: &str| format_probability(g.first_year_met.get(key).copied().unwrap_or(0.0), lang);
+                @let share = |key: FirstMet| format_probability(g.first_year_met.get(&key).copied().unwrap_or(0.0), lang);
                 tr {
                     td { (clean_text(&g.name)) }
-                    @for y in &s.years { td class="num nw" { (share(&y.to_string())) } }
-                    td class="num nw" { (share("not_met")) }
+                    @for y in &s.years { td class="num nw" { (share(FirstMet::Year(*y))) } }
+                    td class="num nw" { (share(FirstMet::NotMet)) }
                 } "\n"
             }
         };

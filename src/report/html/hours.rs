@@ -42,7 +42,7 @@ impl Report<'_> {
                     @for r in &self.s.hours {
                         tr {
                             td { (clean_text(&r.department)) }
-                            td { (clean_text(&chart_data::opening_channel_label(&r.channel, lang))) }
+                            td { (clean_text(&chart_data::opening_channel_label(r.channel, lang))) }
                             td { (schedule_html(&r.today, lang)) }
                             td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
                             @if has_proposal {
@@ -108,15 +108,15 @@ impl Report<'_> {
         // The staffed (department, channel) pairs, in the order of their
         // metrics' names.
         let mut staffed: Vec<(String, OpeningChannel)> = Vec::new();
-        for k in self.s.metrics.keys() {
-            if let Some(SeriesKey::Staffing {
+        for m in self.s.metrics.values() {
+            if let MetricName::Series(SeriesKey::Staffing {
                 department,
                 channel,
                 ..
-            }) = SeriesKey::parse(k)
+            }) = &m.name
             {
-                if !staffed.contains(&(department.clone(), channel)) {
-                    staffed.push((department, channel));
+                if !staffed.contains(&(department.clone(), *channel)) {
+                    staffed.push((department.clone(), *channel));
                 }
             }
         }
@@ -124,11 +124,7 @@ impl Report<'_> {
             return html! {};
         }
         let name = |(department, channel): &(String, OpeningChannel)| {
-            format!(
-                "{} {}",
-                self.s.department_label(department),
-                chart_data::opening_channel_label(channel.key(), lang).to_lowercase()
-            )
+            chart_data::staffed_channel_label(self.s.department_label(department), *channel, lang)
         };
         html! {
             table class="staffing" { "\n"

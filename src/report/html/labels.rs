@@ -74,7 +74,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
             format!(
                 "{} {department} {}, {}: {what}",
                 TextReport::Staffing.get(lang),
-                chart_data::opening_channel_label(channel.key(), lang).to_lowercase(),
+                chart_data::opening_channel_label(*channel, lang).to_lowercase(),
                 path_label(*path, lang),
             )
         }
@@ -84,15 +84,15 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
     }
 }
 
-/// The label of a metric key of summary.json in the chosen language, e.g.
-/// `savings_kr` -> "Besparelse"; unknown keys are returned as they are.
-pub fn metric_label(key: &str, lang: Lang) -> String {
-    use crate::model::layout::SavingsSource;
-    if let Some(src) = SavingsSource::ALL.iter().find(|src| src.key() == key) {
+/// The label of a metric in the chosen language, e.g. `savings_kr` ->
+/// "Besparelse"; a name without a label is returned as summary.json spells it.
+pub fn metric_label(name: impl Into<MetricName>, lang: Lang) -> String {
+    let name = name.into();
+    if let MetricName::Source(src) = name {
         let label = src.label(lang).to_lowercase();
         return savings_from(lang, &label);
     }
-    let typed = MetricKey::from_name(key).and_then(|k| match k {
+    let typed = name.key().and_then(|k| match k {
         MetricKey::CostStatusQuo => Some(TextReport::CostStatusQuo.get(lang)),
         MetricKey::CostScenario => Some(TextReport::CostScenario.get(lang)),
         MetricKey::Savings => Some(TextChart::Savings.get(lang)),
@@ -107,12 +107,16 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
         let what = TextReport::ContactsTotal.get(lang);
         format!("{what}, {}", path_label(path, lang))
     };
-    match MetricKey::from_name(key) {
+    match name.key() {
         Some(MetricKey::ContactsStatusQuo) => return contacts(RunPath::StatusQuo),
         Some(MetricKey::ContactsScenario) => return contacts(RunPath::Scenario),
         _ => {}
     }
-    let fixed = typed.or(match key {
+    let other = match name {
+        MetricName::Other(other) => other,
+        _ => "",
+    };
+    let fixed = typed.or(match other {
         "displaced_retimed" => Some(TextReport::DisplacedContactsRetimed.get(lang)),
         "displaced_to_digital" => Some(TextReport::DisplacedContactsToDigital.get(lang)),
         "displaced_to_phone" => Some(TextReport::DisplacedContactsCounterToPhone.get(lang)),
@@ -125,10 +129,10 @@ pub fn metric_label(key: &str, lang: Lang) -> String {
     if let Some(f) = fixed {
         return f.to_string();
     }
-    if let Some(series) = SeriesKey::parse(key) {
-        return series_label(&series, lang);
+    if let MetricName::Series(series) = &name {
+        return series_label(series, lang);
     }
-    key.to_string()
+    name.to_string()
 }
 
 /// The unit of an input in the chosen language ("kr. per contact" ->
@@ -350,7 +354,7 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
 /// "andel mindst 40 %" / "share at least 40 %".
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
-    let op = if g.op == "<=" {
+    let op = if g.op == GoalOp::AtMost {
         TextReport::AtMost.get(lang)
     } else {
         TextReport::AtLeast.get(lang)

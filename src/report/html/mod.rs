@@ -37,7 +37,7 @@ use crate::i18n::{
     format_probability, weekday_short, Lang, MoneyUnit, TextReport,
 };
 use crate::input_key::InputKey;
-use crate::metric_key::MetricKey;
+use crate::metric_key::{MetricKey, MetricName};
 use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
@@ -49,8 +49,9 @@ use crate::domain::OpeningChannel;
 use crate::export::sanitize::clean_text;
 use crate::export::{write_atomic, Exporter, Results};
 use crate::report::chart_data;
+use crate::scenario::GoalOp;
 use crate::stats::Summary;
-use crate::summary::{GoalSummary, RunSummary, Sensitivity};
+use crate::summary::{FirstMet, GoalSummary, Payback, RunSummary, Sensitivity};
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 mod analysis;
@@ -228,7 +229,7 @@ struct Report<'a> {
 const CSS: &str = include_str!("style.css");
 
 impl<'a> Report<'a> {
-    fn metric(&self, key: &str) -> &'a [Summary] {
+    fn metric(&self, key: impl AsRef<str>) -> &'a [Summary] {
         self.s.metric(key)
     }
 
@@ -378,8 +379,8 @@ fn signed_number(x: f64, decimals: usize, lang: Lang) -> String {
 }
 
 /// The chart measure of a metric key and year.
-fn measure_of(metric: &str, year: i32) -> Option<Measure> {
-    match MetricKey::from_name(metric)? {
+fn measure_of(metric: MetricKey, year: i32) -> Option<Measure> {
+    match metric {
         MetricKey::CumulativeNetSavings => Some(Measure::CumulativeNetSavings { through: year }),
         MetricKey::Savings => Some(Measure::AnnualSavings { year }),
         MetricKey::Npv => Some(Measure::NetPresentValue { through: year }),

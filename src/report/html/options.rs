@@ -104,11 +104,11 @@ impl<'a> Report<'a> {
                     @for h in &rows {
                         tr {
                             td { (clean_text(&h.department)) }
-                            td { (clean_text(&chart_data::opening_channel_label(&h.channel, lang))) }
+                            td { (clean_text(&chart_data::opening_channel_label(h.channel, lang))) }
                             td.num { (format_sig(h.today_hours_per_week, 4, lang)) }
                             @for o in &c.options {
                                 td.num {
-                                    @match o.weekly_hours(&h.department, &h.channel) {
+                                    @match o.weekly_hours(&h.department, h.channel) {
                                         Some(x) => (format_sig(x, 4, lang)),
                                         None => "–",
                                     }
@@ -130,7 +130,7 @@ impl<'a> Report<'a> {
             .into_iter()
             .filter(|h| {
                 c.options.iter().any(|o| {
-                    o.weekly_hours(&h.department, &h.channel) != Some(h.today_hours_per_week)
+                    o.weekly_hours(&h.department, h.channel) != Some(h.today_hours_per_week)
                 })
             })
             .collect();
@@ -156,7 +156,7 @@ impl<'a> Report<'a> {
                     @for h in &rows {
                         tr {
                             td { (clean_text(&h.department)) }
-                            td { (clean_text(&chart_data::opening_channel_label(&h.channel, lang))) }
+                            td { (clean_text(&chart_data::opening_channel_label(h.channel, lang))) }
                             td { (schedule_html(&h.today, lang)) }
                             @for o in &c.options {
                                 td {
@@ -214,9 +214,9 @@ impl<'a> Report<'a> {
     /// measure, one column per year, "today → under the option" (medians).
     fn option_staffing(&self, o: &crate::comparison::OptionResult) -> Markup {
         let lang = self.lang;
-        let mut channels: Vec<&str> = Vec::new();
+        let mut channels: Vec<&crate::comparison::StaffedChannel> = Vec::new();
         for r in &o.staffing {
-            if !channels.contains(&r.channel.as_str()) {
+            if !channels.contains(&&r.channel) {
                 channels.push(&r.channel);
             }
         }
@@ -250,10 +250,10 @@ impl<'a> Report<'a> {
         ];
         html! {
             @for ch in &channels {
-                @let rows: Vec<&crate::comparison::StaffingRow> = o.staffing.iter().filter(|r| r.channel == *ch).collect();
+                @let rows: Vec<&crate::comparison::StaffingRow> = o.staffing.iter().filter(|r| r.channel == **ch).collect();
                 table class="staffing option-staffing" { "\n"
                     caption {
-                        (clean_text(&chart_data::staffed_channel_label(ch, lang))) ", "
+                        (clean_text(&ch.label(lang))) ", "
                         (TextReport::StaffingByErlangCToday.get(self.lang))
                     } "\n"
                     thead { tr {
@@ -339,7 +339,7 @@ impl<'a> Report<'a> {
         let measure = s
             .sensitivity
             .as_ref()
-            .map(|sens| format!("{} {}", metric_label(&sens.metric, lang), sens.year));
+            .map(|sens| format!("{} {}", metric_label(sens.metric, lang), sens.year));
         html! {
             @if let (Some(measure), false) = (&measure, ranked.is_empty()) {
                 table class="key-inputs" { "\n"

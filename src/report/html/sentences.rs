@@ -95,7 +95,10 @@ impl Report<'_> {
             .s
             .payback
             .iter()
-            .filter_map(|(k, v)| k.parse::<i32>().ok().map(|y| (y, *v)))
+            .filter_map(|(k, v)| match k {
+                Payback::Year(y) => Some((*y, *v)),
+                Payback::NotBy(_) => None,
+            })
             .collect();
         years.sort_by_key(|(y, _)| *y);
         let mut median = None;

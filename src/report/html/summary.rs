@@ -159,7 +159,7 @@ impl Report<'_> {
                         @if let Some(p) = r.proposal_hours_per_week {
                             tr {
                                 td { (clean_text(&r.department)) }
-                                td { (clean_text(&chart_data::opening_channel_label(&r.channel, lang))) }
+                                td { (clean_text(&chart_data::opening_channel_label(r.channel, lang))) }
                                 td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
                                 td.num { (format_sig(p, 4, lang)) }
                                 td.num { (signed(p - r.today_hours_per_week, lang)) }

@@ -20,11 +20,11 @@ impl Report<'_> {
         let projection = self.projection();
         // Overview of medians.
         let keys = [
-            MetricKey::CostStatusQuo.as_str(),
-            MetricKey::CostScenario.as_str(),
-            MetricKey::Savings.as_str(),
-            MetricKey::CumulativeNetSavings.as_str(),
-            MetricKey::Npv.as_str(),
+            MetricKey::CostStatusQuo,
+            MetricKey::CostScenario,
+            MetricKey::Savings,
+            MetricKey::CumulativeNetSavings,
+            MetricKey::Npv,
         ];
         html! {
             section class="major" id="tables" { "\n"
@@ -189,10 +189,7 @@ impl Report<'_> {
             .iter()
             .map(|src| (src.label(lang).to_string(), mean(src.key())))
             .filter(|(_, values)| values.iter().any(|&x| x != 0.0))
-            .chain([(
-                metric_label(MetricKey::Savings.as_str(), lang),
-                savings.clone(),
-            )])
+            .chain([(metric_label(MetricKey::Savings, lang), savings.clone())])
             .collect();
         let avoided: f64 = mean(SavingsSource::AvoidedContacts.key()).iter().sum();
         let total: f64 = savings.iter().sum();
@@ -275,10 +272,10 @@ impl Report<'_> {
 
     /// The 90 % interval of each amount of the per-year table, in one unit
     /// for the whole table (the unit of its largest amount): "14,8–20,1".
-    pub(super) fn intervals_table(&self, keys: &[&str]) -> Markup {
+    pub(super) fn intervals_table(&self, keys: &[MetricKey]) -> Markup {
         let lang = self.lang;
         let s = self.s;
-        let present: Vec<&str> = keys
+        let present: Vec<MetricKey> = keys
             .iter()
             .copied()
             .filter(|k| self.metric(k).iter().any(|q| q.p5 != q.p95))
@@ -291,7 +288,7 @@ impl Report<'_> {
                 .iter()
                 .flat_map(|k| self.metric(k).iter().flat_map(|q| [q.p5, q.p95])),
         );
-        let cell = |k: &str, y: usize| match self.metric(k).get(y) {
+        let cell = |k: MetricKey, y: usize| match self.metric(k).get(y) {
             Some(q) if q.p5 == q.p95 => unit.number(q.p50, lang),
             // "-0,6 til 14,4": a dash after a minus sign would misread.
             Some(q) if q.p5 < 0.0 => format!(
@@ -311,13 +308,13 @@ impl Report<'_> {
                 } "\n"
                 thead { tr {
                     th { (TextChart::Year.get(lang)) }
-                    @for k in &present { th.num { (metric_label(k, lang)) } }
+                    @for k in &present { th.num { (metric_label(*k, lang)) } }
                 } }
                 tbody { "\n"
                     @for (y, year) in s.years.iter().enumerate() {
                         tr {
                             td { (year) }
-                            @for k in &present { td class="num nw" { (cell(k, y)) } }
+                            @for k in &present { td class="num nw" { (cell(*k, y)) } }
                         } "\n"
                     }
                 }

@@ -82,18 +82,37 @@ fn units_and_numbers() {
     assert_eq!(format_sig(120.0, 4, Lang::Da), "120");
     assert_eq!(format_sig(31.5, 4, Lang::Da), "31,5");
     assert_eq!(format_sig(1234567.0, 4, Lang::En), "1,234,567");
+    use crate::series_key::{CostPart, RunPath, SeriesKey};
+    let volume = SeriesKey::Volume {
+        path: RunPath::Scenario,
+        channel: crate::domain::Channel::Phone,
+    };
     assert_eq!(
-        metric_label("volume_scenario.phone", Lang::Da),
+        metric_label(volume, Lang::Da),
         "Henvendelser: Telefon, scenarie"
     );
+    let opening = SeriesKey::Cost {
+        part: CostPart::Opening,
+        path: RunPath::StatusQuo,
+    };
+    assert_eq!(metric_label(opening, Lang::En), "Opening cost, status quo");
     assert_eq!(
-        metric_label("opening_cost_status_quo_kr", Lang::En),
-        "Opening cost, status quo"
+        metric_label(crate::model::layout::SavingsSource::ChannelShift, Lang::En),
+        "Savings: contacts handled in cheaper channels"
+    );
+    assert_eq!(
+        metric_label(MetricName::Other("displaced_avoided"), Lang::En),
+        "Displaced contacts: avoided"
+    );
+    // A name without a label reads as summary.json spells it.
+    assert_eq!(
+        metric_label(MetricName::Other("solutions_live"), Lang::Da),
+        "solutions_live"
     );
 }
 
-/// Series keys are labelled from their parts, and their names label the
-/// same as the keys.
+/// Series keys are labelled from their parts, and a metric named by a
+/// series key labels as the key.
 #[test]
 fn series_labels_come_from_typed_keys() {
     use crate::domain::{Channel, OpeningChannel};
@@ -134,12 +153,12 @@ fn series_labels_come_from_typed_keys() {
     );
     for k in [staffing, cost, volume] {
         assert_eq!(
-            metric_label(&k.to_string(), Lang::Da),
+            metric_label(MetricName::Series(k.clone()), Lang::Da),
             series_label(&k, Lang::Da)
         );
     }
     assert_eq!(
-        metric_label("contacts_status_quo", Lang::Da),
+        metric_label(MetricKey::ContactsStatusQuo, Lang::Da),
         "Henvendelser i alt, status quo"
     );
 }
