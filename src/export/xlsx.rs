@@ -38,6 +38,7 @@ use rayon::prelude::*;
 
 use crate::engine::{Engine, Trials};
 use crate::error::InputError;
+use crate::sensitivity::{variance_share, variance_share_note};
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{format_kr, format_number, labels, Lang};
@@ -877,6 +878,7 @@ fn sensitivity_sheet(
         t(lang, "simuleringer", "simulations"),
     );
     ws.write_text_with_format(0, 0, title, &f.title)?;
+    ws.write_text(1, 0, variance_share_note(lang))?;
     let head: Vec<String> = vec![
         t(lang, "Antagelse", "Input").into(),
         t(lang, "Enhed", "Unit").into(),
@@ -886,7 +888,7 @@ fn sensitivity_sheet(
             "Rank correlation (Spearman)",
         )
         .into(),
-        t(lang, "Bidrag til variansen", "Contribution to variance").into(),
+        t(lang, "Andel af variansen", "Share of variance").into(),
         t(
             lang,
             "Median når antagelsen er lav (laveste 10 %)",
@@ -908,7 +910,7 @@ fn sensitivity_sheet(
         ws.write_text(row, 0, r.input.to_string())?;
         ws.write_text(row, 1, unit_label(&r.unit, lang))?;
         num(ws, row, 2, r.spearman, &f.decimal)?;
-        num(ws, row, 3, r.contribution_to_variance, &f.share)?;
+        num(ws, row, 3, variance_share(r), &f.share)?;
         num(ws, row, 4, r.median_when_low, &f.kr)?;
         num(ws, row, 5, r.median_when_high, &f.kr)?;
         num(ws, row, 6, r.swing, &f.kr)?;

@@ -1,6 +1,7 @@
 //! Section 4: sensitivity and attribution.
 
 use super::*;
+use crate::sensitivity::{variance_share, variance_share_note};
 
 impl Report<'_> {
     pub(super) fn sensitivity_table(&self, sens: &Sensitivity) -> Markup {
@@ -25,7 +26,7 @@ impl Report<'_> {
                 thead { tr {
                     th { (self.t("Antagelse", "Input")) }
                     th.num { (self.t("Rangkorrelation", "Rank correlation")) }
-                    th.num { (self.t("Bidrag til variansen", "Contribution to variance")) }
+                    th.num { (self.t("Andel af variansen", "Share of variance")) }
                     th.num { (self.t(
                         "Median når antagelsen er lav (laveste 10 %)",
                         "Median with the input low (lowest 10 %)"
@@ -41,7 +42,7 @@ impl Report<'_> {
                         tr {
                             td { (clean_text(name)) }
                             td.num { (format_number(r.spearman, 2, lang)) }
-                            td.num { (format_pct(r.contribution_to_variance, 1, lang)) }
+                            td.num { (format_pct(variance_share(r), 1, lang)) }
                             td.num { (format_kr(r.median_when_low, lang)) }
                             td.num { (format_kr(r.median_when_high, lang)) }
                             td.num { (format_kr(r.swing, lang)) }
@@ -51,9 +52,10 @@ impl Report<'_> {
             } "\n"
             p.note {
                 (self.t(
-                    "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne; bidraget til variansen er korrelationen i anden potens delt med summen over alle antagelser (med korrelationens fortegn). Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %.",
-                    "Rank (Spearman) correlation between the input and the result across the simulations; the contribution to variance is the squared correlation over the sum over all inputs (signed like the correlation). Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %."
+                    "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne. Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %.",
+                    "Rank (Spearman) correlation between the input and the result across the simulations. Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %."
                 ))
+                " " (variance_share_note(lang))
             } "\n"
             @if !sens.correlations.is_empty() {
                 table class="correlations" { "\n"
