@@ -130,7 +130,10 @@ impl Report<'_> {
                     } @else {
                         th.num { (l.status_quo) }
                         th.num { (l.scenario) }
-                        th.num { (self.t("Forskel", "Difference")) }
+                        th.num { (self.t(
+                            "Besparelse (status quo − scenarie)",
+                            "Savings (status quo − scenario)"
+                        )) }
                     }
                 } }
                 tbody { "\n"
@@ -139,16 +142,23 @@ impl Report<'_> {
                             td { (name) }
                             @if !projection { td.num { (format_kr(*sq, lang)) } }
                             td.num { (format_kr(*sc, lang)) }
-                            @if !projection { td.num { (format_kr(sc - sq, lang)) } }
+                            @if !projection { td.num { (format_kr(sq - sc, lang)) } }
                         } "\n"
                     }
                 }
             } "\n"
             p.note {
-                (self.t(
-                    "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning.",
-                    "Medians of each item on its own; they need not add up to the median of the total cost."
-                ))
+                @if projection {
+                    (self.t(
+                        "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning.",
+                        "Medians of each item on its own; they need not add up to the median of the total cost."
+                    ))
+                } @else {
+                    (self.t(
+                        "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning. Besparelsen er postens median i status quo minus dens median i scenariet, med samme fortegn som besparelsen i resten af rapporten: positiv, når posten koster mindre i scenariet.",
+                        "Medians of each item on its own; they need not add up to the median of the total cost. The savings are the item's median in the status quo minus its median in the scenario, signed like the savings in the rest of the report: positive when the item costs less in the scenario."
+                    ))
+                }
             } "\n"
         }
     }
