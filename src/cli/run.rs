@@ -55,9 +55,13 @@ pub struct RunArgs {
     /// Also write an Excel workbook to this file.
     #[arg(long)]
     pub xlsx: Option<PathBuf>,
-    /// Trials written to the workbook's per-trial sheet (one row per trial
-    /// and year: at most 1,048,575 rows, an Excel sheet below its header).
-    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+    /// Trials written to the workbook's per-trial sheet, the first ones of
+    /// the run, one row per trial and year. The default, 2,000, is 10,000
+    /// rows for a five-year horizon: a workbook of a few MB that Excel opens
+    /// quickly. Ask for more (at most 1,048,575 rows, an Excel sheet below
+    /// its header) for pivot tables over more trials; summary.json and the
+    /// CSV files summarise every trial either way.
+    #[arg(long, default_value_t = crate::export::xlsx::DEFAULT_WORKBOOK_TRIALS, allow_negative_numbers = true,
           value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
     /// Also report cost, savings and contacts by area, by department and by
