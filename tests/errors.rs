@@ -150,7 +150,11 @@ fn errors_in_different_events_are_reported_together() {
 fn a_misspelt_required_key_is_one_error_not_also_a_missing_field() {
     let (_dir, path) = edited(|t| t.replace("base_year = 2011", "base_yaer = 2011"));
     let text = std::fs::read_to_string(&path).unwrap();
-    let n = text.lines().position(|l| l.starts_with("base_yaer")).unwrap() + 1;
+    let n = text
+        .lines()
+        .position(|l| l.starts_with("base_yaer"))
+        .unwrap()
+        + 1;
     let stderr = check_fails(&path);
     assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
     assert!(

@@ -532,19 +532,17 @@ fn a_workbook_written_into_out_goes_with_the_next_run_that_does_not_write_it() {
         }
         c.assert().success();
     };
-    let ours = [
-        "goals.csv",
-        "sensitivity.csv",
-        "summary.json",
-        "years.csv",
-    ];
+    let ours = ["goals.csv", "sensitivity.csv", "summary.json", "years.csv"];
     let with = |extra: &[&str]| {
         let mut v: Vec<String> = ours.iter().chain(extra).map(|s| s.to_string()).collect();
         v.sort();
         v
     };
     run(Some("book.xlsx"));
-    assert_eq!(names(&out), with(&[".channelshift-chosen-files", "book.xlsx"]));
+    assert_eq!(
+        names(&out),
+        with(&[".channelshift-chosen-files", "book.xlsx"])
+    );
     std::fs::write(out.join("mine.xlsx"), "the user's").unwrap();
     run(None);
     assert_eq!(names(&out), with(&["mine.xlsx"]));
@@ -558,5 +556,8 @@ fn a_workbook_written_into_out_goes_with_the_next_run_that_does_not_write_it() {
     std::fs::write(out.join("other.xlsx"), "edited").unwrap();
     run(None);
     assert_eq!(names(&out), with(&["mine.xlsx", "other.xlsx"]));
-    assert_eq!(std::fs::read_to_string(out.join("other.xlsx")).unwrap(), "edited");
+    assert_eq!(
+        std::fs::read_to_string(out.join("other.xlsx")).unwrap(),
+        "edited"
+    );
 }

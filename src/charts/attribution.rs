@@ -233,7 +233,10 @@ mod tests {
         let one = name_labels(&LONG, 1);
         assert_eq!(one[0], LONG[0]);
         // A short name stays whole on one line.
-        assert_eq!(name_labels(&["Digital postfordeler"], 2), ["Digital postfordeler"]);
+        assert_eq!(
+            name_labels(&["Digital postfordeler"], 2),
+            ["Digital postfordeler"]
+        );
         // Only a name beyond the widest area's lines is shortened.
         let huge = "Meget lang tiltagsbeskrivelse ".repeat(20);
         let cut = name_labels(&[huge.as_str()], 2);

@@ -186,13 +186,18 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
                 ]
             })
             .collect();
-        o.push_str(&table(
-            &[
-                t("nøgle", "key"),
-                t("fordeling", "distribution"),
-                t("enhed", "unit"),
-            ],
+        // Keys break at their dots, continuation lines indented.
+        let header = [
+            t("nøgle", "key"),
+            t("fordeling", "distribution"),
+            t("enhed", "unit"),
+        ]
+        .map(String::from);
+        o.push_str(&crate::text_table::render_hanging(
+            &header,
             &rows,
+            &[true; 3],
+            &[2, 0, 0],
         ));
     }
     if !s.departments.is_empty() {

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::i18n::{format_number, Lang};
 use crate::input_key::InputKey;
 use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
-use crate::summary::RunSummary;
 use crate::sensitivity::{variance_share, variance_share_note};
+use crate::summary::RunSummary;
 use crate::summary::{Sensitivity, SensitivityRow};
 
 use super::table::Scale;
@@ -116,10 +116,7 @@ fn input_rows_table(
                 (i + 1).to_string(),
                 label,
                 signed(r.spearman, 3, lang),
-                format!(
-                    "{} %",
-                    format_number(100.0 * variance_share(r), 1, lang)
-                ),
+                format!("{} %", format_number(100.0 * variance_share(r), 1, lang)),
                 scale.fmt(r.median_when_low, lang),
                 scale.fmt(r.median_when_high, lang),
                 scale.fmt(r.swing, lang),
@@ -246,7 +243,10 @@ mod tests {
             en.contains("Share of variance: the input's weight in the output's uncertainty"),
             "{en}"
         );
-        assert!(en.contains("minus means the output falls as the input"), "{en}");
+        assert!(
+            en.contains("minus means the output falls as the input"),
+            "{en}"
+        );
         assert!(
             da.contains("Andel af variansen: inputtets vægt i resultatets usikkerhed"),
             "{da}"

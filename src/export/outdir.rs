@@ -325,8 +325,7 @@ fn earlier_chosen_files(out: &Path) -> HashSet<String> {
         .filter(|name| !name.contains('/') && !name.is_empty())
         .filter(|name| {
             let path = out.join(name);
-            path.is_file()
-                && fs::read(&path).is_ok_and(|b| text.contains(&chosen_line(name, &b)))
+            path.is_file() && fs::read(&path).is_ok_and(|b| text.contains(&chosen_line(name, &b)))
         })
         .map(str::to_string)
         .collect()

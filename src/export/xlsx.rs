@@ -38,7 +38,6 @@ use rayon::prelude::*;
 
 use crate::engine::{Engine, Trials};
 use crate::error::InputError;
-use crate::sensitivity::{variance_share, variance_share_note};
 use crate::export::sanitize::clean_text;
 use crate::export::write_atomic;
 use crate::i18n::{format_kr, format_number, labels, Lang};
@@ -46,6 +45,7 @@ use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
 use crate::scenario::Scenario;
+use crate::sensitivity::{variance_share, variance_share_note};
 use crate::stats::Summary;
 use crate::summary::RunSummary;
 
