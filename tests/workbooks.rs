@@ -86,7 +86,7 @@ fn the_per_trial_sheet_holds_2000_trials_by_default() {
     let t = sheet(&book, "Trials");
     assert_eq!(t.height(), 1 + 10_000, "2,000 trials x 5 years");
     let trial = column(&header(&t, 0), "Trial no.");
-    let last = t.rows().last().unwrap();
+    let last = t.rows().next_back().unwrap();
     assert_eq!(cell_f64(&last[trial]), Some(1_999.0));
     let help = bin().args(["run", "--help"]).assert().success();
     let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
