@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::engine::{Engine, Trials};
 use crate::error::InputError;
+use crate::i18n::Lang;
 use crate::model::layout::Layout;
 use crate::scenario::Scenario;
 use crate::stats;
@@ -135,6 +136,20 @@ impl FromStr for Output {
                 )
             })
     }
+}
+
+/// An input's share of the output's variance as tables show it to readers
+/// (terminal, report, workbook): `ρ² / Σ ρ²` without the sign, so the
+/// shares are never negative and add up to 100 %. The direction is the
+/// Spearman correlation's sign, shown beside it; summary.json and
+/// sensitivity.csv keep the signed `contribution_to_variance`.
+pub fn variance_share(row: &SensitivityRow) -> f64 {
+    row.contribution_to_variance.abs()
+}
+
+/// The line under a sensitivity table saying what its share column means.
+pub fn variance_share_note(lang: Lang) -> &'static str {
+    crate::i18n::TextCommon::VarianceShareNote.get(lang)
 }
 
 /// Checks that `year` is within the scenario's horizon (what [`analyse`] needs).

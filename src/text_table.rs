@@ -39,6 +39,33 @@ pub fn render(header: &[String], rows: &[Vec<String>], left: &[bool]) -> String 
 
 /// [`render`] within `max` display columns.
 pub fn render_within(header: &[String], rows: &[Vec<String>], left: &[bool], max: usize) -> String {
+    render_table(header, rows, left, &[], max)
+}
+
+/// [`render`] of a table whose columns with `hang[i] > 0` hold dotted keys
+/// (`areas.Valg af læge og sygesikringsgruppe.volume`): such a cell breaks
+/// at its dots, keeping each dotted part whole where it fits a line, and its
+/// continuation lines are indented `hang[i]` columns, so they read as the
+/// rest of the key above and not as a key of their own ([`wrap_key`]).
+pub fn render_hanging(
+    header: &[String],
+    rows: &[Vec<String>],
+    left: &[bool],
+    hang: &[usize],
+) -> String {
+    render_table(header, rows, left, hang, TERMINAL_WIDTH)
+}
+
+fn render_table(
+    header: &[String],
+    rows: &[Vec<String>],
+    left: &[bool],
+    hang: &[usize],
+    max: usize,
+) -> String {
+    let hang: Vec<usize> = (0..header.len())
+        .map(|i| hang.get(i).copied().unwrap_or(0))
+        .collect();
     let clean = |r: &[String]| -> Vec<String> {
         (0..header.len())
             .map(|i| {
@@ -49,12 +76,12 @@ pub fn render_within(header: &[String], rows: &[Vec<String>], left: &[bool], max
     };
     let header = clean(header);
     let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
-    match column_widths(&header, &rows, max) {
+    match column_widths(&header, &rows, max, &hang) {
         Some(widths) => {
-            let mut widths = tight(&header, &rows, &widths);
+            let mut widths = tight(&header, &rows, &widths, &hang);
             let budget = max - GAP * widths.len().saturating_sub(1);
             unwrap_where_room(&mut widths, &natural_widths(&header, &rows), budget);
-            layout(&header, &rows, left, &widths)
+            layout(&header, &rows, left, &widths, &hang)
         }
         None => stacked(&header, &rows, max),
     }
@@ -70,15 +97,21 @@ pub fn fits(header: &[String], rows: &[Vec<String>]) -> bool {
 /// columns of [`MIN_COLUMN`] do not fit. Columns are narrowed in three
 /// rounds, each as far as needed and widest first: headers longer than
 /// [`SHORT_HEADER`] wrap first, then body cells and short headers at spaces
-/// and dots, then words are cut.
-fn column_widths(header: &[String], rows: &[Vec<String>], max: usize) -> Option<Vec<usize>> {
+/// and dots, then words are cut. A column with a hanging indent keeps room
+/// for its indent before its longest piece.
+fn column_widths(
+    header: &[String],
+    rows: &[Vec<String>],
+    max: usize,
+    hang: &[usize],
+) -> Option<Vec<usize>> {
     let cols = header.len();
     let mut body = vec![0; cols];
     let mut pieces = vec![1; cols];
     for r in rows {
         for (i, c) in r.iter().enumerate() {
             body[i] = body[i].max(width(c));
-            pieces[i] = pieces[i].max(longest_piece(c));
+            pieces[i] = pieces[i].max(longest_piece(c) + hang[i]);
         }
     }
     let mut widths: Vec<usize> = header
@@ -108,15 +141,28 @@ fn column_widths(header: &[String], rows: &[Vec<String>], max: usize) -> Option<
 
 /// Each column as wide as its widest wrapped line (wrapping at words can
 /// leave a column wider than any of its lines).
-fn tight(header: &[String], rows: &[Vec<String>], widths: &[usize]) -> Vec<usize> {
+fn tight(header: &[String], rows: &[Vec<String>], widths: &[usize], hang: &[usize]) -> Vec<usize> {
     let mut tight = vec![0; widths.len()];
-    for r in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+    let none = vec![0; widths.len()];
+    let rows = rows.iter().map(|r| (r.as_slice(), hang));
+    for (r, hang) in std::iter::once((header, none.as_slice())).chain(rows) {
         for (i, c) in r.iter().enumerate() {
-            let widest = wrap(c, widths[i]).iter().map(|l| width(l)).max();
+            let lines = wrap_cell(c, widths[i], hang[i]);
+            let widest = lines.iter().map(|l| width(l)).max();
             tight[i] = tight[i].max(widest.unwrap_or(0));
         }
     }
     tight
+}
+
+/// A cell's lines: [`wrap_key`] in a column with a hanging indent, else
+/// [`wrap`].
+fn wrap_cell(text: &str, max: usize, hang: usize) -> Vec<String> {
+    if hang == 0 {
+        wrap(text, max)
+    } else {
+        wrap_key(text, max, hang)
+    }
 }
 
 /// The width of each column with no cell wrapped.
@@ -159,21 +205,32 @@ fn shrink(widths: &mut [usize], floor: &[usize], budget: usize) {
 }
 
 /// The table with each cell wrapped to its column's width.
-fn layout(header: &[String], rows: &[Vec<String>], left: &[bool], widths: &[usize]) -> String {
+fn layout(
+    header: &[String],
+    rows: &[Vec<String>],
+    left: &[bool],
+    widths: &[usize],
+    hang: &[usize],
+) -> String {
     let mut o = String::new();
-    push_row(&mut o, header, left, widths);
+    push_row(&mut o, header, left, widths, &vec![0; widths.len()]);
     let total = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
     o.push_str(&"-".repeat(total));
     o.push('\n');
     for r in rows {
-        push_row(&mut o, r, left, widths);
+        push_row(&mut o, r, left, widths, hang);
     }
     o
 }
 
 /// One row, on as many lines as its tallest wrapped cell needs.
-fn push_row(o: &mut String, row: &[String], left: &[bool], widths: &[usize]) {
-    let cells: Vec<Vec<String>> = row.iter().zip(widths).map(|(c, &w)| wrap(c, w)).collect();
+fn push_row(o: &mut String, row: &[String], left: &[bool], widths: &[usize], hang: &[usize]) {
+    let cells: Vec<Vec<String>> = row
+        .iter()
+        .zip(widths)
+        .zip(hang)
+        .map(|((c, &w), &h)| wrap_cell(c, w, h))
+        .collect();
     let height = cells.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
         let parts: Vec<String> = cells
@@ -235,6 +292,58 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
             }
             line.push(c);
             w += cw;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// A dotted key in lines of at most `max` display columns, continuation
+/// lines indented `hang` columns: broken after a dot where the next dotted
+/// part fits the next line whole (`areas.` / `  Sygedagpenge og
+/// forsørgelse.` / `  volume_per_1000`), and only a part too long for a
+/// line of its own broken at its spaces (or cut, as [`wrap`] does).
+pub fn wrap_key(text: &str, max: usize, hang: usize) -> Vec<String> {
+    let max = max.max(hang + 1);
+    let indent = " ".repeat(hang);
+    // The dotted parts: runs of words up to a piece the next one joins.
+    let mut parts: Vec<Vec<&str>> = Vec::new();
+    for (piece, joined) in pieces(text) {
+        match parts.last_mut() {
+            Some(words) if !joined => words.push(piece),
+            _ => parts.push(vec![piece]),
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for words in parts {
+        let part = words.join(" ");
+        let has_text = |l: &str| !l.trim().is_empty();
+        if width(&line) + width(&part) <= max {
+            line.push_str(&part);
+            continue;
+        }
+        if has_text(&line) && hang + width(&part) <= max {
+            lines.push(std::mem::replace(&mut line, format!("{indent}{part}")));
+            continue;
+        }
+        // Too long for a line of its own: its words fill the lines.
+        for (n, word) in words.into_iter().enumerate() {
+            let sep = if n > 0 && has_text(&line) { " " } else { "" };
+            if width(&line) + sep.len() + width(word) <= max {
+                line.push_str(sep);
+                line.push_str(word);
+                continue;
+            }
+            if has_text(&line) {
+                lines.push(std::mem::replace(&mut line, indent.clone()));
+            }
+            let mut chunks = wrap(word, max - hang);
+            let last = chunks.pop().unwrap_or_default();
+            for chunk in chunks {
+                lines.push(std::mem::replace(&mut line, indent.clone()) + &chunk);
+            }
+            line.push_str(&last);
         }
     }
     lines.push(line);
@@ -422,6 +531,54 @@ mod tests {
         assert_eq!(wrap("prices.email x", 10), vec!["prices.", "email x"]);
         assert_eq!(wrap("value 0.125", 7), vec!["value", "0.125"]);
         assert_eq!(wrap("in 68 % of", 5), vec!["in", "68 %", "of"]);
+    }
+
+    /// A dotted key breaks after its dots where the next part fits whole,
+    /// its continuation lines indented, and a part too long for a line
+    /// breaks at its spaces; every line fits.
+    #[test]
+    fn keys_break_at_their_dots_and_continue_indented() {
+        assert_eq!(
+            wrap_key("areas.Sygedagpenge og forsørgelse.volume_per_1000", 34, 2),
+            ["areas.Sygedagpenge og forsørgelse.", "  volume_per_1000"]
+        );
+        assert_eq!(
+            wrap_key("events.Hjemmeside: Hvis du-funktion.p_add", 32, 2),
+            ["events.", "  Hjemmeside: Hvis du-funktion.", "  p_add"]
+        );
+        assert_eq!(
+            wrap_key(
+                "events.Digital Post obligatorisk for borgere.citizens.digital_post.exemption",
+                34,
+                2
+            ),
+            [
+                "events.Digital Post obligatorisk",
+                "  for borgere.citizens.",
+                "  digital_post.exemption"
+            ]
+        );
+        assert_eq!(wrap_key("prices.email", 34, 2), ["prices.email"]);
+        assert_eq!(wrap_key("abcdefghij", 6, 2), ["abcd", "  efgh", "  ij"]);
+        // In a table: the key column narrows to its longest dotted part
+        // plus the indent, and the key goes on indented under itself.
+        let t = render_hanging(
+            &cells(&["key", "distribution"]),
+            &[cells(&[
+                "areas.Valg af læge og sygesikringsgruppe.adoption.transaction.ceiling",
+                &"triangular(0.5, 0.6, 0.7) ".repeat(3),
+            ])],
+            &[true, true],
+            &[2, 0],
+        );
+        assert_eq!(
+            t.lines().skip(2).collect::<Vec<_>>(),
+            [
+                "areas.Valg af læge og sygesikringsgruppe.  triangular(0.5, 0.6, 0.7) triangular(0.5, 0.6,",
+                "  adoption.transaction.ceiling             0.7) triangular(0.5, 0.6, 0.7)",
+            ],
+            "{t}"
+        );
     }
 
     #[test]

@@ -127,7 +127,11 @@ fn the_command_writes_json_csv_chart_and_report() {
         .success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
     assert!(
-        stdout.contains("realised values lie in the forecast's 50 % band"),
+        stdout
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains("Of the 8 realised figures, the forecast's 50 % band holds"),
         "{stdout}"
     );
     assert!(stdout.lines().all(|l| l.chars().count() <= 100), "{stdout}");

@@ -825,3 +825,57 @@ fn compare_with_a_workbook_name_says_xlsx_takes_none() {
     assert!(err.contains("compare's --xlsx takes no file name"), "{err}");
     assert!(!dir.path().join("out").exists());
 }
+
+/// `check`'s list of inputs: a key too long for its column breaks after a
+/// dot with the area's name kept whole where it fits a line, and goes on
+/// indented under itself, so no continuation line reads as a key of its
+/// own (before: `volume_per_1000` at the start of a line).
+#[test]
+fn check_wraps_long_keys_at_their_dots_with_indented_continuations() {
+    let out = bin()
+        .args(["check", "--lang", "da"])
+        .arg(scenario("lyngby-taarbaek-2015.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("areas.Pension og boligstøtte."))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(
+        lines[at..at + 2],
+        [
+            "areas.Pension og boligstøtte.     trekantfordeling (450; 600; 750)  henvendelser pr. år pr. 1.000",
+            "  volume_per_1000                                                   borgere",
+        ]
+    );
+    // Every line of the table starts a key or is indented.
+    let start = lines.iter().position(|l| l.starts_with("nøgle")).unwrap() + 2;
+    let end = start
+        + lines[start..]
+            .iter()
+            .position(|l| l.ends_with(':'))
+            .unwrap();
+    let prefixes = [
+        "population.",
+        "prices.",
+        "departments.",
+        "areas.",
+        "defaults.",
+        "displacement.",
+        "outbound_mail.",
+        "citizens.",
+        "completion.",
+        "events.",
+        "solutions.",
+    ];
+    for l in &lines[start..end] {
+        assert!(
+            l.starts_with(' ') || prefixes.iter().any(|p| l.starts_with(p)),
+            "{l:?} in\n{text}"
+        );
+        assert!(l.chars().count() <= 100, "{l:?}");
+    }
+}

@@ -145,3 +145,45 @@ fn errors_in_different_events_are_reported_together() {
     );
     assert!(stderr.contains("2 errors in this input"), "{stderr}");
 }
+
+#[test]
+fn a_misspelt_required_key_is_one_error_not_also_a_missing_field() {
+    let (_dir, path) = edited(|t| t.replace("base_year = 2011", "base_yaer = 2011"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let n = text
+        .lines()
+        .position(|l| l.starts_with("base_yaer"))
+        .unwrap()
+        + 1;
+    let stderr = check_fails(&path);
+    assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "bad.toml:{n}:1: unknown field `base_yaer`, expected `base_year` or `end_year`"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `base_year`?"), "{stderr}");
+    assert!(!stderr.contains("missing field"), "{stderr}");
+    assert!(!stderr.contains("errors in this input"), "{stderr}");
+}
+
+#[test]
+fn a_misspelt_required_key_beside_other_errors_still_reports_them_all() {
+    // The area's misspelt `name` is one error; its volume in quotes is an
+    // independent one: two in all.
+    let (_dir, path) = edited(|t| {
+        t.replace("name = \"Example area\"", "nmae = \"Example area\"")
+            .replace("volume = 10000", "volume = \"10000\"")
+    });
+    let stderr = check_fails(&path);
+    assert!(stderr.contains("unknown field `nmae`"), "{stderr}");
+    assert!(stderr.contains("did you mean `name`?"), "{stderr}");
+    assert!(
+        stderr.contains("invalid type: string \"10000\""),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("missing field `name`"), "{stderr}");
+    assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
+    assert!(stderr.contains("2 errors in this input"), "{stderr}");
+}

@@ -563,3 +563,51 @@ fn a_run_without_uncertainty_draws_no_distribution_charts() {
     let fan = String::from_utf8(written["cost-fan.svg"].clone()).unwrap();
     assert!(fan.contains("50 %-interval") && fan.contains("90 %-interval"));
 }
+
+/// `--xlsx out/book.xlsx` is not one of the run's fixed names: a later run
+/// that does not write it removes it (it would otherwise look current), a
+/// later run writing another name replaces it, and a copy the user saved
+/// over it (changed since) or their own workbook stay.
+#[test]
+fn a_workbook_written_into_out_goes_with_the_next_run_that_does_not_write_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let run = |xlsx: Option<&str>| {
+        let mut c = bin();
+        c.args(["run", "--quiet", "--no-charts", "-n", "60", "--out"])
+            .arg(&out)
+            .arg(shipped("solrod-2011.toml"));
+        if let Some(x) = xlsx {
+            c.arg("--xlsx").arg(out.join(x));
+        }
+        c.assert().success();
+    };
+    let ours = ["goals.csv", "sensitivity.csv", "summary.json", "years.csv"];
+    let with = |extra: &[&str]| {
+        let mut v: Vec<String> = ours.iter().chain(extra).map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    };
+    run(Some("book.xlsx"));
+    assert_eq!(
+        names(&out),
+        with(&[".channelshift-chosen-files", "book.xlsx"])
+    );
+    std::fs::write(out.join("mine.xlsx"), "the user's").unwrap();
+    run(None);
+    assert_eq!(names(&out), with(&["mine.xlsx"]));
+    run(Some("book.xlsx"));
+    run(Some("other.xlsx"));
+    assert_eq!(
+        names(&out),
+        with(&[".channelshift-chosen-files", "mine.xlsx", "other.xlsx"])
+    );
+    // Saved over by the user: theirs now, kept.
+    std::fs::write(out.join("other.xlsx"), "edited").unwrap();
+    run(None);
+    assert_eq!(names(&out), with(&["mine.xlsx", "other.xlsx"]));
+    assert_eq!(
+        std::fs::read_to_string(out.join("other.xlsx")).unwrap(),
+        "edited"
+    );
+}

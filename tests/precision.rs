@@ -89,3 +89,39 @@ fn bad_precision_specs_are_usage_errors() {
         assert!(err.contains(msg), "{spec}: {err}");
     }
 }
+
+/// The precision is checked after each batch and the run stops at the
+/// first batch that meets it: Solrød's 95th percentile is known within 1 %
+/// after the first default batch of 10,000 trials, so the run stops there
+/// (it used to run a second batch, 20,000 trials, whatever the target).
+#[test]
+fn the_run_stops_at_the_first_batch_that_meets_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", "-q", "--no-charts", "--no-sensitivity"])
+        .args(["--precision", "p95=1%", "--out"])
+        .arg(dir.path())
+        .arg(scenario("solrod-2011-proposal-1.toml"))
+        .assert()
+        .success();
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
+            .unwrap();
+    assert_eq!(v["trials"], 10_000);
+    assert_eq!(v["precision"]["reached"], true);
+    let achieved = v["precision"]["achieved_relative"].as_f64().unwrap();
+    assert!(achieved <= 0.01 && achieved > 0.001, "{achieved}");
+    // --help says when the run stops.
+    let help = Command::cargo_bin("channelshift")
+        .unwrap()
+        .args(["run", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains("the run stops at the first batch where the target is met, once it has at least 100 trials"),
+        "{help}"
+    );
+}

@@ -65,6 +65,39 @@ fn uncertain_price_scenario(dir: &Path) -> PathBuf {
     path
 }
 
+/// By default the per-trial sheet holds the first 2,000 trials: 10,000
+/// rows for a five-year horizon (10,000 trials made 50,000 rows and a
+/// workbook of 26-35 MB), trials 0 to 1,999 in order; `--help` says so.
+#[test]
+fn the_per_trial_sheet_holds_2000_trials_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = uncertain_price_scenario(dir.path());
+    let book = dir.path().join("book.xlsx");
+    bin()
+        .arg("run")
+        .arg(&file)
+        .args(["-n", "2500", "-q", "--no-charts", "--no-sensitivity"])
+        .args(["--lang", "en", "--xlsx"])
+        .arg(&book)
+        .arg("--out")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success();
+    let t = sheet(&book, "Trials");
+    assert_eq!(t.height(), 1 + 10_000, "2,000 trials x 5 years");
+    let trial = column(&header(&t, 0), "Trial no.");
+    let last = t.rows().next_back().unwrap();
+    assert_eq!(cell_f64(&last[trial]), Some(1_999.0));
+    let help = bin().args(["run", "--help"]).assert().success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).to_string();
+    let squashed = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        squashed.contains("The default, 2,000, is 10,000 rows for a five-year horizon"),
+        "{help}"
+    );
+    assert!(squashed.contains("[default: 2000]"), "{help}");
+}
+
 #[test]
 fn each_trial_row_holds_its_input_draws_and_cost_components() {
     let dir = tempfile::tempdir().unwrap();

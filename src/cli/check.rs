@@ -179,13 +179,18 @@ pub fn describe(s: &Scenario, lang: Lang) -> String {
                 ]
             })
             .collect();
-        o.push_str(&table(
-            &[
-                TextTerm::Key.get(lang),
-                TextTerm::Distribution.get(lang),
-                TextTerm::Unit.get(lang),
-            ],
+        // Keys break at their dots, continuation lines indented.
+        let header = [
+            TextTerm::Key.get(lang),
+            TextTerm::Distribution.get(lang),
+            TextTerm::Unit.get(lang),
+        ]
+        .map(String::from);
+        o.push_str(&crate::text_table::render_hanging(
+            &header,
             &rows,
+            &[true; 3],
+            &[2, 0, 0],
         ));
     }
     if !s.departments.is_empty() {

@@ -24,7 +24,9 @@ pub struct RunArgs {
     /// savings at the end year (the scenario's cost when nothing is saved),
     /// `p95=1%` for its 95th percentile, `savings_kr@2014:p50=2%` for
     /// another output and year, `goal1@2015=1pp` for the probability that
-    /// goal 1 is met in 2015 (absolute).
+    /// goal 1 is met in 2015 (absolute). The precision is checked after
+    /// each batch (--batch) and the run stops at the first batch where the
+    /// target is met, once it has at least 100 trials, or at --max-trials.
     #[arg(long, allow_hyphen_values = true)]
     pub precision: Option<String>,
     /// Upper limit on trials with --precision.
@@ -56,9 +58,13 @@ pub struct RunArgs {
     /// Also write an Excel workbook to this file.
     #[arg(long)]
     pub xlsx: Option<PathBuf>,
-    /// Trials written to the workbook's per-trial sheet (one row per trial
-    /// and year: at most 1,048,575 rows, an Excel sheet below its header).
-    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true,
+    /// Trials written to the workbook's per-trial sheet, the first ones of
+    /// the run, one row per trial and year. The default, 2,000, is 10,000
+    /// rows for a five-year horizon: a workbook of a few MB that Excel opens
+    /// quickly. Ask for more (at most 1,048,575 rows, an Excel sheet below
+    /// its header) for pivot tables over more trials; summary.json and the
+    /// CSV files summarise every trial either way.
+    #[arg(long, default_value_t = crate::export::xlsx::DEFAULT_WORKBOOK_TRIALS, allow_negative_numbers = true,
           value_parser = super::flags::whole::<usize>("--xlsx-trials", 0))]
     pub xlsx_trials: usize,
     /// Also report cost, savings and contacts by area, by department and by
@@ -81,12 +87,12 @@ pub struct RunArgs {
     pub stream_above: u64,
 }
 
-/// The fewest trials, and batches, after which `--precision` may declare its
-/// target reached: with one trial the standard error is 0 (n - 1 = 0) and
-/// any target would look met.
+/// The fewest trials after which `--precision` may declare its target
+/// reached: with one trial the standard error is 0 (n - 1 = 0) and any
+/// target would look met. Beyond that the run stops at the first batch that
+/// meets the target (a second batch was once required as well, which made
+/// the default 10,000-trial batches run 20,000 trials for any target).
 pub const MIN_PRECISION_TRIALS: u64 = 100;
-/// See [`MIN_PRECISION_TRIALS`].
-pub const MIN_PRECISION_BATCHES: u64 = 2;
 
 /// Memory assumed available where /proc/meminfo cannot be read.
 const FALLBACK_MEMORY_BYTES: u64 = 64 << 30;
@@ -241,8 +247,9 @@ pub fn run_streamed<'a>(
 
 /// Runs batches until the precision target or `max_trials` is reached.
 /// Deterministic: the stopping point depends only on the trials' values.
-/// The target counts as reached only after [`MIN_PRECISION_TRIALS`] trials
-/// in at least [`MIN_PRECISION_BATCHES`] batches. The mean and variance are
+/// The target is checked after each batch and counts as reached at the
+/// first that meets it with at least [`MIN_PRECISION_TRIALS`] trials. The
+/// mean and variance are
 /// updated with each batch's rows only (Welford/Chan), so a run of many small
 /// batches costs time linear in its trials.
 pub fn run_to_precision(
@@ -265,7 +272,6 @@ pub fn run_to_precision(
     };
     let cl = engine.layout.core_len;
     let (mut count, mut mean, mut m2) = (0.0f64, 0.0f64, 0.0f64);
-    let mut batches = 0u64;
     loop {
         let n = batch.min(max_trials - all.n as u64) as usize;
         let more = engine.run_range(all.n as u64, n, &|k| pb.inc(k as u64));
@@ -289,7 +295,6 @@ pub fn run_to_precision(
             target.collect(engine, &more, &mut values);
         }
         engine::append(&mut all, more);
-        batches += 1;
         let se = if count > 1.0 {
             (m2 / (count - 1.0)).max(0.0).sqrt() / count.sqrt()
         } else {
@@ -304,7 +309,7 @@ pub fn run_to_precision(
             half_width / mean.abs()
         };
         let target_share = target.target;
-        let enough = all.n as u64 >= MIN_PRECISION_TRIALS && batches >= MIN_PRECISION_BATCHES;
+        let enough = all.n as u64 >= MIN_PRECISION_TRIALS;
         let reached = enough && achieved <= target_share;
         if reached || all.n as u64 >= max_trials {
             pb.finish_and_clear();

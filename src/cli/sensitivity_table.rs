@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use crate::input_key::InputKey;
 use crate::report::chart_data::{input_label, summary_input_label, summary_input_labels};
+use crate::sensitivity::{variance_share, variance_share_note};
 use crate::summary::RunSummary;
 use crate::summary::{Sensitivity, SensitivityRow};
 
@@ -78,7 +79,7 @@ fn input_rows_table(
         TextTerm::Rank.get(lang),
         "input",
         "Spearman",
-        TextTerm::ContributionToVariance.get(lang),
+        TextTerm::ShareOfVariance.get(lang),
         TextTerm::WhenLow.get(lang),
         TextTerm::WhenHigh.get(lang),
         TextTerm::Swing.get(lang),
@@ -101,7 +102,7 @@ fn input_rows_table(
                 (i + 1).to_string(),
                 label,
                 signed(r.spearman, 3, lang),
-                format!("{} %", signed(100.0 * r.contribution_to_variance, 1, lang)),
+                format!("{} %", format_number(100.0 * variance_share(r), 1, lang)),
                 scale.fmt(r.median_when_low, lang),
                 scale.fmt(r.median_when_high, lang),
                 scale.fmt(r.swing, lang),
@@ -123,17 +124,8 @@ fn input_rows_table(
             }
         );
     }
-    if shown.iter().any(|r| r.contribution_to_variance < 0.0) {
-        let _ = writeln!(o, "{}", negative_share_note(lang));
-    }
+    let _ = writeln!(o, "{}", variance_share_note(lang));
     o
-}
-
-/// One line under the table on what a negative contribution means here:
-/// the contribution is rho² / sum of rho², signed like the rank correlation
-/// rho, so a minus sign gives the direction, not a negative share.
-pub fn negative_share_note(lang: Lang) -> &'static str {
-    TextTerm::MinusTheOutputFallsAs.get(lang)
 }
 
 /// Declared rank correlations between inputs and the ones achieved.
@@ -184,6 +176,59 @@ mod tests {
         assert_eq!(signed(0.0, 3, Lang::En), "0.000");
         assert_eq!(signed(0.5, 3, Lang::Da), "+0,500");
         assert_eq!(signed(0.0, 1, Lang::Da), "0,0");
+    }
+
+    /// A share of variance is shown without a sign (the weight, never
+    /// negative); the direction is the Spearman sign beside it, and the line
+    /// under the table says so, in both languages.
+    #[test]
+    fn shares_of_variance_are_shown_without_a_sign() {
+        let row = |key: &str, spearman: f64, share: f64| SensitivityRow {
+            input: InputKey::parse(key).unwrap(),
+            unit: "kr.".into(),
+            spearman,
+            contribution_to_variance: share,
+            median_when_low: 100.0,
+            median_when_high: 200.0,
+            swing: 100.0,
+        };
+        let s = Sensitivity {
+            metric: "cumulative_net_savings_kr".into(),
+            year: 2015,
+            output_median: 150.0,
+            trials_used: 1000,
+            rows: vec![
+                row("prices.personal", 0.8, 0.64 / 0.89),
+                row("prices.phone", -0.5, -0.25 / 0.89),
+            ],
+            correlations: vec![],
+        };
+        let da = top_table(None, &s, 10, Lang::Da);
+        let en = top_table(None, &s, 10, Lang::En);
+        let cells = |table: &str, name: &str| -> Vec<String> {
+            let line = table.lines().find(|l| l.contains(name)).unwrap();
+            line.split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(cells(&en, "Price: phone")[2..4], ["-0.500", "28.1 %"]);
+        assert_eq!(cells(&en, "Price: personal")[2..4], ["+0.800", "71.9 %"]);
+        assert_eq!(cells(&da, "Pris: telefon")[2..4], ["-0,500", "28,1 %"]);
+        assert!(!en.contains("-28"), "{en}");
+        assert!(
+            en.contains("Share of variance: the input's weight in the output's uncertainty"),
+            "{en}"
+        );
+        assert!(
+            en.contains("minus means the output falls as the input"),
+            "{en}"
+        );
+        assert!(
+            da.contains("Andel af variansen: inputtets vægt i resultatets usikkerhed"),
+            "{da}"
+        );
     }
 
     /// The terminal names inputs as the report and charts do: departments

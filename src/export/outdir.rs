@@ -33,6 +33,14 @@
 //! Either way, files of this tool's output names that the new run did not
 //! write are gone afterwards (the directory describes one run), and every
 //! other file in `--out` is kept.
+//!
+//! A workbook written into `--out` under a name of the user's choosing
+//! (`run --xlsx out/book.xlsx`) is not one of those names. The run lists it
+//! in [`CHOSEN_FILES`] in `--out` (name, size and CRC-32 of the bytes), and
+//! a later run that does not write it again removes it when it is still the
+//! file that list describes; a file the user changed since (saved from
+//! Excel, say) or wrote is kept. The list is written only by a run that
+//! writes such a file, and removed with the rest of the earlier run.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -43,6 +51,10 @@ use std::path::{Component, Path, PathBuf};
 use super::registry::is_output_name;
 use super::WriteError;
 use crate::error::InputError;
+
+/// The list, in `--out`, of the files a run wrote there under names it
+/// chose (see the module documentation).
+pub const CHOSEN_FILES: &str = ".channelshift-chosen-files";
 
 /// Where the workbook goes.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +144,7 @@ impl OutputPlan {
             return Ok(XlsxTarget::Elsewhere(x.to_path_buf()));
         }
         let text = name.to_string_lossy();
-        if is_output_name(&text) || super::is_temp_name(&text) {
+        if is_output_name(&text) || super::is_temp_name(&text) || text == CHOSEN_FILES {
             return Err(InputError::new(format!(
                 "--xlsx {} would replace the run's own {text} in --out",
                 x.display()
@@ -164,7 +176,10 @@ impl OutputPlan {
             Some(XlsxTarget::InOut(n)) => Some(n.to_string_lossy().into_owned()),
             _ => None,
         };
-        let known = Known { workbook };
+        let known = Known {
+            workbook,
+            earlier: earlier_chosen_files(&out),
+        };
         remove_temp_files(&out, &|n| known.contains(n));
         let xlsx_path = match &self.xlsx {
             None => None,
@@ -259,18 +274,61 @@ fn remove_temp_files(dir: &Path, known: &dyn Fn(&str) -> bool) {
 }
 
 /// The names in `--out` that are this tool's: its outputs (the names and
-/// patterns of [`super::registry`], every chart as PNG and SVG), and the
-/// workbook of this run when `--xlsx` names a file in `--out`. Such files
-/// that a run did not write are from an earlier run and are not kept.
+/// patterns of [`super::registry`], every chart as PNG and SVG), the
+/// workbook of this run when `--xlsx` names a file in `--out`, the list of
+/// chosen names and the files an earlier run wrote under chosen names that
+/// nobody changed since. Such files that a run did not write are from an
+/// earlier run and are not kept.
 #[derive(Debug)]
 struct Known {
     workbook: Option<String>,
+    earlier: HashSet<String>,
 }
 
 impl Known {
     fn contains(&self, name: &str) -> bool {
-        is_output_name(name) || self.workbook.as_deref() == Some(name)
+        is_output_name(name)
+            || self.workbook.as_deref() == Some(name)
+            || name == CHOSEN_FILES
+            || self.earlier.contains(name)
     }
+}
+
+/// One line of [`CHOSEN_FILES`]: `name<TAB>bytes<TAB>crc32` (hexadecimal).
+fn chosen_line(name: &str, bytes: &[u8]) -> String {
+    format!("{name}\t{}\t{:08x}\n", bytes.len(), crc32fast::hash(bytes))
+}
+
+/// The list of chosen names for the files `names` in `dir`.
+fn chosen_files_text(dir: &Path, names: &[String]) -> io::Result<String> {
+    let mut text = String::from(
+        "# Files channelshift wrote here under names the run chose (name, bytes, CRC-32).\n\
+         # The next run into this directory removes each one it does not write again,\n\
+         # unless the file has changed since.\n",
+    );
+    for name in names {
+        text.push_str(&chosen_line(name, &fs::read(dir.join(name))?));
+    }
+    Ok(text)
+}
+
+/// The files of `out`'s [`CHOSEN_FILES`] that are still as the earlier run
+/// wrote them (same size and CRC-32); a missing or unreadable list names
+/// none.
+fn earlier_chosen_files(out: &Path) -> HashSet<String> {
+    let Ok(text) = fs::read_to_string(out.join(CHOSEN_FILES)) else {
+        return HashSet::new();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .filter(|name| !name.contains('/') && !name.is_empty())
+        .filter(|name| {
+            let path = out.join(name);
+            path.is_file() && fs::read(&path).is_ok_and(|b| text.contains(&chosen_line(name, &b)))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// The staging directory of one run. Dropped without [`Staging::commit`]
@@ -326,6 +384,13 @@ impl Staging {
                 _ => p.clone(),
             })
             .collect();
+        if let Some(XlsxTarget::InOut(name)) = &self.xlsx {
+            let names = [name.to_string_lossy().into_owned()];
+            let list = self.dir.join(CHOSEN_FILES);
+            let text = chosen_files_text(&self.dir, &names)
+                .map_err(|e| WriteError::new(&list, "cannot read the workbook back", e))?;
+            super::write_atomic(&list, text.as_bytes())?;
+        }
         sync_dir(&self.dir);
         let how = self.swap_in()?;
         self.done = true;
@@ -603,6 +668,64 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let out = d.path().join("out");
         let e = OutputPlan::new(&out, Some(&out.join("monthly-x.json"))).unwrap_err();
+        assert!(e.message.contains("would replace"), "{}", e.message);
+    }
+
+    /// A workbook written into --out under a chosen name goes with the
+    /// next run that does not write it again, unless it changed since;
+    /// a file no run wrote is kept. Swapped whole or file by file.
+    #[test]
+    fn a_workbook_of_a_chosen_name_goes_with_the_next_run_unless_changed() {
+        for folder in [false, true] {
+            for changed in [false, true] {
+                let d = tempfile::tempdir().unwrap();
+                let out = d.path().join("out");
+                fs::create_dir(&out).unwrap();
+                if folder {
+                    fs::create_dir(out.join("sub")).unwrap();
+                }
+                fs::write(out.join("mine.xlsx"), "the user's").unwrap();
+                let plan = OutputPlan::new(&out, Some(&out.join("book.xlsx"))).unwrap();
+                let st = plan.stage().unwrap();
+                let book = st.xlsx_path().unwrap();
+                super::super::write_atomic(&book, b"workbook").unwrap();
+                let p = st.dir().join("summary.json");
+                super::super::write_atomic(&p, b"one").unwrap();
+                st.commit(&[book, p]).unwrap();
+                let mut want = vec![CHOSEN_FILES, "book.xlsx", "mine.xlsx", "summary.json"];
+                if folder {
+                    want.push("sub");
+                    want.sort_unstable();
+                }
+                assert_eq!(names(&out), want);
+                assert_eq!(
+                    fs::read_to_string(out.join(CHOSEN_FILES))
+                        .unwrap()
+                        .lines()
+                        .last(),
+                    Some("book.xlsx\t8\tfce0ed57")
+                );
+                if changed {
+                    fs::write(out.join("book.xlsx"), "workbook, saved in Excel").unwrap();
+                }
+                let st = OutputPlan::new(&out, None).unwrap().stage().unwrap();
+                let p = st.dir().join("summary.json");
+                super::super::write_atomic(&p, b"two").unwrap();
+                st.commit(&[p]).unwrap();
+                let mut want = vec!["mine.xlsx", "summary.json"];
+                if changed {
+                    want.insert(0, "book.xlsx");
+                }
+                if folder {
+                    want.push("sub");
+                    want.sort_unstable();
+                }
+                assert_eq!(names(&out), want, "folder {folder}, changed {changed}");
+            }
+        }
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("out");
+        let e = OutputPlan::new(&out, Some(&out.join(CHOSEN_FILES))).unwrap_err();
         assert!(e.message.contains("would replace"), "{}", e.message);
     }
 

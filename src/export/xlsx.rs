@@ -49,11 +49,16 @@ use crate::model::layout::Layout;
 use crate::report::chart_data::{opening_channel_label, summary_input_label};
 use crate::report::html::{distribution_label, metric_label, schedule_label, unit_label};
 use crate::scenario::{GoalOp, Scenario};
+use crate::sensitivity::{variance_share, variance_share_note};
 use crate::stats::Summary;
 use crate::summary::{FirstMet, MetricSummary, Payback, RunSummary};
 
-/// Default number of trials in the per-trial sheet.
-pub const DEFAULT_MAX_TRIAL_ROWS: usize = 10_000;
+/// Default number of trials in the per-trial sheet (`--xlsx-trials`): the
+/// first 2,000, one row per year, so 10,000 rows for a five-year horizon and
+/// a workbook of a few MB that Excel opens quickly (10,000 trials made
+/// 50,000 rows and 26-35 MB). summary.json and the CSV files summarise
+/// every trial whatever this is.
+pub const DEFAULT_WORKBOOK_TRIALS: usize = 2_000;
 
 /// Excel's last row index (1,048,576 rows, one of them the header).
 pub const EXCEL_MAX_DATA_ROWS: usize = 1_048_575;
@@ -830,11 +835,12 @@ fn sensitivity_sheet(
         TextCommon::Simulations.get(lang),
     );
     ws.write_text_with_format(0, 0, title, &f.title)?;
+    ws.write_text(1, 0, variance_share_note(lang))?;
     let head: Vec<String> = vec![
         TextCommon::Input.get(lang).into(),
         TextSheet::Unit.get(lang).into(),
         TextSheet::RankCorrelationSpearman.get(lang).into(),
-        TextCommon::ContributionToVariance.get(lang).into(),
+        TextCommon::ShareOfVariance.get(lang).into(),
         TextCommon::MedianWithTheInputLow.get(lang).into(),
         TextCommon::MedianWithTheInputHigh.get(lang).into(),
         TextCommon::Swing.get(lang).into(),
@@ -846,7 +852,7 @@ fn sensitivity_sheet(
         ws.write_text(row, 0, r.input.to_string())?;
         ws.write_text(row, 1, unit_label(&r.unit, lang))?;
         num(ws, row, 2, r.spearman, &f.decimal)?;
-        num(ws, row, 3, r.contribution_to_variance, &f.share)?;
+        num(ws, row, 3, variance_share(r), &f.share)?;
         num(ws, row, 4, r.median_when_low, &f.kr)?;
         num(ws, row, 5, r.median_when_high, &f.kr)?;
         num(ws, row, 6, r.swing, &f.kr)?;

@@ -161,7 +161,7 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
         let request = Request {
             report: opts.html,
             workbook: opts.xlsx.then(|| scratch.join("fuzz.xlsx")),
-            workbook_trials: 10_000,
+            workbook_trials: crate::export::xlsx::DEFAULT_WORKBOOK_TRIALS,
             ..Request::new(opts.lang, crate::export::csv::CsvLocale::En)
         };
         let manager = crate::export::ExportManager::new(&results, &request, scratch);

@@ -44,7 +44,10 @@ fn band(r: &ObservationScore, b: [f64; 2], lang: Lang) -> String {
     }
 }
 
-/// The summary sentence: coverage and skill in plain words.
+/// The summary sentence: coverage and skill in plain words. Coverage is
+/// said as counts ("1 of the 8 realised figures") beside the counts a
+/// well-calibrated forecast would have (half in the 50 % band, 9 in 10 in
+/// the 90 % band), and what falling short or going over means.
 pub fn verdict(b: &Backtest, lang: Lang) -> String {
     let pct = |x: f64| format_pct(x, 0, lang);
     let skill = match b.skill {
@@ -52,13 +55,31 @@ pub fn verdict(b: &Backtest, lang: Lang) -> String {
         Some(s) => backtest_no_better(lang, &pct(-s)),
         None => String::new(),
     };
-    backtest_coverage(
-        lang,
-        &pct(b.coverage_50),
-        b.scored,
-        &pct(b.coverage_90),
-        &skill,
-    )
+    format!("{} {skill}", coverage_sentence(b, lang))
+        .trim_end()
+        .to_string()
+}
+
+/// How many realised figures fall in the forecast's 50 % and 90 % bands,
+/// against how many a well-calibrated forecast would catch.
+fn coverage_sentence(b: &Backtest, lang: Lang) -> String {
+    let n = b.scored;
+    if n == 0 {
+        return TextReport::BacktestNothingScored.get(lang).to_string();
+    }
+    let count = |share: f64| (share * n as f64).round() as usize;
+    let (in50, in90) = (count(b.coverage_50), count(b.coverage_90));
+    let expect = |share: f64| format_number(share * n as f64, 0, lang);
+    let low = (in50 as f64) < 0.5 * n as f64 && (in90 as f64) < 0.9 * n as f64;
+    let high = (in50 as f64) > 0.5 * n as f64 && in90 == n && n >= 2;
+    let means = if low {
+        TextReport::BacktestFewerThanExpected.get(lang)
+    } else if high {
+        TextReport::BacktestMoreThanExpected.get(lang)
+    } else {
+        ""
+    };
+    backtest_coverage(lang, n, in50, in90, &expect(0.5), &expect(0.9), means)
 }
 
 /// Rows of the table: name, year, realised, median, 50 % band, 90 % band,
@@ -224,4 +245,66 @@ pub fn chart_svg(b: &Backtest, lang: Lang) -> Option<String> {
     let mut svg = String::new();
     crate::charts::backtest(&chart_data(b, lang), &chart_text(b), lang, &mut svg).ok()?;
     Some(svg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backtest(scored: usize, in50: usize, in90: usize, skill: Option<f64>) -> Backtest {
+        Backtest {
+            scenario: "x".into(),
+            scenario_file: "x.toml".into(),
+            observation_file: "obs.toml".into(),
+            seed: 1,
+            trials: 100,
+            sampling: crate::sampling::Method::Random,
+            base_year: 2011,
+            observations: Vec::new(),
+            scored,
+            coverage_50: in50 as f64 / scored as f64,
+            coverage_90: in90 as f64 / scored as f64,
+            mean_crps: 1.0,
+            naive_mean_crps: 2.0,
+            skill,
+        }
+    }
+
+    /// "13 % of 8 realised values" said as counts against what a
+    /// well-calibrated forecast would catch, and what falling short means.
+    #[test]
+    fn coverage_is_said_in_counts_against_the_expected_counts() {
+        let b = backtest(8, 1, 3, Some(0.83));
+        assert_eq!(
+            verdict(&b, Lang::En),
+            "Of the 8 realised figures, the forecast's 50 % band holds 1 and its 90 % band 3; a \
+             well-calibrated forecast holds about half (4) in its 50 % band and 9 in 10 (7) in its \
+             90 % band. Fewer than expected: the forecast's bands are too narrow, it was too sure of \
+             itself. The forecast does better than holding today's figures constant: its mean CRPS \
+             is 83 % lower."
+        );
+        assert_eq!(
+            verdict(&b, Lang::Da),
+            "Af de 8 faktiske tal ligger 1 i prognosens 50 %-bånd og 3 i dens 90 %-bånd; en \
+             velkalibreret prognose rammer omkring halvdelen (4) med 50 %-båndet og 9 ud af 10 (7) \
+             med 90 %-båndet. Færre end ventet: prognosens bånd er for smalle, den var for sikker på \
+             sig selv. Prognosen rammer bedre end at holde dagens tal konstante: dens \
+             gennemsnitlige CRPS er 83 % lavere."
+        );
+        // As expected: no judgement; too wide: said.
+        let ok = verdict(&backtest(10, 5, 9, None), Lang::En);
+        assert_eq!(
+            ok,
+            "Of the 10 realised figures, the forecast's 50 % band holds 5 and its 90 % band 9; a \
+             well-calibrated forecast holds about half (5) in its 50 % band and 9 in 10 (9) in its \
+             90 % band."
+        );
+        assert!(
+            verdict(&backtest(4, 4, 4, None), Lang::En).ends_with("wider than they need to be.")
+        );
+        assert_eq!(
+            verdict(&backtest(0, 0, 0, None), Lang::En),
+            "No realised figure could be compared with the forecast."
+        );
+    }
 }

@@ -660,7 +660,10 @@ const MAX_UNKNOWN_KEYS: usize = 20;
 /// Deserialises the merged table. serde stops at the first unknown key, so
 /// each unknown key is taken out and the rest tried again: the errors hold
 /// every unknown key (up to [`MAX_UNKNOWN_KEYS`]) and then the first other
-/// problem, if any, so one `check` lists every misspelling at once.
+/// problem, if any, so one `check` lists every misspelling at once. An
+/// unknown key with a did-you-mean that its table lacks is tried again under
+/// that name, so a misspelt required key is one error (the misspelling), not
+/// two (it and "missing field").
 fn deserialize_all(root: DeTable<'_>) -> Result<RawFile, Vec<toml::de::Error>> {
     let mut root = root;
     let mut errors = Vec::new();
@@ -675,7 +678,10 @@ fn deserialize_all(root: DeTable<'_>) -> Result<RawFile, Vec<toml::de::Error>> {
             Err(e) => e,
         };
         let removed = e.message().contains("unknown field")
-            && e.span().is_some_and(|span| remove_key_at(&mut root, &span));
+            && e.span().is_some_and(|span| {
+                let meant = did_you_mean(e.message());
+                remove_key_at(&mut root, &span, meant.as_deref())
+            });
         errors.push(e);
         if !removed || errors.len() >= MAX_UNKNOWN_KEYS {
             // In file order, as a reader goes through the file.
@@ -686,25 +692,38 @@ fn deserialize_all(root: DeTable<'_>) -> Result<RawFile, Vec<toml::de::Error>> {
 }
 
 /// Removes the entry whose key has exactly `span`, at any depth; true if
-/// one was found.
-fn remove_key_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
+/// one was found. With `meant` (the did-you-mean of a misspelt key) that its
+/// table does not have yet, the value is put back under that name, keeping
+/// the misspelt key's span.
+fn remove_key_at(table: &mut DeTable<'_>, span: &Range<usize>, meant: Option<&str>) -> bool {
     let key = table
         .iter()
         .map(|(k, _)| k)
         .find(|k| k.span() == *span)
         .cloned();
     if let Some(key) = key {
-        return table.remove(&key).is_some();
+        let Some(value) = table.remove(&key) else {
+            return false;
+        };
+        if let Some(meant) = meant {
+            let renamed = Spanned::new(span.clone(), DeString::Owned(meant.to_string()));
+            if !table.contains_key(&renamed) {
+                table.insert(renamed, value);
+            }
+        }
+        return true;
     }
     table
         .iter_mut()
-        .any(|(_, v)| remove_in_value(v.get_mut(), span))
+        .any(|(_, v)| remove_in_value(v.get_mut(), span, meant))
 }
 
-fn remove_in_value(value: &mut DeValue<'_>, span: &Range<usize>) -> bool {
+fn remove_in_value(value: &mut DeValue<'_>, span: &Range<usize>, meant: Option<&str>) -> bool {
     match value {
-        DeValue::Table(t) => remove_key_at(t, span),
-        DeValue::Array(a) => a.iter_mut().any(|v| remove_in_value(v.get_mut(), span)),
+        DeValue::Table(t) => remove_key_at(t, span, meant),
+        DeValue::Array(a) => a
+            .iter_mut()
+            .any(|v| remove_in_value(v.get_mut(), span, meant)),
         _ => false,
     }
 }

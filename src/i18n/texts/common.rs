@@ -49,7 +49,10 @@ text_table! {
         Today: "I dag" / "Today",
         Proposal: "Forslag" / "Proposal",
         Quantity: "Størrelse" / "Quantity",
-        ContributionToVariance: "Bidrag til variansen" / "Contribution to variance",
+        ShareOfVariance: "Andel af variansen" / "Share of variance",
+        VarianceShareNote:
+            "Andel af variansen: inputtets vægt i resultatets usikkerhed (Spearman-korrelationen i anden delt med summen over alle input; aldrig negativ, andelene summerer til 100 %). Retningen står ved Spearman: minus betyder, at resultatet falder, når inputtet stiger."
+            / "Share of variance: the input's weight in the output's uncertainty (its Spearman correlation squared over the sum for all inputs; never negative, the shares add up to 100 %). The direction is the Spearman sign: minus means the output falls as the input rises.",
         MedianWithTheInputLow:
             "Median når antagelsen er lav (laveste 10 %)"
             / "Median with the input low (lowest 10 %)",

@@ -45,8 +45,8 @@ text_table! {
             / "Sensitivity, the ten most important inputs",
         RankCorrelation: "Rangkorrelation" / "Rank correlation",
         RankSpearmanCorrelationBetweenThe:
-            "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne; bidraget til variansen er korrelationen i anden potens delt med summen over alle antagelser (med korrelationens fortegn). Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %."
-            / "Rank (Spearman) correlation between the input and the result across the simulations; the contribution to variance is the squared correlation over the sum over all inputs (signed like the correlation). Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %.",
+            "Rangkorrelation (Spearman) mellem antagelsen og resultatet over simuleringerne. Udsving: forskellen mellem medianen, når antagelsen ligger blandt sine laveste 10 %, og når den ligger blandt sine højeste 10 %."
+            / "Rank (Spearman) correlation between the input and the result across the simulations. Swing: the difference between the median with the input in its lowest 10 % and with it in its highest 10 %.",
         DeclaredAndAchievedRankCorrelations:
             "Angivne og opnåede rangkorrelationer"
             / "Declared and achieved rank correlations",
@@ -314,7 +314,20 @@ text_table! {
         CostComponentsIn: "Omkostningernes sammensætning i" / "Cost components in",
         Item: "Post" / "Item",
         Cost: "Omkostning" / "Cost",
-        Difference: "Forskel" / "Difference",
+        SavingsStatusQuoMinusScenario:
+            "Besparelse (status quo − scenarie)" / "Savings (status quo − scenario)",
+        MediansOfEachItemSavings:
+            "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning. Besparelsen er postens median i status quo minus dens median i scenariet, med samme fortegn som besparelsen i resten af rapporten: positiv, når posten koster mindre i scenariet."
+            / "Medians of each item on its own; they need not add up to the median of the total cost. The savings are the item's median in the status quo minus its median in the scenario, signed like the savings in the rest of the report: positive when the item costs less in the scenario.",
+        BacktestNothingScored:
+            "Intet faktisk tal kunne sammenlignes med prognosen."
+            / "No realised figure could be compared with the forecast.",
+        BacktestFewerThanExpected:
+            " Færre end ventet: prognosens bånd er for smalle, den var for sikker på sig selv."
+            / " Fewer than expected: the forecast's bands are too narrow, it was too sure of itself.",
+        BacktestMoreThanExpected:
+            " Flere end ventet: prognosens bånd er bredere end nødvendigt."
+            / " More than expected: the forecast's bands are wider than they need to be.",
         MediansOfEachItemOn:
             "Medianer af hver post for sig; de summerer ikke nødvendigvis til medianen af den samlede omkostning."
             / "Medians of each item on its own; they need not add up to the median of the total cost.",
@@ -589,8 +602,8 @@ template_table! {
     pub fn backtest_no_better(pct: &str) =
         "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} højere."
         / "The forecast does no better than holding today's figures constant: its mean CRPS is {pct} higher.";
-    pub fn backtest_coverage(coverage_50: &str, scored: usize, coverage_90: &str, skill: &str) =
-        "{coverage_50} af {scored} faktiske tal ligger i prognosens 50 %-bånd (forventet: halvdelen) og {coverage_90} i 90 %-båndet (forventet: 9 ud af 10). {skill}"
-        / "{coverage_50} of {scored} realised values lie in the forecast's 50 % band (expected: half) and {coverage_90} in its 90 % band (expected: 9 in 10). {skill}";
+    pub fn backtest_coverage(n: usize, in50: usize, in90: usize, e50: &str, e90: &str, means: &str) =
+        "Af de {n} faktiske tal ligger {in50} i prognosens 50 %-bånd og {in90} i dens 90 %-bånd; en velkalibreret prognose rammer omkring halvdelen ({e50}) med 50 %-båndet og 9 ud af 10 ({e90}) med 90 %-båndet.{means}"
+        / "Of the {n} realised figures, the forecast's 50 % band holds {in50} and its 90 % band {in90}; a well-calibrated forecast holds about half ({e50}) in its 50 % band and 9 in 10 ({e90}) in its 90 % band.{means}";
     pub fn backtest_trials(n: &str) = "{n} simuleringer" / "{n} trials";
 }

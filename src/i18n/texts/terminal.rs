@@ -140,13 +140,10 @@ text_table! {
             "resultatets median i de simuleringer, hvor inputtet ligger blandt sine laveste/højeste 10 %"
             / "the output's median in trials with the input in its lowest/highest 10 %",
         Rank: "rang" / "rank",
-        ContributionToVariance: "andel af variansen" / "contribution to variance",
+        ShareOfVariance: "andel af variansen" / "share of variance",
         WhenLow: "ved lav" / "when low",
         WhenHigh: "ved høj" / "when high",
         Swing: "udsving" / "swing",
-        MinusTheOutputFallsAs:
-            "minus: resultatet falder, når inputtet stiger; andelens størrelse (uden fortegn) er inputtets vægt, og størrelserne summerer til 100 %"
-            / "minus: the output falls as the input rises; the share's size (without the sign) is the input's weight, and the sizes add up to 100 %",
         RankCorrelationsBetweenInputs:
             "rangkorrelationer mellem input:"
             / "rank correlations between inputs:",

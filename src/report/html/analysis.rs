@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::i18n::{TextCommon, TextReport};
+use crate::sensitivity::{variance_share, variance_share_note};
 
 impl Report<'_> {
     pub(super) fn sensitivity_table(&self, sens: &Sensitivity) -> Markup {
@@ -24,7 +25,7 @@ impl Report<'_> {
                 thead { tr {
                     th { (TextCommon::Input.get(self.lang)) }
                     th.num { (TextReport::RankCorrelation.get(self.lang)) }
-                    th.num { (TextCommon::ContributionToVariance.get(self.lang)) }
+                    th.num { (TextCommon::ShareOfVariance.get(self.lang)) }
                     th.num { (TextCommon::MedianWithTheInputLow.get(self.lang)) }
                     th.num { (TextCommon::MedianWithTheInputHigh.get(self.lang)) }
                     th.num { (TextCommon::Swing.get(self.lang)) }
@@ -34,7 +35,7 @@ impl Report<'_> {
                         tr {
                             td { (clean_text(name)) }
                             td.num { (format_number(r.spearman, 2, lang)) }
-                            td.num { (format_pct(r.contribution_to_variance, 1, lang)) }
+                            td.num { (format_pct(variance_share(r), 1, lang)) }
                             td.num { (format_kr(r.median_when_low, lang)) }
                             td.num { (format_kr(r.median_when_high, lang)) }
                             td.num { (format_kr(r.swing, lang)) }
@@ -44,6 +45,7 @@ impl Report<'_> {
             } "\n"
             p.note {
                 (TextReport::RankSpearmanCorrelationBetweenThe.get(self.lang))
+                " " (variance_share_note(lang))
             } "\n"
             @if !sens.correlations.is_empty() {
                 table class="correlations" { "\n"

@@ -127,7 +127,7 @@ impl Report<'_> {
                     } @else {
                         th.num { (TextChart::StatusQuo.get(lang)) }
                         th.num { (TextChart::Scenario.get(lang)) }
-                        th.num { (TextReport::Difference.get(self.lang)) }
+                        th.num { (TextReport::SavingsStatusQuoMinusScenario.get(self.lang)) }
                     }
                 } }
                 tbody { "\n"
@@ -136,13 +136,17 @@ impl Report<'_> {
                             td { (name) }
                             @if !projection { td.num { (format_kr(*sq, lang)) } }
                             td.num { (format_kr(*sc, lang)) }
-                            @if !projection { td.num { (format_kr(sc - sq, lang)) } }
+                            @if !projection { td.num { (format_kr(sq - sc, lang)) } }
                         } "\n"
                     }
                 }
             } "\n"
             p.note {
-                (TextReport::MediansOfEachItemOn.get(self.lang))
+                @if projection {
+                    (TextReport::MediansOfEachItemOn.get(self.lang))
+                } @else {
+                    (TextReport::MediansOfEachItemSavings.get(self.lang))
+                }
             } "\n"
         }
     }
