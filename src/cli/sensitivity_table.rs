@@ -193,7 +193,7 @@ mod tests {
             swing: 100.0,
         };
         let s = Sensitivity {
-            metric: "cumulative_net_savings_kr".into(),
+            metric: crate::metric_key::MetricKey::CumulativeNetSavings,
             year: 2015,
             output_median: 150.0,
             trials_used: 1000,
