@@ -203,7 +203,7 @@ fn inputs_rank_by_their_effect() {
     assert!(!t.contains("Price: letter"), "{t}");
     assert!(t.contains("what drives cumulative net savings 2015"), "{t}");
     assert!(t.contains("and 1 more input"), "{t}");
-    assert!(t.contains("contribution") && t.contains(" %"), "{t}");
+    assert!(t.contains("share of variance") && t.contains(" %"), "{t}");
 
     // CSV: header and one row per input, in rank order.
     let csv = String::from_utf8(sensitivity_csv(&r, CsvLocale::En).unwrap()).unwrap();
