@@ -125,7 +125,7 @@ pub fn cost_fan_text(s: &RunSummary, text: ChartText, lang: Lang) -> ChartText {
 
 /// Histogram of an end-year distribution.
 pub fn histogram_data(s: &RunSummary, shape: &Shape, measure: Measure) -> HistogramData {
-    let q = s.metric(&shape.metric)[s.years.len() - 1];
+    let q = s.metric(shape.metric)[s.years.len() - 1];
     HistogramData {
         measure,
         bins: shape.histogram.clone(),

@@ -158,7 +158,7 @@ impl Report<'_> {
                                     path,
                                     measure,
                                 };
-                                self.metric(&k.to_string())
+                                self.metric(k.to_string())
                                     .get(y)
                                     .map(|q| q.p50)
                                     .unwrap_or(f64::NAN)

@@ -95,7 +95,7 @@ impl Report<'_> {
         ];
         let e = self.end_index();
         // The component's medians on both paths.
-        let series = |part, path| self.metric(&SeriesKey::Cost { part, path }.to_string());
+        let series = |part, path| self.metric(SeriesKey::Cost { part, path }.to_string());
         let at = |part, path| series(part, path).get(e).map(|q| q.p50).unwrap_or(0.0);
         let present: Vec<(&str, f64, f64)> = components
             .iter()
