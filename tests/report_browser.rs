@@ -892,6 +892,24 @@ fn check_print(bin: &Path, dir: &Path, tag: &str, report: &Path) -> Printed {
     }
 }
 
+/// Writes a report into `out` as a user would: `channelshift <args>
+/// --report --no-charts --quiet --out <out>`; panics with channelshift's
+/// stderr when it fails. Returns the report's path.
+fn write_report(args: &[std::ffi::OsString], out: &Path) -> PathBuf {
+    let run = Command::new(env!("CARGO_BIN_EXE_channelshift"))
+        .args(args)
+        .args(["--report", "--no-charts", "--quiet", "--out"])
+        .arg(out)
+        .output()
+        .expect("run channelshift");
+    assert!(
+        run.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out.join("report.html")
+}
+
 /// The report of a comparison (`compare BASE P1 P2 --breakdown --report`,
 /// Solrød, 10,000 trials) prints on at most ten A4 pages in Danish and in
 /// English (thirteen before every option had its own section, when the
@@ -908,34 +926,17 @@ fn comparison_reports_print_with_a_page_per_option() {
     let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     for lang in ["da", "en"] {
         let out = dir.path().join(format!("compare-{lang}"));
-        let run = Command::new(env!("CARGO_BIN_EXE_channelshift"))
-            .arg("compare")
-            .args(
-                [
-                    "solrod-2011.toml",
-                    "solrod-2011-proposal-1.toml",
-                    "solrod-2011-proposal-2.toml",
-                ]
-                .map(|f| scenarios.join(f)),
-            )
-            .args([
-                "--report",
-                "--breakdown",
-                "--no-charts",
-                "--quiet",
-                "--lang",
-                lang,
-                "--out",
-            ])
-            .arg(&out)
-            .output()
-            .expect("run channelshift");
-        assert!(
-            run.status.success(),
-            "{lang}: {}",
-            String::from_utf8_lossy(&run.stderr)
+        let mut args = vec!["compare".into()];
+        args.extend(
+            [
+                "solrod-2011.toml",
+                "solrod-2011-proposal-1.toml",
+                "solrod-2011-proposal-2.toml",
+            ]
+            .map(|f| scenarios.join(f).into_os_string()),
         );
-        let report = out.join("report.html");
+        args.extend(["--breakdown", "--lang", lang].map(Into::into));
+        let report = write_report(&args, &out);
         let html = std::fs::read_to_string(&report).unwrap();
         // The charts are in the report even with --no-charts (that flag is
         // about the PNG and SVG files): the options' four.
@@ -1010,31 +1011,17 @@ fn single_option_reports_print_on_at_most_ten_a4_pages() {
     ] {
         for lang in ["da", "en"] {
             let out = dir.path().join(format!("{name}-{lang}"));
-            let run = Command::new(env!("CARGO_BIN_EXE_channelshift"))
-                .arg("run")
-                .arg(scenarios.join(format!("{name}.toml")))
-                .args([
-                    "--report",
-                    "--no-charts",
-                    "--quiet",
-                    "--lang",
-                    lang,
-                    "--out",
-                ])
-                .arg(&out)
-                .output()
-                .expect("run channelshift");
-            assert!(
-                run.status.success(),
-                "{name} {lang}: {}",
-                String::from_utf8_lossy(&run.stderr)
+            let scenario = scenarios.join(format!("{name}.toml"));
+            let report = write_report(
+                &[
+                    "run".into(),
+                    scenario.into_os_string(),
+                    "--lang".into(),
+                    lang.into(),
+                ],
+                &out,
             );
-            let pages = check_print(
-                &bin,
-                dir.path(),
-                &format!("{name}-{lang}"),
-                &out.join("report.html"),
-            );
+            let pages = check_print(&bin, dir.path(), &format!("{name}-{lang}"), &report);
             assert!(
                 pages.count <= 10,
                 "the {lang} report of {name} prints on {} A4 pages, more than 10",
@@ -1060,26 +1047,18 @@ fn amounts_stay_on_one_line_with_their_unit() {
     };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_channelshift"))
-        .arg("run")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/solrod-2011-proposal-1.toml"))
-        .args([
-            "--report",
-            "--no-charts",
-            "--quiet",
-            "--trials",
-            "2000",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("run channelshift");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let scenario =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/solrod-2011-proposal-1.toml");
+    let report = write_report(
+        &[
+            "run".into(),
+            scenario.into_os_string(),
+            "--trials".into(),
+            "2000".into(),
+        ],
+        &out,
     );
-    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let html = std::fs::read_to_string(report).unwrap();
     const SCRIPT: &str = r#"<script>
 (function () {
   var found = [], checked = 0;

@@ -65,24 +65,36 @@ impl ExportManager {
         &self.planned
     }
 
-    /// Renders every file in memory; `on_step` is told each time the kind
-    /// of file changes (data files, report, workbook). The first failure
-    /// is returned as the exporter gave it.
+    /// Each planned file with its bytes or its exporter's error, rendered
+    /// in order as the iterator is advanced; `on_step` is told each time
+    /// the kind of file changes (data files, report, workbook). The one
+    /// loop over the planned files that rendering and tools share.
+    pub fn rendered<'m, 'r>(
+        &'m self,
+        results: &'m Results<'r>,
+        on_step: &'m mut dyn FnMut(Step),
+    ) -> impl Iterator<Item = (&'m Planned, anyhow::Result<Vec<u8>>)> + 'm {
+        let mut step = None;
+        self.planned.iter().map(move |p| {
+            if step != Some(p.file.step()) {
+                step = Some(p.file.step());
+                on_step(p.file.step());
+            }
+            (p, p.render(results))
+        })
+    }
+
+    /// Renders every file in memory; `on_step` as for
+    /// [`ExportManager::rendered`]. The first failure is returned as the
+    /// exporter gave it (no later file is rendered).
     pub fn render(
         &self,
         results: &Results<'_>,
         on_step: &mut dyn FnMut(Step),
     ) -> anyhow::Result<Vec<(PathBuf, Vec<u8>)>> {
-        let mut step = None;
-        let mut out = Vec::with_capacity(self.planned.len());
-        for p in &self.planned {
-            if step != Some(p.file.step()) {
-                step = Some(p.file.step());
-                on_step(p.file.step());
-            }
-            out.push((p.path.clone(), p.render(results)?));
-        }
-        Ok(out)
+        self.rendered(results, on_step)
+            .map(|(p, bytes)| Ok((p.path.clone(), bytes?)))
+            .collect()
     }
 
     /// Renders every file, then writes each atomically
@@ -130,17 +142,26 @@ mod tests {
         v
     }
 
-    #[test]
-    fn a_run_plans_its_files_and_a_failing_renderer_writes_none() {
-        let s = Scenario::from_file(Path::new("scenarios/solrod-2011-proposal-1.toml")).unwrap();
+    /// Calls `check` with the results of `n` trials of a shipped scenario.
+    fn with_run(file: &str, n: usize, check: impl FnOnce(&Results<'_>)) {
+        let s = Scenario::from_file(&Path::new("scenarios").join(file)).unwrap();
         let engine = Engine::new(&s, 1);
-        let trials = engine.run(200);
+        let trials = engine.run(n);
         let summary = RunSummary::new(&s, &engine.layout, &trials, 1, None);
-        let results = Results::Run {
+        check(&Results::Run {
             summary: &summary,
             engine: &engine,
             trials: &trials,
-        };
+        });
+    }
+
+    #[test]
+    fn a_run_plans_its_files_and_a_failing_renderer_writes_none() {
+        with_run("solrod-2011-proposal-1.toml", 200, plans_and_writes);
+    }
+
+    fn plans_and_writes(results: &Results<'_>) {
+        let results = *results;
         let dir = tempfile::tempdir().unwrap();
         let mut request = Request::new(Lang::En, CsvLocale::En);
         request.report = true;
@@ -175,22 +196,12 @@ mod tests {
 
     #[test]
     fn an_exporter_given_another_commands_results_fails() {
-        let s = Scenario::from_file(Path::new("scenarios/solrod-2011.toml")).unwrap();
-        let engine = Engine::new(&s, 1);
-        let trials = engine.run(50);
-        let summary = RunSummary::new(&s, &engine.layout, &trials, 1, None);
-        let results = Results::Run {
-            summary: &summary,
-            engine: &engine,
-            trials: &trials,
-        };
-        let request = Request::new(Lang::Da, CsvLocale::En);
-        for f in [OutputFile::Comparison, OutputFile::BacktestCsv] {
-            assert!(f.instances(&results, &request).is_empty(), "{f:?}");
-            assert!(
-                f.exporter(&request, None).render(&results).is_err(),
-                "{f:?}"
-            );
-        }
+        with_run("solrod-2011.toml", 50, |results| {
+            let request = Request::new(Lang::Da, CsvLocale::En);
+            for f in [OutputFile::Comparison, OutputFile::BacktestCsv] {
+                assert!(f.instances(results, &request).is_empty(), "{f:?}");
+                assert!(f.exporter(&request, None).render(results).is_err(), "{f:?}");
+            }
+        });
     }
 }

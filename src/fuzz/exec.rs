@@ -165,9 +165,9 @@ pub fn execute(path: &Path, scratch: &Path, opts: &ExecOptions) -> Outcome {
             ..Request::new(opts.lang, crate::export::csv::CsvLocale::En)
         };
         let manager = crate::export::ExportManager::new(&results, &request, scratch);
-        for p in manager.planned() {
+        for (p, rendered) in manager.rendered(&results, &mut |_| {}) {
             let name = p.path.file_name().unwrap_or_default().to_string_lossy();
-            match p.render(&results) {
+            match rendered {
                 Ok(bytes) if p.file.step() == Step::Data => {
                     non_finite.extend(csv_non_finite(&name, &bytes))
                 }

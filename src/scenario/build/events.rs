@@ -14,14 +14,73 @@ pub(super) fn build_event(
     let name = v.name.get_ref().clone();
     let key = |param| InputKey::event(&name, param);
     let owner = format!("event \"{name}\"");
-    let kind = match v.kind.get_ref().as_str() {
-        "policy" => EventKind::Policy,
-        "external" => EventKind::External,
-        other => {
-            return Err(b.err(f, v.kind.span(), format!("{owner}: kind \"{other}\" is neither \"policy\" nor \"external\""))
-                .with_help("policy = part of the proposal being judged; external = happens anyway (a law), also in the status quo"))
-        }
+    let kind = event_kind(b, f, v, &owner)?;
+    let (start, end) = event_months(b, ctx, f, v, &owner)?;
+    let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
+    let costs = event_costs(b, ctx, f, v, &name, &owner)?;
+    let (p_add, q_add, ceiling_add) = event_adoption(b, f, v, &name)?;
+    let ramp_months = ramp_months_of(b, f, &v.ramp_months)?;
+    let floor = build_floor(
+        b,
+        f,
+        (&v.floor, &v.exemption),
+        ramp_months,
+        &|field| key(EventParam::Floor(field)),
+        &format!("{owner} gives"),
+    )?;
+    let closure = build_closure(b, f, v, &name, &owner, prices)?;
+    let digital_post = build_digital_post(b, f, v, &name, &owner, has_outbound)?;
+    let shift = build_shift(b, f, v, &name, &owner, prices, ramp_months)?;
+    let price = build_price_change(b, ctx, f, v, &name, &owner, &cells, prices)?;
+    let volume_factor = b.opt_param(
+        f,
+        &v.volume_factor,
+        &key(EventParam::VolumeFactor),
+        "factor",
+        Bounds::NonNegative(limits::FACTOR),
+    )?;
+    let completion_add = build_completion_add(b, ctx, f, v, &name, &owner, &cells)?;
+    let citizens =
+        super::build_citizens::build_effects(b, f, &v.citizens, &name, &owner, ctx.citizens)?;
+    let event = Event {
+        name,
+        description: v.description.clone(),
+        kind,
+        start,
+        end,
+        cells,
+        cost_one_off_kr: costs.one_off,
+        cost_monthly_kr: costs.monthly,
+        cost_by_year_kr: costs.by_year,
+        p_add,
+        q_add,
+        ceiling_add,
+        floor,
+        closure,
+        digital_post,
+        shift,
+        price,
+        volume_factor,
+        completion_add,
+        ramp_months,
+        citizens,
     };
+    check_cost_or_effect(b, e, &owner, &event)?;
+    Ok(event)
+}
+
+/// `kind`: "policy" or "external".
+fn event_kind(b: &Builder, f: FileId, v: &RawEvent, owner: &str) -> R<EventKind> {
+    match v.kind.get_ref().as_str() {
+        "policy" => Ok(EventKind::Policy),
+        "external" => Ok(EventKind::External),
+        other => Err(b.err(f, v.kind.span(), format!("{owner}: kind \"{other}\" is neither \"policy\" nor \"external\""))
+            .with_help("policy = part of the proposal being judged; external = happens anyway (a law), also in the status quo")),
+    }
+}
+
+/// `start` and `end` as month indices; without `end`, the horizon's last month.
+fn event_months(b: &Builder, ctx: &Ctx, f: FileId, v: &RawEvent, owner: &str) -> R<(usize, usize)> {
     let start = b.month(
         f,
         &v.start,
@@ -39,22 +98,42 @@ pub(super) fn build_event(
         }
         None => ctx.n_months - 1,
     };
-    let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
-    let cost_one_off_kr = b.opt_param(
+    Ok((start, end))
+}
+
+/// An event's own costs: once, per month, per year.
+struct EventCosts {
+    one_off: Option<Param>,
+    monthly: Option<Param>,
+    by_year: Vec<(i32, Param)>,
+}
+
+/// `cost_one_off_kr`, `cost_monthly_kr` and `cost_by_year_kr` (years in
+/// the horizon).
+fn event_costs(
+    b: &mut Builder,
+    ctx: &Ctx,
+    f: FileId,
+    v: &RawEvent,
+    event: &str,
+    owner: &str,
+) -> R<EventCosts> {
+    let key = |param| InputKey::event(event, param);
+    let one_off = b.opt_param(
         f,
         &v.cost_one_off_kr,
         &key(EventParam::CostOneOffKr),
         "kr.",
         Bounds::Signed(limits::COST_KR),
     )?;
-    let cost_monthly_kr = b.opt_param(
+    let monthly = b.opt_param(
         f,
         &v.cost_monthly_kr,
         &key(EventParam::CostMonthlyKr),
         "kr. per month",
         Bounds::Signed(limits::COST_KR),
     )?;
-    let mut cost_by_year_kr = Vec::new();
+    let mut by_year = Vec::new();
     if let Some(t) = &v.cost_by_year_kr {
         for (y, n) in t.get_ref() {
             let year: i32 = y.trim().parse().map_err(|_| {
@@ -79,7 +158,7 @@ pub(super) fn build_event(
                         "costs before the base year are sunk: leave them out, or move the horizon",
                     ));
             }
-            cost_by_year_kr.push((
+            by_year.push((
                 year,
                 b.param(
                     f,
@@ -91,94 +170,119 @@ pub(super) fn build_event(
             ));
         }
     }
+    Ok(EventCosts {
+        one_off,
+        monthly,
+        by_year,
+    })
+}
+
+/// `p_add`, `q_add` and `ceiling_add`: changes to the areas' adoption curves.
+#[allow(clippy::type_complexity)]
+fn event_adoption(
+    b: &mut Builder,
+    f: FileId,
+    v: &RawEvent,
+    event: &str,
+) -> R<(Option<Param>, Option<Param>, Option<Param>)> {
+    let key = |param| InputKey::event(event, EventParam::Add(param));
     let p_add = b.opt_param(
         f,
         &v.p_add,
-        &key(EventParam::Add(BassAdd::PAdd)),
+        &key(BassAdd::PAdd),
         "per year",
         Bounds::NonNegative(limits::BASS_P),
     )?;
     let q_add = b.opt_param(
         f,
         &v.q_add,
-        &key(EventParam::Add(BassAdd::QAdd)),
+        &key(BassAdd::QAdd),
         "per year",
         Bounds::NonNegative(limits::BASS_Q),
     )?;
     let ceiling_add = b.opt_param(
         f,
         &v.ceiling_add,
-        &key(EventParam::Add(BassAdd::CeilingAdd)),
+        &key(BassAdd::CeilingAdd),
         "share",
         Bounds::Share,
     )?;
-    let ramp = |b: &Builder, r: &Option<Spanned<i64>>| ramp_months_of(b, f, r);
-    let ramp_months = ramp(b, &v.ramp_months)?;
-    let floor = build_floor(
-        b,
-        f,
-        (&v.floor, &v.exemption),
-        ramp_months,
-        &|field| key(EventParam::Floor(field)),
-        &format!("{owner} gives"),
-    )?;
-    let closure = match (&v.close_channel, &v.close_to) {
+    Ok((p_add, q_add, ceiling_add))
+}
+
+/// `close_channel` with `close_to`: a channel closed, its contacts moved.
+fn build_closure(
+    b: &mut Builder,
+    f: FileId,
+    v: &RawEvent,
+    event: &str,
+    owner: &str,
+    prices: &[Option<Param>; N_CHANNELS],
+) -> R<Option<Closure>> {
+    match (&v.close_channel, &v.close_to) {
         (Some(c), to) => {
             let channel = b.channel(f, c.span(), c.get_ref())?;
             let to = match to {
-                Some(to) => build_targets(
-                    b,
-                    f,
-                    to,
-                    channel,
-                    TargetList::CloseTo,
-                    &name,
-                    &owner,
-                    prices,
-                )?,
+                Some(to) => {
+                    build_targets(b, f, to, channel, TargetList::CloseTo, event, owner, prices)?
+                }
                 None => Vec::new(),
             };
-            Some(Closure { channel, to })
+            Ok(Some(Closure { channel, to }))
         }
-        (None, Some(to)) => {
-            return Err(b.err(
-                f,
-                to.span(),
-                format!("{owner} has close_to but no close_channel"),
-            ))
-        }
-        (None, None) => None,
+        (None, Some(to)) => Err(b.err(
+            f,
+            to.span(),
+            format!("{owner} has close_to but no close_channel"),
+        )),
+        (None, None) => Ok(None),
+    }
+}
+
+/// `digital_post_exemption` with `digital_post_ramp_months`: letters moved
+/// to Digital Post, which needs `[outbound_mail]`.
+fn build_digital_post(
+    b: &mut Builder,
+    f: FileId,
+    v: &RawEvent,
+    event: &str,
+    owner: &str,
+    has_outbound: bool,
+) -> R<Option<(Param, usize)>> {
+    let Some(n) = &v.digital_post_exemption else {
+        return Ok(None);
     };
-    let digital_post = match &v.digital_post_exemption {
-        Some(n) => {
-            if !has_outbound {
-                return Err(b.err(f, n.span(), format!("{owner} moves letters to Digital Post, but the scenario has no [outbound_mail]"))
-                    .with_help("add [outbound_mail] with letters_per_year, price_letter_kr and price_digital_post_kr"));
-            }
-            let p = b.param(
-                f,
-                n,
-                &key(EventParam::DigitalPostExemption),
-                "share",
-                Bounds::Share,
-            )?;
-            Some((p, ramp(b, &v.digital_post_ramp_months)?))
-        }
-        None => None,
-    };
-    let shift = build_shift(b, f, v, &name, &owner, prices, ramp_months)?;
-    let price = build_price_change(b, ctx, f, v, &name, &owner, &cells, prices)?;
-    let volume_factor = b.opt_param(
+    if !has_outbound {
+        return Err(b.err(f, n.span(), format!("{owner} moves letters to Digital Post, but the scenario has no [outbound_mail]"))
+            .with_help("add [outbound_mail] with letters_per_year, price_letter_kr and price_digital_post_kr"));
+    }
+    let p = b.param(
         f,
-        &v.volume_factor,
-        &key(EventParam::VolumeFactor),
-        "factor",
-        Bounds::NonNegative(limits::FACTOR),
+        n,
+        &InputKey::event(event, EventParam::DigitalPostExemption),
+        "share",
+        Bounds::Share,
     )?;
+    Ok(Some((
+        p,
+        ramp_months_of(b, f, &v.digital_post_ramp_months)?,
+    )))
+}
+
+/// `completion_add`: only for an event with a cell that has a completion rate.
+fn build_completion_add(
+    b: &mut Builder,
+    ctx: &Ctx,
+    f: FileId,
+    v: &RawEvent,
+    event: &str,
+    owner: &str,
+    cells: &[bool],
+) -> R<Option<Param>> {
     let completion_add = b.opt_param(
         f,
         &v.completion_add,
-        &key(EventParam::CompletionAdd),
+        &InputKey::event(event, EventParam::CompletionAdd),
         "share",
         Bounds::Share,
     )?;
@@ -189,48 +293,35 @@ pub(super) fn build_event(
                 .with_help("give the areas' self-service cells a completion rate ([completion] rate = ...), or narrow the event's areas and types to cells that have one"));
         }
     }
-    let citizens =
-        super::build_citizens::build_effects(b, f, &v.citizens, &name, &owner, ctx.citizens)?;
-    let has_cost =
-        cost_one_off_kr.is_some() || cost_monthly_kr.is_some() || !cost_by_year_kr.is_empty();
-    let has_effect = p_add.is_some()
-        || q_add.is_some()
-        || ceiling_add.is_some()
-        || floor.is_some()
-        || closure.is_some()
-        || digital_post.is_some()
-        || shift.is_some()
-        || price.is_some()
-        || volume_factor.is_some()
-        || completion_add.is_some()
-        || !citizens.is_empty();
+    Ok(completion_add)
+}
+
+/// An event must cost something or do something.
+fn check_cost_or_effect(
+    b: &Builder,
+    e: &Located<Spanned<RawEvent>>,
+    owner: &str,
+    event: &Event,
+) -> R<()> {
+    let has_cost = event.cost_one_off_kr.is_some()
+        || event.cost_monthly_kr.is_some()
+        || !event.cost_by_year_kr.is_empty();
+    let has_effect = event.p_add.is_some()
+        || event.q_add.is_some()
+        || event.ceiling_add.is_some()
+        || event.floor.is_some()
+        || event.closure.is_some()
+        || event.digital_post.is_some()
+        || event.shift.is_some()
+        || event.price.is_some()
+        || event.volume_factor.is_some()
+        || event.completion_add.is_some()
+        || !event.citizens.is_empty();
     if !has_cost && !has_effect {
-        return Err(b.err(f, e.value.span(), format!("{owner} has neither a cost nor an effect"))
+        return Err(b.err(e.file, e.value.span(), format!("{owner} has neither a cost nor an effect"))
             .with_help("give it p_add, q_add, ceiling_add, floor/exemption, close_channel, shift_channel, price_channel, volume_factor, completion_add, digital_post_exemption or [events.citizens.*], and its costs"));
     }
-    Ok(Event {
-        name,
-        description: v.description.clone(),
-        kind,
-        start,
-        end,
-        cells,
-        cost_one_off_kr,
-        cost_monthly_kr,
-        cost_by_year_kr,
-        p_add,
-        q_add,
-        ceiling_add,
-        floor,
-        closure,
-        digital_post,
-        shift,
-        price,
-        volume_factor,
-        completion_add,
-        ramp_months,
-        citizens,
-    })
+    Ok(())
 }
 
 /// The shares of a channel's contacts that go to other channels (`close_to`,
@@ -383,22 +474,7 @@ fn build_price_change(
             .with_help(format!("add {} to [prices]", c.get_ref())));
     }
     // Staffed channels are paid by the hour (Erlang C), not per contact.
-    let staffed = ctx
-        .cells
-        .iter()
-        .zip(cells)
-        .filter(|(_, &on)| on)
-        .find_map(|(cell, _)| {
-            let d = ctx.areas[cell.area].department?;
-            let dep = &ctx.departments[d];
-            let ch = match channel {
-                Channel::Personal => 0,
-                Channel::Phone => 1,
-                _ => return None,
-            };
-            dep.staffing[ch].as_ref().map(|_| dep.name.clone())
-        });
-    if let Some(dep) = staffed {
+    if let Some(dep) = staffing_department(ctx, cells, channel) {
         return Err(b
             .err(f, c.span(), format!("{owner} changes the unit price of {}, but department \"{dep}\" staffs that channel (paid by the hour, not per contact)", c.get_ref()))
             .with_help("limit the event's areas to departments that pay per contact, or change the staffing's hourly_wage_kr in an option file"));
@@ -440,4 +516,22 @@ fn build_price_change(
         }
     };
     Ok(Some(PriceChange { channel, rule }))
+}
+
+/// The first department among `cells`' that staffs `channel` (Erlang C).
+fn staffing_department(ctx: &Ctx, cells: &[bool], channel: Channel) -> Option<String> {
+    ctx.cells
+        .iter()
+        .zip(cells)
+        .filter(|(_, &on)| on)
+        .find_map(|(cell, _)| {
+            let d = ctx.areas[cell.area].department?;
+            let dep = &ctx.departments[d];
+            let ch = match channel {
+                Channel::Personal => 0,
+                Channel::Phone => 1,
+                _ => return None,
+            };
+            dep.staffing[ch].as_ref().map(|_| dep.name.clone())
+        })
 }

@@ -12,7 +12,34 @@ pub(super) fn build_goal(
     let v = g.value.get_ref();
     let name = v.name.get_ref().clone();
     let owner = format!("goal \"{name}\"");
-    let metric = match v.metric.get_ref().as_str() {
+    let metric = goal_metric(b, ctx, f, v, &owner)?;
+    check_metric_fields(b, ctx, f, v, metric, &owner)?;
+    let op = goal_op(b, f, v, &owner)?;
+    let channels = goal_channels(b, g, metric, &owner)?;
+    if metric == GoalMetric::PaperLetters && !has_outbound {
+        return Err(b.err(
+            f,
+            v.metric.span(),
+            format!("{owner} counts paper letters, but the scenario has no [outbound_mail]"),
+        ));
+    }
+    let cells = goal_cells(b, ctx, g, metric, &owner)?;
+    let targets = goal_targets(b, ctx, g, metric, &owner)?;
+    let year_end = goal_year_end(b, f, v, metric, &owner)?;
+    Ok(Goal {
+        name,
+        metric,
+        op,
+        cells,
+        channels,
+        targets,
+        year_end,
+    })
+}
+
+/// `metric` (with `capability` for "citizens", which the scenario must track).
+fn goal_metric(b: &Builder, ctx: &Ctx, f: FileId, v: &RawGoal, owner: &str) -> R<GoalMetric> {
+    Ok(match v.metric.get_ref().as_str() {
         "share" => GoalMetric::Share,
         "volume" => GoalMetric::Volume,
         "paper_letters" => GoalMetric::PaperLetters,
@@ -43,7 +70,18 @@ pub(super) fn build_goal(
             return Err(b.err(f, v.metric.span(), format!("{owner}: unknown metric \"{other}\""))
                 .with_help("metrics are: share, volume, paper_letters, cost, savings, cumulative_net_savings, npv, citizens, completion_rate, solutions"))
         }
-    };
+    })
+}
+
+/// `capability` only with metric "citizens"; "solutions" only with `[[solutions]]`.
+fn check_metric_fields(
+    b: &Builder,
+    ctx: &Ctx,
+    f: FileId,
+    v: &RawGoal,
+    metric: GoalMetric,
+    owner: &str,
+) -> R<()> {
     if let (Some(c), false) = (&v.capability, matches!(metric, GoalMetric::Citizens(_))) {
         return Err(b
             .err(
@@ -58,17 +96,30 @@ pub(super) fn build_goal(
             .err(f, v.metric.span(), format!("{owner} counts self-service solutions, but the scenario has no [[solutions]]"))
             .with_help("list the solutions with [[solutions]] name, areas, types and launch (docs/scenario-format.md, \"Solutions\")"));
     }
-    let op = match v.op.get_ref().as_str() {
-        ">=" => GoalOp::AtLeast,
-        "<=" => GoalOp::AtMost,
-        other => {
-            return Err(b.err(
-                f,
-                v.op.span(),
-                format!("{owner}: op \"{other}\" must be \">=\" or \"<=\""),
-            ))
-        }
-    };
+    Ok(())
+}
+
+/// `op`: ">=" or "<=".
+fn goal_op(b: &Builder, f: FileId, v: &RawGoal, owner: &str) -> R<GoalOp> {
+    match v.op.get_ref().as_str() {
+        ">=" => Ok(GoalOp::AtLeast),
+        "<=" => Ok(GoalOp::AtMost),
+        other => Err(b.err(
+            f,
+            v.op.span(),
+            format!("{owner}: op \"{other}\" must be \">=\" or \"<=\""),
+        )),
+    }
+}
+
+/// `channels`: required by the share and volume metrics, refused by the others.
+fn goal_channels(
+    b: &Builder,
+    g: &Located<Spanned<RawGoal>>,
+    metric: GoalMetric,
+    owner: &str,
+) -> R<[bool; N_CHANNELS]> {
+    let (f, v) = (g.file, g.value.get_ref());
     let mut channels = [false; N_CHANNELS];
     match (&v.channels, metric) {
         (Some(list), GoalMetric::Share | GoalMetric::Volume) => {
@@ -96,13 +147,19 @@ pub(super) fn build_goal(
         }
         (None, _) => {}
     }
-    if metric == GoalMetric::PaperLetters && !has_outbound {
-        return Err(b.err(
-            f,
-            v.metric.span(),
-            format!("{owner} counts paper letters, but the scenario has no [outbound_mail]"),
-        ));
-    }
+    Ok(channels)
+}
+
+/// `areas` and `types`: the cells a share, volume or completion-rate goal
+/// measures (at least one; with a completion rate for "completion_rate").
+fn goal_cells(
+    b: &Builder,
+    ctx: &Ctx,
+    g: &Located<Spanned<RawGoal>>,
+    metric: GoalMetric,
+    owner: &str,
+) -> R<Vec<bool>> {
+    let (f, v) = (g.file, g.value.get_ref());
     if !metric.has_cells() && (v.areas.is_some() || v.types.is_some()) {
         return Err(b.err(
             f,
@@ -110,7 +167,7 @@ pub(super) fn build_goal(
             format!("{owner}: areas and types only apply to the share, volume and completion_rate metrics"),
         ));
     }
-    let cells = cell_mask(b, ctx, f, &v.areas, &v.types, &owner)?;
+    let cells = cell_mask(b, ctx, f, &v.areas, &v.types, owner)?;
     if metric == GoalMetric::CompletionRate
         && !cells.iter().zip(ctx.has_completion).any(|(a, b)| *a && *b)
     {
@@ -125,6 +182,19 @@ pub(super) fn build_goal(
             format!("{owner} selects no (area, type) cell"),
         ));
     }
+    Ok(cells)
+}
+
+/// The target per year of the horizon (None where not evaluated): `target`
+/// with `year` or `from_year`, or `targets` by year.
+fn goal_targets(
+    b: &Builder,
+    ctx: &Ctx,
+    g: &Located<Spanned<RawGoal>>,
+    metric: GoalMetric,
+    owner: &str,
+) -> R<Vec<Option<f64>>> {
+    let (f, v) = (g.file, g.value.get_ref());
     let n_years = (ctx.end_year - ctx.base_year + 1) as usize;
     let mut targets = vec![None; n_years];
     let in_horizon = |y: i64, span: Range<usize>| -> R<usize> {
@@ -195,41 +265,32 @@ pub(super) fn build_goal(
                 ))
         }
     }
-    let year_end = match &v.at {
-        None => false,
-        Some(a) => match (a.get_ref().as_str(), metric) {
-            ("year", _) => false,
-            ("year_end", GoalMetric::Solutions) => {
-                return Err(b
-                    .err(f, a.span(), format!("{owner}: solutions are always counted at the end of the year"))
-                    .with_help("remove `at`"))
-            }
-            (
-                "year_end",
-                GoalMetric::Share
-                | GoalMetric::Volume
-                | GoalMetric::Citizens(_)
-                | GoalMetric::CompletionRate,
-            ) => true,
-            ("year_end", _) => {
-                return Err(b
-                    .err(f, a.span(), format!("{owner}: at = \"year_end\" applies only to the share, volume, citizens and completion_rate metrics"))
-                    .with_help("money and letters are yearly totals: remove `at`"))
-            }
-            (other, _) => {
-                return Err(b
-                    .err(f, a.span(), format!("{owner}: at = \"{other}\" is neither \"year\" nor \"year_end\""))
-                    .with_help("\"year\" = over the whole year (default); \"year_end\" = in December (\"by the end of 2011\")"))
-            }
-        },
+    Ok(targets)
+}
+
+/// `at`: "year" (the default) or "year_end" (December's figure), which only
+/// the share, volume, citizens and completion_rate metrics take.
+fn goal_year_end(b: &Builder, f: FileId, v: &RawGoal, metric: GoalMetric, owner: &str) -> R<bool> {
+    let Some(a) = &v.at else {
+        return Ok(false);
     };
-    Ok(Goal {
-        name,
-        metric,
-        op,
-        cells,
-        channels,
-        targets,
-        year_end,
-    })
+    match (a.get_ref().as_str(), metric) {
+        ("year", _) => Ok(false),
+        ("year_end", GoalMetric::Solutions) => Err(b
+            .err(f, a.span(), format!("{owner}: solutions are always counted at the end of the year"))
+            .with_help("remove `at`")),
+        (
+            "year_end",
+            GoalMetric::Share
+            | GoalMetric::Volume
+            | GoalMetric::Citizens(_)
+            | GoalMetric::CompletionRate,
+        ) => Ok(true),
+        ("year_end", _) => Err(b
+            .err(f, a.span(), format!("{owner}: at = \"year_end\" applies only to the share, volume, citizens and completion_rate metrics"))
+            .with_help("money and letters are yearly totals: remove `at`")),
+        (other, _) => Err(b
+            .err(f, a.span(), format!("{owner}: at = \"{other}\" is neither \"year\" nor \"year_end\""))
+            .with_help("\"year\" = over the whole year (default); \"year_end\" = in December (\"by the end of 2011\")")),
+    }
 }
