@@ -179,11 +179,16 @@ pub fn format_money_pair(a: f64, b: f64, lang: Lang) -> (String, String) {
 /// "1.51 to 2.55 m kr."; both ends in the unit of the larger
 /// ([`MoneyUnit`]).
 pub fn format_money_range(lo: f64, hi: f64, lang: Lang) -> String {
+    format_money_joined(lo, TextCommon::To.get(lang), hi, lang)
+}
+
+/// Two amounts joined by `joiner` ("til", "og") with the unit written once,
+/// both in the unit of the larger ([`MoneyUnit`]).
+pub fn format_money_joined(lo: f64, joiner: &str, hi: f64, lang: Lang) -> String {
     let u = MoneyUnit::of([lo, hi]);
     format!(
-        "{} {} {} {}",
+        "{} {joiner} {} {}",
         u.number(lo, lang),
-        TextCommon::To.get(lang),
         u.number(hi, lang),
         u.unit(lang)
     )

@@ -332,14 +332,7 @@ pub(super) fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
 /// Two ends of an interval joined by "og" / "and" with the unit once:
 /// "1,51 og 2,55 mio. kr." (both ends in one unit, [`MoneyUnit`]).
 pub(super) fn between(lo: f64, hi: f64, lang: Lang) -> String {
-    let u = MoneyUnit::of([lo, hi]);
-    format!(
-        "{} {} {} {}",
-        u.number(lo, lang),
-        TextCommon::And.get(lang),
-        u.number(hi, lang),
-        u.unit(lang)
-    )
+    crate::i18n::format_money_joined(lo, TextCommon::And.get(lang), hi, lang)
 }
 
 /// The discount rate as summary.json writes it ("0.05", or a distribution)
