@@ -13,7 +13,7 @@ use crate::input_key::InputKey;
 use crate::metric_key::MetricName;
 use crate::model::layout::{Layout, MetricDef, Store};
 use crate::model::plan::Plan;
-use crate::model::trial::{simulate, Scratch};
+use crate::model::trial::{simulate, simulate_lanes, Rows, Scratch};
 use crate::quantile_table::FastQuantile;
 use crate::sampling::{self, Design, InputSampler};
 use crate::scenario::Scenario;
@@ -180,34 +180,85 @@ impl<'a> Engine<'a> {
             .zip(detail.par_chunks_mut(CHUNK * dl.max(1)))
             .enumerate()
             .for_each(|(chunk, (core_rows, detail_rows))| {
-                let mut scratch = Scratch::default();
-                let mut uniforms = vec![0.0; n_inputs];
-                let mut values = vec![0.0; n_inputs];
                 let first = chunk * CHUNK;
                 let count = (core_rows.len() / cl.max(1)).min(n - first);
-                for k in 0..count {
+                let mut batch = Batch::<LANES>::new(n_inputs);
+                let mut single: Option<Batch<1>> = None;
+                let mut k = 0;
+                while k < count {
                     let trial = start + (first + k) as u64;
-                    self.input_values(trial, &mut uniforms, &mut values);
-                    simulate(
-                        self.scenario,
-                        &self.plan,
-                        &self.layout,
-                        &values,
-                        self.noise_stream,
-                        trial,
-                        &mut scratch,
-                        &mut core_rows[k * cl..(k + 1) * cl],
-                        &mut detail_rows[k * dl..(k + 1) * dl],
-                    );
+                    let (core, detail) = (&mut core_rows[k * cl..], &mut detail_rows[k * dl..]);
+                    if count - k >= LANES {
+                        self.run_lanes(&mut batch, trial, core, detail);
+                        k += LANES;
+                    } else {
+                        let one = single.get_or_insert_with(|| Batch::new(n_inputs));
+                        self.run_lanes(one, trial, core, detail);
+                        k += 1;
+                    }
                 }
                 progress(count);
             });
         Trials { n, core, detail }
     }
 
+    /// Runs trials `first..first + L` as one batch of lanes into the first
+    /// `L` rows of `core` and `detail`.
+    fn run_lanes<const L: usize>(
+        &self,
+        batch: &mut Batch<L>,
+        first: u64,
+        core: &mut [f64],
+        detail: &mut [f32],
+    ) {
+        let (cl, dl) = (self.layout.core_len, self.layout.detail_len);
+        let trials: [u64; L] = std::array::from_fn(|l| first + l as u64);
+        for l in 0..L {
+            self.input_values(trials[l], &mut batch.uniforms[l], &mut batch.values[l]);
+        }
+        let mut core = core.chunks_mut(cl.max(1));
+        let mut detail = detail.chunks_mut(dl.max(1));
+        let rows = Rows {
+            core: std::array::from_fn(|_| &mut core.next().expect("a row per lane")[..cl]),
+            detail: std::array::from_fn(|_| &mut detail.next().expect("a row per lane")[..dl]),
+        };
+        simulate_lanes(
+            self.scenario,
+            &self.plan,
+            &self.layout,
+            std::array::from_fn(|l| &batch.values[l][..]),
+            self.noise_stream,
+            trials,
+            &mut batch.scratch,
+            rows,
+        );
+    }
+
     /// Runs `n` trials from trial 0.
     pub fn run(&self, n: usize) -> Trials {
         self.run_range(0, n, &|_| {})
+    }
+}
+
+/// Trials per batch of lanes ([`simulate_lanes`]). Measured (cachegrind,
+/// instructions a trial, every-input-uncertain / vallensbaek-2012): see
+/// the README's performance section.
+const LANES: usize = 8;
+
+/// A worker's buffers for one batch of `L` trials.
+struct Batch<const L: usize> {
+    scratch: [Scratch; L],
+    uniforms: [Vec<f64>; L],
+    values: [Vec<f64>; L],
+}
+
+impl<const L: usize> Batch<L> {
+    fn new(n_inputs: usize) -> Self {
+        Batch {
+            scratch: std::array::from_fn(|_| Scratch::default()),
+            uniforms: std::array::from_fn(|_| vec![0.0; n_inputs]),
+            values: std::array::from_fn(|_| vec![0.0; n_inputs]),
+        }
     }
 }
 

@@ -44,8 +44,6 @@ pub struct Scratch {
     goal_num: Vec<f64>,
     goal_den: Vec<f64>,
     staff_volume: Vec<f64>,
-    /// Buffers of [`YearSums`]' goal sums, kept between trials.
-    goal_acc: [Vec<f64>; 2],
     /// Per path: monthly shares of the tracked capabilities (citizens.rs).
     cap_share: [Vec<f64>; 2],
     /// A capped cell's monthly cap on its digital (attempt) share.
@@ -146,31 +144,77 @@ pub fn simulate(
     core: &mut [f64],
     detail: &mut [f32],
 ) {
-    let n_months = plan.n_months;
-    let n_years = plan.n_years;
-    let n_cells = s.cells.len();
-    let ctx = Ctx {
+    let rows = Rows {
+        core: [core],
+        detail: [detail],
+    };
+    simulate_lanes::<1>(
         s,
         plan,
         layout,
-        values,
-    };
+        [values],
+        noise_stream,
+        [trial],
+        std::array::from_mut(sc),
+        rows,
+    );
+}
+
+/// The rows a batch of trials writes, one per lane.
+pub struct Rows<'a, const L: usize> {
+    pub core: [&'a mut [f64]; L],
+    pub detail: [&'a mut [f32]; L],
+}
+
+/// Runs a batch of `L` trials (`trials`, with input draws `values`), one per
+/// lane: each stage per trial, except the routing, which runs the lanes
+/// together (route.rs). Every trial's row is bit for bit what [`simulate`]
+/// writes for it alone.
+#[allow(clippy::too_many_arguments)]
+pub fn simulate_lanes<const L: usize>(
+    s: &Scenario,
+    plan: &Plan,
+    layout: &Layout,
+    values: [&[f64]; L],
+    noise_stream: u64,
+    trials: [u64; L],
+    sc: &mut [Scratch; L],
+    rows: Rows<L>,
+) {
+    let n_months = plan.n_months;
+    let n_years = plan.n_years;
+    let n_cells = s.cells.len();
     let n_depts = s.departments.len();
-    let monthly_growth = demand::demand(&ctx, noise_stream, trial, sc);
-    cells::cell_numbers(&ctx, sc);
-    let tc = cells::trial_constants(s, values, n_years);
-    cells::cell_prices(&ctx, &tc, sc);
-    adoption::capabilities(&ctx, sc);
-    adoption::adoption(&ctx, sc);
-    let staffing = routing::route_paths(&ctx, &tc, sc);
-    let costs = costs::costs(&ctx, &tc, monthly_growth, &staffing, sc, detail);
-    if let Some(slots) = &layout.slots.monthly {
-        sc.monthly
-            .write(slots, s, n_months, &tc.idx, &sc.cap_share[SCENARIO], detail);
+    let ctxs: [Ctx; L] = std::array::from_fn(|l| Ctx {
+        s,
+        plan,
+        layout,
+        values: values[l],
+    });
+    let mut monthly_growth = [0.0; L];
+    let tcs: [TrialConst; L] = std::array::from_fn(|l| {
+        let (ctx, sc) = (&ctxs[l], &mut sc[l]);
+        monthly_growth[l] = demand::demand(ctx, noise_stream, trials[l], sc);
+        cells::cell_numbers(ctx, sc);
+        let tc = cells::trial_constants(s, values[l], n_years);
+        cells::cell_prices(ctx, &tc, sc);
+        adoption::capabilities(ctx, sc);
+        adoption::adoption(ctx, sc);
+        tc
+    });
+    let staffing = routing::route_paths(&ctxs, &tcs, sc);
+    let Rows { core, detail } = rows;
+    for (l, ((core, detail), staffing)) in core.into_iter().zip(detail).zip(staffing).enumerate() {
+        let (ctx, tc, sc) = (&ctxs[l], &tcs[l], &mut sc[l]);
+        let costs = costs::costs(ctx, tc, monthly_growth[l], &staffing, sc, detail);
+        if let Some(slots) = &layout.slots.monthly {
+            sc.monthly
+                .write(slots, s, n_months, &tc.idx, &sc.cap_share[SCENARIO], detail);
+        }
+        if let Some(slots) = &layout.slots.breakdown {
+            sc.breakdown
+                .write(slots, n_years, n_cells, n_depts, &tc.idx, detail);
+        }
+        outcome::outcomes(ctx, &costs, sc, core, detail);
     }
-    if let Some(slots) = &layout.slots.breakdown {
-        sc.breakdown
-            .write(slots, n_years, n_cells, n_depts, &tc.idx, detail);
-    }
-    outcome::outcomes(&ctx, &costs, sc, core, detail);
 }

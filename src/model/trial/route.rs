@@ -1,77 +1,112 @@
 //! Routing of one cell's contacts in one epoch over the channels:
-//! completion, partial shifts, closures and opening hours.
+//! completion, partial shifts, closures and opening hours, for a batch of
+//! `L` trials at once (lane `l` is one trial; `L = 1` is a single trial).
+//!
+//! Every lane does exactly the operations a single trial would, in the same
+//! order, so a trial's numbers do not depend on the batch it ran in; what the
+//! lanes share is the control flow that depends only on the scenario (which
+//! events act on the cell, whether the hours displace contacts), and the
+//! lanes' independent sums keep the processor busy where one trial's chain
+//! of additions would wait on each result.
 
 use super::*;
 
+/// One number per lane.
+pub(super) type Lanes<const L: usize> = [f64; L];
+
 /// Volumes of one cell in one epoch after the channel split, closures and
-/// opening hours.
-#[derive(Debug, Default, Clone, Copy)]
-pub(super) struct Routed {
-    pub(super) volume: [f64; N_CHANNELS],
+/// opening hours, per lane.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Routed<const L: usize> {
+    pub(super) volume: [Lanes<L>; N_CHANNELS],
     /// Contacts displaced by opening hours: retimed, to digital, to phone, avoided.
-    pub(super) displaced: [f64; 4],
-    pub(super) closure_avoided: f64,
+    pub(super) displaced: [Lanes<L>; 4],
+    pub(super) closure_avoided: Lanes<L>,
     /// Contacts avoided by partial channel shifts.
-    pub(super) shift_avoided: f64,
+    pub(super) shift_avoided: Lanes<L>,
     /// Avoided contacts (hours, closures, shifts) at the unit price of the channel they left.
-    pub(super) avoided_value: f64,
+    pub(super) avoided_value: Lanes<L>,
     /// Self-service attempts, completed, fallback contacts.
-    pub(super) completion: [f64; 3],
+    pub(super) completion: [Lanes<L>; 3],
     /// Handling cost of the abandoned attempts.
-    pub(super) abandoned_cost: f64,
+    pub(super) abandoned_cost: Lanes<L>,
+}
+
+impl<const L: usize> Default for Routed<L> {
+    fn default() -> Self {
+        Routed {
+            volume: [[0.0; L]; N_CHANNELS],
+            displaced: [[0.0; L]; 4],
+            closure_avoided: [0.0; L],
+            shift_avoided: [0.0; L],
+            avoided_value: [0.0; L],
+            completion: [[0.0; L]; 3],
+            abandoned_cost: [0.0; L],
+        }
+    }
+}
+
+/// What the routing of one cell in one epoch reads, per lane: the cell's
+/// trial numbers, the trial's input draws and its displacement fractions.
+pub(super) struct CellLanes<'a, const L: usize> {
+    pub(super) ct: [&'a CellTrial; L],
+    pub(super) values: [&'a [f64]; L],
+    pub(super) fractions: [&'a [[f64; 3]; 2]; L],
 }
 
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
-/// sections 5-7). Linear in (t, d).
-#[allow(clippy::too_many_arguments)]
+/// sections 5-7), lane by lane. Linear in (t, d).
 #[inline]
-pub(super) fn route(
+pub(super) fn route<const L: usize>(
     s: &Scenario,
     cell: usize,
-    ct: &CellTrial,
+    lanes: &CellLanes<L>,
     (shifts, closures): (&[(usize, f64)], &[usize]),
-    values: &[f64],
     rho: [f64; 2],
-    fr: &[[f64; 3]; 2],
-    t: f64,
-    d: f64,
-    out: &mut Routed,
+    (t, d): (&Lanes<L>, &Lanes<L>),
+    out: &mut Routed<L>,
 ) {
     let di = s.cells[cell].digital.index();
-    // Completion: `d` are attempts; the failed ones that come back join
-    // the non-digital contacts in the cell's base split (docs/model.md).
-    let (nd, done) = match &ct.completion {
-        Some(cp) => {
-            let (t, d) = (t * cp.kappa, d * cp.kappa);
-            let done = d * cp.rate;
-            let failed = d - done;
-            let back = failed * cp.comes_back;
-            out.completion[0] += d;
-            out.completion[1] += done;
-            out.completion[2] += back;
-            out.abandoned_cost += failed * cp.abandoned_price;
-            (t - d + back, done)
+    for l in 0..L {
+        let ct = lanes.ct[l];
+        // Completion: `d` are attempts; the failed ones that come back join
+        // the non-digital contacts in the cell's base split (docs/model.md).
+        let (nd, done) = match &ct.completion {
+            Some(cp) => {
+                let (t, d) = (t[l] * cp.kappa, d[l] * cp.kappa);
+                let done = d * cp.rate;
+                let failed = d - done;
+                let back = failed * cp.comes_back;
+                out.completion[0][l] += d;
+                out.completion[1][l] += done;
+                out.completion[2][l] += back;
+                out.abandoned_cost[l] += failed * cp.abandoned_price;
+                (t - d + back, done)
+            }
+            None => (t[l] - d[l], d[l]),
+        };
+        for i in 0..N_CHANNELS {
+            out.volume[i][l] = nd * ct.other[i];
         }
-        None => (t - d, d),
-    };
-    for i in 0..N_CHANNELS {
-        out.volume[i] = nd * ct.other[i];
+        out.volume[di][l] += done;
     }
-    out.volume[di] += done;
     for &(ei, ramp) in shifts {
         if !s.events[ei].cells[cell] {
             continue;
         }
         let sh = s.events[ei].shift.as_ref().expect("shift event");
         let from = sh.channel.index();
-        let x = out.volume[from] * sh.share.get(values) * ramp;
-        if x == 0.0 {
-            continue;
+        for l in 0..L {
+            let values = lanes.values[l];
+            let x = out.volume[from][l] * sh.share.get(values) * ramp;
+            if x == 0.0 {
+                continue;
+            }
+            out.volume[from][l] -= x;
+            let avoided = move_to(&mut out.volume, l, x, &sh.to, values);
+            out.shift_avoided[l] += avoided;
+            out.avoided_value[l] += avoided * lanes.ct[l].prices[from];
         }
-        out.volume[from] -= x;
-        let avoided = move_to(&mut out.volume, x, &sh.to, values);
-        out.shift_avoided += avoided;
-        out.avoided_value += avoided * ct.prices[from];
     }
     for &ei in closures {
         if !s.events[ei].cells[cell] {
@@ -79,50 +114,58 @@ pub(super) fn route(
         }
         let cl = s.events[ei].closure.as_ref().expect("closure event");
         let ci = cl.channel.index();
-        let x = out.volume[ci];
-        if x == 0.0 {
-            continue;
+        for l in 0..L {
+            let x = out.volume[ci][l];
+            if x == 0.0 {
+                continue;
+            }
+            out.volume[ci][l] = 0.0;
+            let avoided = move_to(&mut out.volume, l, x, &cl.to, lanes.values[l]);
+            out.closure_avoided[l] += avoided;
+            out.avoided_value[l] += avoided * lanes.ct[l].prices[ci];
         }
-        out.volume[ci] = 0.0;
-        let avoided = move_to(&mut out.volume, x, &cl.to, values);
-        out.closure_avoided += avoided;
-        out.avoided_value += avoided * ct.prices[ci];
     }
     let pi = Channel::Phone.index();
     let ci = Channel::Personal.index();
     let phone_own = out.volume[pi];
     let [rc, rp] = rho;
     if rc > 0.0 {
-        let disp = out.volume[ci] * rc;
-        let [retime, to_dig, to_phone] = fr[COUNTER];
-        out.volume[ci] -= disp * (1.0 - retime);
-        out.volume[di] += disp * to_dig;
-        out.volume[pi] += disp * to_phone;
-        out.displaced[0] += disp * retime;
-        out.displaced[1] += disp * to_dig;
-        out.displaced[2] += disp * to_phone;
-        let avoided = disp * (1.0 - retime - to_dig - to_phone).max(0.0);
-        out.displaced[3] += avoided;
-        out.avoided_value += avoided * ct.prices[ci];
+        for l in 0..L {
+            let disp = out.volume[ci][l] * rc;
+            let [retime, to_dig, to_phone] = lanes.fractions[l][COUNTER];
+            out.volume[ci][l] -= disp * (1.0 - retime);
+            out.volume[di][l] += disp * to_dig;
+            out.volume[pi][l] += disp * to_phone;
+            out.displaced[0][l] += disp * retime;
+            out.displaced[1][l] += disp * to_dig;
+            out.displaced[2][l] += disp * to_phone;
+            let avoided = disp * (1.0 - retime - to_dig - to_phone).max(0.0);
+            out.displaced[3][l] += avoided;
+            out.avoided_value[l] += avoided * lanes.ct[l].prices[ci];
+        }
     }
     if rp > 0.0 {
-        let disp = phone_own * rp;
-        let [retime, to_dig, _] = fr[PHONE];
-        out.volume[pi] -= disp * (1.0 - retime);
-        out.volume[di] += disp * to_dig;
-        out.displaced[0] += disp * retime;
-        out.displaced[1] += disp * to_dig;
-        let avoided = disp * (1.0 - retime - to_dig).max(0.0);
-        out.displaced[3] += avoided;
-        out.avoided_value += avoided * ct.prices[pi];
+        for l in 0..L {
+            let disp = phone_own[l] * rp;
+            let [retime, to_dig, _] = lanes.fractions[l][PHONE];
+            out.volume[pi][l] -= disp * (1.0 - retime);
+            out.volume[di][l] += disp * to_dig;
+            out.displaced[0][l] += disp * retime;
+            out.displaced[1][l] += disp * to_dig;
+            let avoided = disp * (1.0 - retime - to_dig).max(0.0);
+            out.displaced[3][l] += avoided;
+            out.avoided_value[l] += avoided * lanes.ct[l].prices[pi];
+        }
     }
 }
 
-/// Adds `x` moved contacts to the channels of `to` in their (drawn) shares,
-/// scaled down when they sum above 1; returns the contacts avoided (the rest).
+/// Adds `x` moved contacts of lane `l` to the channels of `to` in their
+/// (drawn) shares, scaled down when they sum above 1; returns the contacts
+/// avoided (the rest).
 #[inline]
-pub(super) fn move_to(
-    volume: &mut [f64; N_CHANNELS],
+pub(super) fn move_to<const L: usize>(
+    volume: &mut [Lanes<L>; N_CHANNELS],
+    l: usize,
     x: f64,
     to: &[(crate::domain::Channel, crate::scenario::Param)],
     values: &[f64],
@@ -133,7 +176,7 @@ pub(super) fn move_to(
     }
     let scale = if sum > 1.0 { 1.0 / sum } else { 1.0 };
     for (ch, p) in to {
-        volume[ch.index()] += x * p.get(values) * scale;
+        volume[ch.index()][l] += x * p.get(values) * scale;
     }
     x * (1.0 - sum * scale).max(0.0)
 }

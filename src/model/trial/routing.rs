@@ -1,59 +1,62 @@
-//! Routing and accumulation per path, epoch and cell; staffing by Erlang C.
+//! Routing and accumulation per path, epoch and cell, for a batch of `L`
+//! trials (lanes; see route.rs); staffing by Erlang C per trial.
 
 use super::adoption::completion_at;
 use super::route::*;
 use super::*;
 use crate::scenario::Cell;
 
-/// One year's running sums of a path, taken out of [`Scratch`] for the
-/// cell loop of one epoch and put back after it.
-struct YearSums {
-    volume: [f64; N_CHANNELS],
-    handling: f64,
-    avoided_value: f64,
-    displaced: [f64; 4],
-    closure_avoided: f64,
-    shift_avoided: f64,
+/// One year's running sums of a path, per lane, taken out of each lane's
+/// [`Scratch`] for the cell loop of one epoch and put back after it.
+struct YearSums<const L: usize> {
+    volume: [Lanes<L>; N_CHANNELS],
+    handling: Lanes<L>,
+    avoided_value: Lanes<L>,
+    displaced: [Lanes<L>; 4],
+    closure_avoided: Lanes<L>,
+    shift_avoided: Lanes<L>,
     /// Self-service attempts, completed, fallback contacts (scenario path).
-    completion: [f64; 3],
-    goal_num: Vec<f64>,
-    goal_den: Vec<f64>,
+    completion: [Lanes<L>; 3],
+    /// Per goal: numerator and denominator.
+    goal_num: Vec<Lanes<L>>,
+    goal_den: Vec<Lanes<L>>,
 }
 
-impl YearSums {
-    fn load(sc: &mut Scratch, path: usize, y: usize, n_goals: usize, n_years: usize) -> Self {
-        let mut goal_num = std::mem::take(&mut sc.goal_acc[0]);
-        let mut goal_den = std::mem::take(&mut sc.goal_acc[1]);
-        goal_num.clear();
-        goal_den.clear();
-        goal_num.extend((0..n_goals).map(|g| sc.goal_num[g * n_years + y]));
-        goal_den.extend((0..n_goals).map(|g| sc.goal_den[g * n_years + y]));
+impl<const L: usize> YearSums<L> {
+    fn load(sc: &[Scratch; L], path: usize, y: usize, n_goals: usize, n_years: usize) -> Self {
+        let lanes =
+            |f: &dyn Fn(&Scratch) -> f64| -> Lanes<L> { std::array::from_fn(|l| f(&sc[l])) };
         YearSums {
-            volume: sc.volume[path][y],
-            handling: sc.handling[path][y],
-            avoided_value: sc.avoided_value[path][y],
-            displaced: sc.displaced[y],
-            closure_avoided: sc.closure_avoided[y],
-            shift_avoided: sc.shift_avoided[y],
-            completion: sc.completion[y],
-            goal_num,
-            goal_den,
+            volume: std::array::from_fn(|i| lanes(&|s| s.volume[path][y][i])),
+            handling: lanes(&|s| s.handling[path][y]),
+            avoided_value: lanes(&|s| s.avoided_value[path][y]),
+            displaced: std::array::from_fn(|k| lanes(&|s| s.displaced[y][k])),
+            closure_avoided: lanes(&|s| s.closure_avoided[y]),
+            shift_avoided: lanes(&|s| s.shift_avoided[y]),
+            completion: std::array::from_fn(|k| lanes(&|s| s.completion[y][k])),
+            goal_num: (0..n_goals)
+                .map(|g| lanes(&|s| s.goal_num[g * n_years + y]))
+                .collect(),
+            goal_den: (0..n_goals)
+                .map(|g| lanes(&|s| s.goal_den[g * n_years + y]))
+                .collect(),
         }
     }
 
-    fn store(self, sc: &mut Scratch, path: usize, y: usize, n_years: usize) {
-        sc.volume[path][y] = self.volume;
-        sc.handling[path][y] = self.handling;
-        sc.avoided_value[path][y] = self.avoided_value;
-        sc.displaced[y] = self.displaced;
-        sc.closure_avoided[y] = self.closure_avoided;
-        sc.shift_avoided[y] = self.shift_avoided;
-        sc.completion[y] = self.completion;
-        for (g, (num, den)) in self.goal_num.iter().zip(&self.goal_den).enumerate() {
-            sc.goal_num[g * n_years + y] = *num;
-            sc.goal_den[g * n_years + y] = *den;
+    fn store(self, sc: &mut [Scratch; L], path: usize, y: usize, n_years: usize) {
+        for (l, s) in sc.iter_mut().enumerate() {
+            s.volume[path][y] = std::array::from_fn(|i| self.volume[i][l]);
+            s.handling[path][y] = self.handling[l];
+            s.avoided_value[path][y] = self.avoided_value[l];
+            s.displaced[y] = std::array::from_fn(|k| self.displaced[k][l]);
+            s.closure_avoided[y] = self.closure_avoided[l];
+            s.shift_avoided[y] = self.shift_avoided[l];
+            s.completion[y] = std::array::from_fn(|k| self.completion[k][l]);
+            for (g, (num, den)) in self.goal_num.iter().zip(&self.goal_den).enumerate() {
+                s.goal_num[g * n_years + y] = num[l];
+                s.goal_den[g * n_years + y] = den[l];
+            }
         }
-        sc.goal_acc = [self.goal_num, self.goal_den];
     }
 }
 
@@ -65,14 +68,40 @@ pub(super) struct Staffing {
     pub stats: [Vec<[f64; 5]>; 2],
 }
 
-/// Routes every cell of both paths through every epoch.
-pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staffing {
-    let (s, plan, layout) = (ctx.s, ctx.plan, ctx.layout);
-    let n_months = plan.n_months;
+/// Routes every cell of both paths through every epoch, for every lane.
+pub(super) fn route_paths<const L: usize>(
+    ctxs: &[Ctx; L],
+    tcs: &[TrialConst; L],
+    sc: &mut [Scratch; L],
+) -> [Staffing; L] {
+    let plan = ctxs[0].plan;
+    let mut staffing: [Staffing; L] = std::array::from_fn(|l| start_paths(&ctxs[l], &mut sc[l]));
+    for path in [SCENARIO, STATUS_QUO] {
+        if path == STATUS_QUO && plan.identical_paths {
+            for l in 0..L {
+                copy_scenario_to_status_quo(&ctxs[l], &mut sc[l], &mut staffing[l]);
+            }
+            continue;
+        }
+        for l in 0..L {
+            start_path(&ctxs[l], path, &mut sc[l]);
+        }
+        for e in 0..plan.epochs.len() {
+            route_epoch(ctxs, tcs, path, e, sc);
+            if !plan.staffed.is_empty() {
+                for l in 0..L {
+                    staff_epoch(&ctxs[l], &tcs[l], path, e, &mut sc[l], &mut staffing[l]);
+                }
+            }
+        }
+    }
+    staffing
+}
+
+/// Zeroes one trial's sums of both paths and returns its empty staffing.
+fn start_paths(ctx: &Ctx, sc: &mut Scratch) -> Staffing {
+    let (s, plan) = (ctx.s, ctx.plan);
     let n_years = plan.n_years;
-    let n_cells = s.cells.len();
-    let staffed = !plan.staffed.is_empty();
-    // Routing and accumulation per path.
     let n_goals = s.goals.len();
     sc.displaced.clear();
     sc.displaced.resize(n_years, [0.0; 4]);
@@ -87,74 +116,66 @@ pub(super) fn route_paths(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) -> Staff
     sc.goal_den.clear();
     sc.goal_den.resize(n_goals * n_years, 0.0);
     let n_staffed = plan.staffed.len();
-    let n_depts = s.departments.len();
-    let by_group = layout.slots.breakdown.is_some();
-    let by_month = layout.slots.monthly.is_some();
-    let mut staffing_cost = [vec![0.0; n_years], vec![0.0; n_years]];
-    let mut staffing_stats = [
-        vec![[0.0f64; 5]; n_years * n_staffed],
-        vec![[0.0f64; 5]; n_years * n_staffed],
-    ];
-    for path in [SCENARIO, STATUS_QUO] {
-        if path == STATUS_QUO && plan.identical_paths {
-            let (sq, scn) = sc.volume.split_at_mut(1);
-            sq[0].clone_from(&scn[0]);
-            let (sq, scn) = sc.handling.split_at_mut(1);
-            sq[0].clone_from(&scn[0]);
-            let (sq, scn) = sc.avoided_value.split_at_mut(1);
-            sq[0].clone_from(&scn[0]);
-            let (sq, scn) = staffing_cost.split_at_mut(1);
-            sq[0].clone_from(&scn[0]);
-            let (sq, scn) = staffing_stats.split_at_mut(1);
-            sq[0].clone_from(&scn[0]);
-            if by_group {
-                sc.breakdown
-                    .copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
-            }
-            if by_month {
-                sc.monthly.copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
-            }
-            continue;
-        }
-        if by_group {
-            sc.breakdown.reset(path, n_years, n_cells, n_depts);
-        }
-        if by_month {
-            sc.monthly.reset(path, n_months, n_goals, path == SCENARIO);
-        }
-        sc.volume[path].clear();
-        sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
-        sc.handling[path].clear();
-        sc.handling[path].resize(n_years, 0.0);
-        sc.avoided_value[path].clear();
-        sc.avoided_value[path].resize(n_years, 0.0);
-        if staffed {
-            sc.staff_volume.clear();
-            sc.staff_volume.resize(n_staffed * n_months, 0.0);
-        }
-        for e in 0..plan.epochs.len() {
-            route_epoch(ctx, tc, path, e, sc);
-            staff_epoch(
-                ctx,
-                tc,
-                path,
-                e,
-                sc,
-                &mut staffing_cost,
-                &mut staffing_stats,
-            );
-        }
-    }
     Staffing {
-        cost: staffing_cost,
-        stats: staffing_stats,
+        cost: [vec![0.0; n_years], vec![0.0; n_years]],
+        stats: [
+            vec![[0.0f64; 5]; n_years * n_staffed],
+            vec![[0.0f64; 5]; n_years * n_staffed],
+        ],
+    }
+}
+
+/// The status quo is the scenario (no proposal, no policy events): one
+/// trial's status-quo sums are copies of its scenario sums.
+fn copy_scenario_to_status_quo(ctx: &Ctx, sc: &mut Scratch, staffing: &mut Staffing) {
+    let (sq, scn) = sc.volume.split_at_mut(1);
+    sq[0].clone_from(&scn[0]);
+    let (sq, scn) = sc.handling.split_at_mut(1);
+    sq[0].clone_from(&scn[0]);
+    let (sq, scn) = sc.avoided_value.split_at_mut(1);
+    sq[0].clone_from(&scn[0]);
+    let (sq, scn) = staffing.cost.split_at_mut(1);
+    sq[0].clone_from(&scn[0]);
+    let (sq, scn) = staffing.stats.split_at_mut(1);
+    sq[0].clone_from(&scn[0]);
+    if ctx.layout.slots.breakdown.is_some() {
+        sc.breakdown
+            .copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
+    }
+    if ctx.layout.slots.monthly.is_some() {
+        sc.monthly.copy_scenario_to_status_quo(SCENARIO, STATUS_QUO);
+    }
+}
+
+/// Zeroes one trial's sums of `path` before its epochs.
+fn start_path(ctx: &Ctx, path: usize, sc: &mut Scratch) {
+    let (s, plan, layout) = (ctx.s, ctx.plan, ctx.layout);
+    let (n_months, n_years) = (plan.n_months, plan.n_years);
+    if layout.slots.breakdown.is_some() {
+        sc.breakdown
+            .reset(path, n_years, s.cells.len(), s.departments.len());
+    }
+    if layout.slots.monthly.is_some() {
+        sc.monthly
+            .reset(path, n_months, s.goals.len(), path == SCENARIO);
+    }
+    sc.volume[path].clear();
+    sc.volume[path].resize(n_years, [0.0; N_CHANNELS]);
+    sc.handling[path].clear();
+    sc.handling[path].resize(n_years, 0.0);
+    sc.avoided_value[path].clear();
+    sc.avoided_value[path].resize(n_years, 0.0);
+    if !plan.staffed.is_empty() {
+        sc.staff_volume.clear();
+        sc.staff_volume.resize(plan.staffed.len() * n_months, 0.0);
     }
 }
 
 /// What every cell of one epoch of one path shares.
 #[derive(Clone, Copy)]
 struct EpochCtx<'a> {
-    ctx: &'a Ctx<'a>,
+    s: &'a Scenario,
+    plan: &'a Plan,
     path: usize,
     e: usize,
     /// The epoch's first month and its year.
@@ -166,10 +187,55 @@ struct EpochCtx<'a> {
     by_month: bool,
 }
 
+/// What the cell loop of one lane reads and writes in the lane's scratch.
+struct LaneIo<'a> {
+    cells: &'a [CellTrial],
+    area_epoch: &'a [f64],
+    digital_epoch: &'a [f64],
+    area_month: &'a [f64],
+    digital_month: &'a [f64],
+    staff_volume: &'a mut [f64],
+    breakdown: &'a mut crate::model::breakdown::Acc,
+    monthly: &'a mut crate::model::monthly::Acc,
+}
+
+impl<'a> LaneIo<'a> {
+    fn of(sc: &'a mut Scratch, path: usize) -> Self {
+        let Scratch {
+            cells,
+            area_epoch,
+            digital_epoch,
+            area_month,
+            digital_month,
+            staff_volume,
+            breakdown,
+            monthly,
+            ..
+        } = sc;
+        LaneIo {
+            cells,
+            area_epoch,
+            digital_epoch: &digital_epoch[path],
+            area_month,
+            digital_month: &digital_month[path],
+            staff_volume,
+            breakdown,
+            monthly,
+        }
+    }
+}
+
 /// Routes every cell of `path` in epoch `e` and adds the results to the
-/// year's sums (and, for staffed channels, to the monthly staff volumes).
-fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scratch) {
-    let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
+/// year's sums (and, for staffed channels, to the monthly staff volumes),
+/// for every lane.
+fn route_epoch<const L: usize>(
+    ctxs: &[Ctx; L],
+    tcs: &[TrialConst; L],
+    path: usize,
+    e: usize,
+    sc: &mut [Scratch; L],
+) {
+    let (s, plan, layout) = (ctxs[0].s, ctxs[0].plan, ctxs[0].layout);
     let n_years = plan.n_years;
     let n_epochs = plan.epochs.len();
     let n_cells = s.cells.len();
@@ -177,7 +243,8 @@ fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scrat
     let pp = &plan.paths[path];
     let ep = &plan.epochs[e];
     let ec = EpochCtx {
-        ctx,
+        s,
+        plan,
         path,
         e,
         month: ep.start,
@@ -186,128 +253,133 @@ fn route_epoch(ctx: &Ctx, tc: &TrialConst, path: usize, e: usize, sc: &mut Scrat
         by_group: layout.slots.breakdown.is_some(),
         by_month: layout.slots.monthly.is_some(),
     };
+    let values: [&[f64]; L] = std::array::from_fn(|l| ctxs[l].values);
     // This year's sums so far, held in locals for the cell loop (the
     // compiler cannot keep them in registers through the vectors) and
     // stored back after it: the same additions in the same order.
-    let mut acc = YearSums::load(sc, path, ec.y, s.goals.len(), n_years);
+    let mut acc = YearSums::<L>::load(sc, path, ec.y, s.goals.len(), n_years);
     // With --monthly this epoch is one month: its sums are the
     // year's sums after the cell loop less these.
     let before = (acc.volume, acc.handling);
+    let mut io: [LaneIo; L] = sc.each_mut().map(|s| LaneIo::of(s, path));
+    let price_or_completion =
+        !pp.price_changes[e].is_empty() || !pp.completion_events[e].is_empty();
     for c in 0..n_cells {
         let cell = &s.cells[c];
-        let ct = &sc.cells[c];
         let dept = plan.cell_dept[c];
         let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
-        let mut t = ct.type_share * sc.area_epoch[cell.area * n_epochs + e];
-        let mut d = sc.digital_epoch[path][c * n_epochs + e];
-        let factor = volume_factor(s, &pp.volume_events[e], c, values);
-        if let Some(f) = factor {
-            t *= f;
-            d *= f;
+        let mut t: Lanes<L> = std::array::from_fn(|l| {
+            io[l].cells[c].type_share * io[l].area_epoch[cell.area * n_epochs + e]
+        });
+        let mut d: Lanes<L> = std::array::from_fn(|l| io[l].digital_epoch[c * n_epochs + e]);
+        let factor: [Option<f64>; L] = if pp.volume_events[e].is_empty() {
+            [None; L]
+        } else {
+            std::array::from_fn(|l| volume_factor(s, &pp.volume_events[e], c, values[l]))
+        };
+        for l in 0..L {
+            if let Some(f) = factor[l] {
+                t[l] *= f;
+                d[l] *= f;
+            }
         }
         let routed = pp.routed[e * n_cells + c];
         // A unit price change or a raised completion rate makes this
         // cell's own copy of its trial numbers.
-        let changed;
-        let ct =
-            if routed && (!pp.price_changes[e].is_empty() || !pp.completion_events[e].is_empty()) {
-                let mut own = with_price_changes(s, ct, &pp.price_changes[e], c, values);
+        let changed: [CellTrial; L];
+        let ct: [&CellTrial; L] = if routed && price_or_completion {
+            changed = std::array::from_fn(|l| {
+                let mut own =
+                    with_price_changes(s, &io[l].cells[c], &pp.price_changes[e], c, values[l]);
                 if let Some(cp) = &mut own.completion {
-                    cp.rate = completion_at(s, &pp.completion_events[e], c, cp.base_rate, values);
+                    cp.rate =
+                        completion_at(s, &pp.completion_events[e], c, cp.base_rate, values[l]);
                 }
-                changed = own;
-                &changed
-            } else {
-                ct
-            };
+                own
+            });
+            std::array::from_fn(|l| &changed[l])
+        } else {
+            std::array::from_fn(|l| &io[l].cells[c])
+        };
         if rho == [0.0; 2] && !routed && !staffed {
-            add_base_split(
-                &ec,
-                (c, cell),
-                ct,
-                t,
-                d,
-                &mut acc,
-                &mut sc.breakdown,
-                &mut sc.monthly,
-            );
+            add_base_split(&ec, (c, cell), &ct, (&t, &d), &mut acc, &mut io);
             continue;
         }
-        let fractions = tc.fractions_of(cell.area, dept);
-        let events = (&pp.shifts[e][..], &pp.closures[e][..]);
-        let mut out = Routed::default();
-        route(s, c, ct, events, values, rho, fractions, t, d, &mut out);
-        add_routed(
-            &ec,
-            c,
+        let lanes = CellLanes {
             ct,
-            &out,
-            &mut acc,
-            &mut sc.breakdown,
-            &mut sc.monthly,
-        );
-        let unit = |t: f64, d: f64| {
-            let mut out = Routed::default();
-            route(s, c, ct, events, values, rho, fractions, t, d, &mut out);
-            out
+            values,
+            fractions: std::array::from_fn(|l| tcs[l].fractions_of(cell.area, dept)),
         };
+        let events = (&pp.shifts[e][..], &pp.closures[e][..]);
+        let mut out = Routed::<L>::default();
+        route(s, c, &lanes, events, rho, (&t, &d), &mut out);
+        add_routed(&ec, c, &lanes.ct, &out, &mut acc, &mut io);
         if let (true, Some(dd)) = (staffed, dept) {
             // Monthly volumes of staffed channels: routing is linear in (T, D).
+            let unit = |t: f64, d: f64| {
+                let mut out = Routed::<L>::default();
+                route(s, c, &lanes, events, rho, (&[t; L], &[d; L]), &mut out);
+                out
+            };
             let units = (unit(1.0, 0.0), unit(0.0, 1.0));
-            let months = (&sc.area_month[..], &sc.digital_month[path][..]);
-            add_staff_volumes(
-                &ec,
-                (c, cell),
-                dd,
-                ct,
-                factor,
-                units,
-                months,
-                &mut sc.staff_volume,
-            );
+            for (l, io) in io.iter_mut().enumerate() {
+                add_staff_volumes(
+                    &ec,
+                    (c, cell),
+                    dd,
+                    lanes.ct[l],
+                    factor[l],
+                    (&units.0, &units.1, l),
+                    io,
+                );
+            }
         }
     }
     if ec.by_month {
         let m = ep.start;
-        let mo = &mut sc.monthly;
-        mo.handling[path][m] = acc.handling - before.1;
-        for i in 0..N_CHANNELS {
-            mo.volume[path][m * N_CHANNELS + i] = acc.volume[i] - before.0[i];
+        for (l, io) in io.iter_mut().enumerate() {
+            let mo = &mut *io.monthly;
+            mo.handling[path][m] = acc.handling[l] - before.1[l];
+            for i in 0..N_CHANNELS {
+                mo.volume[path][m * N_CHANNELS + i] = acc.volume[i][l] - before.0[i][l];
+            }
         }
     }
+    drop(io);
     acc.store(sc, path, ec.y, n_years);
 }
 
 /// Adds cell `c` of a cell-epoch that only the base split applies to
 /// (no displacement, routing or staffing): linear in the non-digital
 /// contacts `t - d` and the digital `d`.
-#[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn add_base_split(
+fn add_base_split<const L: usize>(
     ec: &EpochCtx,
     (c, cell): (usize, &Cell),
-    ct: &CellTrial,
-    t: f64,
-    d: f64,
-    acc: &mut YearSums,
-    breakdown: &mut crate::model::breakdown::Acc,
-    monthly: &mut crate::model::monthly::Acc,
+    ct: &[&CellTrial; L],
+    (t, d): (&Lanes<L>, &Lanes<L>),
+    acc: &mut YearSums<L>,
+    io: &mut [LaneIo; L],
 ) {
-    let (s, plan) = (ec.ctx.s, ec.ctx.plan);
+    let (s, plan) = (ec.s, ec.plan);
     let n_cells = s.cells.len();
     let (path, y) = (ec.path, ec.y);
-    let nd = t - d;
+    let nd: Lanes<L> = std::array::from_fn(|l| t[l] - d[l]);
     let di = cell.digital.index();
-    let vol = &mut acc.volume;
-    for (x, other) in vol.iter_mut().zip(&ct.other) {
-        *x += nd * other;
-    }
-    vol[di] += d;
-    let handling = nd * ct.other_cost + d * ct.prices[di];
-    acc.handling += handling;
-    if ec.by_group {
-        breakdown.cell_handling[path][y * n_cells + c] += handling;
-        breakdown.cell_contacts[path][y * n_cells + c] += nd * ct.other.iter().sum::<f64>() + d;
+    for l in 0..L {
+        let vol = &mut acc.volume;
+        for (i, other) in ct[l].other.iter().enumerate() {
+            vol[i][l] += nd[l] * other;
+        }
+        vol[di][l] += d[l];
+        let handling = nd[l] * ct[l].other_cost + d[l] * ct[l].prices[di];
+        acc.handling[l] += handling;
+        if ec.by_group {
+            let bd = &mut *io[l].breakdown;
+            bd.cell_handling[path][y * n_cells + c] += handling;
+            bd.cell_contacts[path][y * n_cells + c] +=
+                nd[l] * ct[l].other.iter().sum::<f64>() + d[l];
+        }
     }
     if path != SCENARIO {
         return;
@@ -319,74 +391,81 @@ fn add_base_split(
         if (not_this_month && !ec.by_month) || goal.metric == GoalMetric::CompletionRate {
             continue;
         }
-        let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i]).sum();
-        let num = nd * share + if goal.channels[di] { d } else { 0.0 };
-        add_goal(ec, g, !not_this_month, (num, t), acc, monthly);
+        let digital_counts = goal.channels[di];
+        for l in 0..L {
+            let share: f64 = plan.goal_channels[g].iter().map(|&i| ct[l].other[i]).sum();
+            let num = nd[l] * share + if digital_counts { d[l] } else { 0.0 };
+            add_goal(ec, g, !not_this_month, (num, t[l]), l, acc, &mut io[l]);
+        }
     }
 }
 
-/// Adds a cell's numerator and denominator of goal `g` to the year's sums
+/// Adds lane `l`'s numerator and denominator of goal `g` to the year's sums
 /// (when the year counts this epoch) and, with `--monthly`, the month's.
 #[inline(always)]
-fn add_goal(
+fn add_goal<const L: usize>(
     ec: &EpochCtx,
     g: usize,
     this_year: bool,
     (num, den): (f64, f64),
-    acc: &mut YearSums,
-    monthly: &mut crate::model::monthly::Acc,
+    l: usize,
+    acc: &mut YearSums<L>,
+    io: &mut LaneIo,
 ) {
     if this_year {
-        acc.goal_num[g] += num;
-        acc.goal_den[g] += den;
+        acc.goal_num[g][l] += num;
+        acc.goal_den[g][l] += den;
     }
     if ec.by_month {
-        let n_months = ec.ctx.plan.n_months;
-        monthly.goal_num[g * n_months + ec.month] += num;
-        monthly.goal_den[g * n_months + ec.month] += den;
+        let n_months = ec.plan.n_months;
+        io.monthly.goal_num[g * n_months + ec.month] += num;
+        io.monthly.goal_den[g * n_months + ec.month] += den;
     }
 }
 
 /// Adds cell `c`'s routed volumes `out` (closures, shifts, opening hours,
 /// completion) to the year's sums, the breakdown and the goals.
-#[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn add_routed(
+fn add_routed<const L: usize>(
     ec: &EpochCtx,
     c: usize,
-    ct: &CellTrial,
-    out: &Routed,
-    acc: &mut YearSums,
-    breakdown: &mut crate::model::breakdown::Acc,
-    monthly: &mut crate::model::monthly::Acc,
+    ct: &[&CellTrial; L],
+    out: &Routed<L>,
+    acc: &mut YearSums<L>,
+    io: &mut [LaneIo; L],
 ) {
-    let (s, plan) = (ec.ctx.s, ec.ctx.plan);
+    let (s, plan) = (ec.s, ec.plan);
     let n_cells = s.cells.len();
     let (path, y) = (ec.path, ec.y);
-    let vol = &mut acc.volume;
-    let mut cost = 0.0;
-    let mut total = 0.0;
-    for i in 0..N_CHANNELS {
-        vol[i] += out.volume[i];
-        cost += out.volume[i] * ct.prices[i];
-        total += out.volume[i];
-    }
-    acc.handling += cost + out.abandoned_cost;
-    acc.avoided_value += out.avoided_value;
-    if ec.by_group {
-        breakdown.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost;
-        breakdown.cell_contacts[path][y * n_cells + c] += total;
+    let mut total = [0.0; L];
+    for l in 0..L {
+        let vol = &mut acc.volume;
+        let mut cost = 0.0;
+        for i in 0..N_CHANNELS {
+            vol[i][l] += out.volume[i][l];
+            cost += out.volume[i][l] * ct[l].prices[i];
+            total[l] += out.volume[i][l];
+        }
+        acc.handling[l] += cost + out.abandoned_cost[l];
+        acc.avoided_value[l] += out.avoided_value[l];
+        if ec.by_group {
+            let bd = &mut *io[l].breakdown;
+            bd.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost[l];
+            bd.cell_contacts[path][y * n_cells + c] += total[l];
+        }
     }
     if path != SCENARIO {
         return;
     }
-    for k in 0..4 {
-        acc.displaced[k] += out.displaced[k];
-    }
-    acc.closure_avoided += out.closure_avoided;
-    acc.shift_avoided += out.shift_avoided;
-    for k in 0..3 {
-        acc.completion[k] += out.completion[k];
+    for l in 0..L {
+        for k in 0..4 {
+            acc.displaced[k][l] += out.displaced[k][l];
+        }
+        acc.closure_avoided[l] += out.closure_avoided[l];
+        acc.shift_avoided[l] += out.shift_avoided[l];
+        for k in 0..3 {
+            acc.completion[k][l] += out.completion[k][l];
+        }
     }
     for &g in &plan.cell_goals[c] {
         let goal = &s.goals[g];
@@ -394,33 +473,36 @@ fn add_routed(
         if not_this_month && !ec.by_month {
             continue;
         }
-        let (num, den) = if goal.metric == GoalMetric::CompletionRate {
-            (out.completion[1], out.completion[0])
-        } else {
-            let num: f64 = plan.goal_channels[g].iter().map(|&i| out.volume[i]).sum();
-            (num, total)
-        };
-        add_goal(ec, g, !not_this_month, (num, den), acc, monthly);
+        for l in 0..L {
+            let (num, den) = if goal.metric == GoalMetric::CompletionRate {
+                (out.completion[1][l], out.completion[0][l])
+            } else {
+                let num: f64 = plan.goal_channels[g]
+                    .iter()
+                    .map(|&i| out.volume[i][l])
+                    .sum();
+                (num, total[l])
+            };
+            add_goal(ec, g, !not_this_month, (num, den), l, acc, &mut io[l]);
+        }
     }
 }
 
-/// Adds cell `c`'s contacts in department `dept`'s staffed channels to
-/// the monthly staff volumes of the epoch, from the routing of one
-/// contact and one digital contact (`units`): routing is linear in (t, d).
-/// `months` are the monthly volumes by area and the path's digital ones by cell.
-#[allow(clippy::too_many_arguments)]
+/// Adds lane `l`'s contacts of cell `c` in department `dept`'s staffed
+/// channels to the monthly staff volumes of the epoch, from the routing of
+/// one contact and one digital contact (`unit_t`, `unit_d`): routing is
+/// linear in (t, d).
 #[inline(always)]
-fn add_staff_volumes(
+fn add_staff_volumes<const L: usize>(
     ec: &EpochCtx,
     (c, cell): (usize, &Cell),
     dept: usize,
     ct: &CellTrial,
     factor: Option<f64>,
-    (unit_t, unit_d): (Routed, Routed),
-    (area_month, digital_month): (&[f64], &[f64]),
-    staff_volume: &mut [f64],
+    (unit_t, unit_d, l): (&Routed<L>, &Routed<L>, usize),
+    io: &mut LaneIo,
 ) {
-    let plan = ec.ctx.plan;
+    let plan = ec.plan;
     let n_months = plan.n_months;
     let area = cell.area;
     let ep = &plan.epochs[ec.e];
@@ -434,13 +516,14 @@ fn add_staff_volumes(
             Channel::Phone.index()
         };
         for m in ep.start..ep.end {
-            let mut tm = ct.type_share * area_month[area * n_months + m] / 12.0;
-            let mut dm = digital_month[c * n_months + m];
+            let mut tm = ct.type_share * io.area_month[area * n_months + m] / 12.0;
+            let mut dm = io.digital_month[c * n_months + m];
             if let Some(f) = factor {
                 tm *= f;
                 dm *= f;
             }
-            staff_volume[k * n_months + m] += unit_t.volume[chi] * tm + unit_d.volume[chi] * dm;
+            io.staff_volume[k * n_months + m] +=
+                unit_t.volume[chi][l] * tm + unit_d.volume[chi][l] * dm;
         }
     }
 }
@@ -453,9 +536,12 @@ fn staff_epoch(
     path: usize,
     e: usize,
     sc: &mut Scratch,
-    staffing_cost: &mut [Vec<f64>; 2],
-    staffing_stats: &mut [Vec<[f64; 5]>; 2],
+    staffing: &mut Staffing,
 ) {
+    let Staffing {
+        cost: staffing_cost,
+        stats: staffing_stats,
+    } = staffing;
     let (s, plan, layout, values) = (ctx.s, ctx.plan, ctx.layout, ctx.values);
     let n_months = plan.n_months;
     let n_staffed = plan.staffed.len();
