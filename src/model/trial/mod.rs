@@ -29,6 +29,8 @@ mod routing;
 #[derive(Debug, Default)]
 pub struct Scratch {
     area_month: Vec<f64>,
+    /// Population growth factor per month (1 in the first).
+    growth_month: Vec<f64>,
     area_epoch: Vec<f64>,
     cells: Vec<CellTrial>,
     digital_epoch: [Vec<f64>; 2],

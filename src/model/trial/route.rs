@@ -46,10 +46,36 @@ impl<const L: usize> Default for Routed<L> {
     }
 }
 
+/// A cell's trial numbers that the routing reads for every contact, one
+/// number per lane (laid out so that a lane loop reads consecutive numbers).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CellSoa<const L: usize> {
+    pub(super) type_share: Lanes<L>,
+    /// Base shares of the non-digital channels, renormalised to sum to 1.
+    pub(super) other: [Lanes<L>; N_CHANNELS],
+    /// Handling cost of one non-digital contact.
+    pub(super) other_cost: Lanes<L>,
+    /// Unit price per channel.
+    pub(super) prices: [Lanes<L>; N_CHANNELS],
+}
+
+impl<const L: usize> CellSoa<L> {
+    pub(super) fn of(ct: [&CellTrial; L]) -> Self {
+        CellSoa {
+            type_share: std::array::from_fn(|l| ct[l].type_share),
+            other: std::array::from_fn(|i| std::array::from_fn(|l| ct[l].other[i])),
+            other_cost: std::array::from_fn(|l| ct[l].other_cost),
+            prices: std::array::from_fn(|i| std::array::from_fn(|l| ct[l].prices[i])),
+        }
+    }
+}
+
 /// What the routing of one cell in one epoch reads, per lane: the cell's
-/// trial numbers, the trial's input draws and its displacement fractions.
+/// trial numbers (all, and transposed), the trial's input draws and its
+/// displacement fractions.
 pub(super) struct CellLanes<'a, const L: usize> {
     pub(super) ct: [&'a CellTrial; L],
+    pub(super) soa: &'a CellSoa<L>,
     pub(super) values: [&'a [f64]; L],
     pub(super) fractions: [&'a [[f64; 3]; 2]; L],
 }
@@ -67,11 +93,12 @@ pub(super) fn route<const L: usize>(
     out: &mut Routed<L>,
 ) {
     let di = s.cells[cell].digital.index();
+    let mut nd = [0.0; L];
+    let mut done = [0.0; L];
     for l in 0..L {
-        let ct = lanes.ct[l];
         // Completion: `d` are attempts; the failed ones that come back join
         // the non-digital contacts in the cell's base split (docs/model.md).
-        let (nd, done) = match &ct.completion {
+        (nd[l], done[l]) = match &lanes.ct[l].completion {
             Some(cp) => {
                 let (t, d) = (t[l] * cp.kappa, d[l] * cp.kappa);
                 let done = d * cp.rate;
@@ -85,10 +112,14 @@ pub(super) fn route<const L: usize>(
             }
             None => (t[l] - d[l], d[l]),
         };
-        for i in 0..N_CHANNELS {
-            out.volume[i][l] = nd * ct.other[i];
+    }
+    for (volume, other) in out.volume.iter_mut().zip(&lanes.soa.other) {
+        for l in 0..L {
+            volume[l] = nd[l] * other[l];
         }
-        out.volume[di][l] += done;
+    }
+    for l in 0..L {
+        out.volume[di][l] += done[l];
     }
     for &(ei, ramp) in shifts {
         if !s.events[ei].cells[cell] {
@@ -105,7 +136,7 @@ pub(super) fn route<const L: usize>(
             out.volume[from][l] -= x;
             let avoided = move_to(&mut out.volume, l, x, &sh.to, values);
             out.shift_avoided[l] += avoided;
-            out.avoided_value[l] += avoided * lanes.ct[l].prices[from];
+            out.avoided_value[l] += avoided * lanes.soa.prices[from][l];
         }
     }
     for &ei in closures {
@@ -122,7 +153,7 @@ pub(super) fn route<const L: usize>(
             out.volume[ci][l] = 0.0;
             let avoided = move_to(&mut out.volume, l, x, &cl.to, lanes.values[l]);
             out.closure_avoided[l] += avoided;
-            out.avoided_value[l] += avoided * lanes.ct[l].prices[ci];
+            out.avoided_value[l] += avoided * lanes.soa.prices[ci][l];
         }
     }
     let pi = Channel::Phone.index();
@@ -141,7 +172,7 @@ pub(super) fn route<const L: usize>(
             out.displaced[2][l] += disp * to_phone;
             let avoided = disp * (1.0 - retime - to_dig - to_phone).max(0.0);
             out.displaced[3][l] += avoided;
-            out.avoided_value[l] += avoided * lanes.ct[l].prices[ci];
+            out.avoided_value[l] += avoided * lanes.soa.prices[ci][l];
         }
     }
     if rp > 0.0 {
@@ -154,7 +185,7 @@ pub(super) fn route<const L: usize>(
             out.displaced[1][l] += disp * to_dig;
             let avoided = disp * (1.0 - retime - to_dig).max(0.0);
             out.displaced[3][l] += avoided;
-            out.avoided_value[l] += avoided * lanes.ct[l].prices[pi];
+            out.avoided_value[l] += avoided * lanes.soa.prices[pi][l];
         }
     }
 }

@@ -86,8 +86,9 @@ pub(super) fn route_paths<const L: usize>(
         for l in 0..L {
             start_path(&ctxs[l], path, &mut sc[l]);
         }
+        let soa = BatchSoa::of(sc, path);
         for e in 0..plan.epochs.len() {
-            route_epoch(ctxs, tcs, path, e, sc);
+            route_epoch(ctxs, tcs, path, e, &soa, sc);
             if !plan.staffed.is_empty() {
                 for l in 0..L {
                     staff_epoch(&ctxs[l], &tcs[l], path, e, &mut sc[l], &mut staffing[l]);
@@ -171,6 +172,33 @@ fn start_path(ctx: &Ctx, path: usize, sc: &mut Scratch) {
     }
 }
 
+/// The lanes' numbers the cell loop reads, transposed once per batch and
+/// path so that a lane loop reads consecutive numbers.
+struct BatchSoa<const L: usize> {
+    cells: Vec<CellSoa<L>>,
+    /// Per `area * n_epochs + e`: the area's contacts in the epoch.
+    area_epoch: Vec<Lanes<L>>,
+    /// Per `cell * n_epochs + e`: the path's digital contacts.
+    digital_epoch: Vec<Lanes<L>>,
+}
+
+impl<const L: usize> BatchSoa<L> {
+    fn of(sc: &[Scratch; L], path: usize) -> Self {
+        let n_cells = sc[0].cells.len();
+        BatchSoa {
+            cells: (0..n_cells)
+                .map(|c| CellSoa::of(std::array::from_fn(|l| &sc[l].cells[c])))
+                .collect(),
+            area_epoch: (0..sc[0].area_epoch.len())
+                .map(|k| std::array::from_fn(|l| sc[l].area_epoch[k]))
+                .collect(),
+            digital_epoch: (0..sc[0].digital_epoch[path].len())
+                .map(|k| std::array::from_fn(|l| sc[l].digital_epoch[path][k]))
+                .collect(),
+        }
+    }
+}
+
 /// What every cell of one epoch of one path shares.
 #[derive(Clone, Copy)]
 struct EpochCtx<'a> {
@@ -190,8 +218,6 @@ struct EpochCtx<'a> {
 /// What the cell loop of one lane reads and writes in the lane's scratch.
 struct LaneIo<'a> {
     cells: &'a [CellTrial],
-    area_epoch: &'a [f64],
-    digital_epoch: &'a [f64],
     area_month: &'a [f64],
     digital_month: &'a [f64],
     staff_volume: &'a mut [f64],
@@ -203,8 +229,6 @@ impl<'a> LaneIo<'a> {
     fn of(sc: &'a mut Scratch, path: usize) -> Self {
         let Scratch {
             cells,
-            area_epoch,
-            digital_epoch,
             area_month,
             digital_month,
             staff_volume,
@@ -214,8 +238,6 @@ impl<'a> LaneIo<'a> {
         } = sc;
         LaneIo {
             cells,
-            area_epoch,
-            digital_epoch: &digital_epoch[path],
             area_month,
             digital_month: &digital_month[path],
             staff_volume,
@@ -233,6 +255,7 @@ fn route_epoch<const L: usize>(
     tcs: &[TrialConst; L],
     path: usize,
     e: usize,
+    soa: &BatchSoa<L>,
     sc: &mut [Scratch; L],
 ) {
     let (s, plan, layout) = (ctxs[0].s, ctxs[0].plan, ctxs[0].layout);
@@ -268,10 +291,9 @@ fn route_epoch<const L: usize>(
         let cell = &s.cells[c];
         let dept = plan.cell_dept[c];
         let rho = dept.map(|d| pp.rho[e][d]).unwrap_or([0.0; 2]);
-        let mut t: Lanes<L> = std::array::from_fn(|l| {
-            io[l].cells[c].type_share * io[l].area_epoch[cell.area * n_epochs + e]
-        });
-        let mut d: Lanes<L> = std::array::from_fn(|l| io[l].digital_epoch[c * n_epochs + e]);
+        let area_epoch = &soa.area_epoch[cell.area * n_epochs + e];
+        let mut t: Lanes<L> = std::array::from_fn(|l| soa.cells[c].type_share[l] * area_epoch[l]);
+        let mut d: Lanes<L> = soa.digital_epoch[c * n_epochs + e];
         let factor: [Option<f64>; L] = if pp.volume_events[e].is_empty() {
             [None; L]
         } else {
@@ -287,7 +309,8 @@ fn route_epoch<const L: usize>(
         // A unit price change or a raised completion rate makes this
         // cell's own copy of its trial numbers.
         let changed: [CellTrial; L];
-        let ct: [&CellTrial; L] = if routed && price_or_completion {
+        let changed_soa: CellSoa<L>;
+        let (ct, cell_soa): ([&CellTrial; L], &CellSoa<L>) = if routed && price_or_completion {
             changed = std::array::from_fn(|l| {
                 let mut own =
                     with_price_changes(s, &io[l].cells[c], &pp.price_changes[e], c, values[l]);
@@ -297,23 +320,26 @@ fn route_epoch<const L: usize>(
                 }
                 own
             });
-            std::array::from_fn(|l| &changed[l])
+            let ct = std::array::from_fn(|l| &changed[l]);
+            changed_soa = CellSoa::of(ct);
+            (ct, &changed_soa)
         } else {
-            std::array::from_fn(|l| &io[l].cells[c])
+            (std::array::from_fn(|l| &io[l].cells[c]), &soa.cells[c])
         };
         if rho == [0.0; 2] && !routed && !staffed {
-            add_base_split(&ec, (c, cell), &ct, (&t, &d), &mut acc, &mut io);
+            add_base_split(&ec, (c, cell), cell_soa, (&t, &d), &mut acc, &mut io);
             continue;
         }
         let lanes = CellLanes {
             ct,
+            soa: cell_soa,
             values,
             fractions: std::array::from_fn(|l| tcs[l].fractions_of(cell.area, dept)),
         };
         let events = (&pp.shifts[e][..], &pp.closures[e][..]);
         let mut out = Routed::<L>::default();
         route(s, c, &lanes, events, rho, (&t, &d), &mut out);
-        add_routed(&ec, c, &lanes.ct, &out, &mut acc, &mut io);
+        add_routed(&ec, c, cell_soa, &out, &mut acc, &mut io);
         if let (true, Some(dd)) = (staffed, dept) {
             // Monthly volumes of staffed channels: routing is linear in (T, D).
             let unit = |t: f64, d: f64| {
@@ -356,7 +382,7 @@ fn route_epoch<const L: usize>(
 fn add_base_split<const L: usize>(
     ec: &EpochCtx,
     (c, cell): (usize, &Cell),
-    ct: &[&CellTrial; L],
+    ct: &CellSoa<L>,
     (t, d): (&Lanes<L>, &Lanes<L>),
     acc: &mut YearSums<L>,
     io: &mut [LaneIo; L],
@@ -366,19 +392,23 @@ fn add_base_split<const L: usize>(
     let (path, y) = (ec.path, ec.y);
     let nd: Lanes<L> = std::array::from_fn(|l| t[l] - d[l]);
     let di = cell.digital.index();
-    for l in 0..L {
-        let vol = &mut acc.volume;
-        for (i, other) in ct[l].other.iter().enumerate() {
-            vol[i][l] += nd[l] * other;
+    for (vol, other) in acc.volume.iter_mut().zip(&ct.other) {
+        for l in 0..L {
+            vol[l] += nd[l] * other[l];
         }
-        vol[di][l] += d[l];
-        let handling = nd[l] * ct[l].other_cost + d[l] * ct[l].prices[di];
-        acc.handling[l] += handling;
-        if ec.by_group {
+    }
+    let mut handling = [0.0; L];
+    for l in 0..L {
+        acc.volume[di][l] += d[l];
+        handling[l] = nd[l] * ct.other_cost[l] + d[l] * ct.prices[di][l];
+        acc.handling[l] += handling[l];
+    }
+    if ec.by_group {
+        for l in 0..L {
             let bd = &mut *io[l].breakdown;
-            bd.cell_handling[path][y * n_cells + c] += handling;
-            bd.cell_contacts[path][y * n_cells + c] +=
-                nd[l] * ct[l].other.iter().sum::<f64>() + d[l];
+            let other_sum: f64 = ct.other.iter().map(|o| o[l]).sum();
+            bd.cell_handling[path][y * n_cells + c] += handling[l];
+            bd.cell_contacts[path][y * n_cells + c] += nd[l] * other_sum + d[l];
         }
     }
     if path != SCENARIO {
@@ -393,7 +423,7 @@ fn add_base_split<const L: usize>(
         }
         let digital_counts = goal.channels[di];
         for l in 0..L {
-            let share: f64 = plan.goal_channels[g].iter().map(|&i| ct[l].other[i]).sum();
+            let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i][l]).sum();
             let num = nd[l] * share + if digital_counts { d[l] } else { 0.0 };
             add_goal(ec, g, !not_this_month, (num, t[l]), l, acc, &mut io[l]);
         }
@@ -429,7 +459,7 @@ fn add_goal<const L: usize>(
 fn add_routed<const L: usize>(
     ec: &EpochCtx,
     c: usize,
-    ct: &[&CellTrial; L],
+    ct: &CellSoa<L>,
     out: &Routed<L>,
     acc: &mut YearSums<L>,
     io: &mut [LaneIo; L],
@@ -437,20 +467,23 @@ fn add_routed<const L: usize>(
     let (s, plan) = (ec.s, ec.plan);
     let n_cells = s.cells.len();
     let (path, y) = (ec.path, ec.y);
+    let mut cost = [0.0; L];
     let mut total = [0.0; L];
-    for l in 0..L {
-        let vol = &mut acc.volume;
-        let mut cost = 0.0;
-        for i in 0..N_CHANNELS {
-            vol[i][l] += out.volume[i][l];
-            cost += out.volume[i][l] * ct[l].prices[i];
+    for i in 0..N_CHANNELS {
+        for l in 0..L {
+            acc.volume[i][l] += out.volume[i][l];
+            cost[l] += out.volume[i][l] * ct.prices[i][l];
             total[l] += out.volume[i][l];
         }
-        acc.handling[l] += cost + out.abandoned_cost[l];
+    }
+    for l in 0..L {
+        acc.handling[l] += cost[l] + out.abandoned_cost[l];
         acc.avoided_value[l] += out.avoided_value[l];
-        if ec.by_group {
+    }
+    if ec.by_group {
+        for l in 0..L {
             let bd = &mut *io[l].breakdown;
-            bd.cell_handling[path][y * n_cells + c] += cost + out.abandoned_cost[l];
+            bd.cell_handling[path][y * n_cells + c] += cost[l] + out.abandoned_cost[l];
             bd.cell_contacts[path][y * n_cells + c] += total[l];
         }
     }
