@@ -214,7 +214,13 @@ impl<'a> Engine<'a> {
         let (cl, dl) = (self.layout.core_len, self.layout.detail_len);
         let trials: [u64; L] = std::array::from_fn(|l| first + l as u64);
         for l in 0..L {
-            self.input_values(trials[l], &mut batch.uniforms[l], &mut batch.values[l]);
+            self.sampler.fill(trials[l], &mut batch.uniforms[l]);
+        }
+        for (i, q) in self.quantiles.iter().enumerate() {
+            let u: [f64; L] = std::array::from_fn(|l| batch.uniforms[l][i]);
+            for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {
+                batch.values[l][i] = v;
+            }
         }
         let mut core = core.chunks_mut(cl.max(1));
         let mut detail = detail.chunks_mut(dl.max(1));

@@ -88,6 +88,16 @@ impl FastQuantile {
         }
     }
 
+    /// The values at one probability per lane: [`FastQuantile::quantile`]
+    /// lane by lane (see [`Distribution::quantile_lanes`]).
+    #[inline]
+    pub fn quantile_lanes<const L: usize>(&self, u: &[f64; L]) -> [f64; L] {
+        match self {
+            FastQuantile::Exact(d) => d.quantile_lanes(u),
+            FastQuantile::Table { .. } => std::array::from_fn(|l| self.quantile(u[l])),
+        }
+    }
+
     /// The value at probability `u` in (0, 1).
     #[inline]
     pub fn quantile(&self, u: f64) -> f64 {

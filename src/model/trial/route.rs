@@ -60,6 +60,7 @@ pub(super) struct CellSoa<const L: usize> {
 }
 
 impl<const L: usize> CellSoa<L> {
+    #[inline(always)]
     pub(super) fn of(ct: [&CellTrial; L]) -> Self {
         CellSoa {
             type_share: std::array::from_fn(|l| ct[l].type_share),
@@ -82,7 +83,7 @@ pub(super) struct CellLanes<'a, const L: usize> {
 
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
 /// sections 5-7), lane by lane. Linear in (t, d).
-#[inline]
+#[inline(always)]
 pub(super) fn route<const L: usize>(
     s: &Scenario,
     cell: usize,

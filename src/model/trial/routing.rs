@@ -69,6 +69,10 @@ pub(super) struct Staffing {
 }
 
 /// Routes every cell of both paths through every epoch, for every lane.
+/// Compiled for AVX-512 and AVX2 besides the baseline, chosen at run time
+/// (the lane loops fill the wider vector registers; no fused multiply-add,
+/// so the same bits on every processor).
+#[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
 pub(super) fn route_paths<const L: usize>(
     ctxs: &[Ctx; L],
     tcs: &[TrialConst; L],
@@ -76,6 +80,7 @@ pub(super) fn route_paths<const L: usize>(
 ) -> [Staffing; L] {
     let plan = ctxs[0].plan;
     let mut staffing: [Staffing; L] = std::array::from_fn(|l| start_paths(&ctxs[l], &mut sc[l]));
+    let mut soa = BatchSoa::of(sc);
     for path in [SCENARIO, STATUS_QUO] {
         if path == STATUS_QUO && plan.identical_paths {
             for l in 0..L {
@@ -86,7 +91,7 @@ pub(super) fn route_paths<const L: usize>(
         for l in 0..L {
             start_path(&ctxs[l], path, &mut sc[l]);
         }
-        let soa = BatchSoa::of(sc, path);
+        soa.set_path(sc, path);
         for e in 0..plan.epochs.len() {
             route_epoch(ctxs, tcs, path, e, &soa, sc);
             if !plan.staffed.is_empty() {
@@ -183,7 +188,7 @@ struct BatchSoa<const L: usize> {
 }
 
 impl<const L: usize> BatchSoa<L> {
-    fn of(sc: &[Scratch; L], path: usize) -> Self {
+    fn of(sc: &[Scratch; L]) -> Self {
         let n_cells = sc[0].cells.len();
         BatchSoa {
             cells: (0..n_cells)
@@ -192,10 +197,17 @@ impl<const L: usize> BatchSoa<L> {
             area_epoch: (0..sc[0].area_epoch.len())
                 .map(|k| std::array::from_fn(|l| sc[l].area_epoch[k]))
                 .collect(),
-            digital_epoch: (0..sc[0].digital_epoch[path].len())
-                .map(|k| std::array::from_fn(|l| sc[l].digital_epoch[path][k]))
-                .collect(),
+            digital_epoch: Vec::new(),
         }
+    }
+
+    /// Takes the digital contacts of `path`.
+    fn set_path(&mut self, sc: &[Scratch; L], path: usize) {
+        self.digital_epoch.clear();
+        self.digital_epoch.extend(
+            (0..sc[0].digital_epoch[path].len())
+                .map(|k| -> Lanes<L> { std::array::from_fn(|l| sc[l].digital_epoch[path][k]) }),
+        );
     }
 }
 
@@ -250,6 +262,7 @@ impl<'a> LaneIo<'a> {
 /// Routes every cell of `path` in epoch `e` and adds the results to the
 /// year's sums (and, for staffed channels, to the monthly staff volumes),
 /// for every lane.
+#[inline(always)]
 fn route_epoch<const L: usize>(
     ctxs: &[Ctx; L],
     tcs: &[TrialConst; L],
