@@ -843,6 +843,10 @@ fn triangular_quantile(min: f64, mode: f64, max: f64, u: f64) -> f64 {
     let width = max - min;
     let below = min + (u * width * (mode - min)).sqrt();
     let above = max - ((1.0 - u) * width * (max - mode)).sqrt();
-    let x = if u * width <= mode - min { below } else { above };
+    let x = if u * width <= mode - min {
+        below
+    } else {
+        above
+    };
     x.clamp(min, max)
 }

@@ -18,19 +18,24 @@ pub(super) fn capabilities(ctx: &Ctx, sc: &mut Scratch) {
     }
 }
 
-/// The digital volume of every cell in both paths.
-pub(super) fn adoption(ctx: &Ctx, sc: &mut Scratch) {
-    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
+/// The digital volume of every cell in both paths, for every lane (trial)
+/// of a batch: cells on which nothing acts per lane, eight cells at a time
+/// ([`adopt_lanes::adopt_plain`]); the others month by month with the
+/// lanes side by side ([`adopt`]).
+pub(super) fn adoption<const L: usize>(ctxs: &[Ctx; L], sc: &mut [Scratch; L]) {
+    let (s, plan) = (ctxs[0].s, ctxs[0].plan);
     let n_months = plan.n_months;
     let n_epochs = plan.epochs.len();
     let n_cells = s.cells.len();
     // Adoption per path: digital volume per (cell, epoch), and per month when staffed.
     let staffed = !plan.staffed.is_empty();
-    for path in 0..2 {
-        sc.digital_epoch[path].resize(n_cells * n_epochs, 0.0);
-        if staffed {
-            sc.digital_month[path].clear();
-            sc.digital_month[path].resize(n_cells * n_months, 0.0);
+    for sc in sc.iter_mut() {
+        for path in 0..2 {
+            sc.digital_epoch[path].resize(n_cells * n_epochs, 0.0);
+            if staffed {
+                sc.digital_month[path].clear();
+                sc.digital_month[path].resize(n_cells * n_months, 0.0);
+            }
         }
     }
     for path in [SCENARIO, STATUS_QUO] {
@@ -46,73 +51,148 @@ pub(super) fn adoption(ctx: &Ctx, sc: &mut Scratch) {
                 !(special || copied)
             })
             .collect();
-        adopt_lanes::adopt_plain(
-            plan,
-            &plain,
-            &s.cells,
-            &sc.cells,
-            &sc.area_month,
-            n_months,
-            &mut sc.digital_epoch[path],
-        );
+        for sc in sc.iter_mut() {
+            adopt_lanes::adopt_plain(
+                plan,
+                &plain,
+                &s.cells,
+                &sc.cells,
+                &sc.area_month,
+                n_months,
+                &mut sc.digital_epoch[path],
+            );
+        }
     }
-    for c in 0..n_cells {
-        for path in [SCENARIO, STATUS_QUO] {
-            let pp = &plan.paths[path];
+    // Each lane's cap buffer, out of its scratch while the lanes' outputs
+    // are borrowed.
+    let mut limit_month: [Vec<f64>; L] =
+        std::array::from_fn(|l| std::mem::take(&mut sc[l].limit_month));
+    for path in [SCENARIO, STATUS_QUO] {
+        let pp = &plan.paths[path];
+        let (io, mut out) = unzip(sc.each_mut().map(|sc| AdoptIo::of(sc, path, staffed)));
+        for c in 0..n_cells {
             let plain = pp.change_months[c].is_empty() && !pp.has_floor[c] && !plan.monthly_bass[c];
             if plain && !staffed && !(path == STATUS_QUO && plan.shared_bass[c]) {
                 continue;
             }
             if path == STATUS_QUO && plan.shared_bass[c] {
-                let (sq, scn) = sc.digital_epoch.split_at_mut(1);
-                sq[0][c * n_epochs..(c + 1) * n_epochs]
-                    .copy_from_slice(&scn[0][c * n_epochs..(c + 1) * n_epochs]);
-                if staffed {
-                    let (sq, scn) = sc.digital_month.split_at_mut(1);
-                    sq[0][c * n_months..(c + 1) * n_months]
-                        .copy_from_slice(&scn[0][c * n_months..(c + 1) * n_months]);
+                for (io, out) in io.iter().zip(out.iter_mut()) {
+                    let cells = c * n_epochs..(c + 1) * n_epochs;
+                    out.digital_epoch[cells.clone()].copy_from_slice(&io.scenario_epoch[cells]);
+                    if let (Some(month), Some(scenario)) =
+                        (&mut out.digital_month, io.scenario_month)
+                    {
+                        let cells = c * n_months..(c + 1) * n_months;
+                        month[cells.clone()].copy_from_slice(&scenario[cells]);
+                    }
                 }
                 continue;
             }
-            let limit = if plan.limited_by[c].is_empty() {
-                None
-            } else {
-                cap_of_cell(
-                    plan,
-                    &plan.limited_by[c],
-                    &sc.cap_share[path],
-                    &mut sc.limit_month,
-                );
-                Some(&sc.limit_month[..])
+            if !plan.limited_by[c].is_empty() {
+                for l in 0..L {
+                    cap_of_cell(
+                        plan,
+                        &plan.limited_by[c],
+                        &io[l].cap_share[path],
+                        &mut limit_month[l],
+                    );
+                }
+            }
+            let extra: [Extra; L] = std::array::from_fn(|l| {
+                let (ct, values) = (&io[l].cells[c], ctxs[l].values);
+                let limit = (!plan.limited_by[c].is_empty()).then_some(&limit_month[l][..]);
+                Extra {
+                    launch: citizens::cell_launch(s, c, values),
+                    limit,
+                    rates: if limit.is_some() {
+                        completion_rates(plan, path, c, ct, s, values)
+                    } else {
+                        None
+                    },
+                }
+            });
+            let lanes = AdoptLanes {
+                ct: std::array::from_fn(|l| &io[l].cells[c]),
+                values: std::array::from_fn(|l| ctxs[l].values),
+                area_month: std::array::from_fn(|l| io[l].area_month),
             };
-            let extra = Extra {
-                launch: citizens::cell_launch(s, c, values),
-                limit,
-                rates: if limit.is_some() {
-                    completion_rates(plan, path, c, &sc.cells[c], s, values)
-                } else {
-                    None
-                },
-            };
-            adopt(
-                s,
-                plan,
-                path,
-                c,
-                &sc.cells[c],
-                values,
-                &sc.area_month,
-                n_months,
-                &mut sc.digital_epoch[path],
-                if staffed {
-                    Some(&mut sc.digital_month[path])
-                } else {
-                    None
-                },
-                &extra,
-            );
+            adopt(s, plan, path, c, &lanes, &mut out, &extra);
         }
     }
+    for (sc, limit) in sc.iter_mut().zip(limit_month) {
+        sc.limit_month = limit;
+    }
+}
+
+/// What the month-by-month adoption of one lane reads in its scratch.
+struct AdoptIo<'a> {
+    cells: &'a [CellTrial],
+    area_month: &'a [f64],
+    cap_share: &'a [Vec<f64>; 2],
+    /// The scenario path's digital volumes (copied where the paths share them).
+    scenario_epoch: &'a [f64],
+    scenario_month: Option<&'a [f64]>,
+}
+
+/// Where the adoption of one lane writes: the path's digital volumes per
+/// (cell, epoch), and per (cell, month) when a department is staffed.
+struct AdoptOut<'a> {
+    digital_epoch: &'a mut [f64],
+    digital_month: Option<&'a mut Vec<f64>>,
+}
+
+impl<'a> AdoptIo<'a> {
+    fn of(sc: &'a mut Scratch, path: usize, staffed: bool) -> (Self, AdoptOut<'a>) {
+        let Scratch {
+            cells,
+            area_month,
+            cap_share,
+            digital_epoch,
+            digital_month,
+            ..
+        } = sc;
+        let ([scenario_epoch], [path_epoch]) = split_paths(digital_epoch, path);
+        let ([scenario_month], [path_month]) = split_paths(digital_month, path);
+        let io = AdoptIo {
+            cells,
+            area_month,
+            cap_share,
+            scenario_epoch,
+            scenario_month: staffed.then_some(&scenario_month[..]),
+        };
+        let out = AdoptOut {
+            digital_epoch: path_epoch,
+            digital_month: staffed.then_some(path_month),
+        };
+        (io, out)
+    }
+}
+
+/// The scenario path's buffer (read) and `path`'s (written); for the
+/// scenario path itself the read one is empty (nothing is copied there).
+fn split_paths(v: &mut [Vec<f64>; 2], path: usize) -> ([&[f64]; 1], [&mut Vec<f64>; 1]) {
+    const _: () = assert!(STATUS_QUO == 0 && SCENARIO == 1, "paths as in plan.rs");
+    let [status_quo, scenario] = v;
+    if path == SCENARIO {
+        ([&[]], [scenario])
+    } else {
+        ([&scenario[..]], [status_quo])
+    }
+}
+
+/// Two arrays from an array of pairs.
+fn unzip<A, B, const L: usize>(pairs: [(A, B); L]) -> ([A; L], [B; L]) {
+    let mut pairs = pairs.map(|(a, b)| (Some(a), Some(b)));
+    let a = std::array::from_fn(|l| pairs[l].0.take().expect("each pair once"));
+    let b = std::array::from_fn(|l| pairs[l].1.take().expect("each pair once"));
+    (a, b)
+}
+
+/// The numbers of one cell that the month-by-month adoption reads, per lane.
+struct AdoptLanes<'a, const L: usize> {
+    ct: [&'a CellTrial; L],
+    values: [&'a [f64]; L],
+    area_month: [&'a [f64]; L],
 }
 
 /// Cells advanced together by [`adopt_lanes::adopt_plain`].
@@ -161,98 +241,131 @@ mod adopt_lanes {
     }
 }
 
-/// Runs the Bass adoption of one cell in one path; adds the digital volume
-/// per epoch (and per month when `monthly` is given).
-#[allow(clippy::too_many_arguments)]
-fn adopt(
+/// Runs the Bass adoption of one cell in one path for every lane; writes
+/// the digital volume per epoch (and per month when staffed). Each lane
+/// does a single trial's operations in the same order; the lanes'
+/// independent recurrences overlap in the processor.
+fn adopt<const L: usize>(
     s: &Scenario,
     plan: &Plan,
     path: usize,
     c: usize,
-    ct: &CellTrial,
-    values: &[f64],
-    area_month: &[f64],
-    n_months: usize,
-    digital_epoch: &mut [f64],
-    mut monthly: Option<&mut Vec<f64>>,
-    extra: &Extra,
+    lanes: &AdoptLanes<L>,
+    out: &mut [AdoptOut; L],
+    extra: &[Extra; L],
 ) {
     let pp = &plan.paths[path];
     let cell = &s.cells[c];
+    let n_months = plan.n_months;
     let n_epochs = plan.epochs.len();
     let events = &pp.bass_events[c];
     let changes = &pp.change_months[c];
     let has_floor = pp.has_floor[c];
-    let vol = &area_month[cell.area * n_months..(cell.area + 1) * n_months];
-    let mut st = BassState::new(ct.s0, ct.p, ct.q, ct.c);
-    if changes.is_empty() && !has_floor && monthly.is_none() && !plan.monthly_bass[c] {
+    let ct = &lanes.ct;
+    let vol: [&[f64]; L] = std::array::from_fn(|l| {
+        &lanes.area_month[l][cell.area * n_months..(cell.area + 1) * n_months]
+    });
+    let mut st: [BassState; L] =
+        std::array::from_fn(|l| BassState::new(ct[l].s0, ct[l].p, ct[l].q, ct[l].c));
+    let monthly = out[0].digital_month.is_some();
+    if changes.is_empty() && !has_floor && !monthly && !plan.monthly_bass[c] {
         // Nothing acts on this cell: the plain closed-form recurrence.
         for (e, ep) in plan.epochs.iter().enumerate() {
-            let mut sum = 0.0;
-            for &x in &vol[ep.start..ep.end] {
-                sum += x * st.share();
-                st.step();
+            for l in 0..L {
+                let mut sum = 0.0;
+                for &x in &vol[l][ep.start..ep.end] {
+                    sum += x * st[l].share();
+                    st[l].step();
+                }
+                out[l].digital_epoch[c * n_epochs + e] = ct[l].type_share * sum / 12.0;
             }
-            digital_epoch[c * n_epochs + e] = ct.type_share * sum / 12.0;
         }
         return;
     }
     let mut next_change = 0;
     for (e, ep) in plan.epochs.iter().enumerate() {
-        let mut sum = 0.0;
+        let mut sum = [0.0; L];
         for m in ep.start..ep.end {
             if next_change < changes.len() && changes[next_change] == m {
                 next_change += 1;
-                let (mut p, mut q, mut cap) = (ct.p, ct.q, ct.c);
-                for &ei in events {
-                    let ev = &s.events[ei];
-                    if ev.start <= m && m <= ev.end {
-                        p += ev.p_add.map(|x| x.get(values)).unwrap_or(0.0);
-                        q += ev.q_add.map(|x| x.get(values)).unwrap_or(0.0);
-                        cap += ev.ceiling_add.map(|x| x.get(values)).unwrap_or(0.0);
-                    }
+                for l in 0..L {
+                    let (p, q, cap) = rates_at(s, events, m, ct[l], lanes.values[l]);
+                    st[l].change(p, q, cap.min(1.0));
                 }
-                st.change(p, q, cap.min(1.0));
             }
             if has_floor {
-                let mut floor: f64 = 0.0;
-                for &ei in events {
-                    let ev = &s.events[ei];
-                    if let Some(f) = ev.floor {
-                        if ev.start <= m && m <= ev.end {
-                            let x = f.value.get(values);
-                            let level = if f.from_exemption { 1.0 - x } else { x };
-                            let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
-                            floor = floor.max(level * ramp);
-                        }
+                for l in 0..L {
+                    st[l].raise_to(floor_at(s, events, m, lanes.values[l]));
+                }
+            }
+            for l in 0..L {
+                // Same order of operations as `adopt_plain` (type share applied
+                // to the epoch's sum), so a cell that behaves alike in both
+                // paths gives bit-identical volumes (MODEL.md 13, exact zeros).
+                let share = match extra[l].limit {
+                    // The completed share a r may not exceed the capability's
+                    // share: attempts are capped at cap / r.
+                    Some(cap) => {
+                        let r = extra[l].rates.as_ref().map_or(1.0, |r| r[e]);
+                        st[l].share().min(cap[m] / r)
                     }
+                    None => st[l].share(),
+                };
+                let x = vol[l][m] * share;
+                sum[l] += x;
+                if let Some(mm) = out[l].digital_month.as_deref_mut() {
+                    mm[c * n_months + m] = ct[l].type_share * x / 12.0;
                 }
-                st.raise_to(floor);
-            }
-            // Same order of operations as `adopt_plain` (type share applied
-            // to the epoch's sum), so a cell that behaves alike in both
-            // paths gives bit-identical volumes (MODEL.md 13, exact zeros).
-            let share = match extra.limit {
-                // The completed share a r may not exceed the capability's
-                // share: attempts are capped at cap / r.
-                Some(cap) => {
-                    let r = extra.rates.as_ref().map_or(1.0, |r| r[e]);
-                    st.share().min(cap[m] / r)
+                // Before its solution launches the cell keeps today's share.
+                if extra[l].launch.is_none_or(|launch| m >= launch) {
+                    st[l].step();
                 }
-                None => st.share(),
-            };
-            let x = vol[m] * share;
-            sum += x;
-            if let Some(mm) = monthly.as_deref_mut() {
-                mm[c * n_months + m] = ct.type_share * x / 12.0;
-            }
-            // Before its solution launches the cell keeps today's share.
-            if extra.launch.is_none_or(|l| m >= l) {
-                st.step();
             }
         }
-        digital_epoch[c * n_epochs + e] = ct.type_share * sum / 12.0;
+        for l in 0..L {
+            out[l].digital_epoch[c * n_epochs + e] = ct[l].type_share * sum[l] / 12.0;
+        }
     }
+}
+
+/// A cell's Bass p, q and ceiling in month `m`: its own plus the additions
+/// of the events active then.
+#[inline]
+fn rates_at(
+    s: &Scenario,
+    events: &[usize],
+    m: usize,
+    ct: &CellTrial,
+    values: &[f64],
+) -> (f64, f64, f64) {
+    let (mut p, mut q, mut cap) = (ct.p, ct.q, ct.c);
+    for &ei in events {
+        let ev = &s.events[ei];
+        if ev.start <= m && m <= ev.end {
+            p += ev.p_add.map(|x| x.get(values)).unwrap_or(0.0);
+            q += ev.q_add.map(|x| x.get(values)).unwrap_or(0.0);
+            cap += ev.ceiling_add.map(|x| x.get(values)).unwrap_or(0.0);
+        }
+    }
+    (p, q, cap)
+}
+
+/// The highest floor (ramped) of the events active in month `m`; 0 when none.
+#[inline]
+fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64 {
+    let mut floor: f64 = 0.0;
+    for &ei in events {
+        let ev = &s.events[ei];
+        if let Some(f) = ev.floor {
+            if ev.start <= m && m <= ev.end {
+                let x = f.value.get(values);
+                let level = if f.from_exemption { 1.0 - x } else { x };
+                let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
+                floor = floor.max(level * ramp);
+            }
+        }
+    }
+    floor
 }
 
 /// What else shapes one cell's adoption in a trial: its solution's launch

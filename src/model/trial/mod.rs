@@ -201,9 +201,9 @@ pub fn simulate_lanes<const L: usize>(
         let tc = cells::trial_constants(s, values[l], n_years);
         cells::cell_prices(ctx, &tc, sc);
         adoption::capabilities(ctx, sc);
-        adoption::adoption(ctx, sc);
         tc
     });
+    adoption::adoption(&ctxs, sc);
     let staffing = routing::route_paths(&ctxs, &tcs, sc);
     let Rows { core, detail } = rows;
     for (l, ((core, detail), staffing)) in core.into_iter().zip(detail).zip(staffing).enumerate() {
