@@ -693,3 +693,68 @@ fn slot_value(core: &[f64], detail: &[f32], (is_core, offset): (bool, usize)) ->
         f64::from(detail[offset])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A run's rows, trials batched in lanes, against each trial simulated
+    /// alone: the same bits in every value of every row.
+    fn assert_rows_match_single_trials(file: &str, breakdown: bool, monthly: bool) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let mut scenario = Scenario::from_file(&path).expect("a valid scenario");
+        scenario.breakdown = breakdown;
+        scenario.monthly = monthly;
+        let engine = Engine::new(&scenario, 11);
+        // Three full batches and the rest run one by one.
+        let n = 3 * LANES + 5;
+        let trials = engine.run(n);
+        let (cl, dl) = (engine.layout.core_len, engine.layout.detail_len);
+        let n_inputs = scenario.inputs.len();
+        let (mut uniforms, mut values) = (vec![0.0; n_inputs], vec![0.0; n_inputs]);
+        for k in 0..n {
+            engine.input_values(k as u64, &mut uniforms, &mut values);
+            let (mut core, mut detail) = (vec![0.0f64; cl], vec![0.0f32; dl]);
+            engine.simulate_values(&values, k as u64, &mut core, &mut detail);
+            let bits = |x: &[f64]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            let bits32 = |x: &[f32]| x.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+            assert_eq!(
+                bits(&trials.core[k * cl..(k + 1) * cl]),
+                bits(&core),
+                "{file}: core row of trial {k}"
+            );
+            assert_eq!(
+                bits32(&trials.detail[k * dl..(k + 1) * dl]),
+                bits32(&detail),
+                "{file}: detail row of trial {k}"
+            );
+        }
+    }
+
+    #[test]
+    fn batched_trials_give_the_bits_of_single_trials() {
+        for file in [
+            "tests/data/every-input-uncertain.toml",
+            "scenarios/vallensbaek-2012.toml",
+            "scenarios/model-worked-example-hours.toml",
+            "scenarios/copenhagen-2009-citizen2012.toml",
+            "scenarios/solrod-2011-proposal-1.toml",
+            "tests/data/citizens.toml",
+            "tests/data/levers.toml",
+        ] {
+            assert_rows_match_single_trials(file, false, false);
+        }
+    }
+
+    #[test]
+    fn batched_trials_give_the_bits_of_single_trials_with_breakdown_and_monthly() {
+        for file in [
+            "scenarios/lyngby-taarbaek-2015.toml",
+            "scenarios/model-worked-example-hours.toml",
+            "tests/data/levers.toml",
+        ] {
+            assert_rows_match_single_trials(file, true, true);
+        }
+    }
+}

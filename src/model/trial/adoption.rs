@@ -158,7 +158,7 @@ impl<'a> AdoptIo<'a> {
             area_month,
             cap_share,
             scenario_epoch,
-            scenario_month: staffed.then_some(&scenario_month[..]),
+            scenario_month: staffed.then_some(scenario_month),
         };
         let out = AdoptOut {
             digital_epoch: path_epoch,

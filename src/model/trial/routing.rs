@@ -384,7 +384,6 @@ fn route_epoch<const L: usize>(
             }
         }
     }
-    drop(io);
     acc.store(sc, path, ec.y, n_years);
 }
 
