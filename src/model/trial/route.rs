@@ -78,7 +78,8 @@ pub(super) struct CellLanes<'a, const L: usize> {
     pub(super) ct: [&'a CellTrial; L],
     pub(super) soa: &'a CellSoa<L>,
     pub(super) values: [&'a [f64]; L],
-    pub(super) fractions: [&'a [[f64; 3]; 2]; L],
+    /// Retime, to digital, to phone, for counter and phone contacts.
+    pub(super) fractions: &'a [[Lanes<L>; 3]; 2],
 }
 
 /// Splits `t` contacts, `d` of them digital, over the channels (MODEL.md
@@ -164,7 +165,7 @@ pub(super) fn route<const L: usize>(
     if rc > 0.0 {
         for l in 0..L {
             let disp = out.volume[ci][l] * rc;
-            let [retime, to_dig, to_phone] = lanes.fractions[l][COUNTER];
+            let [retime, to_dig, to_phone] = lanes.fractions[COUNTER].map(|f| f[l]);
             out.volume[ci][l] -= disp * (1.0 - retime);
             out.volume[di][l] += disp * to_dig;
             out.volume[pi][l] += disp * to_phone;
@@ -179,7 +180,7 @@ pub(super) fn route<const L: usize>(
     if rp > 0.0 {
         for l in 0..L {
             let disp = phone_own[l] * rp;
-            let [retime, to_dig, _] = lanes.fractions[l][PHONE];
+            let [retime, to_dig, _] = lanes.fractions[PHONE].map(|f| f[l]);
             out.volume[pi][l] -= disp * (1.0 - retime);
             out.volume[di][l] += disp * to_dig;
             out.displaced[0][l] += disp * retime;

@@ -80,7 +80,7 @@ pub(super) fn route_paths<const L: usize>(
 ) -> [Staffing; L] {
     let plan = ctxs[0].plan;
     let mut staffing: [Staffing; L] = std::array::from_fn(|l| start_paths(&ctxs[l], &mut sc[l]));
-    let mut soa = BatchSoa::of(sc);
+    let mut soa = BatchSoa::of(ctxs[0].s, tcs, sc);
     for path in [SCENARIO, STATUS_QUO] {
         if path == STATUS_QUO && plan.identical_paths {
             for l in 0..L {
@@ -93,7 +93,7 @@ pub(super) fn route_paths<const L: usize>(
         }
         soa.set_path(sc, path);
         for e in 0..plan.epochs.len() {
-            route_epoch(ctxs, tcs, path, e, &soa, sc);
+            route_epoch(ctxs, path, e, &soa, sc);
             if !plan.staffed.is_empty() {
                 for l in 0..L {
                     staff_epoch(&ctxs[l], &tcs[l], path, e, &mut sc[l], &mut staffing[l]);
@@ -185,12 +185,25 @@ struct BatchSoa<const L: usize> {
     area_epoch: Vec<Lanes<L>>,
     /// Per `cell * n_epochs + e`: the path's digital contacts.
     digital_epoch: Vec<Lanes<L>>,
+    /// Per area: the displacement fractions of its contacts (retime, to
+    /// digital, to phone; counter and phone).
+    fractions: Vec<[[Lanes<L>; 3]; 2]>,
 }
 
 impl<const L: usize> BatchSoa<L> {
-    fn of(sc: &[Scratch; L]) -> Self {
+    fn of(s: &Scenario, tcs: &[TrialConst; L], sc: &[Scratch; L]) -> Self {
         let n_cells = sc[0].cells.len();
         BatchSoa {
+            fractions: (0..s.areas.len())
+                .map(|a| {
+                    let dept = s.areas[a].department;
+                    let f: [&[[f64; 3]; 2]; L] =
+                        std::array::from_fn(|l| tcs[l].fractions_of(a, dept));
+                    std::array::from_fn(|ch| {
+                        std::array::from_fn(|k| std::array::from_fn(|l| f[l][ch][k]))
+                    })
+                })
+                .collect(),
             cells: (0..n_cells)
                 .map(|c| CellSoa::of(std::array::from_fn(|l| &sc[l].cells[c])))
                 .collect(),
@@ -265,7 +278,6 @@ impl<'a> LaneIo<'a> {
 #[inline(always)]
 fn route_epoch<const L: usize>(
     ctxs: &[Ctx; L],
-    tcs: &[TrialConst; L],
     path: usize,
     e: usize,
     soa: &BatchSoa<L>,
@@ -347,7 +359,7 @@ fn route_epoch<const L: usize>(
             ct,
             soa: cell_soa,
             values,
-            fractions: std::array::from_fn(|l| tcs[l].fractions_of(cell.area, dept)),
+            fractions: &soa.fractions[cell.area],
         };
         let events = (&pp.shifts[e][..], &pp.closures[e][..]);
         let mut out = Routed::<L>::default();
@@ -434,34 +446,37 @@ fn add_base_split<const L: usize>(
             continue;
         }
         let digital_counts = goal.channels[di];
-        for l in 0..L {
+        let num: Lanes<L> = std::array::from_fn(|l| {
             let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i][l]).sum();
-            let num = nd[l] * share + if digital_counts { d[l] } else { 0.0 };
-            add_goal(ec, g, !not_this_month, (num, t[l]), l, acc, &mut io[l]);
-        }
+            nd[l] * share + if digital_counts { d[l] } else { 0.0 }
+        });
+        add_goal(ec, g, !not_this_month, (&num, t), acc, io);
     }
 }
 
-/// Adds lane `l`'s numerator and denominator of goal `g` to the year's sums
-/// (when the year counts this epoch) and, with `--monthly`, the month's.
+/// Adds every lane's numerator and denominator of goal `g` to the year's
+/// sums (when the year counts this epoch) and, with `--monthly`, the month's.
 #[inline(always)]
 fn add_goal<const L: usize>(
     ec: &EpochCtx,
     g: usize,
     this_year: bool,
-    (num, den): (f64, f64),
-    l: usize,
+    (num, den): (&Lanes<L>, &Lanes<L>),
     acc: &mut YearSums<L>,
-    io: &mut LaneIo,
+    io: &mut [LaneIo; L],
 ) {
     if this_year {
-        acc.goal_num[g][l] += num;
-        acc.goal_den[g][l] += den;
+        for l in 0..L {
+            acc.goal_num[g][l] += num[l];
+            acc.goal_den[g][l] += den[l];
+        }
     }
     if ec.by_month {
-        let n_months = ec.plan.n_months;
-        io.monthly.goal_num[g * n_months + ec.month] += num;
-        io.monthly.goal_den[g * n_months + ec.month] += den;
+        let slot = g * ec.plan.n_months + ec.month;
+        for l in 0..L {
+            io[l].monthly.goal_num[slot] += num[l];
+            io[l].monthly.goal_den[slot] += den[l];
+        }
     }
 }
 
@@ -518,17 +533,17 @@ fn add_routed<const L: usize>(
         if not_this_month && !ec.by_month {
             continue;
         }
-        for l in 0..L {
-            let (num, den) = if goal.metric == GoalMetric::CompletionRate {
-                (out.completion[1][l], out.completion[0][l])
-            } else {
-                let num: f64 = plan.goal_channels[g]
+        if goal.metric == GoalMetric::CompletionRate {
+            let [attempts, completed, _] = &out.completion;
+            add_goal(ec, g, !not_this_month, (completed, attempts), acc, io);
+        } else {
+            let num: Lanes<L> = std::array::from_fn(|l| {
+                plan.goal_channels[g]
                     .iter()
                     .map(|&i| out.volume[i][l])
-                    .sum();
-                (num, total[l])
-            };
-            add_goal(ec, g, !not_this_month, (num, den), l, acc, &mut io[l]);
+                    .sum()
+            });
+            add_goal(ec, g, !not_this_month, (&num, &total), acc, io);
         }
     }
 }
