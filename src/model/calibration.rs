@@ -39,21 +39,41 @@ const MAX_STEPS: usize = 200;
 
 /// The January share of cell `c` whose status-quo path averages `written`
 /// over `months` (indices from January of the base year, `start..end`),
-/// weighted by `volume[m]`, the area's monthly volume. `(p, q, ceiling)`
-/// are the cell's drawn Bass inputs; `values` the trial's input draws.
-#[allow(clippy::too_many_arguments)]
-pub fn base_share_of_cell(
+/// weighted by `volume[m]`, the area's monthly volume, in each lane (trial)
+/// of a batch. `(p, q, ceiling)` are the cell's drawn Bass inputs; `values`
+/// the trial's input draws. Lanes whose cell needs only the closed form
+/// are solved side by side ([`base_share_lanes`]).
+pub fn base_share_of_cell<const L: usize>(
+    (s, plan, c): (&Scenario, &Plan, usize),
+    values: [&[f64]; L],
+    written: &[f64; L],
+    pqc: &[(f64, f64, f64); L],
+    months: std::ops::Range<usize>,
+    volume: [&[f64]; L],
+) -> [f64; L] {
+    let schedules: [Option<Schedule>; L] =
+        std::array::from_fn(|l| events_before(s, plan, c, values[l], pqc[l], months.end));
+    if schedules.iter().all(Option::is_none) {
+        return base_share_lanes(written, pqc, months, volume);
+    }
+    std::array::from_fn(|l| match &schedules[l] {
+        None => base_share(written[l], pqc[l], months.clone(), volume[l]),
+        Some(sch) => base_share_with_events(written[l], pqc[l], months.clone(), volume[l], sch),
+    })
+}
+
+/// What acts on cell `c`'s status-quo adoption before month `end` in a
+/// trial with draws `values`; `None` when nothing does and the closed form
+/// applies.
+fn events_before(
     s: &Scenario,
     plan: &Plan,
     c: usize,
     values: &[f64],
-    written: f64,
     pqc: (f64, f64, f64),
-    months: std::ops::Range<usize>,
-    volume: &[f64],
-) -> f64 {
+    end: usize,
+) -> Option<Schedule> {
     let pp = &plan.paths[STATUS_QUO];
-    let end = months.end;
     let changes_before = pp.change_months[c].first().is_some_and(|&m| m < end);
     let floor_before = pp.has_floor[c]
         && pp.bass_events[c]
@@ -67,10 +87,17 @@ pub fn base_share_of_cell(
     // The closed form needs k = q/p >= 0 (convexity); a drawn q below 0
     // takes the general solver.
     if !changes_before && !floor_before && launch.is_none_or(|l| l == 0) && pqc.1 >= 0.0 {
-        return base_share(written, pqc, months, volume);
+        return None;
     }
-    let sch = Schedule::of_cell(s, plan, c, values, (pqc.0, pqc.1), end, launch);
-    base_share_with_events(written, pqc, months, volume, &sch)
+    Some(Schedule::of_cell(
+        s,
+        plan,
+        c,
+        values,
+        (pqc.0, pqc.1),
+        end,
+        launch,
+    ))
 }
 
 /// The volume weights of the period's months (plain mean where the period
@@ -98,31 +125,125 @@ fn weights(months: &std::ops::Range<usize>, volume: &[f64]) -> Vec<f64> {
 /// bisection).
 pub fn base_share(
     target: f64,
-    (p, q, c): (f64, f64, f64),
+    pqc: (f64, f64, f64),
     months: std::ops::Range<usize>,
     volume: &[f64],
 ) -> f64 {
-    if target <= 0.0 || months.is_empty() || c <= target || months == (0..1) {
-        return target.max(0.0);
+    match Halley::start(target, pqc, months, volume) {
+        Start::Done(s0) => s0,
+        Start::Solve(mut h) => loop {
+            if let Some(s0) = h.step() {
+                break s0;
+            }
+        },
     }
-    let p = p.max(MIN_P);
-    let k = q / p;
-    let g = (-(p + q) / 12.0).exp();
-    // Weights: the months' volumes over their sum (a plain mean where the
-    // period has no volume), times the ceiling.
-    let vol = &volume[months.clone()];
-    let total: f64 = vol.iter().sum();
-    let (scale, flat) = if total > 0.0 {
-        (c / total, false)
-    } else {
-        (c / vol.len() as f64, true)
-    };
-    let x0 = g.powi(months.start as i32);
-    // The average A(E) and its first two derivatives.
-    let average = |e: f64| -> (f64, f64, f64) {
-        let (mut a, mut da, mut dda, mut x) = (0.0, 0.0, 0.0, x0);
-        for &v in vol {
-            let wc = if flat { scale } else { v * scale };
+}
+
+/// [`base_share`] for a batch of lanes (trials), each with its own target,
+/// rates and volumes: every lane takes exactly the steps it takes alone
+/// (the same numbers), the lanes' steps interleaved so that the processor
+/// overlaps their chains of dependent divisions.
+pub fn base_share_lanes<const L: usize>(
+    target: &[f64; L],
+    pqc: &[(f64, f64, f64); L],
+    months: std::ops::Range<usize>,
+    volume: [&[f64]; L],
+) -> [f64; L] {
+    let mut out = [0.0; L];
+    let mut solving: [Option<Halley>; L] = std::array::from_fn(|l| {
+        match Halley::start(target[l], pqc[l], months.clone(), volume[l]) {
+            Start::Done(s0) => {
+                out[l] = s0;
+                None
+            }
+            Start::Solve(h) => Some(h),
+        }
+    });
+    while solving.iter().any(Option::is_some) {
+        for (slot, out) in solving.iter_mut().zip(out.iter_mut()) {
+            if let Some(s0) = slot.as_mut().and_then(Halley::step) {
+                *out = s0;
+                *slot = None;
+            }
+        }
+    }
+    out
+}
+
+/// How [`Halley::start`] begins: the answer without iterating, or the solver.
+enum Start<'a> {
+    Done(f64),
+    Solve(Halley<'a>),
+}
+
+/// One calibration of [`base_share`] in progress: its fixed numbers, the
+/// point `e` of the iteration and the bracket `[lo, hi]` of the root.
+struct Halley<'a> {
+    target: f64,
+    c: f64,
+    k: f64,
+    g: f64,
+    x0: f64,
+    scale: f64,
+    flat: bool,
+    vol: &'a [f64],
+    e: f64,
+    lo: f64,
+    hi: f64,
+    steps: usize,
+}
+
+impl<'a> Halley<'a> {
+    fn start(
+        target: f64,
+        (p, q, c): (f64, f64, f64),
+        months: std::ops::Range<usize>,
+        volume: &'a [f64],
+    ) -> Start<'a> {
+        if target <= 0.0 || months.is_empty() || c <= target || months == (0..1) {
+            return Start::Done(target.max(0.0));
+        }
+        let p = p.max(MIN_P);
+        let k = q / p;
+        let g = (-(p + q) / 12.0).exp();
+        // Weights: the months' volumes over their sum (a plain mean where the
+        // period has no volume), times the ceiling.
+        let vol = &volume[months.clone()];
+        let total: f64 = vol.iter().sum();
+        let (scale, flat) = if total > 0.0 {
+            (c / total, false)
+        } else {
+            (c / vol.len() as f64, true)
+        };
+        let x0 = g.powi(months.start as i32);
+        let f = target / c;
+        let e = (1.0 - f) / (1.0 + k * f);
+        Start::Solve(Halley {
+            target,
+            c,
+            k,
+            g,
+            x0,
+            scale,
+            flat,
+            vol,
+            e,
+            lo: e,
+            hi: 1.0,
+            steps: 0,
+        })
+    }
+
+    /// The average A(E) and its first two derivatives.
+    fn average(&self, e: f64) -> (f64, f64, f64) {
+        let (k, g) = (self.k, self.g);
+        let (mut a, mut da, mut dda, mut x) = (0.0, 0.0, 0.0, self.x0);
+        for &v in self.vol {
+            let wc = if self.flat {
+                self.scale
+            } else {
+                v * self.scale
+            };
             let den = 1.0 / (1.0 + k * e * x);
             let dx = wc * x * (1.0 + k) * den * den;
             a += wc * (1.0 - e * x) * den;
@@ -131,45 +252,54 @@ pub fn base_share(
             x *= g;
         }
         (a, da, dda)
-    };
-    // Halley's step (cubic convergence: one step, then the check, in
-    // nearly every case) where it stays inside the bracket [lo, hi] of
-    // the root, else Newton's, else bisection.
-    let f = target / c;
-    let mut e = (1.0 - f) / (1.0 + k * f);
-    let (mut lo, mut hi) = (e, 1.0);
-    for _ in 0..MAX_STEPS {
-        let (a, da, dda) = average(e);
-        let h = a - target;
+    }
+
+    /// One step of the iteration: the January share once it is found.
+    /// Halley's step (cubic convergence: one step, then the check, in
+    /// nearly every case) where it stays inside the bracket [lo, hi] of
+    /// the root, else Newton's, else bisection.
+    fn step(&mut self) -> Option<f64> {
+        if self.steps == MAX_STEPS {
+            return Some(self.share());
+        }
+        self.steps += 1;
+        let e = self.e;
+        let (a, da, dda) = self.average(e);
+        let h = a - self.target;
         if h.abs() <= TOLERANCE || da >= 0.0 {
-            break;
+            return Some(self.share());
         }
         let newton = e - h / da;
         if h > 0.0 {
             if newton >= 1.0 {
                 // From the left Newton does not overshoot: the root lies at
                 // or beyond E = 1, so even s0 = 0 shows the target or more.
-                return 0.0;
+                return Some(0.0);
             }
-            lo = e;
+            self.lo = e;
         } else {
-            hi = e;
+            self.hi = e;
         }
         let halley = e - 2.0 * h * da / (2.0 * da * da - h * dda);
-        let next = if halley > lo && halley < hi {
+        let next = if halley > self.lo && halley < self.hi {
             halley
-        } else if newton > lo && newton < hi {
+        } else if newton > self.lo && newton < self.hi {
             newton
         } else {
-            0.5 * (lo + hi)
+            0.5 * (self.lo + self.hi)
         };
-        if next <= lo || next >= hi {
-            break;
+        if next <= self.lo || next >= self.hi {
+            return Some(self.share());
         }
-        e = next;
+        self.e = next;
+        None
     }
-    let f0 = (1.0 - e) / (1.0 + k * e);
-    (c * f0).clamp(0.0, target)
+
+    /// The January share of the current point.
+    fn share(&self) -> f64 {
+        let f0 = (1.0 - self.e) / (1.0 + self.k * self.e);
+        (self.c * f0).clamp(0.0, self.target)
+    }
 }
 
 /// What acts on a cell's status-quo adoption before the period ends, with

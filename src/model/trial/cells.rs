@@ -5,12 +5,11 @@ use super::*;
 
 /// Fills `sc.cells` from the trial's draws (prices follow in [`cell_prices`]).
 pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
-    let (s, plan, values) = (ctx.s, ctx.plan, ctx.values);
-    let n_months = plan.n_months;
+    let (s, values) = (ctx.s, ctx.values);
     let v = |p: Param| p.get(values);
     // Cells.
     sc.cells.clear();
-    for (c, cell) in s.cells.iter().enumerate() {
+    for cell in &s.cells {
         let area = &s.areas[cell.area];
         let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
         let type_share = if split_total > 0.0 {
@@ -27,22 +26,6 @@ pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
         let d = cell.digital.index();
         let written = if total > 0.0 { mix[d] / total } else { 0.0 };
         let (p, q, ceiling) = (v(cell.p), v(cell.q), v(cell.ceiling));
-        // The written mix as observed in a later period: start from the
-        // January share that reproduces it there on the status-quo path
-        // (model/calibration.rs).
-        let s0 = match s.calibration {
-            Some((from, to)) => crate::model::calibration::base_share_of_cell(
-                s,
-                plan,
-                c,
-                values,
-                written,
-                (p, q, ceiling),
-                from..to + 1,
-                &sc.area_month[cell.area * n_months..(cell.area + 1) * n_months],
-            ),
-            None => written,
-        };
         let rest = total - mix[d];
         let mut other = [0.0; N_CHANNELS];
         if rest > 0.0 {
@@ -52,18 +35,61 @@ pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
                 }
             }
         }
+        // The January share and the ceiling above it follow in
+        // [`starting_shares`].
         sc.cells.push(CellTrial {
             type_share,
-            s0,
+            s0: written,
             other,
             p,
             q,
-            c: ceiling.max(s0),
+            c: ceiling,
             other_cost: 0.0,
             prices: [0.0; N_CHANNELS],
             completion: None,
         });
     }
+}
+
+/// Each cell's January share in every lane: the written share, or with a
+/// `[calibration]` period the share that reproduces it there
+/// (model/calibration.rs, lanes side by side); the ceiling is raised to it.
+pub(super) fn starting_shares<const L: usize>(ctxs: &[Ctx; L], sc: &mut [Scratch; L]) {
+    let (s, plan) = (ctxs[0].s, ctxs[0].plan);
+    let n_months = plan.n_months;
+    if let Some((from, to)) = s.calibration {
+        for (c, cell) in s.cells.iter().enumerate() {
+            let area = cell.area * n_months..(cell.area + 1) * n_months;
+            let written: [f64; L] = std::array::from_fn(|l| sc[l].cells[c].s0);
+            let pqc = std::array::from_fn(|l| {
+                let ct = &sc[l].cells[c];
+                (ct.p, ct.q, ct.c)
+            });
+            let s0 = crate::model::calibration::base_share_of_cell(
+                (s, plan, c),
+                std::array::from_fn(|l| ctxs[l].values),
+                &written,
+                &pqc,
+                from..to + 1,
+                std::array::from_fn(|l| &sc[l].area_month[area.clone()]),
+            );
+            for (sc, s0) in sc.iter_mut().zip(s0) {
+                sc.cells[c].s0 = s0;
+            }
+        }
+    }
+    for sc in sc.iter_mut() {
+        for ct in &mut sc.cells {
+            ct.c = ct.c.max(ct.s0);
+        }
+    }
+}
+
+/// Completion of started self-service (docs/model.md, "Completion"): each
+/// cell with a rate diffuses attempts from the share that shows today's.
+pub(super) fn completion_numbers(ctx: &Ctx, sc: &mut Scratch) {
+    let (s, values) = (ctx.s, ctx.values);
+    let v = |p: Param| p.get(values);
     if let Some(cp) = &s.completion {
         // With completion the diffusion is of attempts: the share a0 that,
         // after failures and fallbacks, shows today's digital share s0.

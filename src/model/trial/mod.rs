@@ -194,10 +194,14 @@ pub fn simulate_lanes<const L: usize>(
         values: values[l],
     });
     let mut monthly_growth = [0.0; L];
+    for l in 0..L {
+        monthly_growth[l] = demand::demand(&ctxs[l], noise_stream, trials[l], &mut sc[l]);
+        cells::cell_numbers(&ctxs[l], &mut sc[l]);
+    }
+    cells::starting_shares(&ctxs, sc);
     let tcs: [TrialConst; L] = std::array::from_fn(|l| {
         let (ctx, sc) = (&ctxs[l], &mut sc[l]);
-        monthly_growth[l] = demand::demand(ctx, noise_stream, trials[l], sc);
-        cells::cell_numbers(ctx, sc);
+        cells::completion_numbers(ctx, sc);
         let tc = cells::trial_constants(s, values[l], n_years);
         cells::cell_prices(ctx, &tc, sc);
         adoption::capabilities(ctx, sc);
