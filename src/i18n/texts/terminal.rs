@@ -181,7 +181,7 @@ text_table! {
             "medianens simuleringspræcision (95 %-KI)"
             / "simulation precision of the median (95 % CI)",
         /// The attribution table's column of each median's 95 % CI.
-        MedianPrecisionColumn: "medianens præcision (95 %-KI)" / "precision of the median (95 % CI)",
+        MedianPrecisionColumn: "medianens præcision (95 %-KI)" / "median's precision (95 % CI)",
         NotBy: "ikke inden" / "not by",
         PaybackFirstYearFromWhich:
             "tilbagebetaling (første år, hvorfra den akkumulerede nettobesparelse forbliver over 0)"
