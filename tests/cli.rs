@@ -911,7 +911,7 @@ fn first_year_lines_end_with_the_probability_in_the_goals_last_year() {
             Lang::Da => (
                 "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, \
                  der når et mål, kan miste det igen et senere år, så hver linje slutter med \
-                 sandsynligheden for, at målet er nået i dets sidste år)",
+                 sandsynligheden for, at målet er nået i sit sidste år)",
                 "først nået",
                 "aldrig nået",
                 "nået i",

@@ -206,7 +206,7 @@ text_table! {
         /// Heading of the first-year lines: the first year a trial meets
         /// that year's target, per trial (summary.rs, `first_year_met`).
         FirstYearEachGoalIs:
-            "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, der når et mål, kan miste det igen et senere år, så hver linje slutter med sandsynligheden for, at målet er nået i dets sidste år)"
+            "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, der når et mål, kan miste det igen et senere år, så hver linje slutter med sandsynligheden for, at målet er nået i sit sidste år)"
             / "first year each goal is met in a trial (share of trials; a trial that meets a goal may miss it again in a later year, so each line ends with the probability that the goal is met in its last year)",
         NotMet: "aldrig nået" / "never met",
         WhereTheSavingsComeFrom: "hvor besparelsen kommer fra" / "where the savings come from",
