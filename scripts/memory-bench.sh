@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak memory (maximum resident set size) of `channelshift run` per shipped
-# scenario and number of trials: the memory benchmark the README quotes.
+# scenario and number of trials: the memory benchmark docs/performance.md quotes.
 #
 #   scripts/memory-bench.sh [TRIALS...]        default: 100000 1000000
 #

@@ -83,6 +83,14 @@ fn year_end_key<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error>
 }
 
 impl GoalSummary {
+    /// The last year in which the goal is judged (of `years`, the run's)
+    /// and the probability that it is met then; None when no year has a
+    /// probability.
+    pub fn met_in_last_year(&self, years: &[i32]) -> Option<(i32, f64)> {
+        let i = self.probability.iter().rposition(|p| p.is_some())?;
+        Some((*years.get(i)?, self.probability[i]?))
+    }
+
     /// Whether the goal has a target in year `y` but no trial can evaluate it.
     pub fn not_evaluable_in(&self, y: usize) -> bool {
         self.targets.get(y).is_some_and(|t| t.is_some())

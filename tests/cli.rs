@@ -879,3 +879,82 @@ fn check_wraps_long_keys_at_their_dots_with_indented_continuations() {
         assert!(l.chars().count() <= 100, "{l:?}");
     }
 }
+
+/// A goal whose probability rises and then falls (Solrød's completion-rate
+/// goal: met in 2011 in about 30 % of the trials, in 2015 in about 25 %)
+/// must not read as a success from 2011: the first-year lines say that a
+/// trial may miss the goal again, name the shares by the first year a
+/// trial meets it ("first met"), those that never do ("never met"), and
+/// end with the probability that the goal is met in its last year, in
+/// both languages and as summary.json has them.
+#[test]
+fn first_year_lines_end_with_the_probability_in_the_goals_last_year() {
+    use channelshift::i18n::{format_probability, Lang};
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (lang, code) in [(Lang::Da, "da"), (Lang::En, "en")] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = bin()
+            .arg("run")
+            .arg(scenario("solrod-2011-proposal-1.toml"))
+            .args(["-n", "2000", "--seed", "1", "--no-charts", "--lang", code])
+            .arg("--out")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = words(&String::from_utf8(out.stdout).unwrap());
+        let v: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join("summary.json")).unwrap(),
+        )
+        .unwrap();
+        let (heading, first, never, met_in) = match lang {
+            Lang::Da => (
+                "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, \
+                 der når et mål, kan miste det igen et senere år, så hver linje slutter med \
+                 sandsynligheden for, at målet er nået i sit sidste år)",
+                "først nået",
+                "aldrig nået",
+                "nået i",
+            ),
+            Lang::En => (
+                "first year each goal is met in a trial (share of trials; a trial that meets a \
+                 goal may miss it again in a later year, so each line ends with the probability \
+                 that the goal is met in its last year)",
+                "first met",
+                "never met",
+                "met in",
+            ),
+        };
+        assert!(stdout.contains(heading), "{stdout}");
+        let p = |x: &Value| format_probability(x.as_f64().unwrap(), lang);
+        let mut falling = 0;
+        for g in v["goals"].as_array().unwrap() {
+            let first_met = g["first_year_met"].as_object().unwrap();
+            let mut parts: Vec<String> = (2011..=2015)
+                .filter_map(|y| {
+                    first_met
+                        .get(&y.to_string())
+                        .map(|s| format!("{y} {}", p(s)))
+                })
+                .collect();
+            if let Some(s) = first_met.get("not_met") {
+                parts.push(format!("{never} {}", p(s)));
+            }
+            let probability = g["probability"].as_array().unwrap();
+            let line = format!(
+                "{}: {first} {}; {met_in} 2015: {}",
+                g["name"].as_str().unwrap(),
+                parts.join(", "),
+                p(&probability[4])
+            );
+            assert!(stdout.contains(&words(&line)), "{line}\n{stdout}");
+            let (p2011, p2015) = (
+                probability[0].as_f64().unwrap(),
+                probability[4].as_f64().unwrap(),
+            );
+            falling += usize::from(p2011 > p2015 && p2011 > 0.2);
+        }
+        // The case the wording is for: met early, less often later.
+        assert_eq!(falling, 1, "the completion-rate goal");
+    }
+}

@@ -72,6 +72,115 @@ fn a_misspelt_channel_gets_the_nearest_channel() {
     let stderr = check_fails(&path);
     assert!(stderr.contains("unknown channel \"phnoe\""), "{stderr}");
     assert!(stderr.contains("did you mean `phone`?"), "{stderr}");
+    // The key is what is wrong, so the caret is under the key, not the 50.
+    let n = line_number(&path, "phnoe = 50");
+    assert!(stderr.contains(&format!("bad.toml:{n}:1: ")), "{stderr}");
+    assert_eq!(caret_line(&stderr), ("phnoe = 50".into(), 0, 5), "{stderr}");
+}
+
+/// The 1-based number of the first line of `path` that contains `needle`.
+fn line_number(path: &std::path::Path, needle: &str) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+/// The source line an error quotes and where its carets are under it: the
+/// line (as quoted, after the gutter), the caret's column (0-based) and
+/// the number of carets.
+fn caret_line(stderr: &str) -> (String, usize, usize) {
+    let lines: Vec<&str> = stderr.lines().collect();
+    let marks = lines.iter().position(|l| l.contains('^')).unwrap();
+    let gutter = lines[marks].find('|').unwrap() + 2;
+    let source = lines[marks - 1].get(gutter..).unwrap_or("").to_string();
+    let under = &lines[marks][gutter..];
+    let col = under.find('^').unwrap();
+    (source, col, under.matches('^').count())
+}
+
+#[test]
+fn a_misspelt_channel_in_a_mix_is_pointed_out_at_its_key() {
+    let (_dir, path) = edited(|t| {
+        t.replace(
+            "transaction = { personal = 0.4, phone = 0.4, self_service = 0.2 }",
+            "transaction = { personal = 0.4, phone = 0.4, self_servce = 0.2 }",
+        )
+    });
+    let stderr = check_fails(&path);
+    let line = "transaction = { personal = 0.4, phone = 0.4, self_servce = 0.2 }";
+    let n = line_number(&path, line);
+    let col = line.find("self_servce").unwrap();
+    // file:line:col of the key, the source line, a caret under each of the
+    // key's 11 characters (before, under the value 0.2), the nearest channel.
+    assert!(
+        stderr.contains(&format!(
+            "bad.toml:{n}:{}: unknown channel \"self_servce\"",
+            col + 1
+        )),
+        "{stderr}"
+    );
+    assert_eq!(caret_line(&stderr), (line.to_string(), col, 11), "{stderr}");
+    assert!(stderr.contains("did you mean `self_service`?"), "{stderr}");
+}
+
+#[test]
+fn a_misspelt_channel_in_an_events_to_is_pointed_out_at_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(scenario("lyngby-taarbaek-2015.toml")).unwrap();
+    let bad = text.replacen(
+        "shift_to = { digital_post_in = ",
+        "shift_to = { digital_post_inn = ",
+        1,
+    );
+    assert_ne!(bad, text, "the shipped file still has the event");
+    let path = dir.path().join("events.toml");
+    std::fs::write(&path, &bad).unwrap();
+    let stderr = check_fails(&path);
+    let n = line_number(&path, "digital_post_inn");
+    let col = "shift_to = { ".len();
+    assert!(
+        stderr.contains(&format!(
+            "events.toml:{n}:{}: unknown channel \"digital_post_inn\"",
+            col + 1
+        )),
+        "{stderr}"
+    );
+    let (source, at, carets) = caret_line(&stderr);
+    assert!(
+        source.starts_with("shift_to = { digital_post_inn = "),
+        "{stderr}"
+    );
+    assert_eq!((at, carets), (col, "digital_post_inn".len()), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `digital_post_in`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_misspelt_channel_in_an_option_file_is_pointed_out_there_without_a_merge_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(scenario("model-worked-example.toml")).unwrap();
+    std::fs::write(dir.path().join("model-worked-example.toml"), base).unwrap();
+    let path = dir.path().join("option.toml");
+    std::fs::write(
+        &path,
+        "extends = \"model-worked-example.toml\"\nname = \"Option\"\n\n[prices]\n\"phnoe\" = 40\n",
+    )
+    .unwrap();
+    let stderr = check_fails(&path);
+    assert!(
+        stderr.contains("option.toml:5:1: unknown channel \"phnoe\""),
+        "{stderr}"
+    );
+    assert_eq!(
+        caret_line(&stderr),
+        ("\"phnoe\" = 40".into(), 0, 7),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `phone`?"), "{stderr}");
+    // The option file wrote the key itself: where the base's [prices] came
+    // from does not help.
+    assert!(!stderr.contains("merged from several files"), "{stderr}");
 }
 
 #[test]

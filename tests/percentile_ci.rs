@@ -47,7 +47,17 @@ fn summary_workbook_and_report_carry_the_percentile_intervals() {
     assert_eq!((l, u), (936, 964));
     let html = std::fs::read_to_string(dir.path().join("out/report.html")).unwrap();
     assert!(html.contains("the 95th percentile is"), "report sentence");
+    // The intervals are labelled as the simulation's precision, not the
+    // forecast's spread.
     assert!(html.contains("95 % CI"));
+    assert!(
+        html.contains("they say how precisely the simulations have found the figure, not how uncertain the forecast is"),
+        "report"
+    );
+    assert!(
+        html.contains("the simulation's precision, not the forecast's uncertainty"),
+        "report"
+    );
     let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
     let sheet = wb.worksheet_range("By year").unwrap();
     let header: Vec<String> = sheet
@@ -168,7 +178,7 @@ fn terminal_goals_and_attribution_show_the_intervals_of_the_trials() {
     let flat = en.replace("\n  ", " ");
     assert!(
         flat.contains(&format!(
-            "cumulative net savings 2015, percentiles (95 % CI): {line}"
+            "cumulative net savings 2015, percentiles (simulation precision, 95 % CI): {line}"
         )),
         "{line}\n{en}"
     );
@@ -179,8 +189,10 @@ fn terminal_goals_and_attribution_show_the_intervals_of_the_trials() {
     let w = median_ci[1] - median_ci[0];
     let median_cell = format!("{}–{}", mkr(median_ci[0], w), mkr(median_ci[1], w));
     assert!(
-        flat.contains("95 % CI of the medians of cumulative net savings: 2011 ")
-            && flat.contains(&format!("2015 {median_cell}\n")),
+        flat.contains(
+            "simulation precision of the medians of cumulative net savings (95 % CI: where the \
+             median would lie with endlessly many trials, not the forecast range): 2011 "
+        ) && flat.contains(&format!("2015 {median_cell}\n")),
         "{median_cell}\n{en}"
     );
     let attribution_row = en
@@ -192,12 +204,33 @@ fn terminal_goals_and_attribution_show_the_intervals_of_the_trials() {
     let da_flat = da.replace("\n  ", " ");
     assert!(
         da_flat.contains(&format!(
-            "akkumuleret nettobesparelse 2015, fraktiler (95 %-KI): {}",
+            "akkumuleret nettobesparelse 2015, fraktiler (simuleringspræcision, 95 %-KI): {}",
             line.replace('.', ",").replace("million kr,", "mio. kr.")
         )),
         "{da}"
     );
-    assert!(da_flat.contains("95 %-KI for medianerne af akkumuleret nettobesparelse"));
+    assert!(da_flat.contains(
+        "simuleringspræcision for medianerne af akkumuleret nettobesparelse (95 %-KI: hvor \
+         medianen ville ligge med uendeligt mange simuleringer, ikke prognosens interval): 2011 "
+    ));
+    // The ± after the mean and the NPV median's interval say what they are
+    // and what they are not, in both languages.
+    for (flat, mean, npv) in [
+        (
+            &flat,
+            "(simulation precision: 95 % CI of the mean, not the forecast range [5 % .. 95 %])",
+            "; simulation precision of the median (95 % CI) ",
+        ),
+        (
+            &da_flat,
+            "(simuleringspræcision: 95 %-KI for gennemsnittet, ikke prognosens interval [5 % .. 95 %])",
+            "; medianens simuleringspræcision (95 %-KI) ",
+        ),
+    ] {
+        let line = flat.lines().find(|l| l.contains(" ± ")).unwrap();
+        assert!(line.ends_with(mean), "{line}");
+        assert!(flat.contains(npv), "{flat}");
+    }
 
     // The attribution sheet: P50, P5, P95, then their intervals.
     let measures = wb.worksheet_range("Measures").unwrap();

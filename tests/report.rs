@@ -23,7 +23,7 @@ use channelshift::report::html::{render_comparison_html, render_html, write_html
 use channelshift::scenario::Scenario;
 use channelshift::stats::Summary;
 use channelshift::summary::{
-    AttributionRow, CorrelationCheck, RunSummary, Sensitivity, SensitivityRow,
+    AttributionRow, CorrelationCheck, FirstMet, RunSummary, Sensitivity, SensitivityRow,
 };
 
 const SEED: u64 = 1;
@@ -1111,9 +1111,54 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
         .to_vec();
     assert_eq!(cell_f64(&row[4]), Some(0.4));
     assert_eq!(cell_f64(&row[5]), summary.goals[0].probability[4]);
-    assert!(g
+    // The first-year table: the shares by first year, those never met, and
+    // the goal's last year with the probability of meeting it then (a
+    // trial may meet a goal early and miss it later), then a note.
+    let title = g
         .rows()
-        .any(|r| cell_str(&r[0]) == "First year the goal is met (share of simulations)"));
+        .position(|r| {
+            cell_str(&r[0]) == "First year a simulation meets the goal (share of simulations)"
+        })
+        .unwrap();
+    let head: Vec<String> = g
+        .rows()
+        .nth(title + 1)
+        .unwrap()
+        .iter()
+        .map(cell_str)
+        .collect();
+    assert_eq!(
+        &head[..9],
+        [
+            "Goal",
+            "2011",
+            "2012",
+            "2013",
+            "2014",
+            "2015",
+            "Never met",
+            "The goal's last year",
+            "Met in the goal's last year"
+        ]
+    );
+    for (k, goal) in summary.goals.iter().enumerate() {
+        let r: Vec<Data> = g.rows().nth(title + 2 + k).unwrap().to_vec();
+        assert_eq!(cell_str(&r[0]), goal.name);
+        assert_eq!(
+            cell_f64(&r[6]),
+            goal.first_year_met
+                .get(&FirstMet::NotMet)
+                .copied()
+                .or(Some(0.0))
+        );
+        assert_eq!(cell_f64(&r[7]), Some(2015.0));
+        assert_eq!(cell_f64(&r[8]), goal.probability[4]);
+    }
+    let note = cell_str(&g.rows().nth(title + 2 + summary.goals.len()).unwrap()[0]);
+    assert!(
+        note.starts_with("A simulation that meets a goal may miss it again"),
+        "{note}"
+    );
 
     let inputs = wb.worksheet_range("Inputs").unwrap();
     assert_eq!(inputs.height(), 1 + summary.inputs.len());
@@ -1333,5 +1378,70 @@ fn comparison_report_has_every_options_goals() {
         }
         assert_eq!(table.matches("<tr><td>").count(), rows, "{lang}");
         assert!(rows >= 12, "{rows}");
+    }
+}
+
+/// The report's first-year table (Solrød Proposal 1, whose completion-rate
+/// goal is met in 2011 in about a third of the trials and in 2015 in
+/// fewer): after the shares by first year and "never met", the
+/// probability of meeting each goal in its last year, and a note that an
+/// early first year is no success in itself; in Danish and English.
+#[test]
+fn first_year_table_ends_with_the_probability_in_the_goals_last_year() {
+    use channelshift::i18n::format_probability;
+    let run = run_file("solrod-2011-proposal-1.toml", 2000);
+    let s = &run.summary;
+    let completion = s
+        .goals
+        .iter()
+        .find(|g| g.name == "50 % gennemfører selvbetjeningen digitalt")
+        .unwrap();
+    let (p2011, p2015) = (
+        completion.probability[0].unwrap(),
+        completion.probability[4].unwrap(),
+    );
+    assert!(p2011 > p2015 && p2011 > 0.2, "{p2011} {p2015}");
+    for (lang, caption, never, last, note) in [
+        (
+            Lang::En,
+            "First year a simulation meets the goal (share of simulations)",
+            "Never met",
+            "Met in the goal's last year",
+            "A simulation that meets a goal may miss it again in a later year, so an early first year is no success in itself",
+        ),
+        (
+            Lang::Da,
+            "Første år målet nås i en simulering (andel af simuleringerne)",
+            "Aldrig nået",
+            "Nået i målets sidste år",
+            "En simulering, der når et mål, kan miste det igen et senere år, så et tidligt første år er ikke i sig selv en succes",
+        ),
+    ] {
+        let html = render_html(s, None, &[], lang).unwrap();
+        let lines = outline(&html);
+        assert!(lines.contains(&format!("caption: {caption}")), "{lang:?}");
+        let rows = table_rows(&html, "table-goals-first");
+        assert!(
+            rows[0].ends_with(&format!("2015 | {never} | {last}")),
+            "{lang:?}: {}",
+            rows[0]
+        );
+        for g in &s.goals {
+            let row = rows
+                .iter()
+                .find(|r| r.starts_with(&format!("{} |", g.name)))
+                .unwrap();
+            let share = |k: FirstMet| {
+                format_probability(g.first_year_met.get(&k).copied().unwrap_or(0.0), lang)
+            };
+            let expected = format!(
+                "{} | {} | 2015: {}",
+                share(FirstMet::Year(2015)),
+                share(FirstMet::NotMet),
+                format_probability(g.probability[4].unwrap(), lang)
+            );
+            assert!(row.ends_with(&squash(&expected)), "{lang:?}: {row} vs {expected}");
+        }
+        assert!(squash(&unescape(&html)).contains(note), "{lang:?}");
     }
 }

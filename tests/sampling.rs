@@ -140,7 +140,7 @@ fn latin_hypercube_and_sobol_at_least_halve_the_standard_error_of_the_mean() {
     // Vallensbæk's cost is nearly additive in its inputs: LHS removes most
     // of its variance. With 12 replications the estimated SE is within
     // about +-40 % of the true one, so a ratio below 0.5 is a clear margin
-    // on the measured 0.06 (README).
+    // on the measured 0.06 (docs/performance.md, section 3).
     let s = load("vallensbaek-2012.toml");
     let random = se_over_replications(&s, Method::Random, 1_000, 12);
     let lhs = se_over_replications(&s, Method::Lhs, 1_000, 12);

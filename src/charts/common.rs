@@ -372,6 +372,8 @@ pub(crate) enum Swatch {
 pub(crate) struct LegendItem {
     pub label: String,
     pub swatch: Swatch,
+    /// Starts a new row of the legend (unless it is the first item).
+    pub new_row: bool,
 }
 
 impl LegendItem {
@@ -379,6 +381,16 @@ impl LegendItem {
         LegendItem {
             label: label.into(),
             swatch,
+            new_row: false,
+        }
+    }
+
+    /// This item at the start of a new row: a group of items (one
+    /// series' line and bands) kept together.
+    pub(crate) fn on_new_row(self) -> Self {
+        LegendItem {
+            new_row: true,
+            ..self
         }
     }
 }
@@ -547,7 +559,7 @@ pub(crate) fn draw_frame<DB: Backend>(
         for item in &frame.legend {
             let label = ellipsize(&item.label, LEGEND_SIZE, false, inner - 40);
             let item_w = 30 + 8 + text_width(&label, LEGEND_SIZE, false);
-            if x > MARGIN_X && x + item_w > w - MARGIN_X {
+            if x > MARGIN_X && (item.new_row || x + item_w > w - MARGIN_X) {
                 x = MARGIN_X;
                 y_mid += row_h;
             }

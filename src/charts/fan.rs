@@ -80,29 +80,26 @@ fn draw<DB: Backend>(
         ),
     ];
 
-    let band_50 = tint(SCENARIO, 1.0 - (1.0 - (1.0 - ALPHA_90) * (1.0 - ALPHA_50)));
-    let band_90 = tint(SCENARIO, 1.0 - ALPHA_90);
-    let mut legend = vec![
-        LegendItem::new(series[1].2.clone(), Swatch::Line(SCENARIO, 4)),
-        LegendItem::new(series[0].2.clone(), Swatch::Line(STATUS_QUO, 4)),
-    ];
-    // Bands only for a series whose values differ between trials: a run
-    // without uncertainty has none to show.
-    if has_spread(&data.scenario) {
-        legend.push(LegendItem::new(
-            TextChart::Interval50.get(lang),
-            Swatch::Fill(band_50),
-        ));
-        legend.push(LegendItem::new(
-            TextChart::Interval90.get(lang),
-            Swatch::Fill(band_90),
-        ));
-    }
-    if has_spread(&data.status_quo) {
-        legend.push(LegendItem::new(
-            format!("{} ({})", TextChart::Interval90.get(lang), series[0].2),
-            Swatch::Fill(tint(STATUS_QUO, 1.0 - ALPHA_90)),
-        ));
+    // Every line and band drawn is in the legend, one row per series: its
+    // median line, then its 50 % and 90 % bands, each band named after its
+    // series (the two series' bands overlap).
+    let mut legend = Vec::new();
+    for (s, color, label) in series.iter().rev() {
+        legend.push(LegendItem::new(label.clone(), Swatch::Line(*color, 4)).on_new_row());
+        // Bands only for a series whose values differ between trials: a run
+        // without uncertainty has none to show.
+        if has_spread(s) {
+            let (band_50, band_90) = band_swatches(*color);
+            for (interval, swatch) in [
+                (TextChart::Interval50, band_50),
+                (TextChart::Interval90, band_90),
+            ] {
+                legend.push(LegendItem::new(
+                    format!("{} ({label})", interval.get(lang)),
+                    Swatch::Fill(swatch),
+                ));
+            }
+        }
     }
     let explain = if has_spread(&data.scenario) || has_spread(&data.status_quo) {
         TextChart::ExplainFan
@@ -216,6 +213,15 @@ fn draw<DB: Backend>(
         )?;
     }
     Ok(())
+}
+
+/// The colours a series' 50 % and 90 % bands show on white: the 90 %
+/// band alone, the 50 % band drawn on top of it.
+fn band_swatches(color: RGBColor) -> (RGBColor, RGBColor) {
+    (
+        tint(color, (1.0 - ALPHA_90) * (1.0 - ALPHA_50)),
+        tint(color, 1.0 - ALPHA_90),
+    )
 }
 
 /// Closed outline of a band: upper edge left to right, lower edge back.

@@ -163,9 +163,43 @@ fn fan_chart_renders() {
     assert!(en.contains("Annual cost: scenario and status quo"));
     assert!(en.contains("Annual cost (m kr.)"));
     assert!(en.contains("Based on 10,000 simulations."));
+    // Every band drawn is in the legend, named after its series: the
+    // status quo's 50 % band too.
+    for (svg, i50, i90) in [
+        (&da, "50 %-interval", "90 %-interval"),
+        (&en, "50 % interval", "90 % interval"),
+    ] {
+        for series in ["Digital strategi", "Status quo"] {
+            for interval in [i50, i90] {
+                let entry = format!("{interval} ({series})");
+                assert!(has_text_element(svg, &entry), "legend lacks {entry}");
+            }
+        }
+    }
     // Integer years only.
     assert!(has_text_element(&da, "2013"));
     assert!(!da.contains("2011.5") && !da.contains("2011,5"));
+}
+
+#[test]
+fn fan_legend_has_no_band_for_a_series_without_spread() {
+    let mut data = sample_fan();
+    for q in &mut data.status_quo.q {
+        *q = Quantiles {
+            p5: q.p50,
+            p25: q.p50,
+            p75: q.p50,
+            p95: q.p50,
+            mean: q.p50,
+            ..*q
+        };
+    }
+    let (_, en) = render_all("fan_flat_status_quo", |lang, p| {
+        fan_chart(&data, &ChartText::new(), lang, p)
+    });
+    assert!(has_text_element(&en, "Status quo"));
+    assert!(has_text_element(&en, "50 % interval (Digital strategi)"));
+    assert!(!en.contains("interval (Status quo)"), "no status quo band");
 }
 
 #[test]

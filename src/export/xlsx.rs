@@ -654,13 +654,16 @@ pub(super) fn goals_table(
             row += 1;
         }
     }
-    // First year met.
+    // First year met, then the probability of meeting the goal in its last
+    // year (a trial may meet a goal early and miss it later), and a note.
     row += 1;
     ws.write_text_with_format(row, 0, TextCommon::FirstYearTheGoalIs.get(lang), &f.title)?;
     row += 1;
     let mut head2: Vec<String> = vec![TextChart::Goal.get(lang).into()];
     head2.extend(s.years.iter().map(|y| y.to_string()));
     head2.push(TextCommon::NotMet.get(lang).into());
+    head2.push(TextSheet::TheGoalsLastYear.get(lang).into());
+    head2.push(TextCommon::MetInItsLastYear.get(lang).into());
     headers(ws, row, &head2, f)?;
     row += 1;
     for g in &s.goals {
@@ -678,9 +681,15 @@ pub(super) fn goals_table(
             .get(&FirstMet::NotMet)
             .copied()
             .unwrap_or(0.0);
-        ws.write_number_with_format(row, 1 + s.years.len() as u16, p, &f.share)?;
+        let after = 1 + s.years.len() as u16;
+        ws.write_number_with_format(row, after, p, &f.share)?;
+        if let Some((year, p)) = g.met_in_last_year(&s.years) {
+            ws.write_number(row, after + 1, year)?;
+            ws.write_number_with_format(row, after + 2, p, &f.share)?;
+        }
         row += 1;
     }
+    ws.write_text(row, 0, TextCommon::FirstYearMetNote.get(lang))?;
     ws.set_freeze_panes(1, 1)?;
     widths(
         ws,

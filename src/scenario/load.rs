@@ -230,11 +230,11 @@ impl Sources {
         };
         let len = span.end.saturating_sub(span.start);
         let mut err = InputError::at_span(&f.path, &f.text, local..local + len, message);
-        // A table's merge matters for an error at the table or at a value
-        // the base wrote in it, not at a value the option itself wrote.
-        let about_mix = |m: &&Mix| {
-            m.members.contains(&span.start) && !m.keys.iter().any(|(_, o)| *o == span.start)
-        };
+        // A table's merge matters for an error at the table or at a key or
+        // value the base wrote in it, not at a key or value the option
+        // itself wrote.
+        let about_mix =
+            |m: &&Mix| m.members.contains(&span.start) && self.locate(span.start).0 != m.by;
         for m in self.mixes.iter().filter(about_mix) {
             err = err.with_note(self.mix_note(m));
         }
@@ -322,7 +322,7 @@ pub struct Merged {
     pub simulation: Option<Located<Spanned<RawSimulation>>>,
     pub population: Option<Located<Spanned<RawPopulation>>>,
     pub economics: Option<Located<Spanned<RawEconomics>>>,
-    pub prices: BTreeMap<String, Located<Num>>,
+    pub prices: BTreeMap<Spanned<String>, Located<Num>>,
     pub defaults: Option<Located<Spanned<RawDefaults>>>,
     pub areas: Vec<Located<Spanned<RawArea>>>,
     pub departments: Vec<Located<Spanned<RawDepartment>>>,

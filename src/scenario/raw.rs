@@ -14,8 +14,10 @@ use crate::distribution::Distribution;
 
 /// A number or distribution with its place in the file.
 pub type Num = Spanned<Distribution>;
-/// Channel key -> number or distribution (shares, prices).
-pub type ChannelMap = BTreeMap<String, Num>;
+/// Channel key -> number or distribution (shares, prices). The key keeps
+/// its place in the file, so that a misspelt channel is pointed out at the
+/// key, not at its value.
+pub type ChannelMap = BTreeMap<Spanned<String>, Num>;
 
 /// One scenario file (possibly extending another).
 #[derive(Debug, Deserialize, Default, Clone)]

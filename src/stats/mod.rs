@@ -272,7 +272,7 @@ pub fn ranks(x: &[f64]) -> Vec<f64> {
 /// comparison; sorting was a quarter of a run of 100,000 trials with
 /// sensitivity (cachegrind, every-input-uncertain, 20,000 trials with
 /// sensitivity: 17.42e9 instructions before, 15.54e9 with one comparison
-/// sort, fewer with the radix sort: see the README).
+/// sort, fewer with the radix sort: see docs/performance.md).
 pub fn ranks_and_sorted(x: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let mut pairs: Vec<(f64, usize)> = x.iter().copied().zip(0..).collect();
     radsort::sort_by_key(&mut pairs, |p| p.0);

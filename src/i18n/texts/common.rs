@@ -41,10 +41,16 @@ text_table! {
 
         // src/export/xlsx.rs
         Target: "Målværdi" / "Target",
+        /// The first year a simulation meets that year's target, per
+        /// simulation (summary.rs, `first_year_met`).
         FirstYearTheGoalIs:
-            "Første år målet nås (andel af simuleringerne)"
-            / "First year the goal is met (share of simulations)",
-        NotMet: "Ikke nået" / "Not met",
+            "Første år målet nås i en simulering (andel af simuleringerne)"
+            / "First year a simulation meets the goal (share of simulations)",
+        NotMet: "Aldrig nået" / "Never met",
+        MetInItsLastYear: "Nået i målets sidste år" / "Met in the goal's last year",
+        FirstYearMetNote:
+            "En simulering, der når et mål, kan miste det igen et senere år, så et tidligt første år er ikke i sig selv en succes: læs det sammen med sidste kolonne, sandsynligheden for at målet er nået i sit sidste år."
+            / "A simulation that meets a goal may miss it again in a later year, so an early first year is no success in itself: read it with the last column, the probability that the goal is met in its last year.",
         Input: "Antagelse" / "Input",
         Today: "I dag" / "Today",
         Proposal: "Forslag" / "Proposal",

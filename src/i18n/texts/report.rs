@@ -539,8 +539,8 @@ template_table! {
         "Medianen er det midterste udfald: halvdelen af simuleringerne giver mere, halvdelen mindre. 90 %-intervallet går fra 5 %- til 95 %-fraktilen: i 90 % af simuleringerne ligger tallet mellem de to. Fraktiler beregnes med lineær interpolation mellem de sorterede værdier (Hyndman–Fan type 7, som i R, NumPy og Excels FRAKTIL.MEDTAG). Standardafvigelsen bruger n − 1.{se}"
         / "The median is the middle outcome: half of the simulations give more, half less. The 90 % interval runs from the 5th to the 95th percentile: in 90 % of the simulations the figure lies between the two. Percentiles interpolate linearly between the sorted values (Hyndman–Fan type 7, as in R, NumPy and Excel's PERCENTILE.INC). The standard deviation uses n − 1.{se}";
     pub fn method_mean_se(mean_of: &str, year: i32, se: &str) =
-        " {mean_of} i {year} er bestemt med en Monte Carlo-standardfejl på {se}."
-        / " {mean_of} in {year} is known to a Monte Carlo standard error of {se}.";
+        " {mean_of} i {year} er bestemt med en Monte Carlo-standardfejl på {se} (simuleringspræcisionen, ikke prognosens usikkerhed, som 90 %-intervallet viser)."
+        / " {mean_of} in {year} is known to a Monte Carlo standard error of {se} (the simulation's precision, not the forecast's uncertainty, which the 90 % interval shows).";
     pub fn method_many_trials(up_to: &str, kept: &str) =
         "Over {up_to} simuleringer gemmes de enkelte simuleringer ikke: fraktiler og deres konfidensintervaller kommer fra en kvantilskitse (DDSketch), der rammer hver fraktil inden for 0,1 %; middelværdier, standardafvigelser og sandsynligheder er eksakte. Følsomhedsanalyse, attribution og regnearkets simuleringsark bruger de første {kept} simuleringer."
         / "Above {up_to} trials the individual trials are not kept: percentiles and their confidence intervals come from a quantile sketch (DDSketch) that places every percentile within 0.1 %; means, standard deviations and probabilities are exact. The sensitivity analysis, attribution and the workbook's per-trial sheet use the first {kept} trials.";
@@ -548,8 +548,8 @@ template_table! {
         " Tallene har stabiliseret sig: hvert af disse konfidensintervaller er smallere end {share} af 90 %-intervallet, så flere simuleringer ville ikke flytte dem synligt (forløbet efter antal simuleringer står i convergence.png)."
         / " The figures have settled: each of these confidence intervals is narrower than {share} of the 90 % interval, so more simulations would not visibly move them (their course by number of simulations is in convergence.png).";
     pub fn percentile_precision(what: &str, year: i32, median: &str, p95: &str, method: &str) =
-        " Fraktilerne er også kun bestemt med en vis præcision: for {what} i {year} er medianen {median}, og 95 %-fraktilen er {p95} (fordelingsfrie intervaller fra ordensstatistikker: hvor fraktilen ville ligge med uendeligt mange simuleringer). De usikre tal er trukket med {method}."
-        / " The percentiles, too, are known only to some precision: for {what} in {year} the median is {median}, and the 95th percentile is {p95} (distribution-free intervals from order statistics: where the percentile would lie with endlessly many simulations). The uncertain numbers were drawn with {method}.";
+        " Fraktilerne er også kun bestemt med en vis præcision: for {what} i {year} er medianen {median}, og 95 %-fraktilen er {p95} (fordelingsfrie intervaller fra ordensstatistikker: hvor fraktilen ville ligge med uendeligt mange simuleringer; de siger, hvor præcist simuleringerne har fundet tallet, ikke hvor usikker prognosen er). De usikre tal er trukket med {method}."
+        / " The percentiles, too, are known only to some precision: for {what} in {year} the median is {median}, and the 95th percentile is {p95} (distribution-free intervals from order statistics: where the percentile would lie with endlessly many simulations; they say how precisely the simulations have found the figure, not how uncertain the forecast is). The uncertain numbers were drawn with {method}.";
     // src/report/html/brief.rs, summary.rs, options.rs, comparison.rs, inputs.rs, tables.rs
     pub fn cost_sentence(cost: &str, end: i32, range: &str, cost0: &str, base: i32) =
         "Omkostningen er {cost} i {end}{range} mod {cost0} i {base}."

@@ -163,17 +163,25 @@ text_table! {
             "median [5 % .. 95 %] pr. år; digital andel: median"
             / "median [5 % .. 95 %] per year; digital share: median",
         MeanCost: "gennemsnitlig omkostning" / "mean cost",
-        N95PctCiOfThe: "95 %-konfidensinterval for gennemsnittet" / "95 % CI of the mean",
+        /// After "mean cost 2015: X ± Y": what the ± is, and what it is not.
+        N95PctCiOfThe:
+            "simuleringspræcision: 95 %-KI for gennemsnittet, ikke prognosens interval [5 % .. 95 %]"
+            / "simulation precision: 95 % CI of the mean, not the forecast range [5 % .. 95 %]",
         PerYear: "pr. år" / "per year",
         SavingsStatusQuoCostScenario:
             "besparelse = omkostning i status quo - omkostning i scenariet"
             / "savings = status quo cost - scenario cost",
         Percentiles: "fraktiler" / "percentiles",
-        N95PctCi: "95 %-KI" / "95 % CI",
+        /// "percentiles (simulation precision, 95 % CI): 5 % 9.11 (9.05–9.17), ...".
+        N95PctCi: "simuleringspræcision, 95 %-KI" / "simulation precision, 95 % CI",
         MeanCumulativeNetSavings:
             "gennemsnitlig akkumuleret nettobesparelse"
             / "mean cumulative net savings",
-        N95PctCiOfTheMedian: "95 %-KI for medianen" / "95 % CI of the median",
+        N95PctCiOfTheMedian:
+            "medianens simuleringspræcision (95 %-KI)"
+            / "simulation precision of the median (95 % CI)",
+        /// The attribution table's column of each median's 95 % CI.
+        MedianPrecisionColumn: "medianens præcision (95 %-KI)" / "median's precision (95 % CI)",
         NotBy: "ikke inden" / "not by",
         PaybackFirstYearFromWhich:
             "tilbagebetaling (første år, hvorfra den akkumulerede nettobesparelse forbliver over 0)"
@@ -195,10 +203,12 @@ text_table! {
             "kan ikke måles: målets andel tages over celler uden henvendelser det år"
             / "not evaluable, the goal's share is taken over cells with no contacts that year",
         NE: "k.m." / "n/e",
+        /// Heading of the first-year lines: the first year a trial meets
+        /// that year's target, per trial (summary.rs, `first_year_met`).
         FirstYearEachGoalIs:
-            "første år hvert mål nås (andel af simuleringerne)"
-            / "first year each goal is met (share of trials)",
-        NotMet: "ikke nået" / "not met",
+            "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, der når et mål, kan miste det igen et senere år, så hver linje slutter med sandsynligheden for, at målet er nået i sit sidste år)"
+            / "first year each goal is met in a trial (share of trials; a trial that meets a goal may miss it again in a later year, so each line ends with the probability that the goal is met in its last year)",
+        NotMet: "aldrig nået" / "never met",
         WhereTheSavingsComeFrom: "hvor besparelsen kommer fra" / "where the savings come from",
         MeanOfTheTrialsThe:
             "gennemsnit af simuleringerne: delene summerer til den gennemsnitlige besparelse"
@@ -242,6 +252,9 @@ text_table! {
 }
 
 template_table! {
+    // src/cli/table.rs: a goal's first-year line, "first met 2011 30 %, 2012 < 1 %, ...; met in 2015: 25 %"
+    pub fn first_met_in(parts: &str) = "først nået {parts}" / "first met {parts}";
+    pub fn met_in_year(year: i32, p: &str) = "nået i {year}: {p}" / "met in {year}: {p}";
     // src/cli/sensitivity_table.rs
     pub fn uncertain_inputs(n: usize) = "{n} usikre input" / "{n} uncertain inputs";
     // src/cli: lines with numbers and names
@@ -263,8 +276,8 @@ template_table! {
         "; følsomhed, attribution og regnearkets simuleringsark bruger de første {kept}"
         / "; sensitivity, attribution and the workbook's per-trial sheet use the first {kept}";
     pub fn ci_of_medians(what: &str, parts: &str) =
-        "95 %-KI for medianerne af {what}: {parts}\n"
-        / "95 % CI of the medians of {what}: {parts}\n";
+        "simuleringspræcision for medianerne af {what} (95 %-KI: hvor medianen ville ligge med uendeligt mange simuleringer, ikke prognosens interval): {parts}\n"
+        / "simulation precision of the medians of {what} (95 % CI: where the median would lie with endlessly many trials, not the forecast range): {parts}\n";
     pub fn of_the_percentile_of(n: &str) = "af {n} %-fraktilen af" / "of the {n}th percentile of";
     pub fn completion_line(n: usize, price: &str) =
         "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"

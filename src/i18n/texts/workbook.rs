@@ -47,6 +47,8 @@ text_table! {
             "Tilbagebetalingsår: det første år, hvor den akkumulerede nettobesparelse er positiv og forbliver det til og med slutåret."
             / "Payback year: the first year in which cumulative net savings are positive and stay positive through the end year.",
         Goals: "Mål" / "Goals",
+        /// The first-year table's column of the last year a goal is judged.
+        TheGoalsLastYear: "Målets sidste år" / "The goal's last year",
         ProbabilityOfMeetingTheGoal:
             "Sandsynlighed for at nå målet"
             / "Probability of meeting the goal",

@@ -144,7 +144,7 @@ impl Report<'_> {
                     ("goals options-goals", Some("table-options-goals")),
                     TextReport::ProbabilityOfMeetingTheGoals.get(self.lang),
                     &[TextCommon::Proposal.get(lang), TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
-                    None,
+                    &[],
                     html! {
                         @for o in &c.options {
                             (self.goal_probability_rows(&o.goals, Some(&o.name)))

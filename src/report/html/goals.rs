@@ -5,14 +5,14 @@ use crate::i18n::{TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     /// A per-year goal table: its class and id, caption, the leading
-    /// column headings, one column per year, an optional last column, and
-    /// its rows.
+    /// column headings, one column per year, the trailing column headings,
+    /// and its rows.
     pub(super) fn goal_table(
         &self,
         (class, id): (&str, Option<&str>),
         caption: &str,
         leading: &[&str],
-        last: Option<&str>,
+        trailing: &[&str],
         rows: Markup,
     ) -> Markup {
         html! {
@@ -21,7 +21,7 @@ impl Report<'_> {
                 thead { tr {
                     @for head in leading { th { (head) } }
                     @for y in &self.s.years { th.num { (y) } }
-                    @if let Some(last) = last { th.num { (last) } }
+                    @for head in trailing { th.num { (head) } }
                 } }
                 tbody { "\n" (rows) }
             } "\n"
@@ -90,7 +90,8 @@ impl Report<'_> {
                 } "\n"
             }
         };
-        // First year met.
+        // First year met, then the probability of meeting the goal in its
+        // last year: a trial may meet a goal early and miss it later.
         let first = html! {
             @for g in &s.goals {
                 @let share = |key: FirstMet| format_probability(g.first_year_met.get(&key).copied().unwrap_or(0.0), lang);
@@ -98,6 +99,12 @@ impl Report<'_> {
                     td { (clean_text(&g.name)) }
                     @for y in &s.years { td class="num nw" { (share(FirstMet::Year(*y))) } }
                     td class="num nw" { (share(FirstMet::NotMet)) }
+                    td class="num nw" {
+                        @match g.met_in_last_year(&s.years) {
+                            Some((y, p)) => { (y) ": " (format_probability(p, lang)) },
+                            None => "–",
+                        }
+                    }
                 } "\n"
             }
         };
@@ -106,23 +113,24 @@ impl Report<'_> {
                 ("goals", Some("table-goals")),
                 TextReport::ProbabilityOfMeetingTheGoalsPer.get(self.lang),
                 &[TextChart::Goal.get(lang), TextCommon::Target.get(self.lang)],
-                None,
+                &[],
                 probabilities,
             ))
             (self.goal_table(
                 ("goal-values", None),
                 TextReport::TheGoalsFiguresPerYear.get(self.lang),
                 &[TextChart::Goal.get(lang)],
-                None,
+                &[],
                 values,
             ))
             (self.goal_table(
-                ("goal-first", None),
+                ("goal-first", Some("table-goals-first")),
                 TextCommon::FirstYearTheGoalIs.get(self.lang),
                 &[TextChart::Goal.get(lang)],
-                Some(TextCommon::NotMet.get(self.lang)),
+                &[TextCommon::NotMet.get(self.lang), TextCommon::MetInItsLastYear.get(self.lang)],
                 first,
             ))
+            p.note { (TextCommon::FirstYearMetNote.get(self.lang)) } "\n"
         }
     }
 
@@ -192,7 +200,7 @@ impl Report<'_> {
                 ("citizens", None),
                 TextReport::CitizensSolutionsAndCompletionPer.get(self.lang),
                 &[TextCommon::Quantity.get(self.lang)],
-                None,
+                &[],
                 body,
             ))
             p.note {

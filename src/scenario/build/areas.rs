@@ -236,7 +236,7 @@ fn area_prices(
     let mut area_prices: [Option<Param>; N_CHANNELS] = [None; N_CHANNELS];
     if let Some(ap) = &v.prices {
         for (k, n) in ap.get_ref() {
-            let ch = b.channel(f, n.span(), k)?;
+            let ch = b.channel(f, k.span(), k.get_ref())?;
             area_prices[ch.index()] = Some(b.param(
                 f,
                 n,

@@ -87,7 +87,7 @@ fn cell_mix(
     })?;
     let mut mix = [Param::Fixed(0.0); N_CHANNELS];
     for (ck, n) in mixmap.get_ref() {
-        let ch = b.channel(mf, n.span(), ck)?;
+        let ch = b.channel(mf, ck.span(), ck.get_ref())?;
         mix[ch.index()] = b.param(
             mf,
             n,

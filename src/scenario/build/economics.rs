@@ -69,7 +69,7 @@ pub(super) fn build_economics(b: &mut Builder, m: &Merged) -> R<Economics> {
 pub(super) fn build_prices(b: &mut Builder, m: &Merged) -> R<[Option<Param>; N_CHANNELS]> {
     let mut prices: [Option<Param>; N_CHANNELS] = [None; N_CHANNELS];
     for (k, v) in &m.prices {
-        let ch = b.channel(v.file, v.value.span(), k)?;
+        let ch = b.channel(v.file, k.span(), k.get_ref())?;
         prices[ch.index()] = Some(b.param(
             v.file,
             &v.value,

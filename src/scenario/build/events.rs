@@ -341,7 +341,8 @@ fn build_targets(
     let mut targets = Vec::new();
     let mut sum = 0.0;
     for (k, n) in to.get_ref() {
-        let ch = b.channel(f, n.span(), k)?;
+        let ch = b.channel(f, k.span(), k.get_ref())?;
+        let k = k.get_ref();
         let field = list.key();
         if ch == from {
             return Err(b
