@@ -168,6 +168,26 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The input values of trials `first..first + L` (lane `l` is trial
+    /// `first + l`): [`Engine::input_values`] of each, with the quantiles
+    /// of each input taken for the lanes together.
+    pub fn input_values_lanes<const L: usize>(
+        &self,
+        first: u64,
+        uniforms: &mut [Vec<f64>; L],
+        values: [&mut [f64]; L],
+    ) {
+        for (l, u) in uniforms.iter_mut().enumerate() {
+            self.sampler.fill(first + l as u64, u);
+        }
+        for (i, q) in self.quantiles.iter().enumerate() {
+            let u: [f64; L] = std::array::from_fn(|l| uniforms[l][i]);
+            for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {
+                values[l][i] = v;
+            }
+        }
+    }
+
     /// Runs trials `start..start + n` and returns their rows. `progress` is
     /// called with the number of trials finished, from worker threads.
     pub fn run_range(&self, start: u64, n: usize, progress: &(dyn Fn(usize) + Sync)) -> Trials {
@@ -213,15 +233,8 @@ impl<'a> Engine<'a> {
     ) {
         let (cl, dl) = (self.layout.core_len, self.layout.detail_len);
         let trials: [u64; L] = std::array::from_fn(|l| first + l as u64);
-        for l in 0..L {
-            self.sampler.fill(trials[l], &mut batch.uniforms[l]);
-        }
-        for (i, q) in self.quantiles.iter().enumerate() {
-            let u: [f64; L] = std::array::from_fn(|l| batch.uniforms[l][i]);
-            for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {
-                batch.values[l][i] = v;
-            }
-        }
+        let values = batch.values.each_mut().map(|v| &mut v[..]);
+        self.input_values_lanes(first, &mut batch.uniforms, values);
         let mut core = core.chunks_mut(cl.max(1));
         let mut detail = detail.chunks_mut(dl.max(1));
         let rows = Rows {
@@ -249,7 +262,7 @@ impl<'a> Engine<'a> {
 /// Trials per batch of lanes ([`simulate_lanes`]). Measured (cachegrind,
 /// instructions a trial, every-input-uncertain / vallensbaek-2012): see
 /// the README's performance section.
-const LANES: usize = 8;
+pub const LANES: usize = 8;
 
 /// A worker's buffers for one batch of `L` trials.
 struct Batch<const L: usize> {

@@ -26,7 +26,7 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
-use crate::engine::{Engine, Trials};
+use crate::engine::{Engine, Trials, LANES};
 use crate::error::InputError;
 use crate::i18n::Lang;
 use crate::model::layout::Layout;
@@ -267,10 +267,21 @@ fn input_columns(engine: &Engine, n: usize) -> Vec<Vec<f64>> {
     rows.par_chunks_mut(CHUNK * k)
         .enumerate()
         .for_each(|(chunk, block)| {
+            let mut lanes: [Vec<f64>; LANES] = std::array::from_fn(|_| vec![0.0; k]);
             let mut uniforms = vec![0.0; k];
-            for (j, values) in block.chunks_mut(k).enumerate() {
-                let trial = (chunk * CHUNK + j) as u64;
-                engine.input_values(trial, &mut uniforms, values);
+            let mut batches = block.chunks_mut(LANES * k);
+            let mut first = (chunk * CHUNK) as u64;
+            for batch in &mut batches {
+                if batch.len() == LANES * k {
+                    let mut rows = batch.chunks_mut(k);
+                    let values = std::array::from_fn(|_| rows.next().expect("a row per lane"));
+                    engine.input_values_lanes(first, &mut lanes, values);
+                } else {
+                    for (j, values) in batch.chunks_mut(k).enumerate() {
+                        engine.input_values(first + j as u64, &mut uniforms, values);
+                    }
+                }
+                first += LANES as u64;
             }
         });
     (0..k)
