@@ -9,6 +9,8 @@
 //! size. Inverting, `E = (1 - F) / (1 + (q/p) F)` re-enters the curve at any
 //! share (after a floor, or when `p`, `q` or `c` change) without a logarithm.
 
+use crate::scenario::Scenario;
+
 /// The smallest Bass innovation `p` per year the model uses: drawn values
 /// below it act as it (validation rejects fixed values below it). At 1e-9
 /// a year, `F` after 50 years is below 1e-7: practically no adoption, while
@@ -139,6 +141,45 @@ impl<const W: usize> BassLanes<W> {
         }
         sum
     }
+}
+
+/// A cell's Bass p, q and ceiling in month `m`: `(p, q, cap)` plus the
+/// additions of `events` active then (the cell's Bass events, in order).
+#[inline]
+pub fn rates_at(
+    s: &Scenario,
+    events: &[usize],
+    m: usize,
+    (mut p, mut q, mut cap): (f64, f64, f64),
+    values: &[f64],
+) -> (f64, f64, f64) {
+    for &ei in events {
+        let ev = &s.events[ei];
+        if ev.start <= m && m <= ev.end {
+            p += ev.p_add.map(|x| x.get(values)).unwrap_or(0.0);
+            q += ev.q_add.map(|x| x.get(values)).unwrap_or(0.0);
+            cap += ev.ceiling_add.map(|x| x.get(values)).unwrap_or(0.0);
+        }
+    }
+    (p, q, cap)
+}
+
+/// The highest floor (ramped) of the events active in month `m`; 0 when none.
+#[inline]
+pub fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64 {
+    let mut floor: f64 = 0.0;
+    for &ei in events {
+        let ev = &s.events[ei];
+        if let Some(f) = ev.floor {
+            if ev.start <= m && m <= ev.end {
+                let x = f.value.get(values);
+                let level = if f.from_exemption { 1.0 - x } else { x };
+                let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
+                floor = floor.max(level * ramp);
+            }
+        }
+    }
+    floor
 }
 
 /// The closed-form Bass curve `F(t)` from `F(0) = 0`, `t` in years.

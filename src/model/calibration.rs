@@ -330,41 +330,17 @@ impl Schedule {
     ) -> Schedule {
         let pp = &plan.paths[STATUS_QUO];
         let events = &pp.bass_events[c];
-        let get = |x: Option<crate::scenario::Param>| x.map_or(0.0, |x| x.get(values));
         let changes = pp.change_months[c]
             .iter()
             .take_while(|&&m| m < end)
             .map(|&m| {
-                let (mut p1, mut q1, mut cap) = (p, q, 0.0);
-                for &ei in events {
-                    let ev = &s.events[ei];
-                    if ev.start <= m && m <= ev.end {
-                        p1 += get(ev.p_add);
-                        q1 += get(ev.q_add);
-                        cap += get(ev.ceiling_add);
-                    }
-                }
+                let (p1, q1, cap) = super::bass::rates_at(s, events, m, (p, q, 0.0), values);
                 (m, p1, q1, cap)
             })
             .collect();
         let floors = if pp.has_floor[c] {
             (0..end)
-                .map(|m| {
-                    let mut floor: f64 = 0.0;
-                    for &ei in events {
-                        let ev = &s.events[ei];
-                        if let Some(f) = ev.floor {
-                            if ev.start <= m && m <= ev.end {
-                                let x = f.value.get(values);
-                                let level = if f.from_exemption { 1.0 - x } else { x };
-                                let ramp =
-                                    ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
-                                floor = floor.max(level * ramp);
-                            }
-                        }
-                    }
-                    floor
-                })
+                .map(|m| super::bass::floor_at(s, events, m, values))
                 .collect()
         } else {
             Vec::new()

@@ -2,6 +2,7 @@
 //! and per month when a department is staffed.
 
 use super::*;
+use crate::model::bass::{floor_at, rates_at};
 
 /// Citizens' capabilities per path (they may cap adoption below).
 pub(super) fn capabilities(ctx: &Ctx, sc: &mut Scratch) {
@@ -289,7 +290,8 @@ fn adopt<const L: usize>(
             if next_change < changes.len() && changes[next_change] == m {
                 next_change += 1;
                 for l in 0..L {
-                    let (p, q, cap) = rates_at(s, events, m, ct[l], lanes.values[l]);
+                    let (p, q, cap) =
+                        rates_at(s, events, m, (ct[l].p, ct[l].q, ct[l].c), lanes.values[l]);
                     st[l].change(p, q, cap.min(1.0));
                 }
             }
@@ -326,46 +328,6 @@ fn adopt<const L: usize>(
             out[l].digital_epoch[c * n_epochs + e] = ct[l].type_share * sum[l] / 12.0;
         }
     }
-}
-
-/// A cell's Bass p, q and ceiling in month `m`: its own plus the additions
-/// of the events active then.
-#[inline]
-fn rates_at(
-    s: &Scenario,
-    events: &[usize],
-    m: usize,
-    ct: &CellTrial,
-    values: &[f64],
-) -> (f64, f64, f64) {
-    let (mut p, mut q, mut cap) = (ct.p, ct.q, ct.c);
-    for &ei in events {
-        let ev = &s.events[ei];
-        if ev.start <= m && m <= ev.end {
-            p += ev.p_add.map(|x| x.get(values)).unwrap_or(0.0);
-            q += ev.q_add.map(|x| x.get(values)).unwrap_or(0.0);
-            cap += ev.ceiling_add.map(|x| x.get(values)).unwrap_or(0.0);
-        }
-    }
-    (p, q, cap)
-}
-
-/// The highest floor (ramped) of the events active in month `m`; 0 when none.
-#[inline]
-fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64 {
-    let mut floor: f64 = 0.0;
-    for &ei in events {
-        let ev = &s.events[ei];
-        if let Some(f) = ev.floor {
-            if ev.start <= m && m <= ev.end {
-                let x = f.value.get(values);
-                let level = if f.from_exemption { 1.0 - x } else { x };
-                let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
-                floor = floor.max(level * ramp);
-            }
-        }
-    }
-    floor
 }
 
 /// What else shapes one cell's adoption in a trial: its solution's launch
