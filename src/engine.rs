@@ -177,9 +177,7 @@ impl<'a> Engine<'a> {
         uniforms: &mut [Vec<f64>; L],
         values: [&mut [f64]; L],
     ) {
-        for (l, u) in uniforms.iter_mut().enumerate() {
-            self.sampler.fill(first + l as u64, u);
-        }
+        self.sampler.fill_lanes(first, uniforms);
         for (i, q) in self.quantiles.iter().enumerate() {
             let u: [f64; L] = std::array::from_fn(|l| uniforms[l][i]);
             for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {

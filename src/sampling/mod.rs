@@ -30,11 +30,23 @@ pub use design::{CorrelationMethod, Design, Method};
 pub trait InputSampler: Send + Sync {
     /// Fills `out[j]` with the uniform in (0, 1) for input `j` in `trial`.
     fn fill(&self, trial: u64, out: &mut [f64]);
+
+    /// Fills `out[l]` as [`InputSampler::fill`] does for trial `first + l`,
+    /// for every `l` (a batch of trials; a sampler may draw them together).
+    fn fill_lanes(&self, first: u64, out: &mut [Vec<f64>]) {
+        for (l, out) in out.iter_mut().enumerate() {
+            self.fill(first + l as u64, out);
+        }
+    }
 }
 
 impl<T: InputSampler + ?Sized> InputSampler for Box<T> {
     fn fill(&self, trial: u64, out: &mut [f64]) {
         (**self).fill(trial, out)
+    }
+
+    fn fill_lanes(&self, first: u64, out: &mut [Vec<f64>]) {
+        (**self).fill_lanes(first, out)
     }
 }
 
@@ -60,6 +72,30 @@ impl InputSampler for PseudoRandom {
     fn fill(&self, trial: u64, out: &mut [f64]) {
         for (o, s) in out.iter_mut().zip(&self.streams) {
             *o = uniform(*s, trial, 0);
+        }
+    }
+
+    fn fill_lanes(&self, first: u64, out: &mut [Vec<f64>]) {
+        if let Ok(eight) = <&mut [Vec<f64>; 8]>::try_from(&mut *out) {
+            return fill_eight(&self.streams, first, eight);
+        }
+        for (l, out) in out.iter_mut().enumerate() {
+            self.fill(first + l as u64, out);
+        }
+    }
+}
+
+/// The uniforms of trials `first..first + 8`, one stream at a time, the
+/// eight trials' hashes side by side: 64-bit multiplications in vector
+/// registers where the processor has them (AVX-512DQ), chosen at run time.
+/// Integer arithmetic and one exact conversion: the same bits as
+/// [`uniform`] trial by trial.
+#[multiversion::multiversion(targets("x86_64+avx512f+avx512dq", "x86_64+avx2"))]
+fn fill_eight(streams: &[u64], first: u64, out: &mut [Vec<f64>; 8]) {
+    for (i, &stream) in streams.iter().enumerate() {
+        let u: [f64; 8] = std::array::from_fn(|l| uniform(stream, first + l as u64, 0));
+        for (out, u) in out.iter_mut().zip(u) {
+            out[i] = u;
         }
     }
 }
