@@ -930,19 +930,20 @@ fn first_year_lines_end_with_the_probability_in_the_goals_last_year() {
         let mut falling = 0;
         for g in v["goals"].as_array().unwrap() {
             let first_met = g["first_year_met"].as_object().unwrap();
-            let mut parts: Vec<String> = (2011..=2015)
+            let years_met: Vec<String> = (2011..=2015)
                 .filter_map(|y| {
                     first_met
                         .get(&y.to_string())
                         .map(|s| format!("{y} {}", p(s)))
                 })
                 .collect();
+            let mut parts = vec![format!("{first} {}", years_met.join(", "))];
             if let Some(s) = first_met.get("not_met") {
                 parts.push(format!("{never} {}", p(s)));
             }
             let probability = g["probability"].as_array().unwrap();
             let line = format!(
-                "{}: {first} {}; {met_in} 2015: {}",
+                "{}: {}; {met_in} 2015: {}",
                 g["name"].as_str().unwrap(),
                 parts.join(", "),
                 p(&probability[4])
@@ -956,5 +957,62 @@ fn first_year_lines_end_with_the_probability_in_the_goals_last_year() {
         }
         // The case the wording is for: met early, less often later.
         assert_eq!(falling, 1, "the completion-rate goal");
+    }
+}
+
+/// A goal that no trial meets reads "never met 100 %", not "first met never
+/// met 100 %" (Vallensbæk's national 80 % goal, seen by a new user).
+#[test]
+fn a_goal_no_trial_meets_reads_never_met() {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (code, first, never) in [
+        ("da", "først nået", "aldrig nået"),
+        ("en", "first met", "never met"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = bin()
+            .arg("run")
+            .arg(scenario("vallensbaek-2012.toml"))
+            .args([
+                "-n",
+                "300",
+                "--seed",
+                "1",
+                "--no-charts",
+                "--no-sensitivity",
+                "--lang",
+                code,
+            ])
+            .arg("--out")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = words(&String::from_utf8(out.stdout).unwrap());
+        assert!(!stdout.contains(&format!("{first} {never}")), "{stdout}");
+        let v: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join("summary.json")).unwrap(),
+        )
+        .unwrap();
+        let never_met: Vec<&Value> = v["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|g| {
+                g["first_year_met"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .eq(["not_met"])
+            })
+            .collect();
+        assert!(
+            !never_met.is_empty(),
+            "Vallensbæk has a goal no trial meets"
+        );
+        for g in never_met {
+            let line = format!("{}: {never} 100 %", g["name"].as_str().unwrap());
+            assert!(stdout.contains(&words(&line)), "{line}\n{stdout}");
+        }
     }
 }

@@ -576,7 +576,7 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
     let mut o = String::new();
     let _ = writeln!(o, "\n{}", TextTerm::FirstYearEachGoalIs.get(lang));
     for g in goals {
-        let mut parts: Vec<String> = years
+        let years_met: Vec<String> = years
             .iter()
             .filter_map(|y| {
                 g.first_year_met
@@ -584,23 +584,24 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
                     .map(|p| format!("{y} {}", format_probability(*p, lang)))
             })
             .collect();
-        if let Some(p) = g.first_year_met.get(&FirstMet::NotMet) {
-            parts.push(format!(
-                "{} {}",
-                TextTerm::NotMet.get(lang),
-                format_probability(*p, lang)
-            ));
-        }
+        // "first met 2011 30 %, ..., never met 66 %"; a goal no trial
+        // meets reads "never met 100 %", not "first met never met".
+        let parts: Vec<String> = (!years_met.is_empty())
+            .then(|| first_met_in(lang, &years_met.join(", ")))
+            .into_iter()
+            .chain(g.first_year_met.get(&FirstMet::NotMet).map(|p| {
+                format!(
+                    "{} {}",
+                    TextTerm::NotMet.get(lang),
+                    format_probability(*p, lang)
+                )
+            }))
+            .collect();
         let last = g
             .met_in_last_year(years)
             .map(|(y, p)| format!("; {}", met_in_year(lang, y, &format_probability(p, lang))))
             .unwrap_or_default();
-        let _ = writeln!(
-            o,
-            "  {}: {}{last}",
-            clean_text(&g.name),
-            first_met_in(lang, &parts.join(", "))
-        );
+        let _ = writeln!(o, "  {}: {}{last}", clean_text(&g.name), parts.join(", "));
     }
     o
 }
