@@ -58,7 +58,7 @@ text_table! {
             "Borgernes digitale parathed og de andele, den driver"
             / "Citizens' digital readiness and the shares it drives",
         ExplainCitizens:
-            "Fuld linje: andel af de voksne borgere (median pr. år, gennemsnit over årets måneder); stiplet: de andele af henvendelser og breve, som borgernes parathed driver. Bånd: 90 % af forsøgene."
+            "Fuld linje: andel af de voksne borgere (median pr. år, gennemsnit over årets måneder); stiplet: de andele af henvendelser og breve, som borgernes parathed driver. Bånd: 90 % af simuleringerne."
             / "Solid line: share of adult citizens (median per year, mean over the year's months); dashed: the shares of contacts and letters that citizens' readiness drives. Band: 90 % of the trials.",
         TitleTornado: "Hvilke usikkerheder betyder mest?" / "Which uncertainties matter most?",
         TitleOptionCumulative:
