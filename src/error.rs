@@ -133,9 +133,16 @@ impl InputError {
     }
 
     /// The first of `errors` carrying the rest as [`InputError::also`];
-    /// `None` when there are none.
+    /// `None` when there are none. An error identical to an earlier one
+    /// (one mistake in a table that several areas inherit) is shown once.
     pub fn all(errors: Vec<InputError>) -> Option<InputError> {
-        let mut it = errors.into_iter();
+        let mut distinct: Vec<InputError> = Vec::with_capacity(errors.len());
+        for e in errors {
+            if !distinct.contains(&e) {
+                distinct.push(e);
+            }
+        }
+        let mut it = distinct.into_iter();
         let mut first = it.next()?;
         let rest: Vec<InputError> = it.collect();
         if !rest.is_empty() {

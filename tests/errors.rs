@@ -296,3 +296,45 @@ fn a_misspelt_required_key_beside_other_errors_still_reports_them_all() {
     assert_eq!(stderr.matches("error: ").count(), 2, "{stderr}");
     assert!(stderr.contains("2 errors in this input"), "{stderr}");
 }
+
+/// One mistake in a table every area inherits (`[defaults.mix]`) is one
+/// error, not one per area (a new user saw it twice with two areas).
+#[test]
+fn a_mistake_in_inherited_defaults_is_reported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        r#"name = "Two areas"
+[horizon]
+base_year = 2013
+end_year = 2016
+[prices]
+personal = 110
+phone = 55
+self_service = 8
+[defaults]
+type_split = { transaction = 1.0 }
+[defaults.mix]
+transaction = { self_service = 0.3, personal = 0.5, phone = 0.3 }
+[defaults.adoption]
+p = 0.03
+q = 0.35
+ceiling = 0.8
+[[areas]]
+name = "Flytning"
+volume = 1000
+[[areas]]
+name = "Sundhedskort"
+volume = 9000
+"#,
+    )
+    .unwrap();
+    let stderr = check_fails(&path);
+    assert!(
+        stderr.contains("bad.toml:12:15: the shares of mix of transaction sum to 1.1, not 1"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
+    assert!(!stderr.contains("errors in this input"), "{stderr}");
+}
