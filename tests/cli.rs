@@ -30,6 +30,26 @@ fn run_json(file: &Path, extra: &[&str]) -> (Value, tempfile::TempDir) {
     (serde_json::from_str(&text).unwrap(), dir)
 }
 
+/// `channelshift run FILE --no-charts EXTRA`: its terminal output with
+/// runs of white space made one space (tables wrap), and its summary.json.
+fn run_words_and_json(file: &Path, extra: &[&str]) -> (String, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .arg("run")
+        .arg(file)
+        .arg("--no-charts")
+        .arg("--out")
+        .arg(dir.path())
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let words = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = std::fs::read_to_string(dir.path().join("summary.json")).unwrap();
+    (words, serde_json::from_str(&text).unwrap())
+}
+
 fn metric(v: &Value, key: &str, year: usize, stat: &str) -> f64 {
     v["metrics"][key]["values"][year][stat]
         .as_f64()
@@ -892,21 +912,10 @@ fn first_year_lines_end_with_the_probability_in_the_goals_last_year() {
     use channelshift::i18n::{format_probability, Lang};
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     for (lang, code) in [(Lang::Da, "da"), (Lang::En, "en")] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = bin()
-            .arg("run")
-            .arg(scenario("solrod-2011-proposal-1.toml"))
-            .args(["-n", "2000", "--seed", "1", "--no-charts", "--lang", code])
-            .arg("--out")
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let stdout = words(&String::from_utf8(out.stdout).unwrap());
-        let v: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.path().join("summary.json")).unwrap(),
-        )
-        .unwrap();
+        let (stdout, v) = run_words_and_json(
+            &scenario("solrod-2011-proposal-1.toml"),
+            &["-n", "2000", "--seed", "1", "--lang", code],
+        );
         let (heading, first, never, met_in) = match lang {
             Lang::Da => (
                 "første år hvert mål nås i en simulering (andel af simuleringerne; en simulering, \
@@ -969,31 +978,19 @@ fn a_goal_no_trial_meets_reads_never_met() {
         ("da", "først nået", "aldrig nået"),
         ("en", "first met", "never met"),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = bin()
-            .arg("run")
-            .arg(scenario("vallensbaek-2012.toml"))
-            .args([
+        let (stdout, v) = run_words_and_json(
+            &scenario("vallensbaek-2012.toml"),
+            &[
                 "-n",
                 "300",
                 "--seed",
                 "1",
-                "--no-charts",
                 "--no-sensitivity",
                 "--lang",
                 code,
-            ])
-            .arg("--out")
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let stdout = words(&String::from_utf8(out.stdout).unwrap());
+            ],
+        );
         assert!(!stdout.contains(&format!("{first} {never}")), "{stdout}");
-        let v: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.path().join("summary.json")).unwrap(),
-        )
-        .unwrap();
         let never_met: Vec<&Value> = v["goals"]
             .as_array()
             .unwrap()
