@@ -71,11 +71,30 @@ impl BassState {
     #[inline]
     pub fn raise_to(&mut self, floor: f64) {
         if self.share() < floor {
-            if self.c < floor {
-                self.c = floor;
-            }
-            self.enter_at(floor);
+            self.lift_to(floor);
         }
+    }
+
+    /// [`BassState::raise_to`], then [`BassState::share`]: where the floor
+    /// does not bind, the share computed for the comparison is the answer
+    /// (the same number; one division a month fewer).
+    #[inline]
+    pub fn raise_to_then_share(&mut self, floor: f64) -> f64 {
+        let share = self.share();
+        if share < floor {
+            self.lift_to(floor);
+            return self.share();
+        }
+        share
+    }
+
+    /// Re-enters the curve at `floor`, the ceiling raised to it if needed.
+    #[inline]
+    fn lift_to(&mut self, floor: f64) {
+        if self.c < floor {
+            self.c = floor;
+        }
+        self.enter_at(floor);
     }
 
     fn set_rates(&mut self, p: f64, q: f64) {

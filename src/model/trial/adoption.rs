@@ -295,11 +295,14 @@ fn adopt<const L: usize>(
                     st[l].change(p, q, cap.min(1.0));
                 }
             }
-            if has_floor {
-                for l in 0..L {
-                    st[l].raise_to(floor_at(s, events, m, lanes.values[l]));
-                }
-            }
+            // The share this month, after the floor where one acts.
+            let now: [f64; L] = if has_floor {
+                std::array::from_fn(|l| {
+                    st[l].raise_to_then_share(floor_at(s, events, m, lanes.values[l]))
+                })
+            } else {
+                std::array::from_fn(|l| st[l].share())
+            };
             for l in 0..L {
                 // Same order of operations as `adopt_plain` (type share applied
                 // to the epoch's sum), so a cell that behaves alike in both
@@ -309,9 +312,9 @@ fn adopt<const L: usize>(
                     // share: attempts are capped at cap / r.
                     Some(cap) => {
                         let r = extra[l].rates.as_ref().map_or(1.0, |r| r[e]);
-                        st[l].share().min(cap[m] / r)
+                        now[l].min(cap[m] / r)
                     }
-                    None => st[l].share(),
+                    None => now[l],
                 };
                 let x = vol[l][m] * share;
                 sum[l] += x;
