@@ -65,24 +65,31 @@ fn uncertain_price_scenario(dir: &Path) -> PathBuf {
     path
 }
 
+/// `channelshift run` of [`uncertain_price_scenario`] in `dir` with `args`,
+/// quiet, no charts, in English, writing `dir/book.xlsx`; returns its path.
+fn uncertain_price_book(dir: &Path, args: &[&str]) -> PathBuf {
+    let file = uncertain_price_scenario(dir);
+    let book = dir.join("book.xlsx");
+    bin()
+        .arg("run")
+        .arg(&file)
+        .args(args)
+        .args(["-q", "--no-charts", "--lang", "en", "--xlsx"])
+        .arg(&book)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .assert()
+        .success();
+    book
+}
+
 /// By default the per-trial sheet holds the first 2,000 trials: 10,000
 /// rows for a five-year horizon (10,000 trials made 50,000 rows and a
 /// workbook of 26-35 MB), trials 0 to 1,999 in order; `--help` says so.
 #[test]
 fn the_per_trial_sheet_holds_2000_trials_by_default() {
     let dir = tempfile::tempdir().unwrap();
-    let file = uncertain_price_scenario(dir.path());
-    let book = dir.path().join("book.xlsx");
-    bin()
-        .arg("run")
-        .arg(&file)
-        .args(["-n", "2500", "-q", "--no-charts", "--no-sensitivity"])
-        .args(["--lang", "en", "--xlsx"])
-        .arg(&book)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .assert()
-        .success();
+    let book = uncertain_price_book(dir.path(), &["-n", "2500", "--no-sensitivity"]);
     let t = sheet(&book, "Trials");
     assert_eq!(t.height(), 1 + 10_000, "2,000 trials x 5 years");
     let trial = column(&header(&t, 0), "Trial no.");
@@ -101,27 +108,7 @@ fn the_per_trial_sheet_holds_2000_trials_by_default() {
 #[test]
 fn each_trial_row_holds_its_input_draws_and_cost_components() {
     let dir = tempfile::tempdir().unwrap();
-    let file = uncertain_price_scenario(dir.path());
-    let book = dir.path().join("book.xlsx");
-    bin()
-        .arg("run")
-        .arg(&file)
-        .args([
-            "-n",
-            "40",
-            "--xlsx-trials",
-            "25",
-            "-q",
-            "--no-charts",
-            "--lang",
-            "en",
-        ])
-        .arg("--xlsx")
-        .arg(&book)
-        .arg("--out")
-        .arg(dir.path().join("out"))
-        .assert()
-        .success();
+    let book = uncertain_price_book(dir.path(), &["-n", "40", "--xlsx-trials", "25"]);
     let t = sheet(&book, "Trials");
     assert_eq!(t.height(), 1 + 25 * 5, "25 trials x 5 years");
     let head = header(&t, 0);
@@ -163,7 +150,7 @@ fn each_trial_row_holds_its_input_draws_and_cost_components() {
     let da = dir.path().join("da.xlsx");
     bin()
         .arg("run")
-        .arg(&file)
+        .arg(dir.path().join("uncertain-price.toml"))
         .args(["-n", "3", "-q", "--no-charts", "--xlsx"])
         .arg(&da)
         .arg("--out")
