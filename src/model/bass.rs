@@ -139,6 +139,41 @@ impl<const W: usize> BassLanes<W> {
         }
     }
 
+    /// Lane `j` as a single state.
+    #[inline(always)]
+    pub fn lane(&self, j: usize) -> BassState {
+        BassState {
+            c: self.c[j],
+            k: self.k[j],
+            r: self.r[j],
+            e: self.e[j],
+        }
+    }
+
+    /// Replaces lane `j` by `st`.
+    #[inline(always)]
+    pub fn set_lane(&mut self, j: usize, st: BassState) {
+        (self.c[j], self.k[j], self.r[j], self.e[j]) = (st.c, st.k, st.r, st.e);
+    }
+
+    /// Every lane's [`BassState::share`].
+    #[inline(always)]
+    pub fn shares(&self) -> [f64; W] {
+        std::array::from_fn(|j| self.c[j] * (1.0 - self.e[j]) / (1.0 + self.k[j] * self.e[j]))
+    }
+
+    /// [`BassState::step`] in the lanes where `moves` holds; the others stay.
+    #[inline(always)]
+    pub fn step_where(&mut self, moves: [bool; W]) {
+        for j in 0..W {
+            self.e[j] = if moves[j] {
+                self.e[j] * self.r[j]
+            } else {
+                self.e[j]
+            };
+        }
+    }
+
     /// Advances every lane over `months` (indices into each lane's monthly
     /// volumes `volumes[j]`), returning per lane the sum of volume x share.
     #[inline(always)]
@@ -199,6 +234,53 @@ pub fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64
         }
     }
     floor
+}
+
+/// [`floor_at`] for `W` lanes (trials) at once: each floor event's level is
+/// drawn once per lane, its ramp computed once per month for all lanes.
+/// Lane `j`'s floor in month `m` is bit for bit `floor_at(s, events, m,
+/// values[j])`.
+pub struct FloorLanes<const W: usize> {
+    /// Per floor event: first and last month, ramp months, level per lane.
+    events: Vec<(usize, usize, f64, [f64; W])>,
+}
+
+impl<const W: usize> FloorLanes<W> {
+    /// The floors of `events` (a cell's Bass events, in order).
+    pub fn new(s: &Scenario, events: &[usize], values: [&[f64]; W]) -> Self {
+        let events = events
+            .iter()
+            .filter_map(|&ei| {
+                let ev = &s.events[ei];
+                let f = ev.floor.as_ref()?;
+                let level = values.map(|values| {
+                    let x = f.value.get(values);
+                    if f.from_exemption {
+                        1.0 - x
+                    } else {
+                        x
+                    }
+                });
+                Some((ev.start, ev.end, f.ramp_months as f64, level))
+            })
+            .collect();
+        FloorLanes { events }
+    }
+
+    /// Every lane's floor in month `m`; 0 when no floor acts.
+    #[inline]
+    pub fn at(&self, m: usize) -> [f64; W] {
+        let mut floor = [0.0f64; W];
+        for &(start, end, ramp_months, level) in &self.events {
+            if start <= m && m <= end {
+                let ramp = ((m - start + 1) as f64 / ramp_months).min(1.0);
+                for j in 0..W {
+                    floor[j] = floor[j].max(level[j] * ramp);
+                }
+            }
+        }
+        floor
+    }
 }
 
 /// The closed-form Bass curve `F(t)` from `F(0) = 0`, `t` in years.
@@ -331,5 +413,75 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn floor_lanes_give_the_bits_of_floor_at_lane_by_lane() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/vallensbaek-2012.toml");
+        let s = Scenario::from_file(&path).expect("a valid scenario");
+        let plan = crate::model::plan::Plan::new(&s, &[]);
+        // Eight draws of every input: lane j takes the j-th of each.
+        let values: Vec<Vec<f64>> = (0..8)
+            .map(|j| {
+                s.inputs
+                    .iter()
+                    .map(|input| input.distribution.quantile((j as f64 + 0.5) / 8.0))
+                    .collect()
+            })
+            .collect();
+        let lanes: [&[f64]; 8] = std::array::from_fn(|j| values[j].as_slice());
+        let mut floored_months = 0;
+        for (c, events) in plan.paths[1].bass_events.iter().enumerate() {
+            let floors = FloorLanes::new(&s, events, lanes);
+            for m in 0..plan.n_months {
+                let at = floors.at(m);
+                for j in 0..8 {
+                    let one = floor_at(&s, events, m, lanes[j]);
+                    assert_eq!(
+                        at[j].to_bits(),
+                        one.to_bits(),
+                        "cell {c} month {m} lane {j}"
+                    );
+                    floored_months += usize::from(one > 0.0);
+                }
+            }
+        }
+        // The four waves of the law set floors on the transaction cells.
+        assert!(floored_months > 100, "{floored_months}");
+    }
+
+    #[test]
+    fn lane_by_lane_changes_and_held_steps_match_single_states() {
+        let states = [
+            BassState::new(0.05, 0.03, 0.38, 0.9),
+            BassState::new(0.2, 0.1, 0.0, 0.8),
+            BassState::new(0.0, 0.01, 0.9, 1.0),
+        ];
+        let mut lanes = BassLanes::new(&states);
+        let mut one = states;
+        for month in 0..24 {
+            let moves = [true, month >= 6, month % 2 == 0];
+            if month == 10 {
+                let mut st = lanes.lane(1);
+                st.change(0.05, 0.5, 0.95);
+                lanes.set_lane(1, st);
+                one[1].change(0.05, 0.5, 0.95);
+            }
+            let shares = lanes.shares();
+            for j in 0..3 {
+                assert_eq!(shares[j].to_bits(), one[j].share().to_bits(), "lane {j}");
+                if moves[j] {
+                    one[j].step();
+                }
+            }
+            lanes.step_where(moves);
+        }
+        // A held lane stays where it was: lane 2 moved 12 of 24 months.
+        let mut twelve = states[2];
+        for _ in 0..12 {
+            twelve.step();
+        }
+        assert_eq!(lanes.shares()[2].to_bits(), twelve.share().to_bits());
     }
 }

@@ -2,7 +2,7 @@
 //! and per month when a department is staffed.
 
 use super::*;
-use crate::model::bass::{floor_at, rates_at};
+use crate::model::bass::{rates_at, FloorLanes};
 
 /// Citizens' capabilities per path (they may cap adoption below).
 pub(super) fn capabilities(ctx: &Ctx, sc: &mut Scratch) {
@@ -244,8 +244,10 @@ mod adopt_lanes {
 
 /// Runs the Bass adoption of one cell in one path for every lane; writes
 /// the digital volume per epoch (and per month when staffed). Each lane
-/// does a single trial's operations in the same order; the lanes'
-/// independent recurrences overlap in the processor.
+/// does a single trial's operations in the same order; the lanes' states
+/// are held side by side ([`BassLanes`]), so a month's shares, floors and
+/// steps are vector instructions across the lanes, and only a lane whose
+/// floor binds or whose rates change leaves the vectors.
 fn adopt<const L: usize>(
     s: &Scenario,
     plan: &Plan,
@@ -261,28 +263,16 @@ fn adopt<const L: usize>(
     let n_epochs = plan.epochs.len();
     let events = &pp.bass_events[c];
     let changes = &pp.change_months[c];
-    let has_floor = pp.has_floor[c];
     let ct = &lanes.ct;
     let vol: [&[f64]; L] = std::array::from_fn(|l| {
         &lanes.area_month[l][cell.area * n_months..(cell.area + 1) * n_months]
     });
-    let mut st: [BassState; L] =
-        std::array::from_fn(|l| BassState::new(ct[l].s0, ct[l].p, ct[l].q, ct[l].c));
-    let monthly = out[0].digital_month.is_some();
-    if changes.is_empty() && !has_floor && !monthly && !plan.monthly_bass[c] {
-        // Nothing acts on this cell: the plain closed-form recurrence.
-        for (e, ep) in plan.epochs.iter().enumerate() {
-            for l in 0..L {
-                let mut sum = 0.0;
-                for &x in &vol[l][ep.start..ep.end] {
-                    sum += x * st[l].share();
-                    st[l].step();
-                }
-                out[l].digital_epoch[c * n_epochs + e] = ct[l].type_share * sum / 12.0;
-            }
-        }
-        return;
-    }
+    let mut st = BassLanes::<L>::new(&std::array::from_fn(|l| {
+        BassState::new(ct[l].s0, ct[l].p, ct[l].q, ct[l].c)
+    }));
+    let floors = pp.has_floor[c].then(|| FloorLanes::new(s, events, lanes.values));
+    // Before its solution launches a cell keeps today's share.
+    let launch: [usize; L] = std::array::from_fn(|l| extra[l].launch.unwrap_or(0));
     let mut next_change = 0;
     for (e, ep) in plan.epochs.iter().enumerate() {
         let mut sum = [0.0; L];
@@ -292,17 +282,24 @@ fn adopt<const L: usize>(
                 for l in 0..L {
                     let (p, q, cap) =
                         rates_at(s, events, m, (ct[l].p, ct[l].q, ct[l].c), lanes.values[l]);
-                    st[l].change(p, q, cap.min(1.0));
+                    let mut one = st.lane(l);
+                    one.change(p, q, cap.min(1.0));
+                    st.set_lane(l, one);
                 }
             }
-            // The share this month, after the floor where one acts.
-            let now: [f64; L] = if has_floor {
-                std::array::from_fn(|l| {
-                    st[l].raise_to_then_share(floor_at(s, events, m, lanes.values[l]))
-                })
-            } else {
-                std::array::from_fn(|l| st[l].share())
-            };
+            // The share this month, after the floor where one acts
+            // (BassState::raise_to_then_share lane by lane).
+            let mut now = st.shares();
+            if let Some(floors) = &floors {
+                let floor = floors.at(m);
+                for l in 0..L {
+                    if now[l] < floor[l] {
+                        let mut one = st.lane(l);
+                        now[l] = one.raise_to_then_share(floor[l]);
+                        st.set_lane(l, one);
+                    }
+                }
+            }
             for l in 0..L {
                 // Same order of operations as `adopt_plain` (type share applied
                 // to the epoch's sum), so a cell that behaves alike in both
@@ -321,11 +318,8 @@ fn adopt<const L: usize>(
                 if let Some(mm) = out[l].digital_month.as_deref_mut() {
                     mm[c * n_months + m] = ct[l].type_share * x / 12.0;
                 }
-                // Before its solution launches the cell keeps today's share.
-                if extra[l].launch.is_none_or(|launch| m >= launch) {
-                    st[l].step();
-                }
             }
+            st.step_where(std::array::from_fn(|l| m >= launch[l]));
         }
         for l in 0..L {
             out[l].digital_epoch[c * n_epochs + e] = ct[l].type_share * sum[l] / 12.0;
