@@ -17,6 +17,31 @@ use crate::scenario::Scenario;
 /// `q / p` stays far from overflow (`p = 5e-324` made it infinite).
 pub const MIN_P: f64 = 1e-9;
 
+/// A cell's Bass rates in the form the state uses: `k = q / p` and the
+/// monthly factor `r = e^{-(p+q)/12}` (`p` at least [`MIN_P`]). Computed
+/// once per cell and trial: the calibration and both paths' adoption start
+/// from the same numbers (an exponential per use was a few per cent of a
+/// trial, measured on vallensbaek-2012).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Rates {
+    pub k: f64,
+    pub r: f64,
+}
+
+impl Rates {
+    /// The rates of innovation `p` and imitation `q` (per year).
+    #[inline]
+    pub fn of(p: f64, q: f64) -> Rates {
+        // A drawn p below MIN_P (a distribution starting at 0) acts as MIN_P,
+        // so that q / p stays finite; no horizon tells them apart.
+        let p = p.max(MIN_P);
+        Rates {
+            k: q / p,
+            r: (-(p + q) / 12.0).exp(),
+        }
+    }
+}
+
 /// The adoption state of one (area, type) cell.
 #[derive(Debug, Clone, Copy)]
 pub struct BassState {
@@ -34,13 +59,18 @@ impl BassState {
     /// Starts at today's digital share `s0`. A ceiling below `s0` is raised to
     /// it (MODEL.md section 13: no de-adoption).
     pub fn new(s0: f64, p: f64, q: f64, c: f64) -> Self {
+        Self::with_rates(s0, Rates::of(p, q), c)
+    }
+
+    /// [`BassState::new`] with the rates computed already.
+    #[inline]
+    pub fn with_rates(s0: f64, Rates { k, r }: Rates, c: f64) -> Self {
         let mut st = BassState {
             c: c.max(s0),
-            k: 0.0,
-            r: 1.0,
+            k,
+            r,
             e: 1.0,
         };
-        st.set_rates(p, q);
         st.enter_at(s0);
         st
     }
@@ -98,11 +128,7 @@ impl BassState {
     }
 
     fn set_rates(&mut self, p: f64, q: f64) {
-        // A drawn p below MIN_P (a distribution starting at 0) acts as MIN_P,
-        // so that q / p stays finite; no horizon tells them apart.
-        let p = p.max(MIN_P);
-        self.k = q / p;
-        self.r = (-(p + q) / 12.0).exp();
+        Rates { k: self.k, r: self.r } = Rates::of(p, q);
     }
 
     fn enter_at(&mut self, s: f64) {

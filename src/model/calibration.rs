@@ -24,7 +24,7 @@
 //!   step would leave it or shrinks the bracket too slowly (a floor makes
 //!   the average flat or kinked in `s0`).
 
-use super::bass::MIN_P;
+use super::bass::{Rates, MIN_P};
 use super::plan::{Plan, STATUS_QUO};
 use crate::scenario::Scenario;
 
@@ -47,17 +47,18 @@ pub fn base_share_of_cell<const L: usize>(
     (s, plan, c): (&Scenario, &Plan, usize),
     values: [&[f64]; L],
     written: &[f64; L],
-    pqc: &[(f64, f64, f64); L],
+    (pqc, rates): (&[(f64, f64, f64); L], &[Rates; L]),
     months: std::ops::Range<usize>,
     volume: [&[f64]; L],
 ) -> [f64; L] {
     let schedules: [Option<Schedule>; L] =
         std::array::from_fn(|l| events_before(s, plan, c, values[l], pqc[l], months.end));
     if schedules.iter().all(Option::is_none) {
-        return base_share_lanes(written, pqc, months, volume);
+        let cr = std::array::from_fn(|l| (pqc[l].2, rates[l]));
+        return base_share_lanes(written, &cr, months, volume);
     }
     std::array::from_fn(|l| match &schedules[l] {
-        None => base_share(written[l], pqc[l], months.clone(), volume[l]),
+        None => Halley::solve(written[l], (pqc[l].2, rates[l]), months.clone(), volume[l]),
         Some(sch) => base_share_with_events(written[l], pqc[l], months.clone(), volume[l], sch),
     })
 }
@@ -129,14 +130,8 @@ pub fn base_share(
     months: std::ops::Range<usize>,
     volume: &[f64],
 ) -> f64 {
-    match Halley::start(target, pqc, months, volume) {
-        Start::Done(s0) => s0,
-        Start::Solve(mut h) => loop {
-            if let Some(s0) = h.step() {
-                break s0;
-            }
-        },
-    }
+    let (p, q, c) = pqc;
+    Halley::solve(target, (c, Rates::of(p, q)), months, volume)
 }
 
 /// [`base_share`] for a batch of lanes (trials), each with its own target,
@@ -145,13 +140,13 @@ pub fn base_share(
 /// overlaps their chains of dependent divisions.
 pub fn base_share_lanes<const L: usize>(
     target: &[f64; L],
-    pqc: &[(f64, f64, f64); L],
+    ceiling_rates: &[(f64, Rates); L],
     months: std::ops::Range<usize>,
     volume: [&[f64]; L],
 ) -> [f64; L] {
     let mut out = [0.0; L];
     let mut solving: [Option<Halley>; L] = std::array::from_fn(|l| {
-        match Halley::start(target[l], pqc[l], months.clone(), volume[l]) {
+        match Halley::start(target[l], ceiling_rates[l], months.clone(), volume[l]) {
             Start::Done(s0) => {
                 out[l] = s0;
                 None
@@ -194,18 +189,33 @@ struct Halley<'a> {
 }
 
 impl<'a> Halley<'a> {
+    /// [`base_share`] for ceiling `c` and rates `k = q / p`, `g` the
+    /// monthly factor.
+    fn solve(
+        target: f64,
+        ceiling_rates: (f64, Rates),
+        months: std::ops::Range<usize>,
+        volume: &[f64],
+    ) -> f64 {
+        match Halley::start(target, ceiling_rates, months, volume) {
+            Start::Done(s0) => s0,
+            Start::Solve(mut h) => loop {
+                if let Some(s0) = h.step() {
+                    break s0;
+                }
+            },
+        }
+    }
+
     fn start(
         target: f64,
-        (p, q, c): (f64, f64, f64),
+        (c, Rates { k, r: g }): (f64, Rates),
         months: std::ops::Range<usize>,
         volume: &'a [f64],
     ) -> Start<'a> {
         if target <= 0.0 || months.is_empty() || c <= target || months == (0..1) {
             return Start::Done(target.max(0.0));
         }
-        let p = p.max(MIN_P);
-        let k = q / p;
-        let g = (-(p + q) / 12.0).exp();
         // Weights: the months' volumes over their sum (a plain mean where the
         // period has no volume), times the ceiling.
         let vol = &volume[months.clone()];

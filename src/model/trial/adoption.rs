@@ -224,7 +224,7 @@ mod adopt_lanes {
             let mut vols: [&[f64]; LANES] = [&area_month[..0]; LANES];
             for (j, &c) in group.iter().enumerate() {
                 let t = &ct[c];
-                st[j] = BassState::new(t.s0, t.p, t.q, t.c);
+                st[j] = BassState::with_rates(t.s0, t.rates, t.c);
                 let a = spec[c].area;
                 vols[j] = &area_month[a * n_months..(a + 1) * n_months];
             }
@@ -268,7 +268,7 @@ fn adopt<const L: usize>(
         &lanes.area_month[l][cell.area * n_months..(cell.area + 1) * n_months]
     });
     let mut st = BassLanes::<L>::new(&std::array::from_fn(|l| {
-        BassState::new(ct[l].s0, ct[l].p, ct[l].q, ct[l].c)
+        BassState::with_rates(ct[l].s0, ct[l].rates, ct[l].c)
     }));
     let floors = pp.has_floor[c].then(|| FloorLanes::new(s, events, lanes.values));
     // Before its solution launches a cell keeps today's share.

@@ -44,6 +44,7 @@ pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
             p,
             q,
             c: ceiling,
+            rates: Rates::of(p, q),
             other_cost: 0.0,
             prices: [0.0; N_CHANNELS],
             completion: None,
@@ -65,11 +66,12 @@ pub(super) fn starting_shares<const L: usize>(ctxs: &[Ctx; L], sc: &mut [Scratch
                 let ct = &sc[l].cells[c];
                 (ct.p, ct.q, ct.c)
             });
+            let rates = std::array::from_fn(|l| sc[l].cells[c].rates);
             let s0 = crate::model::calibration::base_share_of_cell(
                 (s, plan, c),
                 std::array::from_fn(|l| ctxs[l].values),
                 &written,
-                &pqc,
+                (&pqc, &rates),
                 from..to + 1,
                 std::array::from_fn(|l| &sc[l].area_month[area.clone()]),
             );

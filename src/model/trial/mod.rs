@@ -8,7 +8,7 @@
 //! sums per epoch, and the channel split, displacement, prices and goals are
 //! applied once per (cell, epoch) instead of once per month.
 
-use super::bass::{BassLanes, BassState};
+use super::bass::{BassLanes, BassState, Rates};
 use super::citizens;
 use super::layout::Layout;
 use super::plan::{Plan, SCENARIO, STATUS_QUO, WEEKS_PER_MONTH};
@@ -67,6 +67,8 @@ struct CellTrial {
     p: f64,
     q: f64,
     c: f64,
+    /// `p` and `q` as the Bass state uses them.
+    rates: Rates,
     /// Handling cost of one non-digital contact (base split, this trial's prices).
     other_cost: f64,
     /// Unit price per channel for this cell (area, department and staffing applied).
