@@ -128,7 +128,10 @@ impl BassState {
     }
 
     fn set_rates(&mut self, p: f64, q: f64) {
-        Rates { k: self.k, r: self.r } = Rates::of(p, q);
+        Rates {
+            k: self.k,
+            r: self.r,
+        } = Rates::of(p, q);
     }
 
     fn enter_at(&mut self, s: f64) {

@@ -35,8 +35,18 @@ pub(super) fn demand(ctx: &Ctx, noise_stream: u64, trial: u64, sc: &mut Scratch)
         };
         let row = &mut sc.area_month[a * n_months..(a + 1) * n_months];
         for (year, growth) in row.chunks_mut(12).zip(sc.growth_month.chunks(12)) {
-            for ((slot, g), season) in year.iter_mut().zip(growth).zip(&area.season) {
-                *slot = annual * g * season;
+            if let (Ok(year), Ok(growth)) = (
+                <&mut [f64; 12]>::try_from(&mut *year),
+                <&[f64; 12]>::try_from(growth),
+            ) {
+                // A whole year as fixed-size arrays: vector instructions.
+                for m in 0..12 {
+                    year[m] = annual * growth[m] * area.season[m];
+                }
+            } else {
+                for ((slot, g), season) in year.iter_mut().zip(growth).zip(&area.season) {
+                    *slot = annual * g * season;
+                }
             }
         }
         if s.noise_relative_sd > 0.0 {
@@ -47,14 +57,36 @@ pub(super) fn demand(ctx: &Ctx, noise_stream: u64, trial: u64, sc: &mut Scratch)
         }
     }
     sc.area_epoch.resize(n_areas * n_epochs, 0.0);
-    for a in 0..n_areas {
+    epoch_sums(&sc.area_month, plan, n_areas, &mut sc.area_epoch);
+    monthly_growth
+}
+
+/// Areas summed side by side by [`epoch_sums`].
+const AREAS: usize = 8;
+
+/// Each area's contacts per epoch: the sum of its months (in month order)
+/// over 12. [`AREAS`] areas at a time, so that their independent chains of
+/// additions overlap (one area's chain alone waits on every addition).
+fn epoch_sums(area_month: &[f64], plan: &Plan, n_areas: usize, area_epoch: &mut [f64]) {
+    let n_months = plan.n_months;
+    let n_epochs = plan.epochs.len();
+    for first in (0..n_areas).step_by(AREAS) {
+        let group = first..(first + AREAS).min(n_areas);
+        // Lanes past the last area repeat it (summed, not written).
+        let rows: [&[f64]; AREAS] = std::array::from_fn(|j| {
+            let a = (first + j).min(n_areas - 1);
+            &area_month[a * n_months..(a + 1) * n_months]
+        });
         for (e, ep) in plan.epochs.iter().enumerate() {
-            sc.area_epoch[a * n_epochs + e] = sc.area_month
-                [a * n_months + ep.start..a * n_months + ep.end]
-                .iter()
-                .sum::<f64>()
-                / 12.0;
+            let mut sum = [0.0; AREAS];
+            for m in ep.start..ep.end {
+                for j in 0..AREAS {
+                    sum[j] += rows[j][m];
+                }
+            }
+            for (j, a) in group.clone().enumerate() {
+                area_epoch[a * n_epochs + e] = sum[j] / 12.0;
+            }
         }
     }
-    monthly_growth
 }
