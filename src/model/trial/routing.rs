@@ -322,17 +322,23 @@ fn route_epoch<const L: usize>(
         let factor: [Option<f64>; L] = if pp.volume_events[e].is_empty() {
             [None; L]
         } else {
-            std::array::from_fn(|l| volume_factor(s, &pp.volume_events[e], c, values[l]))
-        };
-        for l in 0..L {
-            if let Some(f) = factor[l] {
-                t[l] *= f;
-                d[l] *= f;
+            let factor =
+                std::array::from_fn(|l| volume_factor(s, &pp.volume_events[e], c, values[l]));
+            for l in 0..L {
+                if let Some(f) = factor[l] {
+                    t[l] *= f;
+                    d[l] *= f;
+                }
             }
-        }
+            factor
+        };
         let routed = pp.routed[e * n_cells + c];
         // A unit price change or a raised completion rate makes this
         // cell's own copy of its trial numbers.
+        if rho == [0.0; 2] && !routed && !staffed {
+            add_base_split(&ec, (c, cell), &soa.cells[c], (&t, &d), &mut acc, &mut io);
+            continue;
+        }
         let changed: [CellTrial; L];
         let changed_soa: CellSoa<L>;
         let (ct, cell_soa): ([&CellTrial; L], &CellSoa<L>) = if routed && price_or_completion {
@@ -351,10 +357,6 @@ fn route_epoch<const L: usize>(
         } else {
             (std::array::from_fn(|l| &io[l].cells[c]), &soa.cells[c])
         };
-        if rho == [0.0; 2] && !routed && !staffed {
-            add_base_split(&ec, (c, cell), cell_soa, (&t, &d), &mut acc, &mut io);
-            continue;
-        }
         let lanes = CellLanes {
             ct,
             soa: cell_soa,
@@ -416,7 +418,8 @@ fn add_base_split<const L: usize>(
     let (path, y) = (ec.path, ec.y);
     let nd: Lanes<L> = std::array::from_fn(|l| t[l] - d[l]);
     let di = cell.digital.index();
-    for (vol, other) in acc.volume.iter_mut().zip(&ct.other) {
+    for i in 0..N_CHANNELS {
+        let (vol, other) = (&mut acc.volume[i], &ct.other[i]);
         for l in 0..L {
             vol[l] += nd[l] * other[l];
         }
