@@ -449,10 +449,16 @@ fn add_base_split<const L: usize>(
             continue;
         }
         let digital_counts = goal.channels[di];
-        let num: Lanes<L> = std::array::from_fn(|l| {
-            let share: f64 = plan.goal_channels[g].iter().map(|&i| ct.other[i][l]).sum();
-            nd[l] * share + if digital_counts { d[l] } else { 0.0 }
-        });
+        // The goal channels' share of the non-digital split, lanes side by
+        // side (each adds in channel order from -0.0, as `Iterator::sum`).
+        let mut share: Lanes<L> = [-0.0; L];
+        for &i in &plan.goal_channels[g] {
+            for l in 0..L {
+                share[l] += ct.other[i][l];
+            }
+        }
+        let num: Lanes<L> =
+            std::array::from_fn(|l| nd[l] * share[l] + if digital_counts { d[l] } else { 0.0 });
         add_goal(ec, g, !not_this_month, (&num, t), acc, io);
     }
 }
@@ -540,12 +546,14 @@ fn add_routed<const L: usize>(
             let [attempts, completed, _] = &out.completion;
             add_goal(ec, g, !not_this_month, (completed, attempts), acc, io);
         } else {
-            let num: Lanes<L> = std::array::from_fn(|l| {
-                plan.goal_channels[g]
-                    .iter()
-                    .map(|&i| out.volume[i][l])
-                    .sum()
-            });
+            // The lanes' sums over the goal's channels side by side: each
+            // lane adds in channel order from -0.0, as `Iterator::sum` does.
+            let mut num: Lanes<L> = [-0.0; L];
+            for &i in &plan.goal_channels[g] {
+                for l in 0..L {
+                    num[l] += out.volume[i][l];
+                }
+            }
             add_goal(ec, g, !not_this_month, (&num, &total), acc, io);
         }
     }
