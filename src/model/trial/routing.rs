@@ -207,21 +207,26 @@ impl<const L: usize> BatchSoa<L> {
             cells: (0..n_cells)
                 .map(|c| CellSoa::of(std::array::from_fn(|l| &sc[l].cells[c])))
                 .collect(),
-            area_epoch: (0..sc[0].area_epoch.len())
-                .map(|k| std::array::from_fn(|l| sc[l].area_epoch[k]))
-                .collect(),
+            area_epoch: transpose(std::array::from_fn(|l| &sc[l].area_epoch[..])),
             digital_epoch: Vec::new(),
         }
     }
 
     /// Takes the digital contacts of `path`.
     fn set_path(&mut self, sc: &[Scratch; L], path: usize) {
-        self.digital_epoch.clear();
-        self.digital_epoch.extend(
-            (0..sc[0].digital_epoch[path].len())
-                .map(|k| -> Lanes<L> { std::array::from_fn(|l| sc[l].digital_epoch[path][k]) }),
-        );
+        self.digital_epoch = transpose(std::array::from_fn(|l| &sc[l].digital_epoch[path][..]));
     }
+}
+
+/// Lane `l`'s `rows[l][k]` at `[k][l]`, for the length of the first row
+/// (the lanes' rows have the same length).
+fn transpose<const L: usize>(rows: [&[f64]; L]) -> Vec<Lanes<L>> {
+    let n = rows[0].len();
+    // Sliced to one length, so the loop below indexes without bounds checks.
+    let rows: [&[f64]; L] = rows.map(|r| &r[..n]);
+    (0..n)
+        .map(|k| std::array::from_fn(|l| rows[l][k]))
+        .collect()
 }
 
 /// What every cell of one epoch of one path shares.
