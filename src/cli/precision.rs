@@ -196,11 +196,11 @@ impl Resolved {
                 ci::wilson_half_width(p, n)
             }
             (Statistic::Percentile(p), _) => {
-                let mut v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
+                let v: Vec<f64> = values.iter().copied().filter(|x| !x.is_nan()).collect();
                 if v.len() < 2 {
                     return f64::INFINITY;
                 }
-                let (q, cis) = type7_points_with_cis(&mut v, &[*p], ci::CONFIDENCE);
+                let (q, cis) = type7_points_with_cis(&v, &[*p], ci::CONFIDENCE);
                 let half = (cis[0][1] - cis[0][0]) / 2.0;
                 if half == 0.0 {
                     0.0

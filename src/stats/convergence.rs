@@ -60,8 +60,7 @@ pub fn convergence(metric: MetricKey, year: i32, values: &[f64]) -> Convergence 
                 0.0
             };
             let half = 1.959_963_984_540_054 * sd / (m as f64).sqrt();
-            let (q, cis) =
-                type7_points_with_cis(&mut prefix.to_vec(), &[0.05, 0.5, 0.95], ci::CONFIDENCE);
+            let (q, cis) = type7_points_with_cis(prefix, &[0.05, 0.5, 0.95], ci::CONFIDENCE);
             ConvergencePoint {
                 trials: m,
                 mean,

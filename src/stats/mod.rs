@@ -153,20 +153,41 @@ pub fn type7_points(v: &mut [f64], ps: &[f64]) -> Vec<f64> {
     out
 }
 
+/// `x` as an integer whose order is `f64::total_cmp`'s order of the floats
+/// (the transformation `total_cmp` applies to both operands); its own
+/// inverse.
+#[inline]
+fn total_order_key(x: f64) -> i64 {
+    let b = x.to_bits() as i64;
+    b ^ ((((b >> 63) as u64) >> 1) as i64)
+}
+
+/// The float of a [`total_order_key`].
+#[inline]
+fn from_total_order_key(k: i64) -> f64 {
+    f64::from_bits((k ^ ((((k >> 63) as u64) >> 1) as i64)) as u64)
+}
+
 /// [`type7_points`] and, for each of `ps`, the `confidence` interval
 /// `[x_(l), x_(u)]` of [`ci::ranks`], from the same selection: for each
 /// percentile the upper rank `u` is selected in the part of `v` not yet
 /// partitioned, then the lower rank `l` below it, and the few values
 /// between them are sorted, which gives the two order statistics the
 /// interpolation needs (so the points equal [`type7_points`]' bit for bit)
-/// at about the cost of the two passes it makes.
-pub fn type7_points_with_cis(
-    v: &mut [f64],
-    ps: &[f64],
-    confidence: f64,
-) -> (Vec<f64>, Vec<[f64; 2]>) {
+/// at about the cost of the two passes it makes. The selection runs on
+/// integer keys in the floats' total order ([`total_order_key`]): equal
+/// keys are equal bits, so every order statistic is the same number, and
+/// an integer comparison is a third of `total_cmp`'s instructions (the
+/// selection was a twelfth of the hard case's run).
+pub fn type7_points_with_cis(v: &[f64], ps: &[f64], confidence: f64) -> (Vec<f64>, Vec<[f64; 2]>) {
+    let mut keys: Vec<i64> = v.iter().map(|&x| total_order_key(x)).collect();
+    type7_keys_with_cis(&mut keys, ps, confidence)
+}
+
+/// [`type7_points_with_cis`] on the keys of the values.
+fn type7_keys_with_cis(v: &mut [i64], ps: &[f64], confidence: f64) -> (Vec<f64>, Vec<[f64; 2]>) {
     let n = v.len();
-    let cmp = |a: &f64, b: &f64| a.total_cmp(b);
+    let x = from_total_order_key;
     let mut points = Vec::with_capacity(ps.len() + 2);
     let mut cis = Vec::with_capacity(ps.len());
     // `v[..from]` holds the values ranked below `from`, in place.
@@ -181,28 +202,26 @@ pub fn type7_points_with_cis(
         let first = (l - 1).min(lo);
         let last = (u - 1).max(hi);
         if last >= from {
-            v[from..].select_nth_unstable_by(last - from, cmp);
+            v[from..].select_nth_unstable(last - from);
         }
         if first >= from && first < last {
-            v[from..last].select_nth_unstable_by(first - from, cmp);
+            v[from..last].select_nth_unstable(first - from);
         }
         let start = first.max(from);
         if start < last {
-            v[start..last].sort_unstable_by(cmp);
+            v[start..last].sort_unstable();
         }
         from = from.max(last);
-        let (x_lo, x_hi) = (v[lo], v[hi]);
+        let (x_lo, x_hi) = (x(v[lo]), x(v[hi]));
         points.push(if frac == 0.0 || x_lo == x_hi {
             x_lo
         } else {
             x_lo + frac * (x_hi - x_lo)
         });
-        cis.push([v[l - 1], v[u - 1]]);
+        cis.push([x(v[l - 1]), x(v[u - 1])]);
     }
-    let min = v.iter().copied().min_by(cmp).expect("n > 0");
-    let max = v.iter().copied().max_by(cmp).expect("n > 0");
-    points.push(min);
-    points.push(max);
+    points.push(x(*v.iter().min().expect("n > 0")));
+    points.push(x(*v.iter().max().expect("n > 0")));
     (points, cis)
 }
 
@@ -388,7 +407,7 @@ mod tests {
             sorted.sort_unstable_by(|a, b| a.total_cmp(b));
             let ps = [0.05, 0.25, 0.5, 0.75, 0.95];
             let plain = type7_points(&mut v.clone(), &ps);
-            let (points, cis) = type7_points_with_cis(&mut v.clone(), &ps, 0.95);
+            let (points, cis) = type7_points_with_cis(&v, &ps, 0.95);
             let bits = |xs: &[f64]| xs.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&plain), bits(&points), "n {n}");
             for (k, &p) in ps.iter().enumerate() {
@@ -464,5 +483,38 @@ mod tests {
         );
         assert_eq!(sorted[1].to_bits(), (-0.0f64).to_bits());
         assert_eq!(ranks(&x), r);
+    }
+
+    #[test]
+    fn total_order_keys_order_as_total_cmp_and_invert() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -f64::MIN_POSITIVE,
+            -5e-324,
+            -0.0,
+            0.0,
+            5e-324,
+            1.0,
+            1.0 + f64::EPSILON,
+            f64::MAX,
+            f64::INFINITY,
+        ];
+        for a in xs {
+            assert_eq!(
+                from_total_order_key(total_order_key(a)).to_bits(),
+                a.to_bits()
+            );
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} vs {b}"
+                );
+            }
+        }
+        // -0.0 sorts below 0.0 and both survive the round trip.
+        assert!(total_order_key(-0.0) < total_order_key(0.0));
     }
 }
