@@ -178,12 +178,7 @@ impl<'a> Engine<'a> {
         values: [&mut [f64]; L],
     ) {
         self.sampler.fill_lanes(first, uniforms);
-        for (i, q) in self.quantiles.iter().enumerate() {
-            let u: [f64; L] = std::array::from_fn(|l| uniforms[l][i]);
-            for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {
-                values[l][i] = v;
-            }
-        }
+        quantiles_lanes(&self.quantiles, uniforms, values);
     }
 
     /// Runs trials `start..start + n` and returns their rows. `progress` is
@@ -261,6 +256,29 @@ impl<'a> Engine<'a> {
 /// instructions a trial, every-input-uncertain / vallensbaek-2012): see
 /// the README's performance section.
 pub const LANES: usize = 8;
+
+/// `values[l][i]`: input `i`'s quantile at `uniforms[l][i]`, for every lane
+/// `l`. Compiled for AVX-512 and AVX2 besides the baseline, chosen at run
+/// time: the triangular quantiles' square roots of eight lanes are one
+/// instruction (square roots are correctly rounded: the same bits on every
+/// processor).
+#[multiversion::multiversion(targets("x86_64+avx512f", "x86_64+avx2"))]
+fn quantiles_lanes<const L: usize>(
+    quantiles: &[FastQuantile],
+    uniforms: &[Vec<f64>; L],
+    values: [&mut [f64]; L],
+) {
+    let n = quantiles.len();
+    // Sliced to one length, so the loop indexes without bounds checks.
+    let uniforms: [&[f64]; L] = std::array::from_fn(|l| &uniforms[l][..n]);
+    let values = values.map(|v| &mut v[..n]);
+    for (i, q) in quantiles.iter().enumerate() {
+        let u: [f64; L] = std::array::from_fn(|l| uniforms[l][i]);
+        for (l, v) in q.quantile_lanes(&u).into_iter().enumerate() {
+            values[l][i] = v;
+        }
+    }
+}
 
 /// A worker's buffers for one batch of `L` trials.
 struct Batch<const L: usize> {

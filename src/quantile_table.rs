@@ -90,7 +90,7 @@ impl FastQuantile {
 
     /// The values at one probability per lane: [`FastQuantile::quantile`]
     /// lane by lane (see [`Distribution::quantile_lanes`]).
-    #[inline]
+    #[inline(always)]
     pub fn quantile_lanes<const L: usize>(&self, u: &[f64; L]) -> [f64; L] {
         match self {
             FastQuantile::Exact(d) => d.quantile_lanes(u),

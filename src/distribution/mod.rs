@@ -385,10 +385,11 @@ impl Distribution {
     /// inside (0, 1) computes both sides of its mode for every lane and
     /// keeps one, so the lanes share one vectorised path instead of a
     /// branch each that the processor cannot predict.
+    #[inline(always)]
     pub fn quantile_lanes<const L: usize>(&self, u: &[f64; L]) -> [f64; L] {
         if let Distribution::Triangular { min, mode, max } = *self {
             if max - min > 0.0 && u.iter().all(|&u| u > 0.0 && u < 1.0) {
-                return std::array::from_fn(|l| triangular_quantile(min, mode, max, u[l]));
+                return triangular_quantile_lanes(min, mode, max, u);
             }
         }
         std::array::from_fn(|l| self.quantile(u[l]))
@@ -427,7 +428,7 @@ impl Distribution {
                 if max - min <= 0.0 {
                     return min;
                 }
-                triangular_quantile(min, mode, max, u)
+                triangular_quantile_lanes(min, mode, max, &[u])[0]
             }
             Distribution::Pert {
                 min,
@@ -835,18 +836,28 @@ fn discrete_quantile(values: &[f64], weights: &[f64], u: f64) -> f64 {
     last
 }
 
-/// The triangular quantile at `u` in (0, 1) for `min < max`: both sides of
-/// the mode are computed and one is kept (branch-free, for the lanes of
-/// [`Distribution::quantile_lanes`]; the side not kept may be NaN).
+/// The triangular quantile at each `u[l]` in (0, 1) for `min < max`: both
+/// sides of the mode are computed for every lane, as whole arrays, and one
+/// is kept per lane, so the square roots are vector instructions (for the
+/// lanes of [`Distribution::quantile_lanes`]; the side not kept may be
+/// NaN). The same operations as [`Distribution::quantile`]'s triangular.
 #[inline(always)]
-fn triangular_quantile(min: f64, mode: f64, max: f64, u: f64) -> f64 {
+fn triangular_quantile_lanes<const L: usize>(
+    min: f64,
+    mode: f64,
+    max: f64,
+    u: &[f64; L],
+) -> [f64; L] {
     let width = max - min;
-    let below = min + (u * width * (mode - min)).sqrt();
-    let above = max - ((1.0 - u) * width * (max - mode)).sqrt();
-    let x = if u * width <= mode - min {
-        below
-    } else {
-        above
-    };
-    x.clamp(min, max)
+    let below: [f64; L] = std::array::from_fn(|l| min + (u[l] * width * (mode - min)).sqrt());
+    let above: [f64; L] =
+        std::array::from_fn(|l| max - ((1.0 - u[l]) * width * (max - mode)).sqrt());
+    std::array::from_fn(|l| {
+        let x = if u[l] * width <= mode - min {
+            below[l]
+        } else {
+            above[l]
+        };
+        x.clamp(min, max)
+    })
 }
