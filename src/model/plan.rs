@@ -5,8 +5,9 @@
 //!
 //! Keeping this out of the trial loop is what makes a trial cheap.
 
+use crate::domain::{Channel, N_CHANNELS};
 use crate::hours::schedule::WeeklySchedule;
-use crate::scenario::{EventKind, Scenario};
+use crate::scenario::{EventKind, Param, Scenario, COUNTER, PHONE};
 
 /// Status quo path index.
 pub const STATUS_QUO: usize = 0;
@@ -82,6 +83,10 @@ pub struct Plan {
     pub shared_bass: Vec<bool>,
     /// Per cell: department index.
     pub cell_dept: Vec<Option<usize>>,
+    /// Per cell and channel: the area's own unit price, where it has one
+    /// and its department does not staff the channel (staffed channels are
+    /// paid by the hour, not per contact).
+    pub cell_own_prices: Vec<[Option<Param>; N_CHANNELS]>,
     /// Per cell: goals (share/volume) whose filter includes it.
     pub cell_goals: Vec<Vec<usize>>,
     /// Per goal: the indices of the channels it counts, ascending (so a sum
@@ -164,7 +169,24 @@ impl Plan {
         let shared_bass = (0..n_cells)
             .map(|c| paths[0].bass_events[c] == paths[1].bass_events[c] && limited_by[c].is_empty())
             .collect();
-        let cell_dept = s.cells.iter().map(|c| s.areas[c.area].department).collect();
+        let cell_dept: Vec<Option<usize>> =
+            s.cells.iter().map(|c| s.areas[c.area].department).collect();
+        let cell_own_prices = s
+            .cells
+            .iter()
+            .zip(&cell_dept)
+            .map(|(cell, dept)| {
+                let own = &s.areas[cell.area].prices;
+                std::array::from_fn(|i| {
+                    let staffed = dept.is_some_and(|d| {
+                        let st = &s.departments[d].staffing;
+                        (i == Channel::Personal.index() && st[COUNTER].is_some())
+                            || (i == Channel::Phone.index() && st[PHONE].is_some())
+                    });
+                    own[i].filter(|_| !staffed)
+                })
+            })
+            .collect();
         let cell_goals = (0..n_cells)
             .map(|c| {
                 s.goals
@@ -201,6 +223,7 @@ impl Plan {
             paths,
             shared_bass,
             cell_dept,
+            cell_own_prices,
             cell_goals,
             goal_channels,
             staffed: staffed.to_vec(),

@@ -122,28 +122,27 @@ pub(super) fn cell_prices(ctx: &Ctx, tc: &TrialConst, sc: &mut Scratch) {
     let v = |p: Param| p.get(values);
     for (c, ct) in sc.cells.iter_mut().enumerate() {
         let dept = plan.cell_dept[c];
-        let mut prices = *dept
+        let base = dept
             .map(|d| &tc.price_by_dept[d])
             .unwrap_or(&tc.price_no_dept);
-        // The area's own prices, except on channels its department staffs
-        // (those are paid by the hour, not per contact).
-        for (i, p) in s.areas[s.cells[c].area].prices.iter().enumerate() {
-            if let Some(p) = p {
-                let staffed = dept.is_some_and(|d| {
-                    let st = &s.departments[d].staffing;
-                    (i == Channel::Personal.index() && st[COUNTER].is_some())
-                        || (i == Channel::Phone.index() && st[PHONE].is_some())
-                });
-                if !staffed {
-                    prices[i] = v(*p);
-                }
-            }
+        // The area's own prices where it has them (plan.rs); the handling
+        // cost of a non-digital contact summed in channel order from -0.0,
+        // as `Iterator::sum` does, channel by channel as each price is
+        // known, and each price stored once where it stays. (Gathered in a
+        // local array first, then copied and summed from it, the wide
+        // loads waited on the narrow stores of the same prices: measured,
+        // a twelfth of the hard case's trial.)
+        let own = &plan.cell_own_prices[c];
+        let mut other_cost = -0.0;
+        for i in 0..N_CHANNELS {
+            let price = own[i].map_or(base[i], v);
+            ct.prices[i] = price;
+            other_cost += ct.other[i] * price;
         }
-        ct.prices = prices;
-        ct.other_cost = (0..N_CHANNELS).map(|i| ct.other[i] * prices[i]).sum();
+        ct.other_cost = other_cost;
         if let Some(cp) = &mut ct.completion {
             let own = s.completion.as_ref().and_then(|x| x.abandoned_price_kr);
-            cp.abandoned_price = own.map_or(prices[s.cells[c].digital.index()], v);
+            cp.abandoned_price = own.map_or(ct.prices[s.cells[c].digital.index()], v);
         }
     }
 }
