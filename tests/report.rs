@@ -486,11 +486,12 @@ fn numbers_follow_the_language() {
         "{}",
         goals_en[1]
     );
-    // The summary states the goals in words, with the end year.
+    // The summary states the goals in words, with the end year (and, for a
+    // goal judged on December's figure, "i december", as the terminal).
     let lines = outline(&da);
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("li: ") && l.contains("»Selvbetjening 40 %: sygesikring« (andel mindst 40 %) nås i 2015 med sandsynlighed")));
+        .any(|l| l.starts_with("li: ") && l.contains("»Selvbetjening 40 %: sygesikring« (andel mindst 40 % i december) nås i 2015 med sandsynlighed")));
     assert!(lines
         .iter()
         .any(|l| l.starts_with("li: Med 90 % sandsynlighed sparer forslaget mellem ")));
@@ -1443,5 +1444,72 @@ fn first_year_table_ends_with_the_probability_in_the_goals_last_year() {
             assert!(row.ends_with(&squash(&expected)), "{lang:?}: {row} vs {expected}");
         }
         assert!(squash(&unescape(&html)).contains(note), "{lang:?}");
+    }
+}
+
+/// A goal judged on December's figure (`at = "year_end"`) says so in the
+/// report as on the terminal and in the goal chart: the goal table's
+/// condition, the goal's sentence in the summary and the label of its
+/// figures (December's) all carry "i december" / "in December"; a goal
+/// judged on the whole year does not. Solrød Proposal 1's "Selvbetjening
+/// 40 %: sygesikring" is judged in December, as its terminal label
+/// "(≥ 40 % in December)" says.
+#[test]
+fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
+    use channelshift::report::chart_data::goal_row_label;
+    let run = run_file("solrod-2011-proposal-1.toml", 200);
+    let s = &run.summary;
+    let goal = "Selvbetjening 40 %: sygesikring";
+    let g = s.goals.iter().find(|g| g.name == goal).unwrap();
+    assert!(g.year_end);
+    for (lang, terminal, condition, sentence, values) in [
+        (
+            Lang::Da,
+            "Selvbetjening 40 %: sygesikring (≥ 40 % i december)",
+            "andel mindst 40 % i december",
+            "Målet »Selvbetjening 40 %: sygesikring« (andel mindst 40 % i december) nås i 2015",
+            "Selvbetjening 40 %: sygesikring (i december)",
+        ),
+        (
+            Lang::En,
+            "Selvbetjening 40 %: sygesikring (≥ 40 % in December)",
+            "share at least 40 % in December",
+            "The goal “Selvbetjening 40 %: sygesikring” (share at least 40 % in December) is met in 2015",
+            "Selvbetjening 40 %: sygesikring (in December)",
+        ),
+    ] {
+        // The terminal's (and the goal chart's) label, which the report follows.
+        assert_eq!(goal_row_label(g, lang), terminal, "{lang:?}");
+        let html = render_html(s, None, &[], lang).unwrap();
+        let rows = table_rows(&html, "table-goals");
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{goal} |")))
+            .unwrap_or_else(|| panic!("{lang:?}: {rows:?}"));
+        assert!(
+            row.starts_with(&format!("{goal} | {condition} |")),
+            "{lang:?}: {row}"
+        );
+        let text = squash(&unescape(&without_svg(&html))).replace('\u{a0}', " ");
+        assert!(text.contains(sentence), "{lang:?}: {sentence}");
+        let lines = outline(&html);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.replace('\u{a0}', " ").starts_with(&format!("tr: {values} | "))),
+            "{lang:?}: {values}"
+        );
+    }
+    // A goal over the whole year keeps its plain condition.
+    let year = run_file("copenhagen-2009.toml", 200);
+    let g = year.summary.goals.iter().find(|g| !g.year_end).unwrap();
+    for lang in Lang::ALL {
+        let html = render_html(&year.summary, None, &[], lang).unwrap();
+        let rows = table_rows(&html, "table-goals");
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{} |", g.name)))
+            .unwrap_or_else(|| panic!("{lang:?}: {rows:?}"));
+        assert!(!row.to_lowercase().contains("december"), "{lang:?}: {row}");
     }
 }

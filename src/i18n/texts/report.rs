@@ -452,6 +452,8 @@ text_table! {
             / "handling cost and opening-hour or staffing cost",
         CoversHandling: "ekspeditionsomkostning" / "handling cost",
         InDecember: " i december" / " in December",
+        /// After a year-end goal's name in the table of the goals' figures.
+        InDecemberParens: " (i december)" / " (in December)",
         FanNote:
             "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
             / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",

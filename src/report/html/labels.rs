@@ -344,7 +344,9 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
     }
 }
 
-/// "andel mindst 40 %" / "share at least 40 %".
+/// "andel mindst 40 %" / "share at least 40 %"; a goal judged on
+/// December's figure says so, as the terminal and the goal chart do:
+/// "andel mindst 40 % i december" / "share at least 40 % in December".
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
     let op = if g.op == GoalOp::AtMost {
@@ -353,10 +355,21 @@ pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String
         TextReport::AtLeast.get(lang)
     };
     let value = crate::goal_text::value(g.metric, target, lang);
+    let when = goal_when(g, lang);
     if what.is_empty() {
-        format!("{op} {value}")
+        format!("{op} {value}{when}")
     } else {
-        format!("{what} {op} {value}")
+        format!("{what} {op} {value}{when}")
+    }
+}
+
+/// " i december" / " in December" for a goal judged on December's figure
+/// (`at = "year_end"`), else empty.
+pub(super) fn goal_when(g: &GoalSummary, lang: Lang) -> &'static str {
+    if g.year_end {
+        TextReport::InDecember.get(lang)
+    } else {
+        ""
     }
 }
 
