@@ -1513,3 +1513,86 @@ fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
         assert!(!row.to_lowercase().contains("december"), "{lang:?}: {row}");
     }
 }
+
+/// Lyngby-Taarbæk's savings on outbound mail fall in 2015 because the
+/// external "Digital Post obligatorisk for borgere" (November 2014) lifts
+/// the status quo's Digital Post registration to the same floor as the
+/// scenario's: the report says so under the table that shows the fall, with
+/// the table's own numbers, in Danish and English. Without the law the
+/// savings keep rising and the note is gone.
+#[test]
+fn the_fall_in_outbound_mail_savings_is_explained_by_the_digital_post_law() {
+    use channelshift::i18n::format_kr;
+    let run = run_file("lyngby-taarbaek-2015.toml", 500);
+    let s = &run.summary;
+    let outbound: Vec<f64> = s
+        .metric("savings_outbound_mail_kr")
+        .iter()
+        .map(|q| q.mean)
+        .collect();
+    assert_eq!(s.years, [2011, 2012, 2013, 2014, 2015]);
+    // The fall itself: the 2015 savings are a small fraction of 2014's.
+    assert!(
+        outbound[3] > 300_000.0 && outbound[4] < outbound[3] / 10.0,
+        "{outbound:?}"
+    );
+    for (lang, note) in [
+        (
+            Lang::Da,
+            format!(
+                "Besparelsen på udgående post falder fra {} i 2014 til {} i 2015, fordi »Digital Post obligatorisk for borgere« (ekstern begivenhed fra november 2014) også gælder i status quo",
+                format_kr(outbound[3], Lang::Da),
+                format_kr(outbound[4], Lang::Da)
+            ),
+        ),
+        (
+            Lang::En,
+            format!(
+                "The savings on outbound mail fall from {} in 2014 to {} in 2015 because “Digital Post obligatorisk for borgere” (an external event from November 2014) applies to the status quo too",
+                format_kr(outbound[3], Lang::En),
+                format_kr(outbound[4], Lang::En)
+            ),
+        ),
+    ] {
+        let html = render_html(s, None, &[], lang).unwrap();
+        let at = html.find("id=\"note-outbound-law\"").expect("the note");
+        // Right under the table of where the savings come from.
+        let table = html.find("id=\"table-sources\"").expect("the sources table");
+        assert!(table < at && !html[table..at].contains("<table"), "{lang:?}");
+        let shown = &html[at..at + html[at..].find("</p>").unwrap()];
+        // The note's words without its markup (amounts sit in no-break spans).
+        let mut words = String::new();
+        let mut in_tag = false;
+        for c in shown[shown.find('>').unwrap() + 1..].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => words.push(c),
+                _ => {}
+            }
+        }
+        let text = squash(&unescape(&words));
+        assert!(text.contains(&squash(&note)), "{lang:?}: {text}\nvs {note}");
+    }
+    // The same scenario without the law: the savings do not fall, no note.
+    let text = std::fs::read_to_string(scenario_path("lyngby-taarbaek-2015.toml")).unwrap();
+    let start = text
+        .find("[[events]]\nname = \"Digital Post obligatorisk for borgere\"")
+        .unwrap();
+    let end = start + text[start..].find("# ---").unwrap();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let s2 = Scenario::from_text(&scenario_path("lyngby-taarbaek-2015.toml"), &without).unwrap();
+    let run2 = run_scenario(s2, 500);
+    let outbound2: Vec<f64> = run2
+        .summary
+        .metric("savings_outbound_mail_kr")
+        .iter()
+        .map(|q| q.mean)
+        .collect();
+    assert!(outbound2[4] > outbound2[3], "{outbound2:?}");
+    assert!(run2.summary.outbound_mail_drop().is_none());
+    for lang in Lang::ALL {
+        let html = render_html(&run2.summary, None, &[], lang).unwrap();
+        assert!(!html.contains("note-outbound-law"), "{lang:?}");
+    }
+}
