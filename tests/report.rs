@@ -240,11 +240,12 @@ fn worked_example_report_in_danish_matches_golden_outline() {
         "2011 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 74.571 kr. | 74.571 kr."
     );
     assert!(years[5].starts_with("2015 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 372.857 kr. | "));
-    // Opening hours 31.5 -> 18 a week, rho = 42.9 %.
+    // Opening hours 31.5 -> 18 a week (18,0 beside 31,5: one precision per
+    // table), rho = 42.9 %.
     let hours = table_rows(&html, "table-hours");
     assert_eq!(
         hours[1],
-        "Counter | Skranke | man-ons 9-15; tor 9-18.30; fre 9-13 | 31,5 | man-tir 10-14; ons lukket; tor 10-17; fre 10-13 | 18 | 42,9 %"
+        "Counter | Skranke | man-ons 9-15; tor 9-18.30; fre 9-13 | 31,5 | man-tir 10-14; ons lukket; tor 10-17; fre 10-13 | 18,0 | 42,9 %"
     );
     // The summary in plain words.
     assert!(lines
@@ -286,7 +287,7 @@ fn worked_example_report_in_english_matches_golden_outline() {
     let hours = table_rows(&html, "table-hours");
     assert_eq!(
         hours[1],
-        "Counter | Counter | Mon-Wed 9-15; Thu 9-18.30; Fri 9-13 | 31.5 | Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13 | 18 | 42.9 %"
+        "Counter | Counter | Mon-Wed 9-15; Thu 9-18.30; Fri 9-13 | 31.5 | Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13 | 18.0 | 42.9 %"
     );
     assert!(lines
         .iter()
@@ -455,16 +456,17 @@ fn numbers_follow_the_language() {
     // Percentages: decimal comma in Danish, a space before %.
     let hours_da = table_rows(&da, "table-hours");
     let hours_en = table_rows(&en, "table-hours");
-    // Borgerservice counter 31.5 -> 23 hours, Thursday 16-18.30 weighted 1.5
+    // Borgerservice counter 31.5 -> 23 hours (written 23,0 beside 31,5: one
+    // precision per table), Thursday 16-18.30 weighted 1.5
     // (the engine's demand-weighted rho, not clock hours): H0 = 31.5 + 2.5 x 0.5
     // = 32.75, H1 = 23 + 2 x 0.5 = 24, rho = 1 - 24 / 32.75 = 26.7 %.
     assert!(
-        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23 | 26,7 %"),
+        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23,0 | 26,7 %"),
         "{}",
         hours_da[1]
     );
     assert!(
-        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23 | 26.7 %"),
+        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23.0 | 26.7 %"),
         "{}",
         hours_en[1]
     );

@@ -329,12 +329,6 @@ pub(super) fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
     }
 }
 
-/// Two ends of an interval joined by "og" / "and" with the unit once:
-/// "1,51 og 2,55 mio. kr." (both ends in one unit, [`MoneyUnit`]).
-pub(super) fn between(lo: f64, hi: f64, lang: Lang) -> String {
-    crate::i18n::format_money_joined(lo, TextCommon::And.get(lang), hi, lang)
-}
-
 /// The discount rate as summary.json writes it ("0.05", or a distribution)
 /// in the language's number format: "0,05", "trekantfordeling (0,03; ...)".
 pub fn discount_rate_label(text: &str, lang: Lang) -> String {
@@ -342,6 +336,25 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
         Ok(x) => format_sig(x, 6, lang),
         Err(_) => distribution_label(text, lang),
     }
+}
+
+/// The decimals that write every weekly-hours figure of one table
+/// exactly (none, one or at most two), so that one table never mixes
+/// "31,5" and "23": with a half hour anywhere, "31,5" and "23,0".
+pub fn hours_decimals(hours: impl IntoIterator<Item = f64>) -> usize {
+    hours
+        .into_iter()
+        .filter(|h| h.is_finite())
+        .map(|h| {
+            (0..2)
+                .find(|&d| {
+                    let scaled = h * 10f64.powi(d as i32);
+                    (scaled - scaled.round()).abs() < 1e-6
+                })
+                .unwrap_or(2)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// "andel mindst 40 %" / "share at least 40 %"; a goal judged on
