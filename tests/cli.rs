@@ -1082,7 +1082,11 @@ fn compare_writes_each_quantity_in_one_precision() {
             .arg(dir.path())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         // The terminal's hours table: one decimal in every column.
         let words = String::from_utf8(out.stdout)
             .unwrap()
@@ -1102,7 +1106,10 @@ fn compare_writes_each_quantity_in_one_precision() {
             assert!(cells.len() >= 8, "{lang}: {cells:?}");
             let d: Vec<usize> = cells.iter().flat_map(|c| decimals_in(c, sep)).collect();
             assert!(d.iter().all(|&x| x == d[0]), "{lang}: {cells:?}");
-            assert!(cells.iter().all(|c| c.ends_with(" kr.")), "{lang}: {cells:?}");
+            assert!(
+                cells.iter().all(|c| c.ends_with(" kr.")),
+                "{lang}: {cells:?}"
+            );
             tables += 1;
             rest = &rest[at + 1..];
         }
@@ -1112,12 +1119,22 @@ fn compare_writes_each_quantity_in_one_precision() {
         let rows = table_cells(&html, "class=\"options\"");
         assert_eq!(rows.len(), 2, "{lang}: {rows:?}");
         for col in 0..rows[0].len() {
-            let d: Vec<usize> = rows.iter().flat_map(|r| decimals_in(&r[col], sep)).collect();
-            assert!(d.iter().all(|&x| x == d[0]), "{lang}: column {col}: {rows:?}");
+            let d: Vec<usize> = rows
+                .iter()
+                .flat_map(|r| decimals_in(&r[col], sep))
+                .collect();
+            assert!(
+                d.iter().all(|&x| x == d[0]),
+                "{lang}: column {col}: {rows:?}"
+            );
         }
         // The cumulative column and its interval share their unit.
         let (cum, range) = (&rows[0][2], &rows[0][3]);
-        assert_eq!(decimals_in(cum, sep)[0], decimals_in(range, sep)[0], "{lang}");
+        assert_eq!(
+            decimals_in(cum, sep)[0],
+            decimals_in(range, sep)[0],
+            "{lang}"
+        );
         // The options' weekly hours: today 31.5 beside 23.0 and 20.0.
         let hours = table_cells(&html, "id=\"table-options-hours\"");
         let want: Vec<String> = ["31.5", "23.0", "20.0"]
@@ -1126,7 +1143,10 @@ fn compare_writes_each_quantity_in_one_precision() {
             .collect();
         assert_eq!(hours[0], want, "{lang}: {hours:?}");
         for r in &hours {
-            assert!(r.iter().all(|c| decimals_in(c, sep) == [1]), "{lang}: {r:?}");
+            assert!(
+                r.iter().all(|c| decimals_in(c, sep) == [1]),
+                "{lang}: {r:?}"
+            );
         }
     }
 }
