@@ -423,6 +423,68 @@ fn exceedance_renders() {
     assert!(!da.contains("90 % sandsynligt: mindst") && !en.contains("90 % probable: at least"));
 }
 
+/// Lyngby-Taarbæk's citizens chart in 2015: four of six lines end between
+/// 80 % and 82 %.
+pub(crate) fn sample_citizens() -> CitizensChart {
+    let line = |label: &str, from: f64, to: f64, color: usize, driven: bool| ShareLine {
+        series: FanSeries {
+            label: label.to_string(),
+            years: YEARS.to_vec(),
+            q: (0..5)
+                .map(|i| q(from + (to - from) * i as f64 / 4.0, 0.03))
+                .collect(),
+        },
+        color,
+        driven,
+    };
+    CitizensChart {
+        lines: vec![
+            line("Borgere med NemID", 0.55, 0.82, 0, false),
+            line("Borgere tilmeldt Digital Post", 0.09, 0.80, 1, false),
+            line("Borgere der bruger selvbetjening", 0.16, 0.53, 2, false),
+            line("Digitale henvendelser (andel)", 0.66, 0.80, 3, true),
+            line("Gennemført påbegyndt selvbetjening", 0.18, 0.63, 4, true),
+            line("Breve sendt med Digital Post", 0.09, 0.801, 5, true),
+        ],
+        trials: Some(10_000),
+    }
+}
+
+/// Each line's value in the last year stands in the legend beside its
+/// name, not as a bare percentage at the line's end, where lines ending
+/// close together (80, 80, 80 and 82 %) left labels no one could match to
+/// their lines.
+#[test]
+fn citizens_chart_gives_each_lines_end_value_in_the_legend() {
+    let data = sample_citizens();
+    let (da, en) = render_all("citizens", |lang, p| {
+        citizens(
+            &data,
+            &ChartText::subtitle("Lyngby-Taarbæk 2011-2015"),
+            lang,
+            p,
+        )
+    });
+    for (svg, lang, year) in [(&da, Lang::Da, "i 2015"), (&en, Lang::En, "in 2015")] {
+        for l in &data.lines {
+            let end = l.series.q.last().unwrap().p50;
+            let entry = format!(
+                "{} ({year}: {})",
+                l.series.label,
+                crate::i18n::format_pct(end, 0, lang)
+            );
+            assert!(has_text_element(svg, &entry), "{lang:?}: {entry}");
+        }
+        // No bare end labels beside the plot: "82 %" and "53 %" are no axis
+        // ticks (0, 20, ..., 100 %), so they appear only in the legend.
+        for bare in ["82 %", "53 %", "63 %"] {
+            assert!(!has_text_element(svg, bare), "{lang:?}: {bare}");
+        }
+    }
+    assert!(has_text_element(&da, "Borgere med NemID (i 2015: 82 %)"));
+    assert!(has_text_element(&en, "Borgere med NemID (in 2015: 82 %)"));
+}
+
 pub(crate) fn sample_channel_mix(monthly: bool) -> ChannelMix {
     let periods: Vec<Period> = if monthly {
         (0..24)

@@ -151,6 +151,11 @@ template_table! {
     pub fn at_least_with_90(amount: &str) =
         "mindst {amount} med 90 % sandsynlighed: 10 %-fraktilen"
         / "at least {amount} with 90 % probability: the 10th percentile";
+    /// A line's legend entry with its value in the last year: "Borgere med
+    /// NemID (i 2015: 82 %)".
+    pub fn legend_with_end_value(label: &str, year: i32, value: &str) =
+        "{label} (i {year}: {value})"
+        / "{label} (in {year}: {value})";
     /// "Gennemsnit: 3,40 mio. kr." (`stop`: the full stop the sentence needs, if any).
     pub fn mean_value(amount: &str, stop: &str) =
         "Gennemsnit: {amount}{stop}"
