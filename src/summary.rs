@@ -371,6 +371,53 @@ impl Serialize for PrecisionStatistic {
     }
 }
 
+/// An external event that makes Digital Post mandatory for outbound
+/// letters: an outbound `digital_post_exemption`, or a floor on the
+/// citizens' Digital Post registration when that drives the letters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigitalPostLaw {
+    pub name: String,
+    /// Its first month: the year and the month (1 = January).
+    pub year: i32,
+    pub month: u32,
+}
+
+/// The scenario's Digital Post laws (see [`DigitalPostLaw`]), in its order.
+fn digital_post_laws(s: &Scenario) -> Vec<DigitalPostLaw> {
+    use crate::scenario::{Capability, EventKind};
+    let registration_drives_letters = s
+        .citizens
+        .iter()
+        .any(|c| c.capability == Capability::DigitalPost && c.drives_outbound);
+    s.events
+        .iter()
+        .filter(|e| e.kind == EventKind::External)
+        .filter(|e| {
+            e.digital_post.is_some()
+                || (registration_drives_letters
+                    && e.citizens
+                        .iter()
+                        .any(|c| c.capability == Capability::DigitalPost && c.floor.is_some()))
+        })
+        .map(|e| DigitalPostLaw {
+            name: e.name.clone(),
+            year: s.base_year + (e.start / 12) as i32,
+            month: (e.start % 12) as u32 + 1,
+        })
+        .collect()
+}
+
+/// A fall in the mean savings on outbound mail from one year to the next
+/// that a Digital Post law explains (`RunSummary::outbound_mail_drop`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutboundMailDrop<'a> {
+    pub law: &'a DigitalPostLaw,
+    /// The year of the fall, and the mean savings the year before and in it.
+    pub year: i32,
+    pub before: f64,
+    pub after: f64,
+}
+
 /// Everything a run reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct RunSummary {
@@ -423,6 +470,13 @@ pub struct RunSummary {
     /// the report names departments as people do; not in summary.json.
     #[serde(skip)]
     pub department_labels: Vec<(String, String)>,
+    /// The external events (laws, in the status quo too) that make Digital
+    /// Post mandatory for the outbound letters, directly or through the
+    /// citizens' registration that drives them: they explain why the
+    /// savings on outbound mail fall once the status quo sends as many
+    /// letters digitally (`outbound_mail_drop`); not in summary.json.
+    #[serde(skip)]
+    pub digital_post_laws: Vec<DigitalPostLaw>,
     /// Present when the run had more trials than are summarised exactly
     /// (`run --stream-above`): how its percentiles were estimated and which
     /// trials the per-trial outputs use. Left out of the JSON otherwise.
@@ -748,6 +802,7 @@ impl RunSummary {
                 .iter()
                 .map(|d| (d.name.clone(), d.label.clone()))
                 .collect(),
+            digital_post_laws: digital_post_laws(s),
         }
     }
 
@@ -764,6 +819,33 @@ impl RunSummary {
             .find(|(n, _)| n == name)
             .map(|(_, l)| l.as_str())
             .unwrap_or(name)
+    }
+
+    /// The first year in which the mean savings on outbound mail fall
+    /// while an external Digital Post law is in force (it starts in that
+    /// year or the year before): the law lifts the status quo's digital
+    /// share of the letters too, so the scenario's lead in Digital Post
+    /// stops saving. `None` when nothing explains a fall this way.
+    pub fn outbound_mail_drop(&self) -> Option<OutboundMailDrop<'_>> {
+        let key = crate::model::layout::SavingsSource::OutboundMail.key();
+        let means: Vec<f64> = self.metric(key).iter().map(|q| q.mean).collect();
+        (1..means.len().min(self.years.len())).find_map(|y| {
+            let (before, after) = (means[y - 1], means[y]);
+            if !(before > 0.0 && after < before) {
+                return None;
+            }
+            let year = self.years[y];
+            let law = self
+                .digital_post_laws
+                .iter()
+                .find(|l| l.year == year || l.year + 1 == year)?;
+            Some(OutboundMailDrop {
+                law,
+                year,
+                before,
+                after,
+            })
+        })
     }
 
     /// True when the run proposes nothing (no proposal, no policy event):

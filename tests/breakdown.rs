@@ -676,11 +676,13 @@ fn compare_shows_a_department_only_a_later_option_has() {
             channelshift::i18n::format_number(saved, 0, channelshift::i18n::Lang::En)
         ]
     );
-    // Its weekly hours: 30 today, none under Forslag 2, 15 under Forslag 1.
+    // Its weekly hours: 30 today, none under Forslag 2, 15 under Forslag 1
+    // (one decimal, as every hours figure of the table: others have half
+    // hours).
     let hours: Vec<&str> = line_with(&stdout, "Teknik og miljø counter")
         .split_whitespace()
         .collect();
-    assert_eq!(hours[hours.len() - 3..], ["30", "-", "15"]);
+    assert_eq!(hours[hours.len() - 3..], ["30.0", "-", "15.0"]);
     // Forslag 2 has no Teknik department at all.
     assert!(c["options"][0]["breakdown"]["by_department"]
         .as_array()

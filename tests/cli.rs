@@ -1013,3 +1013,140 @@ fn a_goal_no_trial_meets_reads_never_met() {
         }
     }
 }
+
+/// The numeric cells of the first table in `html` whose opening tag
+/// contains `marker` (a class or an id), per row, tags stripped.
+fn table_cells(html: &str, marker: &str) -> Vec<Vec<String>> {
+    let start = html
+        .find(marker)
+        .unwrap_or_else(|| panic!("no table with {marker}"));
+    let end = start + html[start..].find("</table>").unwrap();
+    let table = &html[start..end];
+    let text = |s: &str| {
+        let mut out = String::new();
+        let mut tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => tag = true,
+                '>' => tag = false,
+                _ if !tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace('\u{a0}', " ").trim().to_string()
+    };
+    table
+        .split("<tr>")
+        .skip(1)
+        .map(|row| {
+            row.split("<td class=\"num")
+                .skip(1)
+                .map(|cell| {
+                    let cell = &cell[cell.find('>').unwrap() + 1..];
+                    text(&cell[..cell.find("</td>").unwrap()])
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|r: &Vec<String>| !r.is_empty())
+        .collect()
+}
+
+/// The decimals of every number in `cell` ("9,1 til 12,2 mio. kr." -> [1, 1]).
+fn decimals_in(cell: &str, sep: char) -> Vec<usize> {
+    cell.split(|c: char| !(c.is_ascii_digit() || c == sep))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| w.split_once(sep).map_or(0, |(_, d)| d.len()))
+        .collect()
+}
+
+/// `compare` writes each quantity in one precision: Solrød's proposals with
+/// the CLI's seed put "Kommer igen senere (skranke)" at 11.0 and 9.995
+/// million kr., which the report wrote "11,0" beside "10,00 mio. kr.", and
+/// its other key inputs "11,1" beside "9,91"; the hours "31,5" beside "23".
+/// Now every key-input table, each column of the proposals table and every
+/// hours table (report and terminal) has one number of decimals.
+#[test]
+fn compare_writes_each_quantity_in_one_precision() {
+    for (lang, sep, bs_counter) in [
+        ("da", ',', "Borgerservice skranke 31,5 23,0 20,0"),
+        ("en", '.', "Borgerservice counter 31.5 23.0 20.0"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = bin()
+            .arg("compare")
+            .arg(scenario("solrod-2011.toml"))
+            .arg(scenario("solrod-2011-proposal-1.toml"))
+            .arg(scenario("solrod-2011-proposal-2.toml"))
+            .args(["--no-charts", "--report", "--lang", lang])
+            .arg("--out")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The terminal's hours table: one decimal in every column.
+        let words = String::from_utf8(out.stdout)
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(words.contains(bs_counter), "{lang}: {words}");
+        let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+        // Each option's key inputs: the medians when low and high.
+        let mut tables = 0;
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("class=\"key-inputs\"") {
+            let cells: Vec<String> = table_cells(&rest[at..], "class=\"key-inputs\"")
+                .into_iter()
+                .flatten()
+                .collect();
+            assert!(cells.len() >= 8, "{lang}: {cells:?}");
+            let d: Vec<usize> = cells.iter().flat_map(|c| decimals_in(c, sep)).collect();
+            assert!(d.iter().all(|&x| x == d[0]), "{lang}: {cells:?}");
+            assert!(
+                cells.iter().all(|c| c.ends_with(" kr.")),
+                "{lang}: {cells:?}"
+            );
+            tables += 1;
+            rest = &rest[at + 1..];
+        }
+        assert_eq!(tables, 2, "{lang}");
+        // The proposals compared: one precision per column (hours, savings,
+        // cumulative net savings and its interval alike).
+        let rows = table_cells(&html, "class=\"options\"");
+        assert_eq!(rows.len(), 2, "{lang}: {rows:?}");
+        for col in 0..rows[0].len() {
+            let d: Vec<usize> = rows
+                .iter()
+                .flat_map(|r| decimals_in(&r[col], sep))
+                .collect();
+            assert!(
+                d.iter().all(|&x| x == d[0]),
+                "{lang}: column {col}: {rows:?}"
+            );
+        }
+        // The cumulative column and its interval share their unit.
+        let (cum, range) = (&rows[0][2], &rows[0][3]);
+        assert_eq!(
+            decimals_in(cum, sep)[0],
+            decimals_in(range, sep)[0],
+            "{lang}"
+        );
+        // The options' weekly hours: today 31.5 beside 23.0 and 20.0.
+        let hours = table_cells(&html, "id=\"table-options-hours\"");
+        let want: Vec<String> = ["31.5", "23.0", "20.0"]
+            .iter()
+            .map(|h| h.replace('.', &sep.to_string()))
+            .collect();
+        assert_eq!(hours[0], want, "{lang}: {hours:?}");
+        for r in &hours {
+            assert!(
+                r.iter().all(|c| decimals_in(c, sep) == [1]),
+                "{lang}: {r:?}"
+            );
+        }
+    }
+}

@@ -240,11 +240,12 @@ fn worked_example_report_in_danish_matches_golden_outline() {
         "2011 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 74.571 kr. | 74.571 kr."
     );
     assert!(years[5].starts_with("2015 | 610.000 kr. | 535.429 kr. | 74.571 kr. | 372.857 kr. | "));
-    // Opening hours 31.5 -> 18 a week, rho = 42.9 %.
+    // Opening hours 31.5 -> 18 a week (18,0 beside 31,5: one precision per
+    // table), rho = 42.9 %.
     let hours = table_rows(&html, "table-hours");
     assert_eq!(
         hours[1],
-        "Counter | Skranke | man-ons 9-15; tor 9-18.30; fre 9-13 | 31,5 | man-tir 10-14; ons lukket; tor 10-17; fre 10-13 | 18 | 42,9 %"
+        "Counter | Skranke | man-ons 9-15; tor 9-18.30; fre 9-13 | 31,5 | man-tir 10-14; ons lukket; tor 10-17; fre 10-13 | 18,0 | 42,9 %"
     );
     // The summary in plain words.
     assert!(lines
@@ -286,7 +287,7 @@ fn worked_example_report_in_english_matches_golden_outline() {
     let hours = table_rows(&html, "table-hours");
     assert_eq!(
         hours[1],
-        "Counter | Counter | Mon-Wed 9-15; Thu 9-18.30; Fri 9-13 | 31.5 | Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13 | 18 | 42.9 %"
+        "Counter | Counter | Mon-Wed 9-15; Thu 9-18.30; Fri 9-13 | 31.5 | Mon-Tue 10-14; Wed closed; Thu 10-17; Fri 10-13 | 18.0 | 42.9 %"
     );
     assert!(lines
         .iter()
@@ -455,16 +456,17 @@ fn numbers_follow_the_language() {
     // Percentages: decimal comma in Danish, a space before %.
     let hours_da = table_rows(&da, "table-hours");
     let hours_en = table_rows(&en, "table-hours");
-    // Borgerservice counter 31.5 -> 23 hours, Thursday 16-18.30 weighted 1.5
+    // Borgerservice counter 31.5 -> 23 hours (written 23,0 beside 31,5: one
+    // precision per table), Thursday 16-18.30 weighted 1.5
     // (the engine's demand-weighted rho, not clock hours): H0 = 31.5 + 2.5 x 0.5
     // = 32.75, H1 = 23 + 2 x 0.5 = 24, rho = 1 - 24 / 32.75 = 26.7 %.
     assert!(
-        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23 | 26,7 %"),
+        hours_da[1].ends_with("| 31,5 | man-ons 10-14; tor 10-18; fre 10-13 | 23,0 | 26,7 %"),
         "{}",
         hours_da[1]
     );
     assert!(
-        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23 | 26.7 %"),
+        hours_en[1].ends_with("| 31.5 | Mon-Wed 10-14; Thu 10-18; Fri 10-13 | 23.0 | 26.7 %"),
         "{}",
         hours_en[1]
     );
@@ -486,11 +488,12 @@ fn numbers_follow_the_language() {
         "{}",
         goals_en[1]
     );
-    // The summary states the goals in words, with the end year.
+    // The summary states the goals in words, with the end year (and, for a
+    // goal judged on December's figure, "i december", as the terminal).
     let lines = outline(&da);
     assert!(lines
         .iter()
-        .any(|l| l.starts_with("li: ") && l.contains("»Selvbetjening 40 %: sygesikring« (andel mindst 40 %) nås i 2015 med sandsynlighed")));
+        .any(|l| l.starts_with("li: ") && l.contains("»Selvbetjening 40 %: sygesikring« (andel mindst 40 % i december) nås i 2015 med sandsynlighed")));
     assert!(lines
         .iter()
         .any(|l| l.starts_with("li: Med 90 % sandsynlighed sparer forslaget mellem ")));
@@ -1443,5 +1446,155 @@ fn first_year_table_ends_with_the_probability_in_the_goals_last_year() {
             assert!(row.ends_with(&squash(&expected)), "{lang:?}: {row} vs {expected}");
         }
         assert!(squash(&unescape(&html)).contains(note), "{lang:?}");
+    }
+}
+
+/// A goal judged on December's figure (`at = "year_end"`) says so in the
+/// report as on the terminal and in the goal chart: the goal table's
+/// condition, the goal's sentence in the summary and the label of its
+/// figures (December's) all carry "i december" / "in December"; a goal
+/// judged on the whole year does not. Solrød Proposal 1's "Selvbetjening
+/// 40 %: sygesikring" is judged in December, as its terminal label
+/// "(≥ 40 % in December)" says.
+#[test]
+fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
+    use channelshift::report::chart_data::goal_row_label;
+    let run = run_file("solrod-2011-proposal-1.toml", 200);
+    let s = &run.summary;
+    let goal = "Selvbetjening 40 %: sygesikring";
+    let g = s.goals.iter().find(|g| g.name == goal).unwrap();
+    assert!(g.year_end);
+    for (lang, terminal, condition, sentence, values) in [
+        (
+            Lang::Da,
+            "Selvbetjening 40 %: sygesikring (≥ 40 % i december)",
+            "andel mindst 40 % i december",
+            "Målet »Selvbetjening 40 %: sygesikring« (andel mindst 40 % i december) nås i 2015",
+            "Selvbetjening 40 %: sygesikring (i december)",
+        ),
+        (
+            Lang::En,
+            "Selvbetjening 40 %: sygesikring (≥ 40 % in December)",
+            "share at least 40 % in December",
+            "The goal “Selvbetjening 40 %: sygesikring” (share at least 40 % in December) is met in 2015",
+            "Selvbetjening 40 %: sygesikring (in December)",
+        ),
+    ] {
+        // The terminal's (and the goal chart's) label, which the report follows.
+        assert_eq!(goal_row_label(g, lang), terminal, "{lang:?}");
+        let html = render_html(s, None, &[], lang).unwrap();
+        let rows = table_rows(&html, "table-goals");
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{goal} |")))
+            .unwrap_or_else(|| panic!("{lang:?}: {rows:?}"));
+        assert!(
+            row.starts_with(&format!("{goal} | {condition} |")),
+            "{lang:?}: {row}"
+        );
+        let text = squash(&unescape(&without_svg(&html))).replace('\u{a0}', " ");
+        assert!(text.contains(sentence), "{lang:?}: {sentence}");
+        let lines = outline(&html);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.replace('\u{a0}', " ").starts_with(&format!("tr: {values} | "))),
+            "{lang:?}: {values}"
+        );
+    }
+    // A goal over the whole year keeps its plain condition.
+    let year = run_file("copenhagen-2009.toml", 200);
+    let g = year.summary.goals.iter().find(|g| !g.year_end).unwrap();
+    for lang in Lang::ALL {
+        let html = render_html(&year.summary, None, &[], lang).unwrap();
+        let rows = table_rows(&html, "table-goals");
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{} |", g.name)))
+            .unwrap_or_else(|| panic!("{lang:?}: {rows:?}"));
+        assert!(!row.to_lowercase().contains("december"), "{lang:?}: {row}");
+    }
+}
+
+/// Lyngby-Taarbæk's savings on outbound mail fall in 2015 because the
+/// external "Digital Post obligatorisk for borgere" (November 2014) lifts
+/// the status quo's Digital Post registration to the same floor as the
+/// scenario's: the report says so under the table that shows the fall, with
+/// the table's own numbers, in Danish and English. Without the law the
+/// savings keep rising and the note is gone.
+#[test]
+fn the_fall_in_outbound_mail_savings_is_explained_by_the_digital_post_law() {
+    use channelshift::i18n::format_kr;
+    let run = run_file("lyngby-taarbaek-2015.toml", 500);
+    let s = &run.summary;
+    let outbound: Vec<f64> = s
+        .metric("savings_outbound_mail_kr")
+        .iter()
+        .map(|q| q.mean)
+        .collect();
+    assert_eq!(s.years, [2011, 2012, 2013, 2014, 2015]);
+    // The fall itself: the 2015 savings are a small fraction of 2014's.
+    assert!(
+        outbound[3] > 300_000.0 && outbound[4] < outbound[3] / 10.0,
+        "{outbound:?}"
+    );
+    for (lang, note) in [
+        (
+            Lang::Da,
+            format!(
+                "Besparelsen på udgående post falder fra {} i 2014 til {} i 2015, fordi »Digital Post obligatorisk for borgere« (ekstern begivenhed fra november 2014) også gælder i status quo",
+                format_kr(outbound[3], Lang::Da),
+                format_kr(outbound[4], Lang::Da)
+            ),
+        ),
+        (
+            Lang::En,
+            format!(
+                "The savings on outbound mail fall from {} in 2014 to {} in 2015 because “Digital Post obligatorisk for borgere” (an external event from November 2014) applies to the status quo too",
+                format_kr(outbound[3], Lang::En),
+                format_kr(outbound[4], Lang::En)
+            ),
+        ),
+    ] {
+        let html = render_html(s, None, &[], lang).unwrap();
+        let at = html.find("id=\"note-outbound-law\"").expect("the note");
+        // Right under the table of where the savings come from.
+        let table = html.find("id=\"table-sources\"").expect("the sources table");
+        assert!(table < at && !html[table..at].contains("<table"), "{lang:?}");
+        let shown = &html[at..at + html[at..].find("</p>").unwrap()];
+        // The note's words without its markup (amounts sit in no-break spans).
+        let mut words = String::new();
+        let mut in_tag = false;
+        for c in shown[shown.find('>').unwrap() + 1..].chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                _ if !in_tag => words.push(c),
+                _ => {}
+            }
+        }
+        let text = squash(&unescape(&words));
+        assert!(text.contains(&squash(&note)), "{lang:?}: {text}\nvs {note}");
+    }
+    // The same scenario without the law: the savings do not fall, no note.
+    let text = std::fs::read_to_string(scenario_path("lyngby-taarbaek-2015.toml")).unwrap();
+    let start = text
+        .find("[[events]]\nname = \"Digital Post obligatorisk for borgere\"")
+        .unwrap();
+    let end = start + text[start..].find("# ---").unwrap();
+    let without = format!("{}{}", &text[..start], &text[end..]);
+    let s2 = Scenario::from_text(&scenario_path("lyngby-taarbaek-2015.toml"), &without).unwrap();
+    let run2 = run_scenario(s2, 500);
+    let outbound2: Vec<f64> = run2
+        .summary
+        .metric("savings_outbound_mail_kr")
+        .iter()
+        .map(|q| q.mean)
+        .collect();
+    assert!(outbound2[4] > outbound2[3], "{outbound2:?}");
+    assert!(run2.summary.outbound_mail_drop().is_none());
+    for lang in Lang::ALL {
+        let html = render_html(&run2.summary, None, &[], lang).unwrap();
+        assert!(!html.contains("note-outbound-law"), "{lang:?}");
     }
 }

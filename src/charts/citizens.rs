@@ -1,10 +1,9 @@
 //! Citizens' digital readiness over time (NemID, Digital Post, self-service
 //! users) next to the shares of contacts and letters it drives.
 
-use crate::i18n::{format_pct, Lang, TextChart, TextCommon};
+use crate::i18n::{format_pct, legend_with_end_value, Lang, TextChart, TextCommon};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 
 use super::common::*;
 use super::data::CitizensChart;
@@ -15,7 +14,10 @@ use super::{invalid, ChartError, ChartText, Sink};
 const ALPHA_BAND: f64 = 0.14;
 
 /// One line per share with its 90 % band, 0-100 % on the y axis; the last
-/// year's median is written at the right end of each line.
+/// year's median is given in the legend beside the line's name ("Borgere
+/// med NemID (i 2015: 82 %)"): written at the lines' ends, labels of lines
+/// that end close together were pushed apart until no reader could tell
+/// which "80 %" was whose.
 pub fn citizens<'a>(
     data: &CitizensChart,
     text: &ChartText,
@@ -61,7 +63,16 @@ fn draw<DB: Backend>(
             } else {
                 Swatch::Line(c, 4)
             };
-            LegendItem::new(line.series.label.clone(), swatch)
+            let label = match (line.series.q.last(), line.series.years.last()) {
+                (Some(q), Some(year)) => legend_with_end_value(
+                    lang,
+                    &line.series.label,
+                    *year,
+                    &format_pct(q.p50, 0, lang),
+                ),
+                _ => line.series.label.clone(),
+            };
+            LegendItem::new(label, swatch)
         })
         .collect();
     let frame = Frame::new(
@@ -88,7 +99,7 @@ fn draw<DB: Backend>(
         &x,
         &y,
         Margins {
-            right: 90,
+            right: 30,
             ..Margins::default()
         },
         Mesh {
@@ -125,35 +136,6 @@ fn draw<DB: Backend>(
             )))?;
         }
         chart.draw_series(med.iter().map(|p| Circle::new(*p, 5, c.filled())))?;
-    }
-    // The last year's median at the right end of each line.
-    let (px, py) = plot_pixels(&chart);
-    let ends: Vec<(f64, f64)> = data
-        .lines
-        .iter()
-        .map(|l| {
-            let q = l.series.q.last().expect("checked: not empty");
-            let yr = *l.series.years.last().expect("checked: not empty");
-            (q.p50, chart.backend_coord(&(yr as f64, q.p50)).1 as f64)
-        })
-        .collect();
-    let ys = spread(
-        &ends.iter().map(|e| e.1).collect::<Vec<_>>(),
-        22.0,
-        py.start as f64 + 8.0,
-        py.end as f64 - 8.0,
-    );
-    for (k, line) in data.lines.iter().enumerate() {
-        put_text(
-            root,
-            &format_pct(ends[k].0, 0, lang),
-            ANNOTATION_SIZE,
-            true,
-            option_color(line.color),
-            (px.end + 10, ys[k] as i32),
-            HPos::Left,
-            VPos::Center,
-        )?;
     }
     Ok(())
 }

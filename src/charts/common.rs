@@ -205,7 +205,18 @@ pub(crate) fn put_text<DB: Backend>(
 pub(crate) fn wrap(text: &str, size: f64, bold: bool, max_width: i32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // A "%" stays on the line of its number ("50 %", "5 %-fraktilen").
+    let mut words: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match words.last_mut() {
+            Some(prev) if w.starts_with('%') => {
+                prev.push(' ');
+                prev.push_str(w);
+            }
+            _ => words.push(w.to_string()),
+        }
+    }
+    for word in &words {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -1279,6 +1290,20 @@ mod tests {
         assert!(lines[1].ends_with('…'));
         // Generous: the earlier quadratic version did not finish at all.
         assert!(start.elapsed() < std::time::Duration::from_secs(60));
+    }
+
+    #[test]
+    fn wrap_keeps_a_percent_sign_with_its_number() {
+        let text = "Prikken ved 50 % er medianen; fra 5 %- til 95 %-fraktilen.";
+        for width in 40..600 {
+            for line in wrap(text, 12.0, false, width) {
+                assert!(!line.starts_with('%'), "{width}: {line:?}");
+            }
+        }
+        assert_eq!(
+            wrap("a 50 % b", 12.0, false, 10_000),
+            vec!["a 50 % b".to_string()]
+        );
     }
 
     #[test]

@@ -39,7 +39,9 @@ fn sorted(c: &ExceedanceCurve) -> Vec<(f64, f64)> {
 
 /// One curve per option: x = amount, y = probability of saving at least
 /// that much. Dashed lines at 50 % and 90 %; each curve's 90 % point is
-/// marked and its amount given in the legend ("90 % sandsynligt: mindst ...").
+/// marked and its amount given in the legend ("mindst ... med 90 %
+/// sandsynlighed: 10 %-fraktilen"): the percentile is named, since the
+/// report's other intervals run from 5 % to 95 %.
 pub fn exceedance<'a>(
     data: &ExceedanceData,
     text: &ChartText,

@@ -345,6 +345,15 @@ fn hours_table(c: &Comparison, lang: Lang) -> String {
         TextCommon::TodayLower.get(lang).to_string(),
     ];
     head.extend(c.options.iter().map(|o| o.name.clone()));
+    // One precision for the whole table: "31.5 / 23.0", not "31.5 / 23".
+    let decimals = crate::report::html::hours_decimals(c.hours_channels().iter().flat_map(|h| {
+        std::iter::once(h.today_hours_per_week).chain(
+            c.options
+                .iter()
+                .filter_map(|o| o.weekly_hours(&h.department, h.channel)),
+        )
+    }));
+    let hours = |h: f64, lang: Lang| format_number(h, decimals, lang);
     let rows: Vec<Vec<String>> = c
         .hours_channels()
         .into_iter()
@@ -508,12 +517,6 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
 /// come in fewer open hours; the wage cost is agents times open hours.
 pub fn staffing_note(lang: Lang) -> &'static str {
     TextTerm::AgentsNeededPerOpenHour.get(lang)
-}
-
-/// Weekly hours as people write them in `lang`: "36,5" / "36.5", "18".
-fn hours(h: f64, lang: Lang) -> String {
-    let whole = (h - h.round()).abs() < 1e-9;
-    format_number(h, if whole { 0 } else { 1 }, lang)
 }
 
 /// The probability that each option's cumulative net savings exceed each

@@ -652,6 +652,26 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
             s.end_year
         );
     }
+    // A Digital Post law that lifts the status quo too explains why the
+    // outbound mail row falls (Lyngby-Taarbæk 2015).
+    if let Some(d) = s.outbound_mail_drop() {
+        let _ = writeln!(
+            o,
+            "{}",
+            crate::i18n::outbound_law_line(
+                lang,
+                d.year,
+                &crate::i18n::format_kr(d.before, lang),
+                &crate::i18n::format_kr(d.after, lang),
+                &clean_text(&d.law.name),
+                &format!(
+                    "{} {}",
+                    crate::i18n::month_name(d.law.month, lang),
+                    d.law.year
+                ),
+            )
+        );
+    }
     o
 }
 

@@ -101,16 +101,24 @@ pub fn mkr_unit(lang: Lang) -> &'static str {
 /// An amount for running text and chart annotations: whole kroner below one
 /// million ("750.000 kr."), otherwise millions with one decimal, or two below
 /// ten million ("1,25 mio. kr.", "12,5 mio. kr.").
+///
+/// The unit follows the amount as written, not as stored: 9.996.000 kr.
+/// would read "10,00 mio. kr." with two decimals, so it is written with
+/// one ("10,0 mio. kr."), like every other amount from ten million; and
+/// 999.999,7 kr. reads "1,00 mio. kr.", not "1.000.000 kr.".
 pub fn format_money(x: f64, lang: Lang) -> String {
-    let a = x.abs();
-    if !a.is_finite() || a < 1e6 {
-        format_kr(x, lang)
-    } else if a < 1e7 {
-        format_mkr_decimals(x, 2, lang)
-    } else {
-        format_mkr_decimals(x, 1, lang)
+    if !x.is_finite() {
+        return format_kr(x, lang);
     }
+    MoneyUnit::of([x]).amount(x, lang)
 }
+
+/// Below this (in kroner) an amount is written in whole kroner: the
+/// largest amount that does not round to 1.000.000 kr.
+const MILLION_FROM: f64 = 999_999.5;
+/// Below this an amount in millions has two decimals: the largest amount
+/// that does not round to "10,00 mio. kr." with two.
+const TEN_MILLION_FROM: f64 = 9_995_000.0;
 
 /// The unit [`format_money`] picks for the larger of `amounts`: whole
 /// kroner below one million, else millions with two decimals below ten
@@ -131,14 +139,25 @@ impl MoneyUnit {
             .filter(|x| x.is_finite())
             .fold(0.0f64, |m, x| m.max(x.abs()));
         MoneyUnit {
-            millions: if a < 1e6 {
+            millions: if a < MILLION_FROM {
                 None
-            } else if a < 1e7 {
+            } else if a < TEN_MILLION_FROM {
                 Some(2)
             } else {
                 Some(1)
             },
         }
+    }
+
+    /// Two amounts joined by `joiner` ("til", "og") in this unit, written
+    /// once: "1,51 til 2,55 mio. kr.".
+    pub fn joined(self, lo: f64, joiner: &str, hi: f64, lang: Lang) -> String {
+        format!(
+            "{} {joiner} {} {}",
+            self.number(lo, lang),
+            self.number(hi, lang),
+            self.unit(lang)
+        )
     }
 
     /// The number alone: "1,51" (millions) or "643.035" (kroner).
@@ -185,12 +204,19 @@ pub fn format_money_range(lo: f64, hi: f64, lang: Lang) -> String {
 /// Two amounts joined by `joiner` ("til", "og") with the unit written once,
 /// both in the unit of the larger ([`MoneyUnit`]).
 pub fn format_money_joined(lo: f64, joiner: &str, hi: f64, lang: Lang) -> String {
-    let u = MoneyUnit::of([lo, hi]);
-    format!(
-        "{} {joiner} {} {}",
-        u.number(lo, lang),
-        u.number(hi, lang),
-        u.unit(lang)
+    MoneyUnit::of([lo, hi]).joined(lo, joiner, hi, lang)
+}
+
+/// A median and its interval in one unit, the unit of the largest of the
+/// three ([`MoneyUnit`]), so that a figure and its range never differ in
+/// precision ("9,87 mio. kr." beside "8,1 til 12,2 mio. kr." reads as if
+/// they were different quantities): `("9,87 mio. kr.", "8,10 til 12,20
+/// mio. kr.")` becomes `("9,9 mio. kr.", "8,1 til 12,2 mio. kr.")`.
+pub fn format_money_with_range(median: f64, lo: f64, hi: f64, lang: Lang) -> (String, String) {
+    let u = MoneyUnit::of([lo, median, hi]);
+    (
+        u.amount(median, lang),
+        u.joined(lo, TextCommon::To.get(lang), hi, lang),
     )
 }
 
@@ -316,6 +342,22 @@ mod tests {
         assert_eq!(format_money(74_571.43, Lang::Da), "74.571 kr.");
         assert_eq!(format_money(5_000_000.0, Lang::Da), "5,00 mio. kr.");
         assert_eq!(format_money(25_000_000.0, Lang::En), "25.0 m kr.");
+        // The unit of the amount as written: never "10,00" or "1.000.000 kr.".
+        assert_eq!(format_money(9_996_000.0, Lang::Da), "10,0 mio. kr.");
+        assert_eq!(format_money(9_994_999.0, Lang::En), "9.99 m kr.");
+        assert_eq!(format_money(999_999.7, Lang::Da), "1,00 mio. kr.");
+        assert_eq!(format_money(999_999.4, Lang::En), "999,999 kr.");
+        assert_eq!(
+            format_money_with_range(9_870_000.0, 8_100_000.0, 12_200_000.0, Lang::Da),
+            (
+                "9,9 mio. kr.".to_string(),
+                "8,1 til 12,2 mio. kr.".to_string()
+            )
+        );
+        assert_eq!(
+            format_money_with_range(1_910_000.0, 1_510_000.0, 2_550_000.0, Lang::En),
+            ("1.91 m kr.".to_string(), "1.51 to 2.55 m kr.".to_string())
+        );
         assert_eq!(format_money_sig(918_821.0, 3, Lang::Da), "919.000 kr.");
         assert_eq!(format_money_sig(74_571.43, 3, Lang::En), "74,600 kr.");
         assert_eq!(format_money_sig(-120_000.0, 3, Lang::Da), "-120.000 kr.");

@@ -79,8 +79,8 @@ text_table! {
             "Tallet i hver celle er andelen af simuleringer, hvor målet er nået det år. – : målet vurderes ikke det år."
             / "Each cell is the share of simulations in which the goal is met that year. – : the goal is not evaluated that year.",
         ExplainExceedance:
-            "Aflæs fx: ved 90 % er der 90 % sandsynlighed for at spare mindst det beløb, kurven viser."
-            / "Read e.g.: at 90 % there is a 90 % probability of saving at least the amount the curve shows.",
+            "Kurven viser for hvert beløb sandsynligheden for at spare mindst så meget. Prikken ved 90 % er 10 %-fraktilen: 9 ud af 10 simuleringer sparer mindst det beløb; prikken ved 50 % er medianen. Det er ikke det samme som »90 % sandsynlighed: … til …« andre steder i rapporten: det interval går fra 5 %- til 95 %-fraktilen, så dets nedre grænse spares med 95 % sandsynlighed."
+            / "The curve shows, for each amount, the probability of saving at least that much. The dot at 90 % is the 10th percentile: 9 in 10 simulations save at least that amount; the dot at 50 % is the median. This is not the “90 % probability: … to …” elsewhere in the report: that interval runs from the 5th to the 95th percentile, so its lower end is saved with 95 % probability.",
         ExplainChannelMix:
             "Median pr. kanal. Kanalernes medianer summerer ikke nødvendigvis til medianen af det samlede antal."
             / "Median per channel. The channel medians need not add up to the median of the total.",
@@ -146,10 +146,16 @@ template_table! {
     pub fn outcomes_title(measure: &str) =
         "{measure}: mulige udfald"
         / "{measure}: possible outcomes";
-    /// Legend entry for the 90 % point of an S-curve.
+    /// Legend entry for the 90 % point of an S-curve: the 10th percentile,
+    /// named, so that it is not read as the 5-95 % interval's lower end.
     pub fn at_least_with_90(amount: &str) =
-        "90 % sandsynligt: mindst {amount}"
-        / "90 % probable: at least {amount}";
+        "mindst {amount} med 90 % sandsynlighed: 10 %-fraktilen"
+        / "at least {amount} with 90 % probability: the 10th percentile";
+    /// A line's legend entry with its value in the last year: "Borgere med
+    /// NemID (i 2015: 82 %)".
+    pub fn legend_with_end_value(label: &str, year: i32, value: &str) =
+        "{label} (i {year}: {value})"
+        / "{label} (in {year}: {value})";
     /// "Gennemsnit: 3,40 mio. kr." (`stop`: the full stop the sentence needs, if any).
     pub fn mean_value(amount: &str, stop: &str) =
         "Gennemsnit: {amount}{stop}"

@@ -452,6 +452,8 @@ text_table! {
             / "handling cost and opening-hour or staffing cost",
         CoversHandling: "ekspeditionsomkostning" / "handling cost",
         InDecember: " i december" / " in December",
+        /// After a year-end goal's name in the table of the goals' figures.
+        InDecemberParens: " (i december)" / " (in December)",
         FanNote:
             "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
             / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
@@ -593,6 +595,11 @@ template_table! {
     pub fn avoided_valued_note(share: &str, end: i32) =
         "Henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, borgeren forlod: {share} af besparelsen frem til {end}. Det er en besparelse kun hvis borgeren faktisk fik sit svar et andet sted."
         / "Contacts avoided are valued at the full unit price of the channel the citizen left: {share} of the savings through {end}. That is a saving only if the citizen really got the answer elsewhere.";
+    /// Under the table of where the savings come from, when a Digital
+    /// Post law (an external event) makes the savings on outbound mail fall.
+    pub fn outbound_law_note(before: &str, prev: i32, after: &str, year: i32, law: &str, start: &str) =
+        "Besparelsen på udgående post falder fra {before} i {prev} til {after} i {year}, fordi »{law}« (ekstern begivenhed fra {start}) også gælder i status quo: fra da af sender også status quo mindst lovens andel af brevene med Digital Post (alle undtagen de fritagne). Kun det, scenariets egne tiltag løfter Digital Post ud over loven, sparer stadig."
+        / "The savings on outbound mail fall from {before} in {prev} to {after} in {year} because “{law}” (an external event from {start}) applies to the status quo too: from then on the status quo also sends at least the law's share of the letters by Digital Post (all but the exempt). Only what the scenario's own measures add to Digital Post beyond the law still saves.";
     // src/report/html/labels.rs
     pub fn savings_from(source: &str) = "Besparelse: {source}" / "Savings: {source}";
     // src/report/backtest.rs

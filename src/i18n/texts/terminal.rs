@@ -279,6 +279,11 @@ template_table! {
         "simuleringspræcision for medianerne af {what} (95 %-KI: hvor medianen ville ligge med uendeligt mange simuleringer, ikke prognosens interval): {parts}\n"
         / "simulation precision of the medians of {what} (95 % CI: where the median would lie with endlessly many trials, not the forecast range): {parts}\n";
     pub fn of_the_percentile_of(n: &str) = "af {n} %-fraktilen af" / "of the {n}th percentile of";
+    /// Under the table of where the savings come from, when a Digital
+    /// Post law (an external event) makes the savings on outbound mail fall.
+    pub fn outbound_law_line(year: i32, before: &str, after: &str, law: &str, start: &str) =
+        "besparelsen på udgående post falder i {year} ({before} -> {after}), fordi »{law}« (ekstern begivenhed fra {start}) også gælder i status quo: fra da af sender begge mindst lovens andel af brevene med Digital Post, og kun scenariets forspring ud over loven sparer stadig"
+        / "outbound mail savings fall in {year} ({before} -> {after}) because “{law}” (an external event from {start}) applies to the status quo too: from then on both send at least the law's share of the letters by Digital Post, and only the scenario's lead beyond the law still saves";
     pub fn completion_line(n: usize, price: &str) =
         "gennemførsel af påbegyndt selvbetjening: {n} celler med en gennemførselsgrad; opgivne forsøg koster {price}"
         / "completion of started self-service: {n} cells with a rate; failed attempts cost {price}";

@@ -22,11 +22,7 @@ impl Report<'_> {
         let mut figures = Vec::new();
         for (i, year) in [(e, end), (0, base)] {
             if let Some(q) = at(MetricKey::CostScenario.as_str(), i) {
-                figures.push(self.key_figure(
-                    &cost_in_year(lang, year),
-                    &format_money(q.p50, lang),
-                    Some(&q),
-                ));
+                figures.push(self.key_figure(&cost_in_year(lang, year), &q));
             }
         }
         if let Some(q) = at(MetricKey::ContactsScenario.as_str(), e) {
@@ -82,10 +78,16 @@ impl Report<'_> {
             at(MetricKey::CostScenario.as_str(), e),
             at(MetricKey::CostScenario.as_str(), 0),
         ) {
-            let range = interval(&q, &|a, b| format_money_range(a, b, lang));
+            // The median and its interval in one unit and precision.
+            let (median, _) = format_money_with_range(q.p50, q.p5, q.p95, lang);
+            let range = interval(&q, &|a, b| format_money_with_range(q.p50, a, b, lang).1);
             let sentence = cost_sentence(
                 lang,
-                &format_money(q.p50, lang),
+                &if q.p5 == q.p95 {
+                    format_money(q.p50, lang)
+                } else {
+                    median
+                },
                 end,
                 &range,
                 &format_money(q0.p50, lang),
@@ -152,11 +154,7 @@ impl Report<'_> {
         let npv = self.metric(MetricKey::Npv.as_str()).get(e).copied();
         let mut figures = Vec::new();
         if let Some(q) = savings {
-            figures.push(self.key_figure(
-                &savings_in_year(lang, end),
-                &format_money(q.p50, lang),
-                Some(&q),
-            ));
+            figures.push(self.key_figure(&savings_in_year(lang, end), &q));
         }
         if let Some(q) = cumulative {
             let label = format!(
@@ -165,7 +163,7 @@ impl Report<'_> {
                 s.base_year,
                 end
             );
-            figures.push(self.key_figure(&label, &format_money(q.p50, lang), Some(&q)));
+            figures.push(self.key_figure(&label, &q));
         }
         let (payback_value, payback_note) = self.payback_key();
         figures.push(self.key_figure_text(
@@ -214,25 +212,25 @@ impl Report<'_> {
         }
     }
 
-    pub(super) fn key_figure(&self, label: &str, value: &str, q: Option<&Summary>) -> Markup {
-        let range = q
-            .map(|q| {
-                if q.p5 == q.p95 {
-                    self.constant_note().to_string()
-                } else {
-                    format!(
-                        "{}: {}",
-                        TextReport::N90PctProbability.get(self.lang),
-                        format_money_range(q.p5, q.p95, self.lang)
-                    )
-                }
-            })
-            .unwrap_or_default();
+    /// An amount's key figure: its median with its 90 % interval below,
+    /// both in one unit and precision ([`format_money_with_range`]).
+    pub(super) fn key_figure(&self, label: &str, q: &Summary) -> Markup {
+        let (value, range) = format_money_with_range(q.p50, q.p5, q.p95, self.lang);
+        let range = if q.p5 == q.p95 {
+            self.constant_note().to_string()
+        } else {
+            format!("{}: {range}", TextReport::N90PctProbability.get(self.lang))
+        };
+        let value = if q.p5 == q.p95 {
+            format_money(q.p50, self.lang)
+        } else {
+            value
+        };
         let label = format!(
             "{label} ({})",
             TextChart::Median.get(self.lang).to_lowercase()
         );
-        self.key_figure_text(&label, value, &range)
+        self.key_figure_text(&label, &value, &range)
     }
 
     pub(super) fn key_figure_text(&self, label: &str, value: &str, note: &str) -> Markup {

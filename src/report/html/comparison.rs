@@ -36,15 +36,32 @@ impl Report<'_> {
                 continue;
             }
             let d = &y.cumulative_difference_kr;
-            let (prob, median, range) = (
-                format_probability(y.prob_a_cumulative_more, lang),
-                format_money(d.p50, lang),
-                format_money_range(d.p5, d.p95, lang),
-            );
+            // The median difference and its interval in one precision.
+            let (median, range) = format_money_with_range(d.p50, d.p5, d.p95, lang);
+            let prob = format_probability(y.prob_a_cumulative_more, lang);
             let (a, b) = (&p.a, &p.b);
             let sentence = option_leads(lang, a, b, end, &prob, &median, &range);
             sentences.push(fix_stops(&sentence));
         }
+        // One unit and precision per column over every option: "9,87" and
+        // "10,5 mio. kr." in one column would read as different precisions
+        // of one quantity. The interval column shares the cumulative
+        // column's unit.
+        let total_hours = |o: &crate::comparison::OptionResult| -> f64 {
+            o.hours
+                .iter()
+                .map(|r| r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week))
+                .sum()
+        };
+        let hours_decimals =
+            hours_decimals(std::iter::once(today_hours).chain(c.options.iter().map(total_hours)));
+        let last: Vec<&crate::comparison::OptionYear> =
+            c.options.iter().filter_map(|o| o.years.last()).collect();
+        let savings_unit = MoneyUnit::of(last.iter().map(|y| y.savings_kr.p50));
+        let cumulative_unit = MoneyUnit::of(last.iter().flat_map(|y| {
+            let q = &y.cumulative_net_savings_kr;
+            [q.p5, q.p50, q.p95]
+        }));
         html! {
             h3 { (TextReport::TheProposalsCompared.get(self.lang)) } "\n"
             table class="options" { "\n"
@@ -53,7 +70,7 @@ impl Report<'_> {
                     @if show_hours {
                         th.num {
                             (TextReport::OpeningHoursPerWeekIn.get(self.lang))
-                            " (" (TextCommon::TodayLower.get(self.lang)) " " (format_sig(today_hours, 4, lang)) ")"
+                            " (" (TextCommon::TodayLower.get(self.lang)) " " (format_number(today_hours, hours_decimals, lang)) ")"
                         }
                     }
                     th.num { (savings_in_year(lang, end)) }
@@ -66,17 +83,17 @@ impl Report<'_> {
                             tr {
                                 td { (clean_text(&o.name)) }
                                 @if show_hours {
-                                    @let hours: f64 = o
-                                        .hours
-                                        .iter()
-                                        .map(|r| r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week))
-                                        .sum();
-                                    td.num { (format_sig(hours, 4, lang)) }
+                                    td.num { (format_number(total_hours(o), hours_decimals, lang)) }
                                 }
-                                td.num { (format_money(y.savings_kr.p50, lang)) }
-                                td.num { (format_money(y.cumulative_net_savings_kr.p50, lang)) }
+                                td.num { (savings_unit.amount(y.savings_kr.p50, lang)) }
+                                td.num { (cumulative_unit.amount(y.cumulative_net_savings_kr.p50, lang)) }
                                 td.num {
-                                    (format_money_range(y.cumulative_net_savings_kr.p5, y.cumulative_net_savings_kr.p95, lang))
+                                    (cumulative_unit.joined(
+                                        y.cumulative_net_savings_kr.p5,
+                                        TextCommon::To.get(lang),
+                                        y.cumulative_net_savings_kr.p95,
+                                        lang,
+                                    ))
                                 }
                             } "\n"
                         }

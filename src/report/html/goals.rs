@@ -82,8 +82,12 @@ impl Report<'_> {
                 };
                 tr {
                     // The unit goes in the row label, not in every cell, so
-                    // the table fits the page.
-                    td { (clean_text(&g.name)) (crate::goal_text::count_unit(g.metric, lang)) }
+                    // the table fits the page; a year-end goal's figure is
+                    // December's, and its label says so.
+                    td {
+                        (clean_text(&g.name)) (crate::goal_text::count_unit(g.metric, lang))
+                        @if g.year_end { (TextReport::InDecemberParens.get(lang)) }
+                    }
                     @for q in &g.value {
                         td.num { (cell(q.p50)) br; span.small { (range(q.p5, q.p95)) } }
                     }

@@ -16,6 +16,13 @@ impl Report<'_> {
             return html! {};
         }
         let has_proposal = self.s.hours.iter().any(|r| r.proposal.is_some());
+        // One precision for both hours columns.
+        let decimals = hours_decimals(self.s.hours.iter().flat_map(|r| {
+            [
+                r.today_hours_per_week,
+                r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week),
+            ]
+        }));
         html! {
             table class="hours" id=(id) { "\n"
                 caption { (TextCommon::OpeningHours.get(self.lang)) } "\n"
@@ -44,10 +51,10 @@ impl Report<'_> {
                             td { (clean_text(&r.department)) }
                             td { (clean_text(&chart_data::opening_channel_label(r.channel, lang))) }
                             td { (schedule_html(&r.today, lang)) }
-                            td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
+                            td.num { (format_number(r.today_hours_per_week, decimals, lang)) }
                             @if has_proposal {
                                 td { (schedule_html(r.proposal.as_deref().unwrap_or(&r.today), lang)) }
-                                td.num { (format_sig(r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week), 4, lang)) }
+                                td.num { (format_number(r.proposal_hours_per_week.unwrap_or(r.today_hours_per_week), decimals, lang)) }
                                 // The engine's own rho: demand-weighted hours, not clock hours.
                                 td.num { (format_pct(r.displaced_share.unwrap_or(0.0), 1, lang)) }
                             }

@@ -329,12 +329,6 @@ pub(super) fn join_interval(lo: &str, hi: &str, lang: Lang) -> String {
     }
 }
 
-/// Two ends of an interval joined by "og" / "and" with the unit once:
-/// "1,51 og 2,55 mio. kr." (both ends in one unit, [`MoneyUnit`]).
-pub(super) fn between(lo: f64, hi: f64, lang: Lang) -> String {
-    crate::i18n::format_money_joined(lo, TextCommon::And.get(lang), hi, lang)
-}
-
 /// The discount rate as summary.json writes it ("0.05", or a distribution)
 /// in the language's number format: "0,05", "trekantfordeling (0,03; ...)".
 pub fn discount_rate_label(text: &str, lang: Lang) -> String {
@@ -344,7 +338,28 @@ pub fn discount_rate_label(text: &str, lang: Lang) -> String {
     }
 }
 
-/// "andel mindst 40 %" / "share at least 40 %".
+/// The decimals that write every weekly-hours figure of one table
+/// exactly (none, one or at most two), so that one table never mixes
+/// "31,5" and "23": with a half hour anywhere, "31,5" and "23,0".
+pub fn hours_decimals(hours: impl IntoIterator<Item = f64>) -> usize {
+    hours
+        .into_iter()
+        .filter(|h| h.is_finite())
+        .map(|h| {
+            (0..2)
+                .find(|&d| {
+                    let scaled = h * 10f64.powi(d as i32);
+                    (scaled - scaled.round()).abs() < 1e-6
+                })
+                .unwrap_or(2)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// "andel mindst 40 %" / "share at least 40 %"; a goal judged on
+/// December's figure says so, as the terminal and the goal chart do:
+/// "andel mindst 40 % i december" / "share at least 40 % in December".
 pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String {
     let what = crate::goal_text::metric_words(g.metric, lang);
     let op = if g.op == GoalOp::AtMost {
@@ -353,10 +368,21 @@ pub(super) fn goal_condition(g: &GoalSummary, target: f64, lang: Lang) -> String
         TextReport::AtLeast.get(lang)
     };
     let value = crate::goal_text::value(g.metric, target, lang);
+    let when = goal_when(g, lang);
     if what.is_empty() {
-        format!("{op} {value}")
+        format!("{op} {value}{when}")
     } else {
-        format!("{what} {op} {value}")
+        format!("{what} {op} {value}{when}")
+    }
+}
+
+/// " i december" / " in December" for a goal judged on December's figure
+/// (`at = "year_end"`), else empty.
+pub(super) fn goal_when(g: &GoalSummary, lang: Lang) -> &'static str {
+    if g.year_end {
+        TextReport::InDecember.get(lang)
+    } else {
+        ""
     }
 }
 

@@ -33,7 +33,7 @@
 //! `style.css`.
 
 use crate::i18n::{
-    format_kr, format_money, format_money_pair, format_money_range, format_number, format_pct,
+    format_kr, format_money, format_money_pair, format_money_with_range, format_number, format_pct,
     format_probability, weekday_short, Lang, MoneyUnit, TextReport,
 };
 use crate::input_key::InputKey;
@@ -74,8 +74,8 @@ mod units;
 // The labels other modules share (the terminal, `check`, the Excel export).
 use labels::*;
 pub use labels::{
-    discount_rate_label, distribution_label, format_sig, likelihood_words, metric_label,
-    schedule_label, unit_label,
+    discount_rate_label, distribution_label, format_sig, hours_decimals, likelihood_words,
+    metric_label, schedule_label, unit_label,
 };
 pub use units::keep_units_with_numbers;
 
@@ -356,16 +356,6 @@ fn capitalise(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
-    }
-}
-
-/// "+4,5" / "-13,5" / "0".
-fn signed(x: f64, lang: Lang) -> String {
-    let s = format_sig(x, 4, lang);
-    if x > 0.0 {
-        format!("+{s}")
-    } else {
-        s
     }
 }
 

@@ -91,6 +91,14 @@ impl<'a> Report<'a> {
         {
             return html! {};
         }
+        // One precision for today and every option.
+        let decimals = hours_decimals(rows.iter().flat_map(|h| {
+            std::iter::once(h.today_hours_per_week).chain(
+                c.options
+                    .iter()
+                    .filter_map(|o| o.weekly_hours(&h.department, h.channel)),
+            )
+        }));
         html! {
             h3 { (TextReport::OpeningHoursPerWeek.get(self.lang)) } "\n"
             table class="hours-brief options-hours" id="table-options-hours" { "\n"
@@ -105,11 +113,11 @@ impl<'a> Report<'a> {
                         tr {
                             td { (clean_text(&h.department)) }
                             td { (clean_text(&chart_data::opening_channel_label(h.channel, lang))) }
-                            td.num { (format_sig(h.today_hours_per_week, 4, lang)) }
+                            td.num { (format_number(h.today_hours_per_week, decimals, lang)) }
                             @for o in &c.options {
                                 td.num {
                                     @match o.weekly_hours(&h.department, h.channel) {
-                                        Some(x) => (format_sig(x, 4, lang)),
+                                        Some(x) => (format_number(x, decimals, lang)),
                                         None => "–",
                                     }
                                 }
@@ -340,6 +348,14 @@ impl<'a> Report<'a> {
             .sensitivity
             .as_ref()
             .map(|sens| format!("{} {}", metric_label(sens.metric, lang), sens.year));
+        // One unit and precision for the whole table: the medians when low
+        // and when high are one quantity ("11,0" beside "10,00 mio. kr."
+        // read as if they were measured differently).
+        let unit = MoneyUnit::of(
+            ranked
+                .iter()
+                .flat_map(|(_, r)| [r.median_when_low, r.median_when_high]),
+        );
         html! {
             @if let (Some(measure), false) = (&measure, ranked.is_empty()) {
                 table class="key-inputs" { "\n"
@@ -356,8 +372,8 @@ impl<'a> Report<'a> {
                         @for (k, r) in &ranked {
                             tr {
                                 td { (clean_text(&labels[*k])) }
-                                td.num { (format_money(r.median_when_low, lang)) }
-                                td.num { (format_money(r.median_when_high, lang)) }
+                                td.num { (unit.amount(r.median_when_low, lang)) }
+                                td.num { (unit.amount(r.median_when_high, lang)) }
                             } "\n"
                         }
                     }

@@ -6,7 +6,7 @@ use crate::i18n::{
     goal_first_year_likely_from, loss_or_saving_between, npv_sentence, payback_median_by,
     payback_probability_by, pays_back_already, pays_back_by, pays_back_not, probability_90_range,
     probability_is, saves_between, saves_constant, with_90_probability,
-    with_90_probability_between, TextReport,
+    with_90_probability_between, TextCommon, TextReport,
 };
 
 impl Report<'_> {
@@ -51,16 +51,19 @@ impl Report<'_> {
                 costs_more_constant(lang, &subj_cap, &m(-q.p50), year)
             };
         }
-        let between = |a: f64, b: f64| between(a, b, lang);
+        // The median and the interval's ends in one unit and precision.
+        let u = MoneyUnit::of([q.p5, q.p50, q.p95]);
+        let and = TextCommon::And.get(lang);
+        let between = |a: f64, b: f64| u.joined(a, and, b, lang);
         let body = if q.p5 >= 0.0 {
             saves_between(lang, subj, &between(q.p5, q.p95), year)
         } else if q.p95 <= 0.0 {
             costs_between(lang, subj, &between(-q.p95, -q.p5), year)
         } else {
-            let (loss, saving) = format_money_pair(-q.p5, q.p95, lang);
+            let (loss, saving) = (u.amount(-q.p5, lang), u.amount(q.p95, lang));
             loss_or_saving_between(lang, year, &loss, &saving)
         };
-        with_90_probability(lang, &body, &m(q.p50))
+        with_90_probability(lang, &body, &u.amount(q.p50, lang))
     }
 
     pub(super) fn npv_sentence(&self, q: &Summary) -> String {
@@ -70,21 +73,34 @@ impl Report<'_> {
         let interval = if q.p5 == q.p95 {
             String::new()
         } else {
-            probability_90_range(lang, &format_money_range(q.p5, q.p95, lang))
+            probability_90_range(lang, &format_money_with_range(q.p50, q.p5, q.p95, lang).1)
         };
-        npv_sentence(lang, base, end, &m(q.p50), &interval)
+        let median = if q.p5 == q.p95 {
+            m(q.p50)
+        } else {
+            format_money_with_range(q.p50, q.p5, q.p95, lang).0
+        };
+        npv_sentence(lang, base, end, &median, &interval)
     }
 
     pub(super) fn cumulative_sentence(&self, q: &Summary, end: i32) -> String {
         let lang = self.lang;
         let m = |x: f64| format_money(x, lang);
         let base = self.s.base_year;
-        let interval = if q.p5 == q.p95 {
-            String::new()
+        // The median and its interval in one unit and precision.
+        let u = MoneyUnit::of([q.p5, q.p50, q.p95]);
+        let (median, interval) = if q.p5 == q.p95 {
+            (m(q.p50), String::new())
         } else {
-            with_90_probability_between(lang, &between(q.p5, q.p95, lang))
+            (
+                u.amount(q.p50, lang),
+                with_90_probability_between(
+                    lang,
+                    &u.joined(q.p5, TextCommon::And.get(lang), q.p95, lang),
+                ),
+            )
         };
-        cumulative_sentence(lang, base, end, self.subject(), &m(q.p50), &interval)
+        cumulative_sentence(lang, base, end, self.subject(), &median, &interval)
     }
 
     /// Payback: the most likely year and the probability of payback by the end year.

@@ -144,6 +144,16 @@ impl Report<'_> {
         if !s.hours.iter().any(|r| r.proposal_hours_per_week.is_some()) {
             return html! {};
         }
+        // One precision for the whole table (today, proposal, change).
+        let decimals = hours_decimals(
+            s.hours
+                .iter()
+                .filter_map(|r| {
+                    r.proposal_hours_per_week
+                        .map(|p| [r.today_hours_per_week, p])
+                })
+                .flatten(),
+        );
         html! {
             h3 { (TextReport::OpeningSchedulePerWeek.get(self.lang)) } "\n"
             table.hours-brief { "\n"
@@ -160,9 +170,9 @@ impl Report<'_> {
                             tr {
                                 td { (clean_text(&r.department)) }
                                 td { (clean_text(&chart_data::opening_channel_label(r.channel, lang))) }
-                                td.num { (format_sig(r.today_hours_per_week, 4, lang)) }
-                                td.num { (format_sig(p, 4, lang)) }
-                                td.num { (signed(p - r.today_hours_per_week, lang)) }
+                                td.num { (format_number(r.today_hours_per_week, decimals, lang)) }
+                                td.num { (format_number(p, decimals, lang)) }
+                                td.num { (signed_number(p - r.today_hours_per_week, decimals, lang)) }
                             } "\n"
                         }
                     }

@@ -1,7 +1,7 @@
 //! Section 4: the tables per year.
 
 use super::*;
-use crate::i18n::{avoided_valued_note, TextChart, TextCommon, TextReport};
+use crate::i18n::{avoided_valued_note, outbound_law_note, TextChart, TextCommon, TextReport};
 
 impl Report<'_> {
     pub(super) fn tables_section(&self) -> Markup {
@@ -221,6 +221,21 @@ impl Report<'_> {
             @if avoided != 0.0 && total != 0.0 {
                 p.note {
                     (avoided_valued_note(lang, &share, s.end_year))
+                } "\n"
+            }
+            // A Digital Post law that lifts the status quo too explains
+            // why the outbound mail row falls (Lyngby-Taarbæk 2015).
+            @if let Some(d) = s.outbound_mail_drop() {
+                p.note id="note-outbound-law" {
+                    (outbound_law_note(
+                        lang,
+                        &format_kr(d.before, lang),
+                        d.year - 1,
+                        &format_kr(d.after, lang),
+                        d.year,
+                        &clean_text(&d.law.name),
+                        &format!("{} {}", crate::i18n::month_name(d.law.month, lang), d.law.year),
+                    ))
                 } "\n"
             }
         }
