@@ -94,7 +94,38 @@ impl FastQuantile {
     pub fn quantile_lanes<const L: usize>(&self, u: &[f64; L]) -> [f64; L] {
         match self {
             FastQuantile::Exact(d) => d.quantile_lanes(u),
-            FastQuantile::Table { .. } => std::array::from_fn(|l| self.quantile(u[l])),
+            FastQuantile::Table { exact, x, slope } => {
+                // The interpolation of every lane as arrays (vector
+                // instructions), each lane with exactly the operations of
+                // [`FastQuantile::quantile`]; lanes in the tails then take
+                // the exact inversion.
+                let inside: [bool; L] = std::array::from_fn(|l| (U_LO..U_HI).contains(&u[l]));
+                let h = (U_HI - U_LO) / (KNOTS - 1) as f64;
+                let pos: [f64; L] = std::array::from_fn(|l| (u[l] - U_LO) / h);
+                let i: [usize; L] = std::array::from_fn(|l| {
+                    if inside[l] {
+                        (pos[l] as usize).min(KNOTS - 2)
+                    } else {
+                        0
+                    }
+                });
+                let table: [f64; L] = std::array::from_fn(|l| {
+                    let (i, t) = (i[l], pos[l] - i[l] as f64);
+                    let (t2, t3) = (t * t, t * t * t);
+                    let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
+                    let h10 = t3 - 2.0 * t2 + t;
+                    let h01 = -2.0 * t3 + 3.0 * t2;
+                    let h11 = t3 - t2;
+                    h00 * x[i] + h10 * h * slope[i] + h01 * x[i + 1] + h11 * h * slope[i + 1]
+                });
+                std::array::from_fn(|l| {
+                    if inside[l] {
+                        table[l]
+                    } else {
+                        exact.quantile(u[l])
+                    }
+                })
+            }
         }
     }
 
