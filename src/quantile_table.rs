@@ -158,6 +158,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lanes_give_the_bits_of_one_quantile_at_a_time() {
+        let q = FastQuantile::new(&Distribution::Pert {
+            min: 0.01,
+            mode: 0.03,
+            max: 0.05,
+            lambda: 4.0,
+        });
+        assert!(matches!(q, FastQuantile::Table { .. }));
+        // Eight lanes per batch, tails (exact inversion) and the table's
+        // ends mixed in every batch.
+        let us: Vec<f64> = (0..800)
+            .map(|k| match k % 8 {
+                0 => 0.001 + k as f64 * 1e-5,
+                7 => 0.999 - k as f64 * 1e-5,
+                3 => U_LO,
+                _ => (k as f64 + 0.5) / 800.0,
+            })
+            .collect();
+        for batch in us.chunks(8) {
+            let u: [f64; 8] = batch.try_into().expect("eight");
+            let lanes = q.quantile_lanes(&u);
+            for l in 0..8 {
+                assert_eq!(
+                    lanes[l].to_bits(),
+                    q.quantile(u[l]).to_bits(),
+                    "u = {}",
+                    u[l]
+                );
+            }
+        }
+    }
+
+    #[test]
     fn tabulated_pert_and_beta_match_the_exact_quantile() {
         let cases = [
             Distribution::Pert {
