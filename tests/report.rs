@@ -1464,13 +1464,14 @@ fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
     let goal = "Selvbetjening 40 %: sygesikring";
     let g = s.goals.iter().find(|g| g.name == goal).unwrap();
     assert!(g.year_end);
-    for (lang, terminal, condition, sentence, values) in [
+    for (lang, terminal, condition, sentence, values, method) in [
         (
             Lang::Da,
             "Selvbetjening 40 %: sygesikring (≥ 40 % i december)",
             "andel mindst 40 % i december",
             "Målet »Selvbetjening 40 %: sygesikring« (andel mindst 40 % i december) nås i 2015",
             "Selvbetjening 40 %: sygesikring (i december)",
+            "et mål »i december« bedømmes alene på decembers tal",
         ),
         (
             Lang::En,
@@ -1478,6 +1479,7 @@ fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
             "share at least 40 % in December",
             "The goal “Selvbetjening 40 %: sygesikring” (share at least 40 % in December) is met in 2015",
             "Selvbetjening 40 %: sygesikring (in December)",
+            "a goal \"in December\" is judged on December's figure alone",
         ),
     ] {
         // The terminal's (and the goal chart's) label, which the report follows.
@@ -1494,6 +1496,8 @@ fn year_end_goals_say_in_december_in_the_report_as_on_the_terminal() {
         );
         let text = squash(&unescape(&without_svg(&html))).replace('\u{a0}', " ");
         assert!(text.contains(sentence), "{lang:?}: {sentence}");
+        // The method section says how such a goal is judged.
+        assert!(text.contains(method), "{lang:?}: {method}");
         let lines = outline(&html);
         assert!(
             lines
