@@ -309,7 +309,11 @@ mod tests {
                 Lang::Da,
                 "Ekstra innovation p · Ny hjemmeside",
             ),
-            ("displacement.counter.retime", Lang::En, "Retimed (counter)"),
+            (
+                "displacement.counter.retime",
+                Lang::En,
+                "Comes back later (counter)",
+            ),
             (
                 "events.4. Digital postfordeler.close_to.digital_post_in",
                 Lang::En,

@@ -358,7 +358,7 @@ text_table! {
         RaisedCeiling: "Højere loft" / "Raised ceiling",
         MandatoryFloor: "Minimumsandel" / "Mandatory floor",
         ExemptedShare: "Fritagne" / "Exempted share",
-        ComesBackLater: "Kommer igen senere" / "Retimed",
+        ComesBackLater: "Kommer igen senere" / "Comes back later",
         GoDigital: "Går digitalt" / "Go digital",
         CallInstead: "Ringer i stedet" / "Call instead",
         HandlingTime: "Behandlingstid" / "Handling time",
