@@ -16,6 +16,24 @@ const KNOTS: usize = 2049;
 const U_LO: f64 = 0.02;
 const U_HI: f64 = 0.98;
 
+/// The distance in `u` between two knots.
+const STEP: f64 = (U_HI - U_LO) / (KNOTS - 1) as f64;
+
+/// The cubic Hermite interpolation of the table `x` (slopes `slope`, per
+/// unit of `u`) between knots `i` and `i + 1`, at `pos` knot steps from
+/// [`U_LO`].
+#[inline(always)]
+fn hermite(x: &[f64], slope: &[f64], i: usize, pos: f64) -> f64 {
+    let h = STEP;
+    let t = pos - i as f64;
+    let (t2, t3) = (t * t, t * t * t);
+    let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
+    let h10 = t3 - 2.0 * t2 + t;
+    let h01 = -2.0 * t3 + 3.0 * t2;
+    let h11 = t3 - t2;
+    h00 * x[i] + h10 * h * slope[i] + h01 * x[i + 1] + h11 * h * slope[i + 1]
+}
+
 /// A quantile function ready for the trial loop.
 #[derive(Debug, Clone)]
 pub enum FastQuantile {
@@ -63,7 +81,7 @@ impl FastQuantile {
             return FastQuantile::Exact(d.clone());
         };
         let ln_beta = statrs::function::beta::ln_beta(a, b);
-        let h = (U_HI - U_LO) / (KNOTS - 1) as f64;
+        let h = STEP;
         let mut x = Vec::with_capacity(KNOTS);
         let mut slope = Vec::with_capacity(KNOTS);
         for i in 0..KNOTS {
@@ -100,8 +118,7 @@ impl FastQuantile {
                 // [`FastQuantile::quantile`]; lanes in the tails then take
                 // the exact inversion.
                 let inside: [bool; L] = std::array::from_fn(|l| (U_LO..U_HI).contains(&u[l]));
-                let h = (U_HI - U_LO) / (KNOTS - 1) as f64;
-                let pos: [f64; L] = std::array::from_fn(|l| (u[l] - U_LO) / h);
+                let pos: [f64; L] = std::array::from_fn(|l| (u[l] - U_LO) / STEP);
                 let i: [usize; L] = std::array::from_fn(|l| {
                     if inside[l] {
                         (pos[l] as usize).min(KNOTS - 2)
@@ -109,15 +126,7 @@ impl FastQuantile {
                         0
                     }
                 });
-                let table: [f64; L] = std::array::from_fn(|l| {
-                    let (i, t) = (i[l], pos[l] - i[l] as f64);
-                    let (t2, t3) = (t * t, t * t * t);
-                    let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
-                    let h10 = t3 - 2.0 * t2 + t;
-                    let h01 = -2.0 * t3 + 3.0 * t2;
-                    let h11 = t3 - t2;
-                    h00 * x[i] + h10 * h * slope[i] + h01 * x[i + 1] + h11 * h * slope[i + 1]
-                });
+                let table: [f64; L] = std::array::from_fn(|l| hermite(x, slope, i[l], pos[l]));
                 std::array::from_fn(|l| {
                     if inside[l] {
                         table[l]
@@ -138,16 +147,8 @@ impl FastQuantile {
                 if !(U_LO..U_HI).contains(&u) {
                     return exact.quantile(u);
                 }
-                let h = (U_HI - U_LO) / (KNOTS - 1) as f64;
-                let pos = (u - U_LO) / h;
-                let i = (pos as usize).min(KNOTS - 2);
-                let t = pos - i as f64;
-                let (t2, t3) = (t * t, t * t * t);
-                let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
-                let h10 = t3 - 2.0 * t2 + t;
-                let h01 = -2.0 * t3 + 3.0 * t2;
-                let h11 = t3 - t2;
-                h00 * x[i] + h10 * h * slope[i] + h01 * x[i + 1] + h11 * h * slope[i + 1]
+                let pos = (u - U_LO) / STEP;
+                hermite(x, slope, (pos as usize).min(KNOTS - 2), pos)
             }
         }
     }
