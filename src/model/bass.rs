@@ -247,28 +247,10 @@ pub fn rates_at(
     (p, q, cap)
 }
 
-/// The highest floor (ramped) of the events active in month `m`; 0 when none.
-#[inline]
-pub fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64 {
-    let mut floor: f64 = 0.0;
-    for &ei in events {
-        let ev = &s.events[ei];
-        if let Some(f) = ev.floor {
-            if ev.start <= m && m <= ev.end {
-                let x = f.value.get(values);
-                let level = if f.from_exemption { 1.0 - x } else { x };
-                let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
-                floor = floor.max(level * ramp);
-            }
-        }
-    }
-    floor
-}
-
-/// [`floor_at`] for `W` lanes (trials) at once: each floor event's level is
-/// drawn once per lane, its ramp computed once per month for all lanes.
-/// Lane `j`'s floor in month `m` is bit for bit `floor_at(s, events, m,
-/// values[j])`.
+/// The highest floor (ramped) of a cell's events active in a month, 0 when
+/// none, for `W` lanes (trials) at once: each floor event's level is drawn
+/// once per lane, its ramp computed once per month for all lanes (`W = 1`:
+/// one trial).
 pub struct FloorLanes<const W: usize> {
     /// Per floor event: first and last month, ramp months, level per lane.
     events: Vec<(usize, usize, f64, [f64; W])>,
@@ -442,6 +424,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The floor of one trial in month `m`, event by event: the reference
+    /// [`FloorLanes`] must reproduce bit for bit.
+    fn floor_at(s: &Scenario, events: &[usize], m: usize, values: &[f64]) -> f64 {
+        let mut floor: f64 = 0.0;
+        for &ei in events {
+            let ev = &s.events[ei];
+            if let Some(f) = ev.floor {
+                if ev.start <= m && m <= ev.end {
+                    let x = f.value.get(values);
+                    let level = if f.from_exemption { 1.0 - x } else { x };
+                    let ramp = ((m - ev.start + 1) as f64 / f.ramp_months as f64).min(1.0);
+                    floor = floor.max(level * ramp);
+                }
+            }
+        }
+        floor
     }
 
     #[test]

@@ -349,9 +349,8 @@ impl Schedule {
             })
             .collect();
         let floors = if pp.has_floor[c] {
-            (0..end)
-                .map(|m| super::bass::floor_at(s, events, m, values))
-                .collect()
+            let floors = super::bass::FloorLanes::<1>::new(s, events, [values]);
+            (0..end).map(|m| floors.at(m)[0]).collect()
         } else {
             Vec::new()
         };
