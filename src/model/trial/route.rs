@@ -97,23 +97,31 @@ pub(super) fn route<const L: usize>(
     let di = s.cells[cell].digital.index();
     let mut nd = [0.0; L];
     let mut done = [0.0; L];
-    for l in 0..L {
-        // Completion: `d` are attempts; the failed ones that come back join
-        // the non-digital contacts in the cell's base split (docs/model.md).
-        (nd[l], done[l]) = match &lanes.ct[l].completion {
-            Some(cp) => {
-                let (t, d) = (t[l] * cp.kappa, d[l] * cp.kappa);
-                let done = d * cp.rate;
-                let failed = d - done;
-                let back = failed * cp.comes_back;
-                out.completion[0][l] += d;
-                out.completion[1][l] += done;
-                out.completion[2][l] += back;
-                out.abandoned_cost[l] += failed * cp.abandoned_price;
-                (t - d + back, done)
-            }
-            None => (t[l] - d[l], d[l]),
-        };
+    if lanes.ct.iter().all(|ct| ct.completion.is_none()) {
+        // Without completion every lane is the same subtraction: a loop the
+        // compiler vectorises (the match by lane below it does not).
+        for l in 0..L {
+            (nd[l], done[l]) = (t[l] - d[l], d[l]);
+        }
+    } else {
+        for l in 0..L {
+            // Completion: `d` are attempts; the failed ones that come back join
+            // the non-digital contacts in the cell's base split (docs/model.md).
+            (nd[l], done[l]) = match &lanes.ct[l].completion {
+                Some(cp) => {
+                    let (t, d) = (t[l] * cp.kappa, d[l] * cp.kappa);
+                    let done = d * cp.rate;
+                    let failed = d - done;
+                    let back = failed * cp.comes_back;
+                    out.completion[0][l] += d;
+                    out.completion[1][l] += done;
+                    out.completion[2][l] += back;
+                    out.abandoned_cost[l] += failed * cp.abandoned_price;
+                    (t - d + back, done)
+                }
+                None => (t[l] - d[l], d[l]),
+            };
+        }
     }
     // Indexed, not zipped: the zipped loop was not vectorised (measured).
     for i in 0..N_CHANNELS {
@@ -164,32 +172,47 @@ pub(super) fn route<const L: usize>(
     let ci = Channel::Personal.index();
     let phone_own = out.volume[pi];
     let [rc, rp] = rho;
+    // Lane by lane the same operations in the same order as one trial, one
+    // loop per row written: with the rows' indices known only at run time a
+    // single loop writing three rows was not vectorised (perf annotate).
     if rc > 0.0 {
+        let [retime, to_dig, to_phone] = &lanes.fractions[COUNTER];
+        let disp: Lanes<L> = std::array::from_fn(|l| out.volume[ci][l] * rc);
         for l in 0..L {
-            let disp = out.volume[ci][l] * rc;
-            let [retime, to_dig, to_phone] = lanes.fractions[COUNTER].map(|f| f[l]);
-            out.volume[ci][l] -= disp * (1.0 - retime);
-            out.volume[di][l] += disp * to_dig;
-            out.volume[pi][l] += disp * to_phone;
-            out.displaced[0][l] += disp * retime;
-            out.displaced[1][l] += disp * to_dig;
-            out.displaced[2][l] += disp * to_phone;
-            let avoided = disp * (1.0 - retime - to_dig - to_phone).max(0.0);
+            out.volume[ci][l] -= disp[l] * (1.0 - retime[l]);
+        }
+        for l in 0..L {
+            out.volume[di][l] += disp[l] * to_dig[l];
+        }
+        for l in 0..L {
+            out.volume[pi][l] += disp[l] * to_phone[l];
+        }
+        let price = &lanes.soa.prices[ci];
+        for l in 0..L {
+            out.displaced[0][l] += disp[l] * retime[l];
+            out.displaced[1][l] += disp[l] * to_dig[l];
+            out.displaced[2][l] += disp[l] * to_phone[l];
+            let avoided = disp[l] * (1.0 - retime[l] - to_dig[l] - to_phone[l]).max(0.0);
             out.displaced[3][l] += avoided;
-            out.avoided_value[l] += avoided * lanes.soa.prices[ci][l];
+            out.avoided_value[l] += avoided * price[l];
         }
     }
     if rp > 0.0 {
+        let [retime, to_dig, _] = &lanes.fractions[PHONE];
+        let disp: Lanes<L> = std::array::from_fn(|l| phone_own[l] * rp);
         for l in 0..L {
-            let disp = phone_own[l] * rp;
-            let [retime, to_dig, _] = lanes.fractions[PHONE].map(|f| f[l]);
-            out.volume[pi][l] -= disp * (1.0 - retime);
-            out.volume[di][l] += disp * to_dig;
-            out.displaced[0][l] += disp * retime;
-            out.displaced[1][l] += disp * to_dig;
-            let avoided = disp * (1.0 - retime - to_dig).max(0.0);
+            out.volume[pi][l] -= disp[l] * (1.0 - retime[l]);
+        }
+        for l in 0..L {
+            out.volume[di][l] += disp[l] * to_dig[l];
+        }
+        let price = &lanes.soa.prices[pi];
+        for l in 0..L {
+            out.displaced[0][l] += disp[l] * retime[l];
+            out.displaced[1][l] += disp[l] * to_dig[l];
+            let avoided = disp[l] * (1.0 - retime[l] - to_dig[l]).max(0.0);
             out.displaced[3][l] += avoided;
-            out.avoided_value[l] += avoided * lanes.soa.prices[pi][l];
+            out.avoided_value[l] += avoided * price[l];
         }
     }
 }
