@@ -13,7 +13,7 @@ use crate::domain::OpeningChannel;
 use crate::engine::Trials;
 use crate::model::layout::{Layout, Store};
 use crate::scenario::{GoalMetric, GoalOp, Scenario};
-use crate::stats::{self, Summary};
+use crate::stats::{self, ColumnGroup, Summary};
 
 /// Version of the summary.json schema; bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -505,6 +505,14 @@ pub trait Columns: Sync {
     fn n(&self) -> usize;
     /// The summary of one slot of the trial rows.
     fn summary(&self, store: Store, slot: usize) -> Summary;
+    /// The summaries of many slots, in their order: [`Columns::summary`]
+    /// of each, in parallel.
+    fn summaries(&self, slots: &[(Store, usize)]) -> Vec<Summary> {
+        slots
+            .par_iter()
+            .map(|&(store, slot)| self.summary(store, slot))
+            .collect()
+    }
     /// The summary of the trial-by-trial sum of two detail slots (a
     /// department's handling plus opening cost).
     fn summary_of_sum(&self, a: usize, b: usize) -> Summary;
@@ -542,6 +550,33 @@ impl Columns for ExactColumns<'_> {
             Store::Core => self.trials.core_column(self.layout, slot),
             Store::Detail => self.trials.detail_column(self.layout, slot),
         })
+    }
+
+    /// [`stats::GROUP`] slots of one store at a time, gathered in one pass
+    /// over the rows ([`ColumnGroup`]: the same summaries, bit for bit), the
+    /// groups in parallel.
+    fn summaries(&self, slots: &[(Store, usize)]) -> Vec<Summary> {
+        let mut groups: Vec<(Store, Vec<usize>)> = Vec::new();
+        for &(store, slot) in slots {
+            match groups.last_mut() {
+                Some((st, g)) if *st == store && g.len() < stats::GROUP => g.push(slot),
+                _ => groups.push((store, vec![slot])),
+            }
+        }
+        let (trials, layout) = (self.trials, self.layout);
+        let summaries: Vec<Vec<Summary>> = groups
+            .par_iter()
+            .map(|(store, g)| {
+                match store {
+                    Store::Core => ColumnGroup::gather(&trials.core, layout.core_len, trials.n, g),
+                    Store::Detail => {
+                        ColumnGroup::gather(&trials.detail, layout.detail_len, trials.n, g)
+                    }
+                }
+                .summaries()
+            })
+            .collect();
+        summaries.into_iter().flatten().collect()
     }
 
     fn summary_of_sum(&self, a: usize, b: usize) -> Summary {
@@ -680,13 +715,14 @@ impl RunSummary {
                 (0..if m.per_year { layout.n_years } else { 1 }).map(move |y| (k, y))
             })
             .collect();
-        let summaries: Vec<Summary> = columns
-            .par_iter()
+        let slots: Vec<(Store, usize)> = columns
+            .iter()
             .map(|&(k, y)| {
                 let m = &layout.metrics[k];
-                cols.summary(m.store, m.offset + y)
+                (m.store, m.offset + y)
             })
             .collect();
+        let summaries = cols.summaries(&slots);
         for (&(k, _), summary) in columns.iter().zip(summaries) {
             let m = &layout.metrics[k];
             metrics
