@@ -7,11 +7,20 @@ use super::*;
 pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
     let (s, values) = (ctx.s, ctx.values);
     let v = |p: Param| p.get(values);
-    // Cells.
     sc.cells.clear();
+    // The type split's total, summed once per area (its cells follow one
+    // another; the same sum each of them took).
+    let mut split_of: Option<(usize, f64)> = None;
     for cell in &s.cells {
         let area = &s.areas[cell.area];
-        let split_total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
+        let split_total = match split_of {
+            Some((a, total)) if a == cell.area => total,
+            _ => {
+                let total: f64 = area.type_split.iter().map(|p| v(*p)).sum();
+                split_of = Some((cell.area, total));
+                total
+            }
+        };
         let type_share = if split_total > 0.0 {
             v(area.type_split[cell.contact_type.index()]) / split_total
         } else {
@@ -29,11 +38,13 @@ pub(super) fn cell_numbers(ctx: &Ctx, sc: &mut Scratch) {
         let rest = total - mix[d];
         let mut other = [0.0; N_CHANNELS];
         if rest > 0.0 {
+            // Every channel divided, the digital one then cleared: one
+            // loop of vector divisions (eight scalar ones were a third of
+            // this function, perf annotate).
             for i in 0..N_CHANNELS {
-                if i != d {
-                    other[i] = mix[i] / rest;
-                }
+                other[i] = mix[i] / rest;
             }
+            other[d] = 0.0;
         }
         // The January share and the ceiling above it follow in
         // [`starting_shares`].
