@@ -607,6 +607,98 @@ fn sensitivity_and_attribution_are_reported() {
     );
 }
 
+/// The bar labels of the report's chart titled `title`, top to bottom (by
+/// the y of their `<text>`; a two-line label is its first line).
+fn chart_labels_top_down(html: &str, title: &str, candidates: &[String]) -> Vec<String> {
+    let start = html
+        .find(&format!("aria-label=\"{title}\""))
+        .unwrap_or_else(|| panic!("no chart {title}"));
+    let svg = &html[start..start + html[start..].find("</svg>").expect("svg ends")];
+    let mut found: Vec<(f64, String)> = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text ") {
+        let tag_end = i + rest[i..].find('>').expect("tag ends");
+        let tag = &rest[i..tag_end];
+        let body_end = tag_end + rest[tag_end..].find("</text>").expect("text ends");
+        let body = unescape(rest[tag_end + 1..body_end].trim());
+        if let Some(name) = candidates.iter().find(|c| unescape(c) == body) {
+            let y = tag.split(" y=\"").nth(1).and_then(|t| t.split('"').next());
+            let y: f64 = y.expect("a y").parse().expect("a number");
+            found.push((y, name.clone()));
+        }
+        rest = &rest[body_end..];
+    }
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// The tornado chart and the sensitivity table beside it rank the inputs
+/// alike: the table's order (largest share of variance first) is the
+/// chart's order from the top, even where a lower input has the larger
+/// swing, and the note under the table says which order both use.
+#[test]
+fn tornado_chart_and_sensitivity_table_share_one_order() {
+    let p1 = run_file("solrod-2011-proposal-1.toml", 400);
+    let mut summary = p1.summary.clone();
+    // Share of variance falls down the rows; the swing does not: row 1 has
+    // the smallest swing, row 4 the largest.
+    let swings = [
+        300_000.0,
+        900_000.0,
+        700_000.0,
+        1_500_000.0,
+        400_000.0,
+        1_100_000.0,
+    ];
+    let rows: Vec<SensitivityRow> = summary
+        .inputs
+        .iter()
+        .take(swings.len())
+        .zip(swings)
+        .enumerate()
+        .map(|(i, (inp, swing))| SensitivityRow {
+            input: inp.key.clone(),
+            unit: inp.unit.clone(),
+            spearman: 0.6 - 0.05 * i as f64,
+            contribution_to_variance: 0.3 - 0.04 * i as f64,
+            median_when_low: 10_000_000.0 - swing / 2.0,
+            median_when_high: 10_000_000.0 + swing / 2.0,
+            swing,
+        })
+        .collect();
+    summary.sensitivity = Some(Sensitivity {
+        metric: channelshift::metric_key::MetricKey::CumulativeNetSavings,
+        year: 2015,
+        output_median: 10_000_000.0,
+        trials_used: 400,
+        rows,
+        correlations: vec![],
+    });
+    for (lang, title, order) in [
+        (
+            Lang::Da,
+            "Hvilke usikkerheder betyder mest?",
+            "Rækkefølge: størst andel af variansen først, som i figuren »Hvilke usikkerheder betyder mest?«.",
+        ),
+        (
+            Lang::En,
+            "Which uncertainties matter most?",
+            "Order: largest share of variance first, as in the chart “Which uncertainties matter most?”.",
+        ),
+    ] {
+        let html = render_html(&summary, None, &[], lang).unwrap();
+        let table: Vec<String> = table_rows(&html, "table-sensitivity")
+            .iter()
+            .skip(1)
+            .map(|r| r.split(" | ").next().unwrap().to_string())
+            .collect();
+        assert_eq!(table.len(), swings.len());
+        let chart = chart_labels_top_down(&html, title, &table);
+        assert_eq!(chart, table, "{lang:?}: the tornado's order from the top");
+        assert!(squash(&unescape(&html)).contains(order), "{lang:?}: the order is stated");
+    }
+}
+
 /// The runs of Solrød's two proposals and their comparison.
 fn solrod_comparison(n: usize) -> (Run, Run, Comparison) {
     let p1 = run_file("solrod-2011-proposal-1.toml", n);

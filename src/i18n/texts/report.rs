@@ -474,6 +474,11 @@ text_table! {
 }
 
 template_table! {
+    // src/report/html/analysis.rs: after the sensitivity table, its order,
+    // which the tornado chart (titled `chart`) shares
+    pub fn sensitivity_order(chart: &str) =
+        "Rækkefølge: størst andel af variansen først, som i figuren »{chart}«."
+        / "Order: largest share of variance first, as in the chart “{chart}”.";
     // src/report/html/sentences.rs: the sentences of the brief
     pub fn goal_first_year_likely_from(first_year: i32, p: &str, from: i32) =
         "I {first_year} (første år) er sandsynligheden {p}, fra {from} over 50 %."
