@@ -1137,7 +1137,7 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     assert_eq!(head[8 + n_goals], "Handling cost, status quo");
     assert_eq!(
         head[8 + n_goals + 12],
-        "Savings: outbound mail (digital post)"
+        "Savings: outbound mail (Digital Post)"
     );
     let first_input = 8 + n_goals + 13;
     assert_eq!(
