@@ -814,11 +814,20 @@ fn comparison_report_has_a_section_for_every_option() {
                     "{lang}"
                 );
             }
-            let erlang = match lang {
-                Lang::Da => "Nødvendige medarbejdere pr. åben time",
-                Lang::En => "Agents needed per open hour",
+            // The staffing rows say the agents are an average, and the
+            // note says why they rise beside a saving.
+            let (erlang, why) = match lang {
+                Lang::Da => (
+                    "<td>Gns. nødvendige medarbejdere pr. åben time</td>",
+                    "Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer",
+                ),
+                Lang::En => (
+                    "<td>Average agents needed per open hour</td>",
+                    "That does not contradict the saving: the wage cost follows agents times open hours",
+                ),
             };
             assert!(section.contains(erlang), "{lang} {}", o.name);
+            assert!(section.contains(why), "{lang} {}", o.name);
             // No other option's name in its heading.
             for other in comparison.options.iter().filter(|x| x.name != o.name) {
                 assert!(!section.contains(&format!("<h2>2.{} {}</h2>", i + 1, other.name)));
@@ -1126,6 +1135,18 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
             "Sensitivity",
             "Trials"
         ]
+    );
+    // The staffed phone's agents per open hour are labelled as an average,
+    // and a note under the table says why they rise beside a saving.
+    let by_year = wb.worksheet_range("By year").unwrap();
+    let cells: Vec<String> = by_year.rows().map(|r| cell_str(&r[0])).collect();
+    assert!(
+        cells.contains(&"Staffing BSA phone, scenario: average agents needed per open hour".into()),
+        "{cells:?}"
+    );
+    assert_eq!(
+        cells.iter().rev().find(|c| !c.is_empty()).unwrap(),
+        "Average agents needed per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total."
     );
     let t = wb.worksheet_range("Trials").unwrap();
     assert_eq!(t.height(), 1 + 7 * 5, "7 trials x 5 years");

@@ -151,13 +151,10 @@ text_table! {
             "Bemandet kanal (Erlang C): status quo → scenarie (medianer)"
             / "Staffed channel (Erlang C): status quo → scenario (medians)",
         AgentsNeededPerOpenHour:
-            "Nødvendige medarbejdere pr. åben time"
-            / "Agents needed per open hour",
+            "Gns. nødvendige medarbejdere pr. åben time"
+            / "Average agents needed per open hour",
         ServiceLevel: "Serviceniveau" / "Service level",
         AverageWaitS: "Gns. ventetid (sek.)" / "Average wait (s)",
-        AgentsNeededPerOpenHourHow:
-            "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, fordi de samme opkald kommer på færre timer; lønnen følger medarbejdere gange åbne timer."
-            / "Agents needed per open hour: how many must answer at the same time to keep the service level, not the number of employees. It rises because the same calls come in fewer hours; the wage cost follows agents times open hours.",
 
         // src/report/html/inputs.rs
         InputUnit: "Antagelse (enhed)" / "Input (unit)",
