@@ -87,6 +87,7 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
 
@@ -1713,5 +1714,129 @@ fn the_fall_in_outbound_mail_savings_is_explained_by_the_digital_post_law() {
     for lang in Lang::ALL {
         let html = render_html(&run2.summary, None, &[], lang).unwrap();
         assert!(!html.contains("note-outbound-law"), "{lang:?}");
+    }
+}
+
+/// The texts of the report's chart titled `title`, in document order.
+fn chart_texts(html: &str, title: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("aria-label=\"{title}\""))
+        .unwrap_or_else(|| panic!("no chart {title}"));
+    let svg = &html[start..start + html[start..].find("</svg>").expect("svg ends")];
+    let mut texts = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text ") {
+        let tag_end = i + rest[i..].find('>').expect("tag ends");
+        let body_end = tag_end + rest[tag_end..].find("</text>").expect("text ends");
+        texts.push(unescape(rest[tag_end + 1..body_end].trim()));
+        rest = &rest[body_end..];
+    }
+    texts
+}
+
+/// The staffing table of a run's report labels its agents as an average
+/// over the year's open hours (hence "4,6"), shows the medians of
+/// summary.json, and its note says why the figure rises beside a saving
+/// (the same calls in fewer hours; the wage follows agents times hours).
+#[test]
+fn staffing_table_calls_the_agents_an_average_and_explains_the_rise() {
+    let run = run_file("solrod-2011-proposal-1.toml", 400);
+    let s = &run.summary;
+    let agents =
+        |path: &str| s.metric(&format!("staffing.BSA.phone.{path}.agents_per_open_hour"))[0].p50;
+    let (today, option) = (agents("status_quo"), agents("scenario"));
+    assert!(option > today, "shorter hours need more agents at once");
+    for (lang, head, note) in [
+        (
+            Lang::Da,
+            "Kanal | År | Gns. nødvendige medarbejdere pr. åben time | Serviceniveau | Gns. ventetid (sek.)",
+            "Gns. nødvendige medarbejdere pr. åben time: medarbejdertimer delt med årets åbne timer (derfor decimaler); så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, når de samme opkald samles på færre timer (spidsbelastning, Erlang C). Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer, og flere medarbejdere i færre timer kan koste mindre i alt.",
+        ),
+        (
+            Lang::En,
+            "Channel | Year | Average agents needed per open hour | Service level | Average wait (s)",
+            "Average agents needed per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total.",
+        ),
+    ] {
+        let html = render_html(s, None, &[], lang).unwrap();
+        let start = html.find("<table class=\"staffing\"").expect("a staffing table");
+        let end = start + html[start..].find("</p>").expect("its note");
+        let lines = outline(&html[start..end + 4]);
+        let rows: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("tr: ")).collect();
+        assert_eq!(rows[0], head, "{lang:?}");
+        let first = format!(
+            "{} | 2011 | {} → {} |",
+            match lang {
+                Lang::Da => "Borgerservice telefon",
+                Lang::En => "Borgerservice phone",
+            },
+            channelshift::i18n::format_number(today, 1, lang),
+            channelshift::i18n::format_number(option, 1, lang),
+        );
+        assert!(rows[1].starts_with(&first), "{lang:?}: {}", rows[1]);
+        let text = squash(&unescape(&without_svg(&html[start..end])));
+        assert!(text.contains(note), "{lang:?}: {text}");
+    }
+}
+
+/// The report's cost fan carries the note the chart file has: each cost
+/// band on its own, the savings paired within each simulation (the same
+/// simulation's status quo minus scenario).
+#[test]
+fn the_reports_cost_fan_says_the_savings_are_paired() {
+    let run = run_file("solrod-2011-proposal-1.toml", 400);
+    for (lang, title, note) in [
+        (
+            Lang::Da,
+            "Årlig omkostning: scenarie og status quo",
+            "Båndene viser hver omkostning for sig; besparelsen regnes parvis i hver simulering (samme simulerings status quo minus scenarie) og er langt mere sikker (se besparelsesfigurerne).",
+        ),
+        (
+            Lang::En,
+            "Annual cost: scenario and status quo",
+            "Bands show each cost on its own; savings are paired within each simulation (the same simulation's status quo minus scenario) and far more certain (see the savings charts).",
+        ),
+    ] {
+        let html = render_html(&run.summary, None, &[], lang).unwrap();
+        let text = squash(&chart_texts(&html, title).join(" "));
+        assert!(text.contains(note), "{lang:?}: {text}");
+    }
+    // A status-quo projection saves nothing, so there is nothing to pair.
+    let base = run_file("model-worked-example.toml", 50);
+    let html = render_html(&base.summary, None, &[], Lang::En).unwrap();
+    assert!(!html.contains("savings are paired"));
+}
+
+/// Goals on citizens' capabilities name NemID and Digital Post as the
+/// proper names they are, in both languages (the goal's condition lowers
+/// only the first letter of "Borgere med NemID").
+#[test]
+fn citizen_goals_keep_nemid_and_digital_post_capitalised() {
+    let run = run_file("lyngby-taarbaek-2015.toml", 100);
+    for (lang, nemid, post) in [
+        (
+            Lang::Da,
+            "borgere med NemID mindst 80 %",
+            "borgere tilmeldt Digital Post mindst 80 % i december",
+        ),
+        (
+            Lang::En,
+            "citizens with NemID at least 80 %",
+            "citizens on Digital Post at least 80 % in December",
+        ),
+    ] {
+        let html = unescape(&without_svg(
+            &render_html(&run.summary, None, &[], lang).unwrap(),
+        ));
+        assert!(html.contains(nemid), "{lang:?}: {nemid}");
+        assert!(html.contains(post), "{lang:?}: {post}");
+        let lower = html.replace("NemID", "").replace("Digital Post", "");
+        for wrong in ["nemid", "digital post "] {
+            assert!(
+                !lower.contains(wrong),
+                "{lang:?}: {wrong:?} in {}",
+                &lower[lower.find(wrong).unwrap().saturating_sub(80)..][..160]
+            );
+        }
     }
 }

@@ -452,8 +452,8 @@ text_table! {
         /// After a year-end goal's name in the table of the goals' figures.
         InDecemberParens: " (i december)" / " (in December)",
         FanNote:
-            "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
-            / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
+            "Båndene viser hver omkostning for sig; besparelsen regnes parvis i hver simulering (samme simulerings status quo minus scenarie) og er langt mere sikker (se besparelsesfigurerne)."
+            / "Bands show each cost on its own; savings are paired within each simulation (the same simulation's status quo minus scenario) and far more certain (see the savings charts).",
 
         // src/report/backtest.rs: the backtest table and notes
         BtObservation: "observation" / "observation",
