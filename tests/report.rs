@@ -819,12 +819,12 @@ fn comparison_report_has_a_section_for_every_option() {
             // note says why they rise beside a saving.
             let (erlang, why) = match lang {
                 Lang::Da => (
-                    "<td>Gns. nødvendige medarbejdere pr. åben time</td>",
-                    "Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer",
+                    "<td>Gns. medarbejdere pr. åben time</td>",
+                    "ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer",
                 ),
                 Lang::En => (
-                    "<td>Average agents needed per open hour</td>",
-                    "That does not contradict the saving: the wage cost follows agents times open hours",
+                    "<td>Average agents per open hour</td>",
+                    "no contradiction with the saving: the wage follows agents times hours",
                 ),
             };
             assert!(section.contains(erlang), "{lang} {}", o.name);
@@ -1142,12 +1142,12 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     let by_year = wb.worksheet_range("By year").unwrap();
     let cells: Vec<String> = by_year.rows().map(|r| cell_str(&r[0])).collect();
     assert!(
-        cells.contains(&"Staffing BSA phone, scenario: average agents needed per open hour".into()),
+        cells.contains(&"Staffing BSA phone, scenario: average agents per open hour".into()),
         "{cells:?}"
     );
     assert_eq!(
         cells.iter().rev().find(|c| !c.is_empty()).unwrap(),
-        "Average agents needed per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total."
+        "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours."
     );
     let t = wb.worksheet_range("Trials").unwrap();
     assert_eq!(t.height(), 1 + 7 * 5, "7 trials x 5 years");
@@ -1743,19 +1743,19 @@ fn staffing_table_calls_the_agents_an_average_and_explains_the_rise() {
     let run = run_file("solrod-2011-proposal-1.toml", 400);
     let s = &run.summary;
     let agents =
-        |path: &str| s.metric(&format!("staffing.BSA.phone.{path}.agents_per_open_hour"))[0].p50;
+        |path: &str| s.metric(format!("staffing.BSA.phone.{path}.agents_per_open_hour"))[0].p50;
     let (today, option) = (agents("status_quo"), agents("scenario"));
     assert!(option > today, "shorter hours need more agents at once");
     for (lang, head, note) in [
         (
             Lang::Da,
-            "Kanal | År | Gns. nødvendige medarbejdere pr. åben time | Serviceniveau | Gns. ventetid (sek.)",
-            "Gns. nødvendige medarbejdere pr. åben time: medarbejdertimer delt med årets åbne timer (derfor decimaler); så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, når de samme opkald samles på færre timer (spidsbelastning, Erlang C). Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer, og flere medarbejdere i færre timer kan koste mindre i alt.",
+            "Kanal | År | Gns. medarbejdere pr. åben time | Serviceniveau | Gns. ventetid (sek.)",
+            "Gns. medarbejdere pr. åben time: medarbejdertimer ÷ åbne timer, så mange skal svare samtidig, ikke antal ansatte. Stiger, når de samme opkald samles på færre timer (Erlang C); ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer.",
         ),
         (
             Lang::En,
-            "Channel | Year | Average agents needed per open hour | Service level | Average wait (s)",
-            "Average agents needed per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total.",
+            "Channel | Year | Average agents per open hour | Service level | Average wait (s)",
+            "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours.",
         ),
     ] {
         let html = render_html(s, None, &[], lang).unwrap();

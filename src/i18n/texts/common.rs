@@ -31,13 +31,13 @@ text_table! {
         // src/report/html/labels.rs: the staffing metrics' label (the
         // workbook's rows); an average over the year's open hours
         AgentsNeededPerOpenHour:
-            "gns. nødvendige medarbejdere pr. åben time"
-            / "average agents needed per open hour",
+            "gns. medarbejdere pr. åben time"
+            / "average agents per open hour",
         // src/report/html/hours.rs, options.rs, src/export/xlsx.rs: under
         // the staffing tables (the terminal's line is TextTerm's)
         AgentsPerOpenHourNote:
-            "Gns. nødvendige medarbejdere pr. åben time: medarbejdertimer delt med årets åbne timer (derfor decimaler); så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, når de samme opkald samles på færre timer (spidsbelastning, Erlang C). Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer, og flere medarbejdere i færre timer kan koste mindre i alt."
-            / "Average agents needed per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total.",
+            "Gns. medarbejdere pr. åben time: medarbejdertimer ÷ åbne timer, så mange skal svare samtidig, ikke antal ansatte. Stiger, når de samme opkald samles på færre timer (Erlang C); ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer."
+            / "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours.",
 
         // src/export/comparison_xlsx.rs
         OpeningHours: "Åbningstider" / "Opening hours",

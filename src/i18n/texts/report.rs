@@ -151,8 +151,8 @@ text_table! {
             "Bemandet kanal (Erlang C): status quo → scenarie (medianer)"
             / "Staffed channel (Erlang C): status quo → scenario (medians)",
         AgentsNeededPerOpenHour:
-            "Gns. nødvendige medarbejdere pr. åben time"
-            / "Average agents needed per open hour",
+            "Gns. medarbejdere pr. åben time"
+            / "Average agents per open hour",
         ServiceLevel: "Serviceniveau" / "Service level",
         AverageWaitS: "Gns. ventetid (sek.)" / "Average wait (s)",
 
