@@ -17,7 +17,7 @@ pub fn metric_words(m: GoalMetric, lang: Lang) -> String {
         GoalMetric::Savings => TextCommon::Savings.get(lang).to_string(),
         GoalMetric::CumulativeNetSavings => TextCommon::CumulativeNetSavings.get(lang).to_string(),
         GoalMetric::Npv => TextCommon::NetPresentValue.get(lang).to_string(),
-        GoalMetric::Citizens(c) => c.label(lang).to_lowercase(),
+        GoalMetric::Citizens(c) => crate::i18n::in_sentence(c.label(lang)),
         GoalMetric::CompletionRate => TextCommon::CompletionRateOfStartedSelf
             .get(lang)
             .to_string(),

@@ -87,6 +87,7 @@ fn unescape(s: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+        .replace("&apos;", "'")
         .replace("&amp;", "&")
 }
 
@@ -607,6 +608,98 @@ fn sensitivity_and_attribution_are_reported() {
     );
 }
 
+/// The bar labels of the report's chart titled `title`, top to bottom (by
+/// the y of their `<text>`; a two-line label is its first line).
+fn chart_labels_top_down(html: &str, title: &str, candidates: &[String]) -> Vec<String> {
+    let start = html
+        .find(&format!("aria-label=\"{title}\""))
+        .unwrap_or_else(|| panic!("no chart {title}"));
+    let svg = &html[start..start + html[start..].find("</svg>").expect("svg ends")];
+    let mut found: Vec<(f64, String)> = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text ") {
+        let tag_end = i + rest[i..].find('>').expect("tag ends");
+        let tag = &rest[i..tag_end];
+        let body_end = tag_end + rest[tag_end..].find("</text>").expect("text ends");
+        let body = unescape(rest[tag_end + 1..body_end].trim());
+        if let Some(name) = candidates.iter().find(|c| unescape(c) == body) {
+            let y = tag.split(" y=\"").nth(1).and_then(|t| t.split('"').next());
+            let y: f64 = y.expect("a y").parse().expect("a number");
+            found.push((y, name.clone()));
+        }
+        rest = &rest[body_end..];
+    }
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// The tornado chart and the sensitivity table beside it rank the inputs
+/// alike: the table's order (largest share of variance first) is the
+/// chart's order from the top, even where a lower input has the larger
+/// swing, and the note under the table says which order both use.
+#[test]
+fn tornado_chart_and_sensitivity_table_share_one_order() {
+    let p1 = run_file("solrod-2011-proposal-1.toml", 400);
+    let mut summary = p1.summary.clone();
+    // Share of variance falls down the rows; the swing does not: row 1 has
+    // the smallest swing, row 4 the largest.
+    let swings = [
+        300_000.0,
+        900_000.0,
+        700_000.0,
+        1_500_000.0,
+        400_000.0,
+        1_100_000.0,
+    ];
+    let rows: Vec<SensitivityRow> = summary
+        .inputs
+        .iter()
+        .take(swings.len())
+        .zip(swings)
+        .enumerate()
+        .map(|(i, (inp, swing))| SensitivityRow {
+            input: inp.key.clone(),
+            unit: inp.unit.clone(),
+            spearman: 0.6 - 0.05 * i as f64,
+            contribution_to_variance: 0.3 - 0.04 * i as f64,
+            median_when_low: 10_000_000.0 - swing / 2.0,
+            median_when_high: 10_000_000.0 + swing / 2.0,
+            swing,
+        })
+        .collect();
+    summary.sensitivity = Some(Sensitivity {
+        metric: channelshift::metric_key::MetricKey::CumulativeNetSavings,
+        year: 2015,
+        output_median: 10_000_000.0,
+        trials_used: 400,
+        rows,
+        correlations: vec![],
+    });
+    for (lang, title, order) in [
+        (
+            Lang::Da,
+            "Hvilke usikkerheder betyder mest?",
+            "Rækkefølge: størst andel af variansen først, som i figuren »Hvilke usikkerheder betyder mest?«.",
+        ),
+        (
+            Lang::En,
+            "Which uncertainties matter most?",
+            "Order: largest share of variance first, as in the chart “Which uncertainties matter most?”.",
+        ),
+    ] {
+        let html = render_html(&summary, None, &[], lang).unwrap();
+        let table: Vec<String> = table_rows(&html, "table-sensitivity")
+            .iter()
+            .skip(1)
+            .map(|r| r.split(" | ").next().unwrap().to_string())
+            .collect();
+        assert_eq!(table.len(), swings.len());
+        let chart = chart_labels_top_down(&html, title, &table);
+        assert_eq!(chart, table, "{lang:?}: the tornado's order from the top");
+        assert!(squash(&unescape(&html)).contains(order), "{lang:?}: the order is stated");
+    }
+}
+
 /// The runs of Solrød's two proposals and their comparison.
 fn solrod_comparison(n: usize) -> (Run, Run, Comparison) {
     let p1 = run_file("solrod-2011-proposal-1.toml", n);
@@ -722,11 +815,20 @@ fn comparison_report_has_a_section_for_every_option() {
                     "{lang}"
                 );
             }
-            let erlang = match lang {
-                Lang::Da => "Nødvendige medarbejdere pr. åben time",
-                Lang::En => "Agents needed per open hour",
+            // The staffing rows say the agents are an average, and the
+            // note says why they rise beside a saving.
+            let (erlang, why) = match lang {
+                Lang::Da => (
+                    "<td>Gns. medarbejdere pr. åben time</td>",
+                    "ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer",
+                ),
+                Lang::En => (
+                    "<td>Average agents per open hour</td>",
+                    "no contradiction with the saving: the wage follows agents times hours",
+                ),
             };
             assert!(section.contains(erlang), "{lang} {}", o.name);
+            assert!(section.contains(why), "{lang} {}", o.name);
             // No other option's name in its heading.
             for other in comparison.options.iter().filter(|x| x.name != o.name) {
                 assert!(!section.contains(&format!("<h2>2.{} {}</h2>", i + 1, other.name)));
@@ -1035,6 +1137,18 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
             "Trials"
         ]
     );
+    // The staffed phone's agents per open hour are labelled as an average,
+    // and a note under the table says why they rise beside a saving.
+    let by_year = wb.worksheet_range("By year").unwrap();
+    let cells: Vec<String> = by_year.rows().map(|r| cell_str(&r[0])).collect();
+    assert!(
+        cells.contains(&"Staffing BSA phone, scenario: average agents per open hour".into()),
+        "{cells:?}"
+    );
+    assert_eq!(
+        cells.iter().rev().find(|c| !c.is_empty()).unwrap(),
+        "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours."
+    );
     let t = wb.worksheet_range("Trials").unwrap();
     assert_eq!(t.height(), 1 + 7 * 5, "7 trials x 5 years");
     let head: Vec<String> = t.rows().next().unwrap().iter().map(cell_str).collect();
@@ -1045,7 +1159,7 @@ fn workbook_in_english_with_goals_inputs_and_a_trial_limit() {
     assert_eq!(head[8 + n_goals], "Handling cost, status quo");
     assert_eq!(
         head[8 + n_goals + 12],
-        "Savings: outbound mail (digital post)"
+        "Savings: outbound mail (Digital Post)"
     );
     let first_input = 8 + n_goals + 13;
     assert_eq!(
@@ -1600,5 +1714,129 @@ fn the_fall_in_outbound_mail_savings_is_explained_by_the_digital_post_law() {
     for lang in Lang::ALL {
         let html = render_html(&run2.summary, None, &[], lang).unwrap();
         assert!(!html.contains("note-outbound-law"), "{lang:?}");
+    }
+}
+
+/// The texts of the report's chart titled `title`, in document order.
+fn chart_texts(html: &str, title: &str) -> Vec<String> {
+    let start = html
+        .find(&format!("aria-label=\"{title}\""))
+        .unwrap_or_else(|| panic!("no chart {title}"));
+    let svg = &html[start..start + html[start..].find("</svg>").expect("svg ends")];
+    let mut texts = Vec::new();
+    let mut rest = svg;
+    while let Some(i) = rest.find("<text ") {
+        let tag_end = i + rest[i..].find('>').expect("tag ends");
+        let body_end = tag_end + rest[tag_end..].find("</text>").expect("text ends");
+        texts.push(unescape(rest[tag_end + 1..body_end].trim()));
+        rest = &rest[body_end..];
+    }
+    texts
+}
+
+/// The staffing table of a run's report labels its agents as an average
+/// over the year's open hours (hence "4,6"), shows the medians of
+/// summary.json, and its note says why the figure rises beside a saving
+/// (the same calls in fewer hours; the wage follows agents times hours).
+#[test]
+fn staffing_table_calls_the_agents_an_average_and_explains_the_rise() {
+    let run = run_file("solrod-2011-proposal-1.toml", 400);
+    let s = &run.summary;
+    let agents =
+        |path: &str| s.metric(format!("staffing.BSA.phone.{path}.agents_per_open_hour"))[0].p50;
+    let (today, option) = (agents("status_quo"), agents("scenario"));
+    assert!(option > today, "shorter hours need more agents at once");
+    for (lang, head, note) in [
+        (
+            Lang::Da,
+            "Kanal | År | Gns. medarbejdere pr. åben time | Serviceniveau | Gns. ventetid (sek.)",
+            "Gns. medarbejdere pr. åben time: medarbejdertimer ÷ åbne timer, så mange skal svare samtidig, ikke antal ansatte. Stiger, når de samme opkald samles på færre timer (Erlang C); ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer.",
+        ),
+        (
+            Lang::En,
+            "Channel | Year | Average agents per open hour | Service level | Average wait (s)",
+            "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours.",
+        ),
+    ] {
+        let html = render_html(s, None, &[], lang).unwrap();
+        let start = html.find("<table class=\"staffing\"").expect("a staffing table");
+        let end = start + html[start..].find("</p>").expect("its note");
+        let lines = outline(&html[start..end + 4]);
+        let rows: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("tr: ")).collect();
+        assert_eq!(rows[0], head, "{lang:?}");
+        let first = format!(
+            "{} | 2011 | {} → {} |",
+            match lang {
+                Lang::Da => "Borgerservice telefon",
+                Lang::En => "Borgerservice phone",
+            },
+            channelshift::i18n::format_number(today, 1, lang),
+            channelshift::i18n::format_number(option, 1, lang),
+        );
+        assert!(rows[1].starts_with(&first), "{lang:?}: {}", rows[1]);
+        let text = squash(&unescape(&without_svg(&html[start..end])));
+        assert!(text.contains(note), "{lang:?}: {text}");
+    }
+}
+
+/// The report's cost fan carries the note the chart file has: each cost
+/// band on its own, the savings paired within each simulation (the same
+/// simulation's status quo minus scenario).
+#[test]
+fn the_reports_cost_fan_says_the_savings_are_paired() {
+    let run = run_file("solrod-2011-proposal-1.toml", 400);
+    for (lang, title, note) in [
+        (
+            Lang::Da,
+            "Årlig omkostning: scenarie og status quo",
+            "Båndene viser hver omkostning for sig; besparelsen regnes parvis i hver simulering (samme simulerings status quo minus scenarie) og er langt mere sikker (se besparelsesfigurerne).",
+        ),
+        (
+            Lang::En,
+            "Annual cost: scenario and status quo",
+            "Bands show each cost on its own; savings are paired within each simulation (the same simulation's status quo minus scenario) and far more certain (see the savings charts).",
+        ),
+    ] {
+        let html = render_html(&run.summary, None, &[], lang).unwrap();
+        let text = squash(&chart_texts(&html, title).join(" "));
+        assert!(text.contains(note), "{lang:?}: {text}");
+    }
+    // A status-quo projection saves nothing, so there is nothing to pair.
+    let base = run_file("model-worked-example.toml", 50);
+    let html = render_html(&base.summary, None, &[], Lang::En).unwrap();
+    assert!(!html.contains("savings are paired"));
+}
+
+/// Goals on citizens' capabilities name NemID and Digital Post as the
+/// proper names they are, in both languages (the goal's condition lowers
+/// only the first letter of "Borgere med NemID").
+#[test]
+fn citizen_goals_keep_nemid_and_digital_post_capitalised() {
+    let run = run_file("lyngby-taarbaek-2015.toml", 100);
+    for (lang, nemid, post) in [
+        (
+            Lang::Da,
+            "borgere med NemID mindst 80 %",
+            "borgere tilmeldt Digital Post mindst 80 % i december",
+        ),
+        (
+            Lang::En,
+            "citizens with NemID at least 80 %",
+            "citizens on Digital Post at least 80 % in December",
+        ),
+    ] {
+        let html = unescape(&without_svg(
+            &render_html(&run.summary, None, &[], lang).unwrap(),
+        ));
+        assert!(html.contains(nemid), "{lang:?}: {nemid}");
+        assert!(html.contains(post), "{lang:?}: {post}");
+        let lower = html.replace("NemID", "").replace("Digital Post", "");
+        for wrong in ["nemid", "digital post "] {
+            assert!(
+                !lower.contains(wrong),
+                "{lang:?}: {wrong:?} in {}",
+                &lower[lower.find(wrong).unwrap().saturating_sub(80)..][..160]
+            );
+        }
     }
 }

@@ -109,18 +109,26 @@ fn compare_and_check_fit_100_columns() {
             (
                 "grundlag: den første fil, solrod-2011.toml (»Solrød 2011: dagens åbningstider«), er dagens situation (status quo), som forslagene måles mod; den er ikke selv et forslag, så 3 filer giver 2 forslag",
                 "2 forslag, 200 simuleringer hver",
-                "nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben time for at holde serviceniveauet; tallet stiger, fordi de samme opkald kommer på færre åbne timer",
+                "gns. medarbejdere pr. åben time: medarbejdertimer delt med årets åbne timer (derfor decimaler); så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, når de samme opkald samles på færre åbne timer (spidsbelastning, Erlang C). Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer, og flere medarbejdere i færre timer kan koste mindre i alt.",
             )
         } else {
             (
                 "base: the first file, solrod-2011.toml (“Solrød 2011: dagens åbningstider”), is today's situation (the status quo) the options are measured against; it is no option itself, so 3 files give 2 options",
                 "2 options, 200 trials each",
-                "agents needed per open hour: how many must answer at the same time in each open hour to keep the service level; it rises because the same calls come in fewer open hours",
+                "avg. agents per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer open hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total.",
             )
         };
         assert!(flat.starts_with(base), "{flat}");
         assert!(flat.contains(options), "{flat}");
         assert!(flat.contains(erlang), "{flat}");
+        // The staffing table's column says the figure is an average (it has
+        // decimals: agent-hours over open hours).
+        let column = if lang == "da" {
+            "år gns. medarbejdere pr. åben time serviceniveau"
+        } else {
+            "year avg. agents per open hour service level"
+        };
+        assert!(flat.contains(column), "{flat}");
         // A base with a proposal of its own is the first option.
         let mut cmd = bin();
         cmd.arg("compare")

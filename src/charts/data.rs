@@ -214,7 +214,8 @@ pub struct TornadoBar {
     pub base: f64,
 }
 
-/// Input of [`super::tornado`].
+/// Input of [`super::tornado`]: the bars in the order they are drawn, the
+/// first on top.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TornadoData {
     pub measure: Measure,

@@ -22,7 +22,8 @@ const MAX_ONE_LINE_W: i32 = 520;
 /// Height of a line of a two-line label (as the axis draws them).
 const LABEL_LINE: i32 = (TICK_SIZE * 1.2) as i32;
 
-/// Horizontal bars, largest swing on top, centred on the overall median:
+/// Horizontal bars in the order of `data.bars` (the first on top), centred
+/// on the overall median:
 /// from the median to the result with the input in its lowest decile
 /// (orange) and to the result with it in its highest decile (blue), with the
 /// two amounts written at the bar ends.
@@ -52,12 +53,9 @@ fn draw<DB: Backend>(
     lang: Lang,
 ) -> Result<(), ChartError> {
     let base = data.bars[0].base;
-    let mut bars: Vec<&TornadoBar> = data.bars.iter().collect();
-    bars.sort_by(|a, b| {
-        let sa = (a.high_value - a.low_value).abs();
-        let sb = (b.high_value - b.low_value).abs();
-        sb.total_cmp(&sa)
-    });
+    // In the data's order, first on top: the report's tornado keeps the
+    // order of the sensitivity table beside it (share of variance).
+    let bars: Vec<&TornadoBar> = data.bars.iter().collect();
     let n = bars.len();
 
     let lo = bars
@@ -102,7 +100,7 @@ fn draw<DB: Backend>(
     let slot = (plot.dim_in_pixel().1 as i32 - 72) / n as i32;
     let two_lines = slot >= 2 * LABEL_LINE + 4;
 
-    // Bar i (0 = largest swing) is centred at y = n - i - 0.5.
+    // Bar i (0 = the first, on top) is centred at y = n - i - 0.5.
     let y = Axis {
         lo: 0.0,
         hi: n as f64,

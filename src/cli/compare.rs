@@ -474,7 +474,7 @@ fn staffing_table(opt: &crate::comparison::OptionResult, lang: Lang) -> String {
     let head = header(&[
         TextTerm::StaffedChannel.get(lang),
         TextCommon::Year.get(lang),
-        TextCommon::AgentsNeededPerOpenHour.get(lang),
+        TextTerm::AvgAgentsPerOpenHour.get(lang),
         TextCommon::ServiceLevel.get(lang),
         TextTerm::AvgSpeedOfAnswer.get(lang),
     ]);

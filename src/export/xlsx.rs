@@ -31,7 +31,7 @@ use crate::i18n::{
 };
 use crate::metric_key::{MetricKey, MetricName};
 use crate::model::layout::SavingsSource;
-use crate::series_key::{CostPart, RunPath, SeriesKey};
+use crate::series_key::{CostPart, RunPath, SeriesKey, StaffingMeasure};
 use std::path::Path;
 
 use rust_xlsxwriter::{
@@ -420,6 +420,25 @@ pub(super) fn years_table(
             ci_cells(ws, row, 14, q, fmt)?;
             row += 1;
         }
+    }
+    // What the staffed channels' agents per open hour are, and why they
+    // rise with a saving beside them.
+    let staffed = s.metrics.values().any(|m| {
+        matches!(
+            m.name,
+            MetricName::Series(SeriesKey::Staffing {
+                measure: StaffingMeasure::AgentsPerOpenHour,
+                ..
+            })
+        )
+    });
+    if staffed {
+        ws.write_text_with_format(
+            row + 1,
+            0,
+            TextCommon::AgentsPerOpenHourNote.get(lang),
+            &f.note,
+        )?;
     }
     ws.set_freeze_panes(hr + 1, 1)?;
     ws.autofilter(hr, 0, row.saturating_sub(1).max(hr), head.len() as u16 - 1)?;

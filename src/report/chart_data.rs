@@ -225,18 +225,17 @@ fn sensitivity_measure(metric: MetricKey, year: i32) -> Measure {
     }
 }
 
-/// Tornado bars of the ten most influential inputs (decile swing).
+/// Tornado bars of the ten most influential inputs (decile swing), in the
+/// sensitivity table's order: the table and the chart beside it rank the
+/// inputs alike (by |Spearman|, i.e. share of variance), the first on top.
 pub fn tornado_data(s: &RunSummary, lang: Lang) -> Option<TornadoData> {
     let sens = s.sensitivity.as_ref()?;
-    // The same ten inputs as the sensitivity table (ranked by |Spearman|),
-    // drawn longest swing first.
-    let mut rows: Vec<_> = sens
+    let rows: Vec<_> = sens
         .rows
         .iter()
         .take(10)
         .filter(|r| r.swing.is_finite() && r.swing > 0.0)
         .collect();
-    rows.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.input.cmp(&b.input)));
     if rows.is_empty() {
         return None;
     }

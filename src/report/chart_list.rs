@@ -79,8 +79,7 @@ impl ChartId {
 }
 
 /// Where a list of charts goes: the chart files, or the HTML report (which
-/// states the fan chart's note in its text and shows the convergence chart
-/// only while the figures are still settling).
+/// shows the convergence chart only while the figures are still settling).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
     Files,
@@ -129,8 +128,10 @@ pub fn run_charts(s: &RunSummary, lang: Lang, purpose: Purpose) -> Vec<Chart<'_>
 
     let fan = cost_fan(s, lang);
     let mut fan_text = cost_fan_text(s, text.clone(), lang);
-    // Nothing is saved in a projection, so there are no savings to pair.
-    if purpose == Purpose::Files && !s.is_status_quo_projection() {
+    // Why overlapping cost bands do not mean uncertain savings, in the
+    // files and the report alike; nothing is saved in a projection, so
+    // there are no savings to pair.
+    if !s.is_status_quo_projection() {
         fan_text = fan_text.with_note(fan_note(lang));
     }
     let fan_title = fan_text

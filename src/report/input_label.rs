@@ -48,9 +48,10 @@ struct Words {
 }
 
 impl Words {
-    /// A channel in lower case ("personligt fremmøde").
+    /// A channel as it reads in a sentence ("personligt fremmøde",
+    /// "Digital Post (ind)").
     fn channel(&self, c: Channel) -> String {
-        c.label(self.lang).to_lowercase()
+        crate::i18n::in_sentence(c.label(self.lang))
     }
 
     /// "skranke" / "counter", "telefon" / "phone".
@@ -317,7 +318,12 @@ mod tests {
             (
                 "events.4. Digital postfordeler.close_to.digital_post_in",
                 Lang::En,
-                "Moves to: digital post (in) · 4. Digital postfordeler",
+                "Moves to: Digital Post (in) · 4. Digital postfordeler",
+            ),
+            (
+                "events.4. Digital postfordeler.close_to.digital_post_in",
+                Lang::Da,
+                "Flytter til: Digital Post (ind) · 4. Digital postfordeler",
             ),
             (
                 "events.2. Medbetjening.cost_by_year_kr.2012",

@@ -85,8 +85,8 @@ text_table! {
             "Median pr. kanal. Kanalernes medianer summerer ikke nødvendigvis til medianen af det samlede antal."
             / "Median per channel. The channel medians need not add up to the median of the total.",
         ExplainTornado:
-            "Median af resultatet, når det enkelte input ligger blandt sine laveste hhv. højeste 10 %. De ti input fra følsomhedstabellen (størst Spearman-korrelation); længste bjælke øverst."
-            / "Median result when a single input lies in its lowest or highest 10 %. The ten inputs of the sensitivity table (largest Spearman correlation); longest bar on top.",
+            "Median af resultatet, når det enkelte input ligger blandt sine laveste hhv. højeste 10 %. De ti input fra følsomhedstabellen i dens rækkefølge: størst andel af variansen (Spearman) øverst, så en kortere bjælke kan stå over en længere."
+            / "Median result when a single input lies in its lowest or highest 10 %. The ten inputs of the sensitivity table in its order: largest share of variance (Spearman) on top, so a shorter bar may stand above a longer one.",
         ExplainBoxplot:
             "Tyk streg: median. Kasse: 50 % sandsynlighed (25–75 %). Tynde streger: 90 % sandsynlighed (5–95 %)."
             / "Thick line: median. Box: 50 % probability (25–75 %). Thin lines: 90 % probability (5–95 %).",

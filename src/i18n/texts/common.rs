@@ -26,10 +26,18 @@ text_table! {
 
         // src/cli/compare.rs
         Cost: "omkostning" / "cost",
-        AgentsNeededPerOpenHour:
-            "nødvendige medarbejdere pr. åben time"
-            / "agents needed per open hour",
         ServiceLevel: "serviceniveau" / "service level",
+
+        // src/report/html/labels.rs: the staffing metrics' label (the
+        // workbook's rows); an average over the year's open hours
+        AgentsNeededPerOpenHour:
+            "gns. medarbejdere pr. åben time"
+            / "average agents per open hour",
+        // src/report/html/hours.rs, options.rs, src/export/xlsx.rs: under
+        // the staffing tables (the terminal's line is TextTerm's)
+        AgentsPerOpenHourNote:
+            "Gns. medarbejdere pr. åben time: medarbejdertimer ÷ åbne timer, så mange skal svare samtidig, ikke antal ansatte. Stiger, når de samme opkald samles på færre timer (Erlang C); ingen modstrid med besparelsen: lønnen følger medarbejdere gange timer."
+            / "Average agents per open hour: agent-hours ÷ open hours, how many must answer at once, not the number of employees. It rises when the same calls come in fewer hours (Erlang C); no contradiction with the saving: the wage follows agents times hours.",
 
         // src/export/comparison_xlsx.rs
         OpeningHours: "Åbningstider" / "Opening hours",

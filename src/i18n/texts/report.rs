@@ -151,13 +151,10 @@ text_table! {
             "Bemandet kanal (Erlang C): status quo → scenarie (medianer)"
             / "Staffed channel (Erlang C): status quo → scenario (medians)",
         AgentsNeededPerOpenHour:
-            "Nødvendige medarbejdere pr. åben time"
-            / "Agents needed per open hour",
+            "Gns. medarbejdere pr. åben time"
+            / "Average agents per open hour",
         ServiceLevel: "Serviceniveau" / "Service level",
         AverageWaitS: "Gns. ventetid (sek.)" / "Average wait (s)",
-        AgentsNeededPerOpenHourHow:
-            "Nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, fordi de samme opkald kommer på færre timer; lønnen følger medarbejdere gange åbne timer."
-            / "Agents needed per open hour: how many must answer at the same time to keep the service level, not the number of employees. It rises because the same calls come in fewer hours; the wage cost follows agents times open hours.",
 
         // src/report/html/inputs.rs
         InputUnit: "Antagelse (enhed)" / "Input (unit)",
@@ -455,8 +452,8 @@ text_table! {
         /// After a year-end goal's name in the table of the goals' figures.
         InDecemberParens: " (i december)" / " (in December)",
         FanNote:
-            "Båndene viser hver omkostning for sig; besparelsen regnes i samme simulering og er langt mere sikker (se besparelsesfigurerne)."
-            / "Bands show each cost on its own; savings are paired within each simulation and far more certain (see the savings charts).",
+            "Båndene viser hver omkostning for sig; besparelsen regnes parvis i hver simulering (samme simulerings status quo minus scenarie) og er langt mere sikker (se besparelsesfigurerne)."
+            / "Bands show each cost on its own; savings are paired within each simulation (the same simulation's status quo minus scenario) and far more certain (see the savings charts).",
 
         // src/report/backtest.rs: the backtest table and notes
         BtObservation: "observation" / "observation",
@@ -474,6 +471,11 @@ text_table! {
 }
 
 template_table! {
+    // src/report/html/analysis.rs: after the sensitivity table, its order,
+    // which the tornado chart (titled `chart`) shares
+    pub fn sensitivity_order(chart: &str) =
+        "Rækkefølge: størst andel af variansen først, som i figuren »{chart}«."
+        / "Order: largest share of variance first, as in the chart “{chart}”.";
     // src/report/html/sentences.rs: the sentences of the brief
     pub fn goal_first_year_likely_from(first_year: i32, p: &str, from: i32) =
         "I {first_year} (første år) er sandsynligheden {p}, fra {from} over 50 %."

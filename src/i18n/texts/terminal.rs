@@ -102,9 +102,13 @@ text_table! {
         StaffingByErlangCMedian:
             "bemanding efter Erlang C (median), i dag -> forslag"
             / "staffing by Erlang C (median), today -> option",
+        /// The column of the staffing table: an average, so it has decimals.
+        AvgAgentsPerOpenHour:
+            "gns. medarbejdere pr. åben time"
+            / "avg. agents per open hour",
         AgentsNeededPerOpenHour:
-            "nødvendige medarbejdere pr. åben time: så mange skal tage telefonen samtidig i hver åben time for at holde serviceniveauet; tallet stiger, fordi de samme opkald kommer på færre åbne timer. Lønnen følger medarbejdere gange åbne timer og står i omkostningen."
-            / "agents needed per open hour: how many must answer at the same time in each open hour to keep the service level; it rises because the same calls come in fewer open hours. The wage cost follows agents times open hours and is in the cost.",
+            "gns. medarbejdere pr. åben time: medarbejdertimer delt med årets åbne timer (derfor decimaler); så mange skal tage telefonen samtidig for at holde serviceniveauet, ikke antallet af ansatte. Tallet stiger, når de samme opkald samles på færre åbne timer (spidsbelastning, Erlang C). Det strider ikke mod besparelsen: lønnen følger medarbejdere gange åbne timer, og flere medarbejdere i færre timer kan koste mindre i alt."
+            / "avg. agents per open hour: agent-hours divided by the year's open hours (hence the decimals); how many must answer at the same time to keep the service level, not the number of employees. It rises when the same calls are concentrated into fewer open hours (peak load, Erlang C). That does not contradict the saving: the wage cost follows agents times open hours, and more agents in fewer hours can cost less in total.",
         ProbabilityThatTheRowOptions:
             "sandsynlighed for at rækkens forslag har en større akkumuleret nettobesparelse"
             / "probability that the row option's cumulative net savings",

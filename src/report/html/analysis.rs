@@ -1,7 +1,7 @@
 //! Section 4: sensitivity and attribution.
 
 use super::*;
-use crate::i18n::{TextCommon, TextReport};
+use crate::i18n::{TextChart, TextCommon, TextReport};
 use crate::sensitivity::{variance_share, variance_share_note};
 
 impl Report<'_> {
@@ -13,6 +13,8 @@ impl Report<'_> {
         let top: Vec<&InputKey> = sens.rows.iter().take(10).map(|r| &r.input).collect();
         let names = chart_data::summary_input_labels(self.s, &top, lang);
         let input = |key: &InputKey| chart_data::summary_input_label(self.s, key, lang);
+        // The run's charts show these inputs as a tornado, in this order.
+        let tornado_beside = self.c.is_none() && chart_data::tornado_data(self.s, lang).is_some();
         html! {
             table class="sensitivity" id="table-sensitivity" { "\n"
                 caption {
@@ -44,6 +46,9 @@ impl Report<'_> {
                 }
             } "\n"
             p.note {
+                @if tornado_beside {
+                    (crate::i18n::sensitivity_order(lang, TextChart::TitleTornado.get(lang))) " "
+                }
                 (TextReport::RankSpearmanCorrelationBetweenThe.get(self.lang))
                 " " (variance_share_note(lang))
             } "\n"

@@ -190,7 +190,7 @@ impl Report<'_> {
     pub(super) fn staffing_note(&self) -> Markup {
         html! {
             p.note {
-                (TextReport::AgentsNeededPerOpenHourHow.get(self.lang))
+                (TextCommon::AgentsPerOpenHourNote.get(self.lang))
             } "\n"
         }
     }

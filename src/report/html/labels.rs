@@ -89,7 +89,7 @@ pub fn series_label(key: &SeriesKey, lang: Lang) -> String {
 pub fn metric_label(name: impl Into<MetricName>, lang: Lang) -> String {
     let name = name.into();
     if let MetricName::Source(src) = name {
-        let label = src.label(lang).to_lowercase();
+        let label = crate::i18n::in_sentence(src.label(lang));
         return savings_from(lang, &label);
     }
     let typed = name.key().and_then(|k| match k {
