@@ -191,6 +191,9 @@ struct BatchSoa<const L: usize> {
 }
 
 impl<const L: usize> BatchSoa<L> {
+    /// Inlined into [`route_paths`] so that the transposition is compiled
+    /// for the same vector instructions.
+    #[inline(always)]
     fn of(s: &Scenario, tcs: &[TrialConst; L], sc: &[Scratch; L]) -> Self {
         let n_cells = sc[0].cells.len();
         BatchSoa {
@@ -213,6 +216,7 @@ impl<const L: usize> BatchSoa<L> {
     }
 
     /// Takes the digital contacts of `path`.
+    #[inline(always)]
     fn set_path(&mut self, sc: &[Scratch; L], path: usize) {
         self.digital_epoch = transpose(std::array::from_fn(|l| &sc[l].digital_epoch[path][..]));
     }
@@ -220,6 +224,7 @@ impl<const L: usize> BatchSoa<L> {
 
 /// Lane `l`'s `rows[l][k]` at `[k][l]`, for the length of the first row
 /// (the lanes' rows have the same length).
+#[inline(always)]
 fn transpose<const L: usize>(rows: [&[f64]; L]) -> Vec<Lanes<L>> {
     let n = rows[0].len();
     // Sliced to one length, so the loop below indexes without bounds checks.
