@@ -338,3 +338,23 @@ volume = 9000
     assert_eq!(stderr.matches("error: ").count(), 1, "{stderr}");
     assert!(!stderr.contains("errors in this input"), "{stderr}");
 }
+
+/// A Danish decimal comma (`phone = 50,5`) is a TOML syntax error; the help
+/// says to write a point and shows the number as TOML wants it.
+#[test]
+fn a_decimal_comma_gets_the_number_with_a_point() {
+    let (_dir, path) = edited(|t| t.replace("phone = 50\n", "phone = 50,5\n"));
+    let stderr = check_fails(&path);
+    let line = line_number(&path, "phone = 50,5");
+    assert!(stderr.contains(&format!("bad.toml:{line}:11:")), "{stderr}");
+    assert!(stderr.contains("| phone = 50,5"), "{stderr}");
+    assert!(
+        stderr.contains("help: a decimal number takes a point, not a comma: write 50.5"),
+        "{stderr}"
+    );
+    // A comma that is not between digits keeps the general syntax help.
+    let (_dir, path) = edited(|t| t.replace("phone = 50\n", "phone = 50,\n"));
+    let stderr = check_fails(&path);
+    assert!(!stderr.contains("decimal"), "{stderr}");
+    assert!(stderr.contains("help: check the TOML syntax"), "{stderr}");
+}

@@ -643,6 +643,11 @@ fn parse_table<'a>(path: &Path, text: &'a str) -> Result<Spanned<DeTable<'a>>, I
         if message.starts_with("duplicate key") {
             return err.with_help("keep one of the two lines: a key may be set once per table");
         }
+        if let Some(number) = e.span().and_then(|span| decimal_comma(text, span.start)) {
+            return err.with_help(format!(
+                "a decimal number takes a point, not a comma: write {number}"
+            ));
+        }
         match help_for(&message) {
             Some(h) => err.with_help(h),
             None => err.with_help(if message.contains("recursion") {
@@ -652,6 +657,29 @@ fn parse_table<'a>(path: &Path, text: &'a str) -> Result<Spanned<DeTable<'a>>, I
             }),
         }
     })
+}
+
+/// The number written with a decimal comma (`50,5`, the Danish way) whose
+/// comma is at byte `at` of `text`, as TOML wants it (`50.5`); `None` when
+/// the comma is not between two digits.
+fn decimal_comma(text: &str, at: usize) -> Option<String> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    if bytes.get(at) != Some(&b',') || at == 0 || !digit(at - 1) || !digit(at + 1) {
+        return None;
+    }
+    let number_byte = |b: &u8| b.is_ascii_digit() || *b == b'_';
+    let start = bytes[..at]
+        .iter()
+        .rposition(|b| !number_byte(b))
+        .map_or(0, |i| i + 1);
+    let end = at
+        + 1
+        + bytes[at + 1..]
+            .iter()
+            .position(|b| !number_byte(b))
+            .unwrap_or(bytes.len() - at - 1);
+    Some(format!("{}.{}", &text[start..at], &text[at + 1..end]))
 }
 
 /// At most this many unknown keys are reported from one file.
