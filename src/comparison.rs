@@ -93,6 +93,10 @@ pub struct OptionResult {
     /// first year from which cumulative net savings stay above 0, or
     /// `not_by_<end year>`.
     pub payback: BTreeMap<Payback, f64>,
+    /// [`RunSummary::avoided_savings_share`] of the option (not in
+    /// comparison.json: the option's summary has the sources per year).
+    #[serde(skip)]
+    pub avoided_savings_share: Option<f64>,
     /// With `compare --breakdown`: cost, savings and contacts by area,
     /// department and contact type, as `breakdown` in summary.json.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -351,6 +355,7 @@ impl Comparison {
                     staffing,
                     goals: r.summary.goals.clone(),
                     payback: r.summary.payback.clone(),
+                    avoided_savings_share: r.summary.avoided_savings_share(),
                     breakdown: r.summary.breakdown.clone(),
                     files: crate::export::registry::option_files(
                         id,

@@ -898,6 +898,17 @@ impl RunSummary {
             .map(|m| m.values.as_slice())
             .unwrap_or(&[])
     }
+
+    /// The share of the savings through the end year (sums of the yearly
+    /// means) that are avoided contacts valued at the unit price of the
+    /// channel the citizen left: a saving only where the citizen really got
+    /// the answer elsewhere. `None` when nothing is avoided or saved.
+    pub fn avoided_savings_share(&self) -> Option<f64> {
+        let sum = |key: &str| -> f64 { self.metric(key).iter().map(|q| q.mean).sum() };
+        let avoided = sum(crate::model::layout::SavingsSource::AvoidedContacts.key());
+        let total = sum(MetricKey::Savings.as_str());
+        (avoided != 0.0 && total != 0.0).then(|| avoided / total)
+    }
 }
 
 /// Turns counts into shares of `n`.

@@ -815,6 +815,18 @@ fn comparison_report_has_a_section_for_every_option() {
                     "{lang}"
                 );
             }
+            // Where the option's displaced contacts go, with the share of
+            // its savings that the avoided ones are, valued at full price.
+            let share = channelshift::i18n::format_pct(s.avoided_savings_share().unwrap(), 0, lang);
+            let avoided = match lang {
+                Lang::Da => format!(
+                    "(svar andetsteds eller opgivet; til fuld pris {share} af besparelsen)."
+                ),
+                Lang::En => format!(
+                    "(answer found elsewhere or given up; at full price {share} of the savings)."
+                ),
+            };
+            assert!(section.contains(&avoided), "{lang} {}: {avoided}", o.name);
             // The staffing rows say the agents are an average, and the
             // note says why they rise beside a saving.
             let (erlang, why) = match lang {

@@ -129,6 +129,14 @@ fn compare_and_check_fit_100_columns() {
             "year avg. agents per open hour service level"
         };
         assert!(flat.contains(column), "{flat}");
+        // Each option says which share of its savings are avoided contacts
+        // valued at full price (as `run` does): 10 % for both proposals.
+        let avoided = if lang == "da" {
+            "henvendelser der bliver væk, er regnet til den fulde enhedspris i den kanal, de forlod: 10 % af besparelsen til og med 2015"
+        } else {
+            "contacts avoided are valued at the full unit price of the channel they left: 10 % of the savings through 2015"
+        };
+        assert_eq!(flat.matches(avoided).count(), 2, "{flat}");
         // A base with a proposal of its own is the first option.
         let mut cmd = bin();
         cmd.arg("compare")

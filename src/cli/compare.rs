@@ -323,6 +323,11 @@ pub fn comparison_table(c: &Comparison, base: &ComparedBase, lang: Lang) -> Stri
     for opt in &c.options {
         o.push_str(&option_years_table(opt, lang));
         o.push_str(&displaced_table(opt, lang));
+        o.push_str(&super::table::avoided_savings_line(
+            opt.avoided_savings_share,
+            c.years.last().copied().unwrap_or_default(),
+            lang,
+        ));
         o.push_str(&staffing_table(opt, lang));
         o.push_str(&npv_and_payback_lines(opt, lang));
         o.push_str(&super::table::goal_tables(

@@ -606,6 +606,20 @@ fn first_year_lines(goals: &[GoalSummary], years: &[i32], lang: Lang) -> String 
     o
 }
 
+/// The line saying which share of the savings through `end_year` are
+/// avoided contacts valued at full price; empty when there is none.
+pub fn avoided_savings_line(share: Option<f64>, end_year: i32, lang: Lang) -> String {
+    share.map_or_else(String::new, |share| {
+        format!(
+            "{}: {} {} {}\n",
+            TextTerm::ContactsAvoidedAreValuedAt.get(lang),
+            crate::i18n::format_pct(share, 0, lang),
+            TextTerm::OfTheSavingsThrough.get(lang),
+            end_year
+        )
+    })
+}
+
 /// Where the savings come from, per year: means, which add up to the mean
 /// savings (medians would not). Empty when the run saves nothing anywhere.
 pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
@@ -640,18 +654,11 @@ pub fn savings_by_source_table(s: &RunSummary, lang: Lang) -> String {
     total.extend(savings.iter().map(|&x| scale.fmt(x, lang)));
     rows.push(total);
     o.push_str(&render(&head, &rows));
-    let avoided = means(SavingsSource::AvoidedContacts.key());
-    let (a, t): (f64, f64) = (avoided.iter().sum(), savings.iter().sum());
-    if a != 0.0 && t != 0.0 {
-        let _ = writeln!(
-            o,
-            "{}: {} {} {}",
-            TextTerm::ContactsAvoidedAreValuedAt.get(lang),
-            crate::i18n::format_pct(a / t, 0, lang),
-            TextTerm::OfTheSavingsThrough.get(lang),
-            s.end_year
-        );
-    }
+    o.push_str(&avoided_savings_line(
+        s.avoided_savings_share(),
+        s.end_year,
+        lang,
+    ));
     // A Digital Post law that lifts the status quo too explains why the
     // outbound mail row falls (Lyngby-Taarbæk 2015).
     if let Some(d) = s.outbound_mail_drop() {

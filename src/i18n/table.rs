@@ -82,6 +82,8 @@ macro_rules! template_table {
     )*) => {
         $(
             $(#[$doc])*
+            // A sentence may hold many numbers, each a named placeholder.
+            #[allow(clippy::too_many_arguments)]
             pub fn $fn(lang: $crate::i18n::Lang, $($arg: $ty),*) -> String {
                 match lang {
                     $crate::i18n::Lang::Da => format!($da),

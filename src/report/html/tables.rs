@@ -195,9 +195,6 @@ impl Report<'_> {
             .filter(|(_, values)| values.iter().any(|&x| x != 0.0))
             .chain([(metric_label(MetricKey::Savings, lang), savings.clone())])
             .collect();
-        let avoided: f64 = mean(SavingsSource::AvoidedContacts.key()).iter().sum();
-        let total: f64 = savings.iter().sum();
-        let share = format_pct(avoided / total, 0, lang);
         html! {
             table class="years" id="table-sources" { "\n"
                 caption {
@@ -218,9 +215,9 @@ impl Report<'_> {
                     }
                 }
             } "\n"
-            @if avoided != 0.0 && total != 0.0 {
+            @if let Some(share) = s.avoided_savings_share() {
                 p.note {
-                    (avoided_valued_note(lang, &share, s.end_year))
+                    (avoided_valued_note(lang, &format_pct(share, 0, lang), s.end_year))
                 } "\n"
             }
             // A Digital Post law that lifts the status quo too explains
