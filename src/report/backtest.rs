@@ -281,7 +281,8 @@ mod tests {
              well-calibrated forecast holds about half (4) in its 50 % band and 9 in 10 (7) in its \
              90 % band. Fewer than expected: the forecast's bands are too narrow, it was too sure of \
              itself. The forecast does better than holding today's figures constant: its mean CRPS \
-             is 83 % lower."
+             is 83 % lower (a mean over the observations in their own units, so the largest \
+             numbers weigh most; the table shows each observation on its own)."
         );
         assert_eq!(
             verdict(&b, Lang::Da),
@@ -289,7 +290,8 @@ mod tests {
              velkalibreret prognose rammer omkring halvdelen (4) med 50 %-båndet og 9 ud af 10 (7) \
              med 90 %-båndet. Færre end ventet: prognosens bånd er for smalle, den var for sikker på \
              sig selv. Prognosen rammer bedre end at holde dagens tal konstante: dens \
-             gennemsnitlige CRPS er 83 % lavere."
+             gennemsnitlige CRPS er 83 % lavere (et gennemsnit over observationerne i deres egne \
+             enheder, så de største tal vejer tungest; tabellen viser hver observation for sig)."
         );
         // As expected: no judgement; too wide: said.
         let ok = verdict(&backtest(10, 5, 9, None), Lang::En);

@@ -611,11 +611,11 @@ template_table! {
     pub fn savings_from(source: &str) = "Besparelse: {source}" / "Savings: {source}";
     // src/report/backtest.rs
     pub fn backtest_better(pct: &str) =
-        "Prognosen rammer bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} lavere."
-        / "The forecast does better than holding today's figures constant: its mean CRPS is {pct} lower.";
+        "Prognosen rammer bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} lavere (et gennemsnit over observationerne i deres egne enheder, så de største tal vejer tungest; tabellen viser hver observation for sig)."
+        / "The forecast does better than holding today's figures constant: its mean CRPS is {pct} lower (a mean over the observations in their own units, so the largest numbers weigh most; the table shows each observation on its own).";
     pub fn backtest_no_better(pct: &str) =
-        "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} højere."
-        / "The forecast does no better than holding today's figures constant: its mean CRPS is {pct} higher.";
+        "Prognosen rammer ikke bedre end at holde dagens tal konstante: dens gennemsnitlige CRPS er {pct} højere (et gennemsnit over observationerne i deres egne enheder, så de største tal vejer tungest; tabellen viser hver observation for sig)."
+        / "The forecast does no better than holding today's figures constant: its mean CRPS is {pct} higher (a mean over the observations in their own units, so the largest numbers weigh most; the table shows each observation on its own).";
     pub fn backtest_coverage(n: usize, in50: usize, in90: usize, e50: &str, e90: &str, means: &str) =
         "Af de {n} faktiske tal ligger {in50} i prognosens 50 %-bånd og {in90} i dens 90 %-bånd; en velkalibreret prognose rammer omkring halvdelen ({e50}) med 50 %-båndet og 9 ud af 10 ({e90}) med 90 %-båndet.{means}"
         / "Of the {n} realised figures, the forecast's 50 % band holds {in50} and its 90 % band {in90}; a well-calibrated forecast holds about half ({e50}) in its 50 % band and 9 in 10 ({e90}) in its 90 % band.{means}";
