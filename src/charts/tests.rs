@@ -664,6 +664,10 @@ fn option_charts_render() {
     assert!(da.contains("1,10 mio. kr."));
     assert!(da.contains("Besparelse i 2015 (mio. kr.)"));
     assert!(en.contains("Savings in 2015 by proposal"));
+    // Overlapping boxes are not a draw: the note points to the paired
+    // probability (the note wraps, so its start is checked).
+    assert!(da.contains("Kasserne kan overlappe, selv om det ene forslag sparer mest i de fleste"));
+    assert!(en.contains("Boxes may overlap even when one proposal saves more in most trials"));
     let (da, en) = render_all("option_cumulative", |lang, p| {
         option_cumulative(&data, &text, lang, p)
     });

@@ -88,8 +88,8 @@ text_table! {
             "Median af resultatet, når det enkelte input ligger blandt sine laveste hhv. højeste 10 %. De ti input fra følsomhedstabellen i dens rækkefølge: størst andel af variansen (Spearman) øverst, så en kortere bjælke kan stå over en længere."
             / "Median result when a single input lies in its lowest or highest 10 %. The ten inputs of the sensitivity table in its order: largest share of variance (Spearman) on top, so a shorter bar may stand above a longer one.",
         ExplainBoxplot:
-            "Tyk streg: median. Kasse: 50 % sandsynlighed (25–75 %). Tynde streger: 90 % sandsynlighed (5–95 %)."
-            / "Thick line: median. Box: 50 % probability (25–75 %). Thin lines: 90 % probability (5–95 %).",
+            "Tyk streg: median. Kasse: 50 % sandsynlighed (25–75 %). Tynde streger: 90 % sandsynlighed (5–95 %). Kasserne kan overlappe, selv om det ene forslag sparer mest i de fleste simuleringer: se sandsynligheden i sammenligningstabellen."
+            / "Thick line: median. Box: 50 % probability (25–75 %). Thin lines: 90 % probability (5–95 %). Boxes may overlap even when one proposal saves more in most trials: see the probability in the comparison table.",
         ExplainOptionCumulative:
             "Linje: median. Bånd: 90 % sandsynlighed (5–95 %). Over 0 kr. er forslaget tjent hjem. Båndene kan overlappe, selv om det ene forslag sparer mest i hver simulering: se sandsynligheden i sammenligningstabellen."
             / "Line: median. Band: 90 % probability (5–95 %). Above 0 kr. the proposal has paid for itself. Bands may overlap even when one proposal saves more in every trial: see the probability in the comparison table.",
