@@ -276,3 +276,32 @@ fn run_explains_the_fall_in_outbound_mail_savings() {
         );
     }
 }
+
+/// A comparison with one option (status quo and one proposal) prints no
+/// table of the options' pairwise probabilities: there is no other option.
+#[test]
+fn compare_with_one_option_prints_no_pairwise_table() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = bin();
+    cmd.arg("compare")
+        .arg(dir.join("solrod-2011.toml"))
+        .arg(dir.join("solrod-2011-proposal-1.toml"))
+        .args(["--trials", "100", "--no-charts", "--lang", "en", "--out"])
+        .arg(out.path());
+    let text = stdout_within_width(&mut cmd, "compare with one option");
+    assert!(
+        text.contains("1 options, 100 trials each") || text.contains("1 option, 100 trials each"),
+        "{text}"
+    );
+    assert!(!text.contains("probability that the row option"), "{text}");
+    // Two options keep the table.
+    let mut cmd = bin();
+    cmd.arg("compare")
+        .arg(dir.join("solrod-2011-proposal-1.toml"))
+        .arg(dir.join("solrod-2011-proposal-2.toml"))
+        .args(["--trials", "100", "--no-charts", "--lang", "en", "--out"])
+        .arg(out.path());
+    let text = stdout_within_width(&mut cmd, "compare with two options");
+    assert!(text.contains("probability that the row option"), "{text}");
+}

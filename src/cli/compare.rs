@@ -300,7 +300,16 @@ fn base_lines(c: &Comparison, base: &ComparedBase, lang: Lang) -> String {
     if base.is_option {
         base_is_option(lang, file, &name, n)
     } else {
-        base_is_status_quo(lang, file, &name, files, n)
+        base_is_status_quo(lang, file, &name, files, n, options_word(n, lang))
+    }
+}
+
+/// "option" for one, "options" for more (Danish "forslag" either way).
+fn options_word(n: usize, lang: Lang) -> &'static str {
+    if n == 1 {
+        TextTerm::OptionOne.get(lang)
+    } else {
+        TextTerm::Options.get(lang)
     }
 }
 
@@ -312,7 +321,7 @@ pub fn comparison_table(c: &Comparison, base: &ComparedBase, lang: Lang) -> Stri
         o,
         "{} {}, {} {} {}, seed {} ({})\n",
         c.options.len(),
-        TextTerm::Options.get(lang),
+        options_word(c.options.len(), lang),
         kr(c.trials as f64, lang),
         TextTerm::Trials.get(lang),
         TextTerm::Each.get(lang),
@@ -528,6 +537,10 @@ pub fn staffing_note(lang: Lang) -> &'static str {
 /// other option's in the end year.
 fn pairwise_table(c: &Comparison, lang: Lang) -> String {
     let mut o = String::new();
+    // One option has nothing to be compared with.
+    if c.options.len() < 2 {
+        return o;
+    }
     let end = c.years.len() - 1;
     let _ = writeln!(
         o,

@@ -85,6 +85,8 @@ text_table! {
 
         // src/cli/compare.rs
         Options: "forslag" / "options",
+        /// One option ("1 option").
+        OptionOne: "forslag" / "option",
         Trials: "simuleringer" / "trials",
         Each: "hver" / "each",
         CommonRandomNumbers: "fælles tilfældige tal" / "common random numbers",
@@ -267,9 +269,10 @@ template_table! {
     pub fn base_is_option(file: &str, name: &str, n: usize) =
         "grundlag: den første fil, {file} (»{name}«), har selv et forslag eller tiltag, så den er forslag 1 af {n}; hvert forslag måles mod status quo (dagens åbningstider, kun eksterne begivenheder)"
         / "base: the first file, {file} (“{name}”), has a proposal or initiatives of its own, so it is option 1 of {n}; each option is measured against the status quo (today's hours, external events only)";
-    pub fn base_is_status_quo(file: &str, name: &str, files: usize, n: usize) =
-        "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} forslag"
-        / "base: the first file, {file} (“{name}”), is today's situation (the status quo) the options are measured against; it is no option itself, so {files} files give {n} options";
+    /// `options`: the word for `n` options ([`TextTerm::Options`] or [`TextTerm::OptionOne`]).
+    pub fn base_is_status_quo(file: &str, name: &str, files: usize, n: usize, options: &str) =
+        "grundlag: den første fil, {file} (»{name}«), er dagens situation (status quo), som forslagene måles mod; den er ikke selv et forslag, så {files} filer giver {n} {options}"
+        / "base: the first file, {file} (“{name}”), is today's situation (the status quo) the options are measured against; it is no option itself, so {files} files give {n} {options}";
     pub fn wrote_n_files(n: usize, dir: &str) =
         "\nSkrev {n} filer til {dir}\n"
         / "\nWrote {n} files to {dir}\n";
