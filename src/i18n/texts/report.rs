@@ -529,14 +529,19 @@ template_table! {
     pub fn pays_back_not(subject: &str, end: i32, p: &str) =
         "{subject} er ikke tjent hjem inden udgangen af {end} (sandsynlighed for tilbagebetaling senest {end}: {p})."
         / "{subject} does not pay for itself by the end of {end} (probability of payback by {end}: {p}).";
-    pub fn displaced_sentence(total: &str, year: i32, retimed: &str, digital: &str, phone: &str, avoided: &str) =
-        "De kortere åbningstider flytter ca. {total} henvendelser i {year} (medianer): {retimed} kommer igen på et andet tidspunkt, {digital} går til selvbetjening eller hjemmesiden, {phone} går fra skranken til telefonen, og {avoided} bliver væk (borgeren finder svaret andetsteds eller opgiver)."
-        / "The shorter opening hours displace about {total} contacts in {year} (medians): {retimed} come back at another time, {digital} go to self-service or the website, {phone} move from the counter to the phone, and {avoided} are avoided (the citizen finds the answer elsewhere or gives up).";
-    /// [`displaced_sentence`] where avoided contacts are valued in the
-    /// savings: their share of the savings through the end year.
-    pub fn displaced_sentence_valued(total: &str, year: i32, retimed: &str, digital: &str, phone: &str, avoided: &str, share: &str) =
-        "De kortere åbningstider flytter ca. {total} henvendelser i {year} (medianer): {retimed} kommer igen på et andet tidspunkt, {digital} går til selvbetjening eller hjemmesiden, {phone} går fra skranken til telefonen, og {avoided} bliver væk (svar andetsteds eller opgivet; til fuld pris {share} af besparelsen)."
-        / "The shorter opening hours displace about {total} contacts in {year} (medians): {retimed} come back at another time, {digital} go to self-service or the website, {phone} move from the counter to the phone, and {avoided} are avoided (answer found elsewhere or given up; at full price {share} of the savings).";
+    /// `why`: [`avoided_why`] or [`avoided_why_valued`], what the avoided
+    /// contacts are.
+    pub fn displaced_sentence(total: &str, year: i32, retimed: &str, digital: &str, phone: &str, avoided: &str, why: &str) =
+        "De kortere åbningstider flytter ca. {total} henvendelser i {year} (medianer): {retimed} kommer igen på et andet tidspunkt, {digital} går til selvbetjening eller hjemmesiden, {phone} går fra skranken til telefonen, og {avoided} bliver væk ({why})."
+        / "The shorter opening hours displace about {total} contacts in {year} (medians): {retimed} come back at another time, {digital} go to self-service or the website, {phone} move from the counter to the phone, and {avoided} are avoided ({why}).";
+    pub fn avoided_why() =
+        "borgeren finder svaret andetsteds eller opgiver"
+        / "the citizen finds the answer elsewhere or gives up";
+    /// Where avoided contacts are valued in the savings: their share of the
+    /// savings through the end year.
+    pub fn avoided_why_valued(share: &str) =
+        "svar andetsteds eller opgivet; til fuld pris {share} af besparelsen"
+        / "answer found elsewhere or given up; at full price {share} of the savings";
     // src/report/html/method.rs
     pub fn method_simulation(base: i32, end: i32, n: &str, seed: u64) =
         "Prognosen er en Monte Carlo-simulering: hele forløbet {base}–{end} er regnet igennem måned for måned {n} gange. I hver simulering trækkes hvert usikkert tal (afsnit 2) én gang fra sin fordeling; det er usikker viden, ikke tilfældig støj fra måned til måned. Samme scenariefil, startværdi for de tilfældige tal (--seed {seed}) og antal simuleringer giver præcis de samme tal."

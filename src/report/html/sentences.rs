@@ -2,12 +2,11 @@
 
 use super::*;
 use crate::i18n::{
-    costs_between, costs_more_constant, cumulative_sentence, displaced_sentence,
-    displaced_sentence_valued, goal_first_year, goal_first_year_likely_from,
-    loss_or_saving_between, npv_sentence, payback_median_by, payback_probability_by,
-    pays_back_already, pays_back_by, pays_back_not, probability_90_range, probability_is,
-    saves_between, saves_constant, with_90_probability, with_90_probability_between, TextCommon,
-    TextReport,
+    avoided_why, avoided_why_valued, costs_between, costs_more_constant, cumulative_sentence,
+    displaced_sentence, goal_first_year, goal_first_year_likely_from, loss_or_saving_between,
+    npv_sentence, payback_median_by, payback_probability_by, pays_back_already, pays_back_by,
+    pays_back_not, probability_90_range, probability_is, saves_between, saves_constant,
+    with_90_probability, with_90_probability_between, TextCommon, TextReport,
 };
 
 impl Report<'_> {
@@ -192,20 +191,19 @@ impl Report<'_> {
         }
         let n = |x: f64| format_number(round_sig(x, 3), 0, lang);
         let year = self.s.end_year;
-        let (total, retimed, digital, phone, avoided) =
-            (n(total), n(retimed), n(digital), n(phone), n(avoided));
-        Some(match self.s.avoided_savings_share() {
-            Some(share) => displaced_sentence_valued(
-                lang,
-                &total,
-                year,
-                &retimed,
-                &digital,
-                &phone,
-                &avoided,
-                &format_pct(share, 0, lang),
-            ),
-            None => displaced_sentence(lang, &total, year, &retimed, &digital, &phone, &avoided),
-        })
+        let why = match self.s.avoided_savings_share() {
+            Some(share) => avoided_why_valued(lang, &format_pct(share, 0, lang)),
+            None => avoided_why(lang),
+        };
+        Some(displaced_sentence(
+            lang,
+            &n(total),
+            year,
+            &n(retimed),
+            &n(digital),
+            &n(phone),
+            &n(avoided),
+            &why,
+        ))
     }
 }
